@@ -172,8 +172,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         _out(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
-    print(f"{total} matching articles" + (f" (first {len(hits)} shown)" if total > len(hits) else ""),
-          file=sys.stderr)
+    shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
+    print(f"{total} matching articles{shown}", file=sys.stderr)
     return 0
 
 

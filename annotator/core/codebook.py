@@ -19,6 +19,7 @@ from annotator.core.errors import AnnotatorError
 FIELD_TYPES = ("single", "multiple", "participants", "text")
 LANGUAGES = ("en", "fa", "ar")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_CODEBOOK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -159,9 +160,9 @@ class _Reader:
             raise self.fail(place, f"'{key}' is missing")
         return value.strip()
 
-    def ident(self, table: dict[str, Any], place: str) -> str:
+    def ident(self, table: dict[str, Any], place: str, pattern: re.Pattern[str] = _ID) -> str:
         value = table.get("id")
-        if not isinstance(value, str) or not _ID.match(value):
+        if not isinstance(value, str) or not pattern.match(value):
             raise self.fail(
                 place, f"id {value!r} must be lower_snake_case letters, digits and underscores"
             )
@@ -210,7 +211,7 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
             raise read.fail(f"field '{item.id}'", "the id is used twice")
         seen.add(item.id)
     return Codebook(
-        id=read.ident(head, "[codebook]"),
+        id=read.ident(head, "[codebook]", _CODEBOOK_ID),
         revision=str(head.get("revision", "1")),
         title={k: v for k, v in title.items() if isinstance(v, str)},
         description=read.text(head, "description", "[codebook]", required=False),
@@ -300,7 +301,8 @@ def load_codebook(path: str | Path) -> Codebook:
 def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]]) -> list[str]:
     """Fields and categories that ``new`` drops although tags use them.
 
-    ``used`` holds the (field, value) pairs that tags carry.  A category may be
+    ``used`` holds the (field, value) pairs that tags carry (value "" for a field in
+    use whatever its values).  A category may be
     kept with ``retired = true`` instead of being removed.
     """
     problems: list[str] = []
@@ -310,7 +312,7 @@ def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]]) -> 
                 problems.append(f"field '{field_id}' has tags and cannot be removed")
             continue
         target = new.field(field_id)
-        if target.type in ("single", "multiple") and target.category(value) is None:
+        if value and target.type in ("single", "multiple") and target.category(value) is None:
             problems.append(
                 f"category '{value}' of field '{field_id}' has tags: keep it with "
                 "retired = true instead of removing it"

@@ -76,8 +76,8 @@ def search_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    folded = unicodedata.normalize("NFKC", char).translate(_TABLE).casefold()
+def _fold_char(cluster: str) -> str:
+    folded = unicodedata.normalize("NFKC", cluster).translate(_TABLE).casefold()
     return " " if folded.isspace() else folded
 
 
@@ -91,19 +91,25 @@ def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     last_space = True
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
-        if not folded:
-            continue
+    index = 0
+    length = len(text)
+    while index < length:
+        # A base character and the combining marks after it fold together (as NFKC would).
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        folded = _fold_char(text[index:end])
         if folded == " ":
             if last_space:
+                index = end
                 continue
             last_space = True
-        else:
+        elif folded:
             last_space = False
         for piece in folded:
             out.append(piece)
             where.append(index)
+        index = end
     return "".join(out), where
 
 

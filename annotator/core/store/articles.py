@@ -149,7 +149,9 @@ class ArticlesMixin(StoreBase):
             )
 
     def article(self, article_id: str) -> Article:
-        row = self.one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,))
+        row = self.one(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
+        )
         if row is None:
             raise AnnotatorError(f"no article with id '{article_id}' in the project")
         return Article(*row)
@@ -211,7 +213,9 @@ class ArticlesMixin(StoreBase):
         if not match:
             return 0
         return int(
-            self.scalar("SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,))
+            self.scalar(
+                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+            )
             or 0
         )
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -60,7 +61,7 @@ class StoreBase:
         row: tuple | None = self.conn.execute(sql, params).fetchone()
         return row
 
-    def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
+    def scalar(self, sql: str, params: tuple | list | dict = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 

@@ -122,7 +122,9 @@ class ExchangeMixin(TaggingMixin):
         participant = cell("participant") or None
         if participant is not None:
             if not spec.attributable:
-                raise AnnotatorError(f"field '{field_id}' values are not attributed to participants")
+                raise AnnotatorError(
+                    f"field '{field_id}' values are not attributed to participants"
+                )
             if participant not in participants:
                 raise AnnotatorError(f"unknown participant '{participant}'")
         role = self._check_role(spec, cell("role") or None)

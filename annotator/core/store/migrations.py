@@ -76,7 +76,7 @@ def m0001_initial(db: Database) -> None:
             article_id TEXT NOT NULL REFERENCES articles(article_id),
             annotator TEXT NOT NULL,
             field TEXT NOT NULL,                -- codebook field id
-            value TEXT,                         -- category or participant id, or text; NULL = coded, none
+            value TEXT,                -- category/participant id or text; NULL = coded, none
             participant TEXT REFERENCES participants(participant_id), -- who voiced a demand
             role TEXT,                          -- a participant's role (participants field)
             span_start INTEGER,                 -- evidence: code-point offsets into the body
@@ -157,8 +157,9 @@ def m0001_initial(db: Database) -> None:
 
 
 def _tag_json(row: str) -> str:
-    columns = (
-        "tag_uid value participant role span_start span_end quote note codebook_version"
-    ).split()
+    columns = [
+        "tag_uid", "value", "participant", "role", "span_start", "span_end", "quote", "note",
+        "codebook_version",
+    ]
     pairs = ", ".join(f"'{c}', {row}.{c}" for c in columns)
     return f"json_object({pairs})"

@@ -194,7 +194,9 @@ def open_project(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise AnnotatorError(f"{path.parent}: cannot create the folder ({exc.strerror})") from None
+            raise AnnotatorError(
+                f"{path.parent}: cannot create the folder ({exc.strerror})"
+            ) from None
     elif codebook_path is not None:
         raise AnnotatorError(
             f"{path}: --codebook applies to a new project; to change the codebook of an "

@@ -1,0 +1,163 @@
+"""The command line, run as users and scripts run it, on real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import COMMANDS, main
+from annotator.core import paths
+from annotator.core.store import open_project
+from tests.conftest import ARABIC_ID, SAMPLE_IDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_project_is_created_with_the_sample_corpus(capsys, _isolated_home) -> None:
+    code, out, _ = run(capsys, "list", "--logical")
+    assert code == 0
+    assert sorted(line.split("\t")[0] for line in out.splitlines()) == SAMPLE_IDS
+    assert (paths.default_project_path()).exists()
+    assert str(_isolated_home) in str(paths.default_project_path())
+
+
+def test_bare_command_prints_status_and_help(capsys) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0 and "5 articles" in out and "import-tags" in out
+
+
+def test_import_reports_bad_files_and_keeps_good_ones(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("عنوان خبر\n\nمتن خبر درباره غزه", encoding="utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "bad.jsonl").write_text(
+        '{"id": "a1", "text": "نص أول"}\n{"id": "a2", "text": \n{"id": "a3", "text": "نص ثالث"}\n',
+        encoding="utf-8")
+    db = str(tmp_path / "p.sqlite")
+    code, out, err = run(capsys, "import", "--db", db, str(folder))
+    assert code == 1
+    assert "3 articles added" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("annotator: error: ") for line in lines)
+    assert any("empty.txt" in line for line in lines)
+    assert any("bad.jsonl:2" in line for line in lines)
+    assert "Traceback" not in err
+    # Re-importing adds nothing.
+    code, out, _ = run(capsys, "import", "--db", db, str(folder / "good.txt"))
+    assert code == 0 and "0 articles added, 1 already present" in out
+
+
+def test_show_search_and_codebook(capsys, project_path: Path) -> None:
+    db = str(project_path)
+    code, out, _ = run(capsys, "show", "--db", db, ARABIC_ID, "--logical")
+    assert code == 0 and "إردوغان" in out
+    code, out, _ = run(capsys, "show", "--db", db, ARABIC_ID, "--visual")
+    assert code == 0 and "إردوغان" not in out  # shaped, visual order: terminals only
+    code, out, _ = run(capsys, "search", "--db", db, "گفت‌وگو", "--logical")
+    assert code == 0 and "003_4cdab43310a4bd9f" in out
+    code, out, _ = run(capsys, "codebook", "--db", db, "--format", "json")
+    data = json.loads(out)
+    fields = {f["id"]: f for f in data["fields"]}
+    assert fields["stance"]["type"] == "single" and "ceasefire" in fields["demands"]["values"]
+    code, out, err = run(capsys, "show", "--db", db, "missing-id")
+    assert code == 1 and err.count("\n") == 1 and "missing-id" in err
+
+
+def test_tag_export_import_round_trip(capsys, project_path: Path, tmp_path: Path) -> None:
+    db = str(project_path)
+    body = open_project(project_path).article(ARABIC_ID).body
+    start = body.index("وقف إطلاق النار")
+    assert run(capsys, "tag", "--db", db, "--annotator", "sara", ARABIC_ID, "stance",
+               "condemning")[0] == 0
+    assert run(capsys, "tag", "--db", db, "--annotator", "sara", ARABIC_ID, "demands",
+               "ceasefire", "--participant", "ebrahim_raisi",
+               "--span", f"{start}:{start + 15}", "--note", "قال، «فوراً»\nسطر")[0] == 0
+    assert run(capsys, "tag", "--db", db, "--annotator", "sara", "000_b79cba28e5e5a850",
+               "demands", "--none")[0] == 0
+    assert run(capsys, "tag", "--db", db, "--annotator", "reza", ARABIC_ID, "participants",
+               "ebrahim_raisi", "--role", "initiator")[0] == 0
+    assert run(capsys, "status", "--db", db, "--annotator", "sara", ARABIC_ID, "done")[0] == 0
+    exported = tmp_path / "tags.csv"
+    code, _, _ = run(capsys, "export", "--db", db, "-o", str(exported))
+    assert code == 0
+    raw = exported.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert {"article_id", "annotator", "field", "value", "span_start", "span_end", "quote",
+            "note", "created_at", "updated_at", "codebook_version"} <= set(rows[0])
+    demand = next(r for r in rows if r["field"] == "demands" and r["value"])
+    assert demand["quote"] == "وقف إطلاق النار" and demand["note"] == "قال، «فوراً»\nسطر"
+    assert any(r["field"] == "demands" and r["value"] == "" for r in rows)  # coded, none
+
+    fresh = tmp_path / "fresh.sqlite"
+    assert run(capsys, "import", "--db", str(fresh), str(paths.corpus_dir()))[0] == 0
+    code, out, _ = run(capsys, "import-tags", "--db", str(fresh), str(exported))
+    assert code == 0 and f"{len(rows)} tags added" in out
+    again = tmp_path / "again.csv"
+    assert run(capsys, "export", "--db", str(fresh), "-o", str(again))[0] == 0
+    assert again.read_bytes() == raw
+    # Importing the same file twice changes nothing.
+    code, out, _ = run(capsys, "import-tags", "--db", str(fresh), str(exported))
+    assert code == 0 and f"{len(rows)} unchanged" in out
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"article_id": "no-such-article"}, "unknown article 'no-such-article'"),
+        ({"field": "mood"}, "unknown field 'mood'"),
+        ({"value": "furious"}, "'furious' is not a value of field 'stance'"),
+        ({"span_start": "0", "span_end": "5", "quote": "wrong"}, "does not match"),
+    ],
+)
+def test_import_tags_rejects_whole_file_naming_the_row(capsys, project_path: Path,
+                                                      tmp_path: Path, change, message) -> None:
+    path = tmp_path / "tags.csv"
+    good = {"article_id": ARABIC_ID, "annotator": "sara", "field": "stance",
+            "value": "neutral"}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["article_id", "annotator", "field", "value",
+                                         "span_start", "span_end", "quote"])
+        writer.writeheader()
+        writer.writerow({**good, "annotator": "reza"})
+        writer.writerow({**good, **change})
+    code, _, err = run(capsys, "import-tags", "--db", str(project_path), str(path))
+    assert code == 1
+    assert f"{path}:3" in err and message in err and "nothing from this file" in err
+    assert open_project(project_path).tags() == []
+
+
+def test_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
+    not_project = tmp_path / "notes.sqlite"
+    not_project.write_text("hello", encoding="utf-8")
+    for argv in (["--db", str(not_project), "list"],
+                 ["import", "--db", str(tmp_path / "p.sqlite"), str(tmp_path / "missing")],
+                 ["codebook", "--db", str(tmp_path / "q.sqlite"), "--load",
+                  str(not_project)]):
+        done = subprocess.run([sys.executable, "-m", "annotator", *argv], capture_output=True,
+                              text=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not_project.read_text(encoding="utf-8") == "hello"
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"annotator {command}" in readme, command
+    assert "python3 -m pip install . && annotator" in readme
+    assert "python3 -m pip install '.[test]' && python3 -m pytest" in readme

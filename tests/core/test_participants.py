@@ -1,0 +1,51 @@
+"""The participants registry covers the sample articles and finds names in their text."""
+
+from __future__ import annotations
+
+from annotator.core import paths
+from annotator.core.participants import Matcher, Participant, load_registry
+from tests.conftest import ARABIC_ID
+
+
+def test_registry_loads_with_three_languages() -> None:
+    registry = load_registry(paths.default_registry_path())
+    assert len(registry) >= 20
+    for participant in registry:
+        assert participant.name.get("en"), participant.id
+
+
+def test_spelling_variants_of_erdogan_all_match() -> None:
+    matcher = Matcher([Participant("erdogan", "person", {"fa": "اردوغان"}, ("إردوغان",))])
+    for text in ("اردوغان گفت", "قال إردوغان", "قال أردوغان", "لإردوغان ضرورة"):
+        [mention] = matcher.find(text)
+        assert mention.participant_id == "erdogan"
+        assert search_quote_ok(text, mention.start, mention.end)
+
+
+def search_quote_ok(text: str, start: int, end: int) -> bool:
+    return text[start:end].endswith("ردوغان")
+
+
+def test_whole_words_only() -> None:
+    matcher = Matcher([Participant("salami", "person", {"ar": "سلامي"})])
+    assert matcher.find("الجمهورية الإسلامية") == []
+
+
+def test_sample_articles_mention_expected_participants(project) -> None:
+    arabic = dict(project.matcher().suggest(project.article(ARABIC_ID).body))
+    for expected in ("ebrahim_raisi", "recep_tayyip_erdogan", "hakan_fidan", "antony_blinken",
+                     "hossein_salami", "hossein_amir_abdollahian"):
+        assert expected in arabic, expected
+    qatar = dict(project.matcher().suggest(project.article("003_4cdab43310a4bd9f").body))
+    assert "ali_bagheri_kani" in qatar
+    for mention in project.matcher().find(project.article(ARABIC_ID).body):
+        body = project.article(ARABIC_ID).body
+        assert body[mention.start:mention.end] == mention.quote
+
+
+def test_analyst_can_add_a_participant(project) -> None:
+    added = project.add_participants(
+        [Participant("jane_doe", "person", {"en": "Jane Doe", "fa": "جین دو"})], "sara")
+    assert added == 1
+    assert project.participant("jane_doe").added_by == "sara"
+    assert project.add_participants([project.participant("jane_doe")], "sara") == 0

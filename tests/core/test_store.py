@@ -1,0 +1,171 @@
+"""The project file: schema, articles, tags, statuses, history, safety of opening."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.core import paths
+from annotator.core.errors import AnnotatorError
+from annotator.core.importer import import_paths
+from annotator.core.store import open_project
+from annotator.core.text import canonical
+from tests.conftest import ARABIC_ID, SAMPLE_IDS, quote_span
+
+
+def test_new_project_has_schema_wal_and_foreign_keys(project_path: Path) -> None:
+    with open_project(project_path) as project:
+        assert project.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        tables = {r[0] for r in project.conn.execute("SELECT name FROM sqlite_master")}
+    for table in ("articles", "tags", "article_status", "history", "codebooks",
+                  "participants", "project_settings", "_sqlite_migrations"):
+        assert table in tables
+    # Any SQLite tool can read it.
+    raw = sqlite3.connect(project_path)
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert raw.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == len(SAMPLE_IDS)
+
+
+def test_sample_bodies_are_stored_exactly(project) -> None:
+    for path in paths.corpus_dir().glob("*.txt"):
+        article = project.article(path.stem)
+        text = canonical(path.read_text(encoding="utf-8"))
+        assert article.title == text.strip().split("\n", 1)[0].strip()
+        assert article.body in text
+        assert article.body == text.split("\n", 1)[1].strip("\n").rstrip()
+    assert project.article(ARABIC_ID).language == "ar"
+    assert {project.article(i).language for i in SAMPLE_IDS if i != ARABIC_ID} == {"fa"}
+
+
+def test_reimport_adds_nothing(project) -> None:
+    result = import_paths(project, [paths.corpus_dir()])
+    assert result.added == [] and sorted(result.already_present) == SAMPLE_IDS
+    assert project.article_count() == len(SAMPLE_IDS)
+
+
+def test_same_id_with_other_text_is_reported_not_overwritten(project, tmp_path: Path) -> None:
+    clash = tmp_path / f"{ARABIC_ID}.txt"
+    clash.write_text("عنوان\n\nمتن دیگری برای همین شناسه", encoding="utf-8")
+    before = project.article(ARABIC_ID).body
+    result = import_paths(project, [clash])
+    assert result.added == []
+    assert len(result.problems) == 1 and ARABIC_ID in str(result.problems[0])
+    assert project.article(ARABIC_ID).body == before
+
+
+def test_single_choice_replaces_and_history_keeps_old_value(project) -> None:
+    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.set_choice(ARABIC_ID, "sara", "stance", "strongly_condemning")
+    tags = project.tags(ARABIC_ID, "sara", "stance")
+    assert [t.value for t in tags] == ["strongly_condemning"]
+    history = project.history(ARABIC_ID, "sara")
+    changed = [h for h in history if h.what == "tag" and h.action == "changed"]
+    assert changed and '"condemning"' in (changed[-1].old_value or "")
+    assert project.status(ARABIC_ID, "sara") == "in_progress"
+
+
+def test_coded_none_differs_from_not_coded(project) -> None:
+    assert project.tags(ARABIC_ID, "sara", "demands") == []  # not coded
+    project.mark_none(ARABIC_ID, "sara", "demands")
+    [none] = project.tags(ARABIC_ID, "sara", "demands")
+    assert none.value is None  # coded, none
+    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+    assert [t.value for t in project.tags(ARABIC_ID, "sara", "demands")] == ["ceasefire"]
+    project.clear_field(ARABIC_ID, "sara", "demands")
+    assert project.tags(ARABIC_ID, "sara", "demands") == []
+
+
+def test_evidence_span_is_checked_against_the_text(project) -> None:
+    start, end = quote_span(project, ARABIC_ID, "وقف إطلاق النار")
+    tag = project.add_value(ARABIC_ID, "sara", "demands", "ceasefire",
+                            participant="ebrahim_raisi", span=(start, end))
+    assert tag.quote == "وقف إطلاق النار" and (tag.span_start, tag.span_end) == (start, end)
+    with pytest.raises(AnnotatorError, match="outside"):
+        project.update_tag(tag.tag_id, span=(10, 10**7))
+    # A span inside a word is fine: offsets are code points.
+    word_start, _ = quote_span(project, ARABIC_ID, "الإسلامية")
+    inner = project.update_tag(tag.tag_id, span=(word_start + 2, word_start + 5))
+    assert inner.quote == "إسل"
+
+
+def test_unknown_values_are_refused_with_a_clear_message(project) -> None:
+    with pytest.raises(AnnotatorError, match="not a value of field 'stance'"):
+        project.set_choice(ARABIC_ID, "sara", "stance", "furious")
+    with pytest.raises(AnnotatorError, match="unknown field"):
+        project.set_choice(ARABIC_ID, "sara", "mood", "x")
+    with pytest.raises(AnnotatorError, match="no article"):
+        project.set_choice("nope", "sara", "stance", "neutral")
+    with pytest.raises(AnnotatorError, match="registry"):
+        project.add_value(ARABIC_ID, "sara", "participants", "nobody_known")
+    with pytest.raises(AnnotatorError, match="already tagged"):
+        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+    assert project.tags(ARABIC_ID, "sara", "stance") == []
+
+
+def test_participants_with_roles_and_statuses(project) -> None:
+    project.add_value(ARABIC_ID, "sara", "participants", "ebrahim_raisi", role="initiator")
+    project.add_value(ARABIC_ID, "sara", "participants", "recep_tayyip_erdogan",
+                      role="counterpart")
+    with pytest.raises(AnnotatorError, match="not a role"):
+        project.add_value(ARABIC_ID, "sara", "participants", "hakan_fidan", role="boss")
+    project.set_status(ARABIC_ID, "sara", "done")
+    counts = project.status_counts("sara")
+    assert counts["done"] == 1 and counts["not_started"] == len(SAMPLE_IDS) - 1
+    assert [a.article_id for a in project.list_articles("sara", status="done")] == [ARABIC_ID]
+    assert "sara" in project.annotators()
+
+
+def test_each_annotator_keeps_own_tags(project) -> None:
+    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.set_choice(ARABIC_ID, "reza", "stance", "neutral")
+    assert project.tags(ARABIC_ID, "sara")[0].value == "condemning"
+    assert project.tags(ARABIC_ID, "reza")[0].value == "neutral"
+
+
+def test_not_a_project_is_left_untouched(tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("my notes", encoding="utf-8")
+    with pytest.raises(AnnotatorError, match="not an SQLite file"):
+        open_project(text_file)
+    assert text_file.read_text(encoding="utf-8") == "my notes"
+
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(AnnotatorError, match="not an annotator project"):
+        open_project(other)
+    assert other.read_bytes() == before
+
+
+def test_newer_schema_is_refused(project_path: Path) -> None:
+    conn = sqlite3.connect(project_path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('annotator', '9999_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(AnnotatorError, match="newer version"):
+        open_project(project_path)
+
+
+def test_codebook_change_cannot_drop_used_category(project, tmp_path: Path) -> None:
+    from annotator.core.codebook import parse_codebook
+
+    project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+    source = project.codebook().source
+    without = source.replace('id = "cut_ties"', 'id = "sever_ties"')
+    with pytest.raises(AnnotatorError, match="cut_ties"):
+        project.set_codebook(parse_codebook(without))
+    assert project.codebook_version() == 1
+    retired = source.replace('id = "cut_ties"', 'id = "cut_ties"\nretired = true', 1)
+    assert project.set_codebook(parse_codebook(retired)) == 2
+    assert project.tags(ARABIC_ID, "sara", "demands")[0].value == "cut_ties"
+    assert project.tags(ARABIC_ID, "sara", "demands")[0].codebook_version == 1
+    with pytest.raises(AnnotatorError, match="not a value"):
+        project.add_value(ARABIC_ID, "reza", "demands", "cut_ties")
