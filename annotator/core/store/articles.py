@@ -168,22 +168,85 @@ class ArticlesMixin(StoreBase):
         status: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        query: str | None = None,
     ) -> list[ArticleSummary]:
-        """Articles in import order, with ``annotator``'s status (``not_started`` if none)."""
-        if status is not None and status not in STATUSES:
-            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        """Articles in import order, with ``annotator``'s status (``not_started`` if none).
+
+        ``status`` keeps one status; ``query`` keeps the articles matching a search.
+        """
+        where, params = self._list_filter(annotator, status, query)
         sql = (
             "SELECT a.article_id, a.title, a.language, COALESCE(s.status, 'not_started') "
-            "FROM articles a LEFT JOIN article_status s "
-            "ON s.article_id = a.article_id AND s.annotator = ?"
+            f"FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where} "
+            "ORDER BY a.article_no LIMIT ? OFFSET ?"
         )
-        params: list[object] = [annotator or ""]
-        if status is not None:
-            sql += " WHERE COALESCE(s.status, 'not_started') = ?"
-            params.append(status)
-        sql += " ORDER BY a.article_no LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [ArticleSummary(*row) for row in self.conn.execute(sql, params)]
+
+    def count_articles(self, annotator: str | None = None, status: str | None = None,
+                       query: str | None = None) -> int:
+        """How many articles :meth:`list_articles` lists with the same filters."""
+        if status is None and not (query or "").strip():
+            return self.article_count()
+        where, params = self._list_filter(annotator, status, query)
+        return int(self.scalar(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where}", params) or 0)
+
+    def neighbour(self, article_id: str, step: int, annotator: str | None = None,
+                  skip_done: bool = False) -> str | None:
+        """The next (``step`` 1) or previous (-1) article in list order, or None at an end.
+
+        With ``skip_done``, articles ``annotator`` marked done or skipped are passed over.
+        """
+        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+                             (article_id,))
+        if number is None:
+            return None
+        compare, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        skip = ("AND COALESCE(s.status, 'not_started') NOT IN ('done', 'skipped')"
+                if skip_done else "")
+        value = self.scalar(
+            "SELECT a.article_id FROM articles a LEFT JOIN article_status s "
+            "ON s.article_id = a.article_id AND s.annotator = ? "
+            f"WHERE a.article_no {compare} ? {skip} ORDER BY a.article_no {order} LIMIT 1",
+            (annotator or "", number),
+        )
+        return None if value is None else str(value)
+
+    def article_row(self, article_id: str, annotator: str | None = None,
+                    status: str | None = None, query: str | None = None) -> int | None:
+        """The 0-based position of an article in :meth:`list_articles` with these filters."""
+        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+                             (article_id,))
+        if number is None:
+            return None
+        where, params = self._list_filter(annotator, status, query)
+        where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
+        return int(self.scalar(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where}",
+            [*params, number]) or 0)
+
+    def _list_filter(self, annotator: str | None, status: str | None,
+                     query: str | None) -> tuple[str, list[object]]:
+        if status is not None and status not in STATUSES:
+            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        conditions: list[str] = []
+        params: list[object] = [annotator or ""]
+        if status is not None:
+            conditions.append("COALESCE(s.status, 'not_started') = ?")
+            params.append(status)
+        match = fts_query(query or "")
+        if match:
+            conditions.append(
+                "a.article_no IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
+            )
+            params.append(match)
+        elif (query or "").strip():
+            conditions.append("0")  # a query with no words in it matches nothing
+        return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
 
     def iter_articles(self) -> Iterator[Article]:
         yield from (

@@ -204,6 +204,41 @@ class TaggingMixin(ArticlesMixin):
             self.tag(tag_id)
             self._delete(tag_id)
 
+    def restore(self, article_id: str, annotator: str, field_id: str, tags: list[Tag],
+                status: str) -> None:
+        """Put a field's tags and the article's status back as they were (undo/redo).
+
+        The tags keep their identity (``tag_uid``) and creation time; the history
+        records the restore like any other change.
+        """
+        with self.write() as conn:
+            current = {t.tag_uid: t for t in self.tags(article_id, annotator, field_id)}
+            wanted = {t.tag_uid: t for t in tags}
+            for uid, tag in current.items():
+                if uid not in wanted:
+                    self._delete(tag.tag_id)
+            stamp = now()
+            for uid, tag in wanted.items():
+                same = current.get(uid)
+                columns = (tag.value, tag.participant, tag.role, tag.span_start, tag.span_end,
+                           tag.quote, tag.note)
+                if same is not None:
+                    if (same.value, same.participant, same.role, same.span_start, same.span_end,
+                            same.quote, same.note) != columns:
+                        conn.execute(
+                            "UPDATE tags SET value = ?, participant = ?, role = ?, "
+                            "span_start = ?, span_end = ?, quote = ?, note = ?, updated_at = ? "
+                            "WHERE tag_id = ?", (*columns, stamp, same.tag_id))
+                    continue
+                conn.execute(
+                    "INSERT INTO tags (tag_uid, article_id, annotator, field, value, "
+                    "participant, role, span_start, span_end, quote, note, codebook_version, "
+                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (uid, article_id, annotator, field_id, *columns, tag.codebook_version,
+                     tag.created_at, stamp))
+            if status != self.status(article_id, annotator):
+                self.set_status(article_id, annotator, status)
+
     # -- status --------------------------------------------------------------------
     def set_status(self, article_id: str, annotator: str, status: str) -> None:
         if status not in STATUSES:

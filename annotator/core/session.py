@@ -1,0 +1,217 @@
+"""An annotator's working session: the current article, their own tags, undo and redo.
+
+The window talks to a :class:`Session`, never to SQL.  Every edit is saved at once (one
+transaction) and recorded as an :class:`Edit` holding the field's tags and the article's
+status before and after, so undo and redo restore exactly what was there.  A session
+shows only its annotator's tags: coding is blind to colleagues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotator.core.codebook import Codebook
+from annotator.core.errors import AnnotatorError
+from annotator.core.participants import Mention, Participant
+from annotator.core.store import Article, ArticleSummary, Project, Tag
+
+_LAST_ARTICLE = "last_article:"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One undoable change to one field of one article (and its status)."""
+
+    label: str
+    article_id: str
+    field: str
+    before: tuple[Tag, ...]
+    after: tuple[Tag, ...]
+    status_before: str
+    status_after: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What the window shows for an article: text, my tags, participant mentions."""
+
+    article: Article
+    tags: tuple[Tag, ...]
+    status: str
+    mentions: tuple[Mention, ...]
+    suggestions: tuple[tuple[str, int], ...]  # participant id, mentions in the text
+
+    def values(self, field: str) -> list[str | None]:
+        return [t.value for t in self.tags if t.field == field]
+
+    def field_tags(self, field: str) -> list[Tag]:
+        return [t for t in self.tags if t.field == field]
+
+
+class Session:
+    """``annotator`` working in ``project``."""
+
+    def __init__(self, project: Project, annotator: str) -> None:
+        if not annotator.strip():
+            raise AnnotatorError("the annotator's name is empty")
+        self.project = project
+        self.annotator = annotator.strip()
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
+        self.listeners: list[Callable[[Edit], None]] = []
+
+    # -- reading --------------------------------------------------------------------
+    @property
+    def codebook(self) -> Codebook:
+        return self.project.codebook()
+
+    def participants(self) -> list[Participant]:
+        return self.project.participants()
+
+    def participant(self, participant_id: str) -> Participant:
+        return self.project.participant(participant_id)
+
+    def count(self, status: str | None = None, query: str | None = None) -> int:
+        return self.project.count_articles(self.annotator, status, query)
+
+    def page(self, offset: int, limit: int, status: str | None = None,
+             query: str | None = None) -> list[ArticleSummary]:
+        return self.project.list_articles(self.annotator, status, limit, offset, query)
+
+    def row_of(self, article_id: str, status: str | None = None,
+               query: str | None = None) -> int | None:
+        return self.project.article_row(article_id, self.annotator, status, query)
+
+    def progress(self) -> tuple[int, int]:
+        """(done, total) for this annotator; skipped articles count as handled."""
+        counts = self.project.status_counts(self.annotator)
+        return counts["done"] + counts["skipped"], sum(counts.values())
+
+    def view(self, article_id: str) -> ArticleView:
+        article = self.project.article(article_id)
+        matcher = self.project.matcher()
+        mentions = tuple(matcher.find(article.body))
+        counts: dict[str, int] = {}
+        for mention in mentions:
+            counts[mention.participant_id] = counts.get(mention.participant_id, 0) + 1
+        for mention in matcher.find(article.title):
+            counts.setdefault(mention.participant_id, 0)
+            counts[mention.participant_id] += 1
+        return ArticleView(
+            article=article,
+            tags=tuple(self.project.tags(article_id, self.annotator)),
+            status=self.project.status(article_id, self.annotator),
+            mentions=mentions,
+            suggestions=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+        )
+
+    def last_article(self) -> str | None:
+        """Where this annotator left off (or the first article)."""
+        remembered = self.project.setting(_LAST_ARTICLE + self.annotator)
+        if remembered and self.project.has_article(remembered):
+            return remembered
+        first = self.project.list_articles(self.annotator, limit=1)
+        return first[0].article_id if first else None
+
+    def remember(self, article_id: str) -> None:
+        self.project.set_setting(_LAST_ARTICLE + self.annotator, article_id)
+
+    def neighbour(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
+        return self.project.neighbour(article_id, step, self.annotator, skip_done)
+
+    # -- editing --------------------------------------------------------------------
+    def set_choice(self, article_id: str, field: str, value: str | None) -> Edit:
+        """Single-choice or text field: set (or with None clear) its value."""
+        return self._edit("set " + field, article_id, field,
+                          lambda: self.project.set_choice(article_id, self.annotator, field,
+                                                          value))
+
+    def set_value(self, article_id: str, field: str, value: str, on: bool, *,
+                  participant: str | None = None, role: str | None = None) -> Edit:
+        """Multiple-choice or participants field: tick or untick one value."""
+        def change() -> None:
+            if on:
+                self.project.add_value(article_id, self.annotator, field, value,
+                                       participant=participant, role=role)
+            else:
+                self.project.remove_value(article_id, self.annotator, field, value,
+                                          participant)
+        return self._edit(("add " if on else "remove ") + value, article_id, field, change)
+
+    def set_none(self, article_id: str, field: str, on: bool) -> Edit:
+        """Mark a field "coded, none" (``on``) or back to not coded."""
+        def change() -> None:
+            if on:
+                self.project.mark_none(article_id, self.annotator, field)
+            else:
+                self.project.clear_field(article_id, self.annotator, field)
+        return self._edit(f"{field}: none", article_id, field, change)
+
+    def update_tag(self, tag: Tag, label: str, **changes: object) -> Edit:
+        """Change a tag's evidence span, note, participant or role."""
+        return self._edit(label, tag.article_id, tag.field,
+                          lambda: self.project.update_tag(tag.tag_id, **changes))
+
+    def set_status(self, article_id: str, status: str) -> Edit:
+        before = self.project.status(article_id, self.annotator)
+        self.project.set_status(article_id, self.annotator, status)
+        edit = Edit(f"mark {status}", article_id, "", (), (), before, status)
+        return self._push(edit)
+
+    def undo(self) -> Edit | None:
+        if not self._undo:
+            return None
+        edit = self._undo.pop()
+        self._apply(edit, backwards=True)
+        self._redo.append(edit)
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self._redo:
+            return None
+        edit = self._redo.pop()
+        self._apply(edit, backwards=False)
+        self._undo.append(edit)
+        return edit
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
+
+    # -- internals ------------------------------------------------------------------
+    def _edit(self, label: str, article_id: str, field: str, change: Callable[[], object]) -> Edit:
+        before = tuple(self.project.tags(article_id, self.annotator, field))
+        status_before = self.project.status(article_id, self.annotator)
+        change()
+        after = tuple(self.project.tags(article_id, self.annotator, field))
+        status_after = self.project.status(article_id, self.annotator)
+        return self._push(Edit(label, article_id, field, before, after, status_before,
+                               status_after))
+
+    def _push(self, edit: Edit) -> Edit:
+        self._undo.append(edit)
+        self._redo.clear()
+        for listener in list(self.listeners):
+            listener(edit)
+        return edit
+
+    def _apply(self, edit: Edit, backwards: bool) -> None:
+        tags = edit.before if backwards else edit.after
+        status = edit.status_before if backwards else edit.status_after
+        if edit.field:
+            self.project.restore(edit.article_id, self.annotator, edit.field, list(tags), status)
+        else:
+            self.project.set_status(edit.article_id, self.annotator, status)
+        for listener in list(self.listeners):
+            listener(edit)

@@ -1,0 +1,389 @@
+"""The command line: ``annotator`` and its sub-commands, a thin shell over the core.
+
+Every command takes ``--db FILE`` (or ``ANNOTATOR_DB``; default: the embedded project in
+the user data folder).  Errors are one line on stderr and a non-zero exit, never a
+traceback: 1 for a problem with the input or the project, 2 for a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from annotator import __version__
+from annotator.core import paths
+from annotator.core.codebook import load_codebook
+from annotator.core.errors import AnnotatorError
+from annotator.core.importer import import_paths, open_default_project
+from annotator.core.participants import load_registry
+from annotator.core.store import STATUSES, Project, open_project
+from annotator.core.tagcsv import read_tags, write_tags
+from annotator.core.terminal import visual
+
+COMMANDS = (
+    "import", "list", "show", "search", "codebook", "participants", "tag", "status",
+    "export", "import-tags",
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted; what was saved before stays saved", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# -- shared options -------------------------------------------------------------------
+def _project(args: argparse.Namespace, create: bool = True) -> Project:
+    db = args.db or os.environ.get("ANNOTATOR_DB")
+    if db:
+        return open_project(db, create=create, codebook_path=getattr(args, "codebook_file", None))
+    if getattr(args, "codebook_file", None):
+        raise AnnotatorError("--codebook needs --db NEW_FILE: it applies to a new project")
+    return open_default_project()
+
+
+def _annotator(args: argparse.Namespace) -> str:
+    name = getattr(args, "annotator", None) or os.environ.get("ANNOTATOR_NAME")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no user name on this system
+            name = ""
+    if not name or not name.strip():
+        raise AnnotatorError("no annotator name: pass --annotator NAME or set ANNOTATOR_NAME")
+    return name.strip()
+
+
+def _use_visual(args: argparse.Namespace) -> bool:
+    if args.visual is not None:
+        return bool(args.visual)
+    return sys.stdout.isatty() and not os.environ.get("ANNOTATOR_TERMINAL_BIDI")
+
+
+def _out(args: argparse.Namespace, text: str) -> None:
+    print(visual(text) if _use_visual(args) else text)
+
+
+# -- commands ---------------------------------------------------------------------------
+def cmd_app(args: argparse.Namespace) -> int:
+    """No sub-command: the app.  The window is not built yet: show status and help."""
+    with _project(args) as project:
+        counts = project.status_counts(_annotator(args))
+        print(f"annotator {__version__} — project {project.path}")
+        print(f"{project.article_count()} articles; yours: {counts['done']} done, "
+              f"{counts['in_progress']} in progress, {counts['skipped']} skipped")
+    print("The annotation window is coming; meanwhile use the commands below.\n")
+    _parser().print_help()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    show = sys.stderr.isatty() and not args.quiet
+
+    def progress(done: int, total: int, path: Path) -> None:
+        if show:
+            print(f"\rimporting: {done}/{total} files", end="", file=sys.stderr, flush=True)
+
+    with _project(args) as project:
+        result = import_paths(project, args.paths, progress)
+    if show:
+        print(file=sys.stderr)
+    for problem in result.problems:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+    print(f"{len(result.added)} articles added, {len(result.already_present)} already present, "
+          f"{len(result.problems)} problems")
+    return 1 if result.problems else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        annotator = _annotator(args)
+        rows = project.list_articles(annotator=annotator, status=args.status)
+    if args.format == "json":
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        _out(args, f"{row.article_id}\t{row.status}\t{row.language}\t{row.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        article = project.article(args.article_id)
+        codebook = project.codebook()
+        tags = project.tags(article.article_id)
+        names = {p.id: p.text(args.lang) for p in project.participants()}
+    lines = [article.title, ""]
+    meta = [f"id: {article.article_id}", f"language: {article.language}"]
+    if article.outlet:
+        meta.append(f"outlet: {article.outlet}")
+    if article.published:
+        meta.append(f"published: {article.published}")
+    lines += [" | ".join(meta), "", article.body, ""]
+    if tags:
+        lines.append("Tags:")
+    for tag in tags:
+        spec = codebook.field(tag.field) if codebook.has_field(tag.field) else None
+        label = spec.text(args.lang) if spec else tag.field
+        if tag.value is None:
+            value = "(coded: none)"
+        elif spec and spec.type in ("single", "multiple") and spec.category(tag.value):
+            value = spec.category(tag.value).text(args.lang)  # type: ignore[union-attr]
+        elif spec and spec.type == "participants":
+            value = names.get(tag.value, tag.value)
+        else:
+            value = tag.value
+        extra = []
+        if tag.participant:
+            extra.append(f"by {names.get(tag.participant, tag.participant)}")
+        if tag.role:
+            extra.append(f"role {tag.role}")
+        if tag.quote:
+            extra.append(f"evidence [{tag.span_start}-{tag.span_end}] «{tag.quote}»")
+        if tag.note:
+            extra.append(f"note: {tag.note}")
+        tail = f" ({'; '.join(extra)})" if extra else ""
+        lines.append(f"  {tag.annotator}: {label} = {value}{tail}")
+    _out(args, "\n".join(lines))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        hits = project.search(args.query, limit=args.limit)
+        total = project.search_count(args.query)
+    if args.format == "json":
+        print(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    for hit in hits:
+        _out(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
+    shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
+    print(f"{total} matching articles{shown}", file=sys.stderr)
+    return 0
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        if args.load:
+            new = load_codebook(args.load)
+            before = project.codebook_version()
+            version = project.set_codebook(new, str(args.load))
+            print("codebook unchanged" if version == before else f"codebook version {version}")
+            return 0
+        codebook, version = project.codebook(), project.codebook_version()
+    if args.format == "json":
+        print(json.dumps({**codebook.to_dict(), "version": version}, ensure_ascii=False,
+                         indent=1))
+        return 0
+    if args.format == "toml":
+        print(codebook.source, end="")
+        return 0
+    lines = [f"{codebook.title.get(args.lang) or codebook.id} (version {version}, "
+             f"revision {codebook.revision})"]
+    for item in codebook.fields:
+        lines.append(f"\n{item.id} [{item.type}{', ordered' if item.ordered else ''}]: "
+                     f"{item.text(args.lang)}")
+        for category in item.categories:
+            retired = " (retired)" if category.retired else ""
+            lines.append(f"  {category.id}: {category.text(args.lang)}{retired}")
+        for role in item.roles:
+            lines.append(f"  role {role.id}: {role.text(args.lang)}")
+    _out(args, "\n".join(lines))
+    return 0
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        if args.add:
+            added = project.add_participants(load_registry(args.add), _annotator(args))
+            print(f"{added} participants added")
+            return 0
+        participants = project.participants()
+        if args.article:
+            found = dict(project.matcher().suggest(project.article(args.article).body))
+            participants = [p for p in participants if p.id in found]
+    if args.format == "json":
+        print(json.dumps([p.__dict__ for p in participants], ensure_ascii=False, indent=1))
+        return 0
+    for p in participants:
+        _out(args, f"{p.id}\t{p.kind}\t{p.text(args.lang)}\t{p.country}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        annotator = _annotator(args)
+        spec = project.codebook().field(args.field)
+        span = None
+        if args.span:
+            try:
+                start, end = (int(v) for v in args.span.split(":"))
+            except ValueError:
+                raise AnnotatorError(f"--span {args.span!r}: use START:END") from None
+            span = (start, end)
+        if args.none:
+            project.mark_none(args.article_id, annotator, args.field)
+        elif args.clear:
+            project.clear_field(args.article_id, annotator, args.field)
+        elif not args.values:
+            raise AnnotatorError("give a value, --none (coded, none) or --clear (not coded)")
+        elif spec.type in ("single", "text"):
+            tag = project.set_choice(args.article_id, annotator, args.field, " ".join(args.values))
+            if tag is not None and (span or args.note):
+                project.update_tag(tag.tag_id, **({"span": span} if span else {}),
+                                   **({"note": args.note} if args.note else {}))
+        else:
+            for value in args.values:
+                project.add_value(args.article_id, annotator, args.field, value,
+                                  participant=args.participant, role=args.role, span=span,
+                                  note=args.note)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        project.set_status(args.article_id, _annotator(args), args.status)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        if args.output and args.output != "-":
+            target = Path(args.output)
+            temporary = target.with_name(target.name + ".part")
+            try:
+                with temporary.open("w", encoding="utf-8", newline="") as handle:
+                    count = write_tags(project.iter_tag_rows(), handle)
+                temporary.replace(target)
+            except OSError as exc:
+                temporary.unlink(missing_ok=True)
+                raise AnnotatorError(f"{target}: cannot write ({exc.strerror})") from None
+            print(f"{count} tags written to {target}", file=sys.stderr)
+        else:
+            stdout: TextIO = sys.stdout
+            stdout.reconfigure(newline="")  # type: ignore[attr-defined]
+            write_tags(project.iter_tag_rows(), stdout)
+    return 0
+
+
+def cmd_import_tags(args: argparse.Namespace) -> int:
+    rows = read_tags(args.file)
+    with _project(args) as project:
+        result = project.import_tag_rows(rows, where=str(args.file))
+    print(f"{result.added} tags added, {result.updated} updated, {result.unchanged} unchanged")
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------------
+def _parser() -> argparse.ArgumentParser:
+    def options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+        # Sub-commands repeat --db/--annotator with SUPPRESS so that a value given before
+        # the command name is not reset by the sub-command's default.
+        common = argparse.ArgumentParser(add_help=False)
+        common.add_argument("--db", metavar="FILE", default=default,
+                            help="project file (default: $ANNOTATOR_DB, else the embedded "
+                                 f"project {paths.default_project_path()})")
+        person = argparse.ArgumentParser(add_help=False)
+        person.add_argument("--annotator", metavar="NAME", default=default,
+                            help="whose tags (default: $ANNOTATOR_NAME, else your user name)")
+        return common, person
+
+    top_common, top_person = options(None)
+    common, person = options(argparse.SUPPRESS)
+    terminal = argparse.ArgumentParser(add_help=False)
+    terminal.add_argument("--lang", choices=("en", "fa", "ar"), default="en",
+                          help="language of labels (default: en)")
+    group = terminal.add_mutually_exclusive_group()
+    group.add_argument("--visual", dest="visual", action="store_true", default=None,
+                       help="shape and reorder Persian/Arabic for terminals without bidi "
+                            "support (default when writing to a terminal)")
+    group.add_argument("--logical", dest="visual", action="store_false",
+                       help="print text in logical order, as stored (default in pipes)")
+
+    parser = argparse.ArgumentParser(
+        prog="annotator", parents=[top_common, top_person],
+        description="Annotate Persian and Arabic news articles: stance, demands, participants.",
+        epilog="Run 'annotator COMMAND --help' for a command's options.")
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--codebook", dest="codebook_file", metavar="FILE",
+                        help="codebook for a NEW project given with --db")
+    parser.set_defaults(run=cmd_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, run, help: str, *parents: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
+        p = sub.add_parser(name, parents=[common, *parents], help=help, description=help)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("import", cmd_import, "import articles from files and folders "
+                "(.txt .html .htm .jsonl .csv)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--codebook", dest="codebook_file", metavar="FILE",
+                   default=argparse.SUPPRESS, help="codebook for a NEW project given with --db")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+
+    p = command("list", cmd_list, "list articles with your status", person, terminal)
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("show", cmd_show, "show an article's text and tags", terminal)
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+
+    p = command("search", cmd_search, "full-text search across spelling variants", terminal)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("codebook", cmd_codebook, "show the active codebook, or load a changed one",
+                terminal)
+    p.add_argument("--format", choices=("table", "json", "toml"), default="table")
+    p.add_argument("--load", metavar="FILE",
+                   help="make FILE the active codebook (refused if it drops categories in use)")
+
+    p = command("participants", cmd_participants, "list the participants registry, or add to it",
+                person, terminal)
+    p.add_argument("--add", metavar="FILE", help="add the [[participant]] entries of a TOML file")
+    p.add_argument("--article", metavar="ARTICLE_ID", help="only those mentioned in an article")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("tag", cmd_tag, "tag an article from a script", person)
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p.add_argument("field", metavar="FIELD")
+    p.add_argument("values", nargs="*", metavar="VALUE")
+    p.add_argument("--none", action="store_true", help="coded, none (e.g. no demands)")
+    p.add_argument("--clear", action="store_true", help="remove the field's tags (not coded)")
+    p.add_argument("--participant", metavar="ID", help="who voiced the demand")
+    p.add_argument("--role", metavar="ROLE", help="the participant's role")
+    p.add_argument("--span", metavar="START:END", help="evidence: code-point offsets in the body")
+    p.add_argument("--note")
+
+    p = command("status", cmd_status, "set your status for an article", person)
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p.add_argument("status", choices=STATUSES)
+
+    p = command("export", cmd_export, "export every tag as a long CSV (one row per tag)")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    p = command("import-tags", cmd_import_tags,
+                "import tags from a long CSV (all rows or none)")
+    p.add_argument("file", metavar="FILE")
+    return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

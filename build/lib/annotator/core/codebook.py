@@ -1,0 +1,320 @@
+"""The codebook: which fields an analyst codes, their categories, labels and definitions.
+
+A codebook is a human-editable TOML file (the default is ``resources/codebook.toml``).
+:func:`parse_codebook` validates it and names the file, the field and the problem in any
+error.  The project file stores the TOML text itself with a version number, so every
+export can say which codebook it was coded with.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+
+FIELD_TYPES = ("single", "multiple", "participants", "text")
+LANGUAGES = ("en", "fa", "ar")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_CODEBOOK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Category:
+    """One value of a single- or multiple-choice field."""
+
+    id: str
+    label: dict[str, str]
+    definition: str
+    example: str = ""
+    scale: bool = True  # False: outside an ordered scale (e.g. "unclear")
+    retired: bool = False  # kept for existing tags, not offered for new ones
+
+    def text(self, language: str) -> str:
+        return self.label.get(language) or self.label["en"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A participant's role in the interaction (initiator, counterpart, mentioned)."""
+
+    id: str
+    label: dict[str, str]
+    definition: str = ""
+
+    def text(self, language: str) -> str:
+        return self.label.get(language) or self.label["en"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One thing coded per article: stance, demands, participants, event type, note."""
+
+    id: str
+    type: str
+    label: dict[str, str]
+    definition: str
+    definition_fa: str = ""
+    ordered: bool = False
+    attributable: bool = False  # multiple: a value can name the participant who voiced it
+    categories: tuple[Category, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def text(self, language: str) -> str:
+        return self.label.get(language) or self.label["en"]
+
+    def category(self, category_id: str) -> Category | None:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        return None
+
+    @property
+    def active_categories(self) -> tuple[Category, ...]:
+        return tuple(c for c in self.categories if not c.retired)
+
+    @property
+    def scale(self) -> tuple[Category, ...]:
+        """The categories on an ordered scale, in order (empty for unordered fields)."""
+        return tuple(c for c in self.categories if c.scale) if self.ordered else ()
+
+    def role(self, role_id: str) -> Role | None:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        return None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A validated codebook; ``source`` is the TOML text it was read from."""
+
+    id: str
+    revision: str
+    title: dict[str, str]
+    description: str
+    fields: tuple[Field, ...]
+    source: str = field(repr=False, default="")
+
+    def field(self, field_id: str) -> Field:
+        for item in self.fields:
+            if item.id == field_id:
+                return item
+        known = ", ".join(f.id for f in self.fields)
+        raise AnnotatorError(f"unknown field '{field_id}' (the codebook has: {known})")
+
+    def has_field(self, field_id: str) -> bool:
+        return any(item.id == field_id for item in self.fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description: fields with id, type and allowed value ids."""
+        fields = []
+        for item in self.fields:
+            entry: dict[str, Any] = {
+                "id": item.id,
+                "type": item.type,
+                "label": item.label,
+                "definition": item.definition,
+            }
+            if item.type in ("single", "multiple"):
+                entry["ordered"] = item.ordered
+                entry["values"] = [c.id for c in item.active_categories]
+                entry["retired_values"] = [c.id for c in item.categories if c.retired]
+                entry["categories"] = [
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "definition": c.definition,
+                        "example": c.example,
+                        **({"scale": False} if item.ordered and not c.scale else {}),
+                        **({"retired": True} if c.retired else {}),
+                    }
+                    for c in item.categories
+                ]
+            if item.type == "multiple":
+                entry["attributable"] = item.attributable
+            if item.type == "participants":
+                entry["values"] = "participant ids from the participants registry"
+                entry["roles"] = [{"id": r.id, "label": r.label} for r in item.roles]
+            fields.append(entry)
+        return {"id": self.id, "revision": self.revision, "title": self.title, "fields": fields}
+
+
+class _Reader:
+    """Validation with errors that say where: file, field, category."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, place: str, problem: str) -> AnnotatorError:
+        return AnnotatorError(f"{self.where}: {place}: {problem}")
+
+    def text(self, table: dict[str, Any], key: str, place: str, required: bool = True) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(place, f"'{key}' must be text")
+        if required and not value.strip():
+            raise self.fail(place, f"'{key}' is missing")
+        return value.strip()
+
+    def ident(self, table: dict[str, Any], place: str, pattern: re.Pattern[str] = _ID) -> str:
+        value = table.get("id")
+        if not isinstance(value, str) or not pattern.match(value):
+            raise self.fail(
+                place, f"id {value!r} must be lower_snake_case letters, digits and underscores"
+            )
+        return value
+
+    def labels(self, table: dict[str, Any], place: str) -> dict[str, str]:
+        value = table.get("label")
+        if not isinstance(value, dict):
+            raise self.fail(place, "'label' must be a table like { en = ..., fa = ..., ar = ... }")
+        labels = {k: v.strip() for k, v in value.items() if isinstance(v, str) and v.strip()}
+        if "en" not in labels:
+            raise self.fail(place, "'label' needs at least an English label (en)")
+        return labels
+
+    def flag(self, table: dict[str, Any], key: str, place: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(place, f"'{key}' must be true or false")
+        return value
+
+
+def parse_codebook(source: str, where: str = "codebook") -> Codebook:
+    """Validate codebook TOML ``source``; ``where`` names it in errors (usually the path)."""
+    read = _Reader(where)
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise AnnotatorError(f"{where}: not valid TOML ({exc})") from None
+    head = data.get("codebook")
+    if not isinstance(head, dict):
+        raise read.fail("[codebook]", "the file needs a [codebook] table with id and revision")
+    title = head.get("title", {})
+    if isinstance(title, str):
+        title = {"en": title}
+    raw_fields = data.get("field")
+    if not isinstance(raw_fields, list) or not raw_fields:
+        raise read.fail("[[field]]", "the codebook defines no fields")
+    fields: list[Field] = []
+    for number, raw in enumerate(raw_fields, start=1):
+        if not isinstance(raw, dict):
+            raise read.fail(f"field #{number}", "must be a table")
+        fields.append(_parse_field(read, raw, number))
+    seen: set[str] = set()
+    for item in fields:
+        if item.id in seen:
+            raise read.fail(f"field '{item.id}'", "the id is used twice")
+        seen.add(item.id)
+    return Codebook(
+        id=read.ident(head, "[codebook]", _CODEBOOK_ID),
+        revision=str(head.get("revision", "1")),
+        title={k: v for k, v in title.items() if isinstance(v, str)},
+        description=read.text(head, "description", "[codebook]", required=False),
+        fields=tuple(fields),
+        source=source,
+    )
+
+
+def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
+    field_id = read.ident(raw, f"field #{number}")
+    place = f"field '{field_id}'"
+    kind = raw.get("type")
+    if kind not in FIELD_TYPES:
+        raise read.fail(place, f"type {kind!r} is not one of: {', '.join(FIELD_TYPES)}")
+    categories: list[Category] = []
+    raw_categories = raw.get("category", [])
+    if kind in ("single", "multiple"):
+        if not isinstance(raw_categories, list) or not raw_categories:
+            raise read.fail(place, f"a {kind}-choice field needs [[field.category]] entries")
+        for index, entry in enumerate(raw_categories, start=1):
+            if not isinstance(entry, dict):
+                raise read.fail(f"{place}, category #{index}", "must be a table")
+            category_id = read.ident(entry, f"{place}, category #{index}")
+            cplace = f"{place}, category '{category_id}'"
+            categories.append(
+                Category(
+                    id=category_id,
+                    label=read.labels(entry, cplace),
+                    definition=read.text(entry, "definition", cplace),
+                    example=read.text(entry, "example", cplace, required=False),
+                    scale=read.flag(entry, "scale", cplace, True),
+                    retired=read.flag(entry, "retired", cplace, False),
+                )
+            )
+        ids = [c.id for c in categories]
+        for category_id in ids:
+            if ids.count(category_id) > 1:
+                raise read.fail(place, f"category id '{category_id}' is used twice")
+    elif raw_categories:
+        raise read.fail(place, f"a {kind} field has no categories; remove [[field.category]]")
+    roles: list[Role] = []
+    for index, entry in enumerate(raw.get("role", []), start=1):
+        if kind != "participants":
+            raise read.fail(place, "only a participants field has roles")
+        role_id = read.ident(entry, f"{place}, role #{index}")
+        rplace = f"{place}, role '{role_id}'"
+        roles.append(
+            Role(
+                role_id,
+                read.labels(entry, rplace),
+                read.text(entry, "definition", rplace, required=False),
+            )
+        )
+    ordered = read.flag(raw, "ordered", place, False)
+    if ordered and kind != "single":
+        raise read.fail(place, "only a single-choice field can be ordered")
+    if ordered and sum(1 for c in categories if c.scale) < 2:
+        raise read.fail(place, "an ordered field needs at least two categories on its scale")
+    attributable = read.flag(raw, "attributable", place, False)
+    if attributable and kind != "multiple":
+        raise read.fail(place, "only a multiple-choice field can be attributable")
+    return Field(
+        id=field_id,
+        type=kind,
+        label=read.labels(raw, place),
+        definition=read.text(raw, "definition", place),
+        definition_fa=read.text(raw, "definition_fa", place, required=False),
+        ordered=ordered,
+        attributable=attributable,
+        categories=tuple(categories),
+        roles=tuple(roles),
+    )
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Read and validate the codebook file at ``path``."""
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such codebook file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnnotatorError(f"{path}: cannot read the codebook ({exc})") from None
+    return parse_codebook(source, str(path))
+
+
+def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]]) -> list[str]:
+    """Fields and categories that ``new`` drops although tags use them.
+
+    ``used`` holds the (field, value) pairs that tags carry (value "" for a field in
+    use whatever its values).  A category may be
+    kept with ``retired = true`` instead of being removed.
+    """
+    problems: list[str] = []
+    for field_id, value in sorted(used):
+        if not new.has_field(field_id):
+            if old.has_field(field_id):
+                problems.append(f"field '{field_id}' has tags and cannot be removed")
+            continue
+        target = new.field(field_id)
+        if value and target.type in ("single", "multiple") and target.category(value) is None:
+            problems.append(
+                f"category '{value}' of field '{field_id}' has tags: keep it with "
+                "retired = true instead of removing it"
+            )
+    return sorted(set(problems))

@@ -1,0 +1,34 @@
+"""Corpus import from paths into a project, and the embedded default project.
+
+Reading (encodings, formats, bad records) is :mod:`annotator.core.corpus`; storing is
+the store's.  This module joins them and reports what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from annotator.core import paths
+from annotator.core.corpus import read_corpus
+from annotator.core.store import Project, open_project
+from annotator.core.store.articles import AddResult
+
+Progress = Callable[[int, int, Path], None]
+
+
+def import_paths(project: Project, sources: Iterable[str | Path],
+                 progress: Progress | None = None) -> AddResult:
+    """Import files and folders; good records are stored even when others fail."""
+    return project.add_articles(read_corpus(list(sources), progress))
+
+
+def open_default_project() -> Project:
+    """The embedded default project, created on first use with the sample corpus."""
+    path = paths.default_project_path()
+    new = not path.exists()
+    project = open_project(path)
+    if new or project.setting("sample_imported") is None:
+        import_paths(project, [paths.corpus_dir()])
+        project.set_setting("sample_imported", "yes")
+    return project

@@ -1,0 +1,164 @@
+"""The participants registry: people, institutions and countries, and where articles name them.
+
+The registry ships as ``resources/participants.toml``; a project copies it into its file
+and analysts may add their own participants.  Matching runs on search keys (see
+:mod:`annotator.core.text`), so ``اردوغان``, ``إردوغان`` and ``أردوغان`` are one name, and
+reports code-point offsets into the original article text for highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.text import search_key, search_key_with_offsets
+
+KINDS = ("person", "institution", "country")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# One-letter clitics that attach to a following name in Arabic and Persian (و ل ب ف).
+_CLITICS = "\u0648\u0644\u0628\u0641"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor that can take part in a reported interaction."""
+
+    id: str
+    kind: str
+    name: dict[str, str]
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+    office: dict[str, str] = field(default_factory=dict)
+    added_by: str | None = None  # None: from the bundled registry
+
+    def text(self, language: str) -> str:
+        return self.name.get(language) or self.name.get("en") or self.id
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.name.values(), *self.aliases]))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A participant named in an article: code-point offsets and the text as written."""
+
+    participant_id: str
+    start: int
+    end: int
+    quote: str
+
+
+def parse_registry(source: str, where: str = "participants registry") -> list[Participant]:
+    """Validate a participants TOML file's text."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise AnnotatorError(f"{where}: not valid TOML ({exc})") from None
+    entries = data.get("participant", [])
+    if not isinstance(entries, list):
+        raise AnnotatorError(f"{where}: [[participant]] entries expected")
+    result: list[Participant] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        result.append(participant_from_dict(entry, f"{where}: participant #{number}"))
+        if result[-1].id in seen:
+            raise AnnotatorError(f"{where}: participant id '{result[-1].id}' is used twice")
+        seen.add(result[-1].id)
+    return result
+
+
+def participant_from_dict(entry: Any, where: str) -> Participant:
+    """Build and check a participant from a TOML/JSON table."""
+    if not isinstance(entry, dict):
+        raise AnnotatorError(f"{where}: must be a table")
+    pid = entry.get("id")
+    if not isinstance(pid, str) or not _ID.match(pid):
+        raise AnnotatorError(f"{where}: id {pid!r} must be lower_snake_case")
+    kind = entry.get("kind", "person")
+    if kind not in KINDS:
+        raise AnnotatorError(f"{where} ('{pid}'): kind {kind!r} is not one of {', '.join(KINDS)}")
+    name = entry.get("name")
+    if not isinstance(name, dict) or not any(isinstance(v, str) and v for v in name.values()):
+        raise AnnotatorError(f"{where} ('{pid}'): 'name' needs at least one of en, fa, ar")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise AnnotatorError(f"{where} ('{pid}'): 'aliases' must be a list of names")
+    office = entry.get("office", {})
+    if isinstance(office, str):
+        office = {"en": office}
+    return Participant(
+        id=pid,
+        kind=kind,
+        name={k: v.strip() for k, v in name.items() if isinstance(v, str) and v.strip()},
+        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        country=str(entry.get("country", "")),
+        office={k: v for k, v in office.items() if isinstance(v, str)},
+        added_by=entry.get("added_by"),
+    )
+
+
+def load_registry(path: str | Path) -> list[Participant]:
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnnotatorError(f"{path}: cannot read the participants registry ({exc})") from None
+    return parse_registry(source, str(path))
+
+
+class Matcher:
+    """Finds registry participants in article text, whole words only, on search keys."""
+
+    def __init__(self, participants: list[Participant]) -> None:
+        by_key: dict[str, str] = {}
+        for participant in participants:
+            for spelling in participant.spellings:
+                key = search_key(spelling)
+                if len(key) >= 2:
+                    # A longer, more specific spelling is tried first (see find()).
+                    by_key.setdefault(key, participant.id)
+        self._keys = sorted(by_key.items(), key=lambda item: -len(item[0]))
+        if self._keys:
+            pattern = "|".join(re.escape(key) for key, _ in self._keys)
+            self._pattern: re.Pattern[str] | None = re.compile(
+                rf"(?<!\w)(?:[{_CLITICS}])?({pattern})(?!\w)"
+            )
+        else:
+            self._pattern = None
+        self._owner = dict(self._keys)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, in order; overlapping spellings keep the longest."""
+        if self._pattern is None:
+            return []
+        key, where = search_key_with_offsets(text)
+        mentions: list[Mention] = []
+        position = 0
+        while True:
+            found = self._pattern.search(key, position)
+            if found is None:
+                break
+            start_key, end_key = found.span(1)
+            # A clitic-looking first letter may belong to the name itself: prefer that.
+            if found.start() != start_key:
+                whole = key[found.start() : end_key]
+                if whole in self._owner:
+                    start_key = found.start()
+            start, end = where[start_key], where[end_key - 1] + 1
+            mentions.append(
+                Mention(self._owner[key[start_key:end_key]], start, end, text[start:end])
+            )
+            position = end_key
+        return mentions
+
+    def suggest(self, text: str) -> list[tuple[str, int]]:
+        """Participant ids mentioned in ``text`` with their mention counts, most first."""
+        counts: dict[str, int] = {}
+        for mention in self.find(text):
+            counts[mention.participant_id] = counts.get(mention.participant_id, 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,53 @@
+"""Where things live: the bundled resources and corpus, and the default project file.
+
+In a source checkout ``resources/`` and ``corpus/`` sit beside the package; an installed
+package carries them as ``annotator/resources`` and ``annotator/corpus``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+APP_NAME = "annotator"
+
+
+def _bundled(name: str) -> Path:
+    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE / name
+
+
+def resources_dir() -> Path:
+    """The folder with the default codebook, participants registry, fonts, translations."""
+    return _bundled("resources")
+
+
+def corpus_dir() -> Path:
+    """The folder with the bundled sample articles."""
+    return _bundled("corpus")
+
+
+def default_codebook_path() -> Path:
+    return resources_dir() / "codebook.toml"
+
+
+def default_registry_path() -> Path:
+    return resources_dir() / "participants.toml"
+
+
+def data_dir() -> Path:
+    """The user's data folder for annotator (``ANNOTATOR_HOME`` overrides it)."""
+    override = os.environ.get("ANNOTATOR_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_project_path() -> Path:
+    """The embedded default project, used when no ``--db`` or ``ANNOTATOR_DB`` is given."""
+    return data_dir() / "project.sqlite"

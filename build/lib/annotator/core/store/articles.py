@@ -1,0 +1,311 @@
+"""Articles in the project file: adding them (once), reading them, listing and searching.
+
+An article's body is stored once, canonical, and never changes.  The search index holds
+the *search keys* of title and body (folded spelling), so a query matches across
+Persian/Arabic variants while what is shown stays exactly as imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import ArticleRecord, ImportProblem
+from annotator.core.store.base import StoreBase, now
+from annotator.core.text import search_key, search_key_with_offsets
+
+STATUSES = ("not_started", "in_progress", "done", "skipped")
+_BATCH = 500
+_ARTICLE_COLUMNS = (
+    "article_id, title, body, language, outlet, url, published, published_original, "
+    "source_path, content_hash, imported_at"
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    title: str
+    body: str
+    language: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_original: str | None
+    source_path: str | None
+    content_hash: str
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A line of the article list: id, title, language and one annotator's status."""
+
+    article_id: str
+    title: str
+    language: str
+    status: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: str
+    title: str
+    snippet: str
+    start: int  # first match in the body (code points), -1 when only the title matched
+    end: int
+
+
+@dataclass
+class AddResult:
+    """What adding articles did: ids added, ids already present, problems."""
+
+    added: list[str] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article's content: sha256 of its canonical body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class ArticlesMixin(StoreBase):
+    def add_articles(self, items: Iterable[ArticleRecord | ImportProblem]) -> AddResult:
+        """Store new articles in batches; each batch is one transaction.
+
+        The same content (by hash) is never stored twice; an id already used for
+        different content is a problem, not an overwrite.  Problems passed in are
+        collected into the result untouched.
+        """
+        result = AddResult()
+        batch: list[ArticleRecord] = []
+        for item in items:
+            if isinstance(item, ImportProblem):
+                result.problems.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= _BATCH:
+                self._add_batch(batch, result)
+                batch = []
+        if batch:
+            self._add_batch(batch, result)
+        return result
+
+    def _add_batch(self, batch: list[ArticleRecord], result: AddResult) -> None:
+        hashes = [content_hash(record.body) for record in batch]
+        ids = [record.article_id for record in batch]
+        with self.write() as conn:
+            known_hash: dict[str, str] = {}
+            known_id: dict[str, str] = {}
+            for chunk in range(0, len(batch), 400):
+                marks = ",".join("?" * len(ids[chunk : chunk + 400]))
+                for article_id, digest in conn.execute(
+                    f"SELECT article_id, content_hash FROM articles "
+                    f"WHERE article_id IN ({marks}) OR content_hash IN ({marks})",
+                    [*ids[chunk : chunk + 400], *hashes[chunk : chunk + 400]],
+                ):
+                    known_hash[digest] = article_id
+                    known_id[article_id] = digest
+            next_no = int(self.scalar("SELECT COALESCE(MAX(article_no), 0) FROM articles") or 0)
+            stamp = now()
+            rows: list[tuple] = []
+            keys: list[tuple] = []
+            for record, digest in zip(batch, hashes, strict=True):
+                if digest in known_hash:
+                    result.already_present.append(known_hash[digest])
+                    continue
+                if record.article_id in known_id:
+                    result.problems.append(
+                        ImportProblem(
+                            record.source_path,
+                            f"article id '{record.article_id}' is already in the project "
+                            "with different text; not imported (give it another id)",
+                            record.line,
+                        )
+                    )
+                    continue
+                next_no += 1
+                known_hash[digest] = record.article_id
+                known_id[record.article_id] = digest
+                rows.append(
+                    (
+                        next_no, record.article_id, record.title, record.body,
+                        record.language, record.outlet, record.url, record.published,
+                        record.published_original, record.source_path, digest, stamp,
+                    )
+                )
+                keys.append((next_no, search_key(record.title), search_key(record.body)))
+                result.added.append(record.article_id)
+            conn.executemany(
+                f"INSERT INTO articles (article_no, {_ARTICLE_COLUMNS}) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            conn.executemany(
+                "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?,?,?)", keys
+            )
+
+    def article(self, article_id: str) -> Article:
+        row = self.one(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
+        )
+        if row is None:
+            raise AnnotatorError(f"no article with id '{article_id}' in the project")
+        return Article(*row)
+
+    def has_article(self, article_id: str) -> bool:
+        return self.one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)) is not None
+
+    def article_count(self) -> int:
+        return int(self.scalar("SELECT COUNT(*) FROM articles") or 0)
+
+    def list_articles(
+        self,
+        annotator: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        query: str | None = None,
+    ) -> list[ArticleSummary]:
+        """Articles in import order, with ``annotator``'s status (``not_started`` if none).
+
+        ``status`` keeps one status; ``query`` keeps the articles matching a search.
+        """
+        where, params = self._list_filter(annotator, status, query)
+        sql = (
+            "SELECT a.article_id, a.title, a.language, COALESCE(s.status, 'not_started') "
+            f"FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where} "
+            "ORDER BY a.article_no LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        return [ArticleSummary(*row) for row in self.conn.execute(sql, params)]
+
+    def count_articles(self, annotator: str | None = None, status: str | None = None,
+                       query: str | None = None) -> int:
+        """How many articles :meth:`list_articles` lists with the same filters."""
+        if status is None and not (query or "").strip():
+            return self.article_count()
+        where, params = self._list_filter(annotator, status, query)
+        return int(self.scalar(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where}", params) or 0)
+
+    def neighbour(self, article_id: str, step: int, annotator: str | None = None,
+                  skip_done: bool = False) -> str | None:
+        """The next (``step`` 1) or previous (-1) article in list order, or None at an end.
+
+        With ``skip_done``, articles ``annotator`` marked done or skipped are passed over.
+        """
+        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+                             (article_id,))
+        if number is None:
+            return None
+        compare, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        skip = ("AND COALESCE(s.status, 'not_started') NOT IN ('done', 'skipped')"
+                if skip_done else "")
+        value = self.scalar(
+            "SELECT a.article_id FROM articles a LEFT JOIN article_status s "
+            "ON s.article_id = a.article_id AND s.annotator = ? "
+            f"WHERE a.article_no {compare} ? {skip} ORDER BY a.article_no {order} LIMIT 1",
+            (annotator or "", number),
+        )
+        return None if value is None else str(value)
+
+    def article_row(self, article_id: str, annotator: str | None = None,
+                    status: str | None = None, query: str | None = None) -> int | None:
+        """The 0-based position of an article in :meth:`list_articles` with these filters."""
+        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+                             (article_id,))
+        if number is None:
+            return None
+        where, params = self._list_filter(annotator, status, query)
+        where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
+        return int(self.scalar(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
+            f"ON s.article_id = a.article_id AND s.annotator = ? {where}",
+            [*params, number]) or 0)
+
+    def _list_filter(self, annotator: str | None, status: str | None,
+                     query: str | None) -> tuple[str, list[object]]:
+        if status is not None and status not in STATUSES:
+            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        conditions: list[str] = []
+        params: list[object] = [annotator or ""]
+        if status is not None:
+            conditions.append("COALESCE(s.status, 'not_started') = ?")
+            params.append(status)
+        match = fts_query(query or "")
+        if match:
+            conditions.append(
+                "a.article_no IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
+            )
+            params.append(match)
+        elif (query or "").strip():
+            conditions.append("0")  # a query with no words in it matches nothing
+        return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+    def iter_articles(self) -> Iterator[Article]:
+        yield from (
+            Article(*row)
+            for row in self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY article_no"
+            )
+        )
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every word of ``query``, best first, with a snippet."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.article_id, a.title, a.body FROM "
+            "(SELECT rowid, bm25(article_search, 4.0, 1.0) AS rank FROM article_search "
+            " WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS hit "
+            "JOIN articles a ON a.article_no = hit.rowid ORDER BY hit.rank",
+            (match, limit, offset),
+        ).fetchall()
+        words = [w.rstrip("*") for w in search_key(query).split()]
+        return [_hit(article_id, title, body, words) for article_id, title, body in rows]
+
+    def search_count(self, query: str) -> int:
+        match = fts_query(query)
+        if not match:
+            return 0
+        return int(
+            self.scalar(
+                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+            )
+            or 0
+        )
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query for ``query``: every word must occur; ``word*`` matches a prefix."""
+    parts = []
+    for word in search_key(query).split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*").replace('"', '""')
+        if word:
+            parts.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(parts)
+
+
+def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:
+    key, where = search_key_with_offsets(body)
+    best = -1
+    length = 0
+    for word in words:
+        found = key.find(word)
+        if found >= 0 and (best < 0 or found < best):
+            best, length = found, len(word)
+    if best < 0:
+        return SearchHit(article_id, title, body[:160].replace("\n", " "), -1, -1)
+    start, end = where[best], where[best + length - 1] + 1
+    left = max(0, start - 70)
+    right = min(len(body), end + 90)
+    snippet = ("…" if left else "") + body[left:right] + ("…" if right < len(body) else "")
+    return SearchHit(article_id, title, snippet.replace("\n", " "), start, end)

@@ -1,0 +1,79 @@
+"""The connection every part of the store shares, and its one way to write.
+
+Writes go through :meth:`StoreBase.write`: ``BEGIN IMMEDIATE`` ... ``COMMIT``, so each
+change is one transaction that either lands whole or not at all, and a second process
+on the same file waits (busy timeout) instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.errors import AnnotatorError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> str:
+    """The current time as stored: ISO 8601, UTC, milliseconds."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class StoreBase:
+    """Holds the sqlite-utils database and the raw connection."""
+
+    db: Database
+    conn: sqlite3.Connection
+    path: Path
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: everything inside lands together, or nothing does."""
+        if self.conn.in_transaction:
+            # Nested write: part of the caller's transaction.
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _explain(exc, self.path) from None
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _explain(exc, self.path) from None
+
+    def one(self, sql: str, params: tuple | list | dict = ()) -> tuple | None:
+        row: tuple | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def scalar(self, sql: str, params: tuple | list | dict = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+
+def _explain(exc: sqlite3.OperationalError, path: Path) -> AnnotatorError:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return AnnotatorError(
+            f"{path}: the project is busy in another window or command; try again in a moment"
+        )
+    if "readonly" in message or "read-only" in message:
+        return AnnotatorError(f"{path}: the project file is read-only; nothing was changed")
+    if "disk" in message and "full" in message:
+        return AnnotatorError(f"{path}: the disk is full; nothing was changed")
+    return AnnotatorError(f"{path}: {message}")

@@ -1,0 +1,164 @@
+"""Tags in and out as rows: the long export (one row per tag) and its import.
+
+Import is all-or-nothing: every row is checked first (article, field, value, participant,
+role, evidence span against the article text), and if any row is wrong nothing from the
+file is stored and the error names the row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.base import now
+from annotator.core.store.tagging import TaggingMixin
+
+EXPORT_COLUMNS = (
+    "article_id", "annotator", "field", "value", "participant", "role",
+    "span_start", "span_end", "quote", "note", "created_at", "updated_at",
+    "codebook_version", "codebook_id", "tag_uid",
+)
+REQUIRED_COLUMNS = ("article_id", "annotator", "field", "value")
+
+
+@dataclass
+class TagImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class ExchangeMixin(TaggingMixin):
+    def iter_tag_rows(self) -> Iterator[dict[str, object]]:
+        """Every tag as a row of :data:`EXPORT_COLUMNS`, ordered by article and annotator."""
+        cursor = self.conn.execute(
+            "SELECT t.article_id, t.annotator, t.field, t.value, t.participant, t.role, "
+            "t.span_start, t.span_end, t.quote, t.note, t.created_at, t.updated_at, "
+            "t.codebook_version, c.codebook_id, t.tag_uid FROM tags t "
+            "JOIN articles a ON a.article_id = t.article_id "
+            "LEFT JOIN codebooks c ON c.version = t.codebook_version "
+            "ORDER BY a.article_no, t.annotator, t.field, t.tag_id"
+        )
+        for row in cursor:
+            yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+    def import_tag_rows(self, rows: Sequence[tuple[int, dict[str, str]]],
+                        where: str = "tags") -> TagImportResult:
+        """Store tags from ``(line, row)`` pairs; any bad row stops the whole import."""
+        codebook = self.codebook()
+        participants = self.participant_ids()
+        bodies: dict[str, str | None] = {}
+        versions = {int(v) for (v,) in self.conn.execute("SELECT version FROM codebooks")}
+        checked: list[dict[str, object]] = []
+        for line, row in rows:
+            place = f"{where}:{line}"
+            try:
+                checked.append(self._check_row(row, codebook, participants, bodies, versions))
+            except AnnotatorError as exc:
+                raise AnnotatorError(f"{place}: {exc}; nothing from this file was stored") from None
+        result = TagImportResult()
+        with self.write() as conn:
+            for item in checked:
+                existing = conn.execute(
+                    "SELECT tag_id, value, participant, role, span_start, span_end, note "
+                    "FROM tags WHERE tag_uid = ? OR (article_id = ? AND annotator = ? AND "
+                    "field = ? AND COALESCE(value, '') = COALESCE(?, '') AND "
+                    "COALESCE(participant, '') = COALESCE(?, ''))",
+                    (item["tag_uid"], item["article_id"], item["annotator"], item["field"],
+                     item["value"], item["participant"]),
+                ).fetchone()
+                if existing is None:
+                    conn.execute(
+                        "INSERT INTO tags (tag_uid, article_id, annotator, field, value, "
+                        "participant, role, span_start, span_end, quote, note, "
+                        "codebook_version, created_at, updated_at) VALUES (:tag_uid, "
+                        ":article_id, :annotator, :field, :value, :participant, :role, "
+                        ":span_start, :span_end, :quote, :note, :codebook_version, "
+                        ":created_at, :updated_at)", item)
+                    self._touch_status(str(item["article_id"]), str(item["annotator"]))
+                    result.added += 1
+                elif tuple(existing[1:]) == (item["value"], item["participant"], item["role"],
+                                             item["span_start"], item["span_end"], item["note"]):
+                    result.unchanged += 1
+                else:
+                    conn.execute(
+                        "UPDATE tags SET value = :value, participant = :participant, "
+                        "role = :role, span_start = :span_start, span_end = :span_end, "
+                        "quote = :quote, note = :note, updated_at = :updated_at "
+                        "WHERE tag_id = :tag_id", {**item, "tag_id": existing[0]})
+                    result.updated += 1
+        return result
+
+    def _check_row(self, row: dict[str, str], codebook, participants: set[str],  # type: ignore[no-untyped-def]
+                   bodies: dict[str, str | None], versions: set[int]) -> dict[str, object]:
+        def cell(name: str) -> str:
+            return (row.get(name) or "").strip()
+
+        article_id, annotator, field_id = cell("article_id"), cell("annotator"), cell("field")
+        if not article_id:
+            raise AnnotatorError("article_id is empty")
+        if article_id not in bodies:
+            body = self.scalar("SELECT body FROM articles WHERE article_id = ?", (article_id,))
+            bodies[article_id] = None if body is None else str(body)
+        body = bodies[article_id]
+        if body is None:
+            raise AnnotatorError(f"unknown article '{article_id}' (import the corpus first)")
+        if not annotator:
+            raise AnnotatorError("annotator is empty")
+        if not codebook.has_field(field_id):
+            raise AnnotatorError(
+                f"unknown field '{field_id}' (the codebook has: "
+                f"{', '.join(f.id for f in codebook.fields)})"
+            )
+        spec = codebook.field(field_id)
+        raw_value = row.get("value") or ""
+        value: str | None = raw_value if spec.type == "text" else raw_value.strip()
+        if not (value or "").strip():
+            value = None  # coded, none
+        if value is not None:
+            self._check_value(spec, value, allow_retired=True)
+        participant = cell("participant") or None
+        if participant is not None:
+            if not spec.attributable:
+                raise AnnotatorError(
+                    f"field '{field_id}' values are not attributed to participants"
+                )
+            if participant not in participants:
+                raise AnnotatorError(f"unknown participant '{participant}'")
+        role = self._check_role(spec, cell("role") or None)
+        start_text, end_text = cell("span_start"), cell("span_end")
+        quote = row.get("quote") or None
+        start = end = None
+        if start_text or end_text:
+            try:
+                start, end = int(start_text), int(end_text)
+            except ValueError:
+                raise AnnotatorError(
+                    f"span_start/span_end '{start_text}'/'{end_text}' are not whole numbers"
+                ) from None
+            if not 0 <= start < end <= len(body):
+                raise AnnotatorError(f"evidence span {start}-{end} is outside the article")
+            if quote is not None and body[start:end] != quote:
+                raise AnnotatorError(
+                    f"evidence span {start}-{end} does not match its quote {quote!r}"
+                )
+            quote = body[start:end]
+        elif quote:
+            raise AnnotatorError("a quote without span_start and span_end")
+        version_text = cell("codebook_version")
+        version = int(version_text) if version_text.isdigit() else None
+        if version not in versions:
+            version = self.codebook_version()
+        stamp = cell("updated_at") or None
+        return {
+            "tag_uid": cell("tag_uid") or uuid.uuid4().hex,
+            "article_id": article_id, "annotator": annotator, "field": field_id,
+            "value": value, "participant": participant, "role": role,
+            "span_start": start, "span_end": end, "quote": quote,
+            "note": (row.get("note") or "").strip() or None,
+            "codebook_version": version,
+            "created_at": cell("created_at") or stamp or now(),
+            "updated_at": stamp or now(),
+        }

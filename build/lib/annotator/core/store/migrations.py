@@ -1,0 +1,165 @@
+"""The project file's schema, as numbered migrations (sqlite-utils ``Migrations``).
+
+Each migration runs once, in order, inside a transaction, and is recorded in
+``_sqlite_migrations``.  Never edit a migration that has shipped: add the next one.
+Tables and columns are named in the analyst's words so the file reads well in any
+SQLite tool; the README describes them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE project_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+
+        CREATE TABLE codebooks (
+            version INTEGER PRIMARY KEY,       -- 1, 2, ... : each codebook change adds one
+            codebook_id TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            source_toml TEXT NOT NULL,         -- the codebook file's text, exactly
+            loaded_at TEXT NOT NULL,
+            loaded_from TEXT
+        );
+
+        CREATE TABLE articles (
+            article_no INTEGER PRIMARY KEY,    -- import order; row number of the search index
+            article_id TEXT NOT NULL UNIQUE,   -- stable id from the source (id column, file stem)
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,                -- canonical text (NFC, \\n); never changes
+            language TEXT NOT NULL CHECK (language IN ('fa', 'ar', 'other')),
+            outlet TEXT,
+            url TEXT,
+            published TEXT,                    -- ISO date (Gregorian) when known
+            published_original TEXT,           -- the date as the source wrote it
+            source_path TEXT,
+            content_hash TEXT NOT NULL UNIQUE, -- sha256 of title and body
+            imported_at TEXT NOT NULL
+        );
+
+        -- Search index over the search keys (folded spelling) of title and body.
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title_key, body_key, content='', tokenize='unicode61 remove_diacritics 0'
+        );
+
+        CREATE TABLE participants (
+            participant_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'institution', 'country')),
+            name_en TEXT,
+            name_fa TEXT,
+            name_ar TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]', -- JSON list of other spellings
+            country TEXT,
+            office_en TEXT,
+            office_fa TEXT,
+            office_ar TEXT,
+            added_by TEXT,                      -- NULL: from the bundled registry
+            added_at TEXT NOT NULL
+        );
+
+        CREATE TABLE tags (
+            tag_id INTEGER PRIMARY KEY,
+            tag_uid TEXT NOT NULL UNIQUE,       -- stays the same across merged files
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            annotator TEXT NOT NULL,
+            field TEXT NOT NULL,                -- codebook field id
+            value TEXT,                -- category/participant id or text; NULL = coded, none
+            participant TEXT REFERENCES participants(participant_id), -- who voiced a demand
+            role TEXT,                          -- a participant's role (participants field)
+            span_start INTEGER,                 -- evidence: code-point offsets into the body
+            span_end INTEGER,
+            quote TEXT,                         -- evidence: the quoted text, body[start:end]
+            note TEXT,
+            codebook_version INTEGER REFERENCES codebooks(version),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (value IS NULL OR value <> ''),
+            CHECK ((span_start IS NULL) = (span_end IS NULL)
+                   AND (span_start IS NULL) = (quote IS NULL)),
+            CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > span_start))
+        );
+        CREATE UNIQUE INDEX tags_one_value ON tags(
+            article_id, annotator, field, COALESCE(value, ''), COALESCE(participant, '')
+        );
+        CREATE INDEX tags_by_annotator ON tags(annotator, article_id);
+
+        CREATE TABLE article_status (
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('not_started', 'in_progress', 'done', 'skipped')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        );
+        CREATE INDEX article_status_by_annotator ON article_status(annotator, status);
+
+        -- Every change to a tag or a status, with the old and new row as JSON.
+        CREATE TABLE history (
+            change_id INTEGER PRIMARY KEY,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed')),
+            what TEXT NOT NULL CHECK (what IN ('tag', 'status')),
+            article_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE INDEX history_by_article ON history(article_id, annotator);
+
+        CREATE TRIGGER tags_added AFTER INSERT ON tags BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, new_value)
+            VALUES (NEW.updated_at, NEW.annotator, 'added', 'tag', NEW.article_id,
+                    NEW.annotator, NEW.field, {_tag_json("NEW")});
+        END;
+        CREATE TRIGGER tags_changed AFTER UPDATE ON tags BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, old_value, new_value)
+            VALUES (NEW.updated_at, NEW.annotator, 'changed', 'tag', NEW.article_id,
+                    NEW.annotator, NEW.field, {_tag_json("OLD")}, {_tag_json("NEW")});
+        END;
+        CREATE TRIGGER tags_removed AFTER DELETE ON tags BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, old_value)
+            VALUES ({_NOW}, OLD.annotator, 'removed', 'tag', OLD.article_id,
+                    OLD.annotator, OLD.field, {_tag_json("OLD")});
+        END;
+        CREATE TRIGGER status_added AFTER INSERT ON article_status BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, new_value)
+            VALUES (NEW.updated_at, NEW.annotator, 'added', 'status', NEW.article_id,
+                    NEW.annotator, NEW.status);
+        END;
+        CREATE TRIGGER status_changed AFTER UPDATE OF status ON article_status
+        WHEN OLD.status IS NOT NEW.status BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, old_value, new_value)
+            VALUES (NEW.updated_at, NEW.annotator, 'changed', 'status', NEW.article_id,
+                    NEW.annotator, OLD.status, NEW.status);
+        END;
+        """
+    )
+
+
+def _tag_json(row: str) -> str:
+    columns = [
+        "tag_uid", "value", "participant", "role", "span_start", "span_end", "quote", "note",
+        "codebook_version",
+    ]
+    pairs = ", ".join(f"'{c}', {row}.{c}" for c in columns)
+    return f"json_object({pairs})"

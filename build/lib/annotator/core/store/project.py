@@ -1,0 +1,258 @@
+"""A project: one SQLite file holding articles, codebook, participants, tags and history.
+
+:func:`open_project` checks that a file really is a project (never writing over anything
+else), applies pending migrations, and sets WAL journaling, foreign keys and a busy
+timeout.  A new project gets the default codebook (or the one given) and the bundled
+participants registry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator import __version__
+from annotator.core import paths
+from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
+from annotator.core.errors import AnnotatorError
+from annotator.core.participants import Matcher, Participant, load_registry
+from annotator.core.store.base import BUSY_TIMEOUT_MS, now
+from annotator.core.store.exchange import ExchangeMixin
+from annotator.core.store.migrations import migrations
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_PARTICIPANT_COLUMNS = (
+    "participant_id, kind, name_en, name_fa, name_ar, aliases, country, "
+    "office_en, office_fa, office_ar, added_by"
+)
+
+
+class Project(ExchangeMixin):
+    """An open project file.  Use :func:`open_project` to get one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+        self._codebook: tuple[int, Codebook] | None = None
+        self._participants: list[Participant] | None = None
+        self._matcher: Matcher | None = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings ------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM project_settings WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO project_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- codebook ------------------------------------------------------------------
+    def codebook_version(self) -> int:
+        return self._active_codebook()[0]
+
+    def codebook(self) -> Codebook:
+        return self._active_codebook()[1]
+
+    def _active_codebook(self) -> tuple[int, Codebook]:
+        version = int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM codebooks") or 0)
+        if self._codebook is None or self._codebook[0] != version:
+            if version == 0:
+                raise AnnotatorError(f"{self.path}: the project has no codebook")
+            source = str(self.scalar("SELECT source_toml FROM codebooks WHERE version = ?",
+                                     (version,)))
+            self._codebook = (version, parse_codebook(source, f"codebook version {version}"))
+        return self._codebook
+
+    def set_codebook(self, codebook: Codebook, loaded_from: str | None = None) -> int:
+        """Make ``codebook`` the active one; refused if it would orphan existing tags."""
+        with self.write():
+            if self.scalar("SELECT COUNT(*) FROM codebooks"):
+                current = self.codebook()
+                used = {(str(f), str(v)) for f, v in self.conn.execute(
+                    "SELECT DISTINCT field, COALESCE(value, '') FROM tags")}
+                used_values = {(f, v) for f, v in used if v}
+                used_fields = {(f, "") for f, _ in used}
+                problems = removed_in_use(current, codebook, used_values | used_fields)
+                if problems:
+                    raise AnnotatorError("codebook not changed: " + "; ".join(problems))
+                if codebook.source == current.source:
+                    return self.codebook_version()
+            cursor = self.conn.execute(
+                "INSERT INTO codebooks (codebook_id, revision, source_toml, loaded_at, "
+                "loaded_from) VALUES (?, ?, ?, ?, ?)",
+                (codebook.id, codebook.revision, codebook.source, now(), loaded_from),
+            )
+            return int(cursor.lastrowid or 0)
+
+    # -- participants --------------------------------------------------------------
+    def participants(self) -> list[Participant]:
+        if self._participants is None:
+            self._participants = [
+                _participant(row)
+                for row in self.conn.execute(
+                    f"SELECT {_PARTICIPANT_COLUMNS} FROM participants ORDER BY participant_id"
+                )
+            ]
+        return self._participants
+
+    def participant(self, participant_id: str) -> Participant:
+        for participant in self.participants():
+            if participant.id == participant_id:
+                return participant
+        raise AnnotatorError(f"no participant with id '{participant_id}'")
+
+    def participant_ids(self) -> set[str]:
+        return {p.id for p in self.participants()}
+
+    def matcher(self) -> Matcher:
+        """Finds the project's participants in article text."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.participants())
+        return self._matcher
+
+    def add_participants(self, participants: list[Participant], added_by: str | None) -> int:
+        """Add participants whose id is new; returns how many were added."""
+        stamp = now()
+        with self.write():
+            before = self.scalar("SELECT COUNT(*) FROM participants")
+            self.conn.executemany(
+                f"INSERT OR IGNORE INTO participants ({_PARTICIPANT_COLUMNS}, added_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        p.id, p.kind, p.name.get("en"), p.name.get("fa"), p.name.get("ar"),
+                        json.dumps(list(p.aliases), ensure_ascii=False), p.country,
+                        p.office.get("en"), p.office.get("fa"), p.office.get("ar"),
+                        added_by if added_by is not None else p.added_by, stamp,
+                    )
+                    for p in participants
+                ],
+            )
+            added = int(self.scalar("SELECT COUNT(*) FROM participants") or 0) - int(before or 0)
+        self._participants = None
+        self._matcher = None
+        return added
+
+
+def _participant(row: tuple) -> Participant:
+    (pid, kind, name_en, name_fa, name_ar, aliases, country,
+     office_en, office_fa, office_ar, added_by) = row
+    name = {k: v for k, v in (("en", name_en), ("fa", name_fa), ("ar", name_ar)) if v}
+    office = {k: v for k, v in (("en", office_en), ("fa", office_fa), ("ar", office_ar)) if v}
+    return Participant(pid, kind, name, tuple(json.loads(aliases or "[]")), country or "",
+                       office, added_by)
+
+
+def _check_is_project(path: Path) -> bool:
+    """True if ``path`` is an existing project; False if it is new; raises otherwise."""
+    if path.is_dir():
+        raise AnnotatorError(f"{path}: is a folder, not a project file")
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot read the project file ({exc.strerror})") from None
+    if header != _SQLITE_HEADER:
+        raise AnnotatorError(
+            f"{path}: not an annotator project (not an SQLite file); it was left untouched"
+        )
+    return True
+
+
+def open_project(
+    path: str | Path,
+    *,
+    create: bool = True,
+    codebook_path: str | Path | None = None,
+    registry_path: str | Path | None = None,
+) -> Project:
+    """Open (and migrate) the project at ``path``, creating it if ``create`` allows."""
+    path = Path(path).expanduser()
+    exists = _check_is_project(path)
+    if not exists:
+        if not create:
+            raise AnnotatorError(f"{path}: no such project file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnnotatorError(
+                f"{path.parent}: cannot create the folder ({exc.strerror})"
+            ) from None
+    elif codebook_path is not None:
+        raise AnnotatorError(
+            f"{path}: --codebook applies to a new project; to change the codebook of an "
+            "existing one use 'annotator codebook --load FILE'"
+        )
+    codebook = load_codebook(codebook_path or paths.default_codebook_path()) if not exists else None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise AnnotatorError(f"{path}: cannot open ({exc})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        project = Project(path, conn)
+        if exists:
+            _check_schema(project)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if migrations.pending(project.db):
+            migrations.apply(project.db)
+        if codebook is not None:
+            project.set_codebook(codebook, str(codebook_path) if codebook_path else "default")
+            project.add_participants(
+                load_registry(registry_path or paths.default_registry_path()), None
+            )
+            with project.write():
+                project.conn.executemany(
+                    "INSERT OR REPLACE INTO project_settings (key, value) VALUES (?, ?)",
+                    [("created_at", now()), ("created_with", f"annotator {__version__}")],
+                )
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return project
+
+
+def _check_schema(project: Project) -> None:
+    tables = {row[0] for row in project.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_sqlite_migrations" not in tables or "articles" not in tables:
+        if tables:
+            raise AnnotatorError(
+                f"{project.path}: an SQLite file but not an annotator project; it was left "
+                "untouched"
+            )
+        return
+    known = {m.name for m in migrations._migrations}
+    applied = {m.name for m in migrations.applied(project.db)}
+    newer = sorted(applied - known)
+    if newer:
+        raise AnnotatorError(
+            f"{project.path}: made by a newer version of annotator (schema {newer[-1]}); "
+            "update annotator to open it"
+        )

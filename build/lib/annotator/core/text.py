@@ -1,0 +1,164 @@
+"""Article text: canonical form, search keys, language, and offset conversion.
+
+Stored article text is canonicalised once at import (NFC, ``\\n`` line ends) and never
+changes afterwards.  Everything here that *folds* text (Yeh/Kaf, hamza, diacritics,
+tatweel, ZWNJ, digits) produces a *search key*: it is used for the full-text index, the
+query and participant matching, never for display or storage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters folded to one form in the search key.
+_FOLD: dict[str, str] = {
+    "\u0643": "\u06a9",  # ARABIC KAF -> KEHEH (Persian Kaf)
+    "\u06aa": "\u06a9",  # SWASH KAF
+    "\u064a": "\u06cc",  # ARABIC YEH -> FARSI YEH
+    "\u0649": "\u06cc",  # ALEF MAKSURA
+    "\u06d2": "\u06cc",  # YEH BARREE
+    "\u0626": "\u06cc",  # YEH WITH HAMZA ABOVE
+    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+    "\u06c0": "\u0647",  # HEH WITH YEH ABOVE
+    "\u06c1": "\u0647",  # HEH GOAL
+    "\u06d5": "\u0647",  # AE
+    "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE
+    "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW
+    "\u0671": "\u0627",  # ALEF WASLA
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0624": "\u0648",  # WAW WITH HAMZA ABOVE
+}
+for _i in range(10):
+    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+
+# Characters deleted from the search key.
+_DELETE: list[int] = [
+    *range(0x064B, 0x0660),  # harakat, hamza above/below marks
+    0x0670,  # superscript alef
+    *range(0x06D6, 0x06EE),  # Quranic marks
+    0x0640,  # tatweel
+    0x200B, 0x200C, 0x200D,  # ZWSP, ZWNJ, ZWJ
+    0x200E, 0x200F, 0x061C,  # LRM, RLM, ALM
+    *range(0x202A, 0x202F),  # LRE RLE PDF LRO RLO
+    *range(0x2066, 0x206A),  # LRI RLI FSI PDI
+    0xFEFF,  # BOM / ZWNBSP
+    0x00AD,  # soft hyphen
+]
+
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
+_TABLE.update({cp: None for cp in _DELETE})
+
+_SPACE_RUN = re.compile(r"\s+")
+
+# Bidi control characters that change how a line is ordered on screen.
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def canonical(text: str) -> str:
+    """The stored form of article text: NFC, ``\\n`` line ends, no BOM."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return unicodedata.normalize("NFC", text)
+
+
+def search_key(text: str) -> str:
+    """Fold ``text`` for search and matching: one spelling for Persian/Arabic variants."""
+    folded = unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+    return _SPACE_RUN.sub(" ", folded).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(cluster: str) -> str:
+    folded = unicodedata.normalize("NFKC", cluster).translate(_TABLE).casefold()
+    return " " if folded.isspace() else folded
+
+
+def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The search key of ``text`` and, for each key character, its index in ``text``.
+
+    Used where a match in the key must be shown in the original text (participant
+    mentions, search snippets).  Whitespace runs collapse like in :func:`search_key`;
+    the key is not stripped, so indexes stay aligned.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    last_space = True
+    index = 0
+    length = len(text)
+    while index < length:
+        # A base character and the combining marks after it fold together (as NFKC would).
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        folded = _fold_char(text[index:end])
+        if folded == " ":
+            if last_space:
+                index = end
+                continue
+            last_space = True
+        elif folded:
+            last_space = False
+        for piece in folded:
+            out.append(piece)
+            where.append(index)
+        index = end
+    return "".join(out), where
+
+
+def detect_language(text: str) -> str:
+    """``fa``, ``ar`` or ``other``, judged from the letters of ``text``."""
+    letters = arabic = persian_only = persian_yeh_kaf = arabic_only = 0
+    for char in text[:20000]:
+        if not char.isalpha():
+            continue
+        letters += 1
+        code = ord(char)
+        if 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFEFF:
+            arabic += 1
+            if char in "\u067e\u0686\u0698\u06af":  # پ چ ژ گ
+                persian_only += 1
+            elif char in "\u06cc\u06a9":  # ی ک
+                persian_yeh_kaf += 1
+            elif char in "\u0629\u064a\u0643\u0649":  # ة ي ك ى
+                arabic_only += 1
+    if letters == 0 or arabic / letters < 0.3:
+        return "other"
+    # Persian written through Windows-1256 has Arabic Yeh and Kaf, but keeps پ چ ژ گ.
+    if persian_only / arabic > 0.002 or persian_yeh_kaf > arabic_only:
+        return "fa"
+    return "ar"
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """For each code-point index 0..len(text), the UTF-16 code-unit index (Qt's cursor)."""
+    result = [0] * (len(text) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        result[index] = position
+        position += 2 if ord(char) > 0xFFFF else 1
+    result[len(text)] = position
+    return result
+
+
+def to_utf16(text: str, index: int) -> int:
+    """Code-point ``index`` in ``text`` as a UTF-16 position."""
+    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+
+
+def from_utf16(text: str, position: int) -> int:
+    """UTF-16 ``position`` in ``text`` as a code-point index (inside a pair: the pair's start)."""
+    units = 0
+    for index, char in enumerate(text):
+        width = 2 if ord(char) > 0xFFFF else 1
+        if units + width > position:
+            return index
+        units += width
+    return len(text)
