@@ -81,14 +81,20 @@ def _out(args: argparse.Namespace, text: str) -> None:
 
 # -- commands ---------------------------------------------------------------------------
 def cmd_app(args: argparse.Namespace) -> int:
-    """No sub-command: the app.  The window is not built yet: show status and help."""
+    """No sub-command: the annotation window (or, without a display, status and help)."""
+    from annotator.gui.app import has_display, run
+
+    if has_display() and not args.status:
+        return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
     with _project(args) as project:
         counts = project.status_counts(_annotator(args))
         print(f"annotator {__version__} — project {project.path}")
         print(f"{project.article_count()} articles; yours: {counts['done']} done, "
               f"{counts['in_progress']} in progress, {counts['skipped']} skipped")
-    print("The annotation window is coming; meanwhile use the commands below.\n")
-    _parser().print_help()
+    if not args.status:
+        print("No display found, so the window cannot open; the commands below work "
+              "without one.\n")
+        _parser().print_help()
     return 0
 
 
@@ -322,6 +328,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument("--codebook", dest="codebook_file", metavar="FILE",
                         help="codebook for a NEW project given with --db")
+    parser.add_argument("--lang", choices=("en", "fa", "ar"), default=None,
+                        help="interface language of the window (default: from LANG)")
+    parser.add_argument("--status", action="store_true",
+                        help="print the project's status instead of opening the window")
     parser.set_defaults(run=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 

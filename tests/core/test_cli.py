@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,9 +34,18 @@ def test_default_project_is_created_with_the_sample_corpus(capsys, _isolated_hom
     assert str(_isolated_home) in str(paths.default_project_path())
 
 
-def test_bare_command_prints_status_and_help(capsys) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0 and "5 articles" in out and "import-tags" in out
+def test_status_switch_prints_the_project_status(capsys) -> None:
+    code, out, _ = run(capsys, "--status")
+    assert code == 0 and "5 articles" in out
+
+
+def test_without_a_display_the_bare_command_prints_status_and_help(_isolated_home) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "5 articles" in done.stdout and "import-tags" in done.stdout
 
 
 def test_import_reports_bad_files_and_keeps_good_ones(capsys, tmp_path: Path) -> None:

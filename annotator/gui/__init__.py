@@ -1,0 +1,1 @@
+"""The Qt shell: window, list, reader, tag form and dialogs; widgets talk to a Session."""

@@ -1,0 +1,237 @@
+"""The article list: a lazy model over the session, with a status filter, search and progress.
+
+The model asks the session for one page of rows at a time and keeps a few pages, so the
+list opens instantly and scrolls smoothly with 100,000 articles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.session import Session
+from annotator.core.store import ArticleSummary
+
+_PAGE = 200
+_PAGES_KEPT = 16
+_RLM = "\u200f"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    """The status in the interface language."""
+    labels = {
+        "not_started": QCoreApplication.translate("ArticleListPanel", "not started"),
+        "in_progress": QCoreApplication.translate("ArticleListPanel", "in progress"),
+        "done": QCoreApplication.translate("ArticleListPanel", "done"),
+        "skipped": QCoreApplication.translate("ArticleListPanel", "skipped"),
+    }
+    return labels.get(status, status)
+
+
+class ArticleModel(QAbstractTableModel):
+    """Rows of :class:`ArticleSummary`, fetched from the session a page at a time."""
+
+    COLUMNS = ("id", "title", "language", "status")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.status: str | None = None
+        self.query = ""
+        self._count = session.count()
+        self._pages: dict[int, list[ArticleSummary]] = {}
+
+    def set_filter(self, status: str | None, query: str) -> None:
+        self.beginResetModel()
+        self.status, self.query = status, query.strip()
+        self._pages.clear()
+        self._count = self.session.count(self.status, self.query or None)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read rows (statuses changed, articles imported) keeping the filter."""
+        self.set_filter(self.status, self.query)
+
+    def refresh_rows(self) -> None:
+        """Statuses may have changed: forget cached pages and repaint."""
+        self._pages.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 3))
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // _PAGE
+        page = self._pages.get(number)
+        if page is None:
+            if len(self._pages) >= _PAGES_KEPT:
+                self._pages.pop(next(iter(self._pages)))
+            page = self.session.page(number * _PAGE, _PAGE, self.status, self.query or None)
+            self._pages[number] = page
+        offset = row - number * _PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, article_id: str) -> int | None:
+        return self.session.row_of(article_id, self.status, self.query or None)
+
+    # -- Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self.summary(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.article_id
+            if column == 1:
+                return (_RLM + item.title) if item.language in ("fa", "ar") else item.title
+            if column == 2:
+                return item.language
+            return status_label(item.status)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return item.title
+        if role == Qt.ItemDataRole.UserRole:
+            return item.article_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and item.language in (
+                "fa", "ar"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Id"), self.tr("Title"), self.tr("Lang."), self.tr("My status"))[
+                section]
+        return None
+
+
+class ArticleListPanel(QWidget):
+    """Search box, status filter, the list and "12 of 40 done"."""
+
+    articleChosen = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit(placeholderText=self.tr("Search (any spelling)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.filter = QComboBox()
+        self.filter.setObjectName("statusFilter")
+        self.filter.addItem(self.tr("All"), None)
+        for status in ("not_started", "in_progress", "done", "skipped"):
+            self.filter.addItem(status_label(status), status)
+        self.model = ArticleModel(session, self)
+        self.view = QTableView()
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 90)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._apply_filter)
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._quiet = False
+        self.update_progress()
+
+    def _apply_filter(self) -> None:
+        self._debounce.stop()
+        current = self.current_id()
+        self.model.set_filter(self.filter.currentData(), self.search.text())
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed,
+                                                             Qt.ConnectionType.UniqueConnection)
+        if current:
+            self.select(current, emit=False)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        article_id = self.model.data(current, Qt.ItemDataRole.UserRole)
+        if isinstance(article_id, str):
+            self.articleChosen.emit(article_id)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        value = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        return value if isinstance(value, str) else None
+
+    def select(self, article_id: str, emit: bool = False) -> None:
+        """Show ``article_id`` as current (if the filter lists it)."""
+        row = self.model.row_of(article_id)
+        if row is None or row >= self.model.rowCount():
+            self.view.clearSelection()
+            return
+        if self.model.data(self.model.index(row, 0), Qt.ItemDataRole.UserRole) != article_id:
+            return  # filtered out
+        self._quiet = not emit
+        try:
+            index = self.model.index(row, 1)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._quiet = False
+
+    def update_progress(self) -> None:
+        done, total = self.session.progress()
+        self.progress_label.setText(self.tr("%1 of %2 done").replace("%1", str(done))
+                                    .replace("%2", str(total)))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def refresh(self) -> None:
+        self.model.refresh_rows()
+        self.update_progress()

@@ -1,0 +1,141 @@
+"""The UI language: choosing it, installing its translations, and the matching layout direction.
+
+The UI speaks English, Persian or Arabic. Our strings come from
+``resources/translations/annotator_<lang>.qm`` (built by ``packaging/translations.py``); the
+standard dialog buttons and Qt's own texts come from Qt's ``qtbase_<lang>.qm``. Persian and
+Arabic also mirror the whole UI (forms, tables, scrollbars) right-to-left. This module also makes
+the app follow the system's light or dark colour scheme.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "fa", "ar")
+RTL_LANGUAGES = frozenset({"fa", "ar"})
+DEFAULT_LANGUAGE = "en"
+
+# Locale variables naming the messages language, in the order GNU gettext reads them; the first
+# one set wins. LANGUAGE (a colon-separated list) is checked first, see _from_env.
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+# QTranslator objects must outlive their installation: Qt keeps only a pointer to them.
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """The folder with our .ts sources and compiled .qm files."""
+    return resources_dir() / "translations"
+
+
+def _language_of(value: str) -> str | None:
+    """The supported language a locale name names: "fa_IR.UTF-8" -> "fa", "ar-EG" -> "ar"."""
+    base = value.strip().split(".", 1)[0].split("@", 1)[0]
+    code = base.replace("-", "_").split("_", 1)[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def _from_env(env: Mapping[str, str]) -> str | None:
+    locale_value = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
+    # As in gettext, the "C" locale switches translations off, whatever LANGUAGE says.
+    if locale_value.split(".", 1)[0] in {"C", "POSIX"}:
+        return DEFAULT_LANGUAGE
+    for entry in env.get("LANGUAGE", "").split(":"):
+        if entry and (language := _language_of(entry)):
+            return language
+    if locale_value:
+        return _language_of(locale_value) or DEFAULT_LANGUAGE
+    return None
+
+
+def pick_language(
+    cli_lang: str | None,
+    env: Mapping[str, str],
+    system_languages: Iterable[str] = (),
+) -> str:
+    """The UI language: "en", "fa" or "ar".
+
+    The ``--lang`` value wins when given (a locale name such as "fa_IR" is accepted; anything
+    else is a ValueError). Otherwise the locale environment decides, as gettext reads it:
+    LANGUAGE (a list, first supported entry), then LC_ALL, LC_MESSAGES, LANG, so
+    "fa_IR.UTF-8" -> "fa", "ar_EG" -> "ar", "de_DE" -> "en". Windows and macOS do not set those
+    variables; pass ``system_languages()`` (the OS's UI languages) for them, consulted last.
+    """
+    if cli_lang:
+        language = _language_of(cli_lang)
+        if language is None:
+            raise ValueError(
+                f"unsupported language {cli_lang!r}: choose one of {', '.join(LANGUAGES)}"
+            )
+        return language
+    language = _from_env(env)
+    if language:
+        return language
+    for name in system_languages:
+        if language := _language_of(name):
+            return language
+    return DEFAULT_LANGUAGE
+
+
+def system_languages() -> list[str]:
+    """The operating system's preferred UI languages, most preferred first ("fa-IR", ...)."""
+    return QLocale.system().uiLanguages()
+
+
+def is_rtl(language: str) -> bool:
+    """Whether the UI in this language is laid out right-to-left."""
+    return language in RTL_LANGUAGES
+
+
+def _load(app: QApplication, name: str, folder: str | Path) -> QTranslator | None:
+    translator = QTranslator(app)
+    if not translator.load(name, str(folder)):
+        log.info("no translation file %s.qm in %s", name, folder)
+        return None
+    return translator
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Install the translations for ``language`` and set the matching layout direction.
+
+    Removes what an earlier call installed, so the language can be switched at run time.
+    English installs nothing. Returns the translators installed (missing files are skipped).
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != DEFAULT_LANGUAGE:
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (
+            (f"qtbase_{language}", qt_folder),
+            (f"annotator_{language}", translations_dir()),
+        ):
+            translator = _load(app, name, folder)
+            if translator is not None and app.installTranslator(translator):
+                _installed.append(translator)
+    # Explicit, so it holds even when a translation file is missing.
+    app.setLayoutDirection(Qt.RightToLeft if is_rtl(language) else Qt.LeftToRight)
+    return list(_installed)
+
+
+def apply_color_scheme(app: QApplication) -> Qt.ColorScheme:
+    """Make the app follow the system's light or dark mode; returns the scheme in force now.
+
+    Qt 6.5+ reads the system's scheme (``styleHints().colorScheme()``) and gives the app a
+    matching palette, updating it when the user switches. Only styles that paint from the
+    palette show it: the native Windows 10 style draws with the OS theme API and stays light,
+    and the macOS style differs again. Fusion paints everything from the palette, so it looks
+    right in both schemes on every platform (and mirrors cleanly right-to-left). We must not
+    set a palette of our own, or the system's changes would no longer reach the app.
+    """
+    app.setStyle("Fusion")
+    return app.styleHints().colorScheme()

@@ -1,0 +1,68 @@
+"""Importing articles from the window without freezing it: a worker thread with progress.
+
+The worker opens its own connection to the project file (SQLite connections belong to
+one thread).  Cancelling stops between files; batches already stored stay stored, each
+having been one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.importer import import_paths
+from annotator.core.store import open_project
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    already_present: int = 0
+    problems: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    error: str | None = None
+
+
+class ImportWorker(QThread):
+    """Imports ``sources`` into the project at ``project_path``."""
+
+    progressed = Signal(int, int, str)  # files done, files in all, current file name
+    done = Signal(object)  # ImportSummary
+
+    def __init__(self, project_path: Path, sources: list[str]) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.sources = sources
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        summary = ImportSummary()
+
+        def progress(done: int, total: int, path: Path) -> None:
+            self.progressed.emit(done, total, path.name)
+            if self._cancel:
+                raise _Cancelled
+
+        try:
+            with open_project(self.project_path, create=False) as project:
+                result = import_paths(project, self.sources, progress)
+            summary.added = len(result.added)
+            summary.already_present = len(result.already_present)
+            summary.problems = [str(p) for p in result.problems]
+        except _Cancelled:
+            summary.cancelled = True
+        except AnnotatorError as exc:
+            summary.error = str(exc)
+        except Exception as exc:  # never let a thread die silently
+            summary.error = f"{type(exc).__name__}: {exc}"
+        self.done.emit(summary)

@@ -1,0 +1,422 @@
+"""The annotation window: article list, reader and tag form side by side.
+
+It wires the three views to one :class:`~annotator.core.session.Session`: choosing an
+article shows it, every edit in the form is saved at once by the session and refreshes
+the list and the reader, and undo/redo walk the session's edits.  Menus carry every
+command with a keyboard shortcut.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.session import ArticleView, Edit, Session
+from annotator.gui import settings as stored
+from annotator.gui.article_list import ArticleListPanel
+from annotator.gui.import_worker import ImportSummary, ImportWorker
+from annotator.gui.reader import Reader
+from annotator.gui.tag_form import TagForm
+
+
+class MainWindow(QMainWindow):
+    """One project, one annotator."""
+
+    def __init__(self, session: Session, language: str = "en",
+                 font_family: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.language = language
+        self.current: str | None = None
+        self._view: ArticleView | None = None
+        self._worker: ImportWorker | None = None
+        self.setObjectName("mainWindow")
+
+        self.list_panel = ArticleListPanel(session)
+        self.reader = Reader(font_family)
+        self.form = TagForm(session, language)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(320)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 640, 400])
+        self.setCentralWidget(self.splitter)
+        self.who = QLabel()
+        self.statusBar().addPermanentWidget(self.who)
+
+        self.list_panel.articleChosen.connect(self.open_article)
+        self.reader.evidenceRequested.connect(self.form.attach_evidence)
+        self.form.jumpToEvidence.connect(self.reader.select_span)
+        self.form.edited.connect(self._after_edit)
+        self.form.doneAndNext.connect(self.done_and_next)
+        self.form.skipRequested.connect(self.skip_and_next)
+
+        self._build_menus()
+        self._update_title()
+        geometry = stored.settings().value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        first = session.last_article()
+        if first:
+            self.open_article(first)
+
+    # -- menus ----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("&New project…"), self.new_project, QKeySequence.StandardKey.New,
+                     file)
+        self._action(self.tr("&Open project…"), self.open_project_dialog,
+                     QKeySequence.StandardKey.Open, file)
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        self._action(self.tr("&Import articles…"), self.import_files, QKeySequence("Ctrl+I"),
+                     file)
+        self._action(self.tr("Import a &folder…"), self.import_folder,
+                     QKeySequence("Ctrl+Shift+I"), file)
+        file.addSeparator()
+        self._action(self.tr("&Switch annotator…"), self.switch_annotator, None, file)
+        file.addSeparator()
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo,
+                                        QKeySequence.StandardKey.Undo, edit)
+        self.redo_action = self._action(
+            self.tr("&Redo"), self.redo,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)], edit)
+        edit.addSeparator()
+        self._action(self.tr("&Find articles"), self.focus_search, QKeySequence.StandardKey.Find,
+                     edit)
+
+        go = bar.addMenu(self.tr("&Go"))
+        # Up/down and page keys read the same in a mirrored (right-to-left) layout.
+        self._action(self.tr("&Next article"), lambda: self.step(1),
+                     [QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Down")], go)
+        self._action(self.tr("&Previous article"), lambda: self.step(-1),
+                     [QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Up")], go)
+        go.addSeparator()
+        self._action(self.tr("&Done and next"), self.done_and_next,
+                     [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")], go)
+        self._action(self.tr("&Skip and next"), self.skip_and_next,
+                     QKeySequence("Ctrl+Shift+Return"), go)
+
+        view = bar.addMenu(self.tr("&View"))
+        self._action(self.tr("Zoom &in"), lambda: self.reader.zoom(1),
+                     [QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)],
+                     view)
+        self._action(self.tr("Zoom &out"), lambda: self.reader.zoom(-1),
+                     QKeySequence(QKeySequence.StandardKey.ZoomOut), view)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                     QKeySequence.StandardKey.HelpContents, help_menu)
+        self._action(self.tr("&About annotator"), self.show_about, None, help_menu)
+        self._update_undo()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in stored.recent_projects():
+            if Path(path).exists():
+                self._action(path, lambda p=path: self._switch_project(Path(p)), None,
+                             self.recent_menu)
+
+    # -- articles -------------------------------------------------------------------
+    def open_article(self, article_id: str) -> None:
+        """Show ``article_id``: text, highlights, my tags."""
+        self.form.flush()
+        try:
+            view = self.session.view(article_id)
+        except AnnotatorError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self.current = article_id
+        self._view = view
+        self.reader.show_article(view.article, view.mentions, self._evidence(view))
+        self.form.show_article(view)
+        self.list_panel.select(article_id)
+        self.session.remember(article_id)
+        self._update_title()
+
+    def _evidence(self, view: ArticleView) -> list[tuple[int, int, str]]:
+        colour = "#f6c343"
+        return [(t.span_start, t.span_end, colour) for t in view.tags
+                if t.span_start is not None and t.span_end is not None]
+
+    def step(self, direction: int) -> None:
+        if self.current is None:
+            return
+        target = self.session.neighbour(self.current, direction)
+        if target:
+            self.open_article(target)
+        else:
+            self.statusBar().showMessage(
+                self.tr("This is the last article.") if direction > 0
+                else self.tr("This is the first article."), 4000)
+
+    def done_and_next(self) -> None:
+        self._finish("done")
+
+    def skip_and_next(self) -> None:
+        self._finish("skipped")
+
+    def _finish(self, status: str) -> None:
+        if self.current is None:
+            return
+        self.form.flush()
+        self.session.set_status(self.current, status)
+        target = (self.session.neighbour(self.current, 1, skip_done=True)
+                  or self.session.neighbour(self.current, 1))
+        self._after_edit()
+        if target:
+            self.open_article(target)
+        else:
+            self.statusBar().showMessage(self.tr("That was the last article."), 5000)
+
+    def _after_edit(self, _edit: Edit | None = None) -> None:
+        """An edit was saved: refresh list, progress, highlights and undo labels."""
+        if self.list_panel.model.status is not None:
+            self.list_panel.model.reload()
+            if self.current:
+                self.list_panel.select(self.current)
+        else:
+            self.list_panel.model.refresh_rows()
+        self.list_panel.update_progress()
+        if self.current:
+            view = self.session.view(self.current)
+            self._view = view
+            self.reader.set_marks(view.mentions, self._evidence(view))
+        self._update_undo()
+        self.statusBar().showMessage(self.tr("Saved"), 1500)
+
+    # -- undo -----------------------------------------------------------------------
+    def undo(self) -> None:
+        self.form.flush()
+        self._replay(self.session.undo())
+
+    def redo(self) -> None:
+        self._replay(self.session.redo())
+
+    def _replay(self, edit: Edit | None) -> None:
+        if edit is None:
+            return
+        if edit.article_id != self.current:
+            self.open_article(edit.article_id)
+        else:
+            self.form.refresh()
+        self._after_edit()
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(self.session.can_undo)
+        self.redo_action.setEnabled(self.session.can_redo)
+        self.undo_action.setText(self.tr("&Undo") + (f" {self.session.undo_label()}"
+                                                     if self.session.can_undo else ""))
+        self.redo_action.setText(self.tr("&Redo") + (f" {self.session.redo_label()}"
+                                                     if self.session.can_redo else ""))
+
+    # -- files ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.list_panel.search.setFocus()
+        self.list_panel.search.selectAll()
+
+    def new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "project.sqlite",
+                                              self.tr("Project files (*.sqlite)"))
+        if name:
+            self._switch_project(Path(name))
+
+    def open_project_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("Project files (*.sqlite *.db);;"
+                                                      "All files (*)"))
+        if name:
+            self._switch_project(Path(name), create=False)
+
+    def _switch_project(self, path: Path, create: bool = True) -> None:
+        from annotator.core.store import open_project
+
+        try:
+            project = open_project(path, create=create)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
+            return
+        self.form.flush()
+        old = self.session.project
+        self.session = Session(project, self.session.annotator)
+        old.close()
+        stored.add_recent(path)
+        self._rebuild()
+
+    def switch_annotator(self) -> None:
+        from annotator.gui.app import ask_annotator_name
+
+        name = ask_annotator_name(self, self.session.annotator)
+        if name and name != self.session.annotator:
+            self.form.flush()
+            stored.set_annotator_name(name)
+            self.session = Session(self.session.project, name)
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """A new session (project or annotator): rebuild the views around it."""
+        state = self.splitter.saveState()
+        for widget in (self.list_panel, self.form):
+            widget.setParent(None)
+            widget.deleteLater()
+        self.list_panel = ArticleListPanel(self.session)
+        self.form = TagForm(self.session, self.language)
+        scroll = self.splitter.widget(2)
+        assert isinstance(scroll, QScrollArea)
+        scroll.setWidget(self.form)
+        self.splitter.insertWidget(0, self.list_panel)
+        self.splitter.restoreState(state)
+        self.list_panel.articleChosen.connect(self.open_article)
+        self.reader.evidenceRequested.disconnect()
+        self.reader.evidenceRequested.connect(self.form.attach_evidence)
+        self.form.jumpToEvidence.connect(self.reader.select_span)
+        self.form.edited.connect(self._after_edit)
+        self.form.doneAndNext.connect(self.done_and_next)
+        self.form.skipRequested.connect(self.skip_and_next)
+        self.current = None
+        self.reader.clear()
+        first = self.session.last_article()
+        if first:
+            self.open_article(first)
+        self._update_title()
+        self._update_undo()
+
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), "",
+            self.tr("Articles (*.txt *.html *.htm *.jsonl *.csv)"))
+        if names:
+            self.start_import(names)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, sources: list[str]) -> ImportWorker:
+        """Import in a worker thread with a progress dialog that can cancel."""
+        dialog = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = ImportWorker(self.session.project.path, sources)
+        self._worker = worker
+
+        def progressed(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(self.tr("Importing %1…").replace("%1", name))
+
+        worker.progressed.connect(progressed)
+        dialog.canceled.connect(worker.cancel)
+        worker.done.connect(lambda summary: self._import_done(summary, dialog))
+        worker.start()
+        return worker
+
+    def _import_done(self, summary: ImportSummary, dialog: QProgressDialog) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        if self._worker is not None:
+            self._worker.wait()
+            self._worker = None
+        self.list_panel.model.reload()
+        self.list_panel.update_progress()
+        if summary.error:
+            QMessageBox.warning(self, self.tr("Import failed"), summary.error)
+            return
+        text = self.tr("%1 articles added, %2 already present.").replace(
+            "%1", str(summary.added)).replace("%2", str(summary.already_present))
+        if summary.cancelled:
+            text = self.tr("Import cancelled; articles stored before that are kept.")
+        if summary.problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import finished with problems"),
+                              text + "\n" + self.tr("%1 problems:").replace(
+                                  "%1", str(len(summary.problems))), parent=self)
+            box.setDetailedText("\n".join(summary.problems))
+            box.open()
+        else:
+            self.statusBar().showMessage(text, 8000)
+        if self.current is None:
+            first = self.session.last_article()
+            if first:
+                self.open_article(first)
+
+    # -- help and closing -----------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("Stance"), "1 … 5, 0 = " + self.tr("unclear")),
+            (self.tr("Demands"), "Ctrl+1 … Ctrl+9"),
+            (self.tr("Event type"), "Alt+1 … Alt+5"),
+            (self.tr("Participants: suggestions"), "Alt+P"),
+            (self.tr("Use selection as evidence"), "Ctrl+E"),
+            (self.tr("Done and next"), "Ctrl+Enter"),
+            (self.tr("Skip and next"), "Ctrl+Shift+Enter"),
+            (self.tr("Next / previous article"), "Alt+Down / Alt+Up, Ctrl+PgDown / Ctrl+PgUp"),
+            (self.tr("Undo / redo"), "Ctrl+Z / Ctrl+Shift+Z"),
+            (self.tr("Zoom"), "Ctrl++ / Ctrl+-"),
+            (self.tr("Find articles"), "Ctrl+F"),
+        ]
+        html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{b}</b></td></tr>"
+                                   for a, b in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        from annotator import __version__
+
+        QMessageBox.about(self, self.tr("About annotator"),
+                          f"annotator {__version__}\n" + self.tr(
+                              "Hand-annotation of Persian and Arabic news articles.") +
+                          "\nGPL-3.0-or-later")
+
+    def _update_title(self) -> None:
+        project = self.session.project.path
+        self.setWindowTitle(f"{project.name} — annotator")
+        self.who.setText(self.tr("Annotator: %1").replace("%1", self.session.annotator))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.form.flush()
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker.wait()
+        store = stored.settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.sync()
+        super().closeEvent(event)
