@@ -1,0 +1,400 @@
+"""The tag form's participants field: who took part, in which role, and how to add them.
+
+Three parts, top to bottom: the participants this annotator tagged (name, role, ⌖, remove),
+"Suggested from the text" (one button per registry participant the article names and the
+annotator has not tagged yet, with the number of mentions: one click or Enter adds it with
+the role "mentioned"), and a search box completing over every spelling in the registry
+(names in English, Persian and Arabic and all aliases, case-insensitive, anywhere in the
+name; Enter adds the best match, and a folded search key catches Yeh/Kaf/hamza variants).
+Like the other boxes it edits only through its host, the tag form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.codebook import Field
+from annotator.core.participants import Participant
+from annotator.core.session import ArticleView
+from annotator.core.store import Tag
+from annotator.core.text import search_key
+from annotator.gui.form_parts import (
+    RLM,
+    FormHost,
+    aim_button,
+    button_text,
+    display,
+    field_tooltip,
+    set_aim_state,
+    tooltip,
+)
+
+DEFAULT_ROLE = "mentioned"  # the role a participant gets when added; editable afterwards
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out in rows that wrap, mirrored in a right-to-left layout."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        parent = self.parentWidget()
+        direction = parent.layoutDirection() if parent else Qt.LayoutDirection.LeftToRight
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if line and x + hint.width() > area.x() + area.width():
+                x, y, line = area.x(), y + line + self.spacing(), 0
+            if apply:
+                # Computed left-to-right, then mirrored for a right-to-left layout.
+                item.setGeometry(QStyle.visualRect(direction, area, QRect(QPoint(x, y), hint)))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class ParticipantRow(QWidget):
+    """One tagged participant: name, role, ⌖ (evidence) and remove."""
+
+    def __init__(self, box: ParticipantsBox, participant_id: str) -> None:
+        super().__init__(box)
+        self.participant_id = participant_id
+        host, field = box.host, box.field
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        name = host.participant_name(participant_id)
+        self.name = QLabel(display(name, host.language))
+        self.name.setToolTip(box.describe(participant_id))
+        self.role = QComboBox(self)
+        self.role.setPlaceholderText(self.tr("role…"))
+        for role in field.roles:
+            self.role.addItem(role.text(host.language), role.id)
+            if role.definition:
+                self.role.setItemData(
+                    self.role.count() - 1, tooltip(role.definition), Qt.ItemDataRole.ToolTipRole
+                )
+        self.role.setToolTip(self.tr("Role of %1").replace("%1", name))
+        self.role.activated.connect(lambda index: box.change_role(participant_id, index))
+        self.aim = aim_button(self)
+        self.aim.clicked.connect(lambda: host.aim((field.id, participant_id), jump=True))
+        self.remove = QToolButton(self)
+        self.remove.setText("\u2715")
+        self.remove.setAutoRaise(True)
+        self.remove.setToolTip(self.tr("Remove %1").replace("%1", name))
+        self.remove.clicked.connect(lambda: box.remove(participant_id))
+        layout.addWidget(self.name, 1)
+        layout.addWidget(self.role)
+        layout.addWidget(self.aim)
+        layout.addWidget(self.remove)
+
+    def fill(self, tag: Tag) -> None:
+        with QSignalBlocker(self.role):
+            self.role.setCurrentIndex(self.role.findData(tag.role) if tag.role else -1)
+        set_aim_state(self.aim, tag, self.tr)
+
+    def focusables(self) -> list[QWidget]:
+        return [self.role, self.aim, self.remove]
+
+
+class ParticipantsBox(QGroupBox):
+    """The participants field (see the module docstring)."""
+
+    def __init__(self, host: FormHost, field: Field) -> None:
+        super().__init__(button_text(display(field.text(host.language), host.language)))
+        self.host, self.field = host, field
+        self.setToolTip(field_tooltip(field, host.language))
+        self.tags: dict[str, Tag] = {}
+        self.rows: dict[str, ParticipantRow] = {}
+        self.suggestion_buttons: list[QPushButton] = []
+        self._suggested: list[tuple[str, int]] | None = None
+        self._registry: dict[str, Participant] = {}
+        self._entries: list[tuple[str, str, str]] = []  # shown text, participant id, key
+        layout = QVBoxLayout(self)
+        self.rows_layout = QVBoxLayout()
+        self.nobody = QLabel(self.tr("No participants yet."))
+        self.nobody.setEnabled(False)
+        layout.addWidget(self.nobody)
+        layout.addLayout(self.rows_layout)
+        self.suggest_label = QLabel(self.tr("Suggested from the text (Alt+P):"))
+        layout.addWidget(self.suggest_label)
+        self.suggestion_area = QWidget(self)
+        FlowLayout(self.suggestion_area)
+        layout.addWidget(self.suggestion_area)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Add a participant: type any name…"))
+        self.search.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setMaxVisibleItems(12)
+        self.search.setCompleter(self.completer)
+        self.completer.activated[QModelIndex].connect(self._completed)
+        self.search.returnPressed.connect(self._search_entered)
+        layout.addWidget(self.search)
+
+    # -- registry and filling ----------------------------------------------------------
+    def set_registry(self, participants: Sequence[Participant]) -> None:
+        """(Re)build the completion list from the participants registry."""
+        registry = {p.id: p for p in participants}
+        if registry == self._registry:
+            return
+        self._registry = registry
+        owners: dict[str, set[str]] = {}
+        for participant in participants:
+            for spelling in participant.spellings:
+                owners.setdefault(spelling.casefold(), set()).add(participant.id)
+        entries: list[tuple[str, str, str]] = []
+        for participant in participants:
+            for spelling in participant.spellings:
+                shown = spelling
+                if len(owners[spelling.casefold()]) > 1:  # one spelling, two participants
+                    shown = f"{spelling} ({participant.text(self.host.language)})"
+                entries.append((shown, participant.id, search_key(spelling)))
+        entries.sort(key=lambda entry: (len(entry[0]), entry[0]))
+        self._entries = list(dict.fromkeys(entries))
+        self.model.clear()
+        for shown, participant_id, _key in self._entries:
+            item = QStandardItem(shown)
+            item.setData(participant_id, Qt.ItemDataRole.UserRole)
+            item.setToolTip(self.describe(participant_id))
+            self.model.appendRow(item)
+
+    def describe(self, participant_id: str) -> str:
+        """Name and office in the UI language (for tooltips)."""
+        participant = self._registry.get(participant_id)
+        if participant is None:
+            return participant_id
+        language = self.host.language
+        office = participant.office.get(language) or participant.office.get("en", "")
+        return tooltip(participant.text(language) + (f" — {office}" if office else ""))
+
+    def fill(self, view: ArticleView) -> None:
+        self.tags = {}
+        for tag in view.field_tags(self.field.id):
+            if tag.value is not None:
+                self.tags.setdefault(tag.value, tag)
+        for participant_id in [p for p in self.rows if p not in self.tags]:
+            row = self.rows.pop(participant_id)
+            self.rows_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        shown = [self.rows_layout.itemAt(i).widget() for i in range(self.rows_layout.count())]
+        wanted = [self.rows.get(p) or ParticipantRow(self, p) for p in self.tags]
+        if shown != wanted:
+            for row in shown:
+                self.rows_layout.removeWidget(row)
+            for row in wanted:
+                self.rows_layout.addWidget(row)
+        for row in wanted:
+            self.rows[row.participant_id] = row
+            row.fill(self.tags[row.participant_id])
+        self.nobody.setVisible(not self.tags)
+        suggested = [(p, n) for p, n in view.suggestions if p not in self.tags]
+        if suggested != self._suggested:
+            self._suggested = suggested
+            self._show_suggestions(suggested)
+        self._chain_tab_order()
+
+    def _show_suggestions(self, suggested: list[tuple[str, int]]) -> None:
+        old = self.suggestion_area
+        self.suggestion_area = QWidget(self)
+        flow = FlowLayout(self.suggestion_area)
+        self.suggestion_buttons = []
+        for participant_id, count in suggested:
+            name = self.host.participant_name(participant_id)
+            button = QPushButton(button_text(display(f"{name} ({count})", self.host.language)))
+            button.setAutoDefault(True)  # Enter accepts, as Space does
+            button.setToolTip(
+                self.describe(participant_id)
+                + tooltip(
+                    self.tr("Named %1 times in the text. Click or press Enter to add.").replace(
+                        "%1", str(count)
+                    )
+                )
+            )
+            button.clicked.connect(lambda _=False, p=participant_id: self._accept(p))
+            flow.addWidget(button)
+            self.suggestion_buttons.append(button)
+        self.layout().replaceWidget(old, self.suggestion_area)
+        old.hide()
+        old.deleteLater()
+        self.suggest_label.setText(
+            self.tr("Suggested from the text (Alt+P):")
+            if suggested
+            else self.tr("No other participants named in the text.")
+        )
+
+    def _chain_tab_order(self) -> None:
+        """Put rebuilt rows and buttons in the Tab order where they appear, before the
+        search box (new widgets would otherwise come last in the window)."""
+        dynamic = [w for row in self.rows.values() for w in row.focusables()]
+        dynamic += self.suggestion_buttons
+        anchor = self.search.previousInFocusChain()
+        while (
+            anchor is not None
+            and anchor is not self.search
+            and (self.isAncestorOf(anchor) or anchor.focusPolicy() == Qt.FocusPolicy.NoFocus)
+        ):
+            anchor = anchor.previousInFocusChain()
+        if anchor is None or anchor is self.search:
+            return
+        previous = anchor
+        for widget in [*dynamic, self.search]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+
+    # -- actions -----------------------------------------------------------------------
+    def focus_suggestions(self) -> None:
+        """Alt+P: the first suggestion gets the focus (the search box when there is none)."""
+        target: QWidget = self.suggestion_buttons[0] if self.suggestion_buttons else self.search
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add(self, participant_id: str) -> bool:
+        """Tag ``participant_id`` (role "mentioned"); an already tagged one is only aimed at."""
+        target = (self.field.id, participant_id)
+        if participant_id in self.tags:
+            self.host.aim(target)
+            return True
+        role = DEFAULT_ROLE if self.field.role(DEFAULT_ROLE) else None
+        return self.host.run_edit(
+            lambda article: self.host.session.set_value(
+                article, self.field.id, participant_id, True, role=role
+            ),
+            target,
+        )
+
+    def remove(self, participant_id: str) -> None:
+        self.host.run_edit(
+            lambda article: self.host.session.set_value(
+                article, self.field.id, participant_id, False
+            )
+        )
+
+    def change_role(self, participant_id: str, index: int) -> None:
+        tag = self.tags.get(participant_id)
+        row = self.rows.get(participant_id)
+        if tag is None or row is None:
+            return
+        role = row.role.itemData(index)
+        target = (self.field.id, participant_id)
+        if role == tag.role:
+            self.host.aim(target)
+            return
+        self.host.run_edit(
+            lambda _article: self.host.session.update_tag(tag, "role", role=role), target
+        )
+
+    def resolve(self, text: str) -> str | None:
+        """The participant a typed text means: an exact spelling, else the first completion
+        (the popup's order), else the first spelling containing its search key."""
+        typed = text.replace(RLM, "").strip().casefold()
+        if not typed:
+            return None
+        for matches in (
+            lambda shown, _key: shown.casefold() == typed,
+            lambda shown, _key: typed in shown.casefold(),
+        ):
+            for shown, participant_id, key in self._entries:
+                if matches(shown, key):
+                    return participant_id
+        folded = search_key(text)
+        if folded:
+            for _shown, participant_id, key in self._entries:
+                if folded in key:
+                    return participant_id
+        return None
+
+    def _accept(self, participant_id: str) -> None:
+        position = next(
+            (i for i, (p, _n) in enumerate(self._suggested or []) if p == participant_id), 0
+        )
+        had_focus = any(b.hasFocus() for b in self.suggestion_buttons)
+        if self.add(participant_id) and had_focus:
+            if self.suggestion_buttons:
+                self.suggestion_buttons[min(position, len(self.suggestion_buttons) - 1)].setFocus(
+                    Qt.FocusReason.OtherFocusReason
+                )
+            else:
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _completed(self, index: QModelIndex) -> None:
+        participant_id = index.data(Qt.ItemDataRole.UserRole)
+        if participant_id and self.add(str(participant_id)):
+            self.search.clear()
+
+    def _search_entered(self) -> None:
+        text = self.search.text()
+        if not text.strip():
+            return
+        participant_id = self.resolve(text)
+        if participant_id is None:
+            self.host.show_message(
+                self.tr("No participant in the registry matches “%1”.").replace("%1", text),
+                error=True,
+            )
+            return
+        if self.add(participant_id):
+            self.search.clear()
+            self.completer.popup().hide()
