@@ -110,7 +110,8 @@ class ArticleModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return item.article_id
+                return "\u200e" + item.article_id  # ids read left to right, also in RTL
+
             if column == 1:
                 return (_RLM + item.title) if item.language in ("fa", "ar") else item.title
             if column == 2:

@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(400)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.reader)
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 640, 400])
+        self.splitter.setSizes([300, 620, 440])
         self.setCentralWidget(self.splitter)
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             self.tr("&Redo"), self.redo,
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)], edit)
         edit.addSeparator()
+        edit.addAction(self.reader.evidence_action)
         self._action(self.tr("&Find articles"), self.focus_search, QKeySequence.StandardKey.Find,
                      edit)
 

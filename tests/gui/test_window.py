@@ -1,0 +1,220 @@
+"""The whole window, driven as an analyst drives it: first run to reopen, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from annotator.core.importer import open_default_project
+from annotator.core.session import Session
+from annotator.gui.app import create_window
+from annotator.gui.main_window import MainWindow
+from tests.conftest import ARABIC_ID, SAMPLE_IDS
+
+ARABIC_TITLE_START = "رئيسي يؤكد"
+
+
+@pytest.fixture(autouse=True)
+def _left_to_right_afterwards():
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        from annotator.gui.i18n import install_translations
+
+        install_translations(app, "en")
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def _answer_name_dialog(name: str, seen: list[str]) -> None:
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QInputDialog):
+        QTimer.singleShot(20, lambda: _answer_name_dialog(name, seen))
+        return
+    seen.append(dialog.textValue())
+    dialog.setTextValue(name)
+    dialog.accept()
+
+
+def _show(qtbot, window: MainWindow) -> MainWindow:
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _reader_focus(window: MainWindow):
+    window.reader.browser.setFocus()
+    return window.reader.browser
+
+
+def test_first_run_annotate_close_reopen(qtbot, monkeypatch) -> None:
+    monkeypatch.delenv("ANNOTATOR_NAME")
+    monkeypatch.setenv("USER", "analyst7")
+    monkeypatch.setenv("LOGNAME", "analyst7")
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_name_dialog("Sara", seen))
+    window = _show(qtbot, create_window(None, "en"))
+    assert seen == ["analyst7"]  # the name is asked once, prefilled with the user name
+    assert window.session.annotator == "Sara"
+    assert window.current == SAMPLE_IDS[0]
+
+    # Next article twice by keyboard: the Arabic one.
+    browser = _reader_focus(window)
+    QTest.keyClick(browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.current == ARABIC_ID
+    assert window.reader.title_label.text().lstrip("\u200f").startswith(ARABIC_TITLE_START)
+
+    # Stance by number key, two demands by Ctrl+digit, one suggested participant by click.
+    QTest.keyClick(browser, Qt.Key.Key_1)
+    QTest.keyClick(browser, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(browser, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    people = window.form.participant_boxes[0]
+    suggested = session_view(window).suggestions[0][0]
+    qtbot.mouseClick(people.suggestion_buttons[0], Qt.MouseButton.LeftButton)
+
+    # Evidence: select a phrase in the reader and press Ctrl+E; it goes to the last
+    # touched tag (the participant); then a span inside a word for the first demand.
+    body = window.reader.article.body
+    phrase = "وقف إطلاق النار"
+    start = body.index(phrase)
+    window.reader.select_span(start, start + len(phrase))
+    QTest.keyClick(_reader_focus(window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    first_demand = window.session.codebook.field("demands").active_categories[0].id
+    qtbot.mouseClick(window.form.multiple_boxes[0].aims[first_demand], Qt.MouseButton.LeftButton)
+    word = body.index("الإسلامية")
+    window.reader.select_span(word + 2, word + 5)
+    QTest.keyClick(_reader_focus(window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
+    view = session_view(window)
+    assert view.values("stance") == [window.session.codebook.field("stance").categories[0].id]
+    assert len(view.values("demands")) == 2
+    [person] = view.field_tags("participants")
+    assert person.value == suggested and person.quote == phrase
+    inner = next(t for t in view.field_tags("demands") if t.value == first_demand)
+    assert inner.quote == "إسل" and inner.span_start == word + 2
+    assert view.status == "in_progress"
+    assert window.list_panel.model.summary(2).status == "in_progress"
+
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    window.session.project.close()
+
+    # Reopen: no name asked, same project, same article, every tag there.
+    again = _show(qtbot, create_window(None, "en"))
+    assert again.session.annotator == "Sara" and again.current == ARABIC_ID
+    reopened = session_view(again)
+    assert reopened.tags == view.tags
+    stance_box = again.form.single_boxes[0]
+    assert [c for c, radio in stance_box.radios.items() if radio.isChecked()] == \
+        reopened.values("stance")
+    assert again.form.multiple_boxes[0].checks[first_demand].isChecked()
+    again.session.project.close()
+
+
+def session_view(window: MainWindow):
+    assert window.current is not None
+    return window.session.view(window.current)
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    win = _show(qtbot, create_window(None, "en", "Sara"))
+    yield win
+    win.session.project.close()
+
+
+def test_undo_and_redo_by_keyboard(qtbot, window: MainWindow) -> None:
+    browser = _reader_focus(window)
+    QTest.keyClick(browser, Qt.Key.Key_2)
+    QTest.keyClick(browser, Qt.Key.Key_3)
+    stance = window.session.codebook.field("stance").categories
+    assert session_view(window).values("stance") == [stance[2].id]
+    QTest.keyClick(browser, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session_view(window).values("stance") == [stance[1].id]
+    QTest.keyClick(browser, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session_view(window).values("stance") == []
+    QTest.keyClick(browser, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session_view(window).values("stance") == [stance[1].id]
+    # The form follows undo/redo.
+    assert window.form.single_boxes[0].isEnabled()
+
+
+def test_done_and_next_and_progress(qtbot, window: MainWindow) -> None:
+    browser = _reader_focus(window)
+    first = window.current
+    QTest.keyClick(browser, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.project.status(first, "Sara") == "done"
+    assert window.current == SAMPLE_IDS[1]
+    assert "1 of 5" in window.list_panel.progress_label.text()
+    # Filter the list to done articles; the search box narrows it down too.
+    panel = window.list_panel
+    panel.filter.setCurrentIndex(panel.filter.findData("done"))
+    assert panel.model.rowCount() == 1
+    panel.filter.setCurrentIndex(0)
+    qtbot.keyClicks(panel.search, "1403")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+
+
+def test_blind_coding_hides_colleagues_tags(qtbot, window: MainWindow) -> None:
+    colleague = Session(window.session.project, "Reza")
+    colleague.set_choice(window.current, "stance", "neutral")
+    colleague.set_status(window.current, "done")
+    window.open_article(window.current)
+    assert session_view(window).tags == ()
+    assert not any(radio.isChecked() for radio in window.form.single_boxes[0].radios.values())
+    assert window.list_panel.model.summary(0).status == "not_started"
+
+
+def test_persian_interface_is_mirrored_and_latin_first_paragraph_is_rtl(
+        qtbot, tmp_path: Path) -> None:
+    article = tmp_path / "bbc_report.txt"
+    article.write_text("گزارش بی‌بی‌سی\n\nBBC گزارش داد که وزیر امروز آمد.\n\n2024 سال سختی بود.",
+                       encoding="utf-8")
+    with open_default_project() as project:
+        from annotator.core.importer import import_paths
+
+        import_paths(project, [article])
+    window = _show(qtbot, create_window(None, "fa", "Sara"))
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.form.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window.open_article("bbc_report")
+        document = window.reader.browser.document()
+        option = document.defaultTextOption()
+        assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+        block = document.begin()
+        assert block.text().startswith("BBC")
+        line = block.layout().lineAt(0)
+        width = window.reader.browser.viewport().width()
+        # Right-to-left: the line hugs the right edge, whatever its first letter.
+        assert line.naturalTextRect().right() > width * 0.8
+        assert option.alignment() & Qt.AlignmentFlag.AlignRight
+        assert window.menuBar().actions()[0].text() != "&File"  # translated
+    finally:
+        window.session.project.close()
+
+
+def test_import_a_folder_in_the_background(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for number in range(12):
+        (folder / f"extra_{number:02}.txt").write_text(
+            f"خبر شماره {number}\n\nمتن خبر شماره {number} درباره غزه و آتش‌بس.",
+            encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    worker = window.start_import([str(folder)])
+    with qtbot.waitSignal(worker.done, timeout=20000) as blocker:
+        pass
+    summary = blocker.args[0]
+    assert summary.added == 12 and len(summary.problems) == 1
+    assert "broken.txt" in summary.problems[0]
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 17)
