@@ -30,6 +30,10 @@ COMMANDS = (
     "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags",
 )
+# Modules that add further commands: each has ``register(command, parents)`` where
+# ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
+# shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
+PLUGINS: tuple[str, ...] = ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -392,7 +396,27 @@ def _parser() -> argparse.ArgumentParser:
     p = command("import-tags", cmd_import_tags,
                 "import tags from a long CSV (all rows or none)")
     p.add_argument("file", metavar="FILE")
+    import importlib
+
+    shared = argparse.Namespace(person=person, terminal=terminal)
+    for name in PLUGINS:
+        importlib.import_module(name).register(command, shared)
     return parser
+
+
+def project_for(args: argparse.Namespace, create: bool = True) -> Project:
+    """The project a command works on (``--db``, ``ANNOTATOR_DB`` or the default)."""
+    return _project(args, create)
+
+
+def annotator_for(args: argparse.Namespace) -> str:
+    """The annotator a command acts for (``--annotator``, ``ANNOTATOR_NAME``, user name)."""
+    return _annotator(args)
+
+
+def terminal_text(args: argparse.Namespace, text: str) -> None:
+    """Print human-readable text, shaped for terminals without bidi when asked."""
+    _out(args, text)
 
 
 if __name__ == "__main__":  # pragma: no cover
