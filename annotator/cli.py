@@ -28,7 +28,7 @@ from annotator.core.terminal import visual
 
 COMMANDS = (
     "import", "list", "show", "search", "codebook", "participants", "tag", "status",
-    "export", "import-tags",
+    "export", "import-tags", "merge", "review",
 )
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
@@ -299,6 +299,31 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    with _project(args) as project:
+        for other in args.files:
+            summary = project.merge(other)
+            print("\n".join(summary.lines()))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    pair = tuple(args.pair.split(",", 1)) if args.pair else None
+    if pair is not None and len(pair) != 2:
+        raise AnnotatorError("--pair takes two annotator names separated by a comma")
+    with _project(args) as project:
+        items = project.review_queue(args.field, pair, args.pending)  # type: ignore[arg-type]
+    if args.format == "json":
+        print(json.dumps([i.__dict__ for i in items], ensure_ascii=False, indent=1))
+        return 0
+    for item in items:
+        _out(args, f"{item.article_id}\t{len(item.disagreements)}\t"
+                   f"{','.join(item.disagreements) or '-'}\t{','.join(item.annotators)}\t"
+                   f"{item.title}")
+    print(f"{len(items)} articles coded by two or more annotators", file=sys.stderr)
+    return 0
+
+
 # -- parser -----------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
     def options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -392,6 +417,17 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "export every tag as a long CSV (one row per tag)")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    p = command("merge", cmd_merge, "merge colleagues' project files into this project "
+                "(their file is only read)")
+    p.add_argument("files", nargs="+", metavar="OTHER_FILE")
+
+    p = command("review", cmd_review, "list articles coded by two or more annotators, most "
+                "disagreement first", terminal)
+    p.add_argument("--field", metavar="FIELD", help="only disagreements on this field")
+    p.add_argument("--pair", metavar="NAME,NAME", help="compare only these two annotators")
+    p.add_argument("--pending", action="store_true", help="only articles not yet adjudicated")
+    p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("import-tags", cmd_import_tags,
                 "import tags from a long CSV (all rows or none)")

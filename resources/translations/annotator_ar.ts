@@ -6,12 +6,12 @@
     <message>
         <location filename="../../annotator/gui/form_parts.py" line="+121"/>
         <source>Evidence: %1 (click to show it in the article)</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل: %1 (انقر لعرضه في المقال)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Make this the evidence target: select text in the article and attach it as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>اجعل هذا هدف الدليل: حدّد نصاً في المقال وأرفقه كدليل</translation>
     </message>
 </context>
 <context>
@@ -19,37 +19,37 @@
     <message>
         <location filename="../../annotator/gui/article_list.py" line="+43"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبدأ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>منجز</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>متخطى</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>Search (any spelling)…</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث (بأي إملاء)…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>الكل</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>أُنجز %1 من %2</translation>
     </message>
 </context>
 <context>
@@ -57,22 +57,22 @@
     <message>
         <location line="-99"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>المعرّف</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lang.</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>My status</source>
-        <translation type="unfinished"></translation>
+        <translation>حالتي</translation>
     </message>
 </context>
 <context>
@@ -80,299 +80,299 @@
     <message>
         <location filename="../../annotator/gui/main_window.py" line="+101"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع &amp;حديث</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Import articles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;استيراد مقالات…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import a &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Switch annotator…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تبديل المرمّز…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+130"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location line="-127"/>
         <location line="+129"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إعادة</translation>
     </message>
     <message>
         <location line="-125"/>
         <source>&amp;Find articles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;انتقال</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Next article</source>
-        <translation type="unfinished"></translation>
+        <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Previous article</source>
-        <translation type="unfinished"></translation>
+        <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Done and next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إنهاء والتالي</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Skip and next</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;خطي والتالي</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تكبير</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;صغير</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;About annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حول annotator</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>This is the last article.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا هو المقال الأخير.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This is the first article.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا هو المقال الأول.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>That was the last article.</source>
-        <translation type="unfinished"></translation>
+        <translation>كان ذلك المقال الأخير.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الحفظ</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع جديد</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project files (*.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملفات المشروع (*.sqlite)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Import articles</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد مقالات</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>مقالات (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import a folder of articles</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Importing articles…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد المقالات…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد %1…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل الاستيراد</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 articles added, %2 already present.</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات المضافة: %1، والموجودة مسبقاً: %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import cancelled; articles stored before that are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي الاستيراد؛ المقالات المخزّنة قبل ذلك محفوظة.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import finished with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>انتهى الاستيراد مع مشكلات</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>المشكلات (%1):</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Stance</source>
-        <translation type="unfinished"></translation>
+        <translation>الموقف</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unclear</source>
-        <translation type="unfinished"></translation>
+        <translation>غير واضح</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demands</source>
-        <translation type="unfinished"></translation>
+        <translation>المطالب</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event type</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الحدث</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Participants: suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاركون: اقتراحات</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use selection as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدام التحديد كدليل</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Done and next</source>
-        <translation type="unfinished"></translation>
+        <translation>إنهاء والتالي</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skip and next</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطي والتالي</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next / previous article</source>
-        <translation type="unfinished"></translation>
+        <translation>المقال التالي / السابق</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo / redo</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع / إعادة</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>تكبير / تصغير</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find articles</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث في المقالات</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>About annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>حول annotator</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hand-annotation of Persian and Arabic news articles.</source>
-        <translation type="unfinished"></translation>
+        <translation>ترميز يدوي للمقالات الإخبارية الفارسية والعربية.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Annotator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المرمّز: %1</translation>
     </message>
 </context>
 <context>
@@ -380,27 +380,27 @@
     <message>
         <location filename="../../annotator/gui/field_boxes.py" line="+154"/>
         <source>(no longer used)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لم يعد مستخدماً)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Who voiced this demand</source>
-        <translation type="unfinished"></translation>
+        <translation>من طرح هذا المطلب</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>None reported</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُذكر أي منها</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Coded: the article reports none of these</source>
-        <translation type="unfinished"></translation>
+        <translation>مرمَّز: المقال لا يذكر أياً من هذه</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>voiced by: —</source>
-        <translation type="unfinished"></translation>
+        <translation>على لسان: —</translation>
     </message>
 </context>
 <context>
@@ -408,7 +408,7 @@
     <message>
         <location line="+38"/>
         <source>Reasons, doubts, other demands… (any language)</source>
-        <translation type="unfinished"></translation>
+        <translation>أسباب، شكوك، مطالب أخرى… (بأي لغة)</translation>
     </message>
 </context>
 <context>
@@ -416,17 +416,17 @@
     <message>
         <location filename="../../annotator/gui/participant_box.py" line="+130"/>
         <source>role…</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Role of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>دور %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة %1</translation>
     </message>
 </context>
 <context>
@@ -434,33 +434,33 @@
     <message>
         <location line="+31"/>
         <source>No participants yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مشاركين بعد.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+105"/>
         <source>Suggested from the text (Alt+P):</source>
-        <translation type="unfinished"></translation>
+        <translation>مقترحون من النص (Alt+P):</translation>
     </message>
     <message>
         <location line="-99"/>
         <source>Add a participant: type any name…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مشارك: اكتب أي اسم…</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد مرات الورود في النص: %1. انقر أو اضغط Enter للإضافة.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No other participants named in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مشاركين آخرين مذكورين في النص.</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>No participant in the registry matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد مشارك في السجل يطابق «%1».</translation>
     </message>
 </context>
 <context>
@@ -468,49 +468,49 @@
     <message>
         <location filename="../../annotator/gui/reader.py" line="+222"/>
         <source>Use selection as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدام التحديد كدليل</translation>
     </message>
     <message numerus="yes">
         <location line="+258"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
+            <numerusform>في هذا النص محرف تحكم ثنائي الاتجاه غير مرئي، يظهر بالرمز %1</numerusform>
+            <numerusform>في هذا النص محرفا تحكم ثنائيا الاتجاه غير مرئيين، يظهران بالرمز %1</numerusform>
+            <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
+            <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
+            <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Persian</source>
-        <translation type="unfinished"></translation>
+        <translation>الفارسية</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>العربية</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>other language</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة أخرى</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>invisible bidi control %1</source>
-        <translation type="unfinished"></translation>
+        <translation>محرف تحكم ثنائي الاتجاه غير مرئي %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>participant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>مشارك: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>دليل</translation>
     </message>
 </context>
 <context>
@@ -518,17 +518,17 @@
     <message>
         <location filename="../../annotator/gui/field_boxes.py" line="-237"/>
         <source>(no longer used)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لم يعد مستخدماً)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No value: back to not coded</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا قيمة: العودة إلى غير مرمَّز</translation>
     </message>
 </context>
 <context>
@@ -536,82 +536,82 @@
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+100"/>
         <source>Remove quote</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة الاقتباس</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the evidence of this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة دليل هذا الوسم</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطي</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leave this article uncoded and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>اترك هذا المقال دون ترميز وانتقل إلى التالي</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done and next</source>
-        <translation type="unfinished"></translation>
+        <translation>إنهاء والتالي</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark this article done and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>علِّم هذا المقال منجزاً وانتقل إلى التالي</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Choose a stance, demand or participant first</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر موقفاً أو مطلباً أو مشاركاً أولاً</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The selection does not match the article text; select the passage again.</source>
-        <translation type="unfinished"></translation>
+        <translation>التحديد لا يطابق نص المقال؛ حدّد المقطع مرة أخرى.</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبدأ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>منجز</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>متخطى</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة: %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Evidence: choose a value, then select its passage in the article.</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل: اختر قيمة، ثم حدّد مقطعها في المقال.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Evidence for: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل على: %1 — %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evidence for: %1 (no passage yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل على: %1 (لم يُحدَّد مقطع بعد)</translation>
     </message>
 </context>
 <context>
@@ -619,12 +619,12 @@
     <message>
         <location filename="../../annotator/gui/app.py" line="+34"/>
         <source>Who is annotating?</source>
-        <translation type="unfinished"></translation>
+        <translation>من يقوم بالترميز؟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your name as it should appear on your tags (colleagues see it when tags are merged):</source>
-        <translation type="unfinished"></translation>
+        <translation>اسمك كما ينبغي أن يظهر على وسومك (يراه الزملاء عند دمج الوسوم):</translation>
     </message>
 </context>
 </TS>

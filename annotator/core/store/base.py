@@ -57,6 +57,9 @@ class StoreBase:
                 self.conn.execute("ROLLBACK")
             raise _explain(exc, self.path) from None
 
+    def reset_caches(self) -> None:
+        """Forget anything read and cached from the file (it changed underneath)."""
+
     def one(self, sql: str, params: tuple | list | dict = ()) -> tuple | None:
         row: tuple | None = self.conn.execute(sql, params).fetchone()
         return row

@@ -112,7 +112,7 @@ def m0001_initial(db: Database) -> None:
             changed_at TEXT NOT NULL,
             changed_by TEXT NOT NULL,
             action TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed')),
-            what TEXT NOT NULL CHECK (what IN ('tag', 'status')),
+            what TEXT NOT NULL CHECK (what IN ('tag', 'status', 'adjudication')),
             article_id TEXT NOT NULL,
             annotator TEXT NOT NULL,
             field TEXT,
@@ -156,10 +156,77 @@ def m0001_initial(db: Database) -> None:
     )
 
 
-def _tag_json(row: str) -> str:
-    columns = [
+def _tag_json(row: str, columns: tuple[str, ...] = (
         "tag_uid", "value", "participant", "role", "span_start", "span_end", "quote", "note",
-        "codebook_version",
-    ]
+        "codebook_version")) -> str:
     pairs = ", ".join(f"'{c}', {row}.{c}" for c in columns)
     return f"json_object({pairs})"
+
+
+@migrations(name="0002_review")
+def m0002_review(db: Database) -> None:
+    db.executescript(
+        """
+        -- A reviewer's final (adjudicated) tags; annotators' own tags are never changed.
+        CREATE TABLE adjudications (
+            adjudication_id INTEGER PRIMARY KEY,
+            adjudication_uid TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            field TEXT NOT NULL,
+            value TEXT,                         -- NULL = adjudicated as none
+            participant TEXT REFERENCES participants(participant_id),
+            role TEXT,
+            span_start INTEGER,
+            span_end INTEGER,
+            quote TEXT,
+            source_annotator TEXT,              -- whose value was accepted; NULL = set by reviewer
+            reviewer TEXT NOT NULL,
+            comment TEXT,
+            codebook_version INTEGER REFERENCES codebooks(version),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (value IS NULL OR value <> '')
+        );
+        CREATE UNIQUE INDEX adjudications_one_value ON adjudications(
+            article_id, field, COALESCE(value, ''), COALESCE(participant, '')
+        );
+
+        -- A discussion thread per article, for review.
+        CREATE TABLE comments (
+            comment_id INTEGER PRIMARY KEY,
+            comment_uid TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX comments_by_article ON comments(article_id, created_at);
+        CREATE INDEX tags_by_article_field ON tags(article_id, field);
+        """
+    )
+    adjudication = _tag_json("{row}", (
+        "adjudication_uid", "value", "participant", "role", "span_start", "span_end", "quote",
+        "source_annotator", "comment", "codebook_version"))
+    db.executescript(
+        f"""
+        CREATE TRIGGER adjudications_added AFTER INSERT ON adjudications BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, new_value)
+            VALUES (NEW.updated_at, NEW.reviewer, 'added', 'adjudication', NEW.article_id,
+                    NEW.reviewer, NEW.field, {adjudication.format(row="NEW")});
+        END;
+        CREATE TRIGGER adjudications_changed AFTER UPDATE ON adjudications BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, old_value, new_value)
+            VALUES (NEW.updated_at, NEW.reviewer, 'changed', 'adjudication', NEW.article_id,
+                    NEW.reviewer, NEW.field, {adjudication.format(row="OLD")},
+                    {adjudication.format(row="NEW")});
+        END;
+        CREATE TRIGGER adjudications_removed AFTER DELETE ON adjudications BEGIN
+            INSERT INTO history (changed_at, changed_by, action, what, article_id,
+                                 annotator, field, old_value)
+            VALUES ({_NOW}, OLD.reviewer, 'removed', 'adjudication', OLD.article_id,
+                    OLD.reviewer, OLD.field, {adjudication.format(row="OLD")});
+        END;
+        """
+    )

@@ -20,7 +20,7 @@ from annotator.core.codebook import Codebook, load_codebook, parse_codebook, rem
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
 from annotator.core.store.base import BUSY_TIMEOUT_MS, now
-from annotator.core.store.exchange import ExchangeMixin
+from annotator.core.store.merge import MergeMixin
 from annotator.core.store.migrations import migrations
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -30,7 +30,7 @@ _PARTICIPANT_COLUMNS = (
 )
 
 
-class Project(ExchangeMixin):
+class Project(MergeMixin):
     """An open project file.  Use :func:`open_project` to get one."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -43,6 +43,11 @@ class Project(ExchangeMixin):
 
     def close(self) -> None:
         self.conn.close()
+
+    def reset_caches(self) -> None:
+        self._codebook = None
+        self._participants = None
+        self._matcher = None
 
     def __enter__(self) -> Project:
         return self
@@ -71,7 +76,11 @@ class Project(ExchangeMixin):
         return self._active_codebook()[1]
 
     def _active_codebook(self) -> tuple[int, Codebook]:
-        version = int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM codebooks") or 0)
+        # The active codebook is the one last chosen here; codebooks that came in with a
+        # colleague's merged file are kept for their tags but do not become active.
+        version = int(self.scalar(
+            "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM project_settings "
+            "WHERE key = 'active_codebook'), (SELECT MAX(version) FROM codebooks), 0)") or 0)
         if self._codebook is None or self._codebook[0] != version:
             if version == 0:
                 raise AnnotatorError(f"{self.path}: the project has no codebook")
@@ -94,12 +103,23 @@ class Project(ExchangeMixin):
                     raise AnnotatorError("codebook not changed: " + "; ".join(problems))
                 if codebook.source == current.source:
                     return self.codebook_version()
-            cursor = self.conn.execute(
-                "INSERT INTO codebooks (codebook_id, revision, source_toml, loaded_at, "
-                "loaded_from) VALUES (?, ?, ?, ?, ?)",
-                (codebook.id, codebook.revision, codebook.source, now(), loaded_from),
-            )
-            return int(cursor.lastrowid or 0)
+            known = self.scalar("SELECT version FROM codebooks WHERE source_toml = ?",
+                                (codebook.source,))
+            if known is None:
+                cursor = self.conn.execute(
+                    "INSERT INTO codebooks (codebook_id, revision, source_toml, loaded_at, "
+                    "loaded_from) VALUES (?, ?, ?, ?, ?)",
+                    (codebook.id, codebook.revision, codebook.source, now(), loaded_from),
+                )
+                known = int(cursor.lastrowid or 0)
+            self.set_active_codebook(int(known))
+            return int(known)
+
+    def set_active_codebook(self, version: int) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO project_settings (key, value) VALUES ('active_codebook', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(version),))
 
     # -- participants --------------------------------------------------------------
     def participants(self) -> list[Participant]:
@@ -146,8 +166,7 @@ class Project(ExchangeMixin):
                 ],
             )
             added = int(self.scalar("SELECT COUNT(*) FROM participants") or 0) - int(before or 0)
-        self._participants = None
-        self._matcher = None
+        self.reset_caches()
         return added
 
 
