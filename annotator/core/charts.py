@@ -340,7 +340,7 @@ def _stance(chart: _Chart) -> None:
     chart.count_axis(ax, "y", term("articles", chart.language))
     chart.title(ax, title, chart.who())
     if len(annotators) > 1:
-        chart.legend(ax, "upper right", term("annotator", chart.language))
+        chart.legend(ax, "best", term("annotator", chart.language))
 
 
 def _demands(chart: _Chart) -> None:
@@ -358,7 +358,7 @@ def _demands(chart: _Chart) -> None:
     used = [c for c in spec.categories if c.id in totals]
     # Most frequent on top; ties in codebook order.
     used.sort(key=lambda c: -totals[c.id])
-    ax = chart.axes(8.5, 1.3 + 0.42 * len(used) * max(1, min(len(annotators), 3) * 0.7))
+    ax = chart.axes(8.5, 1.4 + len(used) * (0.22 + 0.14 * min(len(annotators), 4)))
     height = 0.8 / len(annotators)
     for index, who in enumerate(annotators):
         offset = (index - (len(annotators) - 1) / 2) * height
@@ -426,8 +426,7 @@ def _progress(chart: _Chart) -> None:
         return
     annotators = sorted(table)
     ax = chart.axes(8.5, 1.6 + 0.45 * len(annotators))
-    order = ("done", "in_progress", "skipped", "not_started")
-    assert set(order) == set(STATUSES)
+    order = [s for s in ("done", "in_progress", "skipped", "not_started") if s in STATUSES]
     starts = [0] * len(annotators)
     total = max(sum(counts.values()) for counts in table.values()) or 1
     for status in order:

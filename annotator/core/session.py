@@ -183,6 +183,12 @@ class Session:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    def next_undo(self) -> Edit | None:
+        return self._undo[-1] if self._undo else None
+
+    def next_redo(self) -> Edit | None:
+        return self._redo[-1] if self._redo else None
+
     def undo_label(self) -> str:
         return self._undo[-1].label if self._undo else ""
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
@@ -113,8 +113,14 @@ def aim_button(parent: QWidget) -> QToolButton:
     return button
 
 
-def set_aim_state(button: QToolButton, tag: Tag | None, tr: Callable[[str], str]) -> None:
+def set_aim_state(button: QToolButton, tag: Tag | None,
+                  _tr: Callable[[str], str] | None = None) -> None:
     """Enable a ⌖ button for an existing tag; its tooltip shows the quote, if any."""
+
+    def tr(text: str) -> str:
+        # One translation context for these texts, whichever box calls.
+        return QCoreApplication.translate("form_parts", text)
+
     button.setEnabled(tag is not None)
     if tag is not None and tag.has_span:
         button.setToolTip(

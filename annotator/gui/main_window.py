@@ -246,10 +246,17 @@ class MainWindow(QMainWindow):
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.session.can_undo)
         self.redo_action.setEnabled(self.session.can_redo)
-        self.undo_action.setText(self.tr("&Undo") + (f" {self.session.undo_label()}"
-                                                     if self.session.can_undo else ""))
-        self.redo_action.setText(self.tr("&Redo") + (f" {self.session.redo_label()}"
-                                                     if self.session.can_redo else ""))
+        self.undo_action.setText(self.tr("&Undo") + self._edit_name(self.session.next_undo()))
+        self.redo_action.setText(self.tr("&Redo") + self._edit_name(self.session.next_redo()))
+
+    def _edit_name(self, edit: Edit | None) -> str:
+        """What an edit changed, in the interface language: the field, or the status."""
+        if edit is None:
+            return ""
+        codebook = self.session.codebook
+        if edit.field and codebook.has_field(edit.field):
+            return " " + codebook.field(edit.field).text(self.language)
+        return " " + self.tr("status")
 
     # -- files ----------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -53,7 +53,10 @@ def digit_keys(digit: int, modifiers: str = "") -> list[QKeySequence]:
 
 
 def _key_label(digit: int, modifiers: str = "") -> str:
-    return QKeySequence(modifiers + str(digit)).toString(QKeySequence.SequenceFormat.NativeText)
+    # Isolated left-to-right (LRI ... PDI), so "Ctrl+1" does not turn into "1+Ctrl" in a
+    # right-to-left label.
+    native = QKeySequence(modifiers + str(digit)).toString(QKeySequence.SequenceFormat.NativeText)
+    return "\u2066" + native + "\u2069" if modifiers else native
 
 
 def _same_text(a: str, b: str) -> bool:

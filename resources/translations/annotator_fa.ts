@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+121"/>
+        <location filename="../../annotator/gui/form_parts.py" line="+127"/>
         <source>Evidence: %1 (click to show it in the article)</source>
         <translation>شاهد: %1 (برای نمایش آن در مقاله کلیک کنید)</translation>
     </message>
@@ -130,12 +130,12 @@
     </message>
     <message>
         <location line="-127"/>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-124"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
@@ -215,7 +215,12 @@
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New project</source>
         <translation>پروژهٔ جدید</translation>
     </message>
@@ -529,7 +534,7 @@
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+100"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
         <source>Remove quote</source>
         <translation>حذف نقل‌قول</translation>
     </message>

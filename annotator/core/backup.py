@@ -1,0 +1,451 @@
+"""Backups of a project file: made, verified, rotated, listed and restored.
+
+A backup is a complete copy of the project taken with SQLite's online backup API, so
+it is consistent even while a window is writing, and it holds what the write-ahead log
+holds too.  It is written under a temporary name, checked with ``PRAGMA
+integrity_check`` and only then renamed into the project's backups folder
+(``<data dir>/backups/<project stem>-<path hash>/``), one self-contained file (rollback
+journal, no ``-wal``) named by UTC time and reason.  The newest :data:`KEEP` are kept;
+a backup identical to the newest one is not made twice.
+
+Restoring first backs up the current file (reason ``before-restore``) while holding an
+exclusive lock on it, then copies the backup into it through the backup API, so the
+old write-ahead log is folded in or discarded by SQLite itself and no window can be
+half-way through a write.  Qt-free; the store's own SQL stays in the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import filecmp
+import hashlib
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.request import pathname2url
+
+from annotator.core import paths
+from annotator.core.errors import AnnotatorError
+
+KEEP = 10
+WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
+_SOURCE_TIMEOUT = 10.0
+_HEADER = b"SQLite format 3\x00"
+_NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite$")
+_STAMP = "%Y%m%dT%H%M%SZ"
+_STALE_PART_SECONDS = 3600
+
+
+class _Damaged(AnnotatorError):
+    """The file being copied is not a sound database."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file; ``articles``/``tags`` are None when the file cannot be read."""
+
+    path: Path
+    time: datetime  # UTC
+    reason: str
+    size: int
+    articles: int | None
+    tags: int | None
+
+
+# -- public API ---------------------------------------------------------------------------
+def backups_folder(project_path: str | Path) -> Path:
+    """Where the backups of ``project_path`` go by default.
+
+    The folder name carries a short hash of the project's full path: two projects both
+    called ``project.sqlite`` must never rotate away, or be offered, each other's backups.
+    """
+    path = Path(project_path).expanduser().resolve()
+    digest = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
+    return paths.data_dir() / "backups" / f"{path.stem}-{digest}"
+
+
+def backup(project_path: str | Path, reason: str, folder: str | Path | None = None,
+           keep: int = KEEP) -> Path:
+    """Back up the project now; returns the backup file.
+
+    Safe while the project is open and being written.  If the newest backup already
+    holds exactly the same content, no new file is made and that one is returned.
+    """
+    project = Path(project_path).expanduser()
+    _require_sqlite_file(project, "cannot back up")
+    target = _folder(project, folder)
+    try:
+        source = sqlite3.connect(str(project), timeout=_SOURCE_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise AnnotatorError(f"{project}: cannot back up: cannot open it ({exc}); "
+                             "nothing was changed") from None
+    try:
+        return _copy_into_folder(source, project, target, reason, keep)
+    finally:
+        source.close()
+
+
+def list_backups(project_path: str | Path, folder: str | Path | None = None) -> list[BackupInfo]:
+    """The project's backups, newest first."""
+    target = _folder(Path(project_path).expanduser(), folder)
+    infos = []
+    for stamp, _seq, reason, path in sorted(_backup_files(target), reverse=True):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue  # removed meanwhile
+        articles, tags = _counts(path)
+        moment = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        infos.append(BackupInfo(path, moment, reason, size, articles, tags))
+    return infos
+
+
+def restore(project_path: str | Path, backup_path: str | Path,
+            folder: str | Path | None = None, wait: float = WAIT_SECONDS) -> Path | None:
+    """Replace the project's content with ``backup_path``'s.
+
+    The current content is backed up first (reason ``before-restore``); that backup is
+    returned (None when there was no project file to keep).  Refused, with nothing
+    changed, while the project is open in another window or command.
+    """
+    project = Path(project_path).expanduser()
+    source_path = Path(backup_path).expanduser()
+    target = _folder(project, folder)
+    _require_sqlite_file(source_path, "cannot restore from it")
+    if project.exists() and project.resolve() == source_path.resolve():
+        raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
+    articles, _tags = _counts(source_path, check=True)
+    if articles is None:
+        raise AnnotatorError(f"{source_path}: not a readable annotator project; "
+                             "nothing was changed")
+    if not project.exists() or project.stat().st_size == 0:
+        _restore_by_replacing(project, source_path)
+        return None
+    try:
+        current = sqlite3.connect(str(project), timeout=wait, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise AnnotatorError(f"{project}: cannot open it to restore ({exc}); "
+                             "nothing was changed") from None
+    try:
+        try:
+            _lock_exclusively(current, wait)
+            # Read through the connection that holds the lock: no write can slip in
+            # between this copy and the restore below.
+            safety = _copy_into_folder(current, project, target, "before-restore", KEEP,
+                                       protect={source_path})
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise AnnotatorError(f"{project}: the project is open in another window; "
+                                     "close it first (nothing was changed)") from None
+            raise _explain(exc, project, "cannot restore") from None
+        except (sqlite3.DatabaseError, _Damaged):
+            pass  # not a readable database: keep its bytes aside and replace the file
+        else:
+            _restore_into(current, source_path, project, safety)
+            return safety
+    finally:
+        current.close()
+    return _keep_damaged_and_replace(project, source_path, target)
+
+
+# -- making a backup ----------------------------------------------------------------------
+def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, reason: str,
+                      keep: int, protect: Iterable[Path] = ()) -> Path:
+    label = _reason(reason)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnnotatorError(f"{folder}: cannot create the backups folder ({exc.strerror}); "
+                             "no backup was made and the project was not changed") from None
+    _remove_stale_parts(folder)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    part = folder / f".{stamp}-{label}-{os.getpid()}-{time.monotonic_ns()}.part"
+    try:
+        _backup_to_file(source, part)
+        newest = _newest(folder)
+        if newest is not None and _same_file(part, newest):
+            part.unlink()
+            return newest
+        final = _free_name(folder, stamp, label)
+        os.replace(part, final)
+        _sync_folder(folder)
+    except AnnotatorError:
+        _unlink_quietly(part)
+        raise
+    except sqlite3.DatabaseError as exc:
+        _unlink_quietly(part)
+        if not isinstance(exc, sqlite3.OperationalError):  # malformed, not a database
+            raise _Damaged(f"{project}: cannot back up: the file is damaged ({exc}); "
+                           "run 'annotator check'") from None
+        raise _explain(exc, project, f"the backup to {folder} failed",
+                       "no backup was made and the project was not changed") from None
+    except OSError as exc:
+        _unlink_quietly(part)
+        raise AnnotatorError(f"{folder}: cannot write the backup ({exc.strerror}); no backup "
+                             "was made and the project was not changed") from None
+    _rotate(folder, keep, {final, *(Path(p).resolve() for p in protect)})
+    return final
+
+
+def _backup_to_file(source: sqlite3.Connection, part: Path) -> None:
+    """Copy ``source`` into a new file ``part`` and verify it; raises on any failure."""
+    copy = sqlite3.connect(str(part), isolation_level=None)
+    try:
+        source.backup(copy)
+        # One self-contained file: a backup must not depend on a -wal beside it.
+        copy.execute("PRAGMA journal_mode = DELETE").fetchone()
+        verdict = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+    finally:
+        copy.close()
+    if verdict != ["ok"]:
+        raise _Damaged(
+            "the copy failed SQLite's integrity check, so the project file itself may be "
+            f"damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
+        )
+    _fsync(part)
+
+
+def _free_name(folder: Path, stamp: str, label: str) -> Path:
+    final = folder / f"{stamp}-{label}.sqlite"
+    number = 1
+    while final.exists():
+        number += 1
+        final = folder / f"{stamp}-{number}-{label}.sqlite"
+    return final
+
+
+def _reason(reason: str) -> str:
+    """A reason safe in a file name: lower-case letters, digits and dashes."""
+    label = re.sub(r"[^a-z0-9]+", "-", reason.strip().lower()).strip("-")[:40].strip("-")
+    if not label or not label[0].isalpha():
+        label = f"r-{label}".strip("-") if label else "manual"
+    return label
+
+
+def _backup_files(folder: Path) -> list[tuple[str, int, str, Path]]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        match = _NAME.match(name)
+        if match:
+            stamp, seq, reason = match.groups()
+            found.append((stamp, int(seq or 1), reason, folder / name))
+    return found
+
+
+def _newest(folder: Path) -> Path | None:
+    files = sorted(_backup_files(folder))
+    return files[-1][3] if files else None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return filecmp.cmp(one, other, shallow=False)
+    except OSError:
+        return False
+
+
+def _rotate(folder: Path, keep: int, protect: set[Path]) -> None:
+    """Remove all but the newest ``keep`` backups, never one in ``protect``."""
+    files = sorted(_backup_files(folder))
+    surplus = files[: max(0, len(files) - max(1, keep))]
+    protected = {p.resolve() for p in protect}
+    for *_rest, path in surplus:
+        if path.resolve() not in protected:
+            _unlink_quietly(path)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Temporary files left by a backup that was interrupted long ago."""
+    cutoff = time.time() - _STALE_PART_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".part") and entry.stat().st_mtime < cutoff:
+                _unlink_quietly(Path(entry.path))
+
+
+# -- restoring ------------------------------------------------------------------------------
+def _lock_exclusively(conn: sqlite3.Connection, wait: float) -> None:
+    """Hold an exclusive lock on the project until ``conn`` closes.
+
+    In WAL mode ``BEGIN EXCLUSIVE`` does not notice a window that merely has the file
+    open, but leaving WAL mode needs every other connection closed: so the journal mode
+    is switched first (which also checkpoints and removes the old ``-wal``/``-shm``),
+    then the exclusive lock is taken and kept (``locking_mode = EXCLUSIVE``).
+    """
+    conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+    mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    if str(mode).lower() != "delete":
+        raise sqlite3.OperationalError("database is locked")
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("COMMIT")
+
+
+def _restore_into(current: sqlite3.Connection, source_path: Path, project: Path,
+                  safety: Path) -> None:
+    source = sqlite3.connect(_read_only_uri(source_path), uri=True, isolation_level=None)
+    try:
+        source.backup(current)  # one transaction on the project: lands whole or not at all
+        verdict = [row[0] for row in current.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, project, "cannot restore",
+                       f"the project is as it was (also saved in {safety})") from None
+    finally:
+        source.close()
+    if verdict != ["ok"]:
+        raise AnnotatorError(f"{project}: the restored file failed the integrity check; the "
+                             f"state before the restore is saved in {safety}")
+
+
+def _restore_by_replacing(project: Path, source_path: Path) -> None:
+    """Write the backup to a new file beside the project, then rename it into place."""
+    try:
+        project.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnnotatorError(f"{project.parent}: cannot create the folder ({exc.strerror}); "
+                             "nothing was changed") from None
+    part = project.with_name(f".{project.name}.{os.getpid()}.restore.part")
+    source = sqlite3.connect(_read_only_uri(source_path), uri=True, isolation_level=None)
+    try:
+        _backup_to_file(source, part)
+        # A -wal left beside the old file would be replayed onto the new one.
+        for suffix in ("-wal", "-shm", "-journal"):
+            _unlink_quietly(Path(f"{project}{suffix}"), strict=True)
+        os.replace(part, project)
+        _sync_folder(project.parent)
+    except sqlite3.DatabaseError as exc:
+        _unlink_quietly(part)
+        raise _explain(exc, project, "cannot restore") from None
+    except OSError as exc:
+        _unlink_quietly(part)
+        raise AnnotatorError(f"{project}: cannot restore ({exc.strerror}); nothing was "
+                             "changed") from None
+    except BaseException:
+        _unlink_quietly(part)
+        raise
+    finally:
+        source.close()
+
+
+def _keep_damaged_and_replace(project: Path, source_path: Path, folder: Path) -> Path:
+    """The project is not a readable database: keep its bytes aside, then replace it."""
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    kept = folder / f"damaged-{stamp}-{project.name}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _copy_bytes(project, kept)
+        wal = Path(f"{project}-wal")
+        if wal.exists():
+            _copy_bytes(wal, Path(f"{kept}-wal"))
+    except OSError as exc:
+        raise AnnotatorError(f"{project}: cannot keep a copy of the damaged file "
+                             f"({exc.strerror}); nothing was changed") from None
+    _restore_by_replacing(project, source_path)
+    return kept
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _folder(project: Path, folder: str | Path | None) -> Path:
+    return Path(folder).expanduser() if folder is not None else backups_folder(project)
+
+
+def _require_sqlite_file(path: Path, action: str) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_HEADER))
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such file; {action}") from None
+    except IsADirectoryError:
+        raise AnnotatorError(f"{path}: is a folder, not a project file; {action}") from None
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot read ({exc.strerror}); {action}") from None
+    if header != _HEADER:
+        raise AnnotatorError(f"{path}: not an annotator project (not an SQLite file); "
+                             f"{action}")
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+
+
+def _counts(path: Path, check: bool = False) -> tuple[int | None, int | None]:
+    """Articles and tags in a backup; (None, None) if it is not a readable project."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None, None
+    try:
+        if check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return None, None
+        articles = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        tags = int(conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0])
+    except sqlite3.Error:
+        return None, None
+    finally:
+        conn.close()
+    return articles, tags
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _explain(exc: sqlite3.Error, project: Path, action: str,
+             unchanged: str = "nothing was changed") -> AnnotatorError:
+    message = str(exc).lower()
+    if "full" in message:
+        why = "the disk is full"
+    elif "readonly" in message or "read-only" in message or "unable to open" in message:
+        why = "the folder or file cannot be written"
+    elif "disk i/o" in message:
+        why = "the disk reported a write error (it may be full or failing)"
+    elif _is_busy(exc):
+        why = "the project is busy in another window or command"
+    else:
+        why = str(exc)
+    return AnnotatorError(f"{project}: {action}: {why}; {unchanged}")
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    with source.open("rb") as reader, target.open("xb") as writer:
+        while chunk := reader.read(1 << 20):
+            writer.write(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); folders cannot be opened for this on Windows."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _unlink_quietly(path: Path, strict: bool = False) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        if strict:
+            raise
