@@ -98,6 +98,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def after_first_paint() -> None:
         report["painted_at"] = time.time()
+        deadline.stop()
         app = QApplication.instance()
         assert app is not None
         app.removeEventFilter(watcher)
@@ -126,7 +127,10 @@ def _run(args: argparse.Namespace) -> int:
     app = QApplication(sys.argv[:1])
     watcher = FirstPaint()
     app.installEventFilter(watcher)
-    QTimer.singleShot(int(_TIMEOUT_S * 1000), give_up)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(give_up)
+    deadline.start(int(_TIMEOUT_S * 1000))
     code = run(args.project, args.lang, args.annotator)
     report["exit_code"] = code
     print(json.dumps(report), flush=True)

@@ -166,7 +166,7 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
     stamp = datetime.now(UTC).strftime(_STAMP)
     part = folder / f".{stamp}-{label}-{os.getpid()}-{time.monotonic_ns()}.part"
     try:
-        _backup_to_file(source, part)
+        _backup_to_file(source, part, project)
         newest = _newest(folder)
         if newest is not None and _same_file(part, newest):
             part.unlink()
@@ -192,7 +192,7 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
     return final
 
 
-def _backup_to_file(source: sqlite3.Connection, part: Path) -> None:
+def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
     """Copy ``source`` into a new file ``part`` and verify it; raises on any failure."""
     copy = sqlite3.connect(str(part), isolation_level=None)
     try:
@@ -204,7 +204,7 @@ def _backup_to_file(source: sqlite3.Connection, part: Path) -> None:
         copy.close()
     if verdict != ["ok"]:
         raise _Damaged(
-            "the copy failed SQLite's integrity check, so the project file itself may be "
+            f"{name}: the copy failed SQLite's integrity check, so the project file itself may be "
             f"damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
         )
     _fsync(part)
@@ -316,7 +316,7 @@ def _restore_by_replacing(project: Path, source_path: Path) -> None:
     part = project.with_name(f".{project.name}.{os.getpid()}.restore.part")
     source = sqlite3.connect(_read_only_uri(source_path), uri=True, isolation_level=None)
     try:
-        _backup_to_file(source, part)
+        _backup_to_file(source, part, source_path)
         # A -wal left beside the old file would be replayed onto the new one.
         for suffix in ("-wal", "-shm", "-journal"):
             _unlink_quietly(Path(f"{project}{suffix}"), strict=True)

@@ -31,8 +31,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from annotator.core.codebook import LANGUAGES, Codebook, Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resources_dir
-from annotator.core.store import STATUSES, Project
-from annotator.core.store import stats
+from annotator.core.store import STATUSES, Project, stats
 from annotator.core.terminal import visual
 
 KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
@@ -256,8 +255,13 @@ class _Chart:
         return ax
 
     def title(self, ax: Axes, title: str, subtitle: str = "") -> None:
-        text = title + (f"\n{subtitle}" if subtitle else "")
-        ax.set_title(self.text(text), loc="right" if self.rtl else "left")
+        """The title at the reading start of the figure, a grey subtitle above the plot."""
+        self.figure.suptitle(self.text(title), x=0.985 if self.rtl else 0.015,
+                             ha="right" if self.rtl else "left", fontweight="bold",
+                             fontsize=13)
+        if subtitle:
+            ax.set_title(self.text(subtitle), loc="right" if self.rtl else "left",
+                         fontsize=10, fontweight="normal", color="#555555")
 
     def who(self) -> str:
         return self.annotator if self.annotator else term("all_annotators", self.language)
@@ -274,6 +278,8 @@ class _Chart:
         """Category labels on the y axis: right of the plot and flush right in RTL."""
         ax.set_yticks(range(len(labels)), [self.text(t) for t in labels])
         ax.tick_params(axis="y", length=0)
+        for text in ax.get_yticklabels():
+            text.set_linespacing(1.0)
         if not self.rtl:
             return
         ax.invert_xaxis()
@@ -328,6 +334,8 @@ def _stance(chart: _Chart) -> None:
                label=chart.text(who), color=_PALETTE[index % len(_PALETTE)])
     ax.set_xticks(range(len(categories)),
                   [chart.text(_wrap(c.text(chart.language), 14)) for c in categories])
+    for text in ax.get_xticklabels():
+        text.set_linespacing(1.0)
     ax.tick_params(axis="x", length=0)
     # The scale's last point and "unclear" apart: a dotted line between them.
     on_scale = sum(1 for c in categories if c.scale)
@@ -411,7 +419,14 @@ def _demands_by_participant(chart: _Chart) -> None:
         text.set_rotation(-35 if chart.rtl else 35)
         text.set_rotation_mode("anchor")
         text.set_horizontalalignment("left" if chart.rtl else "right")
+        text.set_multialignment("right" if chart.rtl else "left")
+        text.set_linespacing(1.0)
     ax.tick_params(axis="x", length=0)
+    # White lines between the cells.
+    ax.set_xticks([x + 0.5 for x in range(len(participants) - 1)], minor=True)
+    ax.set_yticks([y + 0.5 for y in range(len(demands) - 1)], minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
     chart.category_axis_y(ax, [_wrap(c.text(chart.language), 34) for c in demands])
     for side in ("left", "right", "bottom"):
         ax.spines[side].set_visible(False)
@@ -444,62 +459,99 @@ def _progress(chart: _Chart) -> None:
     ax.invert_yaxis()
     chart.count_axis(ax, "x", term("articles", chart.language))
     chart.title(ax, title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(annotators) < 3 else -0.12),
-              ncols=4, frameon=False, reverse=chart.rtl)
+    chart.figure.legend(loc="outside lower center", ncols=4, frameon=False, reverse=chart.rtl)
 
 
 def agreement_figures(project: Project) -> list[Any]:
     """The agreement module's figures for ``project`` (imported only when needed)."""
     try:
-        from annotator.core.agreement import field_agreement  # type: ignore[import-not-found]
+        from annotator.core.agreement import field_agreement
     except ImportError:
         raise AnnotatorError("agreement is not available yet") from None
     return list(field_agreement(project))
 
 
+_LEVELS = {
+    "nominal": {"en": "nominal", "fa": "اسمی", "ar": "اسمي"},
+    "ordinal": {"en": "ordinal", "fa": "ترتیبی", "ar": "ترتيبي"},
+    "interval": {"en": "interval", "fa": "فاصله‌ای", "ar": "فتري"},
+    "ratio": {"en": "ratio", "fa": "نسبی", "ar": "نسبي"},
+    "masi": {"en": "MASI", "fa": "MASI", "ar": "MASI"},
+    "binary": {"en": "binary", "fa": "دودویی", "ar": "ثنائي"},
+}
+
+
+def level_name(level: str, language: str) -> str:
+    """A level of measurement (nominal, ordinal, MASI, binary ...) in ``language``."""
+    names = _LEVELS.get(level)
+    return (names.get(language) or names["en"]) if names else level
+
+
+def agreement_reason(figure: Any) -> str:
+    """Why an agreement figure is n/a, or how it was counted ("" if nothing to say)."""
+    return str(getattr(figure, "reason", "") or getattr(figure, "note", "") or "")
+
+
 def agreement_row_label(project: Project, figure: Any, language: str) -> str:
-    """"Field" or "Field: category" for an agreement figure, in ``language``."""
+    """"Field (level)" or "Field: category" for an agreement figure, in ``language``."""
     codebook = project.codebook()
     name = str(figure.field)
     spec = codebook.field(name) if codebook.has_field(name) else None
     text = spec.text(language) if spec else name
     category = getattr(figure, "category", None)
-    if category:
-        found = spec.category(category) if spec else None
-        if found is not None:
-            part = found.text(language)
-        else:
-            names = {p.id: p.text(language) for p in project.participants()}
-            part = names.get(category, str(category))
-        text = f"{text}: {part}"
-    return text
+    if not category:
+        return f"{text} ({level_name(str(figure.level), language)})"
+    found = spec.category(category) if spec else None
+    if found is not None:
+        part = found.text(language)
+    else:
+        names = {p.id: p.text(language) for p in project.participants()}
+        part = names.get(category, str(category))
+    return f"{text}: {part}"
+
+
+def _charted(project: Project, figures: list[Any]) -> list[Any]:
+    """Field figures, and per-category figures of choice fields (not one per participant)."""
+    codebook = project.codebook()
+
+    def keep(figure: Any) -> bool:
+        if not getattr(figure, "category", None):
+            return True
+        name = str(figure.field)
+        return codebook.has_field(name) and codebook.field(name).type == "multiple"
+
+    return [f for f in figures if keep(f)]
 
 
 def _agreement(chart: _Chart) -> None:
-    figures = agreement_figures(chart.project)
+    figures = _charted(chart.project, agreement_figures(chart.project))
     title = term("agreement", chart.language)
     if not figures:
         chart.empty(term("no_agreement", chart.language), title)
         return
     rows = [agreement_row_label(chart.project, f, chart.language) for f in figures]
-    ax = chart.axes(8.5, 1.4 + 0.36 * len(rows))
+    ax = chart.axes(9, 1.5 + 0.34 * len(rows))
     alphas = [f.alpha for f in figures]
     low = min([0.0, *(a for a in alphas if a is not None)])
+    ahead = "right" if chart.rtl else "left"  # text beyond a bar's end
     for index, alpha in enumerate(alphas):
         if alpha is None:
             ax.text(0, index, chart.text(" " + term("not_applicable", chart.language) + " "),
-                    va="center", ha="right" if chart.rtl else "left", fontsize=9,
-                    color="#777777")
+                    va="center", ha=ahead, fontsize=9, color="#777777")
             continue
         colour = "#2e7d32" if alpha >= 0.8 else "#f9a825" if alpha >= 0.667 else "#c62828"
         ax.barh(index, alpha, 0.6, color=colour)
-        ax.text(alpha, index, chart.text(" " + digits(f"{alpha:.2f}", chart.language) + " "),
-                va="center", ha=("right" if chart.rtl else "left") if alpha >= 0 else
-                ("left" if chart.rtl else "right"), fontsize=8)
+        # A negative value is written on the positive side, clear of the row labels.
+        ax.text(max(alpha, 0.0), index,
+                chart.text(" " + digits(f"{alpha:.2f}", chart.language) + " "),
+                va="center", ha=ahead, fontsize=8)
     for threshold in (0.667, 0.8):
         ax.axvline(threshold, color="#777777", linestyle="--", linewidth=0.8)
+        ax.text(threshold, 1.0, chart.text(digits(f"{threshold:g}", chart.language)),
+                transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8,
+                color="#555555")
     ax.axvline(0, color="#333333", linewidth=0.8)
-    ax.set_xlim(low - 0.05 if low < 0 else 0, 1.08)
+    ax.set_xlim(low - 0.05 if low < 0 else 0, 1.1)
     chart.category_axis_y(ax, rows)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(FuncFormatter(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,13 +27,15 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session
 from annotator.gui import settings as stored
 from annotator.gui.article_list import ArticleListPanel
-from annotator.gui.import_worker import ImportSummary, ImportWorker
 from annotator.gui.reader import Reader
 from annotator.gui.tag_form import TagForm
+from annotator.gui.workers import ImportSummary, ImportWorker, MergeWorker
 
 
 class MainWindow(QMainWindow):
     """One project, one annotator."""
+
+    merged = Signal()  # colleagues' work came in
 
     def __init__(self, session: Session, language: str = "en",
                  font_family: str | None = None, parent: QWidget | None = None) -> None:
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
                      file)
         self._action(self.tr("Import a &folder…"), self.import_folder,
                      QKeySequence("Ctrl+Shift+I"), file)
+        self._action(self.tr("&Merge a colleague's project…"), self.merge_dialog,
+                     QKeySequence("Ctrl+Shift+M"), file)
         file.addSeparator()
         self._action(self.tr("&Switch annotator…"), self.switch_annotator, None, file)
         file.addSeparator()
@@ -387,6 +391,44 @@ class MainWindow(QMainWindow):
             first = self.session.last_article()
             if first:
                 self.open_article(first)
+
+    def merge_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Merge a colleague's project"), "",
+            self.tr("Project files (*.sqlite *.db);;All files (*)"))
+        if names:
+            self.start_merge(names)
+
+    def start_merge(self, files: list[str]) -> MergeWorker:
+        """Merge in a worker thread; the summary says what came in."""
+        self.form.flush()
+        dialog = QProgressDialog(self.tr("Merging…"), "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = MergeWorker(self.session.project.path, files)
+        self._merge_worker = worker
+
+        def finished(result: object) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            worker.wait()
+            self.session.project.reset_caches()
+            self.list_panel.model.reload()
+            self.list_panel.update_progress()
+            if self.current:
+                self.open_article(self.current)
+            self.merged.emit()
+            if isinstance(result, str):
+                QMessageBox.warning(self, self.tr("Merge failed"), result)
+                return
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
+                              "\n".join(result), parent=self)
+            box.open()
+
+        worker.done.connect(finished)
+        worker.start()
+        return worker
 
     # -- help and closing -----------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -218,3 +218,24 @@ def test_import_a_folder_in_the_background(qtbot, window: MainWindow, tmp_path: 
     assert summary.added == 12 and len(summary.problems) == 1
     assert "broken.txt" in summary.problems[0]
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 17)
+
+
+def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
+                                                 tmp_path: Path) -> None:
+    from annotator.core import paths
+    from annotator.core.store import open_project
+
+    theirs = tmp_path / "reza.sqlite"
+    with open_project(theirs) as colleague:
+        from annotator.core.importer import import_paths
+
+        import_paths(colleague, [paths.corpus_dir()])
+        Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
+    worker = window.start_merge([str(theirs)])
+    with qtbot.waitSignal(window.merged, timeout=20000):
+        pass
+    assert not worker.isRunning()
+    assert [t.value for t in window.session.project.tags(ARABIC_ID, "Reza")] == ["neutral"]
+    # Blind coding still holds for Sara.
+    window.open_article(ARABIC_ID)
+    assert session_view(window).tags == ()

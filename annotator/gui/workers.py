@@ -1,8 +1,8 @@
-"""Importing articles from the window without freezing it: a worker thread with progress.
+"""Long work from the window without freezing it: importing articles, merging files.
 
-The worker opens its own connection to the project file (SQLite connections belong to
-one thread).  Cancelling stops between files; batches already stored stay stored, each
-having been one transaction.
+Each worker opens its own connection to the project file (SQLite connections belong to
+one thread).  Cancelling an import stops between files; batches already stored stay
+stored, each having been one transaction.  A merge is one transaction: all or nothing.
 """
 
 from __future__ import annotations
@@ -66,3 +66,28 @@ class ImportWorker(QThread):
         except Exception as exc:  # never let a thread die silently
             summary.error = f"{type(exc).__name__}: {exc}"
         self.done.emit(summary)
+
+
+class MergeWorker(QThread):
+    """Merges colleagues' project files into the project at ``project_path``."""
+
+    done = Signal(object)  # list of summary lines, or an error string
+
+    def __init__(self, project_path: Path, files: list[str]) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.files = files
+
+    def run(self) -> None:
+        lines: list[str] = []
+        try:
+            with open_project(self.project_path, create=False) as project:
+                for other in self.files:
+                    lines += project.merge(other).lines()
+        except AnnotatorError as exc:
+            self.done.emit(str(exc))
+            return
+        except Exception as exc:  # never let a thread die silently
+            self.done.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(lines)

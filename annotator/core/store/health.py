@@ -1,0 +1,238 @@
+"""Checking a project file for damage the store itself would never cause.
+
+:func:`check` runs SQLite's integrity and foreign-key checks and then the project's own
+rules: every evidence quote still equals the article text at its offsets, every tag's
+field, value and role are known to the active codebook (retired categories are known),
+participants exist, and every status belongs to an article.  It only reads, so it is
+safe on a file that another window has open.  :class:`HealthReport` lists what it found
+in the analyst's words (tag, article, field).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.codebook import Codebook
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.project import Project
+
+SHOWN = 20  # problems listed per kind in :meth:`HealthReport.lines`
+
+
+@dataclass(frozen=True)
+class ForeignKeyProblem:
+    """A row that refers to a row that does not exist (e.g. a tag of a missing article)."""
+
+    table: str
+    rowid: int
+    parent: str
+
+
+@dataclass(frozen=True)
+class SpanProblem:
+    """Evidence whose quote no longer matches the article text at its offsets."""
+
+    tag_uid: str
+    article_id: str
+    annotator: str
+    field: str
+    span_start: int
+    span_end: int
+    quote: str
+    found: str  # the text at those offsets now ("" if the article is gone)
+
+
+@dataclass(frozen=True)
+class UnknownValue:
+    """A tag that the active codebook (or the participants registry) cannot explain."""
+
+    tag_uid: str
+    article_id: str
+    annotator: str
+    field: str
+    value: str | None
+    problem: str
+
+
+@dataclass(frozen=True)
+class OrphanStatus:
+    """A status for an article that is not in the project."""
+
+    article_id: str
+    annotator: str
+    status: str
+
+
+@dataclass
+class HealthReport:
+    path: Path
+    integrity: list[str] = field(default_factory=list)  # ["ok"] when sound
+    foreign_keys: list[ForeignKeyProblem] = field(default_factory=list)
+    spans: list[SpanProblem] = field(default_factory=list)
+    unknown_values: list[UnknownValue] = field(default_factory=list)
+    orphan_statuses: list[OrphanStatus] = field(default_factory=list)
+    not_checked: list[str] = field(default_factory=list)  # checks that could not run, and why
+    counts: dict[str, int] = field(default_factory=dict)
+    spans_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return (self.integrity == ["ok"] and not self.foreign_keys and not self.spans
+                and not self.unknown_values and not self.orphan_statuses
+                and not self.not_checked)
+
+    def problem_count(self) -> int:
+        return ((0 if self.integrity == ["ok"] else max(1, len(self.integrity)))
+                + len(self.foreign_keys) + len(self.spans) + len(self.unknown_values)
+                + len(self.orphan_statuses) + len(self.not_checked))
+
+    def lines(self, shown: int = SHOWN) -> list[str]:
+        """The report as text lines, at most ``shown`` problems of each kind."""
+        out = [f"project: {self.path}"]
+        out.append("integrity: ok" if self.integrity == ["ok"]
+                   else f"integrity: DAMAGED ({len(self.integrity)} problems)")
+        out += _listed(self.integrity if self.integrity != ["ok"] else [], shown)
+        out.append(_headline("references", len(self.foreign_keys),
+                             "rows refer to rows that do not exist"))
+        out += _listed([f"{p.table} row {p.rowid} refers to a missing {p.parent} row"
+                        for p in self.foreign_keys], shown)
+        out.append(_headline("evidence", len(self.spans),
+                             f"quotes do not match the article text "
+                             f"({self.spans_checked} spans checked)",
+                             f"ok ({self.spans_checked} spans checked)"))
+        out += _listed([f"tag {p.tag_uid}: article {p.article_id}, field {p.field}, "
+                        f"{p.annotator}: [{p.span_start}-{p.span_end}] quotes {p.quote!r} but "
+                        f"the text there is {p.found!r}" for p in self.spans], shown)
+        out.append(_headline("codebook values", len(self.unknown_values),
+                             "tags the active codebook does not know"))
+        out += _listed([f"tag {p.tag_uid}: article {p.article_id}, field {p.field}, "
+                        f"{p.annotator}: {p.problem}" for p in self.unknown_values], shown)
+        out.append(_headline("statuses", len(self.orphan_statuses),
+                             "statuses of articles that are not in the project"))
+        out += _listed([f"article {p.article_id}, {p.annotator}: {p.status}"
+                        for p in self.orphan_statuses], shown)
+        for reason in self.not_checked:
+            out.append(f"not checked: {reason}")
+        out.append("counts: " + ", ".join(f"{n} {name}" for name, n in self.counts.items()))
+        out.append("result: ok" if self.ok else f"result: {self.problem_count()} problems")
+        return out
+
+
+def check(project: Project, quick: bool = False) -> HealthReport:
+    """Check ``project``; ``quick`` uses SQLite's faster ``quick_check``."""
+    report = HealthReport(project.path)
+    conn = project.conn
+    pragma = "quick_check" if quick else "integrity_check"
+    steps = (
+        ("integrity", lambda: _integrity(conn, pragma, report)),
+        ("references", lambda: _foreign_keys(conn, report)),
+        ("evidence", lambda: _spans(conn, report)),
+        ("codebook values", lambda: _values(project, report)),
+        ("statuses", lambda: _statuses(conn, report)),
+        ("counts", lambda: _counts(conn, report)),
+    )
+    for name, step in steps:
+        try:
+            step()
+        except (sqlite3.Error, AnnotatorError) as exc:
+            report.not_checked.append(f"{name} ({exc})")
+    return report
+
+
+def _integrity(conn: sqlite3.Connection, pragma: str, report: HealthReport) -> None:
+    report.integrity = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+
+
+def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
+    report.foreign_keys = [
+        ForeignKeyProblem(str(table), int(rowid), str(parent))
+        for table, rowid, parent, _fkid in conn.execute("PRAGMA foreign_key_check")
+    ]
+
+
+def _spans(conn: sqlite3.Connection, report: HealthReport) -> None:
+    # SQLite's substr() and length() count characters (code points), as the offsets do.
+    report.spans_checked = int(conn.execute(
+        "SELECT COUNT(*) FROM tags WHERE span_start IS NOT NULL").fetchone()[0])
+    rows = conn.execute(
+        "SELECT t.tag_uid, t.article_id, t.annotator, t.field, t.span_start, t.span_end, "
+        "t.quote, COALESCE(substr(a.body, t.span_start + 1, t.span_end - t.span_start), '') "
+        "FROM tags t LEFT JOIN articles a ON a.article_id = t.article_id "
+        "WHERE t.span_start IS NOT NULL AND (a.body IS NULL OR t.span_end > length(a.body) "
+        "OR substr(a.body, t.span_start + 1, t.span_end - t.span_start) IS NOT t.quote) "
+        "ORDER BY t.tag_id")
+    report.spans = [SpanProblem(*row) for row in rows]
+
+
+def _values(project: Project, report: HealthReport) -> None:
+    codebook = project.codebook()
+    participants = {str(row[0]) for row in project.conn.execute(
+        "SELECT participant_id FROM participants")}
+    version = project.codebook_version()
+    bad: dict[tuple[str, str | None, str | None], str] = {}
+    for field_id, value, role in project.conn.execute(
+            "SELECT DISTINCT field, value, role FROM tags"):
+        problem = _value_problem(codebook, version, participants, field_id, value, role)
+        if problem:
+            bad[(field_id, value, role)] = problem
+    for (field_id, value, role), problem in bad.items():
+        for uid, article_id, annotator in project.conn.execute(
+                "SELECT tag_uid, article_id, annotator FROM tags "
+                "WHERE field = ? AND value IS ? AND role IS ? ORDER BY tag_id",
+                (field_id, value, role)):
+            report.unknown_values.append(
+                UnknownValue(uid, article_id, annotator, field_id, value, problem))
+
+
+def _value_problem(codebook: Codebook, version: int, participants: set[str], field_id: str,
+                   value: str | None, role: str | None) -> str | None:
+    if not codebook.has_field(field_id):
+        return f"field '{field_id}' is not in the codebook (version {version})"
+    spec = codebook.field(field_id)
+    if value is not None:
+        if spec.type in ("single", "multiple") and spec.category(value) is None:
+            return f"value '{value}' is not a category of field '{field_id}'"
+        if spec.type == "participants" and value not in participants:
+            return f"participant '{value}' is not in the participants registry"
+        if spec.type == "text" and not value.strip():
+            return "the text is empty"
+    if role is not None and spec.role(role) is None:
+        return f"role '{role}' is not a role of field '{field_id}'"
+    return None
+
+
+def _statuses(conn: sqlite3.Connection, report: HealthReport) -> None:
+    report.orphan_statuses = [
+        OrphanStatus(*row) for row in conn.execute(
+            "SELECT s.article_id, s.annotator, s.status FROM article_status s "
+            "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id) "
+            "ORDER BY s.article_id, s.annotator")
+    ]
+
+
+def _counts(conn: sqlite3.Connection, report: HealthReport) -> None:
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0] or 0)
+
+    report.counts = {
+        "articles": count("SELECT COUNT(*) FROM articles"),
+        "tags": count("SELECT COUNT(*) FROM tags"),
+        "annotators": count("SELECT COUNT(*) FROM (SELECT annotator FROM tags "
+                            "UNION SELECT annotator FROM article_status)"),
+        "history rows": count("SELECT COUNT(*) FROM history"),
+        "codebook versions": count("SELECT COUNT(*) FROM codebooks"),
+        "participants": count("SELECT COUNT(*) FROM participants"),
+    }
+
+
+def _headline(name: str, problems: int, what: str, fine: str = "ok") -> str:
+    return f"{name}: {fine}" if not problems else f"{name}: {problems} {what}"
+
+
+def _listed(items: list[str], shown: int) -> list[str]:
+    out = [f"  {item}" for item in items[:shown]]
+    if len(items) > shown:
+        out.append(f"  … and {len(items) - shown} more")
+    return out
