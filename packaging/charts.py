@@ -90,24 +90,23 @@ def main(argv: list[str] | None = None) -> int:
     from annotator.core.importer import import_paths
     from annotator.core.store import open_project
 
-    with tempfile.TemporaryDirectory(prefix="annotator-charts-") as folder:
-        with open_project(Path(folder) / "demo.sqlite") as project:
-            import_paths(project, [paths.corpus_dir()])
-            code_demo(project)
-            OUT.mkdir(exist_ok=True)
-            target = save_chart(make_chart(project, "demands", "fa"),
-                                OUT / "chart_demands_fa.png")
-            print(f"wrote {target}")
-            if args.all:
-                args.all.mkdir(parents=True, exist_ok=True)
-                for kind in KINDS:
-                    for language in ("en", "fa", "ar"):
-                        try:
-                            figure = make_chart(project, kind, language)
-                        except AnnotatorError as exc:
-                            print(f"{kind}: {exc}")
-                            break
-                        print(f"wrote {save_chart(figure, args.all / f'{kind}_{language}.png')}")
+    with (tempfile.TemporaryDirectory(prefix="annotator-charts-") as folder,
+          open_project(Path(folder) / "demo.sqlite") as project):
+        import_paths(project, [paths.corpus_dir()])
+        code_demo(project)
+        OUT.mkdir(exist_ok=True)
+        target = save_chart(make_chart(project, "demands", "fa"), OUT / "chart_demands_fa.png")
+        print(f"wrote {target}")
+        if args.all:
+            args.all.mkdir(parents=True, exist_ok=True)
+            for kind in KINDS:
+                for language in ("en", "fa", "ar"):
+                    try:
+                        figure = make_chart(project, kind, language)
+                    except AnnotatorError as exc:
+                        print(f"{kind}: {exc}")
+                        break
+                    print(f"wrote {save_chart(figure, args.all / f'{kind}_{language}.png')}")
     return 0
 
 

@@ -140,7 +140,7 @@ _LANGUAGE: weakref.WeakKeyDictionary[Figure, str] = weakref.WeakKeyDictionary()
 @contextmanager
 def _style(language: str) -> Iterator[None]:
     """Settings for drawing and saving: the bundled font, text language, fonts in files."""
-    params: dict[str, Any] = {
+    params: Any = {
         "font.family": _font_families(),
         "font.size": 10,
         "axes.titlesize": 12,
@@ -295,7 +295,7 @@ class _Chart:
         for text in texts:
             text.set_horizontalalignment("right")
 
-    def legend(self, ax: Axes, loc: str, title: str | None = None) -> None:
+    def legend(self, ax: Axes, loc: Any, title: str | None = None) -> None:
         if self.rtl:
             loc = loc.replace("right", "@").replace("left", "right").replace("@", "left")
         legend = ax.legend(loc=loc, frameon=False, markerfirst=not self.rtl,
@@ -333,7 +333,7 @@ def _stance(chart: _Chart) -> None:
         ax.bar([i + offset for i in range(len(categories))], values, width * 0.95,
                label=chart.text(who), color=_PALETTE[index % len(_PALETTE)])
     ax.set_xticks(range(len(categories)),
-                  [chart.text(_wrap(c.text(chart.language), 14)) for c in categories])
+                  [chart.text(_wrap(c.text(chart.language), 11)) for c in categories])
     for text in ax.get_xticklabels():
         text.set_linespacing(1.0)
     ax.tick_params(axis="x", length=0)
@@ -492,7 +492,8 @@ def agreement_reason(figure: Any) -> str:
     return str(getattr(figure, "reason", "") or getattr(figure, "note", "") or "")
 
 
-def agreement_row_label(project: Project, figure: Any, language: str) -> str:
+def agreement_row_label(project: Project, figure: Any, language: str,
+                        with_level: bool = True) -> str:
     """"Field (level)" or "Field: category" for an agreement figure, in ``language``."""
     codebook = project.codebook()
     name = str(figure.field)
@@ -500,7 +501,7 @@ def agreement_row_label(project: Project, figure: Any, language: str) -> str:
     text = spec.text(language) if spec else name
     category = getattr(figure, "category", None)
     if not category:
-        return f"{text} ({level_name(str(figure.level), language)})"
+        return f"{text} ({level_name(str(figure.level), language)})" if with_level else text
     found = spec.category(category) if spec else None
     if found is not None:
         part = found.text(language)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -27,6 +28,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session
 from annotator.gui import settings as stored
 from annotator.gui.article_list import ArticleListPanel
+from annotator.gui.charts_view import ChartsView
 from annotator.gui.reader import Reader
 from annotator.gui.tag_form import TagForm
 from annotator.gui.workers import ImportSummary, ImportWorker, MergeWorker
@@ -73,6 +75,13 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self._after_edit)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+
+        self.charts = ChartsView(session, language)
+        self.charts_dock = QDockWidget(self.tr("Charts"), self)
+        self.charts_dock.setObjectName("chartsDock")
+        self.charts_dock.setWidget(self.charts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
+        self.charts_dock.hide()
 
         self._build_menus()
         self._update_title()
@@ -148,6 +157,11 @@ class MainWindow(QMainWindow):
                      view)
         self._action(self.tr("Zoom &out"), lambda: self.reader.zoom(-1),
                      QKeySequence(QKeySequence.StandardKey.ZoomOut), view)
+        view.addSeparator()
+        charts = self.charts_dock.toggleViewAction()
+        charts.setText(self.tr("&Charts"))
+        charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        view.addAction(charts)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
@@ -228,6 +242,7 @@ class MainWindow(QMainWindow):
             self._view = view
             self.reader.set_marks(view.mentions, self._evidence(view))
         self._update_undo()
+        self.charts.refresh()
         self.statusBar().showMessage(self.tr("Saved"), 1500)
 
     # -- undo -----------------------------------------------------------------------
@@ -325,6 +340,7 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self._after_edit)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        self.charts.set_session(self.session)
         self.current = None
         self.reader.clear()
         first = self.session.last_article()

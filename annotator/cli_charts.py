@@ -1,0 +1,89 @@
+"""The ``chart`` and ``report`` commands: charts of the tags as files, and the project report.
+
+``annotator chart KIND -o FILE.png|svg|pdf`` draws one chart (see
+:data:`annotator.core.charts.KINDS`); ``annotator report -o FILE.html|pdf`` writes the
+corpus summary, progress, agreement and all charts.  Both take ``--lang en|fa|ar``; the
+PDF report is printed by Qt (offscreen, no window needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.cli import project_for
+from annotator.core.errors import AnnotatorError
+
+# The chart kinds, named here so that building the parser does not import matplotlib
+# (a test checks they match annotator.core.charts.KINDS).
+KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from annotator.core.charts import FORMATS, make_chart, save_chart
+
+    target = Path(args.output)
+    if target.suffix.lower() not in FORMATS:
+        raise AnnotatorError(f"{target}: a chart is saved as .png, .svg or .pdf")
+    with project_for(args, create=False) as project:
+        figure = make_chart(project, args.kind, _language(args), getattr(args, "annotator", None))
+    save_chart(figure, target)
+    print(f"chart written to {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from annotator.core.report import FORMATS, build_report
+
+    target = Path(args.output)
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise AnnotatorError(f"{target}: a report is written as .html or .pdf")
+    with project_for(args, create=False) as project:
+        # Sharper charts for print; lighter ones for a file read on screen.
+        report = build_report(project, _language(args), chart_dpi=160 if suffix == ".pdf"
+                              else 110)
+    if suffix == ".pdf":
+        try:
+            from annotator.gui.pdf import write_report_pdf
+        except ImportError as exc:
+            raise AnnotatorError(f"a PDF report needs Qt (PySide6): {exc}; "
+                                 "write .html instead") from None
+        write_report_pdf(report, target)
+    else:
+        temporary = target.with_name(target.name + ".part")
+        try:
+            temporary.write_text(report.html(), encoding="utf-8")
+            temporary.replace(target)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise AnnotatorError(f"{target}: cannot write ({exc.strerror})") from None
+    print(f"report written to {target}", file=sys.stderr)
+    return 0
+
+
+def _language(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "en"
+
+
+def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    """Add ``chart`` and ``report`` to the command line (see ``annotator.cli.PLUGINS``)."""
+    # --lang and --annotator default to SUPPRESS so that a value given before the command
+    # name (annotator --lang fa chart ...) is not reset by the sub-command.
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument("--lang", choices=("en", "fa", "ar"), default=argparse.SUPPRESS,
+                          help="language of the labels (default: en)")
+
+    p = command("chart", cmd_chart, "draw a chart of the tags as PNG, SVG or PDF", language)
+    p.add_argument("kind", choices=KINDS, metavar="KIND",
+                   help=f"one of: {', '.join(KINDS)}")
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="file to write: .png, .svg or .pdf")
+    p.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
+                   help="only this annotator's tags (default: every annotator)")
+
+    p = command("report", cmd_report, "write the project report: corpus, progress, "
+                "agreement and charts, as HTML or PDF", language)
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="file to write: .html (one self-contained file) or .pdf")

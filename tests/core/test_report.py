@@ -1,0 +1,117 @@
+"""The project report as one HTML file and as a PDF, written through the command line."""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import annotator.cli
+from annotator.cli import main
+from annotator.core.report import build_report
+from annotator.core.store import open_project
+from tests.core.test_charts import code
+
+PROGRESS_FA = "پیشرفت کدگذاری"
+CEASEFIRE_FA = "آتش‌بس و توقف حملات"
+IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+
+
+@pytest.fixture(autouse=True)
+def cli_plugins(monkeypatch) -> None:
+    monkeypatch.setattr(annotator.cli, "PLUGINS", ("annotator.cli_charts",))
+
+
+@pytest.fixture
+def coded_path(project_path: Path) -> Path:
+    with open_project(project_path) as project:
+        code(project)
+        project.set_status(next(iter(project.iter_articles())).article_id, "<i>mina</i>",
+                           "in_progress")
+    return project_path
+
+
+def write_report(path: Path, target: Path, *options: str) -> str:
+    assert main(["report", "--db", str(path), "-o", str(target), *options]) == 0
+    return target.read_text(encoding="utf-8") if target.suffix == ".html" else ""
+
+
+def test_persian_html_is_rtl_utf8_and_self_contained(coded_path: Path, tmp_path: Path) -> None:
+    page = write_report(coded_path, tmp_path / "report.html", "--lang", "fa")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="fa" dir="rtl">' in page
+    assert '<meta charset="utf-8">' in page
+    assert PROGRESS_FA in page and CEASEFIRE_FA in page  # logical order, ZWNJ kept
+    assert "دیپلماسی غزه" in page  # the codebook's Persian title
+    text = IMAGE.sub("", page)
+    assert not any(0xFB50 <= ord(c) <= 0xFEFF for c in text)  # no presentation forms
+    images = IMAGE.findall(page)
+    assert len(images) == 5  # progress, stance, demands, by participant, agreement
+    assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
+    assert "http://" not in text and "https://" not in text and " src=\"/" not in text
+    assert "&lt;i&gt;mina&lt;/i&gt;" in page and "<i>mina</i>" not in page
+
+
+def test_english_html_is_left_to_right(coded_path: Path, tmp_path: Path) -> None:
+    page = write_report(coded_path, tmp_path / "report.html")
+    assert '<html lang="en" dir="ltr">' in page
+    assert "Ceasefire / end to the attacks" in page and "Krippendorff" in page
+    assert "n/a" in page  # a category nobody chose has no alpha, and the reason is given
+    assert "alpha is undefined" in page or "fewer than two coders" in page
+
+
+def test_html_without_the_agreement_module(coded_path: Path, tmp_path: Path,
+                                           monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "annotator.core.agreement", None)
+    page = write_report(coded_path, tmp_path / "report.html", "--lang", "ar")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "حساب الاتفاق غير متاح بعد." in page
+    assert len(IMAGE.findall(page)) == 4
+
+
+def test_report_dates_stay_in_one_piece_right_to_left(coded_path: Path) -> None:
+    with open_project(coded_path) as project:
+        report = build_report(project, "fa", chart_dpi=30)
+    page = report.html()
+    # Solar Hijri first, then Gregorian; "/" keeps a date in one piece after Persian text.
+    assert "۱۴۰۳/۰۳/۱۲ (2024/06/01)" in page
+
+
+def test_unknown_format_is_a_one_line_error(coded_path: Path, tmp_path: Path, capsys) -> None:
+    assert main(["report", "--db", str(coded_path), "-o", str(tmp_path / "r.docx")]) == 1
+    assert ".html or .pdf" in capsys.readouterr().err
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text layer in logical order, presentation forms folded (as search does)."""
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          timeout=60, check=True)
+    text = unicodedata.normalize("NFKC", done.stdout)
+    text = re.sub("[\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_pdf_report_through_the_command_line(coded_path: Path, tmp_path: Path,
+                                             language: str) -> None:
+    target = tmp_path / f"report-{language}.pdf"
+    write_report(coded_path, target, "--lang", language)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000
+    assert not target.with_name(target.name + ".part").exists()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(target)
+    if language == "fa":
+        # Shaped, searchable, in logical order (headings: table cells may wrap).
+        for heading in (PROGRESS_FA, "توافق میان کدگذاران", "دیپلماسی غزه", "انجامشده"):
+            assert heading in text, heading
+        assert PROGRESS_FA[::-1] not in text
+    else:
+        assert "Agreement between annotators" in text and "Progress" in text
