@@ -11,7 +11,7 @@ view is not blind (e.g. in a review window).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -53,10 +53,7 @@ class ChartsView(QWidget):
 
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("chartKind")
-        for kind, name in kind_names().items():
-            if kind == "agreement" and blind:
-                continue
-            self.kind_box.addItem(name, kind)
+        self._fill_kinds()
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
 
         self.image = QLabel()
@@ -80,6 +77,25 @@ class ChartsView(QWidget):
         self._timer.timeout.connect(self.render_now)
 
     # -- what the window calls ------------------------------------------------------------
+    def _fill_kinds(self) -> None:
+        current = self.kind_box.currentData()
+        with QSignalBlocker(self.kind_box):
+            self.kind_box.clear()
+            for kind, name in kind_names().items():
+                if kind == "agreement" and self.blind:
+                    continue  # colleagues' figures are for review, not for blind coding
+                self.kind_box.addItem(name, kind)
+            index = self.kind_box.findData(current)
+            self.kind_box.setCurrentIndex(max(index, 0))
+
+    def set_blind(self, blind: bool) -> None:
+        """Blind (coding) or not (reviewing): which figures may be shown."""
+        if blind != self.blind:
+            self.blind = blind
+            self._fill_kinds()
+            self._stale = True
+            self.refresh()
+
     def refresh(self) -> None:
         """The data changed: redraw once edits pause for :data:`DEBOUNCE_MS`."""
         self._stale = True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from annotator.gui import settings as stored
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
 from annotator.gui.reader import Reader
+from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
 from annotator.gui.workers import ImportSummary, ImportWorker, MergeWorker
 
@@ -65,7 +67,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 620, 440])
-        self.setCentralWidget(self.splitter)
+        self.review = ReviewView(session, language, font_family)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.review)
+        self.setCentralWidget(self.stack)
+        self.review.adjudicated.connect(lambda _article: self.charts.refresh())
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
 
@@ -158,6 +165,9 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Zoom &out"), lambda: self.reader.zoom(-1),
                      QKeySequence(QKeySequence.StandardKey.ZoomOut), view)
         view.addSeparator()
+        self.review_action = self._action(self.tr("&Review colleagues' tags"),
+                                          self.toggle_review, QKeySequence("Ctrl+R"), view)
+        self.review_action.setCheckable(True)
         charts = self.charts_dock.toggleViewAction()
         charts.setText(self.tr("&Charts"))
         charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -408,6 +418,20 @@ class MainWindow(QMainWindow):
             if first:
                 self.open_article(first)
 
+    def toggle_review(self) -> None:
+        """Switch between annotating (blind) and reviewing colleagues' tags."""
+        reviewing = self.stack.currentWidget() is self.review
+        if not reviewing:
+            self.form.flush()
+            self.review.refresh()
+            self.stack.setCurrentWidget(self.review)
+        else:
+            self.stack.setCurrentWidget(self.splitter)
+            if self.current:
+                self.open_article(self.current)
+        self.review_action.setChecked(not reviewing)
+        self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
+
     def merge_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Merge a colleague's project"), "",
@@ -434,6 +458,7 @@ class MainWindow(QMainWindow):
             self.list_panel.update_progress()
             if self.current:
                 self.open_article(self.current)
+            self.review.refresh()
             self.merged.emit()
             if isinstance(result, str):
                 QMessageBox.warning(self, self.tr("Merge failed"), result)

@@ -239,3 +239,19 @@ def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
     # Blind coding still holds for Sara.
     window.open_article(ARABIC_ID)
     assert session_view(window).tags == ()
+
+
+def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
+                                                                  window: MainWindow) -> None:
+    project = window.session.project
+    Session(project, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
+    Session(project, "Mina").set_choice(ARABIC_ID, "stance", "condemning")
+    QTest.keyClick(_reader_focus(window), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.review
+    assert window.review.current == ARABIC_ID
+    window.review.accept("stance", "Reza")
+    assert [a.value for a in project.adjudications(ARABIC_ID, "stance")] == ["neutral"]
+    assert project.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
+    QTest.keyClick(window.review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.splitter
+    assert session_view(window).tags == ()  # blind again

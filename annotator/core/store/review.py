@@ -216,6 +216,8 @@ class ReviewMixin(ExchangeMixin):
         for article_id, field_id in self.conn.execute(
                 "SELECT DISTINCT article_id, field FROM adjudications"):
             adjudicated[article_id].add(field_id)
+        # Free-text fields (notes) are not adjudicated and always differ: leave them out.
+        text_fields = {f.id for f in self.codebook().fields if f.type == "text"}
         titles = dict(self.conn.execute(
             "SELECT article_id, title FROM articles WHERE article_id IN "
             "(SELECT article_id FROM tags GROUP BY article_id "
@@ -227,7 +229,7 @@ class ReviewMixin(ExchangeMixin):
                 continue
             differing = []
             for field_id, per in fields.items():
-                if field is not None and field_id != field:
+                if field_id in text_fields or (field is not None and field_id != field):
                     continue
                 sets = [frozenset(per.get(coder, set())) for coder in coders]
                 if len(set(sets)) > 1:

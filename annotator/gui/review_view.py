@@ -1,0 +1,499 @@
+"""The review view: the disagreement queue, the article with every coder's evidence, the
+coders' values side by side, adjudication and the article's comment thread.
+
+Left, the queue (articles coded by two or more annotators, most disagreement first) with
+filters for one field, one pair of annotators and "not yet adjudicated".  Centre, the
+article in its own :class:`~annotator.gui.reader.Reader` with each annotator's evidence in
+their colour, a legend above it and the comment thread below.  Right, one box per codebook
+field (text fields are shown read-only at the end): each coder's values, the final value
+with reviewer and time, and the decisions: accept one coder's values, set another value,
+clear.  With a pair filter the comparison shows that pair only.
+
+Every decision goes through the project's review methods with the session's annotator as
+the reviewer; the annotators' own tags are never touched.  After each one the view emits
+:attr:`ReviewView.adjudicated`.  An article adjudicated while "Not yet adjudicated" is on
+stays listed (marked ✓) until the queue is filtered again, so the reviewer is not moved.
+
+Keyboard: Up/Down in the queue; Alt+Down / Alt+Up the next / previous article in the queue
+from anywhere in the view (the view takes these keys before the window's own shortcuts);
+Ctrl+Shift+1…9 accept annotator 1…9's values (the numbers shown before the names) for
+every field on which the coders disagree; Ctrl+Enter in the comment box adds the comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.session import Session
+from annotator.core.store import Article, Tag
+from annotator.core.store.review import Adjudication, FinalValue
+from annotator.gui.reader import Reader
+from annotator.gui.review_dialog import Choice, FinalValueDialog, final_values
+from annotator.gui.review_parts import (
+    CommentThread,
+    FieldComparison,
+    Legend,
+    NotesBox,
+    Words,
+    annotator_colour,
+    isolate,
+)
+from annotator.gui.review_queue import QueueModel, QueuePanel
+from annotator.gui.tag_form import digit_keys
+
+_STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
+
+
+def _step_of(event: QEvent) -> int | None:
+    """1 for Alt+Down, -1 for Alt+Up (the keypad's arrows too), else None."""
+    if not isinstance(event, QKeyEvent):
+        return None
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers != Qt.KeyboardModifier.AltModifier:
+        return None
+    return _STEP_KEYS.get(event.key())
+
+
+class ReviewView(QWidget):
+    """Review and adjudication for ``session``'s annotator (the reviewer), in ``language``."""
+
+    adjudicated = Signal(str)  # article id, after any decision on it
+
+    def __init__(
+        self,
+        session: Session,
+        language: str = "en",
+        font_family: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewView")
+        self.session = session
+        self.project = session.project
+        self.language = language
+        self.codebook = session.codebook
+        self.current: str | None = None
+        self.coders: tuple[str, ...] = ()
+        self.value_dialog: FinalValueDialog | None = None
+        self._tags: dict[str, dict[str, list[Tag]]] = {}  # coder -> field -> tags
+        self._annotators: list[str] = []
+        self.words = Words(language, {})
+        self._text = {f.id for f in self.codebook.fields if f.type == "text"}
+
+        # Left: filters and the queue (the panel's widgets are named here for the window).
+        self.queue_panel = QueuePanel(self.codebook, language)
+        self.queue = self.queue_panel.table
+        self.queue_model = self.queue_panel.model
+        self.field_filter = self.queue_panel.field_filter
+        self.pair_filter = self.queue_panel.pair_filter
+        self.pending_check = self.queue_panel.pending_check
+
+        # Centre: legend, reader, comments.
+        self.legend = Legend()
+        self.reader = Reader(font_family)
+        self.comments = CommentThread()
+        centre_top = QWidget()
+        centre_layout = QVBoxLayout(centre_top)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.legend)
+        centre_layout.addWidget(self.reader, 1)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(centre_top)
+        centre.addWidget(self.comments)
+        centre.setStretchFactor(0, 4)
+        centre.setStretchFactor(1, 1)
+        centre.setSizes([640, 200])
+
+        # Right: one box per field, then the notes.
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparisons: dict[str, FieldComparison] = {}
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.message)
+        details_layout.addWidget(self.summary)
+        for field in self.codebook.fields:
+            if field.type == "text":
+                continue
+            group = FieldComparison(field, self.words)
+            group.acceptRequested.connect(lambda name, f=field.id: self.accept(f, name))
+            group.otherRequested.connect(lambda f=field.id: self.choose_other(f))
+            group.clearRequested.connect(lambda f=field.id: self.clear_final(f))
+            group.evidenceRequested.connect(self.reader.select_span)
+            self.comparisons[field.id] = group
+            details_layout.addWidget(group)
+        text_fields = [f for f in self.codebook.fields if f.type == "text"]
+        self.notes = NotesBox(text_fields, self.words) if text_fields else None
+        if self.notes is not None:
+            details_layout.addWidget(self.notes)
+        details_layout.addStretch(1)
+        self.details = details
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(380)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue_panel)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([400, 540, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self.shortcuts: list[QShortcut] = []
+        for number in range(1, 10):
+            shortcut = QShortcut(self)
+            shortcut.setKeys(digit_keys(number, "Ctrl+Shift+"))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)
+            shortcut.activated.connect(lambda n=number: self.accept_all_from(n))
+            self.shortcuts.append(shortcut)
+
+        self.queue_panel.filtersChanged.connect(self._filters_changed)
+        self.queue_panel.articleChosen.connect(self._chosen)
+        self.comments.commentAdded.connect(self.add_comment)
+        self.refresh()
+
+    # -- the queue -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the queue again (after a merge or an import), keeping the current article
+        when it is still listed (else the first one)."""
+        self._annotators = self.project.annotators()
+        self.words.names = {p.id: p.text(self.language) for p in self.session.participants()}
+        self.queue_panel.set_annotators(self._annotators)
+        self._load_queue()
+        self._keep_or_first()
+
+    def step(self, direction: int) -> None:
+        """The next (1) or previous (-1) article in the queue."""
+        rows = self.queue_model.rowCount()
+        row = self.queue_model.row_of(self.current)
+        target = 0 if row is None else row + direction
+        if rows and 0 <= target < rows:
+            item = self.queue_model.item(target)
+            if item is not None:
+                self.open_article(item.article_id)
+                self.show_message("")
+        elif rows:
+            self.show_message(
+                self.tr("This is the last article in the queue.")
+                if direction > 0
+                else self.tr("This is the first article in the queue.")
+            )
+
+    def _filters_changed(self) -> None:
+        self._load_queue()
+        self._keep_or_first()
+
+    def _load_queue(self, sticky: bool = False) -> None:
+        panel = self.queue_panel
+        # Free-text fields (notes) are not adjudicated here, so they neither count as
+        # disagreements nor keep an article "not yet adjudicated".
+        items = [
+            replace(i, disagreements=tuple(f for f in i.disagreements if f not in self._text))
+            for i in self.project.review_queue(panel.field, panel.pair)
+        ]
+        items.sort(key=lambda i: (-len(i.disagreements), i.article_id))
+        if panel.pending_only:
+            # Just adjudicated, the current article stays until the queue is filtered again.
+            keep = self.current if sticky else None
+            items = [i for i in items if QueueModel.pending(i) or i.article_id == keep]
+        panel.set_items(items, self.current)
+
+    def _keep_or_first(self) -> None:
+        if self.current is not None and self.queue_model.row_of(self.current) is not None:
+            self.open_article(self.current)
+            return
+        first = self.queue_model.item(0)
+        if first is not None:
+            self.open_article(first.article_id)
+        else:
+            self._show_nothing()
+
+    def _chosen(self, article_id: str) -> None:
+        if article_id != self.current:
+            self.open_article(article_id)
+
+    # -- the article ---------------------------------------------------------------------
+    def open_article(self, article_id: str) -> None:
+        """Show ``article_id``: text and evidence, the coders' values, final values, comments."""
+        try:
+            article = self.project.article(article_id)
+        except AnnotatorError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        if article_id != self.current:
+            self.show_message("")
+        item = self.queue_model.find(article_id)
+        tags = self.project.tags(article_id)
+        if item is not None:
+            coders = item.annotators
+        else:
+            pair = self.queue_panel.pair
+            coders = tuple(
+                sorted({t.annotator for t in tags if pair is None or t.annotator in pair})
+            )
+        self.current, self.coders = article_id, tuple(coders)
+        self._tags = {name: {} for name in self.coders}
+        for tag in tags:
+            if tag.annotator in self._tags:
+                self._tags[tag.annotator].setdefault(tag.field, []).append(tag)
+        self._show(article)
+        self.queue_panel.select(article_id)
+
+    def colour(self, annotator: str) -> QColor:
+        """``annotator``'s colour: fixed by their place among the project's annotators."""
+        if annotator not in self._annotators:
+            self._annotators.append(annotator)
+        return annotator_colour(self._annotators.index(annotator))
+
+    def _show(self, article: Article) -> None:
+        coloured = [(name, self.colour(name)) for name in self.coders]
+        evidence: list[tuple[int, int, QColor]] = []
+        legend: list[tuple[str, QColor, int]] = []
+        for name, colour in coloured:
+            spans = [
+                (t.span_start, t.span_end)
+                for field in self._tags[name].values()
+                for t in field
+                if t.span_start is not None and t.span_end is not None
+            ]
+            evidence.extend((start, end, colour) for start, end in spans)
+            legend.append((name, colour, len(spans)))
+        self.reader.show_article(article, (), evidence)
+        self.legend.fill(legend)
+        finals: dict[str, list[Adjudication]] = {}
+        for final in self.project.adjudications(article.article_id):
+            finals.setdefault(final.field, []).append(final)
+        for field_id, group in self.comparisons.items():
+            group.fill(
+                coloured,
+                {n: self._tags[n].get(field_id, []) for n in self.coders},
+                finals.get(field_id, []),
+            )
+        if self.notes is not None:
+            self.notes.fill(
+                self.coders,
+                {n: [t for f in self._tags[n].values() for t in f] for n in self.coders},
+            )
+        self.comments.fill(self.project.comments(article.article_id))
+        self.details.setEnabled(True)
+        self.comments.setEnabled(True)
+        disagreeing = [g for g in self.comparisons.values() if g.disagrees]
+        decided = [g for g in disagreeing if g.decided]
+        coders = ", ".join(isolate(name) for name in self.coders)
+        if disagreeing:
+            state = (
+                self.tr("%1 of %2 disagreeing field(s) adjudicated")
+                .replace("%1", str(len(decided)))
+                .replace("%2", str(len(disagreeing)))
+            )
+        else:
+            state = self.tr("The coders agree on every field.")
+        self.summary.setText(self.tr("Coded by %1. %2").replace("%1", coders).replace("%2", state))
+
+    def _show_nothing(self) -> None:
+        self.current, self.coders, self._tags = None, (), {}
+        self.reader.clear()
+        self.legend.fill([])
+        for group in self.comparisons.values():
+            group.fill([], {}, [])
+        if self.notes is not None:
+            self.notes.fill([], {})
+        self.comments.fill([])
+        self.details.setEnabled(False)
+        self.comments.setEnabled(False)
+        self.summary.setText(
+            self.tr(
+                "No article to review: articles coded by two or more "
+                "annotators appear here (merge colleagues' files first)."
+            )
+        )
+
+    # -- decisions -----------------------------------------------------------------------
+    def accept(self, field_id: str, annotator: str) -> bool:
+        """Make ``annotator``'s values of ``field_id`` the final ones."""
+        return self._decide(
+            field_id,
+            lambda article, comment: self.project.accept(
+                article, field_id, annotator, reviewer=self.session.annotator, comment=comment
+            ),
+        )
+
+    def set_final(self, field_id: str, values: Sequence[FinalValue]) -> bool:
+        """Make ``values`` the final values of ``field_id`` (the reviewer's own choice)."""
+        return self._decide(
+            field_id,
+            lambda article, comment: self.project.adjudicate(
+                article, field_id, list(values), reviewer=self.session.annotator, comment=comment
+            ),
+        )
+
+    def clear_final(self, field_id: str) -> bool:
+        """Remove the final value of ``field_id`` (back to undecided)."""
+        return self._decide(
+            field_id, lambda article, _comment: self.project.clear_adjudication(article, field_id)
+        )
+
+    def accept_all_from(self, number: int) -> int:
+        """Accept coder ``number``'s (1-based) values for every disagreeing field."""
+        if not 1 <= number <= len(self.coders) or self.current is None:
+            return 0
+        name = self.coders[number - 1]
+        fields = [f for f, g in self.comparisons.items() if g.disagrees]
+        coded = [f for f in fields if self._tags[name].get(f)]
+        try:
+            for field_id in coded:
+                self.project.accept(self.current, field_id, name, reviewer=self.session.annotator)
+        except AnnotatorError as exc:
+            self.show_message(str(exc), error=True)
+        else:
+            skipped = len(fields) - len(coded)
+            text = self.tr("Accepted %1's values for %n field(s).", "", len(coded)).replace(
+                "%1", name
+            )
+            if skipped:
+                text += " " + self.tr(
+                    "%n field(s) not coded by %1 left as they were.", "", skipped
+                ).replace("%1", name)
+            self.show_message(text)
+        if coded:
+            self._after_decision()
+        return len(coded)
+
+    def choose_other(self, field_id: str) -> FinalValueDialog | None:
+        """Open the dialog to set a value of the reviewer's own (kept in :attr:`value_dialog`)."""
+        if self.current is None:
+            return None
+        field = self.codebook.field(field_id)
+        current: list[Choice] = [
+            (a.value, a.role) for a in self.project.adjudications(self.current, field_id)
+        ]
+        offered: dict[str, str | None] = {}
+        if field.type == "participants":
+            for name in self.coders:
+                for tag in self._tags[name].get(field_id, []):
+                    if tag.value is not None:
+                        offered.setdefault(tag.value, tag.role)
+        dialog = FinalValueDialog(
+            field,
+            self.words,
+            self.session.participants(),
+            list(dict.fromkeys(current)),
+            offered,
+            self,
+        )
+        article = self.current
+        dialog.accepted.connect(lambda: self._dialog_accepted(article, field_id, dialog))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.value_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
+        if article == self.current:
+            finals = self.project.adjudications(article, field_id)
+            coded = [t for name in self.coders for t in self._tags[name].get(field_id, [])]
+            self.set_final(field_id, final_values(dialog.choice(), finals, coded))
+
+    def _dialog_closed(self, dialog: FinalValueDialog) -> None:
+        if self.value_dialog is dialog:
+            self.value_dialog = None
+        dialog.deleteLater()
+
+    def _decide(self, field_id: str, change: Callable[[str, str | None], object]) -> bool:
+        if self.current is None:
+            return False
+        group = self.comparisons.get(field_id)
+        comment = (group.comment.text().strip() or None) if group is not None else None
+        try:
+            change(self.current, comment)
+        except AnnotatorError as exc:
+            self.show_message(str(exc), error=True)
+            return False
+        if group is not None:
+            group.comment.clear()
+        self.show_message("")
+        self._after_decision()
+        return True
+
+    def _after_decision(self) -> None:
+        article = self.current
+        if article is None:
+            return
+        self._load_queue(sticky=True)
+        self.open_article(article)
+        self.adjudicated.emit(article)
+
+    # -- comments ------------------------------------------------------------------------
+    def add_comment(self, text: str) -> bool:
+        """Add ``text`` to the current article's thread, signed by the reviewer."""
+        if self.current is None:
+            return False
+        try:
+            self.project.add_comment(self.current, author=self.session.annotator, text=text)
+        except AnnotatorError as exc:
+            self.show_message(str(exc), error=True)
+            return False
+        self.comments.editor.clear()
+        self.comments.fill(self.project.comments(self.current))
+        return True
+
+    # -- messages and keys ---------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        """One line above the comparison; errors are marked ⚠."""
+        self.message.setText(("\u26a0 " if error and text else "") + text)
+        self.message.setVisible(bool(text))
+
+    def event(self, event: QEvent) -> bool:
+        # Alt+Up/Down mean "previous/next in the queue" anywhere in the view, even where the
+        # window maps them to its own navigation or the focused widget would move its cursor:
+        # claim them before shortcuts are matched, and take the key press from the focused
+        # widget (see eventFilter).
+        if event.type() == QEvent.Type.ShortcutOverride and _step_of(event) is not None:
+            focus = QApplication.focusWidget()
+            if focus is not None and (focus is self or self.isAncestorOf(focus)):
+                focus.installEventFilter(self)
+            event.accept()
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress:
+            direction = _step_of(event)
+            if direction is not None:
+                self.step(direction)
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+            and getattr(self, "current", None) is not None
+        ):
+            self.open_article(self.current)  # swatches and highlights follow light/dark
