@@ -33,7 +33,7 @@ COMMANDS = (
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
-PLUGINS: tuple[str, ...] = ("annotator.cli_charts",)
+PLUGINS: tuple[str, ...] = ("annotator.cli_charts", "annotator.cli_agreement")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

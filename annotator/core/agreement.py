@@ -19,10 +19,13 @@ one pass over the units plus work per distinct multiset, never per pair of coder
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from itertools import combinations
+from math import comb
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import Codebook, Field
@@ -99,21 +102,33 @@ def ordinal_distances(marginals: Mapping[Any, float]) -> Distance:
     return distance
 
 
-def _masi_expected(marginals: Mapping[frozenset[Any], float]) -> float:
-    """Sum of n_c * n_k * MASI distance over ordered pairs of distinct sets.
+def _masi_from_sizes(size_a: int, size_b: int, common: int) -> float:
+    """MASI similarity of two sets known only by their sizes and the size of their overlap."""
+    if common == size_a == size_b:
+        return 1.0
+    if not common:
+        return 0.0
+    monotonicity = 2 / 3 if common in (size_a, size_b) else 1 / 3
+    return common / (size_a + size_b - common) * monotonicity
 
-    Disjoint sets are at distance 1, so only overlapping pairs need a MASI computation
-    (found through an index from label to set): the cost follows the overlaps, not the
-    square of the number of distinct sets.
+
+def _whole(count: float) -> float:
+    # Marginals are counts of values, whole numbers up to float rounding; whole numbers
+    # keep the alternating sums of _masi_similar_by_subsets exact.
+    nearest = round(count)
+    return nearest if abs(count - nearest) < 1e-6 else count
+
+
+def _masi_similar_by_pairs(items: list[tuple[frozenset[Any], float]]) -> float:
+    """Sum of n_a * n_b * similarity over ordered pairs of sets, pair by pair.
+
+    Disjoint sets have similarity 0, so only sets sharing a label are visited.
     """
-    items = list(marginals.items())
-    total = sum(count for _, count in items)
-    distinct_pairs = total * total - sum(count * count for _, count in items)
     holding: defaultdict[Any, list[int]] = defaultdict(list)
     for index, (labels, _) in enumerate(items):
         for label in labels:
             holding[label].append(index)
-    shared = 0.0
+    similar = sum(count * count for _, count in items)
     for index, (labels, count) in enumerate(items):
         partners: set[int] = set()
         for label in labels:
@@ -121,8 +136,58 @@ def _masi_expected(marginals: Mapping[frozenset[Any], float]) -> float:
         for other in partners:
             if other > index:
                 other_labels, other_count = items[other]
-                shared += count * other_count * masi_similarity(labels, other_labels)
-    return distinct_pairs - 2 * shared
+                similar += 2 * count * other_count * masi_similarity(labels, other_labels)
+    return similar
+
+
+def _masi_similar_by_subsets(items: list[tuple[frozenset[Any], float]]) -> float:
+    """The same sum through the sizes of the sets and of their overlaps.
+
+    MASI similarity depends only on |a|, |b| and |a & b|.  Summing, over every subset S
+    of the sets, the weights of the sets containing S (by size) gives for each pair of
+    sizes the binomial moments sum(n_a * n_b * C(|a & b|, j)); the binomial inversion
+    turns them into the weight of each overlap size.  The cost is the number of subsets,
+    sum(2 ** |a|), whatever the number of distinct sets.
+    """
+    label_ids = _Ids()
+    containing: defaultdict[tuple[int, ...], defaultdict[int, float]] = defaultdict(
+        lambda: defaultdict(int))
+    for labels, count in items:
+        ids = sorted(map(label_ids.__getitem__, labels))
+        for size in range(len(ids) + 1):
+            for subset in combinations(ids, size):
+                containing[subset][len(ids)] += count
+    moments: defaultdict[tuple[int, int, int], float] = defaultdict(int)
+    for subset, by_size in containing.items():
+        for size_a, weight_a in by_size.items():
+            for size_b, weight_b in by_size.items():
+                moments[size_a, size_b, len(subset)] += weight_a * weight_b
+    # Two empty sets are identical: similarity 1 although they overlap in nothing.
+    similar = moments.get((0, 0, 0), 0.0)
+    for size_a, size_b in {(a, b) for a, b, _ in moments}:
+        smaller = min(size_a, size_b)
+        for common in range(1, smaller + 1):
+            pairs = sum((-1) ** (j - common) * comb(j, common) * moments[size_a, size_b, j]
+                        for j in range(common, smaller + 1))
+            if pairs:
+                similar += pairs * _masi_from_sizes(size_a, size_b, common)
+    return similar
+
+
+def _masi_expected(marginals: Mapping[frozenset[Any], float]) -> float:
+    """Sum of n_a * n_b * MASI distance over ordered pairs of distinct sets.
+
+    Equals n ** 2 minus the similarity-weighted sum over all ordered pairs (a set with
+    itself has similarity 1), computed pair by pair or through subsets, whichever visits
+    fewer items.
+    """
+    items = [(labels, _whole(count)) for labels, count in marginals.items()]
+    total = sum(count for _, count in items)
+    by_pairs = len(items) * (len(items) - 1) // 2
+    by_subsets = sum(2 ** len(labels) for labels, _ in items)
+    if by_subsets < by_pairs:
+        return total * total - _masi_similar_by_subsets(items)
+    return total * total - _masi_similar_by_pairs(items)
 
 
 @dataclass(frozen=True)
@@ -400,7 +465,7 @@ def pair_counts(units: Units) -> dict[tuple[Hashable, Hashable], tuple[int, int]
     for unit in units.values():
         if len(unit) < 2:
             continue
-        present = sorted((c, v) for c, v in _present(unit).items())
+        present = sorted((c, v) for c, v in unit.items() if not _is_missing(v))
         for (first, value), (second, other) in combinations(present, 2):
             shared[first, second] += 1
             if value == other:
@@ -430,7 +495,7 @@ def field_figures(spec: Field, units: Units) -> list[Figure]:
                         for unit in units.values())
             tally = _tally(on_scale)
             off_scale = [f"'{c.id}'" for c in spec.categories if not c.scale]
-            remark = f"{', '.join(off_scale) or 'coded, none'} counted as missing"
+            remark = f"{' and '.join(off_scale)} counted as missing" if off_scale else ""
             figures.append(_figure(spec, "ordinal", alpha_from_coincidences(_matrix(tally),
                                                                              ORDINAL),
                                    primary=True, remark=remark))
@@ -489,52 +554,78 @@ def units_from_tags(tags: Iterable[Tag], fields: Sequence[Field],
     A "coded, none" tag gives :data:`CODED_NONE` in a single-choice field and the empty
     set in a multiple-choice or participants field; no tag leaves the annotator absent.
     """
+    return units_from_rows(((t.article_id, t.annotator, t.field, t.value) for t in tags),
+                           fields, annotators)
+
+
+def units_from_rows(rows: Iterable[tuple[str, str, str, str | None]], fields: Sequence[Field],
+                    annotators: Collection[str] | None = None) -> dict[str, dict[str, dict]]:
+    """As :func:`units_from_tags`, from (article_id, annotator, field, value) rows."""
     kinds = {spec.id: spec.type for spec in fields if spec.type != "text"}
     wanted = None if annotators is None else set(annotators)
-    single: dict[str, dict[str, dict[str, Any]]] = {
-        f: {} for f, kind in kinds.items() if kind == "single"}
-    collected: dict[str, dict[tuple[str, str], set[str]]] = {
-        f: {} for f, kind in kinds.items() if kind in SET_FIELDS}
-    for tag in tags:
-        field_id = tag.field
-        kind = kinds.get(field_id)
-        if kind is None or (wanted is not None and tag.annotator not in wanted):
+    units: dict[str, dict[str, dict]] = {field_id: {} for field_id in kinds}
+    sets = {field_id for field_id, kind in kinds.items() if kind in SET_FIELDS}
+    for article_id, annotator, field_id, value in rows:
+        by_article = units.get(field_id)
+        if by_article is None or (wanted is not None and annotator not in wanted):
             continue
-        value = tag.value
-        if kind == "single":
-            single[field_id].setdefault(tag.article_id, {})[tag.annotator] = (
-                CODED_NONE if value is None else value)
-        else:
-            labels = collected[field_id].setdefault((tag.article_id, tag.annotator), set())
+        unit = by_article.get(article_id)
+        if unit is None:
+            unit = by_article[article_id] = {}
+        if field_id in sets:
+            labels = unit.get(annotator)
+            if labels is None:
+                labels = unit[annotator] = []
             if value is not None:
-                labels.add(value)
-    units: dict[str, dict[str, dict]] = dict(single)
-    for field_id, sets in collected.items():
-        by_article: dict[str, dict[str, frozenset[str]]] = {}
-        for (article_id, annotator), labels in sets.items():
-            by_article.setdefault(article_id, {})[annotator] = frozenset(labels)
-        units[field_id] = by_article
-    return {field_id: units[field_id] for field_id in kinds}
+                labels.append(value)
+        else:
+            unit[annotator] = CODED_NONE if value is None else value
+    for field_id in sets:
+        for unit in units[field_id].values():
+            for annotator, labels in unit.items():
+                unit[annotator] = frozenset(labels)
+    return units
 
 
-def _project_units(project: Project, annotators: Iterable[str] | None,
-                   fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
+@dataclass(frozen=True)
+class Report:
+    """Everything the agreement command prints: the figures and the pairwise table."""
+
+    figures: list[Figure]
+    pairs: list[PairAgreement]
+    annotators: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "annotators": list(self.annotators),
+            "figures": [figure.to_dict() for figure in self.figures],
+            "pairwise": [pair.to_dict() for pair in self.pairs],
+        }
+
+
+def _read(project: Project, annotators: Iterable[str] | None,
+          fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
     specs = choose_fields(project.codebook(), fields)
     coders = _choose_annotators(project, annotators)
-    return specs, coders, units_from_tags(project.tags(), specs, coders)
+    with _collection_paused():
+        return specs, coders, units_from_rows(project.tag_values(), specs, coders)
 
 
-def field_agreement(project: Project, annotators: Iterable[str] | None = None,
-                    fields: Iterable[str] | None = None) -> list[Figure]:
-    """Alpha for each codebook field (and each category of set fields), primary first."""
-    specs, _, units = _project_units(project, annotators, fields)
-    return [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    # Reading a million tags creates millions of small objects, which sets off repeated
+    # full cycle collections (measured: reading and grouping take twice as long); none
+    # of these objects form cycles, so the collector can wait until they are built.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def pairwise(project: Project, annotators: Iterable[str] | None = None,
-             fields: Iterable[str] | None = None) -> list[PairAgreement]:
-    """Per field and pair of annotators: share of the articles both coded with equal values."""
-    specs, coders, units = _project_units(project, annotators, fields)
+def _pairs(specs: Sequence[Field], coders: Sequence[str], units: dict) -> list[PairAgreement]:
     result: list[PairAgreement] = []
     for spec in specs:
         counts = pair_counts(units[spec.id])
@@ -543,3 +634,29 @@ def pairwise(project: Project, annotators: Iterable[str] | None = None,
             result.append(PairAgreement(spec.id, first, second, shared, agreeing,
                                         agreeing / shared if shared else None))
     return result
+
+
+def field_agreement(project: Project, annotators: Iterable[str] | None = None,
+                    fields: Iterable[str] | None = None) -> list[Figure]:
+    """Alpha for each codebook field (and each category of set fields), primary first.
+
+    ``annotators`` restricts the coders (default: everyone with tags or statuses);
+    ``fields`` names the fields (default: every field but free text).
+    """
+    specs, _, units = _read(project, annotators, fields)
+    return [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
+
+
+def pairwise(project: Project, annotators: Iterable[str] | None = None,
+             fields: Iterable[str] | None = None) -> list[PairAgreement]:
+    """Per field and pair of annotators: share of the articles both coded with equal values."""
+    specs, coders, units = _read(project, annotators, fields)
+    return _pairs(specs, coders, units)
+
+
+def report(project: Project, annotators: Iterable[str] | None = None,
+           fields: Iterable[str] | None = None) -> Report:
+    """:func:`field_agreement` and :func:`pairwise` from one reading of the tags."""
+    specs, coders, units = _read(project, annotators, fields)
+    figures = [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
+    return Report(figures, _pairs(specs, coders, units), coders)

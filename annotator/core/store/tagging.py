@@ -10,6 +10,7 @@ the history table (filled by triggers) keeps every old value.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annotator.core.codebook import Codebook, Field
@@ -91,6 +92,10 @@ class TaggingMixin(ArticlesMixin):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY tag_id"
         return [Tag(*row) for row in self.conn.execute(sql, params)]
+
+    def tag_values(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """(article_id, annotator, field, value) of every tag: the lean read for agreement."""
+        yield from self.conn.execute("SELECT article_id, annotator, field, value FROM tags")
 
     def tag(self, tag_id: int) -> Tag:
         row = self.one(f"SELECT {TAG_COLUMNS} FROM tags WHERE tag_id = ?", (tag_id,))
