@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session
 from annotator.gui import settings as stored
+from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
 from annotator.gui.reader import Reader
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.review_action = self._action(self.tr("&Review colleagues' tags"),
                                           self.toggle_review, QKeySequence("Ctrl+R"), view)
         self.review_action.setCheckable(True)
+        self._action(self.tr("&Agreement…"), self.show_agreement, QKeySequence("Ctrl+Shift+A"),
+                     view)
         charts = self.charts_dock.toggleViewAction()
         charts.setText(self.tr("&Charts"))
         charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -431,6 +434,11 @@ class MainWindow(QMainWindow):
                 self.open_article(self.current)
         self.review_action.setChecked(not reviewing)
         self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
+
+    def show_agreement(self) -> AgreementDialog:
+        dialog = AgreementDialog(self.session, self.language, self)
+        dialog.open()
+        return dialog
 
     def merge_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -255,3 +255,18 @@ def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
     QTest.keyClick(window.review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.splitter
     assert session_view(window).tags == ()  # blind again
+
+
+def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
+    project = window.session.project
+    for name, values in (("Reza", ["neutral", "condemning"]), ("Mina", ["neutral", "neutral"])):
+        for article, value in zip(SAMPLE_IDS[:2], values, strict=True):
+            Session(project, name).set_choice(article, "stance", value)
+    dialog = window.show_agreement()
+    qtbot.addWidget(dialog)
+    table = dialog.figures
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    stance = [r for r in rows if r[0].startswith("Stance") and r[2] == "ordinal"]
+    assert stance and stance[0][4] == "2"  # two articles coded by both
+    assert dialog.pairs.rowCount() >= 1

@@ -1,0 +1,104 @@
+"""Inter-annotator agreement in the window: the figures table, pairwise table and chart.
+
+The numbers come from :mod:`annotator.core.agreement`, the same as ``annotator
+agreement``; the chart is the charts module's ``agreement`` kind.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core import agreement
+from annotator.core.errors import AnnotatorError
+from annotator.core.session import Session
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if 3 <= c <= 6:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class AgreementDialog(QDialog):
+    """Krippendorff's alpha per field and category, pairwise agreement, and the chart."""
+
+    def __init__(self, session: Session, language: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inter-annotator agreement"))
+        self.resize(900, 600)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        try:
+            result = agreement.report(session.project)
+        except AnnotatorError as exc:
+            layout.insertWidget(0, QLabel(str(exc)))
+            result = None
+        codebook = session.codebook
+        if result is not None:
+            rows = []
+            for figure in result.figures:
+                label = (codebook.field(figure.field).text(language)
+                         if codebook.has_field(figure.field) else figure.field)
+                rows.append([
+                    label + (" *" if figure.primary else ""),
+                    figure.category or "",
+                    figure.level,
+                    "n/a" if figure.alpha is None else f"{figure.alpha:.3f}",
+                    str(figure.n_units), str(figure.n_coders), str(figure.n_values),
+                    figure.note or "",
+                ])
+            self.figures = _table(
+                [self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
+                 self.tr("Articles"), self.tr("Coders"), self.tr("Values"), self.tr("Note")],
+                rows)
+            self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
+            pairs = [[p.field, p.annotator_a, p.annotator_b,
+                      "n/a" if p.agreement is None else f"{100 * p.agreement:.1f} %",
+                      str(p.n_units)] for p in result.pairs]
+            self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
+                                 self.tr("Agreement"), self.tr("Shared articles")], pairs)
+            self.tabs.addTab(self.pairs, self.tr("Pairwise"))
+        chart = QLabel()
+        chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        try:
+            from annotator.core.charts import chart_png, make_chart
+
+            pixmap = QPixmap()
+            pixmap.loadFromData(chart_png(make_chart(session.project, "agreement", language),
+                                          dpi=90))
+            chart.setPixmap(pixmap)
+        except AnnotatorError as exc:
+            chart.setText(str(exc))
+        self.tabs.addTab(chart, self.tr("Chart"))
+        note = QLabel(self.tr("* the field's main figure. n/a: alpha is undefined (the note "
+                              "says why)."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
