@@ -11,7 +11,9 @@ a backup identical to the newest one is not made twice.
 Restoring first backs up the current file (reason ``before-restore``) while holding an
 exclusive lock on it, then copies the backup into it through the backup API, so the
 old write-ahead log is folded in or discarded by SQLite itself and no window can be
-half-way through a write.  Qt-free; the store's own SQL stays in the store.
+half-way through a write.  A project file that is no database any more is kept aside
+byte for byte (``damaged-...``) and replaced.  Qt-free; the only SQL here is SQLite's own
+pragmas and counting a backup's articles and tags.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def list_backups(project_path: str | Path, folder: str | Path | None = None) -> 
     """The project's backups, newest first."""
     target = _folder(Path(project_path).expanduser(), folder)
     infos = []
-    for stamp, _seq, reason, path in sorted(_backup_files(target), reverse=True):
+    for stamp, _seq, reason, path in _in_order(_backup_files(target))[::-1]:
         try:
             size = path.stat().st_size
         except OSError:
@@ -123,6 +125,16 @@ def restore(project_path: str | Path, backup_path: str | Path,
     if articles is None:
         raise AnnotatorError(f"{source_path}: not a readable annotator project; "
                              "nothing was changed")
+    staged = _staged(source_path, target) if _in_wal_mode(source_path) else None
+    try:
+        return _restore(project, staged or source_path, source_path, target, wait)
+    finally:
+        if staged is not None:
+            _unlink_quietly(staged)
+
+
+def _restore(project: Path, source_path: Path, chosen: Path, target: Path,
+             wait: float) -> Path | None:
     if not project.exists() or project.stat().st_size == 0:
         _restore_by_replacing(project, source_path)
         return None
@@ -137,7 +149,7 @@ def restore(project_path: str | Path, backup_path: str | Path,
             # Read through the connection that holds the lock: no write can slip in
             # between this copy and the restore below.
             safety = _copy_into_folder(current, project, target, "before-restore", KEEP,
-                                       protect={source_path})
+                                       protect={chosen})
         except sqlite3.OperationalError as exc:
             if _is_busy(exc):
                 raise AnnotatorError(f"{project}: the project is open in another window; "
@@ -151,6 +163,33 @@ def restore(project_path: str | Path, backup_path: str | Path,
     finally:
         current.close()
     return _keep_damaged_and_replace(project, source_path, target)
+
+
+def _staged(source_path: Path, folder: Path) -> Path:
+    """A verified rollback-journal copy of a WAL-mode file (a project copied by hand).
+
+    Copying a WAL-mode file straight into the project would leave the project's header
+    saying WAL while its connection journals in rollback mode.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        part = folder / f".restore-{os.getpid()}-{time.monotonic_ns()}.part"
+        source = _open_for_reading(source_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise AnnotatorError(f"{source_path}: cannot read it ({exc}); nothing was "
+                             "changed") from None
+    try:
+        _backup_to_file(source, part, source_path)
+    except (sqlite3.Error, OSError) as exc:
+        _unlink_quietly(part)
+        raise AnnotatorError(f"{source_path}: cannot read it ({exc}); nothing was "
+                             "changed") from None
+    except BaseException:
+        _unlink_quietly(part)
+        raise
+    finally:
+        source.close()
+    return part
 
 
 # -- making a backup ----------------------------------------------------------------------
@@ -204,19 +243,18 @@ def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
         copy.close()
     if verdict != ["ok"]:
         raise _Damaged(
-            f"{name}: the copy failed SQLite's integrity check, so the project file itself may be "
-            f"damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
+            f"{name}: the copy failed SQLite's integrity check, so the project file itself "
+            f"may be damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
         )
     _fsync(part)
 
 
 def _free_name(folder: Path, stamp: str, label: str) -> Path:
-    final = folder / f"{stamp}-{label}.sqlite"
-    number = 1
-    while final.exists():
-        number += 1
-        final = folder / f"{stamp}-{number}-{label}.sqlite"
-    return final
+    """A new name; within one second a sequence number keeps the order of making."""
+    taken = [seq for other, seq, _reason, _path in _backup_files(folder) if other == stamp]
+    if not taken:
+        return folder / f"{stamp}-{label}.sqlite"
+    return folder / f"{stamp}-{max(taken) + 1}-{label}.sqlite"
 
 
 def _reason(reason: str) -> str:
@@ -241,8 +279,13 @@ def _backup_files(folder: Path) -> list[tuple[str, int, str, Path]]:
     return found
 
 
+def _in_order(files: list[tuple[str, int, str, Path]]) -> list[tuple[str, int, str, Path]]:
+    """Oldest first: by time, then by sequence within the same second."""
+    return sorted(files, key=lambda item: (item[0], item[1]))
+
+
 def _newest(folder: Path) -> Path | None:
-    files = sorted(_backup_files(folder))
+    files = _in_order(_backup_files(folder))
     return files[-1][3] if files else None
 
 
@@ -255,7 +298,7 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def _rotate(folder: Path, keep: int, protect: set[Path]) -> None:
     """Remove all but the newest ``keep`` backups, never one in ``protect``."""
-    files = sorted(_backup_files(folder))
+    files = _in_order(_backup_files(folder))
     surplus = files[: max(0, len(files) - max(1, keep))]
     protected = {p.resolve() for p in protect}
     for *_rest, path in surplus:
@@ -282,9 +325,21 @@ def _lock_exclusively(conn: sqlite3.Connection, wait: float) -> None:
     then the exclusive lock is taken and kept (``locking_mode = EXCLUSIVE``).
     """
     conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
-    mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    if str(mode).lower() != "delete":
-        raise sqlite3.OperationalError("database is locked")
+    deadline = time.monotonic() + wait
+    while True:
+        # Leaving WAL mode fails at once when busy (no busy handler): retry until ``wait``.
+        try:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+            continue
+        if str(mode).lower() == "delete":
+            break
+        if time.monotonic() >= deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(0.05)
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("COMMIT")
@@ -292,7 +347,7 @@ def _lock_exclusively(conn: sqlite3.Connection, wait: float) -> None:
 
 def _restore_into(current: sqlite3.Connection, source_path: Path, project: Path,
                   safety: Path) -> None:
-    source = sqlite3.connect(_read_only_uri(source_path), uri=True, isolation_level=None)
+    source = _open_for_reading(source_path)
     try:
         source.backup(current)  # one transaction on the project: lands whole or not at all
         verdict = [row[0] for row in current.execute("PRAGMA integrity_check")]
@@ -314,7 +369,7 @@ def _restore_by_replacing(project: Path, source_path: Path) -> None:
         raise AnnotatorError(f"{project.parent}: cannot create the folder ({exc.strerror}); "
                              "nothing was changed") from None
     part = project.with_name(f".{project.name}.{os.getpid()}.restore.part")
-    source = sqlite3.connect(_read_only_uri(source_path), uri=True, isolation_level=None)
+    source = _open_for_reading(source_path)
     try:
         _backup_to_file(source, part, source_path)
         # A -wal left beside the old file would be replayed onto the new one.
@@ -373,14 +428,29 @@ def _require_sqlite_file(path: Path, action: str) -> None:
                              f"{action}")
 
 
-def _read_only_uri(path: Path) -> str:
-    return f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the file's header says write-ahead log (file format bytes 18-19 are 2)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and 2 in (header[18], header[19])
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    """Read-only for our own (rollback-journal) files; a WAL-mode file is opened normally,
+    so that SQLite removes the ``-wal``/``-shm`` it needs for reading when done."""
+    if _in_wal_mode(path):
+        return sqlite3.connect(str(path), timeout=_SOURCE_TIMEOUT, isolation_level=None)
+    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
 def _counts(path: Path, check: bool = False) -> tuple[int | None, int | None]:
     """Articles and tags in a backup; (None, None) if it is not a readable project."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None)
+        conn = _open_for_reading(path)
     except sqlite3.Error:
         return None, None
     try:

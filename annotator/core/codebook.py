@@ -104,7 +104,7 @@ class Codebook:
             if item.id == field_id:
                 return item
         known = ", ".join(f.id for f in self.fields)
-        raise AnnotatorError(f"unknown field '{field_id}' (the codebook has: {known})")
+        raise AnnotatorError(f"unknown field {field_id!r} (the codebook has: {known})")
 
     def has_field(self, field_id: str) -> bool:
         return any(item.id == field_id for item in self.fields)
@@ -197,6 +197,8 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
     title = head.get("title", {})
     if isinstance(title, str):
         title = {"en": title}
+    if not isinstance(title, dict):
+        raise read.fail("[codebook]", "'title' must be text or a table like { en = ..., fa = ... }")
     raw_fields = data.get("field")
     if not isinstance(raw_fields, list) or not raw_fields:
         raise read.fail("[[field]]", "the codebook defines no fields")
@@ -253,7 +255,10 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
     elif raw_categories:
         raise read.fail(place, f"a {kind} field has no categories; remove [[field.category]]")
     roles: list[Role] = []
-    for index, entry in enumerate(raw.get("role", []), start=1):
+    raw_roles = raw.get("role", [])
+    if not isinstance(raw_roles, list) or not all(isinstance(r, dict) for r in raw_roles):
+        raise read.fail(place, "roles must be [[field.role]] tables")
+    for index, entry in enumerate(raw_roles, start=1):
         if kind != "participants":
             raise read.fail(place, "only a participants field has roles")
         role_id = read.ident(entry, f"{place}, role #{index}")

@@ -34,7 +34,7 @@ from annotator.gui.charts_view import ChartsView
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
-from annotator.gui.workers import ImportSummary, ImportWorker, MergeWorker
+from annotator.gui.workers import BackupWorker, ImportSummary, ImportWorker, MergeWorker
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.form_scroll = scroll
         scroll.setMinimumWidth(400)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 620, 440])
+        self.reader_font = font_family
         self.review = ReviewView(session, language, font_family)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
@@ -78,7 +80,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
 
         self.list_panel.articleChosen.connect(self.open_article)
-        self.reader.evidenceRequested.connect(self.form.attach_evidence)
+        # Through the window, so the form can be rebuilt without reconnecting the reader.
+        self.reader.evidenceRequested.connect(
+            lambda start, end, quote: self.form.attach_evidence(start, end, quote))
         self.form.jumpToEvidence.connect(self.reader.select_span)
         self.form.edited.connect(self._after_edit)
         self.form.doneAndNext.connect(self.done_and_next)
@@ -101,6 +105,23 @@ class MainWindow(QMainWindow):
         first = session.last_article()
         if first:
             self.open_article(first)
+        self.backup_worker: BackupWorker | None = None
+        self._backup_on_open()
+
+    def _backup_on_open(self) -> None:
+        """A backup each time a project opens, in the background."""
+        worker = BackupWorker(self.session.project.path)
+        self.backup_worker = worker
+
+        def finished(result: str) -> None:
+            worker.wait()
+            if result.startswith("error: "):
+                self.statusBar().showMessage(
+                    self.tr("Could not back up the project: %1").replace("%1", result[7:]),
+                    10000)
+
+        worker.done.connect(finished)
+        worker.start()
 
     # -- menus ----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:  # type: ignore[no-untyped-def]
@@ -131,6 +152,7 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+I"), file)
         self._action(self.tr("&Merge a colleague's project…"), self.merge_dialog,
                      QKeySequence("Ctrl+Shift+M"), file)
+        self._action(self.tr("Restore a &backup…"), self.restore_backup, None, file)
         file.addSeparator()
         self._action(self.tr("&Switch annotator…"), self.switch_annotator, None, file)
         file.addSeparator()
@@ -308,7 +330,8 @@ class MainWindow(QMainWindow):
         if name:
             self._switch_project(Path(name), create=False)
 
-    def _switch_project(self, path: Path, create: bool = True) -> None:
+    def _switch_project(self, path: Path, create: bool = True,
+                        already_closed: bool = False) -> None:
         from annotator.core.store import open_project
 
         try:
@@ -316,12 +339,28 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
             return
-        self.form.flush()
-        old = self.session.project
+        if not already_closed:
+            self.form.flush()
+            self.session.project.close()
         self.session = Session(project, self.session.annotator)
-        old.close()
         stored.add_recent(path)
         self._rebuild()
+        self._backup_on_open()
+
+    def restore_backup(self) -> None:
+        """Put an earlier state of the project back (the current one is backed up first)."""
+        from annotator.gui.restore_dialog import show_restore_dialog
+
+        for worker in (self._worker, getattr(self, "_merge_worker", None), self.backup_worker):
+            if worker is not None:
+                worker.wait()
+        self.form.flush()
+        path = self.session.project.path
+        self.session.project.close()
+        try:
+            show_restore_dialog(self, path)
+        finally:
+            self._switch_project(path, create=False, already_closed=True)
 
     def switch_annotator(self) -> None:
         from annotator.gui.app import ask_annotator_name
@@ -341,19 +380,24 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.list_panel = ArticleListPanel(self.session)
         self.form = TagForm(self.session, self.language)
-        scroll = self.splitter.widget(2)
-        assert isinstance(scroll, QScrollArea)
-        scroll.setWidget(self.form)
+        self.form_scroll.setWidget(self.form)
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
-        self.reader.evidenceRequested.disconnect()
-        self.reader.evidenceRequested.connect(self.form.attach_evidence)
         self.form.jumpToEvidence.connect(self.reader.select_span)
         self.form.edited.connect(self._after_edit)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
         self.charts.set_session(self.session)
+        old_review = self.review
+        self.review = ReviewView(self.session, self.language, self.reader_font)
+        self.review.adjudicated.connect(lambda _article: self.charts.refresh())
+        reviewing = self.stack.currentWidget() is old_review
+        self.stack.removeWidget(old_review)
+        old_review.deleteLater()
+        self.stack.addWidget(self.review)
+        if reviewing:
+            self.stack.setCurrentWidget(self.review)
         self.current = None
         self.reader.clear()
         first = self.session.last_article()
@@ -516,6 +560,9 @@ class MainWindow(QMainWindow):
         if self._worker is not None:
             self._worker.cancel()
             self._worker.wait()
+        for worker in (getattr(self, "_merge_worker", None), self.backup_worker):
+            if worker is not None:
+                worker.wait()
         store = stored.settings()
         store.setValue("geometry", self.saveGeometry())
         store.sync()

@@ -91,3 +91,24 @@ class MergeWorker(QThread):
             self.done.emit(f"{type(exc).__name__}: {exc}")
             return
         self.done.emit(lines)
+
+
+class BackupWorker(QThread):
+    """Backs up the project when it opens, without holding up the window."""
+
+    done = Signal(str)  # the backup's path, or "error: ..." when it failed
+
+    def __init__(self, project_path: Path, reason: str = "open") -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.reason = reason
+
+    def run(self) -> None:
+        from annotator.core.backup import backup
+
+        try:
+            self.done.emit(str(backup(self.project_path, self.reason)))
+        except AnnotatorError as exc:
+            self.done.emit(f"error: {exc}")
+        except Exception as exc:  # a backup must never stop the work
+            self.done.emit(f"error: {type(exc).__name__}: {exc}")

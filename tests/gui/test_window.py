@@ -270,3 +270,37 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
     stance = [r for r in rows if r[0].startswith("Stance") and r[2] == "ordinal"]
     assert stance and stance[0][4] == "2"  # two articles coded by both
     assert dialog.pairs.rowCount() >= 1
+
+
+def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
+                                                    monkeypatch) -> None:
+    from annotator.core.backup import list_backups
+
+    qtbot.waitUntil(lambda: window.backup_worker is not None
+                    and window.backup_worker.isFinished(), timeout=10000)
+    path = window.session.project.path
+    assert [b.reason for b in list_backups(path)][:1] == ["open"]
+    Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
+
+    def restore_oldest(parent, project_path) -> bool:
+        from annotator.core.backup import restore
+
+        oldest = list_backups(project_path)[-1]
+        restore(project_path, oldest.path)
+        return True
+
+    monkeypatch.setattr("annotator.gui.restore_dialog.show_restore_dialog", restore_oldest)
+    window.restore_backup()
+    assert window.session.project.tags(ARABIC_ID, "Sara") == []  # back as it was
+    assert window.current is not None
+
+
+def test_switch_annotator_rebuilds_the_views(qtbot, window: MainWindow, monkeypatch) -> None:
+    QTest.keyClick(_reader_focus(window), Qt.Key.Key_2)
+    monkeypatch.setattr("annotator.gui.app.ask_annotator_name", lambda *a: "Omid")
+    window.switch_annotator()
+    assert window.session.annotator == "Omid"
+    assert session_view(window).tags == ()  # Omid sees none of Sara's tags
+    QTest.keyClick(_reader_focus(window), Qt.Key.Key_3)
+    assert session_view(window).values("stance") == [
+        window.session.codebook.field("stance").categories[2].id]

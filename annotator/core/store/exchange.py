@@ -7,10 +7,12 @@ file is stored and the error names the row.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.base import now
 from annotator.core.store.tagging import TaggingMixin
@@ -51,45 +53,68 @@ class ExchangeMixin(TaggingMixin):
         participants = self.participant_ids()
         bodies: dict[str, str | None] = {}
         versions = {int(v) for (v,) in self.conn.execute("SELECT version FROM codebooks")}
-        checked: list[dict[str, object]] = []
+        checked: list[tuple[int, dict[str, object]]] = []
         for line, row in rows:
             place = f"{where}:{line}"
             try:
-                checked.append(self._check_row(row, codebook, participants, bodies, versions))
+                checked.append((line, self._check_row(row, codebook, participants, bodies,
+                                                      versions)))
             except AnnotatorError as exc:
                 raise AnnotatorError(f"{place}: {exc}; nothing from this file was stored") from None
         result = TagImportResult()
+        if checked:
+            backup(self.path, "before-import-tags")
         with self.write() as conn:
-            for item in checked:
-                existing = conn.execute(
-                    "SELECT tag_id, value, participant, role, span_start, span_end, note "
-                    "FROM tags WHERE tag_uid = ? OR (article_id = ? AND annotator = ? AND "
-                    "field = ? AND COALESCE(value, '') = COALESCE(?, '') AND "
-                    "COALESCE(participant, '') = COALESCE(?, ''))",
-                    (item["tag_uid"], item["article_id"], item["annotator"], item["field"],
-                     item["value"], item["participant"]),
-                ).fetchone()
-                if existing is None:
-                    conn.execute(
-                        "INSERT INTO tags (tag_uid, article_id, annotator, field, value, "
-                        "participant, role, span_start, span_end, quote, note, "
-                        "codebook_version, created_at, updated_at) VALUES (:tag_uid, "
-                        ":article_id, :annotator, :field, :value, :participant, :role, "
-                        ":span_start, :span_end, :quote, :note, :codebook_version, "
-                        ":created_at, :updated_at)", item)
-                    self._touch_status(str(item["article_id"]), str(item["annotator"]))
-                    result.added += 1
-                elif tuple(existing[1:]) == (item["value"], item["participant"], item["role"],
-                                             item["span_start"], item["span_end"], item["note"]):
-                    result.unchanged += 1
-                else:
-                    conn.execute(
-                        "UPDATE tags SET value = :value, participant = :participant, "
-                        "role = :role, span_start = :span_start, span_end = :span_end, "
-                        "quote = :quote, note = :note, updated_at = :updated_at "
-                        "WHERE tag_id = :tag_id", {**item, "tag_id": existing[0]})
-                    result.updated += 1
+            for line, item in checked:
+                try:
+                    self._import_row(conn, item, result)
+                except (AnnotatorError, sqlite3.IntegrityError) as exc:
+                    reason = str(exc) if isinstance(exc, AnnotatorError) else (
+                        "it would give the same value twice to one tag")
+                    raise AnnotatorError(f"{where}:{line}: {reason}; nothing from this file "
+                                         "was stored") from None
         return result
+
+    def _import_row(self, conn: sqlite3.Connection, item: dict[str, object],
+                    result: TagImportResult) -> None:
+        same_uid = conn.execute(
+            "SELECT article_id, annotator, field FROM tags WHERE tag_uid = ?",
+            (item["tag_uid"],)).fetchone()
+        if same_uid is not None and tuple(same_uid) != (
+                item["article_id"], item["annotator"], item["field"]):
+            raise AnnotatorError(
+                f"tag_uid {item['tag_uid']!r} belongs to another tag (article "
+                f"{same_uid[0]!r}, annotator {same_uid[1]!r}, field {same_uid[2]!r})")
+        # A single-choice field holds one value per annotator: a row replaces it.
+        same_value = "" if item["single"] else (
+            " AND COALESCE(value, '') = COALESCE(:value, '') "
+            "AND COALESCE(participant, '') = COALESCE(:participant, '')")
+        existing = conn.execute(
+            "SELECT tag_id, value, participant, role, span_start, span_end, note "
+            "FROM tags WHERE tag_uid = :tag_uid OR (article_id = :article_id AND "
+            f"annotator = :annotator AND field = :field{same_value}) "
+            "ORDER BY tag_uid = :tag_uid DESC", item,
+        ).fetchone()
+        if existing is None:
+            conn.execute(
+                "INSERT INTO tags (tag_uid, article_id, annotator, field, value, "
+                "participant, role, span_start, span_end, quote, note, "
+                "codebook_version, created_at, updated_at) VALUES (:tag_uid, "
+                ":article_id, :annotator, :field, :value, :participant, :role, "
+                ":span_start, :span_end, :quote, :note, :codebook_version, "
+                ":created_at, :updated_at)", item)
+            self._touch_status(str(item["article_id"]), str(item["annotator"]))
+            result.added += 1
+        elif tuple(existing[1:]) == (item["value"], item["participant"], item["role"],
+                                     item["span_start"], item["span_end"], item["note"]):
+            result.unchanged += 1
+        else:
+            conn.execute(
+                "UPDATE tags SET value = :value, participant = :participant, "
+                "role = :role, span_start = :span_start, span_end = :span_end, "
+                "quote = :quote, note = :note, updated_at = :updated_at "
+                "WHERE tag_id = :tag_id", {**item, "tag_id": existing[0]})
+            result.updated += 1
 
     def _check_row(self, row: dict[str, str], codebook, participants: set[str],  # type: ignore[no-untyped-def]
                    bodies: dict[str, str | None], versions: set[int]) -> dict[str, object]:
@@ -104,12 +129,12 @@ class ExchangeMixin(TaggingMixin):
             bodies[article_id] = None if body is None else str(body)
         body = bodies[article_id]
         if body is None:
-            raise AnnotatorError(f"unknown article '{article_id}' (import the corpus first)")
+            raise AnnotatorError(f"unknown article {article_id!r} (import the corpus first)")
         if not annotator:
             raise AnnotatorError("annotator is empty")
         if not codebook.has_field(field_id):
             raise AnnotatorError(
-                f"unknown field '{field_id}' (the codebook has: "
+                f"unknown field {field_id!r} (the codebook has: "
                 f"{', '.join(f.id for f in codebook.fields)})"
             )
         spec = codebook.field(field_id)
@@ -126,7 +151,7 @@ class ExchangeMixin(TaggingMixin):
                     f"field '{field_id}' values are not attributed to participants"
                 )
             if participant not in participants:
-                raise AnnotatorError(f"unknown participant '{participant}'")
+                raise AnnotatorError(f"unknown participant {participant!r}")
         role = self._check_role(spec, cell("role") or None)
         start_text, end_text = cell("span_start"), cell("span_end")
         quote = row.get("quote") or None
@@ -148,7 +173,7 @@ class ExchangeMixin(TaggingMixin):
         elif quote:
             raise AnnotatorError("a quote without span_start and span_end")
         version_text = cell("codebook_version")
-        version = int(version_text) if version_text.isdigit() else None
+        version = int(version_text) if version_text.isdecimal() and version_text.isascii() else None
         if version not in versions:
             version = self.codebook_version()
         stamp = cell("updated_at") or None
@@ -159,6 +184,7 @@ class ExchangeMixin(TaggingMixin):
             "span_start": start, "span_end": end, "quote": quote,
             "note": (row.get("note") or "").strip() or None,
             "codebook_version": version,
+            "single": spec.type in ("single", "text"),
             "created_at": cell("created_at") or stamp or now(),
             "updated_at": stamp or now(),
         }

@@ -1,9 +1,11 @@
 """Checking a project file for damage the store itself would never cause.
 
 :func:`check` runs SQLite's integrity and foreign-key checks and then the project's own
-rules: every evidence quote still equals the article text at its offsets, every tag's
-field, value and role are known to the active codebook (retired categories are known),
-participants exist, and every status belongs to an article.  It only reads, so it is
+rules: every article's text still matches the hash taken at import, every evidence quote
+still equals the article text at its offsets, every tag's field, value and role are
+known to the active codebook (retired categories are known), participants exist, and
+every status belongs to an article; adjudicated values are held to the same rules as
+tags.  It only reads, so it is
 safe on a file that another window has open.  :class:`HealthReport` lists what it found
 in the analyst's words (tag, article, field).
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.store.articles import content_hash
 from annotator.core.store.project import Project
 
 SHOWN = 20  # problems listed per kind in :meth:`HealthReport.lines`
@@ -31,6 +34,14 @@ class ForeignKeyProblem:
 
 
 @dataclass(frozen=True)
+class ChangedArticle:
+    """An article whose text no longer matches the hash taken when it was imported."""
+
+    article_id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class SpanProblem:
     """Evidence whose quote no longer matches the article text at its offsets."""
 
@@ -42,6 +53,7 @@ class SpanProblem:
     span_end: int
     quote: str
     found: str  # the text at those offsets now ("" if the article is gone)
+    kind: str = "tag"  # or "adjudication" (then tag_uid is its uid, annotator the reviewer)
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class UnknownValue:
     field: str
     value: str | None
     problem: str
+    kind: str = "tag"  # or "adjudication" (then tag_uid is its uid, annotator the reviewer)
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,7 @@ class HealthReport:
     path: Path
     integrity: list[str] = field(default_factory=list)  # ["ok"] when sound
     foreign_keys: list[ForeignKeyProblem] = field(default_factory=list)
+    changed_articles: list[ChangedArticle] = field(default_factory=list)
     spans: list[SpanProblem] = field(default_factory=list)
     unknown_values: list[UnknownValue] = field(default_factory=list)
     orphan_statuses: list[OrphanStatus] = field(default_factory=list)
@@ -79,14 +93,15 @@ class HealthReport:
 
     @property
     def ok(self) -> bool:
-        return (self.integrity == ["ok"] and not self.foreign_keys and not self.spans
+        return (self.integrity == ["ok"] and not self.foreign_keys
+                and not self.changed_articles and not self.spans
                 and not self.unknown_values and not self.orphan_statuses
                 and not self.not_checked)
 
     def problem_count(self) -> int:
         return ((0 if self.integrity == ["ok"] else max(1, len(self.integrity)))
-                + len(self.foreign_keys) + len(self.spans) + len(self.unknown_values)
-                + len(self.orphan_statuses) + len(self.not_checked))
+                + len(self.foreign_keys) + len(self.changed_articles) + len(self.spans)
+                + len(self.unknown_values) + len(self.orphan_statuses) + len(self.not_checked))
 
     def lines(self, shown: int = SHOWN) -> list[str]:
         """The report as text lines, at most ``shown`` problems of each kind."""
@@ -98,16 +113,20 @@ class HealthReport:
                              "rows refer to rows that do not exist"))
         out += _listed([f"{p.table} row {p.rowid} refers to a missing {p.parent} row"
                         for p in self.foreign_keys], shown)
+        out.append(_headline("article text", len(self.changed_articles),
+                             "articles changed since they were imported"))
+        out += _listed([f"article {a.article_id}: {a.title}" for a in self.changed_articles],
+                       shown)
         out.append(_headline("evidence", len(self.spans),
                              f"quotes do not match the article text "
                              f"({self.spans_checked} spans checked)",
                              f"ok ({self.spans_checked} spans checked)"))
-        out += _listed([f"tag {p.tag_uid}: article {p.article_id}, field {p.field}, "
+        out += _listed([f"{p.kind} {p.tag_uid}: article {p.article_id}, field {p.field}, "
                         f"{p.annotator}: [{p.span_start}-{p.span_end}] quotes {p.quote!r} but "
                         f"the text there is {p.found!r}" for p in self.spans], shown)
         out.append(_headline("codebook values", len(self.unknown_values),
                              "tags the active codebook does not know"))
-        out += _listed([f"tag {p.tag_uid}: article {p.article_id}, field {p.field}, "
+        out += _listed([f"{p.kind} {p.tag_uid}: article {p.article_id}, field {p.field}, "
                         f"{p.annotator}: {p.problem}" for p in self.unknown_values], shown)
         out.append(_headline("statuses", len(self.orphan_statuses),
                              "statuses of articles that are not in the project"))
@@ -115,7 +134,8 @@ class HealthReport:
                         for p in self.orphan_statuses], shown)
         for reason in self.not_checked:
             out.append(f"not checked: {reason}")
-        out.append("counts: " + ", ".join(f"{n} {name}" for name, n in self.counts.items()))
+        out.append("counts: " + (", ".join(f"{n} {name}" for name, n in self.counts.items())
+                                 or "not available"))
         out.append("result: ok" if self.ok else f"result: {self.problem_count()} problems")
         return out
 
@@ -128,6 +148,7 @@ def check(project: Project, quick: bool = False) -> HealthReport:
     steps = (
         ("integrity", lambda: _integrity(conn, pragma, report)),
         ("references", lambda: _foreign_keys(conn, report)),
+        ("article text", lambda: _article_text(conn, report)),
         ("evidence", lambda: _spans(conn, report)),
         ("codebook values", lambda: _values(project, report)),
         ("statuses", lambda: _statuses(conn, report)),
@@ -142,7 +163,10 @@ def check(project: Project, quick: bool = False) -> HealthReport:
 
 
 def _integrity(conn: sqlite3.Connection, pragma: str, report: HealthReport) -> None:
-    report.integrity = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+    try:
+        report.integrity = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:  # too damaged for the check itself to finish
+        report.integrity = [f"the check stopped: {exc}"]
 
 
 def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
@@ -152,18 +176,44 @@ def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
     ]
 
 
+def _article_text(conn: sqlite3.Connection, report: HealthReport) -> None:
+    # Bodies never change after import; a mismatch is damage from outside the store
+    # (a page overwritten on disk, an edit made with another SQLite tool).
+    for article_id, title, body, digest in conn.execute(
+            "SELECT article_id, title, body, content_hash FROM articles ORDER BY article_no"):
+        if content_hash(str(body)) != digest:
+            report.changed_articles.append(ChangedArticle(str(article_id), str(title)))
+
+
+# What holds coded values: the annotators' tags and, where reviewed, the adjudications.
+_CODED = (
+    ("tag", "tags", "tag_uid", "annotator", "tag_id"),
+    ("adjudication", "adjudications", "adjudication_uid", "reviewer", "adjudication_id"),
+)
+
+
+def _coded_tables(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
+    tables = {str(row[0]) for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [entry for entry in _CODED if entry[1] in tables]
+
+
 def _spans(conn: sqlite3.Connection, report: HealthReport) -> None:
     # SQLite's substr() and length() count characters (code points), as the offsets do.
-    report.spans_checked = int(conn.execute(
-        "SELECT COUNT(*) FROM tags WHERE span_start IS NOT NULL").fetchone()[0])
-    rows = conn.execute(
-        "SELECT t.tag_uid, t.article_id, t.annotator, t.field, t.span_start, t.span_end, "
-        "t.quote, COALESCE(substr(a.body, t.span_start + 1, t.span_end - t.span_start), '') "
-        "FROM tags t LEFT JOIN articles a ON a.article_id = t.article_id "
-        "WHERE t.span_start IS NOT NULL AND (a.body IS NULL OR t.span_end > length(a.body) "
-        "OR substr(a.body, t.span_start + 1, t.span_end - t.span_start) IS NOT t.quote) "
-        "ORDER BY t.tag_id")
-    report.spans = [SpanProblem(*row) for row in rows]
+    for kind, table, uid, who, order in _coded_tables(conn):
+        report.spans_checked += int(conn.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE span_start IS NOT NULL").fetchone()[0])
+        rows = conn.execute(
+            f"SELECT t.{uid}, t.article_id, t.{who}, t.field, t.span_start, t.span_end, "
+            "t.quote, COALESCE(substr(a.body, t.span_start + 1, t.span_end - t.span_start), "
+            f"'') FROM {table} t LEFT JOIN articles a ON a.article_id = t.article_id "
+            "WHERE t.span_start IS NOT NULL AND (a.body IS NULL OR t.span_end > length(a.body) "
+            "OR substr(a.body, t.span_start + 1, t.span_end - t.span_start) IS NOT t.quote) "
+            f"ORDER BY t.{order}")
+        report.spans += [
+            SpanProblem(str(uid_value), str(article), str(person), str(field_id), int(start),
+                        int(end), str(quote), str(found), kind)
+            for uid_value, article, person, field_id, start, end, quote, found in rows]
 
 
 def _values(project: Project, report: HealthReport) -> None:
@@ -171,19 +221,20 @@ def _values(project: Project, report: HealthReport) -> None:
     participants = {str(row[0]) for row in project.conn.execute(
         "SELECT participant_id FROM participants")}
     version = project.codebook_version()
-    bad: dict[tuple[str, str | None, str | None], str] = {}
-    for field_id, value, role in project.conn.execute(
-            "SELECT DISTINCT field, value, role FROM tags"):
-        problem = _value_problem(codebook, version, participants, field_id, value, role)
-        if problem:
-            bad[(field_id, value, role)] = problem
-    for (field_id, value, role), problem in bad.items():
-        for uid, article_id, annotator in project.conn.execute(
-                "SELECT tag_uid, article_id, annotator FROM tags "
-                "WHERE field = ? AND value IS ? AND role IS ? ORDER BY tag_id",
-                (field_id, value, role)):
-            report.unknown_values.append(
-                UnknownValue(uid, article_id, annotator, field_id, value, problem))
+    for kind, table, uid, who, order in _coded_tables(project.conn):
+        bad: dict[tuple[str, str | None, str | None], str] = {}
+        for field_id, value, role in project.conn.execute(
+                f"SELECT DISTINCT field, value, role FROM {table}"):
+            problem = _value_problem(codebook, version, participants, field_id, value, role)
+            if problem:
+                bad[(field_id, value, role)] = problem
+        for (field_id, value, role), problem in bad.items():
+            for uid_value, article, person in project.conn.execute(
+                    f"SELECT {uid}, article_id, {who} FROM {table} "
+                    f"WHERE field = ? AND value IS ? AND role IS ? ORDER BY {order}",
+                    (field_id, value, role)):
+                report.unknown_values.append(UnknownValue(
+                    str(uid_value), str(article), str(person), field_id, value, problem, kind))
 
 
 def _value_problem(codebook: Codebook, version: int, participants: set[str], field_id: str,

@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.review import ReviewMixin
 from annotator.core.text import search_key
@@ -87,7 +88,9 @@ class MergeMixin(ReviewMixin):
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             copy = Path(folder) / "colleague.sqlite"
             _copy_read_only(other, copy)
-            open_project(copy, create=False).close()  # checks it, brings it to our schema
+            # Checks it and brings it to our schema (in the copy: their file is only read).
+            open_project(copy, create=False, backup_before_migration=False).close()
+            backup(self.path, "before-merge")
             self.conn.execute("ATTACH DATABASE ? AS other", (str(copy),))
             try:
                 summary = MergeSummary(str(other))

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.core import paths
+from annotator.core.backup import backup
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
@@ -91,6 +92,9 @@ class Project(MergeMixin):
 
     def set_codebook(self, codebook: Codebook, loaded_from: str | None = None) -> int:
         """Make ``codebook`` the active one; refused if it would orphan existing tags."""
+        if self.scalar("SELECT COUNT(*) FROM codebooks") and (
+                codebook.source != self.codebook().source):
+            backup(self.path, "before-codebook-change")
         with self.write():
             if self.scalar("SELECT COUNT(*) FROM codebooks"):
                 current = self.codebook()
@@ -203,6 +207,7 @@ def open_project(
     create: bool = True,
     codebook_path: str | Path | None = None,
     registry_path: str | Path | None = None,
+    backup_before_migration: bool = True,
 ) -> Project:
     """Open (and migrate) the project at ``path``, creating it if ``create`` allows."""
     path = Path(path).expanduser()
@@ -237,6 +242,8 @@ def open_project(
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if migrations.pending(project.db):
+            if exists and backup_before_migration:
+                backup(path, "before-migration")
             migrations.apply(project.db)
         if codebook is not None:
             project.set_codebook(codebook, str(codebook_path) if codebook_path else "default")

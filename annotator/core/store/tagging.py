@@ -306,12 +306,12 @@ class TaggingMixin(ArticlesMixin):
             if category is None or (category.retired and not allow_retired):
                 allowed = ", ".join(c.id for c in spec.active_categories)
                 raise AnnotatorError(
-                    f"'{value}' is not a value of field '{spec.id}' (allowed: {allowed})"
+                    f"{value!r} is not a value of field '{spec.id}' (allowed: {allowed})"
                 )
         elif spec.type == "participants":
             if value not in self.participant_ids():
                 raise AnnotatorError(
-                    f"'{value}' is not in the participants registry (add it first)"
+                    f"{value!r} is not in the participants registry (add it first)"
                 )
         elif not value.strip():
             raise AnnotatorError(f"field '{spec.id}': the text is empty")

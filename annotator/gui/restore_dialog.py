@@ -1,0 +1,135 @@
+"""The "Restore a backup" dialog: the project's backups, newest first, and a Restore button.
+
+It lists what :func:`annotator.core.backup.list_backups` finds (time, reason, articles,
+tags), asks for confirmation, and restores with :func:`annotator.core.backup.restore`,
+which backs up the current state first.  The window must close its own connection to
+the project before showing the dialog and reopen the project afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.backup import BackupInfo, list_backups, restore
+from annotator.core.errors import AnnotatorError
+
+
+class RestoreDialog(QDialog):
+    """Choose one backup of ``project_path`` and restore it."""
+
+    def __init__(self, project_path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project_path = Path(project_path)
+        self.restored = False
+        self.backups: list[BackupInfo] = list_backups(self.project_path)
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.resize(640, 360)
+
+        intro = QLabel(self.tr(
+            "Choose the state to go back to. The current state is backed up first, so a "
+            "restore can itself be undone from this list."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self.backups), 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Reason"), self.tr("Articles"), self.tr("Tags")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, info in enumerate(self.backups):
+            local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
+            cells = [local, self.reason_text(info.reason),
+                     self.tr("unreadable") if info.articles is None else str(info.articles),
+                     "" if info.tags is None else str(info.tags)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(str(info.path))
+                self.table.setItem(row, column, item)
+        self.empty = QLabel(self.tr("There are no backups of this project yet."))
+        self.empty.setVisible(not self.backups)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button.setEnabled(False)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(self.selected() is not None))
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+
+    def reason_text(self, reason: str) -> str:
+        known = {
+            "open": self.tr("project opened"),
+            "manual": self.tr("made by hand"),
+            "before-restore": self.tr("before a restore"),
+            "before-migration": self.tr("before an update of the file"),
+            "before-merge": self.tr("before a merge"),
+            "before-codebook-change": self.tr("before a codebook change"),
+            "before-import-tags": self.tr("before a tag import"),
+        }
+        return known.get(reason, reason)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def confirm(self, info: BackupInfo) -> bool:
+        local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        counts = ("" if info.articles is None else
+                  self.tr(" (%1 articles, %2 tags)").replace("%1", str(info.articles))
+                  .replace("%2", str(info.tags)))
+        answer = QMessageBox.question(
+            self, self.tr("Restore this backup?"),
+            self.tr("Replace the project's content with the backup of %1%2?\n\n"
+                    "The current state is backed up first.").replace("%1", local)
+            .replace("%2", counts),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None or not self.confirm(info):
+            return
+        try:
+            restore(self.project_path, info.path)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Not restored"), str(exc))
+            return
+        self.restored = True
+        self.accept()
+
+
+def show_restore_dialog(parent: QWidget | None, project_path: str | Path) -> bool:
+    """Show the dialog; True if a backup was restored (the caller then reopens the project)."""
+    dialog = RestoreDialog(project_path, parent)
+    dialog.exec()
+    return dialog.restored
