@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from annotator import __version__
 from annotator.core import paths
@@ -23,7 +22,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths, open_default_project
 from annotator.core.participants import load_registry
 from annotator.core.store import STATUSES, Project, open_project
-from annotator.core.tagcsv import read_tags, write_tags
+from annotator.core.tagcsv import read_tags
 from annotator.core.terminal import visual
 
 COMMANDS = (
@@ -35,7 +34,8 @@ COMMANDS = (
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
-    "annotator.cli_charts", "annotator.cli_agreement", "annotator.cli_reliability",
+    "annotator.cli_export", "annotator.cli_charts", "annotator.cli_agreement",
+    "annotator.cli_reliability",
 )
 
 
@@ -274,26 +274,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    with _project(args) as project:
-        if args.output and args.output != "-":
-            target = Path(args.output)
-            temporary = target.with_name(target.name + ".part")
-            try:
-                with temporary.open("w", encoding="utf-8", newline="") as handle:
-                    count = write_tags(project.iter_tag_rows(), handle)
-                temporary.replace(target)
-            except OSError as exc:
-                temporary.unlink(missing_ok=True)
-                raise AnnotatorError(f"{target}: cannot write ({exc.strerror})") from None
-            print(f"{count} tags written to {target}", file=sys.stderr)
-        else:
-            stdout: TextIO = sys.stdout
-            stdout.reconfigure(newline="")  # type: ignore[attr-defined]
-            write_tags(project.iter_tag_rows(), stdout)
-    return 0
-
-
 def cmd_import_tags(args: argparse.Namespace) -> int:
     rows = read_tags(args.file)
     with _project(args) as project:
@@ -417,9 +397,6 @@ def _parser() -> argparse.ArgumentParser:
     p = command("status", cmd_status, "set your status for an article", person)
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("status", choices=STATUSES)
-
-    p = command("export", cmd_export, "export every tag as a long CSV (one row per tag)")
-    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
     p = command("merge", cmd_merge, "merge colleagues' project files into this project "
                 "(their file is only read)")

@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
+        self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+Shift+E"),
+                     file)
         self._action(self.tr("&Import articles…"), self.import_files, QKeySequence("Ctrl+I"),
                      file)
         self._action(self.tr("Import a &folder…"), self.import_folder,
@@ -464,6 +466,12 @@ class MainWindow(QMainWindow):
             first = self.session.last_article()
             if first:
                 self.open_article(first)
+
+    def export_dialog(self) -> None:
+        from annotator.gui.export_dialog import show_export_dialog
+
+        self.form.flush()
+        show_export_dialog(self, self.session)
 
     def toggle_review(self) -> None:
         """Switch between annotating (blind) and reviewing colleagues' tags."""

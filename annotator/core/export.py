@@ -1,0 +1,681 @@
+"""Exports for research: tags as long CSV, wide CSV or JSON Lines, plus a codebook sheet.
+
+Formats (all text exactly as stored: ZWNJ, newlines inside cells, never reshaped):
+
+``long``
+    One row per tag.  The first columns are the tag CSV's (:data:`EXPORT_COLUMNS`, in that
+    order, so ``annotator import-tags`` reads the file back); then the article's ``title``,
+    ``outlet``, ``published`` (ISO), ``published_jalali`` (Solar Hijri, ``1403-03-12``) and
+    ``language``; ``value_label_en``/``value_label`` (the category's label, or for a
+    participants field the participant's name, in English and in the article's language);
+    ``participant_label_en``/``participant_label`` (who voiced the value);
+    ``role_label_en``/``role_label``; ``codebook_revision``.
+``wide``
+    One row per article and annotator (every annotator with a tag or a status for the
+    article), columns ``article_id, annotator, title, outlet, published, language, status``,
+    then per codebook field, in codebook order:
+
+    * single choice: ``<field>`` holds the category id (empty: not coded);
+    * multiple choice: ``<field>_<category>`` for every category (retired ones too), ``1``
+      chosen, ``0`` not chosen, all ``0`` for "coded, none", empty when the annotator did
+      not code the field for that article (e.g. ``demands_ceasefire``);
+    * participants: ``<field>`` with the participant ids joined by ``;``, then
+      ``<field>_<participant_id>`` (0/1 as above) for each participant that occurs in the
+      exported tags, sorted by id (e.g. ``participants_ebrahim_raisi``);
+    * text: ``<field>`` with the text.
+
+    Values found in the tags but not in the active codebook (from a colleague's merged
+    codebook) get columns too, after the codebook's own.
+``jsonl``
+    One JSON object per article and annotator: ``{"article": {...}, "annotator", "status",
+    "fields": {"stance": {"value", "evidence", "note"}, "demands": [{"value",
+    "participant", "evidence", "note"}], "participants": [{"value", "role", "evidence",
+    "note"}], ...}, "codebook": {"id", "revision", "version"}}``.  A field that was not coded
+    is absent; "coded, none" is ``[]`` (multiple, participants) or ``"value": null``.
+
+Rows come in article id order, then annotator (long: then field and value).  CSV is
+RFC 4180 UTF-8 with CRLF row ends.  ``excel`` adds a BOM and neutralises cells that
+a spreadsheet would run as a formula (see :func:`excel_cell`).  Writing to a file goes
+through a temporary file renamed into place, with the codebook sheet beside it
+(:func:`codebook_sheet_path`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, groupby, islice
+from operator import itemgetter
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, TextIO
+
+import jdatetime
+
+from annotator.core.codebook import Codebook, Field, parse_codebook
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import EXPORT_COLUMNS, Project
+from annotator.core.store import export_rows as source
+
+FORMATS = ("long", "wide", "jsonl")
+LONG_COLUMNS = (
+    *EXPORT_COLUMNS,
+    "title", "outlet", "published", "published_jalali", "language",
+    "value_label_en", "value_label", "participant_label_en", "participant_label",
+    "role_label_en", "role_label", "codebook_revision",
+)
+WIDE_LEAD = ("article_id", "annotator", "title", "outlet", "published", "language", "status")
+CODEBOOK_COLUMNS = (
+    "field", "kind", "id", "position", "label_en", "label_fa", "label_ar", "definition",
+    "definition_fa", "example", "field_type", "ordered", "attributable", "on_scale",
+    "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
+)
+ADJUDICATED = "adjudicated"
+NO_ADJUDICATED = "no adjudicated tags yet: review colleagues' tags first"
+PROGRESS_EVERY = 1000
+_LANGUAGES = ("en", "fa", "ar")
+_CRLF = "\r\n"
+
+Progress = Callable[[int, int], None]
+"""Called with (rows read, rows in all) every :data:`PROGRESS_EVERY` rows and at the end."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export: ``format`` (long, wide, jsonl), whose tags, and Excel-safe CSV."""
+
+    format: str = "long"
+    annotator: str | None = None  # None: every annotator
+    adjudicated: bool = False  # the reviewers' final tags instead of the annotators'
+    excel: bool = False
+
+    def check(self) -> None:
+        if self.format not in FORMATS:
+            raise AnnotatorError(
+                f"unknown export format '{self.format}' (use one of: {', '.join(FORMATS)})")
+        if self.adjudicated and self.annotator is not None:
+            raise AnnotatorError("choose either the adjudicated tags or one annotator's")
+        if self.excel and self.format == "jsonl":
+            raise AnnotatorError("--excel applies to the CSV formats (long, wide), not jsonl")
+        if self.annotator is not None and not self.annotator.strip():
+            raise AnnotatorError("the annotator's name is empty")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int  # data rows (long: tags; wide, jsonl: article-annotator pairs)
+    path: Path | None = None
+    codebook_path: Path | None = None
+
+
+# -- Excel --------------------------------------------------------------------------------
+_FORMULA_START = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def excel_cell(cell: object) -> object:
+    """``cell`` made safe to open in a spreadsheet: no formula can run from it.
+
+    Text starting with ``= + - @``, a tab or a carriage return gets a leading ``'``.
+    Negative numbers written plainly stay as they are: an optional ``-``, ASCII digits with
+    an optional decimal point and exponent, finite (``-3``, ``-0.5``, ``-1e3``).  Anything
+    else that merely parses as a number keeps the quote: ``+1`` (a formula in Excel),
+    ``-inf``, ``-1e999``, `` -3`` (tab or space first), ``-۳`` (Persian digits).
+    """
+    if isinstance(cell, str) and cell[:1] in _FORMULA_START and (
+            _PLAIN_NUMBER.fullmatch(cell) is None or not math.isfinite(float(cell))):
+        return "'" + cell
+    return cell
+
+
+def _excel_row(row: Iterable[object]) -> tuple[object, ...]:
+    return tuple(map(excel_cell, row))
+
+
+def _excel_rows(rows: Iterable[Iterable[object]]) -> Iterator[tuple[object, ...]]:
+    return map(_excel_row, rows)
+
+
+# -- labels, articles, dates -----------------------------------------------------------
+_NONE2 = (None, None)
+
+
+@dataclass
+class _Labels:
+    """``(English, local)`` label pairs, by the article's language (en, fa, ar)."""
+
+    value: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
+    participant: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    role: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
+
+    def of(self, language: str | None) -> tuple[dict, dict, dict]:
+        """The value, participant and role labels for an article in ``language``."""
+        key = language if language in self.value else "en"
+        return self.value[key], self.participant[key], self.role[key]
+
+
+def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[int, str]]:
+    """The active codebook, its version, every codebook in the file (oldest first), and
+    the revision of each version."""
+    active, version = project.codebook(), project.codebook_version()
+    books, revisions = [], {}
+    for number, (_, revision, text) in source.codebook_versions(project).items():
+        revisions[number] = revision
+        books.append(active if number == version else parse_codebook(
+            text, f"codebook version {number}"))
+    return active, version, books, revisions
+
+
+def _labels(project: Project, books: list[Codebook], active: Codebook) -> _Labels:
+    labels = _Labels()
+    participants = project.participants()
+    for language in _LANGUAGES:
+        values: dict[tuple[str, str], tuple[str, str]] = {}
+        roles: dict[tuple[str, str], tuple[str, str]] = {}
+        for book in [*books, active]:  # the active codebook's labels win
+            for spec in book.fields:
+                for category in spec.categories:
+                    values[(spec.id, category.id)] = (category.text("en"),
+                                                      category.text(language))
+                for role in spec.roles:
+                    roles[(spec.id, role.id)] = (role.text("en"), role.text(language))
+                if spec.type == "participants":
+                    for person in participants:
+                        values[(spec.id, person.id)] = (person.text("en"), person.text(language))
+        labels.value[language] = values
+        labels.role[language] = roles
+        labels.participant[language] = {p.id: (p.text("en"), p.text(language))
+                                        for p in participants}
+    return labels
+
+
+def _article_table(project: Project) -> dict[str, tuple]:
+    """``article_id -> (title, outlet, published, language)``, read in one pass."""
+    return {row[0]: row[1:] for row in source.article_rows(project)}
+
+
+_NO_ARTICLE = (None, None, None, None)
+
+
+class _Jalali:
+    """ISO date -> Solar Hijri ISO date, cached (a corpus has few distinct dates)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str | None, str | None] = {None: None}
+
+    def __call__(self, published: str | None) -> str | None:
+        try:
+            return self._seen[published]
+        except KeyError:
+            pass
+        try:
+            day = dt.date.fromisoformat(str(published)[:10])
+            value: str | None = jdatetime.date.fromgregorian(date=day).strftime("%Y-%m-%d")
+        except (ValueError, OverflowError):
+            value = None
+        self._seen[published] = value
+        return value
+
+
+# -- the source rows -----------------------------------------------------------------------
+def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
+    """The reviewers' final tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
+    method = getattr(project, "adjudicated_tags", None)
+    tags = list(method()) if callable(method) else []
+    if not tags:
+        raise AnnotatorError(NO_ADJUDICATED)
+    books = source.codebook_versions(project)
+    keyed = []
+    for index, tag in enumerate(tags):
+        annotator = getattr(tag, "annotator", None) or ADJUDICATED
+        book_id = books[tag.codebook_version][0] if tag.codebook_version in books else None
+        row: tuple = (tag.article_id, annotator, tag.field, tag.value, tag.participant,
+                      tag.role, tag.span_start, tag.span_end, tag.quote, tag.note,
+                      tag.created_at, tag.updated_at, tag.codebook_version, book_id,
+                      tag.tag_uid)
+        if pairs:
+            row += (None,)  # no status
+        order = (tag.article_id, annotator, tag.field, tag.value or "", tag.participant or "",
+                 index)
+        keyed.append((order, row))
+    keyed.sort(key=itemgetter(0))
+    return [row for _, row in keyed]
+
+
+def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted: bool,
+                 final: list[tuple] | None) -> tuple[Iterable[tuple], int]:
+    """The TAG_ROW (long) or PAIR_ROW (wide, jsonl) rows to export, in article id order,
+    and how many there are when ``counted`` (else 0).
+
+    ``final`` holds the adjudicated rows when those are exported.
+    """
+    if final is not None:
+        return final, len(final)
+    who = options.annotator
+    if who is not None and not source.has_annotator(project, who):
+        known = ", ".join(project.annotators()) or "none yet"
+        raise AnnotatorError(f"annotator '{who}' has no tags (annotators: {known})")
+    rows = source.pair_rows(project, who) if pairs else source.tag_rows(project, who)
+    total = 0
+    if counted:
+        total = (source.count_pair_rows(project, who) if pairs
+                 else source.count_tag_rows(project, who))
+    return rows, total
+
+
+def _reporting(rows: Iterable[tuple], progress: Progress, total: int) -> Iterator[tuple]:
+    done = 0
+    iterator = iter(rows)
+    progress(0, total)
+    while chunk := list(islice(iterator, PROGRESS_EVERY)):
+        yield from chunk
+        done += len(chunk)
+        progress(done, max(total, done))
+
+
+# -- long -----------------------------------------------------------------------------------
+def _csv_tail(cells: Iterable[object], excel: bool, end: str = "") -> str:
+    """``cells`` as the end of a CSV record: ``,a,b`` (quoted as csv.writer quotes)."""
+    if excel:
+        cells = map(excel_cell, cells)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=_CRLF).writerow(("", *cells))
+    return buffer.getvalue()[:-len(_CRLF)] + end
+
+
+class _LabelTails(dict):  # type: ignore[type-arg]
+    """``(language, (field, value, participant, role, codebook_version))`` -> the CSV text
+    of the label columns and the codebook revision, made on first use."""
+
+    def __init__(self, labels: _Labels, revisions: dict[int, str], excel: bool) -> None:
+        super().__init__()
+        self.labels, self.revisions, self.excel = labels, revisions, excel
+
+    def __missing__(self, key: tuple) -> str:
+        language, (field_id, value, participant, role, version) = key
+        values, people, roles = self.labels.of(language)
+        text = _csv_tail((*values.get((field_id, value), _NONE2),
+                          *people.get(participant, _NONE2),
+                          *roles.get((field_id, role), _NONE2),
+                          self.revisions.get(version)), self.excel, _CRLF)
+        self[key] = text
+        return text
+
+
+_FIRST = itemgetter(0)
+_LABEL_KEY = itemgetter(2, 3, 4, 5, 12)  # field, value, participant, role, codebook_version
+_NO_LINE_END = itemgetter(slice(None, -len(_CRLF)))
+
+
+def _article_heads(project: Project, excel: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """Every article's columns of the long CSV as CSV text (``,title,outlet,...``), and
+    its language, by article id.
+
+    Read in one pass before the tags; the text is made once per article, not per tag.
+    """
+    jalali = _Jalali()
+    ids: list[str] = []
+    languages: dict[str, str] = {}
+
+    def cells() -> Iterator[tuple]:
+        for article_id, title, outlet, published, language in source.article_rows(project):
+            ids.append(article_id)
+            languages[article_id] = language
+            yield ("", title, outlet, published, jalali(published), language)
+
+    texts: list[str] = []
+    end = len(_CRLF)
+    writer = csv.writer(SimpleNamespace(write=lambda text: texts.append(text[:-end])),
+                        lineterminator=_CRLF)
+    writer.writerows(map(_excel_row, cells()) if excel else cells())
+    return dict(zip(ids, texts, strict=True)), languages
+
+
+def _write_long(out: TextIO, rows: Iterable[tuple], heads: dict[str, str],
+                languages: dict[str, str], tails: _LabelTails, excel: bool,
+                progress: Progress | None, total: int) -> int:
+    """Write the long CSV: each tag row, then its article's and its labels' columns.
+
+    The tag columns go through ``csv.writer`` a chunk at a time; the article's columns
+    were formatted once per article and the label columns are formatted once per
+    distinct value, and the pieces are joined line by line in C (``map``, ``zip``): a
+    large export spends its time formatting, so nothing is formatted twice.
+    """
+    if excel:
+        out.write("\ufeff")
+    out.write(_csv_tail(LONG_COLUMNS, excel, _CRLF)[1:])
+    lines: list[str] = []
+    writer = csv.writer(SimpleNamespace(write=lines.append), lineterminator=_CRLF)
+    iterator = iter(rows)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    while chunk := list(islice(iterator, PROGRESS_EVERY)):
+        ids = list(map(_FIRST, chunk))
+        lines.clear()
+        writer.writerows(map(_excel_row, chunk) if excel else chunk)
+        if len(lines) != len(chunk):  # csv.writer wrote a record in pieces
+            raise RuntimeError("csv.writer did not write one piece per record")
+        label_keys = zip(map(languages.get, ids), map(_LABEL_KEY, chunk), strict=True)
+        out.write("".join(chain.from_iterable(zip(
+            map(_NO_LINE_END, lines), map(heads.__getitem__, ids),
+            map(tails.__getitem__, label_keys), strict=True))))
+        done += len(chunk)
+        if progress is not None:
+            progress(done, max(total, done))
+    return done
+
+
+# -- wide -----------------------------------------------------------------------------------
+@dataclass
+class _WideField:
+    id: str
+    type: str
+    column: int = -1  # single, text, participants: the field's own column
+    flags: dict[str, int] = field(default_factory=dict)  # value -> its 0/1 column
+
+
+def _field_specs(active: Codebook, books: list[Codebook], used: Iterable[str]) -> list[Field]:
+    """The active codebook's fields, then those in ``used`` that only older or merged
+    codebooks define (as text when none does)."""
+    specs = {spec.id: spec for book in books for spec in book.fields}
+    specs.update({spec.id: spec for spec in active.fields})
+    extra = sorted(set(used) - {spec.id for spec in active.fields})
+    return [*active.fields,
+            *(specs.get(name) or Field(name, "text", {"en": name}, "") for name in extra)]
+
+
+def _wide_layout(specs: list[Field],
+                 coded: dict[str, set[str]]) -> tuple[list[str], dict[str, _WideField]]:
+    header = list(WIDE_LEAD)
+    layout: dict[str, _WideField] = {}
+    for spec in specs:
+        item = _WideField(spec.id, spec.type)
+        if spec.type != "multiple":
+            item.column = len(header)
+            header.append(spec.id)
+        if spec.type in ("multiple", "participants"):
+            known = [c.id for c in spec.categories]
+            for value in known + sorted(coded.get(spec.id, set()) - set(known)):
+                item.flags[value] = len(header)
+                header.append(f"{spec.id}_{value}")
+        layout[spec.id] = item
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raise AnnotatorError(
+                f"the wide export would have two columns named '{name}': rename a field or "
+                "category in the codebook, or export long")
+        seen.add(name)
+    return header, layout
+
+
+def _wide_rows(rows: Iterable[tuple], articles: dict[str, tuple], header: list[str],
+               layout: dict[str, _WideField]) -> Iterator[list[object]]:
+    blank = [""] * (len(header) - len(WIDE_LEAD))
+    for (article_id, annotator), group in groupby(rows, key=itemgetter(0, 1)):
+        title, outlet, published, language = articles.get(article_id, _NO_ARTICLE)
+        out: list[object] = []
+        values: dict[str, list[str]] = {}
+        status = None
+        for tag in group:  # PAIR_ROW; field is None for an annotator with a status only
+            if not out:
+                status = tag[15]
+                out = [article_id, annotator, title, outlet, published, language, status,
+                       *blank]
+            name, value = tag[2], tag[3]
+            item = layout.get(name)  # type: ignore[arg-type]
+            if item is None:
+                continue
+            if name not in values:
+                values[name] = []
+                for column in item.flags.values():  # coded: 0 unless chosen
+                    out[column] = 0
+            if value is None:
+                continue  # coded, none
+            if value in item.flags:
+                out[item.flags[value]] = 1
+            if value not in values[name]:
+                values[name].append(value)
+        for name, chosen in values.items():
+            item = layout[name]
+            if item.column >= 0:
+                if item.type == "participants":
+                    out[item.column] = ";".join(sorted(chosen))
+                else:
+                    out[item.column] = ("\n" if item.type == "text" else ";").join(chosen)
+        yield out
+
+
+# -- jsonl ----------------------------------------------------------------------------------
+def _evidence(tag: tuple) -> list[dict[str, object]]:
+    if tag[6] is None:
+        return []
+    return [{"start": tag[6], "end": tag[7], "quote": tag[8]}]
+
+
+def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list[Field],
+                  active: Codebook, version: int,
+                  revisions: dict[int, str]) -> Iterator[dict[str, Any]]:
+    kinds = {spec.id: spec.type for spec in specs}
+    order = {spec.id: number for number, spec in enumerate(specs)}
+    jalali = _Jalali()
+    for (article_id, annotator), group in groupby(rows, key=itemgetter(0, 1)):
+        title, outlet, published, language = articles.get(article_id, _NO_ARTICLE)
+        fields: dict[str, Any] = {}
+        versions: dict[int, str] = {}
+        status = None
+        for tag in group:  # PAIR_ROW
+            status = tag[15]
+            name = tag[2]
+            if name is None:
+                continue  # a status, no tags
+            if tag[12] is not None:
+                versions[tag[12]] = tag[13]
+            kind = kinds.get(name, "text")
+            if kind in ("single", "text"):
+                entry = fields.setdefault(name, {"value": None, "evidence": [], "note": None})
+                if tag[3] is not None:
+                    entry["value"] = tag[3]
+                entry["evidence"] += _evidence(tag)
+                if tag[9] is not None:
+                    entry["note"] = tag[9]
+                continue
+            chosen = fields.setdefault(name, [])
+            if tag[3] is None:
+                continue  # coded, none
+            item: dict[str, object] = {"value": tag[3]}
+            if kind == "participants":
+                item["role"] = tag[5]
+            else:
+                item["participant"] = tag[4]
+            item["evidence"] = _evidence(tag)
+            item["note"] = tag[9]
+            chosen.append(item)
+        newest = max(versions) if versions else version
+        yield {
+            "article": {
+                "article_id": article_id, "title": title, "outlet": outlet,
+                "published": published, "published_jalali": jalali(published),
+                "language": language,
+            },
+            "annotator": annotator,
+            "status": status,
+            "fields": dict(sorted(fields.items(), key=lambda kv: order.get(kv[0], len(order)))),
+            "codebook": {
+                "id": versions.get(newest, active.id),
+                "revision": revisions.get(newest, active.revision),
+                "version": newest,
+            },
+        }
+
+
+# -- writing --------------------------------------------------------------------------------
+def _write_csv(out: TextIO, header: Iterable[object], rows: Iterable[Iterable[object]],
+               excel: bool) -> int:
+    if excel:
+        out.write("\ufeff")
+        header, rows = [excel_cell(cell) for cell in header], _excel_rows(rows)
+    writer = csv.writer(out, lineterminator=_CRLF)
+    writer.writerow(header)
+    counted = _Counted(rows)
+    writer.writerows(counted)
+    return counted.count
+
+
+class _Counted:
+    """Rows passed through, counted (``writerows`` does not say how many it wrote)."""
+
+    def __init__(self, rows: Iterable[Iterable[object]]) -> None:
+        self.rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Iterable[object]]:
+        count = 0
+        for row in self.rows:
+            count += 1
+            yield row
+        self.count = count
+
+
+def _wide_columns(project: Project, options: ExportOptions, active: Codebook,
+                  books: list[Codebook], rows: list[tuple] | None) -> tuple[list[Field],
+                                                                           dict[str, set[str]]]:
+    """The fields of the wide export and the values found for each (its 0/1 columns)."""
+    flagged = {spec.id for book in [*books, active] for spec in book.fields
+               if spec.type in ("multiple", "participants")}
+    if rows is not None:  # adjudicated, in memory
+        used = {row[2] for row in rows}
+        coded: dict[str, set[str]] = {}
+        for row in rows:
+            if row[2] in flagged and row[3] is not None:
+                coded.setdefault(row[2], set()).add(row[3])
+    else:
+        used = source.fields_in_use(project, options.annotator)
+        coded = source.coded_values(project, sorted(flagged), options.annotator)
+    return _field_specs(active, books, used), coded
+
+
+def export(project: Project, out: TextIO, options: ExportOptions | None = None,
+           progress: Progress | None = None) -> int:
+    """Write the export to ``out`` (a text stream opened with ``newline=""``).
+
+    Returns the number of data rows.  ``progress`` is called with (rows read, rows in
+    all) every :data:`PROGRESS_EVERY` rows; it may raise to stop the export.
+    """
+    options = options or ExportOptions()
+    options.check()
+    pairs = options.format != "long"
+    final = _adjudicated_rows(project, pairs) if options.adjudicated else None
+    rows, total = _source_rows(project, options, pairs, progress is not None, final)
+    active, version, books, revisions = _codebooks(project)
+    if options.format == "long":
+        heads, languages = _article_heads(project, options.excel)
+        tails = _LabelTails(_labels(project, books, active), revisions, options.excel)
+        return _write_long(out, rows, heads, languages, tails, options.excel, progress, total)
+    if progress is not None:
+        rows = _reporting(rows, progress, total)
+    articles = _article_table(project)
+    if options.format == "wide":
+        specs, coded = _wide_columns(project, options, active, books, final)
+        header, layout = _wide_layout(specs, coded)
+        return _write_csv(out, header, _wide_rows(rows, articles, header, layout),
+                          options.excel)
+    # Every field any codebook knows, so that each is written by its type.
+    specs = _field_specs(active, books, {spec.id for book in books for spec in book.fields})
+    count = 0
+    for item in _json_objects(rows, articles, specs, active, version, revisions):
+        out.write(json.dumps(item, ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+# -- the codebook sheet ----------------------------------------------------------------------
+def codebook_sheet_path(path: str | Path) -> Path:
+    """The codebook sheet beside an export to ``path``: ``tags.csv`` -> ``tags.codebook.csv``."""
+    path = Path(path)
+    return path.with_name(path.stem + ".codebook.csv")
+
+
+def codebook_rows(project: Project) -> Iterator[list[object]]:
+    """The rows of the codebook sheet (:data:`CODEBOOK_COLUMNS`)."""
+    codebook, version = project.codebook(), project.codebook_version()
+    tail = [codebook.id, codebook.revision, version]
+
+    def labels(label: dict[str, str]) -> list[str]:
+        return [label.get(language, "") for language in _LANGUAGES]
+
+    participant_fields = [spec.id for spec in codebook.fields if spec.type == "participants"]
+    for spec in codebook.fields:
+        own_column = spec.id if spec.type in ("single", "text", "participants") else ""
+        yield [spec.id, "field", spec.id, "", *labels(spec.label), spec.definition,
+               spec.definition_fa, "", spec.type, int(spec.ordered), int(spec.attributable),
+               "", "", own_column, *tail]
+        for position, category in enumerate(spec.categories, start=1):
+            on_scale = int(category.scale) if spec.ordered else ""
+            column = spec.id if spec.type == "single" else f"{spec.id}_{category.id}"
+            yield [spec.id, "category", category.id, position, *labels(category.label),
+                   category.definition, "", category.example, spec.type, "", "", on_scale,
+                   int(category.retired), column, *tail]
+        for position, role in enumerate(spec.roles, start=1):
+            yield [spec.id, "role", role.id, position, *labels(role.label), role.definition,
+                   "", "", spec.type, "", "", "", "", "", *tail]
+    for spec_id in participant_fields or [""]:
+        for person in project.participants():
+            column = f"{spec_id}_{person.id}" if spec_id else ""
+            yield [spec_id, "participant", person.id, "", *labels(person.name),
+                   person.office.get("en", ""), person.office.get("fa", ""), "",
+                   person.kind, "", "", "", "", column, *tail]
+
+
+def write_codebook_sheet(project: Project, out: TextIO, excel: bool = False) -> int:
+    """Write the codebook sheet as CSV to ``out``; returns the number of rows."""
+    return _write_csv(out, CODEBOOK_COLUMNS, codebook_rows(project), excel)
+
+
+# -- files ------------------------------------------------------------------------------------
+def _temporary(target: Path) -> Path:
+    # Beside the target, so the rename stays on one file system; made with the usual
+    # permissions (not mkstemp's owner-only ones).
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+
+
+def export_to_file(project: Project, path: str | Path, options: ExportOptions | None = None,
+                   progress: Progress | None = None) -> ExportResult:
+    """Export to ``path`` and write the codebook sheet beside it, both or neither.
+
+    Each file is written under a temporary name and renamed into place only when both are
+    complete, so a failed or stopped export leaves no half-written file.
+    """
+    options = options or ExportOptions()
+    options.check()
+    target = Path(path).expanduser()
+    sheet = codebook_sheet_path(target)
+    if target.is_dir():
+        raise AnnotatorError(f"{target}: is a folder; give a file name")
+    data_part, sheet_part = _temporary(target), _temporary(sheet)
+    real = {data_part: target, sheet_part: sheet}
+    try:
+        with data_part.open("x", encoding="utf-8", newline="") as out:
+            rows = export(project, out, options, progress)
+        with sheet_part.open("x", encoding="utf-8", newline="") as out:
+            write_codebook_sheet(project, out, options.excel)
+        os.replace(data_part, target)
+        os.replace(sheet_part, sheet)
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else target
+        where = real.get(where, where)
+        raise AnnotatorError(f"{where}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        for part in real:
+            part.unlink(missing_ok=True)
+    return ExportResult(rows, target, sheet)
