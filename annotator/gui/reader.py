@@ -5,9 +5,10 @@ date, language) above a read-only text view holding the body as plain text.  Per
 Arabic articles are laid out right-to-left paragraph by paragraph, even where a paragraph
 starts with a Latin word.  Invisible bidi controls in the text are shown as a visible mark
 (one UTF-16 unit each, so positions do not move) instead of being allowed to reorder it.
-Participant mentions and evidence spans are drawn as extra selections over the text; the
-document is never edited.  Offsets in and out of this widget are code points of the
-article's body; the conversion to Qt's UTF-16 positions happens here and nowhere else.
+Participant mentions and evidence spans are drawn as extra selections over the text (how
+each looks is :mod:`annotator.gui.reader_marks`'s); the document is never edited.  Offsets
+in and out of this widget are code points of the article's body; the conversion to Qt's
+UTF-16 positions happens here and nowhere else.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
 from annotator.core.participants import Mention
 from annotator.core.store.articles import Article
 from annotator.core.text import BIDI_CONTROLS, utf16_offsets
+from annotator.gui.reader_marks import MARK_KIND as MARK_KIND  # re-exported for callers
+from annotator.gui.reader_marks import evidence_colour, marks, warning_colour
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +79,6 @@ _DISPLAY = str.maketrans(
 # What QTextCursor.selectedText() makes of a displayed text, to compare the two.
 _AS_SELECTED = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})
 
-_DEFAULT_EVIDENCE = QColor("#f6c343")
-_MENTION_HUE = QColor("#3b82f6")
-_WARNING_HUE = QColor("#dc2626")
-# Which kind of mark an extra selection is, stored in its format (for tests and tooltips).
-MARK_KIND = QTextFormat.Property.UserProperty
-
 
 def bidi_control_name(control: str) -> str:
     """``U+202E RIGHT-TO-LEFT OVERRIDE``: how a bidi control is named to the analyst."""
@@ -110,14 +106,6 @@ class _Offsets:
         if round_up and self._units[index] < position:
             index += 1
         return index
-
-
-def _toned(colour: QColor, lightness: float) -> QColor:
-    """``colour``'s hue and saturation at ``lightness``: readable under the palette's text."""
-    hue = colour.hslHueF()
-    if hue < 0:  # grey: no hue to keep
-        return QColor.fromHslF(0.0, 0.0, lightness)
-    return QColor.fromHslF(hue, max(colour.hslSaturationF(), 0.35), lightness)
 
 
 def _jalali(day: dt.date) -> str:
@@ -316,11 +304,8 @@ class Reader(QWidget):
         so the text stays readable in light and dark mode.
         """
         self._mentions = tuple(mentions)
-        spans: list[tuple[int, int, QColor]] = []
-        for start, end, colour in evidence:
-            qcolour = QColor(colour)
-            spans.append((start, end, qcolour if qcolour.isValid() else _DEFAULT_EVIDENCE))
-        self._evidence = tuple(spans)
+        self._evidence = tuple((start, end, evidence_colour(colour))
+                               for start, end, colour in evidence)
         self._apply_marks()
 
     # -- selection ---------------------------------------------------------------------
@@ -508,10 +493,8 @@ class Reader(QWidget):
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def _apply_colours(self) -> None:
-        dark = self._is_dark()
         palette = self.bidi_label.palette()
-        warning = _toned(_WARNING_HUE, 0.75 if dark else 0.40)
-        palette.setColor(QPalette.ColorRole.WindowText, warning)
+        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self._is_dark()))
         self.bidi_label.setPalette(palette)
         self._apply_marks()
 
@@ -532,33 +515,9 @@ class Reader(QWidget):
         return selection
 
     def _apply_marks(self) -> None:
-        dark = self._is_dark()
-        selections: list[QTextEdit.ExtraSelection | None] = []
-
-        # Extra selections are painted over the laid-out text (colours and underline only), so
-        # a span inside a word never splits its shaping: the letters stay joined.
-        mention = QTextCharFormat()
-        mention.setProperty(MARK_KIND, "mention")
-        mention.setBackground(_toned(_MENTION_HUE, 0.24 if dark else 0.93))
-        mention.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        mention.setUnderlineColor(_toned(_MENTION_HUE, 0.72 if dark else 0.45))
-        for item in self._mentions:
-            selections.append(self._selection(item.start, item.end, mention))
-
-        for start, end, colour in self._evidence:
-            evidence = QTextCharFormat()
-            evidence.setBackground(_toned(colour, 0.32 if dark else 0.74))
-            evidence.setProperty(MARK_KIND, "evidence")
-            selections.append(self._selection(start, end, evidence))
-
-        warning = QTextCharFormat()
-        warning.setBackground(_toned(_WARNING_HUE, 0.30 if dark else 0.88))
-        warning.setForeground(_toned(_WARNING_HUE, 0.78 if dark else 0.40))
-        warning.setProperty(MARK_KIND, "bidi")
-        for position in self._bidi:
-            selections.append(self._selection(position, position + 1, warning))
-
-        self.browser.setExtraSelections([s for s in selections if s is not None])
+        shown = (self._selection(start, end, text_format) for start, end, text_format
+                 in marks(self._mentions, self._evidence, self._bidi, self._is_dark()))
+        self.browser.setExtraSelections([s for s in shown if s is not None])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
