@@ -33,22 +33,23 @@ Formats (all text exactly as stored: ZWNJ, newlines inside cells, never reshaped
     "note"}], ...}, "codebook": {"id", "revision", "version"}}``.  A field that was not coded
     is absent; "coded, none" is ``[]`` (multiple, participants) or ``"value": null``.
 
-Rows come in article id order, then annotator (long: then field and value).  CSV is
-RFC 4180 UTF-8 with CRLF row ends.  ``excel`` adds a BOM and neutralises cells that
-a spreadsheet would run as a formula (see :func:`excel_cell`).  Writing to a file goes
-through a temporary file renamed into place, with the codebook sheet beside it
-(:func:`codebook_sheet_path`).
+This module owns building the rows of each format from a project's tags (the annotators'
+or the adjudicated ones) and writing them, to a stream or to a file.  Rows come in article
+id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 with CRLF
+row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
+formula.  Writing to a file goes through a temporary file renamed into place, with the
+codebook sheet beside it.  The CSV cells, :func:`excel_cell` and the codebook sheet
+(:func:`codebook_sheet_path`, :func:`write_codebook_sheet`) live in
+:mod:`annotator.core.export_sheet` and are re-exported here, so
+``from annotator.core.export import excel_cell`` keeps working.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
-import math
 import os
-import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,8 +63,29 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.export_sheet import (
+    _CRLF,
+    _LANGUAGES,
+    CODEBOOK_COLUMNS,
+    _csv_tail,
+    _excel_row,
+    _write_csv,
+    codebook_rows,
+    codebook_sheet_path,
+    excel_cell,
+    write_codebook_sheet,
+)
 from annotator.core.store import EXPORT_COLUMNS, Project
 from annotator.core.store import export_rows as source
+
+__all__ = [
+    # Defined here.
+    "ADJUDICATED", "FORMATS", "LONG_COLUMNS", "NO_ADJUDICATED", "PROGRESS_EVERY", "WIDE_LEAD",
+    "ExportOptions", "ExportResult", "Progress", "export", "export_to_file",
+    # The CSV cells and the codebook sheet, re-exported from annotator.core.export_sheet.
+    "CODEBOOK_COLUMNS", "codebook_rows", "codebook_sheet_path", "excel_cell",
+    "write_codebook_sheet",
+]
 
 FORMATS = ("long", "wide", "jsonl")
 LONG_COLUMNS = (
@@ -73,16 +95,9 @@ LONG_COLUMNS = (
     "role_label_en", "role_label", "codebook_revision",
 )
 WIDE_LEAD = ("article_id", "annotator", "title", "outlet", "published", "language", "status")
-CODEBOOK_COLUMNS = (
-    "field", "kind", "id", "position", "label_en", "label_fa", "label_ar", "definition",
-    "definition_fa", "example", "field_type", "ordered", "attributable", "on_scale",
-    "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
-)
 ADJUDICATED = "adjudicated"
 NO_ADJUDICATED = "no adjudicated tags yet: review colleagues' tags first"
 PROGRESS_EVERY = 1000
-_LANGUAGES = ("en", "fa", "ar")
-_CRLF = "\r\n"
 
 Progress = Callable[[int, int], None]
 """Called with (rows read, rows in all) every :data:`PROGRESS_EVERY` rows and at the end."""
@@ -114,34 +129,6 @@ class ExportResult:
     rows: int  # data rows (long: tags; wide, jsonl: article-annotator pairs)
     path: Path | None = None
     codebook_path: Path | None = None
-
-
-# -- Excel --------------------------------------------------------------------------------
-_FORMULA_START = frozenset("=+-@\t\r")
-_PLAIN_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-
-
-def excel_cell(cell: object) -> object:
-    """``cell`` made safe to open in a spreadsheet: no formula can run from it.
-
-    Text starting with ``= + - @``, a tab or a carriage return gets a leading ``'``.
-    Negative numbers written plainly stay as they are: an optional ``-``, ASCII digits with
-    an optional decimal point and exponent, finite (``-3``, ``-0.5``, ``-1e3``).  Anything
-    else that merely parses as a number keeps the quote: ``+1`` (a formula in Excel),
-    ``-inf``, ``-1e999``, `` -3`` (tab or space first), ``-۳`` (Persian digits).
-    """
-    if isinstance(cell, str) and cell[:1] in _FORMULA_START and (
-            _PLAIN_NUMBER.fullmatch(cell) is None or not math.isfinite(float(cell))):
-        return "'" + cell
-    return cell
-
-
-def _excel_row(row: Iterable[object]) -> tuple[object, ...]:
-    return tuple(map(excel_cell, row))
-
-
-def _excel_rows(rows: Iterable[Iterable[object]]) -> Iterator[tuple[object, ...]]:
-    return map(_excel_row, rows)
 
 
 # -- labels, articles, dates -----------------------------------------------------------
@@ -282,15 +269,6 @@ def _reporting(rows: Iterable[tuple], progress: Progress, total: int) -> Iterato
 
 
 # -- long -----------------------------------------------------------------------------------
-def _csv_tail(cells: Iterable[object], excel: bool, end: str = "") -> str:
-    """``cells`` as the end of a CSV record: ``,a,b`` (quoted as csv.writer quotes)."""
-    if excel:
-        cells = map(excel_cell, cells)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=_CRLF).writerow(("", *cells))
-    return buffer.getvalue()[:-len(_CRLF)] + end
-
-
 class _LabelTails(dict):  # type: ignore[type-arg]
     """``(language, (field, value, participant, role, codebook_version))`` -> the CSV text
     of the label columns and the codebook revision, made on first use."""
@@ -519,33 +497,6 @@ def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list
 
 
 # -- writing --------------------------------------------------------------------------------
-def _write_csv(out: TextIO, header: Iterable[object], rows: Iterable[Iterable[object]],
-               excel: bool) -> int:
-    if excel:
-        out.write("\ufeff")
-        header, rows = [excel_cell(cell) for cell in header], _excel_rows(rows)
-    writer = csv.writer(out, lineterminator=_CRLF)
-    writer.writerow(header)
-    counted = _Counted(rows)
-    writer.writerows(counted)
-    return counted.count
-
-
-class _Counted:
-    """Rows passed through, counted (``writerows`` does not say how many it wrote)."""
-
-    def __init__(self, rows: Iterable[Iterable[object]]) -> None:
-        self.rows = rows
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Iterable[object]]:
-        count = 0
-        for row in self.rows:
-            count += 1
-            yield row
-        self.count = count
-
-
 def _wide_columns(project: Project, options: ExportOptions, active: Codebook,
                   books: list[Codebook], rows: list[tuple] | None) -> tuple[list[Field],
                                                                            dict[str, set[str]]]:
@@ -597,49 +548,6 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
         out.write("\n")
         count += 1
     return count
-
-
-# -- the codebook sheet ----------------------------------------------------------------------
-def codebook_sheet_path(path: str | Path) -> Path:
-    """The codebook sheet beside an export to ``path``: ``tags.csv`` -> ``tags.codebook.csv``."""
-    path = Path(path)
-    return path.with_name(path.stem + ".codebook.csv")
-
-
-def codebook_rows(project: Project) -> Iterator[list[object]]:
-    """The rows of the codebook sheet (:data:`CODEBOOK_COLUMNS`)."""
-    codebook, version = project.codebook(), project.codebook_version()
-    tail = [codebook.id, codebook.revision, version]
-
-    def labels(label: dict[str, str]) -> list[str]:
-        return [label.get(language, "") for language in _LANGUAGES]
-
-    participant_fields = [spec.id for spec in codebook.fields if spec.type == "participants"]
-    for spec in codebook.fields:
-        own_column = spec.id if spec.type in ("single", "text", "participants") else ""
-        yield [spec.id, "field", spec.id, "", *labels(spec.label), spec.definition,
-               spec.definition_fa, "", spec.type, int(spec.ordered), int(spec.attributable),
-               "", "", own_column, *tail]
-        for position, category in enumerate(spec.categories, start=1):
-            on_scale = int(category.scale) if spec.ordered else ""
-            column = spec.id if spec.type == "single" else f"{spec.id}_{category.id}"
-            yield [spec.id, "category", category.id, position, *labels(category.label),
-                   category.definition, "", category.example, spec.type, "", "", on_scale,
-                   int(category.retired), column, *tail]
-        for position, role in enumerate(spec.roles, start=1):
-            yield [spec.id, "role", role.id, position, *labels(role.label), role.definition,
-                   "", "", spec.type, "", "", "", "", "", *tail]
-    for spec_id in participant_fields or [""]:
-        for person in project.participants():
-            column = f"{spec_id}_{person.id}" if spec_id else ""
-            yield [spec_id, "participant", person.id, "", *labels(person.name),
-                   person.office.get("en", ""), person.office.get("fa", ""), "",
-                   person.kind, "", "", "", "", column, *tail]
-
-
-def write_codebook_sheet(project: Project, out: TextIO, excel: bool = False) -> int:
-    """Write the codebook sheet as CSV to ``out``; returns the number of rows."""
-    return _write_csv(out, CODEBOOK_COLUMNS, codebook_rows(project), excel)
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -15,6 +15,90 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+51"/>
+        <source>Inter-annotator agreement</source>
+        <translation>الاتفاق بين المرمّزين</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+7"/>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>مستوى القياس</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coders</source>
+        <translation>المرمّزون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values</source>
+        <translation>القيم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotator</source>
+        <translation>المرمّز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared articles</source>
+        <translation>المقالات المشتركة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairwise</source>
+        <translation>الاتفاق الثنائي</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chart</source>
+        <translation>الرسم البياني</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
+        <translation>* الرقم الرئيسي للحقل. n/a: ألفا غير معرّفة (تذكر الملاحظة السبب).</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListPanel</name>
     <message>
         <location filename="../../annotator/gui/article_list.py" line="+43"/>
@@ -76,9 +160,325 @@
     </message>
 </context>
 <context>
+    <name>CommentThread</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="+479"/>
+        <location line="+37"/>
+        <source>Comments</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
+        <translation>اكتب تعليقاً للمرمّزين الآخرين… (Ctrl+Enter لإضافته)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add comment</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No comments yet.</source>
+        <translation>لا تعليقات بعد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comments (%1)</source>
+        <translation>التعليقات (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="+105"/>
+        <source>Export tags</source>
+        <translation>تصدير الوسوم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Long CSV: one row per tag (can be imported again)</source>
+        <translation>CSV طويل: صف لكل وسم (يمكن استيراده مرة أخرى)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wide CSV: one row per article and annotator, a column per category</source>
+        <translation>CSV عريض: صف لكل مقال ومرمّز، وعمود لكل فئة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON Lines: one object per article and annotator</source>
+        <translation>JSON Lines: كائن لكل مقال ومرمّز</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Whose tags</source>
+        <translation>وسوم مَن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every annotator</source>
+        <translation>كل المرمّزين</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One annotator:</source>
+        <translation>مرمّز واحد:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adjudicated (final) tags</source>
+        <translation>الوسوم المحسومة (القرار النهائي)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>For Excel (byte order mark; a cell that could run as a formula starts with &apos;)</source>
+        <translation>لبرنامج Excel (علامة ترتيب البايتات؛ الخلية التي قد تُنفَّذ كصيغة تبدأ بـ &apos;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to save the export</source>
+        <translation>اختر مكان حفظ ملف التصدير</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A codebook sheet (NAME.codebook.csv) is written beside the file.</source>
+        <translation>تُكتب ورقة دليل الترميز (NAME.codebook.csv) بجانب الملف.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export tags to</source>
+        <translation>تصدير الوسوم إلى</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export stopped; no file was written.</source>
+        <translation>أُوقف التصدير؛ لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows written to %2 (codebook: %3)</source>
+        <translation>الصفوف المكتوبة في %2: %1 (دليل الترميز: %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>FieldComparison</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <source>Show %1&apos;s evidence in the article</source>
+        <translation>عرض دليل %1 في المقال</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No evidence marked</source>
+        <translation>لم يُحدَّد دليل</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make %1&apos;s value the final one</source>
+        <translation>اجعل قيمة %1 هي القيمة النهائية</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all disagreeing fields</source>
+        <translation>كل الحقول المختلف عليها</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 did not code this field</source>
+        <translation>لم يرمّز %1 هذا الحقل</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>disagree</source>
+        <translation>اختلاف</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decided</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the final value (the annotators&apos; values stay)</source>
+        <translation>إزالة القيمة النهائية (تبقى قيم المرمّزين)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason for the decision (optional)</source>
+        <translation>سبب القرار (اختياري)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set another value…</source>
+        <translation>تعيين قيمة أخرى…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the final value yourself</source>
+        <translation>اختر القيمة النهائية بنفسك</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Final: not decided</source>
+        <translation>القيمة النهائية: لم تُحسم بعد</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from %1</source>
+        <translation>من %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Final:</source>
+        <translation>القيمة النهائية:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accepted</source>
+        <translation>مقبول</translation>
+    </message>
+</context>
+<context>
+    <name>FinalValueDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
+        <source>Final value: %1</source>
+        <translation>القيمة النهائية: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>لم يُذكر أي منها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>لا مشاركين</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>المشارك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>إضافة مشارك: اكتب اسماً…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بلا دور</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <source>Evidence:</source>
+        <translation>الدليل:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 marked %2 evidence passage(s) in this article</source>
+        <translation>مقاطع الدليل التي حدّدها %1 في هذا المقال: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+101"/>
+        <location filename="../../annotator/gui/main_window.py" line="+92"/>
+        <source>Charts</source>
+        <translation>الرسوم البيانية</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not back up the project: %1</source>
+        <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -99,6 +499,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;استيراد مقالات…</translation>
     </message>
@@ -108,7 +513,17 @@
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Merge a colleague&apos;s project…</source>
+        <translation>&amp;دمج مشروع زميل…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore a &amp;backup…</source>
+        <translation>استعادة &amp;نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المرمّز…</translation>
     </message>
@@ -124,18 +539,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-138"/>
+        <location line="+139"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-135"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
@@ -181,6 +596,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Review colleagues&apos; tags</source>
+        <translation>&amp;مراجعة وسوم الزملاء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Agreement…</source>
+        <translation>&amp;الاتفاق…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Charts</source>
+        <translation>ال&amp;رسوم البيانية</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
@@ -210,7 +640,7 @@
         <translation>كان ذلك المقال الأخير.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saved</source>
         <translation>تم الحفظ</translation>
     </message>
@@ -236,16 +666,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+168"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-156"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+71"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -300,7 +731,27 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+38"/>
+        <source>Merge a colleague&apos;s project</source>
+        <translation>دمج مشروع زميل</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merge failed</source>
+        <translation>فشل الدمج</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge finished</source>
+        <translation>انتهى الدمج</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Stance</source>
         <translation>الموقف</translation>
     </message>
@@ -469,14 +920,112 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../annotator/gui/review_queue.py" line="+107"/>
+        <source>Disagree on: %1</source>
+        <translation>الاختلاف في: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adjudicated: %1</source>
+        <translation>المحسوم: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coders</source>
+        <translation>المرمّزون</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Number of fields the coders disagree on</source>
+        <translation>عدد الحقول التي يختلف فيها المرمّزون</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjudicated: ✓ all disagreements, 1/2 some</source>
+        <translation>المحسوم: ✓ كل الاختلافات، 1/2 بعضها</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location line="+23"/>
+        <source>All fields</source>
+        <translation>كل الحقول</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count only disagreements on this field</source>
+        <translation>احتساب الاختلافات في هذا الحقل فقط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare only these two annotators</source>
+        <translation>المقارنة بين هذين المرمّزَين فقط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet adjudicated</source>
+        <translation>لم يُحسم بعد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide articles whose disagreements all have a final value</source>
+        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها بقيمة نهائية</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Field:</source>
+        <translation>الحقل:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotators:</source>
+        <translation>المرمّزون:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All annotators</source>
+        <translation>كل المرمّزين</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n article(s) in the queue</source>
+        <translation>
+            <numerusform>لا مقالات في القائمة</numerusform>
+            <numerusform>مقال واحد في القائمة</numerusform>
+            <numerusform>مقالان في القائمة</numerusform>
+            <numerusform>%n مقالات في القائمة</numerusform>
+            <numerusform>%n مقالاً في القائمة</numerusform>
+            <numerusform>%n مقال في القائمة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
-        <location filename="../../annotator/gui/reader.py" line="+222"/>
+        <location filename="../../annotator/gui/reader.py" line="+210"/>
         <source>Use selection as evidence</source>
         <translation>استخدام التحديد كدليل</translation>
     </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+255"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
@@ -503,7 +1052,7 @@
         <translation>لغة أخرى</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+76"/>
         <source>invisible bidi control %1</source>
         <translation>محرف تحكم ثنائي الاتجاه غير مرئي %1</translation>
     </message>
@@ -516,6 +1065,170 @@
         <location line="+3"/>
         <source>evidence</source>
         <translation>دليل</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+40"/>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the state to go back to. The current state is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>اختر الحالة التي تريد العودة إليها. تؤخذ نسخة احتياطية من الحالة الحالية أولاً، لذا يمكن التراجع عن الاستعادة نفسها من هذه القائمة.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unreadable</source>
+        <translation>غير مقروءة</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There are no backups of this project yet.</source>
+        <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Restore…</source>
+        <translation>ا&amp;ستعادة…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>project opened</source>
+        <translation>فتح المشروع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made by hand</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>قبل الاستعادة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an update of the file</source>
+        <translation>قبل تحديث الملف</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge</source>
+        <translation>قبل الدمج</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a codebook change</source>
+        <translation>قبل تغيير دليل الترميز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a tag import</source>
+        <translation>قبل استيراد الوسوم</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (%1 articles, %2 tags)</source>
+        <translation> (المقالات: %1، الوسوم: %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore this backup?</source>
+        <translation>استعادة هذه النسخة الاحتياطية؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the project&apos;s content with the backup of %1%2?
+
+The current state is backed up first.</source>
+        <translation>استبدال محتوى المشروع بالنسخة الاحتياطية المأخوذة في %1%2؟
+
+تؤخذ نسخة احتياطية من الحالة الحالية أولاً.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not restored</source>
+        <translation>لم تتم الاستعادة</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../annotator/gui/review_view.py" line="+203"/>
+        <source>This is the last article in the queue.</source>
+        <translation>هذا هو المقال الأخير في القائمة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first article in the queue.</source>
+        <translation>هذا هو المقال الأول في القائمة.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>%1 of %2 disagreeing field(s) adjudicated</source>
+        <translation>حُسم %1 من %2 من الحقول المختلف عليها</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The coders agree on every field.</source>
+        <translation>يتفق المرمّزون في كل الحقول.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded by %1. %2</source>
+        <translation>المرمّزون: %1. %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
+        <translation>لا مقال للمراجعة: تظهر هنا المقالات التي رمّزها مرمّزان أو أكثر (ادمج ملفات الزملاء أولاً).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Accepted %1&apos;s values for %n field(s).</source>
+        <translation>
+            <numerusform>لم تُقبل قيم %1 في أي حقل.</numerusform>
+            <numerusform>قُبلت قيم %1 في حقل واحد.</numerusform>
+            <numerusform>قُبلت قيم %1 في حقلين.</numerusform>
+            <numerusform>قُبلت قيم %1 في %n حقول.</numerusform>
+            <numerusform>قُبلت قيم %1 في %n حقلاً.</numerusform>
+            <numerusform>قُبلت قيم %1 في %n حقل.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n field(s) not coded by %1 left as they were.</source>
+        <translation>
+            <numerusform>لا حقول لم يرمّزها %1.</numerusform>
+            <numerusform>بقي حقل واحد لم يرمّزه %1 على حاله.</numerusform>
+            <numerusform>بقي حقلان لم يرمّزهما %1 على حالهما.</numerusform>
+            <numerusform>بقيت %n حقول لم يرمّزها %1 على حالها.</numerusform>
+            <numerusform>بقي %n حقلاً لم يرمّزها %1 على حالها.</numerusform>
+            <numerusform>بقي %n حقل لم يرمّزها %1 على حالها.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -630,6 +1343,14 @@
         <location line="+1"/>
         <source>Your name as it should appear on your tags (colleagues see it when tags are merged):</source>
         <translation>اسمك كما ينبغي أن يظهر على وسومك (يراه الزملاء عند دمج الوسوم):</translation>
+    </message>
+</context>
+<context>
+    <name>review_parts</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-43"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,90 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+51"/>
+        <source>Inter-annotator agreement</source>
+        <translation>توافق میان کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+7"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Category</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>سطح سنجش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coders</source>
+        <translation>کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values</source>
+        <translation>مقدارها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation>آلفای کریپندورف</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotator</source>
+        <translation>کدگذار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>توافق</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared articles</source>
+        <translation>مقاله‌های مشترک</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairwise</source>
+        <translation>توافق دوبه‌دو</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chart</source>
+        <translation>نمودار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
+        <translation>* رقم اصلی فیلد. n/a: آلفا تعریف‌نشده است (علت در ستون توضیح آمده است).</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListPanel</name>
     <message>
         <location filename="../../annotator/gui/article_list.py" line="+43"/>
@@ -76,9 +160,325 @@
     </message>
 </context>
 <context>
+    <name>CommentThread</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="+479"/>
+        <location line="+37"/>
+        <source>Comments</source>
+        <translation>نظرها</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
+        <translation>برای کدگذاران دیگر نظری بنویسید… (Ctrl+Enter آن را می‌افزاید)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add comment</source>
+        <translation>افزودن نظر</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No comments yet.</source>
+        <translation>هنوز نظری ثبت نشده است.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comments (%1)</source>
+        <translation>نظرها (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="+105"/>
+        <source>Export tags</source>
+        <translation>برون‌ریزی برچسب‌ها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Long CSV: one row per tag (can be imported again)</source>
+        <translation>CSV بلند: یک سطر برای هر برچسب (می‌توان آن را دوباره درون‌ریزی کرد)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wide CSV: one row per article and annotator, a column per category</source>
+        <translation>CSV پهن: یک سطر برای هر مقاله و کدگذار، یک ستون برای هر گزینه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON Lines: one object per article and annotator</source>
+        <translation>JSON Lines: یک شیء برای هر مقاله و کدگذار</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Whose tags</source>
+        <translation>برچسب‌های چه کسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every annotator</source>
+        <translation>همهٔ کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One annotator:</source>
+        <translation>یک کدگذار:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adjudicated (final) tags</source>
+        <translation>برچسب‌های داوری‌شده (نهایی)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>For Excel (byte order mark; a cell that could run as a formula starts with &apos;)</source>
+        <translation>برای Excel (نشانهٔ ترتیب بایت؛ خانه‌ای که ممکن است فرمول اجرا کند با &apos; آغاز می‌شود)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File:</source>
+        <translation>پرونده:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to save the export</source>
+        <translation>محل ذخیرهٔ برون‌ریزی را انتخاب کنید</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A codebook sheet (NAME.codebook.csv) is written beside the file.</source>
+        <translation>برگهٔ دفترچهٔ کد (NAME.codebook.csv) کنار همین پرونده نوشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export</source>
+        <translation>برون‌ریزی</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export tags to</source>
+        <translation>برون‌ریزی برچسب‌ها در</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Exporting…</source>
+        <translation>در حال برون‌ریزی…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export stopped; no file was written.</source>
+        <translation>برون‌ریزی متوقف شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows written to %2 (codebook: %3)</source>
+        <translation>%1 سطر در %2 نوشته شد (دفترچهٔ کد: %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>برون‌ریزی ناموفق بود</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+</context>
+<context>
+    <name>FieldComparison</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <source>Show %1&apos;s evidence in the article</source>
+        <translation>نمایش شاهد %1 در مقاله</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No evidence marked</source>
+        <translation>شاهدی مشخص نشده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept</source>
+        <translation>پذیرفتن</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make %1&apos;s value the final one</source>
+        <translation>مقدار %1 را مقدار نهایی کنید</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all disagreeing fields</source>
+        <translation>همهٔ فیلدهای مورد اختلاف</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 did not code this field</source>
+        <translation>%1 این فیلد را کدگذاری نکرده است</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>disagree</source>
+        <translation>اختلاف</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decided</source>
+        <translation>داوری‌شده</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the final value (the annotators&apos; values stay)</source>
+        <translation>حذف مقدار نهایی (مقدارهای کدگذاران باقی می‌مانند)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason for the decision (optional)</source>
+        <translation>دلیل تصمیم (اختیاری)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set another value…</source>
+        <translation>تعیین مقداری دیگر…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the final value yourself</source>
+        <translation>مقدار نهایی را خودتان انتخاب کنید</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Final: not decided</source>
+        <translation>مقدار نهایی: هنوز تعیین نشده</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from %1</source>
+        <translation>از %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Final:</source>
+        <translation>مقدار نهایی:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accepted</source>
+        <translation>پذیرفته‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>FinalValueDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
+        <source>Final value: %1</source>
+        <translation>مقدار نهایی: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>هیچ‌کدام گزارش نشده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>بدون مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بدون نقش</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <source>Evidence:</source>
+        <translation>شاهد:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 marked %2 evidence passage(s) in this article</source>
+        <translation>%1 در این مقاله %2 بخش را به‌عنوان شاهد مشخص کرده است</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+101"/>
+        <location filename="../../annotator/gui/main_window.py" line="+92"/>
+        <source>Charts</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not back up the project: %1</source>
+        <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -99,6 +499,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>برون‌&amp;ریزی…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;درون‌ریزی مقاله‌ها…</translation>
     </message>
@@ -108,7 +513,17 @@
         <translation>درون‌ریزی یک &amp;پوشه…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Merge a colleague&apos;s project…</source>
+        <translation>ادغام پروژهٔ یک &amp;همکار…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore a &amp;backup…</source>
+        <translation>بازگردانی &amp;نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تعویض کدگذار…</translation>
     </message>
@@ -124,18 +539,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-138"/>
+        <location line="+139"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-135"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
@@ -181,6 +596,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Review colleagues&apos; tags</source>
+        <translation>بازبینی برچسب‌های &amp;همکاران</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Agreement…</source>
+        <translation>&amp;توافق…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Charts</source>
+        <translation>&amp;نمودارها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -210,7 +640,7 @@
         <translation>آن آخرین مقاله بود.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saved</source>
         <translation>ذخیره شد</translation>
     </message>
@@ -236,16 +666,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+168"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-156"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+71"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -300,7 +731,27 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+38"/>
+        <source>Merge a colleague&apos;s project</source>
+        <translation>ادغام پروژهٔ یک همکار</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merging…</source>
+        <translation>در حال ادغام…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merge failed</source>
+        <translation>ادغام ناموفق بود</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge finished</source>
+        <translation>ادغام به پایان رسید</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Stance</source>
         <translation>موضع</translation>
     </message>
@@ -469,14 +920,107 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../annotator/gui/review_queue.py" line="+107"/>
+        <source>Disagree on: %1</source>
+        <translation>اختلاف در: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adjudicated: %1</source>
+        <translation>داوری‌شده: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Article</source>
+        <translation>مقاله</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coders</source>
+        <translation>کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Number of fields the coders disagree on</source>
+        <translation>تعداد فیلدهایی که کدگذاران در آن‌ها اختلاف دارند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjudicated: ✓ all disagreements, 1/2 some</source>
+        <translation>داوری‌شده: ✓ همهٔ اختلاف‌ها، 1/2 برخی از آن‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location line="+23"/>
+        <source>All fields</source>
+        <translation>همهٔ فیلدها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count only disagreements on this field</source>
+        <translation>فقط اختلاف‌های این فیلد شمرده شود</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare only these two annotators</source>
+        <translation>فقط این دو کدگذار مقایسه شوند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet adjudicated</source>
+        <translation>هنوز داوری‌نشده</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide articles whose disagreements all have a final value</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان مقدار نهایی دارند</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Field:</source>
+        <translation>فیلد:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotators:</source>
+        <translation>کدگذاران:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All annotators</source>
+        <translation>همهٔ کدگذاران</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n article(s) in the queue</source>
+        <translation>
+            <numerusform>%n مقاله در صف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
-        <location filename="../../annotator/gui/reader.py" line="+222"/>
+        <location filename="../../annotator/gui/reader.py" line="+210"/>
         <source>Use selection as evidence</source>
         <translation>استفاده از متن انتخاب‌شده به‌عنوان شاهد</translation>
     </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+255"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>نویسه‌های کنترلی دوسویهٔ نامرئی در این متن: %n (نمایش با %1)</numerusform>
@@ -498,7 +1042,7 @@
         <translation>زبان دیگر</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+76"/>
         <source>invisible bidi control %1</source>
         <translation>نویسهٔ کنترلی دوسویهٔ نامرئی %1</translation>
     </message>
@@ -511,6 +1055,160 @@
         <location line="+3"/>
         <source>evidence</source>
         <translation>شاهد</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+40"/>
+        <source>Restore a backup</source>
+        <translation>بازگردانی نسخهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the state to go back to. The current state is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>وضعیتی را که می‌خواهید به آن برگردید انتخاب کنید. پیش از آن از وضعیت کنونی نسخهٔ پشتیبان گرفته می‌شود، پس خود بازگردانی را هم می‌توان از همین فهرست واگرد کرد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unreadable</source>
+        <translation>ناخوانا</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There are no backups of this project yet.</source>
+        <translation>هنوز نسخهٔ پشتیبانی از این پروژه وجود ندارد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;بازگردانی…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>project opened</source>
+        <translation>باز شدن پروژه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made by hand</source>
+        <translation>دستی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>پیش از بازگردانی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an update of the file</source>
+        <translation>پیش از به‌روزرسانی پرونده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge</source>
+        <translation>پیش از ادغام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a codebook change</source>
+        <translation>پیش از تغییر دفترچهٔ کد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a tag import</source>
+        <translation>پیش از درون‌ریزی برچسب‌ها</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (%1 articles, %2 tags)</source>
+        <translation> (%1 مقاله، %2 برچسب)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore this backup?</source>
+        <translation>این نسخهٔ پشتیبان بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the project&apos;s content with the backup of %1%2?
+
+The current state is backed up first.</source>
+        <translation>محتوای پروژه با نسخهٔ پشتیبان %1%2 جایگزین شود؟
+
+پیش از آن از وضعیت کنونی نسخهٔ پشتیبان گرفته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not restored</source>
+        <translation>بازگردانده نشد</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../annotator/gui/review_view.py" line="+203"/>
+        <source>This is the last article in the queue.</source>
+        <translation>این آخرین مقالهٔ صف است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first article in the queue.</source>
+        <translation>این اولین مقالهٔ صف است.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>%1 of %2 disagreeing field(s) adjudicated</source>
+        <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The coders agree on every field.</source>
+        <translation>کدگذاران در همهٔ فیلدها توافق دارند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded by %1. %2</source>
+        <translation>کدگذاران: %1. %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
+        <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Accepted %1&apos;s values for %n field(s).</source>
+        <translation>
+            <numerusform>مقدارهای %1 برای %n فیلد پذیرفته شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n field(s) not coded by %1 left as they were.</source>
+        <translation>
+            <numerusform>%n فیلد که %1 کدگذاری نکرده بود، دست‌نخورده ماند.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -625,6 +1323,14 @@
         <location line="+1"/>
         <source>Your name as it should appear on your tags (colleagues see it when tags are merged):</source>
         <translation>نام شما، آن‌گونه که باید روی برچسب‌هایتان بیاید (همکاران هنگام ادغام برچسب‌ها آن را می‌بینند):</translation>
+    </message>
+</context>
+<context>
+    <name>review_parts</name>
+    <message>
+        <location filename="../../annotator/gui/review_parts.py" line="-43"/>
+        <source>none</source>
+        <translation>هیچ‌کدام</translation>
     </message>
 </context>
 </TS>
