@@ -32,7 +32,7 @@ FORMATS = (".html", ".pdf")
 _WORDS: dict[str, dict[str, str]] = {
     "report": {"en": "Annotation report", "fa": "گزارش کدگذاری", "ar": "تقرير الترميز"},
     "made": {"en": "Made on {date} from {project}, codebook {codebook} revision {revision}.",
-             "fa": "تهیه‌شده در {date} از {project}، کدنامهٔ {codebook} ویرایش {revision}.",
+             "fa": "تهیه‌شده در {date} از {project}، دفترچهٔ کد {codebook} ویرایش {revision}.",
              "ar": "أُعدّ في {date} من {project}، دليل الترميز {codebook} المراجعة {revision}."},
     "corpus": {"en": "Corpus", "fa": "پیکره", "ar": "المدوّنة"},
     "articles": {"en": "Articles", "fa": "مقاله‌ها", "ar": "المقالات"},

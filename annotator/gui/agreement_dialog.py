@@ -6,7 +6,7 @@ agreement``; the chart is the charts module's ``agreement`` kind.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,23 @@ from PySide6.QtWidgets import (
 from annotator.core import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
+
+_LRI, _PDI = "\u2066", "\u2069"
+
+
+def _number(text: str) -> str:
+    """Numbers keep their sign and order inside a right-to-left table."""
+    return _LRI + text + _PDI
+
+
+def _level(level: str) -> str:
+    names = {
+        "nominal": QCoreApplication.translate("AgreementDialog", "nominal"),
+        "ordinal": QCoreApplication.translate("AgreementDialog", "ordinal"),
+        "masi": QCoreApplication.translate("AgreementDialog", "MASI (sets)"),
+        "binary": QCoreApplication.translate("AgreementDialog", "binary"),
+    }
+    return names.get(level, level)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -59,16 +76,31 @@ class AgreementDialog(QDialog):
             layout.insertWidget(0, QLabel(str(exc)))
             result = None
         codebook = session.codebook
+
+        def field_label(field_id: str) -> str:
+            return (codebook.field(field_id).text(language) if codebook.has_field(field_id)
+                    else field_id)
+
+        def category_label(field_id: str, value: str | None) -> str:
+            if not value:
+                return ""
+            if codebook.has_field(field_id):
+                category = codebook.field(field_id).category(value)
+                if category is not None:
+                    return category.text(language)
+            try:
+                return session.participant(value).text(language)
+            except AnnotatorError:
+                return value
+
         if result is not None:
             rows = []
             for figure in result.figures:
-                label = (codebook.field(figure.field).text(language)
-                         if codebook.has_field(figure.field) else figure.field)
                 rows.append([
-                    label + (" *" if figure.primary else ""),
-                    figure.category or "",
-                    figure.level,
-                    "n/a" if figure.alpha is None else f"{figure.alpha:.3f}",
+                    field_label(figure.field) + (" *" if figure.primary else ""),
+                    category_label(figure.field, figure.category),
+                    _level(figure.level),
+                    "n/a" if figure.alpha is None else _number(f"{figure.alpha:.3f}"),
                     str(figure.n_units), str(figure.n_coders), str(figure.n_values),
                     figure.note or "",
                 ])
@@ -77,8 +109,8 @@ class AgreementDialog(QDialog):
                  self.tr("Articles"), self.tr("Coders"), self.tr("Values"), self.tr("Note")],
                 rows)
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
-            pairs = [[p.field, p.annotator_a, p.annotator_b,
-                      "n/a" if p.agreement is None else f"{100 * p.agreement:.1f} %",
+            pairs = [[field_label(p.field), p.annotator_a, p.annotator_b,
+                      "n/a" if p.agreement is None else _number(f"{100 * p.agreement:.1f} %"),
                       str(p.n_units)] for p in result.pairs]
             self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
                                  self.tr("Agreement"), self.tr("Shared articles")], pairs)

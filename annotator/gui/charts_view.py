@@ -24,18 +24,15 @@ _SCREEN_DPI = 96.0
 _MIN_WIDTH_PX = 420
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartsView", text)
-
-
 def kind_names() -> dict[str, str]:
     """The chart kinds the view offers, with their names in the UI language."""
     return {
-        "stance": _tr("Stance"),
-        "demands": _tr("Demands"),
-        "demands-by-participant": _tr("Demands by participant"),
-        "progress": _tr("Progress"),
-        "agreement": _tr("Agreement"),
+        "stance": QCoreApplication.translate("ChartsView", "Stance"),
+        "demands": QCoreApplication.translate("ChartsView", "Demands"),
+        "demands-by-participant": QCoreApplication.translate("ChartsView",
+                                                             "Demands by participant"),
+        "progress": QCoreApplication.translate("ChartsView", "Progress"),
+        "agreement": QCoreApplication.translate("ChartsView", "Agreement"),
     }
 
 

@@ -55,7 +55,8 @@ class RestoreDialog(QDialog):
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, info in enumerate(self.backups):
-            local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
+            # Isolated left to right, so the date and time keep their order in RTL.
+            local = "\u2066" + info.time.astimezone().strftime("%Y-%m-%d %H:%M") + "\u2069"
             cells = [local, self.reason_text(info.reason),
                      self.tr("unreadable") if info.articles is None else str(info.articles),
                      "" if info.tags is None else str(info.tags)]

@@ -17,12 +17,32 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+51"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+37"/>
+        <source>nominal</source>
+        <translation>اسمي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordinal</source>
+        <translation>ترتيبي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MASI (sets)</source>
+        <translation>MASI (مجموعات)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary</source>
+        <translation>ثنائي</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <location line="+7"/>
         <source>Field</source>
         <translation>الحقل</translation>
@@ -157,6 +177,34 @@
         <location line="+0"/>
         <source>My status</source>
         <translation>حالتي</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
+        <source>Stance</source>
+        <translation type="unfinished">الموقف</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demands</source>
+        <translation type="unfinished">المطالب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demands by participant</source>
+        <translation>المطالب حسب المشارك</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation type="unfinished">الاتفاق</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1148,7 @@
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>unreadable</source>
         <translation>غير مقروءة</translation>
     </message>

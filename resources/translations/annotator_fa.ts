@@ -17,12 +17,32 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+51"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+37"/>
+        <source>nominal</source>
+        <translation>اسمی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordinal</source>
+        <translation>ترتیبی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MASI (sets)</source>
+        <translation>MASI (مجموعه‌ها)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary</source>
+        <translation>دودویی</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <location line="+7"/>
         <source>Field</source>
         <translation>فیلد</translation>
@@ -157,6 +177,34 @@
         <location line="+0"/>
         <source>My status</source>
         <translation>وضعیت من</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
+        <source>Stance</source>
+        <translation type="unfinished">موضع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demands</source>
+        <translation type="unfinished">مطالبه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demands by participant</source>
+        <translation>مطالبات به تفکیک مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation type="unfinished">توافق</translation>
     </message>
 </context>
 <context>
@@ -1090,7 +1138,7 @@
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>unreadable</source>
         <translation>ناخوانا</translation>
     </message>
