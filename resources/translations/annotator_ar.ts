@@ -184,12 +184,12 @@
     <message>
         <location filename="../../annotator/gui/charts_view.py" line="+30"/>
         <source>Stance</source>
-        <translation type="unfinished">الموقف</translation>
+        <translation>الموقف</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demands</source>
-        <translation type="unfinished">المطالب</translation>
+        <translation>المطالب</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -204,7 +204,7 @@
     <message>
         <location line="+1"/>
         <source>Agreement</source>
-        <translation type="unfinished">الاتفاق</translation>
+        <translation>الاتفاق</translation>
     </message>
 </context>
 <context>

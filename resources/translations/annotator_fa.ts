@@ -184,12 +184,12 @@
     <message>
         <location filename="../../annotator/gui/charts_view.py" line="+30"/>
         <source>Stance</source>
-        <translation type="unfinished">موضع</translation>
+        <translation>موضع</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demands</source>
-        <translation type="unfinished">مطالبه‌ها</translation>
+        <translation>مطالبات</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -204,7 +204,7 @@
     <message>
         <location line="+1"/>
         <source>Agreement</source>
-        <translation type="unfinished">توافق</translation>
+        <translation>توافق</translation>
     </message>
 </context>
 <context>
