@@ -46,6 +46,11 @@ class StoreBase:
             raise _explain(exc, self.path) from None
         try:
             yield self.conn
+        except sqlite3.OperationalError as exc:
+            # A full disk, a read-only file: roll back and say so in one line.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _explain(exc, self.path) from None
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
