@@ -70,12 +70,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 620, 440])
         self.reader_font = font_family
-        self.review = ReviewView(session, language, font_family)
+        # Review mode is built when first opened: its queue reads every tag, which a
+        # window that opens for coding should not wait for.
+        self.review: ReviewView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.review)
         self.setCentralWidget(self.stack)
-        self.review.adjudicated.connect(lambda _article: self.charts.refresh())
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
 
@@ -392,14 +392,13 @@ class MainWindow(QMainWindow):
         self.form.skipRequested.connect(self.skip_and_next)
         self.charts.set_session(self.session)
         old_review = self.review
-        self.review = ReviewView(self.session, self.language, self.reader_font)
-        self.review.adjudicated.connect(lambda _article: self.charts.refresh())
-        reviewing = self.stack.currentWidget() is old_review
-        self.stack.removeWidget(old_review)
-        old_review.deleteLater()
-        self.stack.addWidget(self.review)
-        if reviewing:
-            self.stack.setCurrentWidget(self.review)
+        if old_review is not None:
+            reviewing = self.stack.currentWidget() is old_review
+            self.stack.removeWidget(old_review)
+            old_review.deleteLater()
+            self.review = None
+            if reviewing:
+                self.stack.setCurrentWidget(self._review_view())
         self.current = None
         self.reader.clear()
         first = self.session.last_article()
@@ -473,13 +472,21 @@ class MainWindow(QMainWindow):
         self.form.flush()
         show_export_dialog(self, self.session)
 
+    def _review_view(self) -> ReviewView:
+        if self.review is None:
+            self.review = ReviewView(self.session, self.language, self.reader_font)
+            self.review.adjudicated.connect(lambda _article: self.charts.refresh())
+            self.stack.addWidget(self.review)
+        return self.review
+
     def toggle_review(self) -> None:
         """Switch between annotating (blind) and reviewing colleagues' tags."""
-        reviewing = self.stack.currentWidget() is self.review
+        reviewing = self.review is not None and self.stack.currentWidget() is self.review
         if not reviewing:
             self.form.flush()
-            self.review.refresh()
-            self.stack.setCurrentWidget(self.review)
+            review = self._review_view()
+            review.refresh()
+            self.stack.setCurrentWidget(review)
         else:
             self.stack.setCurrentWidget(self.splitter)
             if self.current:
@@ -518,7 +525,8 @@ class MainWindow(QMainWindow):
             self.list_panel.update_progress()
             if self.current:
                 self.open_article(self.current)
-            self.review.refresh()
+            if self.review is not None:
+                self.review.refresh()
             self.merged.emit()
             if isinstance(result, str):
                 QMessageBox.warning(self, self.tr("Merge failed"), result)

@@ -222,6 +222,10 @@ class ArticlesMixin(StoreBase):
                              (article_id,))
         if number is None:
             return None
+        if status is None and not (query or "").strip():
+            # No filter: a count over the primary key alone, no join.
+            return int(self.scalar("SELECT COUNT(*) FROM articles WHERE article_no < ?",
+                                   (number,)) or 0)
         where, params = self._list_filter(annotator, status, query)
         where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
         return int(self.scalar(
