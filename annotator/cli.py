@@ -28,14 +28,14 @@ from annotator.core.terminal import visual
 COMMANDS = (
     "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags", "merge", "review", "agreement", "chart", "report", "check",
-    "backup", "restore",
+    "backup", "restore", "bench",
 )
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
     "annotator.cli_export", "annotator.cli_charts", "annotator.cli_agreement",
-    "annotator.cli_reliability",
+    "annotator.cli_reliability", "annotator.cli_bench",
 )
 
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from annotator.core.charts import chart_png, make_chart
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 
@@ -127,6 +126,9 @@ class ChartsView(QWidget):
         self._stale = False
         kind = self.kind()
         try:
+            # matplotlib is imported when the first chart is drawn, not at start-up.
+            from annotator.core.charts import chart_png, make_chart
+
             figure = make_chart(self.session.project, kind, self.language,
                                 self.chart_annotator(kind))
         except AnnotatorError as exc:

@@ -189,6 +189,8 @@ class ArticlesMixin(StoreBase):
         """How many articles :meth:`list_articles` lists with the same filters."""
         if status is None and not (query or "").strip():
             return self.article_count()
+        if status is None:
+            return self.search_count(query or "")  # the search index alone, no join
         where, params = self._list_filter(annotator, status, query)
         return int(self.scalar(
             "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "

@@ -1,0 +1,685 @@
+"""The bench's figures: each timed on an N-article project beside a baseline where one exists.
+
+:func:`run_bench` writes the synthetic corpus, imports it R times through the real
+reader (next to a raw ``sqlite3`` import of the same rows), adds 6 tags per article
+(3 annotators x 2 fields) through the store's tag import, and then times export,
+search, saving a tag, the window (in a child process: cold start, switching articles,
+peak memory), agreement and merge.  Agreement, merge and the extended exporter are
+looked up when the bench runs, so the bench measures them as soon as they exist.
+Each figure is the median of its runs (or of all samples of all runs), with its target
+and whether it was met.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import inspect
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.bench.corpus import article_id, write_corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.importer import import_paths
+from annotator.core.session import Session
+from annotator.core.store import EXPORT_COLUMNS, Project, open_project
+from annotator.core.store.bench_data import BenchTag, add_bench_tags, raw_import, scan_tags
+from annotator.core.tagcsv import write_tags
+
+ANNOTATORS = ("coder1", "coder2", "coder3")
+STANCES = ("strongly_condemning", "condemning", "neutral", "understanding", "supportive",
+           "unclear")
+DEMANDS = ("ceasefire", "cut_ties", "humanitarian_aid", "islamic_unity", "accountability")
+# Persian and Arabic spellings, a ZWNJ variant, a phrase, a prefix, a word in few articles.
+QUERIES = ("غزه", "اردوغان", "گفت\u200cوگو", "رئيس جمهور", "سازمان همکاری اسلامی",
+           "همکاری*", "ترکمنستان")
+SAVES_PER_RUN = 201  # three edits per article: stance, add a demand, remove it
+CHILD_TIMEOUT_S = 600
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class Figure:
+    """One line of the results table."""
+
+    key: str
+    name: str
+    unit: str
+    value: float | None = None
+    baseline: float | None = None
+    ratio: float | None = None
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    articles: int
+    runs: int
+    machine: dict[str, str]
+    started: str
+    seconds: float = 0.0
+    figures: list[Figure] = field(default_factory=list)
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"articles": self.articles, "runs": self.runs, "machine": self.machine,
+                "started": self.started, "seconds": round(self.seconds, 1),
+                "figures": [asdict(f) for f in self.figures], "markdown": markdown(self)}
+
+
+def machine() -> dict[str, str]:
+    """CPU model, cores and the versions that decide the figures."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": str(os.cpu_count() or "?"),
+            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "pyside6": _version("PySide6-Essentials", "PySide6"),
+            "system": platform.system(), "load": _load(), "revision": _revision()}
+
+
+def _revision() -> str:
+    """The annotator version, and the commit when run from a git checkout."""
+    from annotator import __version__
+
+    try:
+        done = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
+                              text=True, timeout=10, cwd=Path(__file__).resolve().parents[2])
+    except (OSError, subprocess.SubprocessError):
+        return __version__
+    described = done.stdout.strip() if done.returncode == 0 else ""
+    return f"{__version__} ({described})" if described else __version__
+
+
+def _load() -> str:
+    """The 1-minute load average: other work on the machine slows every figure."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
+
+
+def _version(*names: str) -> str:
+    from importlib import metadata
+
+    for name in names:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "?"
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (``share`` 0.95: the value 95 % of samples stay under)."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * share // 1))
+    return float(ordered[int(rank) - 1])
+
+
+def run_bench(articles: int, runs: int, workdir: Path, *, switches: int = 200,
+              seed: int = 1403, log: Log | None = None) -> Report:
+    """Measure everything on ``articles`` synthetic articles, ``runs`` times each.
+
+    While it runs, ``ANNOTATOR_HOME`` points into ``workdir``: the backups the store makes
+    of the bench's projects (gigabytes at full size) and the window's settings stay in the
+    scratch folder, never in the user's data folder.
+    """
+    previous = os.environ.get("ANNOTATOR_HOME")
+    os.environ["ANNOTATOR_HOME"] = str(workdir / "home")
+    try:
+        return _Bench(articles, runs, workdir, switches, seed, log or (lambda _m: None)).run()
+    finally:
+        if previous is None:
+            os.environ.pop("ANNOTATOR_HOME", None)
+        else:
+            os.environ["ANNOTATOR_HOME"] = previous
+
+
+class _Bench:
+    def __init__(self, articles: int, runs: int, workdir: Path, switches: int, seed: int,
+                 log: Log) -> None:
+        if articles < 1 or runs < 1:
+            raise AnnotatorError("the bench needs at least 1 article and 1 run")
+        self.n, self.runs, self.work = articles, runs, workdir
+        self.switches, self.seed = switches, seed
+        self.rng = random.Random(seed)
+        self.clock = time.perf_counter()
+        self._log = log
+        self.report = Report(articles, runs, machine(),
+                             datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+        self.project_path = workdir / "project.sqlite"
+        self.home = workdir / "home"
+        self.merge = _find_merge()
+
+    def log(self, message: str) -> None:
+        self._log(f"[{time.perf_counter() - self.clock:7.1f} s] {message}")
+
+    def add(self, figure: Figure) -> Figure:
+        self.report.figures.append(figure)
+        return figure
+
+    def run(self) -> Report:
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.home.mkdir(exist_ok=True)
+        self.log(f"writing {self.n:,} synthetic articles")
+        corpus = write_corpus(self.work / "corpus.jsonl", self.n, self.seed)
+        self.log(f"{corpus.mean_chars:,.0f} characters per article on average, "
+                 f"{corpus.languages['fa']:,} Persian, {corpus.languages['ar']:,} Arabic")
+        self.measure_import(corpus.path)
+        project = open_project(self.project_path, create=False)
+        try:
+            self.add_tags(project)
+            project.close()
+            self.file_size("size_tagged", "project file per article (with 6 tags each)")
+            project = open_project(self.project_path, create=False)
+            self.measure_export(project)
+            self.measure_search(project)
+            self.measure_saving(project)
+            self.measure_window()
+            self.measure_agreement(project)
+        finally:
+            project.close()
+        self.measure_merge()
+        self.measure_tag_import()
+        self.report.seconds = time.perf_counter() - self.clock
+        self.report.machine["load_at_end"] = _load()
+        self.log("done")
+        return self.report
+
+    # -- import --------------------------------------------------------------------
+    def measure_import(self, corpus: Path) -> None:
+        rows = []
+        with corpus.open(encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                rows.append((item["id"], item["title"], item["text"]))
+        baseline: list[float] = []
+        timed: list[float] = []
+        for run in range(1, self.runs + 1):
+            self.log(f"import run {run}/{self.runs}: raw sqlite3 baseline")
+            stored, indexed = raw_import(self.work / "baseline.sqlite", rows)
+            baseline.append(stored + indexed)
+            (self.work / "baseline.sqlite").unlink()
+            self.log(f"import run {run}/{self.runs}: rows {stored:.1f} s + FTS5 {indexed:.1f} s; "
+                     "now import_paths")
+            _remove_project(self.project_path)
+            with open_project(self.project_path) as project:
+                start = time.perf_counter()
+                result = import_paths(project, [corpus])
+                timed.append(time.perf_counter() - start)
+            if len(result.added) != self.n or result.problems:
+                raise AnnotatorError(
+                    f"bench import stored {len(result.added)} of {self.n} articles "
+                    f"({len(result.problems)} problems, first: "
+                    f"{result.problems[0] if result.problems else 'none'})")
+            self.log(f"import run {run}/{self.runs}: {timed[-1]:.1f} s")
+        rate, base = self.n / median(timed), self.n / median(baseline)
+        self.add(Figure("import", "import (JSONL, import_paths)", "articles/s", rate, base,
+                        base / rate, "time <= 2.0 x baseline", base / rate <= 2.0,
+                        f"median of {self.runs}: {median(timed):.1f} s vs {median(baseline):.1f} s "
+                        "(baseline: executemany of id, title, body in one transaction + "
+                        "contentless FTS5 unicode61 build)"))
+        self.file_size("size_articles", "project file per article (articles only)")
+        if self.merge is not None:
+            shutil.copyfile(self.project_path, self.work / "articles-only.sqlite")
+
+    def file_size(self, key: str, name: str) -> None:
+        size = sum(p.stat().st_size for p in _project_files(self.project_path))
+        self.add(Figure(key, name, "bytes", size / self.n,
+                        note=f"{size / 1e6:,.0f} MB for {self.n:,} articles"))
+
+    # -- tags ----------------------------------------------------------------------
+    def add_tags(self, project: Project) -> None:
+        tags = bench_tags(self.n, ANNOTATORS, self.seed)
+        self.log(f"adding {len(tags):,} tags (bulk insert, bench only)")
+        start = time.perf_counter()
+        added = add_bench_tags(project, tags)
+        if added != len(tags):
+            raise AnnotatorError(f"bench tags: {added} of {len(tags)} added")
+        self.log(f"tags added in {time.perf_counter() - start:.1f} s")
+
+    def measure_tag_import(self) -> None:
+        """The tag CSV import, on a slice: at full size it would take minutes of setup."""
+        articles = min(self.n, 5_000)
+        rows = csv_rows(bench_tags(articles, ("coder9",), self.seed + 2))
+        self.log(f"tag import: {len(rows):,} rows through import_tag_rows")
+        with open_project(self.project_path, create=False) as project:
+            start = time.perf_counter()
+            result = project.import_tag_rows(rows, where="bench tags")
+            seconds = time.perf_counter() - start
+        if result.added != len(rows):
+            raise AnnotatorError(f"bench tag import: {result.added} of {len(rows)} added")
+        rate = len(rows) / seconds
+        self.add(Figure("tag_import", "tag CSV import (import_tag_rows)", "tags/s", rate,
+                        target="(no target)",
+                        note=f"{len(rows):,} rows into the project with "
+                             f"{2 * len(ANNOTATORS) * self.n:,} tags, one run; "
+                             f"{2 * len(ANNOTATORS) * self.n / rate:,.0f} s at this rate for "
+                             "a file with all of them; includes the store's backup of the "
+                             "project before a tag import"))
+
+    # -- export --------------------------------------------------------------------
+    def measure_export(self, project: Project) -> None:
+        target = self.work / "tags.csv"
+        rows = [tuple(row.values()) for row in project.iter_tag_rows()]
+        baseline: list[float] = []
+        scanned = 0
+        for run in range(1, self.runs + 1):
+            self.log(f"export baseline run {run}/{self.runs}")
+            start = time.perf_counter()
+            scanned = scan_tags(project)
+            with target.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.writer(out, lineterminator="\r\n")
+                writer.writerow(EXPORT_COLUMNS)
+                writer.writerows(rows)
+            baseline.append(time.perf_counter() - start)
+        base = median(baseline)
+        exporters: list[tuple[Callable[[Project, TextIO], Any], str, str, str]] = [
+            (_tag_csv, "tagcsv.write_tags(project.iter_tag_rows(), out)", "export_tags",
+             "long CSV export, tag CSV columns")]
+        research, how = _find_exporter()
+        if research is not _tag_csv:
+            exporters.insert(0, (research, how, "export", "long CSV export, research columns"))
+        for exporter, how, key, name in exporters:
+            timed: list[float] = []
+            try:
+                for run in range(1, self.runs + 1):
+                    self.log(f"{name} run {run}/{self.runs}")
+                    start = time.perf_counter()
+                    with target.open("w", encoding="utf-8", newline="") as out:
+                        exporter(project, out)
+                    timed.append(time.perf_counter() - start)
+            except Exception as exc:
+                if exporter is _tag_csv:
+                    raise
+                # Someone else's module, maybe half-written: report it, keep measuring.
+                self.add(Figure(key, f"{name} ({len(rows):,} tags)", "s", baseline=base,
+                                target="<= 1.5 x baseline",
+                                note=f"n/a: {how} failed ({type(exc).__name__}: {exc})"))
+                continue
+            value = median(timed)
+            self.add(Figure(key, f"{name} ({len(rows):,} tags)", "s", value, base, value / base,
+                            "<= 1.5 x baseline", value / base <= 1.5,
+                            f"{how}; {target.stat().st_size / 1e6:,.0f} MB; baseline: "
+                            f"SELECT * FROM tags ({scanned:,} rows) + csv.writer of the joined "
+                            f"tag rows ({len(EXPORT_COLUMNS)} columns)"))
+
+    # -- search --------------------------------------------------------------------
+    def measure_search(self, project: Project) -> None:
+        session = Session(project, ANNOTATORS[0])
+        listed: dict[str, list[float]] = {q: [] for q in QUERIES}
+        ranked: dict[str, list[float]] = {q: [] for q in QUERIES}
+        matches: dict[str, int] = {}
+        self.log("search")
+        for _run in range(self.runs):
+            for query in QUERIES:
+                start = time.perf_counter()
+                matches[query] = session.count(query=query)
+                session.page(0, 200, query=query)
+                listed[query].append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                project.search(query, limit=20)
+                ranked[query].append((time.perf_counter() - start) * 1000)
+        for key, name, samples, how in (
+            ("search_list", "search, article list (count + first 200 rows)", listed,
+             "Session.count + Session.page(0, 200, query)"),
+            ("search_ranked", "search, ranked hits with snippets (first 20)", ranked,
+             "project.search(query, limit=20)"),
+        ):
+            pooled = [s for values in samples.values() for s in values]
+            worst = max(samples, key=lambda q: median(samples[q]))
+            value = median(pooled)
+            self.add(Figure(key, name, "ms", value, target="median <= 50 ms", met=value <= 50,
+                            note=f"{how}; {len(QUERIES)} queries x {self.runs}; slowest "
+                                 f"'{worst}' {median(samples[worst]):.0f} ms "
+                                 f"({matches[worst]:,} matches)"))
+
+    # -- saving --------------------------------------------------------------------
+    def measure_saving(self, project: Project) -> None:
+        session = Session(project, ANNOTATORS[0])
+        samples: list[float] = []
+        self.log("saving tags")
+        for _run in range(self.runs):
+            for _article in range(SAVES_PER_RUN // 3):
+                target = article_id(self.rng.randrange(1, self.n + 1))
+                current = {t.value for t in project.tags(target, session.annotator, "stance")}
+                stance = self.rng.choice([s for s in STANCES if s not in current])
+                edits: list[tuple[Callable[..., object], tuple[object, ...]]] = [
+                    (session.set_choice, (target, "stance", stance)),
+                    (session.set_value, (target, "demands", "political_solution", True)),
+                    (session.set_value, (target, "demands", "political_solution", False)),
+                ]
+                for edit, arguments in edits:
+                    start = time.perf_counter()
+                    edit(*arguments)
+                    samples.append((time.perf_counter() - start) * 1000)
+        value = median(samples)
+        self.add(Figure("save", "saving one tag (Session.set_choice / set_value)", "ms", value,
+                        target="median <= 5 ms", met=value <= 5,
+                        note=f"{len(samples)} edits; p95 {percentile(samples, 0.95):.1f} ms"))
+
+    # -- window --------------------------------------------------------------------
+    def measure_window(self) -> None:
+        ids = [article_id(self.rng.randrange(1, self.n + 1)) for _ in range(self.switches)]
+        ids_file = self.work / "switch-ids.json"
+        ids_file.write_text(json.dumps(ids), encoding="utf-8")
+        cold: list[float] = []
+        empty: list[float] = []
+        switches: list[float] = []
+        peak_kb = 0
+        for run in range(1, self.runs + 1):
+            self.log(f"window run {run}/{self.runs}: empty QMainWindow baseline")
+            empty.append(_empty_window(self.child_env()))
+            self.log(f"window run {run}/{self.runs}: the app on {self.n:,} articles")
+            started, report = _window_child(self.project_path, ids_file, self.child_env())
+            cold.append(float(report["painted_at"]) - started)
+            switches.extend(float(ms) for ms in report["switch_ms"])
+            peak_kb = max(peak_kb, int(report["maxrss_kb"]))
+            self.log(f"window run {run}/{self.runs}: first article painted after "
+                     f"{cold[-1]:.2f} s (empty window {empty[-1]:.2f} s)")
+        value, base = median(cold), median(empty)
+        self.add(Figure("cold_start", "cold start to the first article painted", "s", value,
+                        base, value / base, "<= 1.0 s", value <= 1.0,
+                        "child process, QT_QPA_PLATFORM=offscreen; baseline: Python + PySide6 "
+                        "to an empty shown QMainWindow"))
+        middle, p95 = median(switches), percentile(switches, 0.95)
+        self.add(Figure("switch_median", "switching article (open_article), median", "ms",
+                        middle, target="<= 10 ms", met=middle <= 10,
+                        note=f"{len(switches)} switches to random articles, text + tags + form "
+                             "+ highlights + list, events processed"))
+        self.add(Figure("switch_p95", "switching article (open_article), p95", "ms", p95,
+                        target="<= 30 ms", met=p95 <= 30, note=f"max {max(switches):.0f} ms"))
+        megabytes = peak_kb / 1024
+        self.add(Figure("memory", "peak memory of the window", "MB", megabytes,
+                        target="<= 300 MB", met=megabytes <= 300,
+                        note=f"peak resident memory (VmHWM) after opening and "
+                             f"{self.switches} switches"))
+
+    def child_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "ANNOTATOR_DB"}
+        env.update(QT_QPA_PLATFORM="offscreen", ANNOTATOR_HOME=str(self.home),
+                   ANNOTATOR_NAME=ANNOTATORS[0])
+        package_root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(
+            [package_root, *filter(None, [os.environ.get("PYTHONPATH")])])
+        return env
+
+    # -- agreement and merge (built elsewhere; measured once they exist) -------------
+    def measure_agreement(self, project: Project) -> None:
+        figure = self.add(Figure("agreement", f"agreement over {self.n:,} articles x "
+                                 f"{len(ANNOTATORS)} annotators", "s", target="<= 3 s"))
+        compute = _find_agreement()
+        if compute is None:
+            figure.note = "n/a: not built yet (annotator.core.agreement.field_agreement)"
+            return
+        timed: list[float] = []
+        try:
+            for run in range(1, self.runs + 1):
+                self.log(f"agreement run {run}/{self.runs}")
+                start = time.perf_counter()
+                compute(project)
+                timed.append(time.perf_counter() - start)
+        except Exception as exc:  # someone else's module: report, do not stop the bench
+            figure.note = f"n/a: field_agreement failed ({type(exc).__name__}: {exc})"
+            return
+        figure.value = median(timed)
+        figure.met = figure.value <= 3
+        figure.note = "annotator.core.agreement.field_agreement(project)"
+
+    def measure_merge(self) -> None:
+        figure = self.add(Figure("merge", f"merging two {self.n:,}-article files", "s",
+                                 target="<= 20 s"))
+        if self.merge is None:
+            figure.note = "n/a: not built yet (annotator.core.merge)"
+            return
+        name, merge = self.merge
+        other = self.work / "other.sqlite"
+        shutil.copyfile(self.work / "articles-only.sqlite", other)
+        self.log("merge: adding another 3 annotators' tags to a second file")
+        with open_project(other, create=False) as project:
+            add_bench_tags(project, bench_tags(self.n, ("coder4", "coder5", "coder6"),
+                                               self.seed + 1))
+        timed: list[float] = []
+        target = self.work / "merge-target.sqlite"
+        try:
+            for run in range(1, self.runs + 1):
+                self.log(f"merge run {run}/{self.runs}")
+                _remove_project(target)
+                shutil.copyfile(self.project_path, target)
+                with open_project(target, create=False) as project:
+                    start = time.perf_counter()
+                    merge(project, other)
+                    timed.append(time.perf_counter() - start)
+        except Exception as exc:  # someone else's module: report, do not stop the bench
+            figure.note = f"n/a: {name} failed ({type(exc).__name__}: {exc})"
+            return
+        figure.value = median(timed)
+        figure.met = figure.value <= 20
+        tags = 2 * len(ANNOTATORS) * self.n
+        figure.note = (f"{name}: a file with {self.n:,} articles and {tags:,} tags of 3 other "
+                       f"annotators into one with the same articles and {tags:,} tags; "
+                       "includes the store's backup before a merge")
+
+
+def bench_tags(articles: int, annotators: tuple[str, ...], seed: int) -> list[BenchTag]:
+    """Two tags per article and annotator: a stance and a demand with an evidence span.
+
+    The annotators agree on the stance about 70 % of the time; the span lies near the
+    start of the body (every synthetic body is longer).
+    """
+    rng = random.Random(seed)
+    tags: list[BenchTag] = []
+    for number in range(1, articles + 1):
+        target = article_id(number)
+        agreed = rng.choice(STANCES)
+        for annotator in annotators:
+            stance = agreed if rng.random() < 0.7 else rng.choice(STANCES)
+            start = rng.randrange(0, 200)
+            tags.append((target, annotator, "stance", stance, None, None))
+            tags.append((target, annotator, "demands", rng.choice(DEMANDS), start,
+                         start + rng.randrange(20, 80)))
+    return tags
+
+
+def csv_rows(tags: list[BenchTag]) -> list[tuple[int, dict[str, str]]]:
+    """The same tags as rows of a tag CSV (for :meth:`Project.import_tag_rows`)."""
+    rows = []
+    for line, (target, annotator, field_id, value, start, end) in enumerate(tags, 2):
+        row = {"article_id": target, "annotator": annotator, "field": field_id, "value": value}
+        if start is not None and end is not None:
+            row.update(span_start=str(start), span_end=str(end))
+        rows.append((line, row))
+    return rows
+
+
+# -- the pieces built by others, found when the bench runs ----------------------------
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+
+
+def _find_exporter() -> tuple[Callable[[Project, TextIO], Any], str]:
+    """The long-CSV exporter: the research export module's when it exists, else the tag CSV's."""
+    module = _optional("annotator.core.export")
+    for name in ("write_long", "write_long_csv", "export_long"):
+        function = getattr(module, name, None) if module is not None else None
+        if callable(function):
+            first = next(iter(inspect.signature(function).parameters), "")
+            if first == "project":
+                return function, f"annotator.core.export.{name}(project, out)"
+            return (lambda project, out, f=function: f(project.iter_tag_rows(), out),
+                    f"annotator.core.export.{name}(project.iter_tag_rows(), out)")
+    export = getattr(module, "export", None) if module is not None else None
+    options = getattr(module, "ExportOptions", None) if module is not None else None
+    if callable(export) and options is not None:
+        return (lambda project, out: export(project, out, options(format="long")),
+                "annotator.core.export.export(project, out, ExportOptions(format='long'))")
+    return _tag_csv, "tagcsv.write_tags(project.iter_tag_rows(), out)"
+
+
+def _tag_csv(project: Project, out: TextIO) -> int:
+    return write_tags(project.iter_tag_rows(), out)
+
+
+def _find_agreement() -> Callable[[Project], Any] | None:
+    module = _optional("annotator.core.agreement")
+    function = getattr(module, "field_agreement", None) if module is not None else None
+    if not callable(function):
+        return None
+    required = [p for p in inspect.signature(function).parameters.values()
+                if p.default is inspect.Parameter.empty
+                and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if len(required) >= 2:  # one field at a time: all coded fields, as a report would
+        def every_field(project: Project) -> list[Any]:
+            fields = [f.id for f in project.codebook().fields if f.type != "text"]
+            return [function(project, field_id) for field_id in fields]
+        return every_field
+    return function  # type: ignore[no-any-return]
+
+
+def _find_merge() -> tuple[str, Callable[[Project, Path], Any]] | None:
+    module = _optional("annotator.core.merge")
+    for name in ("merge_file", "merge_project", "merge_projects", "merge"):
+        function = getattr(module, name, None) if module is not None else None
+        if callable(function):
+            return f"annotator.core.merge.{name}(project, other_file)", function
+    if callable(getattr(Project, "merge", None)):
+        return "project.merge(other_file)", lambda project, other: project.merge(other)
+    return None
+
+
+# -- child processes ------------------------------------------------------------------
+def _empty_window(env: dict[str, str]) -> float:
+    from annotator.bench.window import EMPTY_WINDOW
+
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", EMPTY_WINDOW], env=env, capture_output=True,
+                          text=True, timeout=CHILD_TIMEOUT_S)
+    if done.returncode != 0:
+        raise AnnotatorError(f"empty window baseline failed: {done.stderr.strip()[-800:]}")
+    return float(done.stdout.strip().splitlines()[-1]) - started
+
+
+def _window_child(project: Path, ids_file: Path,
+                  env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    command = [sys.executable, "-m", "annotator.bench.window", str(project),
+               "--ids", str(ids_file), "--annotator", ANNOTATORS[0]]
+    started = time.time()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        out, err = child.communicate(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise AnnotatorError("the window child did not finish in time") from None
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    report: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    if child.returncode != 0 or "painted_at" not in report or "error" in report:
+        reason = report.get("error") or err.strip()[-800:] or f"exit {child.returncode}"
+        raise AnnotatorError(f"the window child failed: {reason}")
+    return started, report
+
+
+# -- files ----------------------------------------------------------------------------
+def _project_files(path: Path) -> Iterator[Path]:
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        if candidate.exists():
+            yield candidate
+
+
+def _remove_project(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+# -- the table ------------------------------------------------------------------------
+def _number(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def rows(report: Report) -> list[list[str]]:
+    """The table: figure, value, baseline, ratio, target, met."""
+    table = []
+    for f in report.figures:
+        met = "—" if f.met is None else ("yes" if f.met else "NO")
+        table.append([
+            f.name,
+            f"{_number(f.value)} {f.unit}" if f.value is not None else "n/a",
+            f"{_number(f.baseline)} {f.unit}" if f.baseline is not None else "",
+            f"{f.ratio:.2f}x" if f.ratio is not None else "",
+            f.target, met,
+        ])
+    return table
+
+
+_HEADER = ["figure", "value", "baseline", "ratio", "target", "met"]
+
+
+def text_table(report: Report) -> str:
+    table = [_HEADER, *rows(report)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(_HEADER))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
+             for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def markdown(report: Report) -> str:
+    m = report.machine
+    lines = [
+        f"Bench: {report.articles:,} synthetic articles (~2,300 characters, Persian and "
+        f"Arabic), medians of {report.runs} runs, {report.started}, annotator "
+        f"{report.machine.get('revision', '?')}.",
+        f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, SQLite {m['sqlite']}, "
+        f"PySide6 {m['pyside6']} ({m['system']}); load average {m['load']} at the start, "
+        f"{m.get('load_at_end', '?')} at the end; {report.seconds / 60:.0f} minutes in all.",
+        "",
+        "| " + " | ".join(_HEADER) + " |",
+        "|" + "|".join(["---", "---:", "---:", "---:", "---", "---"]) + "|",
+    ]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+              for row in rows(report)]
+    notes = [f"- {f.name}: {f.note}" for f in report.figures if f.note]
+    if notes:
+        lines += ["", "Notes:", *notes]
+    return "\n".join(lines) + "\n"
