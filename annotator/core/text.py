@@ -121,7 +121,8 @@ _ARABIC_LETTER = re.compile(r"(?=[^\W\d_])[\u0600-\u06ff\ufb50-\ufeff]")
 
 def detect_language(text: str) -> str:
     """``fa``, ``ar`` or ``other``, judged from the letters of ``text``."""
-    sample = text[:20000]
+    # A page of text tells Persian from Arabic as well as a whole book, at a tenth the cost.
+    sample = text[:1500]
     letters = len(_LETTER.findall(sample))
     arabic = len(_ARABIC_LETTER.findall(sample))
     if letters == 0 or arabic / letters < 0.3:
