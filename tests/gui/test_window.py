@@ -252,6 +252,17 @@ def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
     window.review.accept("stance", "Reza")
     assert [a.value for a in project.adjudications(ARABIC_ID, "stance")] == ["neutral"]
     assert project.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
+    # The adjudicated tag is what the research export gives with --adjudicated.
+    import csv
+    import io
+
+    from annotator.core.export import ExportOptions, export
+
+    out = io.StringIO(newline="")
+    export(project, out, ExportOptions(format="long", adjudicated=True))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert [(r["article_id"], r["annotator"], r["field"], r["value"]) for r in rows] == [
+        (ARABIC_ID, "adjudicated", "stance", "neutral")]
     QTest.keyClick(window.review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.splitter
     assert session_view(window).tags == ()  # blind again
