@@ -17,21 +17,27 @@ import importlib
 import inspect
 import json
 import os
-import platform
 import random
 import shutil
-import sqlite3
-import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.bench.corpus import article_id, write_corpus
+from annotator.bench.results import (  # noqa: F401  (re-exported for the command)
+    Figure,
+    Report,
+    load_average,
+    machine,
+    markdown,
+    median,
+    percentile,
+    text_table,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths
 from annotator.core.session import Session
@@ -50,99 +56,6 @@ SAVES_PER_RUN = 201  # three edits per article: stance, add a demand, remove it
 CHILD_TIMEOUT_S = 600
 
 Log = Callable[[str], None]
-
-
-@dataclass
-class Figure:
-    """One line of the results table."""
-
-    key: str
-    name: str
-    unit: str
-    value: float | None = None
-    baseline: float | None = None
-    ratio: float | None = None
-    target: str = ""
-    met: bool | None = None
-    note: str = ""
-
-
-@dataclass
-class Report:
-    articles: int
-    runs: int
-    machine: dict[str, str]
-    started: str
-    seconds: float = 0.0
-    figures: list[Figure] = field(default_factory=list)
-
-    def figure(self, key: str) -> Figure:
-        return next(f for f in self.figures if f.key == key)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"articles": self.articles, "runs": self.runs, "machine": self.machine,
-                "started": self.started, "seconds": round(self.seconds, 1),
-                "figures": [asdict(f) for f in self.figures], "markdown": markdown(self)}
-
-
-def machine() -> dict[str, str]:
-    """CPU model, cores and the versions that decide the figures."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return {"cpu": cpu, "cores": str(os.cpu_count() or "?"),
-            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-            "pyside6": _version("PySide6-Essentials", "PySide6"),
-            "system": platform.system(), "load": _load(), "revision": _revision()}
-
-
-def _revision() -> str:
-    """The annotator version, and the commit when run from a git checkout."""
-    from annotator import __version__
-
-    try:
-        done = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
-                              text=True, timeout=10, cwd=Path(__file__).resolve().parents[2])
-    except (OSError, subprocess.SubprocessError):
-        return __version__
-    described = done.stdout.strip() if done.returncode == 0 else ""
-    return f"{__version__} ({described})" if described else __version__
-
-
-def _load() -> str:
-    """The 1-minute load average: other work on the machine slows every figure."""
-    try:
-        return f"{os.getloadavg()[0]:.1f}"
-    except OSError:
-        return "?"
-
-
-def _version(*names: str) -> str:
-    from importlib import metadata
-
-    for name in names:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return "?"
-
-
-def median(values: list[float]) -> float:
-    return float(statistics.median(values))
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile (``share`` 0.95: the value 95 % of samples stay under)."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * share // 1))
-    return float(ordered[int(rank) - 1])
 
 
 def run_bench(articles: int, runs: int, workdir: Path, *, switches: int = 200,
@@ -211,7 +124,7 @@ class _Bench:
         self.measure_merge()
         self.measure_tag_import()
         self.report.seconds = time.perf_counter() - self.clock
-        self.report.machine["load_at_end"] = _load()
+        self.report.machine["load_at_end"] = load_average()
         self.log("done")
         return self.report
 
@@ -246,7 +159,7 @@ class _Bench:
         self.add(Figure("import", "import (JSONL, import_paths)", "articles/s", rate, base,
                         base / rate, "time <= 2.0 x baseline", base / rate <= 2.0,
                         f"median of {self.runs}: {median(timed):.1f} s vs {median(baseline):.1f} s "
-                        "(baseline: executemany of id, title, body in one transaction + "
+                        "(baseline: sqlite3 executemany of id, title, body in one transaction + "
                         "contentless FTS5 unicode61 build)"))
         self.file_size("size_articles", "project file per article (articles only)")
         if self.merge is not None:
@@ -330,8 +243,8 @@ class _Bench:
             self.add(Figure(key, f"{name} ({len(rows):,} tags)", "s", value, base, value / base,
                             "<= 1.5 x baseline", value / base <= 1.5,
                             f"{how}; {target.stat().st_size / 1e6:,.0f} MB; baseline: "
-                            f"SELECT * FROM tags ({scanned:,} rows) + csv.writer of the joined "
-                            f"tag rows ({len(EXPORT_COLUMNS)} columns)"))
+                            f"one scan of the tags table ({scanned:,} rows) + csv.writer of "
+                            f"the joined tag rows ({len(EXPORT_COLUMNS)} columns)"))
 
     # -- search --------------------------------------------------------------------
     def measure_search(self, project: Project) -> None:
@@ -627,59 +540,3 @@ def _remove_project(path: Path) -> None:
 
 
 # -- the table ------------------------------------------------------------------------
-def _number(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
-
-
-def rows(report: Report) -> list[list[str]]:
-    """The table: figure, value, baseline, ratio, target, met."""
-    table = []
-    for f in report.figures:
-        met = "—" if f.met is None else ("yes" if f.met else "NO")
-        table.append([
-            f.name,
-            f"{_number(f.value)} {f.unit}" if f.value is not None else "n/a",
-            f"{_number(f.baseline)} {f.unit}" if f.baseline is not None else "",
-            f"{f.ratio:.2f}x" if f.ratio is not None else "",
-            f.target, met,
-        ])
-    return table
-
-
-_HEADER = ["figure", "value", "baseline", "ratio", "target", "met"]
-
-
-def text_table(report: Report) -> str:
-    table = [_HEADER, *rows(report)]
-    widths = [max(len(row[i]) for row in table) for i in range(len(_HEADER))]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
-             for row in table]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def markdown(report: Report) -> str:
-    m = report.machine
-    lines = [
-        f"Bench: {report.articles:,} synthetic articles (~2,300 characters, Persian and "
-        f"Arabic), medians of {report.runs} runs, {report.started}, annotator "
-        f"{report.machine.get('revision', '?')}.",
-        f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, SQLite {m['sqlite']}, "
-        f"PySide6 {m['pyside6']} ({m['system']}); load average {m['load']} at the start, "
-        f"{m.get('load_at_end', '?')} at the end; {report.seconds / 60:.0f} minutes in all.",
-        "",
-        "| " + " | ".join(_HEADER) + " |",
-        "|" + "|".join(["---", "---:", "---:", "---:", "---", "---"]) + "|",
-    ]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
-              for row in rows(report)]
-    notes = [f"- {f.name}: {f.note}" for f in report.figures if f.note]
-    if notes:
-        lines += ["", "Notes:", *notes]
-    return "\n".join(lines) + "\n"

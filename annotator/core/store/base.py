@@ -62,6 +62,14 @@ class StoreBase:
                 self.conn.execute("ROLLBACK")
             raise _explain(exc, self.path) from None
 
+    @staticmethod
+    def where(**equal: object) -> tuple[str, list[object]]:
+        """A ``WHERE`` clause keeping rows whose columns equal the given non-None values."""
+        kept = {column: value for column, value in equal.items() if value is not None}
+        if not kept:
+            return "", []
+        return " WHERE " + " AND ".join(f"{c} = ?" for c in kept), list(kept.values())
+
     def reset_caches(self) -> None:
         """Forget anything read and cached from the file (it changed underneath)."""
 

@@ -86,18 +86,9 @@ class ReviewMixin(ExchangeMixin):
     # -- adjudication ---------------------------------------------------------------
     def adjudications(self, article_id: str | None = None,
                       field: str | None = None) -> list[Adjudication]:
-        sql = f"SELECT {_ADJUDICATION_COLUMNS} FROM adjudications"
-        where, params = [], []
-        if article_id is not None:
-            where.append("article_id = ?")
-            params.append(article_id)
-        if field is not None:
-            where.append("field = ?")
-            params.append(field)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [Adjudication(*row) for row in self.conn.execute(sql + " ORDER BY adjudication_id",
-                                                                params)]
+        clause, params = self.where(article_id=article_id, field=field)
+        sql = f"SELECT {_ADJUDICATION_COLUMNS} FROM adjudications{clause} ORDER BY adjudication_id"
+        return [Adjudication(*row) for row in self.conn.execute(sql, params)]
 
     def adjudicated_tags(self) -> Iterator[Tag]:
         """Every adjudicated value as a tag of annotator ``adjudicated`` (for exports)."""

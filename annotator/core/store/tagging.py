@@ -81,16 +81,8 @@ class TaggingMixin(ArticlesMixin):
     def tags(
         self, article_id: str | None = None, annotator: str | None = None, field: str | None = None
     ) -> list[Tag]:
-        where, params = [], []
-        for column, value in (("article_id", article_id), ("annotator", annotator),
-                              ("field", field)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
-        sql = f"SELECT {TAG_COLUMNS} FROM tags"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY tag_id"
+        clause, params = self.where(article_id=article_id, annotator=annotator, field=field)
+        sql = f"SELECT {TAG_COLUMNS} FROM tags{clause} ORDER BY tag_id"
         return [Tag(*row) for row in self.conn.execute(sql, params)]
 
     def tag_values(self) -> Iterator[tuple[str, str, str, str | None]]:
@@ -275,17 +267,9 @@ class TaggingMixin(ArticlesMixin):
         return counts
 
     def history(self, article_id: str | None = None, annotator: str | None = None) -> list[Change]:
-        sql = "SELECT * FROM history"
-        where, params = [], []
-        if article_id is not None:
-            where.append("article_id = ?")
-            params.append(article_id)
-        if annotator is not None:
-            where.append("annotator = ?")
-            params.append(annotator)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [Change(*row) for row in self.conn.execute(sql + " ORDER BY change_id", params)]
+        clause, params = self.where(article_id=article_id, annotator=annotator)
+        sql = f"SELECT * FROM history{clause} ORDER BY change_id"
+        return [Change(*row) for row in self.conn.execute(sql, params)]
 
     # -- internals -----------------------------------------------------------------
     def _field(self, field_id: str, kinds: tuple[str, ...]) -> Field:
