@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.corpus import read_corpus
+from annotator.core.prepare import read_prepared
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
 
@@ -18,9 +18,13 @@ Progress = Callable[[int, int, Path], None]
 
 
 def import_paths(project: Project, sources: Iterable[str | Path],
-                 progress: Progress | None = None) -> AddResult:
-    """Import files and folders; good records are stored even when others fail."""
-    return project.add_articles(read_corpus(list(sources), progress))
+                 progress: Progress | None = None, *, parallel: bool | None = None) -> AddResult:
+    """Import files and folders; good records are stored even when others fail.
+
+    A large corpus is read in a second process while this one stores (``parallel``: None
+    decides by the size of the files; see :func:`annotator.core.prepare.read_prepared`).
+    """
+    return project.add_articles(read_prepared(list(sources), progress, parallel))
 
 
 def open_default_project() -> Project:

@@ -7,17 +7,17 @@ Persian/Arabic variants while what is shown stays exactly as imported.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.prepare import PreparedArticle, prepare
 from annotator.core.records import ArticleRecord, ImportProblem
 from annotator.core.store.base import StoreBase, now
-from annotator.core.text import search_key, search_key_with_offsets
+from annotator.core.text import index_key, search_key, search_key_with_offsets
 
 STATUSES = ("not_started", "in_progress", "done", "skipped")
-_BATCH = 500
+_BATCH = 1000
 _ARTICLE_COLUMNS = (
     "article_id, title, body, language, outlet, url, published, published_original, "
     "source_path, content_hash, imported_at"
@@ -67,26 +67,24 @@ class AddResult:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-def content_hash(body: str) -> str:
-    """The identity of an article's content: sha256 of its canonical body."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
 class ArticlesMixin(StoreBase):
-    def add_articles(self, items: Iterable[ArticleRecord | ImportProblem]) -> AddResult:
+    def add_articles(
+        self, items: Iterable[ArticleRecord | PreparedArticle | ImportProblem]
+    ) -> AddResult:
         """Store new articles in batches; each batch is one transaction.
 
         The same content (by hash) is never stored twice; an id already used for
         different content is a problem, not an overwrite.  Problems passed in are
-        collected into the result untouched.
+        collected into the result untouched.  Articles may come prepared (see
+        :mod:`annotator.core.prepare`), for instance by a reader process.
         """
         result = AddResult()
-        batch: list[ArticleRecord] = []
+        batch: list[PreparedArticle] = []
         for item in items:
             if isinstance(item, ImportProblem):
                 result.problems.append(item)
                 continue
-            batch.append(item)
+            batch.append(item if isinstance(item, PreparedArticle) else prepare(item))
             if len(batch) >= _BATCH:
                 self._add_batch(batch, result)
                 batch = []
@@ -94,9 +92,9 @@ class ArticlesMixin(StoreBase):
             self._add_batch(batch, result)
         return result
 
-    def _add_batch(self, batch: list[ArticleRecord], result: AddResult) -> None:
-        hashes = [content_hash(record.body) for record in batch]
-        ids = [record.article_id for record in batch]
+    def _add_batch(self, batch: list[PreparedArticle], result: AddResult) -> None:
+        hashes = [item.content_hash for item in batch]
+        ids = [item.record.article_id for item in batch]
         with self.write() as conn:
             known_hash: dict[str, str] = {}
             known_id: dict[str, str] = {}
@@ -113,7 +111,8 @@ class ArticlesMixin(StoreBase):
             stamp = now()
             rows: list[tuple] = []
             keys: list[tuple] = []
-            for record, digest in zip(batch, hashes, strict=True):
+            for item in batch:
+                record, digest = item.record, item.content_hash
                 if digest in known_hash:
                     result.already_present.append(known_hash[digest])
                     continue
@@ -137,7 +136,7 @@ class ArticlesMixin(StoreBase):
                         record.published_original, record.source_path, digest, stamp,
                     )
                 )
-                keys.append((next_no, search_key(record.title), search_key(record.body)))
+                keys.append((next_no, item.title_key, item.body_key))
                 result.added.append(record.article_id)
             conn.executemany(
                 f"INSERT INTO articles (article_no, {_ARTICLE_COLUMNS}) "
@@ -292,7 +291,7 @@ class ArticlesMixin(StoreBase):
 def fts_query(query: str) -> str:
     """An FTS5 query for ``query``: every word must occur; ``word*`` matches a prefix."""
     parts = []
-    for word in search_key(query).split():
+    for word in index_key(query).split():  # the index's tokenizer lower-cases both sides
         prefix = word.endswith("*")
         word = word.rstrip("*").replace('"', '""')
         if word:

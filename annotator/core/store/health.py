@@ -18,7 +18,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.store.articles import content_hash
+from annotator.core.prepare import content_hash
 from annotator.core.store.project import Project
 
 SHOWN = 20  # problems listed per kind in :meth:`HealthReport.lines`

@@ -24,7 +24,7 @@ from pathlib import Path
 from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.review import ReviewMixin
-from annotator.core.text import search_key
+from annotator.core.text import index_key
 
 _TAG_COLUMNS = ("tag_uid", "article_id", "annotator", "field", "value", "participant", "role",
                 "span_start", "span_end", "quote", "note", "codebook_version", "created_at",
@@ -169,7 +169,7 @@ class MergeMixin(ReviewMixin):
             else:
                 number += 1
                 rows.append((number, *row))
-                keys.append((number, search_key(row[1]), search_key(row[2])))
+                keys.append((number, index_key(row[1]), index_key(row[2])))
                 by_hash[digest], by_id[article_id] = article_id, digest
                 mapping[article_id] = article_id
                 summary.articles_added += 1

@@ -1,0 +1,201 @@
+"""Articles made ready to store: content hash and index keys, here or in a reader process.
+
+Reading a corpus (decoding, parsing, canonical text, language, dates) and folding each
+article for the search index take more time than SQLite takes to store it.  For a large
+import :func:`read_prepared` does that work in a second process, so that reading the next
+articles and storing the previous ones run side by side on two cores.  The reader sends
+batches of :class:`PreparedArticle` and :class:`ImportProblem`, and its progress, through a
+pipe, which holds little: memory stays flat however big the corpus is.
+
+This module imports neither the store nor Qt: the reader process starts in a fraction of a
+second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import queue
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.core.corpus import collect_files, read_corpus
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import ArticleRecord, ImportProblem
+from annotator.core.text import index_key
+
+Progress = Callable[[int, int, Path], None]
+
+# Below this many bytes of corpus files, starting a reader process costs more than it saves.
+PARALLEL_BYTES = 8 * 1024 * 1024
+_BATCH = 250  # articles per message from the reader
+_HEAD = struct.Struct("<Q")  # each message: its size, then the pickle
+_WAITING = 32  # messages read ahead: about 8,000 articles, some 70 MB
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article read from a corpus, with what storing it needs computed beforehand."""
+
+    record: ArticleRecord
+    content_hash: str
+    title_key: str
+    body_key: str
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article's content: sha256 of its canonical body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def prepare(record: ArticleRecord) -> PreparedArticle:
+    return PreparedArticle(record, content_hash(record.body), index_key(record.title),
+                           index_key(record.body))
+
+
+def corpus_bytes(files: Iterable[Path]) -> int:
+    """The size of corpus ``files`` (what cannot be read counts 0)."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.stat().st_size
+    return total
+
+
+def read_prepared(sources: list[str | Path], progress: Progress | None = None,
+                  parallel: bool | None = None) -> Iterator[PreparedArticle | ImportProblem]:
+    """Every article of ``sources``, prepared, and every problem, in the order read.
+
+    ``parallel`` reads in a second process (None: when the files hold at least
+    :data:`PARALLEL_BYTES`).  ``progress(done, total, path)`` is called in this process
+    after each file, and also after each batch while a big file is read, so a callback
+    that raises (a cancel button) stops the import within a batch.
+    """
+    files, _problems = collect_files(sources)
+    if parallel is None:
+        parallel = corpus_bytes(files) >= PARALLEL_BYTES
+    if not parallel or not files:
+        for item in read_corpus(sources, progress):
+            yield prepare(item) if isinstance(item, ArticleRecord) else item
+        return
+    yield from _from_reader(sources, progress, (0, len(files), files[0]))
+
+
+def _from_reader(sources: list[str | Path], progress: Progress | None,
+                 latest: tuple[int, int, Path]) -> Iterator[PreparedArticle | ImportProblem]:
+    # A plain child interpreter, not multiprocessing: that would re-run the caller's main
+    # script in the child, and fork is unsafe beside Qt's threads.
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    with tempfile.TemporaryFile() as errors:
+        reader = subprocess.Popen(
+            [sys.executable, "-c", "from annotator.core.prepare import reader_main; reader_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=env,
+        )
+        assert reader.stdin is not None and reader.stdout is not None
+        try:
+            reader.stdin.write(json.dumps([str(s) for s in sources]).encode("utf-8"))
+            reader.stdin.close()
+            inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_WAITING)
+            threading.Thread(target=_receive, args=(reader.stdout, inbox), daemon=True,
+                             name="annotator-import-receiver").start()
+            while True:
+                frame = inbox.get()
+                message = None if frame is None else pickle.loads(frame)
+                if message is None:
+                    reader.wait()
+                    errors.seek(0)
+                    lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+                    raise AnnotatorError(
+                        "the import's reader process stopped unexpectedly "
+                        f"(exit code {reader.returncode}"
+                        + (f": {lines[-1]}" if lines else "")
+                        + "); the articles stored so far are kept"
+                    )
+                kind = message[0]
+                if kind == "items":
+                    yield from message[1]
+                    if progress is not None:
+                        progress(*latest)  # again, so that a cancel is seen within a big file
+                elif kind == "progress":
+                    latest = (message[1], message[2], Path(message[3]))
+                    if progress is not None:
+                        progress(*latest)
+                elif kind == "error":
+                    raise AnnotatorError(f"reading the corpus failed: {message[1]}")
+                else:  # "end"
+                    return
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+            reader.wait()
+
+
+def _receive(pipe: IO[bytes], inbox: queue.Queue[bytes | None]) -> None:
+    """Read the reader's messages off the pipe into ``inbox`` while this process stores.
+
+    Without it the reader would stall whenever the pipe (64 KiB) is full, that is during
+    every write to SQLite.  The thread only moves bytes (unpickling would hold the GIL and
+    slow every SQLite step of the storing thread); ``None`` marks the end of the pipe.
+    """
+    try:
+        while True:
+            head = pipe.read(_HEAD.size)
+            if len(head) < _HEAD.size:
+                break
+            (size,) = _HEAD.unpack(head)
+            frame = pipe.read(size)
+            if len(frame) < size:
+                break
+            inbox.put(frame)
+    except OSError:
+        pass
+    finally:
+        inbox.put(None)
+        pipe.close()
+
+
+def reader_main() -> None:
+    """The reader process: sources (JSON) on stdin; pickled batches, then end or error, out."""
+    out = sys.stdout.buffer
+
+    def send(message: tuple[Any, ...]) -> None:
+        frame = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(_HEAD.pack(len(frame)))
+        out.write(frame)
+        out.flush()
+
+    try:
+        sources = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        batch: list[PreparedArticle | ImportProblem] = []
+
+        def file_done(done: int, total: int, path: Path) -> None:
+            nonlocal batch
+            if batch:
+                send(("items", batch))
+                batch = []
+            send(("progress", done, total, str(path)))
+
+        for item in read_corpus(sources, file_done):
+            batch.append(prepare(item) if isinstance(item, ArticleRecord) else item)
+            if len(batch) >= _BATCH:
+                send(("items", batch))
+                batch = []
+        if batch:
+            send(("items", batch))
+        send(("end",))
+    except BrokenPipeError:  # the importing process stopped reading (a cancel)
+        os._exit(0)
+    except Exception as error:  # reported as one line by the importing process
+        send(("error", f"{type(error).__name__}: {error}"))
