@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.core.session import Session
 from annotator.core.store import ArticleSummary
 
+STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 200
 _PAGES_KEPT = 16
 _RLM = "\u200f"
@@ -148,7 +149,7 @@ class ArticleListPanel(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("statusFilter")
         self.filter.addItem(self.tr("All"), None)
-        for status in ("not_started", "in_progress", "done", "skipped"):
+        for status in STATUS_ORDER:
             self.filter.addItem(status_label(status), status)
         self.model = ArticleModel(session, self)
         self.view = QTableView()
@@ -163,8 +164,14 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 90)
-        for column in (2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the few words these columns can hold: fitting them to the contents
+        # would make Qt read a thousand rows from the project on every resize.
+        metrics = self.view.fontMetrics()
+        columns = {2: ["other", "fa", "ar"], 3: [status_label(s) for s in STATUS_ORDER]}
+        for column, words in columns.items():
+            words.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(metrics.horizontalAdvance(w) for w in words) + 24)
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

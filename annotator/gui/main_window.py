@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
         self._view: ArticleView | None = None
         self._worker: ImportWorker | None = None
         self.setObjectName("mainWindow")
+        # Where to resume is written once the analyst stays on an article for a moment
+        # (and on closing), not on every switch: a write per keypress when paging fast.
+        self._remember = QTimer(self, singleShot=True, interval=1000)
+        self._remember.timeout.connect(self._remember_current)
 
         self.list_panel = ArticleListPanel(session)
         self.reader = Reader(font_family)
@@ -227,8 +231,16 @@ class MainWindow(QMainWindow):
         self.reader.show_article(view.article, view.mentions, self._evidence(view))
         self.form.show_article(view)
         self.list_panel.select(article_id)
-        self.session.remember(article_id)
+        self._remember.start()
         self._update_title()
+
+    def _remember_current(self) -> None:
+        self._remember.stop()
+        if self.current is not None:
+            try:
+                self.session.remember(self.current)
+            except Exception as exc:  # where to resume is a convenience, never an error
+                self.statusBar().showMessage(str(exc), 6000)
 
     def _evidence(self, view: ArticleView) -> list[tuple[int, int, str]]:
         colour = "#f6c343"
@@ -573,6 +585,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.form.flush()
+        if self._remember.isActive():
+            self._remember_current()
         if self._worker is not None:
             self._worker.cancel()
             self._worker.wait()

@@ -107,7 +107,9 @@ class BackupWorker(QThread):
         from annotator.core.backup import backup
 
         try:
-            self.done.emit(str(backup(self.project_path, self.reason)))
+            made = backup(self.project_path, self.reason,
+                          only_if_changed=self.reason == "open")
+            self.done.emit(str(made))
         except AnnotatorError as exc:
             self.done.emit(f"error: {exc}")
         except Exception as exc:  # a backup must never stop the work

@@ -371,3 +371,27 @@ def test_restore_command_errors(capsys, project_path: Path, with_plugin: None) -
     with open_project(project_path):
         code, _, err = _run(capsys, "restore", "1", "--yes", "--db", db)
     assert code == 1 and "open in another window" in err and err.count("\n") == 1
+
+
+def test_backup_on_opening_copies_only_a_changed_project(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copies: list[Path] = []
+    copy = backups._backup_to_file
+    monkeypatch.setattr(backups, "_backup_to_file",
+                        lambda source, part, name: (copies.append(part), copy(source, part, name)))
+    first = backup(project_path, "open", only_if_changed=True)
+    assert len(copies) == 1
+    # Nothing written since that backup began: no copy at all.
+    old = time.time() - 120
+    os.utime(project_path, (old, old))
+    for extra in (project_path.with_name(project_path.name + "-wal"),):
+        if extra.exists():
+            os.utime(extra, (old, old))
+    assert backup(project_path, "open", only_if_changed=True) == first
+    assert len(copies) == 1 and len(list_backups(project_path)) == 1
+    time.sleep(1.1)  # backups are named to the second
+    with open_project(project_path) as project:
+        project.set_choice(ARABIC_ID, "sara", "stance", "neutral")
+    second = backup(project_path, "open", only_if_changed=True)
+    assert second != first and len(copies) == 2 and len(list_backups(project_path)) == 2
+    assert _tag_count(second) == _tag_count(first) + 1

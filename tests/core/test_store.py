@@ -169,3 +169,24 @@ def test_codebook_change_cannot_drop_used_category(project, tmp_path: Path) -> N
     assert project.tags(ARABIC_ID, "sara", "demands")[0].codebook_version == 1
     with pytest.raises(AnnotatorError, match="not a value"):
         project.add_value(ARABIC_ID, "reza", "demands", "cut_ties")
+
+
+def test_list_pages_and_rows_with_and_without_gaps_in_numbering(project) -> None:
+    """Pages deep in the list seek by article number; a file with gaps still lists right."""
+    project.set_status(SAMPLE_IDS[3], "sara", "done")
+
+    def check() -> None:
+        everything = project.list_articles("sara")
+        ids = [a.article_id for a in everything]
+        for offset in range(len(ids) + 1):
+            page = project.list_articles("sara", limit=2, offset=offset)
+            assert page == everything[offset:offset + 2]
+        for row, article_id in enumerate(ids):
+            assert project.article_row(article_id, "sara") == row
+        assert [a.status for a in everything].count("done") == 1
+
+    check()
+    with sqlite3.connect(project.path) as tool:  # as a hand edit in an SQLite tool might
+        tool.execute("DELETE FROM articles WHERE article_id = ?", (SAMPLE_IDS[1],))
+    check()
+    assert len(project.list_articles("sara")) == len(SAMPLE_IDS) - 1

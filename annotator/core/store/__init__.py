@@ -4,10 +4,42 @@
 codebook, participants, tags, statuses and history, each write in one transaction.
 """
 
-from annotator.core.store.articles import STATUSES, Article, ArticleSummary, SearchHit
-from annotator.core.store.exchange import EXPORT_COLUMNS, REQUIRED_COLUMNS, TagImportResult
-from annotator.core.store.project import Project, open_project
-from annotator.core.store.tagging import Change, Tag
+import sys
+
+
+def _import_sqlite_utils() -> None:
+    """Import sqlite-utils without pandas and numpy.
+
+    sqlite-utils imports both when they are installed, only to know their column types;
+    the store never hands it such values, and the two cost half a second of the window's
+    start.  They stay importable for everything else afterwards.
+    """
+    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes their import fail
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
+
+
+_import_sqlite_utils()
+
+from annotator.core.store.articles import (  # noqa: E402
+    STATUSES,
+    Article,
+    ArticleSummary,
+    SearchHit,
+)
+from annotator.core.store.exchange import (  # noqa: E402
+    EXPORT_COLUMNS,
+    REQUIRED_COLUMNS,
+    TagImportResult,
+)
+from annotator.core.store.project import Project, open_project  # noqa: E402
+from annotator.core.store.tagging import Change, Tag  # noqa: E402
 
 __all__ = [
     "EXPORT_COLUMNS", "REQUIRED_COLUMNS", "STATUSES", "Article", "ArticleSummary", "Change",
