@@ -8,6 +8,7 @@ query and participant matching, never for display or storage.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -105,6 +106,19 @@ def _fold_char(cluster: str) -> str:
     return " " if folded.isspace() else folded
 
 
+_WORD_OR_SPACE = re.compile("[^\\s\x00]+|\\s[\\s\x00]*")
+
+
+@lru_cache(maxsize=1)
+def _marked_table() -> list[str | None]:
+    """:func:`_fold_table` with deleted characters marked by NUL instead of removed, so
+    that the folded text keeps the length, and the indexes, of the original."""
+    table = list(_fold_table())
+    for cp in _DELETE:
+        table[cp] = "\x00"
+    return table
+
+
 def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
     """The search key of ``text`` and, for each key character, its index in ``text``.
 
@@ -112,6 +126,31 @@ def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
     mentions, search snippets).  Whitespace runs collapse like in :func:`search_key`;
     the key is not stripped, so indexes stay aligned.
     """
+    if "\x00" not in text:
+        text_nbsp = text.replace("\u00a0", " ")
+        if unicodedata.is_normalized("NFKC", text_nbsp):
+            folded = text_nbsp.translate(_marked_table()).casefold()
+            if len(folded) == len(text):  # every character folds to one: a word at a time
+                return _key_by_runs(folded)
+    return _key_by_character(text)
+
+
+def _key_by_runs(folded: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    where: list[int] = []
+    for run in _WORD_OR_SPACE.finditer(folded):
+        start = run.start()
+        if folded[start].isspace():
+            if out:  # leading whitespace is dropped, a run inside becomes one space
+                out.append(" ")
+                where.append(start)
+        else:
+            out.append(run.group())
+            where.extend(range(start, run.end()))
+    return "".join(out), where
+
+
+def _key_by_character(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     last_space = True

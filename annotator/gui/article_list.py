@@ -61,11 +61,13 @@ class ArticleModel(QAbstractTableModel):
         self.query = ""
         self._count = session.count()
         self._pages: dict[int, list[ArticleSummary]] = {}
+        self._cells: dict[int, dict[int, tuple[object, ...]]] = {}
 
     def set_filter(self, status: str | None, query: str) -> None:
         self.beginResetModel()
         self.status, self.query = status, query.strip()
         self._pages.clear()
+        self._cells.clear()
         self._count = self.session.count(self.status, self.query or None)
         self.endResetModel()
 
@@ -76,6 +78,7 @@ class ArticleModel(QAbstractTableModel):
     def refresh_rows(self) -> None:
         """Statuses may have changed: forget cached pages and repaint."""
         self._pages.clear()
+        self._cells.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 3))
 
@@ -86,7 +89,10 @@ class ArticleModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             if len(self._pages) >= _PAGES_KEPT:
-                self._pages.pop(next(iter(self._pages)))
+                oldest = next(iter(self._pages))
+                del self._pages[oldest]
+                for dropped in range(oldest * _PAGE, (oldest + 1) * _PAGE):
+                    self._cells.pop(dropped, None)
             page = self.session.page(number * _PAGE, _PAGE, self.status, self.query or None)
             self._pages[number] = page
         offset = row - number * _PAGE
@@ -103,29 +109,19 @@ class ArticleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        item = self.summary(index.row())
-        if item is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return "\u200e" + item.article_id  # ids read left to right, also in RTL
-
-            if column == 1:
-                return (_RLM + item.title) if item.language in ("fa", "ar") else item.title
-            if column == 2:
-                return item.language
-            return status_label(item.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return item.title
-        if role == Qt.ItemDataRole.UserRole:
-            return item.article_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and item.language in (
-                "fa", "ar"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        # Asked hundreds of times per repaint (each visible cell, each role): answered
+        # from a row's cells, built once per cached page.
+        row = index.row()
+        cells = self._cells.get(row)
+        if cells is None:
+            if not index.isValid():
+                return None
+            item = self.summary(row)
+            if item is None:
+                return None
+            cells = self._cells[row] = _cells(item)
+        answer = cells.get(role)
+        return None if answer is None else answer[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -133,6 +129,23 @@ class ArticleModel(QAbstractTableModel):
             return (self.tr("Id"), self.tr("Title"), self.tr("Lang."), self.tr("My status"))[
                 section]
         return None
+
+
+def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
+    """What the list shows of one article, by role and column."""
+    rtl = item.language in ("fa", "ar")
+    title_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if rtl else None
+    return {
+        Qt.ItemDataRole.DisplayRole: (
+            "\u200e" + item.article_id,  # ids read left to right, also in RTL
+            (_RLM + item.title) if rtl else item.title,
+            item.language,
+            status_label(item.status),
+        ),
+        Qt.ItemDataRole.ToolTipRole: (None, item.title, None, None),
+        Qt.ItemDataRole.UserRole: (item.article_id,) * 4,
+        Qt.ItemDataRole.TextAlignmentRole: (None, title_align, None, None),
+    }
 
 
 class ArticleListPanel(QWidget):

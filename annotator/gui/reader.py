@@ -241,7 +241,8 @@ class Reader(QWidget):
         self._article = article
         self._offsets = _Offsets(body)
         self._display = body.translate(_DISPLAY)
-        self._bidi = {m.start(): m.group() for m in _BIDI_RE.finditer(body)}
+        self._bidi = ({m.start(): m.group() for m in _BIDI_RE.finditer(body)}
+                      if any(control in body for control in BIDI_CONTROLS) else {})
         rtl = self.is_rtl
         document = self.browser.document()
         option = document.defaultTextOption()
@@ -255,8 +256,10 @@ class Reader(QWidget):
             (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
             | Qt.AlignmentFlag.AlignAbsolute
         )
-        if option != document.defaultTextOption():  # setting it lays the old text out again
-            document.setDefaultTextOption(option)
+        current = document.defaultTextOption()  # QTextOption has no ==: compare the parts
+        if (option.textDirection(), option.alignment()) != (
+                current.textDirection(), current.alignment()):
+            document.setDefaultTextOption(option)  # lays the old text out again: only if new
         self._set_text(self._display)
         expected = self._offsets.to_qt(len(body))
         if document.characterCount() - 1 != expected:
