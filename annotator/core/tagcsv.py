@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -23,8 +24,9 @@ def write_tags(rows: Iterable[dict[str, object]], out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     count = 0
+    pick = operator.itemgetter(*EXPORT_COLUMNS)
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in EXPORT_COLUMNS])
+        writer.writerow(pick(row))  # csv writes None as an empty field
         count += 1
     return count
 
