@@ -108,9 +108,10 @@ def cmd_app(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() and not args.quiet
 
-    def progress(done: int, total: int, path: Path) -> None:
+    def progress(done: int, total: int, path: Path, articles: int) -> None:
         if show:
-            print(f"\rimporting: {done}/{total} files", end="", file=sys.stderr, flush=True)
+            print(f"\rimporting: {done}/{total} files, {articles:,} articles read", end="",
+                  file=sys.stderr, flush=True)
 
     with _project(args) as project:
         result = import_paths(project, args.paths, progress)

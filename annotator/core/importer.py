@@ -6,15 +6,13 @@ the store's.  This module joins them and reports what happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.prepare import read_prepared
+from annotator.core.prepare import Progress, read_prepared
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
-
-Progress = Callable[[int, int, Path], None]
 
 
 def import_paths(project: Project, sources: Iterable[str | Path],

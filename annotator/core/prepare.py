@@ -34,7 +34,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.records import ArticleRecord, ImportProblem
 from annotator.core.text import index_key
 
-Progress = Callable[[int, int, Path], None]
+# progress(files done, files in all, the file being read or just read, articles read so far)
+Progress = Callable[[int, int, Path, int], None]
 
 # Below this many bytes of corpus files, starting a reader process costs more than it saves.
 PARALLEL_BYTES = 8 * 1024 * 1024
@@ -77,18 +78,34 @@ def read_prepared(sources: list[str | Path], progress: Progress | None = None,
     """Every article of ``sources``, prepared, and every problem, in the order read.
 
     ``parallel`` reads in a second process (None: when the files hold at least
-    :data:`PARALLEL_BYTES`).  ``progress(done, total, path)`` is called in this process
-    after each file, and also after each batch while a big file is read, so a callback
-    that raises (a cancel button) stops the import within a batch.
+    :data:`PARALLEL_BYTES`).  ``progress(done, total, path, articles)`` is called in this
+    process after each file, and in a second process also after each batch of articles, so
+    that a big file shows progress and a callback that raises (a cancel button) stops the
+    import within a batch.
     """
     files, _problems = collect_files(sources)
     if parallel is None:
         parallel = corpus_bytes(files) >= PARALLEL_BYTES
     if not parallel or not files:
-        for item in read_corpus(sources, progress):
-            yield prepare(item) if isinstance(item, ArticleRecord) else item
+        yield from _read_here(sources, progress)
         return
     yield from _from_reader(sources, progress, (0, len(files), files[0]))
+
+
+def _read_here(sources: list[str | Path],
+               progress: Progress | None) -> Iterator[PreparedArticle | ImportProblem]:
+    articles = 0
+
+    def file_done(done: int, total: int, path: Path) -> None:
+        if progress is not None:
+            progress(done, total, path, articles)
+
+    for item in read_corpus(sources, file_done):
+        if isinstance(item, ArticleRecord):
+            articles += 1
+            yield prepare(item)
+        else:
+            yield item
 
 
 def _from_reader(sources: list[str | Path], progress: Progress | None,
@@ -99,6 +116,7 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     with tempfile.TemporaryFile() as errors:
+        articles = 0
         reader = subprocess.Popen(
             [sys.executable, "-c", "from annotator.core.prepare import reader_main; reader_main()"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=env,
@@ -126,12 +144,13 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
                 kind = message[0]
                 if kind == "items":
                     yield from message[1]
+                    articles += sum(isinstance(i, PreparedArticle) for i in message[1])
                     if progress is not None:
-                        progress(*latest)  # again, so that a cancel is seen within a big file
+                        progress(*latest, articles)  # within a big file too: a cancel is seen
                 elif kind == "progress":
                     latest = (message[1], message[2], Path(message[3]))
                     if progress is not None:
-                        progress(*latest)
+                        progress(*latest, articles)
                 elif kind == "error":
                     raise AnnotatorError(f"reading the corpus failed: {message[1]}")
                 else:  # "end"

@@ -439,10 +439,11 @@ class MainWindow(QMainWindow):
         worker = ImportWorker(self.session.project.path, sources)
         self._worker = worker
 
-        def progressed(done: int, total: int, name: str) -> None:
+        def progressed(done: int, total: int, name: str, articles: int) -> None:
             dialog.setMaximum(total)
             dialog.setValue(done)
-            dialog.setLabelText(self.tr("Importing %1…").replace("%1", name))
+            dialog.setLabelText(self.tr("Importing %1…").replace("%1", name) + "\n"
+                                + self.tr("%1 articles read").replace("%1", f"{articles:,}"))
 
         worker.progressed.connect(progressed)
         dialog.canceled.connect(worker.cancel)

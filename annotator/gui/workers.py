@@ -33,7 +33,7 @@ class ImportSummary:
 class ImportWorker(QThread):
     """Imports ``sources`` into the project at ``project_path``."""
 
-    progressed = Signal(int, int, str)  # files done, files in all, current file name
+    progressed = Signal(int, int, str, int)  # files done, files in all, file name, articles
     done = Signal(object)  # ImportSummary
 
     def __init__(self, project_path: Path, sources: list[str]) -> None:
@@ -48,8 +48,8 @@ class ImportWorker(QThread):
     def run(self) -> None:
         summary = ImportSummary()
 
-        def progress(done: int, total: int, path: Path) -> None:
-            self.progressed.emit(done, total, path.name)
+        def progress(done: int, total: int, path: Path, articles: int) -> None:
+            self.progressed.emit(done, total, path.name, articles)
             if self._cancel:
                 raise _Cancelled
 

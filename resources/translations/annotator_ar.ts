@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+43"/>
+        <location filename="../../annotator/gui/article_list.py" line="+44"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation>متخطى</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-99"/>
+        <location line="-122"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
+        <location filename="../../annotator/gui/charts_view.py" line="+29"/>
         <source>Stance</source>
         <translation>الموقف</translation>
     </message>
@@ -516,7 +516,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+92"/>
+        <location filename="../../annotator/gui/main_window.py" line="+96"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -587,18 +587,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+139"/>
+        <location line="-146"/>
+        <location line="+147"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-143"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
@@ -673,7 +673,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -714,17 +714,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+176"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-164"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -754,6 +754,11 @@
         <translation>جارٍ استيراد %1…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 articles read</source>
+        <translation>تمت قراءة %1 مقالة</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
@@ -779,7 +784,7 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>دمج مشروع زميل</translation>
     </message>
@@ -789,7 +794,7 @@
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
@@ -918,7 +923,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+130"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+140"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -1073,7 +1078,7 @@
         <translation>استخدام التحديد كدليل</translation>
     </message>
     <message numerus="yes">
-        <location line="+255"/>
+        <location line="+258"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>

@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+43"/>
+        <location filename="../../annotator/gui/article_list.py" line="+44"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-99"/>
+        <location line="-122"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
+        <location filename="../../annotator/gui/charts_view.py" line="+29"/>
         <source>Stance</source>
         <translation>موضع</translation>
     </message>
@@ -516,7 +516,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+92"/>
+        <location filename="../../annotator/gui/main_window.py" line="+96"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -587,18 +587,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+139"/>
+        <location line="-146"/>
+        <location line="+147"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-143"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
@@ -673,7 +673,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -714,17 +714,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+176"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-164"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -754,6 +754,11 @@
         <translation>در حال درون‌ریزی %1…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 articles read</source>
+        <translation>%1 مقاله خوانده شد</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
@@ -779,7 +784,7 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
@@ -789,7 +794,7 @@
         <translation>در حال ادغام…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Merge failed</source>
         <translation>ادغام ناموفق بود</translation>
     </message>
@@ -918,7 +923,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+130"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+140"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
@@ -1068,7 +1073,7 @@
         <translation>استفاده از متن انتخاب‌شده به‌عنوان شاهد</translation>
     </message>
     <message numerus="yes">
-        <location line="+255"/>
+        <location line="+258"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>نویسه‌های کنترلی دوسویهٔ نامرئی در این متن: %n (نمایش با %1)</numerusform>

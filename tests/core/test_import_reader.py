@@ -78,10 +78,11 @@ def test_cancel_stops_the_reader_and_keeps_stored_batches(tmp_path: Path) -> Non
     class Cancelled(Exception):
         pass
 
-    def progress(done: int, total: int, path: Path) -> None:
+    def progress(done: int, total: int, path: Path, articles: int) -> None:
         nonlocal calls
         calls += 1
         assert (done, total, path) == (0, 1, corpus)  # the file is still being read
+        assert articles == 250 * calls  # the reader's batches
         if calls == 6:
             raise Cancelled
 
