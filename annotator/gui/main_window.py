@@ -37,6 +37,9 @@ from annotator.gui.tag_form import TagForm
 from annotator.gui.workers import BackupWorker, ImportSummary, ImportWorker, MergeWorker
 
 
+BACKUP_DELAY_MS = 2000
+
+
 class MainWindow(QMainWindow):
     """One project, one annotator."""
 
@@ -110,10 +113,19 @@ class MainWindow(QMainWindow):
         if first:
             self.open_article(first)
         self.backup_worker: BackupWorker | None = None
-        self._backup_on_open()
+        self._closing = False
+        # The first seconds belong to the analyst: reading the first article must not wait
+        # for a copy of a gigabyte file.
+        QTimer.singleShot(BACKUP_DELAY_MS, self, self._first_backup)
+
+    def _first_backup(self) -> None:
+        if not self._closing and self.backup_worker is None:
+            self._backup_on_open()
 
     def _backup_on_open(self) -> None:
-        """A backup each time a project opens, in the background."""
+        """A backup when a project opens (if it changed since the last), in the background."""
+        if self.backup_worker is not None:
+            self.backup_worker.wait()  # another project's, just opened before this one
         worker = BackupWorker(self.session.project.path)
         self.backup_worker = worker
 
@@ -585,6 +597,7 @@ class MainWindow(QMainWindow):
         self.who.setText(self.tr("Annotator: %1").replace("%1", self.session.annotator))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
         self.form.flush()
         if self._remember.isActive():
             self._remember_current()
