@@ -36,7 +36,6 @@ from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
 from annotator.gui.workers import BackupWorker, ImportSummary, ImportWorker, MergeWorker
 
-
 BACKUP_DELAY_MS = 2000
 
 
