@@ -31,6 +31,7 @@ from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
+from annotator.gui.merge_summary import summary_lines
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
@@ -555,8 +556,9 @@ class MainWindow(QMainWindow):
             if isinstance(result, str):
                 QMessageBox.warning(self, self.tr("Merge failed"), result)
                 return
+            lines = [line for summary in result for line in summary_lines(summary)]
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
-                              "\n".join(result), parent=self)
+                              "\n".join(lines), parent=self)
             box.open()
 
         worker.done.connect(finished)

@@ -71,7 +71,7 @@ class ImportWorker(QThread):
 class MergeWorker(QThread):
     """Merges colleagues' project files into the project at ``project_path``."""
 
-    done = Signal(object)  # list of summary lines, or an error string
+    done = Signal(object)  # list of MergeSummary, or an error string
 
     def __init__(self, project_path: Path, files: list[str]) -> None:
         super().__init__()
@@ -79,18 +79,18 @@ class MergeWorker(QThread):
         self.files = files
 
     def run(self) -> None:
-        lines: list[str] = []
+        summaries: list[object] = []
         try:
             with open_project(self.project_path, create=False) as project:
                 for other in self.files:
-                    lines += project.merge(other).lines()
+                    summaries.append(project.merge(other))
         except AnnotatorError as exc:
             self.done.emit(str(exc))
             return
         except Exception as exc:  # never let a thread die silently
             self.done.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.done.emit(lines)
+        self.done.emit(summaries)
 
 
 class BackupWorker(QThread):

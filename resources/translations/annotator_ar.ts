@@ -516,12 +516,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+96"/>
+        <location filename="../../annotator/gui/main_window.py" line="+99"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Merge finished</source>
         <translation>انتهى الدمج</translation>
     </message>
@@ -882,6 +882,39 @@
         <location line="+6"/>
         <source>Annotator: %1</source>
         <translation>المرمّز: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeSummary</name>
+    <message>
+        <location filename="../../annotator/gui/merge_summary.py" line="+21"/>
+        <source>Merged %1</source>
+        <translation>تم الدمج: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles: %1 added, %2 already here.</source>
+        <translation>المقالات: أضيفت %1، و%2 موجودة هنا من قبل.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1 added, %2 updated, %3 kept as they were here (newer here or removed here).</source>
+        <translation>الوسوم: أضيفت %1، وحُدّثت %2، وبقيت %3 كما هي هنا (أحدث هنا أو حُذفت هنا).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statuses: %1 changed; adjudications: %2; comments: %3; participants: %4 added; history: %5 entries.</source>
+        <translation>الحالات: تغيّرت %1؛ الأحكام: %2؛ التعليقات: %3؛ المشاركون: أضيف %4؛ السجل: %5 إدخالات.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotators in the file: %1</source>
+        <translation>المرمّزون في الملف: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not merged: %1</source>
+        <translation>لم يُدمج: %1</translation>
     </message>
 </context>
 <context>

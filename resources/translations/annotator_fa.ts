@@ -516,12 +516,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+96"/>
+        <location filename="../../annotator/gui/main_window.py" line="+99"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>ادغام ناموفق بود</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Merge finished</source>
         <translation>ادغام به پایان رسید</translation>
     </message>
@@ -882,6 +882,39 @@
         <location line="+6"/>
         <source>Annotator: %1</source>
         <translation>کدگذار: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeSummary</name>
+    <message>
+        <location filename="../../annotator/gui/merge_summary.py" line="+21"/>
+        <source>Merged %1</source>
+        <translation>ادغام شد: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles: %1 added, %2 already here.</source>
+        <translation>مقاله‌ها: %1 افزوده شد، %2 از پیش اینجا بود.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1 added, %2 updated, %3 kept as they were here (newer here or removed here).</source>
+        <translation>برچسب‌ها: %1 افزوده شد، %2 به‌روز شد، %3 همان‌طور که اینجا بود ماند (اینجا تازه‌تر بود یا اینجا حذف شده بود).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statuses: %1 changed; adjudications: %2; comments: %3; participants: %4 added; history: %5 entries.</source>
+        <translation>وضعیت‌ها: %1 تغییر کرد؛ داوری‌ها: %2؛ نظرها: %3؛ مشارکت‌کنندگان: %4 افزوده شد؛ تاریخچه: %5 مورد.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotators in the file: %1</source>
+        <translation>کدگذاران در این فایل: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not merged: %1</source>
+        <translation>ادغام نشد: %1</translation>
     </message>
 </context>
 <context>

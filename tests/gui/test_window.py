@@ -315,3 +315,31 @@ def test_switch_annotator_rebuilds_the_views(qtbot, window: MainWindow, monkeypa
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_3)
     assert session_view(window).values("stance") == [
         window.session.codebook.field("stance").categories[2].id]
+
+
+def test_merge_summary_in_persian(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.core import paths
+    from annotator.core.importer import import_paths
+    from annotator.core.store import open_project
+
+    theirs = tmp_path / "reza.sqlite"
+    with open_project(theirs) as colleague:
+        import_paths(colleague, [paths.corpus_dir()])
+        Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
+    window = _show(qtbot, create_window(None, "fa", "Sara"))
+    try:
+        window.start_merge([str(theirs)])
+        with qtbot.waitSignal(window.merged, timeout=20000):
+            pass
+        [box] = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        lines = box.text().split("\n")
+        assert lines[0] == f"ادغام شد: \u2068{theirs}\u2069"  # the path isolated: slashes stay
+        assert lines[2].startswith("برچسب‌ها: 1 افزوده شد")
+        assert lines[-1] == "کدگذاران در این فایل: \u2068Reza\u2069"
+        box.close()
+    finally:
+        window.close()
+        window.session.project.close()

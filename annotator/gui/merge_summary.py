@@ -1,0 +1,44 @@
+"""What a merge brought in, in the interface language (the core's summary is English)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+from annotator.core.store.merge import MergeSummary
+
+
+def _fill(text: str, *values: object) -> str:
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def _isolated(text: str) -> str:
+    """``text`` set apart from the sentence's direction (a path keeps its slashes in place)."""
+    return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+
+
+def summary_lines(summary: MergeSummary) -> list[str]:
+    """The lines of the "Merge finished" message for one merged file."""
+    translate = QCoreApplication.translate
+    lines = [
+        _fill(translate("MergeSummary", "Merged %1"), _isolated(summary.source)),
+        _fill(translate("MergeSummary", "Articles: %1 added, %2 already here."),
+              summary.articles_added, summary.articles_matched),
+        _fill(translate("MergeSummary", "Tags: %1 added, %2 updated, %3 kept as they were "
+                                        "here (newer here or removed here)."),
+              summary.tags_added, summary.tags_updated, summary.tags_kept),
+        _fill(translate("MergeSummary", "Statuses: %1 changed; adjudications: %2; "
+                                        "comments: %3; participants: %4 added; history: "
+                                        "%5 entries."),
+              summary.statuses, summary.adjudications, summary.comments,
+              summary.participants, summary.history),
+    ]
+    if summary.annotators:
+        comma = "، " if QGuiApplication.isRightToLeft() else ", "
+        lines.append(_fill(translate("MergeSummary", "Annotators in the file: %1"),
+                           comma.join(_isolated(name) for name in summary.annotators)))
+    lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), _isolated(conflict))
+                 for conflict in summary.article_conflicts)
+    return lines
