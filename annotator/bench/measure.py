@@ -308,6 +308,7 @@ class _Bench:
         cold: list[float] = []
         empty: list[float] = []
         switches: list[float] = []
+        steps: list[float] = []
         peak_kb = 0
         for run in range(1, self.runs + 1):
             self.log(f"window run {run}/{self.runs}: empty QMainWindow baseline")
@@ -316,6 +317,7 @@ class _Bench:
             started, report = _window_child(self.project_path, ids_file, self.child_env())
             cold.append(float(report["painted_at"]) - started)
             switches.extend(float(ms) for ms in report["switch_ms"])
+            steps.extend(float(ms) for ms in report.get("next_ms", []))
             peak_kb = max(peak_kb, int(report["maxrss_kb"]))
             self.log(f"window run {run}/{self.runs}: first article painted after "
                      f"{cold[-1]:.2f} s (empty window {empty[-1]:.2f} s)")
@@ -331,6 +333,11 @@ class _Bench:
                              "+ highlights + list, events processed"))
         self.add(Figure("switch_p95", "switching article (open_article), p95", "ms", p95,
                         target="<= 30 ms", met=p95 <= 30, note=f"max {max(switches):.0f} ms"))
+        if steps:
+            middle, p95 = median(steps), percentile(steps, 0.95)
+            self.add(Figure("next_median", "next article in the list (step), median", "ms",
+                            middle, target="<= 10 ms", met=middle <= 10,
+                            note=f"{len(steps)} steps; p95 {p95:.0f} ms, max {max(steps):.0f} ms"))
         megabytes = peak_kb / 1024
         self.add(Figure("memory", "peak memory of the window", "MB", megabytes,
                         target="<= 300 MB", met=megabytes <= 300,

@@ -131,6 +131,17 @@ def _run(args: argparse.Namespace) -> int:
                 report["error"] = f"switching to {article_id} failed"
                 break
         report["switch_ms"] = switches
+        # The everyday case: the next article in the list (what Alt+Left/Right does).
+        steps: list[float] = []
+        if ids:
+            main.open_article(ids[0])
+            app.processEvents()
+            for _ in range(len(ids)):
+                start = time.perf_counter()
+                main.step(1)
+                app.processEvents()
+                steps.append((time.perf_counter() - start) * 1000)
+        report["next_ms"] = steps
         report["maxrss_kb"] = peak_rss_kb()
         main.close()
         app.quit()
