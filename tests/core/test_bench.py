@@ -21,7 +21,7 @@ from annotator.core.records import ArticleRecord
 
 ALWAYS = (
     "import", "size_articles", "size_tagged", "export_tags", "search_list", "search_ranked",
-    "save", "cold_start", "switch_median", "switch_p95", "memory", "tag_import",
+    "save", "cold_start", "switch_median", "switch_p95", "next_median", "memory", "tag_import",
 )
 # Built by others: measured once they exist, "n/a: ..." with the reason until then.
 OPTIONAL = ("export", "agreement", "merge")
