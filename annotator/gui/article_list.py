@@ -179,12 +179,14 @@ class ArticleListPanel(QWidget):
         header.resizeSection(0, 90)
         # Widths from the few words these columns can hold: fitting them to the contents
         # would make Qt read a thousand rows from the project on every resize.
-        metrics = self.view.fontMetrics()
+        cells, titles = self.view.fontMetrics(), header.fontMetrics()
         columns = {2: ["other", "fa", "ar"], 3: [status_label(s) for s in STATUS_ORDER]}
         for column, words in columns.items():
-            words.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(titles.horizontalAdvance(title),
+                        *(cells.horizontalAdvance(word) for word in words))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(w) for w in words) + 24)
+            header.resizeSection(column, width + 12)
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

@@ -177,6 +177,7 @@ class ParticipantsBox(QGroupBox):
         self.tags: dict[str, Tag] = {}
         self.rows: dict[str, ParticipantRow] = {}
         self.suggestion_buttons: list[QPushButton] = []
+        self._button_pool: list[QPushButton] = []
         self._suggested: list[tuple[str, int]] | None = None
         self._registry: dict[str, Participant] = {}
         self._entries: list[tuple[str, str, str]] = []  # shown text, participant id, key
@@ -268,14 +269,19 @@ class ParticipantsBox(QGroupBox):
         self._chain_tab_order()
 
     def _show_suggestions(self, suggested: list[tuple[str, int]]) -> None:
-        old = self.suggestion_area
-        self.suggestion_area = QWidget(self)
-        flow = FlowLayout(self.suggestion_area)
-        self.suggestion_buttons = []
-        for participant_id, count in suggested:
-            name = self.host.participant_name(participant_id)
-            button = QPushButton(button_text(display(f"{name} ({count})", self.host.language)))
+        # The buttons are kept and relabelled from article to article: making new ones each
+        # time (and laying them out, polishing, painting) was a good part of a switch.
+        flow = self.suggestion_area.layout()
+        while len(self._button_pool) < len(suggested):
+            button = QPushButton(self.suggestion_area)
             button.setAutoDefault(True)  # Enter accepts, as Space does
+            button.clicked.connect(
+                lambda _=False, b=button: self._accept(str(b.property("participant"))))
+            flow.addWidget(button)
+            self._button_pool.append(button)
+        for button, (participant_id, count) in zip(self._button_pool, suggested, strict=False):
+            name = self.host.participant_name(participant_id)
+            button.setText(button_text(display(f"{name} ({count})", self.host.language)))
             button.setToolTip(
                 self.describe(participant_id)
                 + tooltip(
@@ -284,12 +290,11 @@ class ParticipantsBox(QGroupBox):
                     )
                 )
             )
-            button.clicked.connect(lambda _=False, p=participant_id: self._accept(p))
-            flow.addWidget(button)
-            self.suggestion_buttons.append(button)
-        self.layout().replaceWidget(old, self.suggestion_area)
-        old.hide()
-        old.deleteLater()
+            button.setProperty("participant", participant_id)
+            button.show()
+        for button in self._button_pool[len(suggested):]:
+            button.hide()
+        self.suggestion_buttons = self._button_pool[: len(suggested)]
         self.suggest_label.setText(
             self.tr("Suggested from the text (Alt+P):")
             if suggested
