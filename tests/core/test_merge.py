@@ -11,11 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import paths
+from annotator.core.backup import list_backups
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
+from annotator.core.store import merge as merge_module
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
+
+OLD_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "project_0001_initial.sqlite"
 
 DEMANDS = ["ceasefire", "cut_ties", "humanitarian_aid", "islamic_unity"]
 STANCES = ["strongly_condemning", "condemning", "neutral", "unclear"]
@@ -143,6 +147,155 @@ def test_bad_files_are_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError, match="this project itself"):
         mine.merge(tmp_path / "mine.sqlite")
     assert mine.tags() == []
+
+
+def _copies(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record each copy the merge makes of a colleague's file."""
+    made: list[Path] = []
+    real = merge_module._copy_read_only
+
+    def copy(source: Path, target: Path) -> None:
+        made.append(source)
+        real(source, target)
+
+    monkeypatch.setattr(merge_module, "_copy_read_only", copy)
+    return made
+
+
+def test_a_file_of_this_version_is_read_in_place_an_older_one_from_a_migrated_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = _copies(monkeypatch)
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    for journal in ("wal", "delete"):  # a project, and a backup (a rollback-journal file)
+        conn = sqlite3.connect(tmp_path / "theirs.sqlite")
+        conn.execute(f"PRAGMA journal_mode = {journal}")
+        conn.close()
+        before = (tmp_path / "theirs.sqlite").read_bytes()
+        mine.merge(tmp_path / "theirs.sqlite")
+        assert (tmp_path / "theirs.sqlite").read_bytes() == before
+    assert copies == []
+    old = tmp_path / "old.sqlite"
+    shutil.copy(OLD_SCHEMA, old)
+    summary = mine.merge(old)
+    assert copies == [old] and old.read_bytes() == OLD_SCHEMA.read_bytes()
+    assert summary.tags_added == 3 and summary.annotators == ["sara"]
+    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
+    assert [t.value for t in mine.tags(ARABIC_ID, "reza", "stance")] == ["neutral"]
+
+
+def test_without_uri_file_names_the_colleagues_file_is_copied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = _copies(monkeypatch)
+    monkeypatch.setattr(merge_module, "_uri_attach", lambda conn: False)
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    assert mine.merge(tmp_path / "theirs.sqlite").tags_added == 1
+    assert copies == [tmp_path / "theirs.sqlite"]
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_the_backup_before_a_merge_holds_the_project_as_it_was(
+        tmp_path: Path, journal: str) -> None:
+    mine = new_project(tmp_path / "mine.sqlite")
+    mine.conn.execute(f"PRAGMA journal_mode = {journal}")
+    Session(mine, "sara").set_choice(ARABIC_ID, "stance", "condemning")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    reza = Session(theirs, "reza")
+    for article in SAMPLE_IDS:
+        reza.set_choice(article, "stance", "neutral")
+    theirs.close()
+    assert mine.merge(tmp_path / "theirs.sqlite").tags_added == len(SAMPLE_IDS)
+    made = [b for b in list_backups(mine.path) if b.reason == "before-merge"]
+    assert len(made) == 1 and made[0].tags == 1 and len(mine.tags()) == 1 + len(SAMPLE_IDS)
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_nothing_is_merged_when_the_backup_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal: str) -> None:
+    def no_room(project: object, reason: str) -> Path:
+        raise AnnotatorError("the disk is full; no backup was made")
+
+    mine = new_project(tmp_path / "mine.sqlite")
+    mine.conn.execute(f"PRAGMA journal_mode = {journal}")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    before = content(mine)
+    monkeypatch.setattr(merge_module, "backup", no_room)
+    with pytest.raises(AnnotatorError, match="no backup was made"):
+        mine.merge(tmp_path / "theirs.sqlite")
+    assert content(mine) == before and mine.history() == []
+    assert mine.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []
+
+
+def _desk_and_laptop(tmp_path: Path) -> tuple[Path, Path]:
+    """Two copies of one project, for the same annotator on two machines."""
+    laptop = new_project(tmp_path / "laptop.sqlite")
+    session = Session(laptop, "sara")
+    session.set_choice(ARABIC_ID, "stance", "condemning")
+    session.set_value(ARABIC_ID, "demands", "ceasefire", True)
+    laptop.close()
+    shutil.copy(tmp_path / "laptop.sqlite", tmp_path / "desktop.sqlite")
+    return tmp_path / "laptop.sqlite", tmp_path / "desktop.sqlite"
+
+
+def test_edits_made_at_the_same_moment_are_settled_alike_both_ways(tmp_path: Path) -> None:
+    laptop_path, desktop_path = _desk_and_laptop(tmp_path)
+    for path, stance in ((laptop_path, "neutral"), (desktop_path, "unclear")):
+        with open_project(path) as project:
+            Session(project, "sara").set_choice(ARABIC_ID, "stance", stance)
+            project.conn.execute("UPDATE tags SET updated_at = '2030-01-01T00:00:00.000Z' "
+                                 "WHERE field = 'stance'")
+    results = []
+    for target, other in ((laptop_path, desktop_path), (desktop_path, laptop_path)):
+        copy = tmp_path / f"merged-{target.name}"
+        shutil.copy(target, copy)
+        with open_project(copy) as project:
+            project.merge(other)
+            once = content(project)
+            assert project.merge(other).tags_updated == 0 and content(project) == once
+            results.append([t.value for t in project.tags(ARABIC_ID, "sara", "stance")])
+    assert results[0] == results[1] and len(results[0]) == 1
+
+
+def test_a_tag_two_of_theirs_update_takes_both_edits_in_their_order(tmp_path: Path) -> None:
+    laptop_path, desktop_path = _desk_and_laptop(tmp_path)
+    with open_project(desktop_path) as desktop:
+        # The tag moves to another value, then the old value comes back as a new tag.
+        tag = desktop.tags(ARABIC_ID, "sara", "demands")[0]
+        desktop.update_tag(tag.tag_id, value="cut_ties")
+        desktop.add_value(ARABIC_ID, "sara", "demands", "ceasefire", note="again")
+    with open_project(laptop_path) as laptop:
+        summary = laptop.merge(desktop_path)
+        assert summary.tags_updated == 2
+        [kept] = laptop.tags(ARABIC_ID, "sara", "demands")
+        assert (kept.tag_uid, kept.value, kept.note) == (tag.tag_uid, "ceasefire", "again")
+        changes = [h for h in laptop.history(ARABIC_ID, "sara")
+                   if h.action == "changed" and h.field == "demands"]
+        assert ['"cut_ties"' in (h.new_value or "") for h in changes] == [True, False]
+
+
+def test_two_machines_coding_one_article_keep_the_latest_single_value(tmp_path: Path) -> None:
+    mine = new_project(tmp_path / "mine.sqlite")
+    Session(mine, "sara").set_choice(ARABIC_ID, "stance", "condemning")
+    Session(mine, "sara").set_none(SAMPLE_IDS[0], "demands", True)
+    theirs = new_project(tmp_path / "theirs.sqlite")  # another file: other tag uids
+    Session(theirs, "sara").set_choice(ARABIC_ID, "stance", "neutral")
+    Session(theirs, "sara").set_value(SAMPLE_IDS[0], "demands", "ceasefire", True)
+    Session(theirs, "sara").set_value(SAMPLE_IDS[0], "demands", "cut_ties", True)
+    theirs.close()
+    summary = mine.merge(tmp_path / "theirs.sqlite")
+    assert summary.tags_added == 3
+    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["neutral"]
+    assert sorted(str(t.value) for t in mine.tags(SAMPLE_IDS[0], "sara", "demands")) == [
+        "ceasefire", "cut_ties"]
+    removed = [h for h in mine.history() if h.action == "removed"]
+    assert len(removed) == 2  # the older stance and the "coded, none"
 
 
 # -- properties -------------------------------------------------------------------------

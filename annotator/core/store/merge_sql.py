@@ -1,0 +1,325 @@
+"""The merge's set-based steps: SQL over the attached colleague's file (schema ``other``).
+
+Each step reads ``other`` and this project's ``main`` in a few ``INSERT ... SELECT`` and
+``UPDATE ... FROM`` statements, through temporary tables and a view (schema ``temp``,
+names starting with ``merge_``):
+
+``merge_articles``
+    their article id -> ours (matched by content hash, or added).
+``merge_versions``
+    their codebook version -> ours.
+``merge_removed``
+    each tag uid removed here, with when it was last removed.
+``merge_theirs``
+    their tags (then their adjudications) as they read here: our article ids and
+    codebook versions.
+``merge_rows``
+    for each of those, the row of ours it matches and what the merge does with it.
+
+Every decision is taken against this project as it was before the step.  Python only
+sees small sets: rows edited here and there at the same moment (settled by content, as
+:func:`newer` says) and a row of ours that several of theirs update (applied one after
+another in their order, as a row-by-row merge would).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+TEMP_TABLES = ("merge_articles", "merge_versions", "merge_removed", "merge_rows",
+               "merge_crowded")
+TEMP_VIEWS = ("merge_theirs",)
+_ARTICLE_COLUMNS = ("article_id", "title", "body", "language", "outlet", "url", "published",
+                    "published_original", "source_path", "content_hash", "imported_at")
+_HISTORY_COLUMNS = ("changed_at", "changed_by", "action", "what", "article_id", "annotator",
+                    "field", "old_value", "new_value")
+# Columns compared with ``IS`` in a natural key: NULL there means "none", as in the
+# unique indexes (which fold NULL to '').
+_FOLDED = ("value", "participant")
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A table whose rows are matched by uid, or else by their natural key."""
+
+    table: str
+    row_id: str
+    uid: str
+    columns: tuple[str, ...]  # every column but the row id, as compared on a tie
+    natural: tuple[str, ...]  # the unique key besides the uid
+    mutable: tuple[str, ...]  # what a later edit changes (and ``updated_at``)
+    owner: str | None  # a row of another owner is never changed (tags: the annotator)
+    removable: bool  # a row removed here after their last edit is not brought back
+
+
+TAGS = Keyed(
+    "tags", "tag_id", "tag_uid",
+    ("tag_uid", "article_id", "annotator", "field", "value", "participant", "role",
+     "span_start", "span_end", "quote", "note", "codebook_version", "created_at", "updated_at"),
+    ("article_id", "annotator", "field", "value", "participant"),
+    ("value", "participant", "role", "span_start", "span_end", "quote", "note"),
+    "annotator", True)
+ADJUDICATIONS = Keyed(
+    "adjudications", "adjudication_id", "adjudication_uid",
+    ("adjudication_uid", "article_id", "field", "value", "participant", "role", "span_start",
+     "span_end", "quote", "source_annotator", "reviewer", "comment", "codebook_version",
+     "created_at", "updated_at"),
+    ("article_id", "field", "value", "participant"),
+    ("value", "participant", "role", "span_start", "span_end", "quote", "source_annotator",
+     "reviewer", "comment"),
+    None, False)
+
+
+def newer(theirs: str, ours: str, their_key: str, our_key: str) -> bool:
+    """Later edit wins; equal times are settled by content so every order agrees."""
+    return (theirs, their_key) > (ours, our_key)
+
+
+def drop_temp_tables(conn: sqlite3.Connection) -> None:
+    """Remove the merge's temporary tables and view."""
+    for name in TEMP_VIEWS:
+        conn.execute(f"DROP VIEW IF EXISTS temp.{name}")
+    for name in TEMP_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+# -- articles and codebooks -----------------------------------------------------------------
+def map_versions(conn: sqlite3.Connection, versions: dict[int, int]) -> None:
+    """Keep their codebook version -> ours where the joins below can use it."""
+    conn.execute("CREATE TEMP TABLE merge_versions (theirs INTEGER PRIMARY KEY, ours INTEGER)")
+    conn.executemany("INSERT INTO temp.merge_versions VALUES (?, ?)", versions.items())
+
+
+def map_articles(conn: sqlite3.Connection,
+                 index_key: Callable[[str], str]) -> tuple[int, int, list[str]]:
+    """Fill ``merge_articles``; add their new articles with their search keys.
+
+    Returns (matched, added, ids of their articles whose id is ours but not their text).
+    """
+    conn.execute("CREATE TEMP TABLE merge_articles (theirs TEXT PRIMARY KEY, ours TEXT NOT NULL)"
+                 " WITHOUT ROWID")
+    matched = conn.execute(
+        "INSERT INTO temp.merge_articles (theirs, ours) "
+        "SELECT o.article_id, m.article_id FROM other.articles o "
+        "JOIN main.articles m ON m.content_hash = o.content_hash").rowcount
+    conflicts = [str(article_id) for (article_id,) in conn.execute(
+        "SELECT o.article_id FROM other.articles o WHERE o.article_id IN "
+        "(SELECT article_id FROM main.articles) AND o.article_id NOT IN "
+        "(SELECT theirs FROM temp.merge_articles) ORDER BY o.article_no")]
+    last = int(conn.execute("SELECT COALESCE(MAX(article_no), 0) FROM main.articles")
+               .fetchone()[0])
+    columns = ", ".join(_ARTICLE_COLUMNS)
+    selected = ", ".join(f"o.{c}" for c in _ARTICLE_COLUMNS)
+    added = conn.execute(
+        f"INSERT INTO main.articles (article_no, {columns}) "
+        f"SELECT ? + ROW_NUMBER() OVER (ORDER BY o.article_no), {selected} "
+        "FROM other.articles o WHERE o.article_id NOT IN (SELECT theirs FROM temp.merge_articles)"
+        " AND o.article_id NOT IN (SELECT article_id FROM main.articles) ORDER BY o.article_no",
+        (last,)).rowcount
+    if added:
+        conn.execute("INSERT INTO temp.merge_articles (theirs, ours) "
+                     "SELECT article_id, article_id FROM main.articles WHERE article_no > ?",
+                     (last,))
+        conn.create_function("merge_index_key", 1, index_key, deterministic=True)
+        conn.execute("INSERT INTO main.article_search (rowid, title_key, body_key) "
+                     "SELECT article_no, merge_index_key(title), merge_index_key(body) "
+                     "FROM main.articles WHERE article_no > ?", (last,))
+        conn.create_function("merge_index_key", 1, None)
+    return matched, added, conflicts
+
+
+# -- tags and adjudications -----------------------------------------------------------------
+def note_removed_tags(conn: sqlite3.Connection) -> None:
+    """``merge_removed``: each tag_uid removed here, with when it was last removed."""
+    conn.execute("CREATE TEMP TABLE merge_removed (tag_uid TEXT PRIMARY KEY, removed_at TEXT) "
+                 "WITHOUT ROWID")
+    conn.execute(
+        "INSERT INTO temp.merge_removed (tag_uid, removed_at) "
+        "SELECT uid, MAX(changed_at) FROM (SELECT json_extract(COALESCE(old_value, '{}'), "
+        "'$.tag_uid') AS uid, changed_at FROM main.history "
+        "WHERE what = 'tag' AND action = 'removed') WHERE uid IS NOT NULL AND uid <> '' "
+        "GROUP BY uid")
+
+
+def _their_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
+    """The view ``merge_theirs``: their rows of ``spec.table`` as they read here.
+
+    Article ids and codebook versions are ours; ``their_id`` is their row id; rows of
+    articles that were not merged (another text under the same id) are left out.
+    """
+    mapped = ", ".join(
+        "a.ours AS article_id" if c == "article_id"
+        else "COALESCE(v.ours, t.codebook_version) AS codebook_version" if c == "codebook_version"
+        else f"t.{c}" for c in spec.columns)
+    conn.execute("DROP VIEW IF EXISTS temp.merge_theirs")
+    conn.execute(
+        f"CREATE TEMP VIEW merge_theirs AS SELECT t.{spec.row_id} AS their_id, {mapped} "
+        f"FROM other.{spec.table} t JOIN temp.merge_articles a ON a.theirs = t.article_id "
+        "LEFT JOIN temp.merge_versions v ON v.theirs = t.codebook_version")
+
+
+def plan_rows(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
+    """Fill ``merge_rows`` with what to do with each of their rows; counts per action.
+
+    Actions: ``insert`` (no match here), ``removed`` (no match, but removed here after
+    their last edit), ``update`` (theirs is the later edit), ``kept`` (ours is), ``tie``
+    (both edited at the same time: see :func:`settle_ties`).  Rows equal to ours, or of
+    another owner, are left out.
+    """
+    _their_rows(conn, spec)
+    conn.execute("DROP TABLE IF EXISTS temp.merge_rows")
+    conn.execute("CREATE TEMP TABLE merge_rows (their_id INTEGER PRIMARY KEY, target INTEGER, "
+                 "action TEXT NOT NULL)")
+    natural = " AND ".join(
+        f"COALESCE(k.{c}, '') = COALESCE(s.{c}, '')" if c in _FOLDED else f"k.{c} = s.{c}"
+        for c in spec.natural)
+    same = " AND ".join(f"s.{c} IS m.{c}" for c in spec.mutable)
+    unmatched = ("CASE WHEN (SELECT r.removed_at FROM temp.merge_removed r "
+                 f"WHERE r.tag_uid = s.{spec.uid}) > s.updated_at THEN 'removed' "
+                 "ELSE 'insert' END" if spec.removable else "'insert'")
+    other_owner = f"WHEN m.{spec.owner} IS NOT s.{spec.owner} THEN NULL " if spec.owner else ""
+    conn.execute(
+        "INSERT INTO temp.merge_rows (their_id, target, action) SELECT * FROM ("
+        f"SELECT s.their_id, m.{spec.row_id} AS target, CASE "
+        f"WHEN m.{spec.row_id} IS NULL THEN {unmatched} WHEN {same} THEN NULL {other_owner}"
+        "WHEN s.updated_at > m.updated_at THEN 'update' "
+        "WHEN s.updated_at < m.updated_at THEN 'kept' ELSE 'tie' END AS action "
+        f"FROM temp.merge_theirs s LEFT JOIN main.{spec.table} m ON m.{spec.row_id} = COALESCE("
+        f"(SELECT u.{spec.row_id} FROM main.{spec.table} u WHERE u.{spec.uid} = s.{spec.uid}), "
+        f"(SELECT k.{spec.row_id} FROM main.{spec.table} k WHERE {natural}))"
+        ") WHERE action IS NOT NULL")
+    return _counts(conn)
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many of their rows ``merge_rows`` holds per action."""
+    return {str(action): int(count) for action, count in conn.execute(
+        "SELECT action, COUNT(*) FROM temp.merge_rows GROUP BY action")}
+
+
+def settle_ties(conn: sqlite3.Connection, spec: Keyed) -> None:
+    """Rows edited here and there at the same time: the content decides (both ways alike)."""
+    columns = spec.columns
+    ties = conn.execute(
+        f"SELECT p.their_id, {', '.join(f's.{c}' for c in columns)}, "
+        f"{', '.join(f'm.{c}' for c in columns)} FROM temp.merge_rows p "
+        "JOIN temp.merge_theirs s ON s.their_id = p.their_id "
+        f"JOIN main.{spec.table} m ON m.{spec.row_id} = p.target WHERE p.action = 'tie'"
+    ).fetchall()
+    decided = []
+    for their_id, *values in ties:
+        item = dict(zip(columns, values[:len(columns)], strict=True))
+        mine = dict(zip(columns, values[len(columns):], strict=True))
+        wins = newer(item["updated_at"], mine["updated_at"], json.dumps(item, sort_keys=True),
+                     json.dumps(mine, sort_keys=True))
+        decided.append(("update" if wins else "kept", their_id))
+    conn.executemany("UPDATE temp.merge_rows SET action = ? WHERE their_id = ?", decided)
+
+
+def apply_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
+    """Insert their new rows and apply their later edits (the history triggers record both)."""
+    columns = ", ".join(spec.columns)
+    selected = ", ".join(f"s.{c}" for c in spec.columns)
+    conn.execute(f"INSERT INTO main.{spec.table} ({columns}) SELECT {selected} "
+                 "FROM temp.merge_rows p JOIN temp.merge_theirs s ON s.their_id = p.their_id "
+                 "WHERE p.action = 'insert' ORDER BY p.their_id")
+    changed = (*spec.mutable, "updated_at")
+    assignments = ", ".join(f"{c} = s.{c}" for c in changed)
+    repeated = ("(SELECT target FROM temp.merge_rows WHERE action = 'update' "
+                "GROUP BY target HAVING COUNT(*) > 1)")
+    # A row of ours that only one of theirs updates: all at once.
+    conn.execute(
+        f"UPDATE main.{spec.table} AS m SET {assignments} FROM temp.merge_rows p "
+        "JOIN temp.merge_theirs s ON s.their_id = p.their_id "
+        f"WHERE p.action = 'update' AND m.{spec.row_id} = p.target "
+        f"AND p.target NOT IN {repeated}")
+    # One that several of theirs update (their file holds the same row twice, once by
+    # uid and once by its key): one after another in their order, each recorded.
+    rows = conn.execute(
+        f"SELECT p.target, {', '.join(f's.{c}' for c in changed)} FROM temp.merge_rows p "
+        "JOIN temp.merge_theirs s ON s.their_id = p.their_id WHERE p.action = 'update' "
+        f"AND p.target IN {repeated} ORDER BY p.their_id").fetchall()
+    setting = ", ".join(f"{c} = ?" for c in changed)
+    for target, *values in rows:
+        conn.execute(f"UPDATE main.{spec.table} SET {setting} WHERE {spec.row_id} = ?",
+                     (*values, target))
+
+
+def settle_fields(conn: sqlite3.Connection, single_fields: list[str]) -> int:
+    """After a merge one annotator may hold two values of a single-choice field, or
+    values beside "coded, none": the latest edit decides.  Returns how many went."""
+    conn.execute("CREATE TEMP TABLE merge_crowded (article_id TEXT, annotator TEXT, "
+                 "field TEXT, PRIMARY KEY (article_id, annotator, field)) WITHOUT ROWID")
+    conn.execute(
+        "INSERT OR IGNORE INTO temp.merge_crowded (article_id, annotator, field) "
+        "SELECT s.article_id, s.annotator, s.field FROM temp.merge_rows p "
+        "JOIN temp.merge_theirs s ON s.their_id = p.their_id "
+        "WHERE p.action IN ('insert', 'update') AND (SELECT COUNT(*) FROM main.tags t "
+        "WHERE t.article_id = s.article_id AND t.annotator = s.annotator "
+        "AND t.field = s.field) > 1")
+    if conn.execute("SELECT 1 FROM temp.merge_crowded LIMIT 1").fetchone() is None:
+        return 0
+    return int(conn.execute(
+        "DELETE FROM main.tags WHERE tag_id IN (SELECT tag_id FROM ("
+        "SELECT t.tag_id, t.field, t.value, FIRST_VALUE(t.tag_id) OVER w AS latest, "
+        "FIRST_VALUE(t.value) OVER w AS latest_value FROM temp.merge_crowded g "
+        "CROSS JOIN main.tags t ON t.article_id = g.article_id AND t.annotator = g.annotator "
+        "AND t.field = g.field WINDOW w AS (PARTITION BY t.article_id, t.annotator, t.field "
+        "ORDER BY t.updated_at DESC, t.tag_uid DESC)) WHERE tag_id <> latest AND ("
+        "field IN (SELECT value FROM json_each(?)) OR value IS NULL OR latest_value IS NULL))",
+        (json.dumps(single_fields),)).rowcount)
+
+
+def merge_keyed(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
+    """Plan, settle ties and apply their rows of one table; counts per action."""
+    counts = plan_rows(conn, spec)
+    if counts.get("tie"):
+        settle_ties(conn, spec)
+        counts = _counts(conn)
+    apply_rows(conn, spec)
+    return counts
+
+
+# -- statuses, comments, history ------------------------------------------------------------
+def merge_statuses(conn: sqlite3.Connection) -> int:
+    """Their statuses where ours is missing or an earlier edit; how many changed."""
+    return int(conn.execute(
+        "INSERT INTO main.article_status (article_id, annotator, status, updated_at) "
+        "SELECT a.ours, s.annotator, s.status, s.updated_at FROM other.article_status s "
+        "JOIN temp.merge_articles a ON a.theirs = s.article_id "
+        "LEFT JOIN main.article_status m ON m.article_id = a.ours AND m.annotator = s.annotator "
+        "WHERE m.article_id IS NULL OR (m.status <> s.status AND (s.updated_at > m.updated_at "
+        "OR (s.updated_at = m.updated_at AND s.status > m.status))) ORDER BY s.rowid "
+        "ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, "
+        "updated_at = excluded.updated_at").rowcount)
+
+
+def merge_comments(conn: sqlite3.Connection) -> int:
+    """Their comments not here yet (by comment uid); how many came in."""
+    return int(conn.execute(
+        "INSERT OR IGNORE INTO main.comments (comment_uid, article_id, author, text, "
+        "created_at) SELECT c.comment_uid, a.ours, c.author, c.text, c.created_at "
+        "FROM other.comments c JOIN temp.merge_articles a ON a.theirs = c.article_id "
+        "ORDER BY c.rowid").rowcount)
+
+
+def merge_history(conn: sqlite3.Connection) -> int:
+    """Their history entries not here yet (equal in every column), in their order."""
+    columns = ", ".join(_HISTORY_COLUMNS)
+    mapped = ", ".join("a.ours" if c == "article_id" else f"h.{c}" for c in _HISTORY_COLUMNS)
+    equal = " AND ".join(f"m.{c} IS h.{c}" for c in _HISTORY_COLUMNS
+                         if c not in ("article_id", "annotator"))
+    return int(conn.execute(
+        f"INSERT INTO main.history ({columns}) SELECT {mapped} FROM other.history h "
+        "JOIN temp.merge_articles a ON a.theirs = h.article_id WHERE NOT EXISTS (SELECT 1 "
+        "FROM main.history m WHERE m.article_id = a.ours AND m.annotator = h.annotator "
+        f"AND {equal}) GROUP BY {mapped} ORDER BY MIN(h.change_id)").rowcount)
+
+
+def their_annotators(conn: sqlite3.Connection) -> list[str]:
+    """Everyone with a tag or a status in their file."""
+    return sorted(str(a) for (a,) in conn.execute(
+        "SELECT annotator FROM other.tags UNION SELECT annotator FROM other.article_status"))
