@@ -318,8 +318,21 @@ def _collapse(text: str) -> str:
 # --- many articles per file -------------------------------------------------------------
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time: the first article of a big file is ready at once,
+    and the file is not held twice (as the list of its lines) while it is read."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
-    for line_no, line in enumerate(text.split("\n"), 1):
+    for line_no, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         try:
