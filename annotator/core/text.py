@@ -84,11 +84,7 @@ def canonical(text: str) -> str:
 
 def search_key(text: str) -> str:
     """Fold ``text`` for search and matching: one spelling for Persian/Arabic variants."""
-    text = text.replace("\u00a0", " ")  # what NFKC does, without a slow pass for it
-    if not unicodedata.is_normalized("NFKC", text):  # the quick check costs far less
-        text = unicodedata.normalize("NFKC", text)
-    folded = text.translate(_fold_table()).casefold()
-    return " ".join(folded.split())  # whitespace runs to one space, as \s+ would
+    return " ".join(index_key(text).casefold().split())  # whitespace runs to one space
 
 
 def index_key(text: str) -> str:

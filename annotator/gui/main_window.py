@@ -31,6 +31,7 @@ from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
+from annotator.gui.help_dialogs import show_about, show_shortcuts
 from annotator.gui.merge_summary import summary_lines
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
@@ -567,30 +568,10 @@ class MainWindow(QMainWindow):
 
     # -- help and closing -----------------------------------------------------------
     def show_shortcuts(self) -> None:
-        rows = [
-            (self.tr("Stance"), "1 … 5, 0 = " + self.tr("unclear")),
-            (self.tr("Demands"), "Ctrl+1 … Ctrl+9"),
-            (self.tr("Event type"), "Alt+1 … Alt+5"),
-            (self.tr("Participants: suggestions"), "Alt+P"),
-            (self.tr("Use selection as evidence"), "Ctrl+E"),
-            (self.tr("Done and next"), "Ctrl+Enter"),
-            (self.tr("Skip and next"), "Ctrl+Shift+Enter"),
-            (self.tr("Next / previous article"), "Alt+Down / Alt+Up, Ctrl+PgDown / Ctrl+PgUp"),
-            (self.tr("Undo / redo"), "Ctrl+Z / Ctrl+Shift+Z"),
-            (self.tr("Zoom"), "Ctrl++ / Ctrl+-"),
-            (self.tr("Find articles"), "Ctrl+F"),
-        ]
-        html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{b}</b></td></tr>"
-                                   for a, b in rows) + "</table>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+        show_shortcuts(self)
 
     def show_about(self) -> None:
-        from annotator import __version__
-
-        QMessageBox.about(self, self.tr("About annotator"),
-                          f"annotator {__version__}\n" + self.tr(
-                              "Hand-annotation of Persian and Arabic news articles.") +
-                          "\nGPL-3.0-or-later")
+        show_about(self)
 
     def _update_title(self) -> None:
         project = self.session.project.path

@@ -151,7 +151,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -516,7 +516,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+99"/>
+        <location filename="../../annotator/gui/main_window.py" line="+100"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>ادغام به پایان رسید</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
         <source>Stance</source>
         <translation>موضع</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>مقالهٔ بعدی / قبلی</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Undo / redo</source>
         <translation>واگرد / ازنو</translation>
     </message>
@@ -869,7 +869,7 @@
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>کدگذاری دستی مقاله‌های خبری فارسی و عربی.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../annotator/gui/main_window.py" line="+18"/>
         <source>Annotator: %1</source>
         <translation>کدگذار: %1</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>MergeSummary</name>
     <message>
-        <location filename="../../annotator/gui/merge_summary.py" line="+21"/>
+        <location filename="../../annotator/gui/merge_summary.py" line="+26"/>
         <source>Merged %1</source>
         <translation>ادغام شد: %1</translation>
     </message>
@@ -974,28 +974,28 @@
 <context>
     <name>ParticipantsBox</name>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>No participants yet.</source>
         <translation>هنوز مشارکت‌کننده‌ای افزوده نشده است.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>پیشنهادهای برگرفته از متن (Alt+P):</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>Add a participant: type any name…</source>
         <translation>افزودن مشارکت‌کننده: هر نامی را تایپ کنید…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>%1 بار در متن آمده است. برای افزودن، کلیک کنید یا Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>No other participants named in the text.</source>
         <translation>از مشارکت‌کنندهٔ دیگری در متن نام برده نشده است.</translation>
     </message>

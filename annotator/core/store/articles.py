@@ -167,17 +167,23 @@ class ArticlesMixin(StoreBase):
         return self.one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)) is not None
 
     def article_count(self) -> int:
-        # Counting 100,000 rows takes milliseconds, and the list asks on every page and
-        # switch.  Articles are only ever appended (numbered last + 1), so the last number
-        # and another connection's changes (an SQLite tool's) say when to count again.
-        version = (self.scalar("SELECT MAX(article_no) FROM articles"),
-                   self.file_version()[1])
+        return self._count_and_last()[0]
+
+    def _count_and_last(self) -> tuple[int, int]:
+        """How many articles, and the last article number.
+
+        Counting 100,000 rows takes milliseconds, and the list asks on every page and
+        switch.  Articles are only ever appended (numbered last + 1), so the last number
+        and another connection's changes (an SQLite tool's) say when to count again.
+        """
+        last = int(self.scalar("SELECT MAX(article_no) FROM articles") or 0)
+        version = (last, self.other_writes())
         cached = getattr(self, "_count_cache", None)
         if cached is not None and cached[0] == version:
-            return int(cached[1])
+            return int(cached[1]), last
         count = int(self.scalar("SELECT COUNT(*) FROM articles") or 0)
         self._count_cache = (version, count)
-        return count
+        return count, last
 
     def list_articles(
         self,
@@ -209,8 +215,8 @@ class ArticlesMixin(StoreBase):
 
     def _numbered_without_gaps(self) -> bool:
         """Whether articles are numbered 1..N (they are, unless a file was edited by hand)."""
-        # Two statements: each is answered from the b-tree alone, together they scan.
-        return self.scalar("SELECT MAX(article_no) FROM articles") == self.article_count()
+        count, last = self._count_and_last()
+        return count == last
 
     def count_articles(self, annotator: str | None = None, status: str | None = None,
                        query: str | None = None) -> int:

@@ -73,13 +73,9 @@ class StoreBase:
     def reset_caches(self) -> None:
         """Forget anything read and cached from the file (it changed underneath)."""
 
-    def file_version(self) -> tuple[int, int]:
-        """Changes whenever the file may have: a write through this connection or another.
-
-        Cheap enough to ask before every read that uses a cached figure.
-        """
-        other = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        return self.conn.total_changes, int(other)
+    def other_writes(self) -> int:
+        """Changes whenever another connection (a second window, an SQLite tool) committed."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def one(self, sql: str, params: tuple | list | dict = ()) -> tuple | None:
         row: tuple | None = self.conn.execute(sql, params).fetchone()
