@@ -102,6 +102,31 @@ def participant_from_dict(entry: Any, where: str) -> Participant:
     )
 
 
+def _trie_pattern(keys: list[str]) -> str:
+    """One regular expression alternative for ``keys``, shared beginnings written once.
+
+    ``a|ab|abc`` becomes ``a(?:b(?:c)?)?``: at a word start the engine follows the letters
+    of the text instead of trying each of hundreds of names in turn, and a longer name is
+    still tried before a shorter one it begins with (the greedy ``?``).
+    """
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for letter in key:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a key ends here
+
+    def write(node: dict[str, Any]) -> str:
+        branches = [re.escape(letter) + write(child)
+                    for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return write(trie)
+
+
 def load_registry(path: str | Path) -> list[Participant]:
     path = Path(path)
     try:
@@ -124,7 +149,7 @@ class Matcher:
                     by_key.setdefault(key, participant.id)
         self._keys = sorted(by_key.items(), key=lambda item: -len(item[0]))
         if self._keys:
-            pattern = "|".join(re.escape(key) for key, _ in self._keys)
+            pattern = _trie_pattern([key for key, _ in self._keys])
             self._pattern: re.Pattern[str] | None = re.compile(
                 rf"(?<!\w)(?:[{_CLITICS}])?({pattern})(?!\w)"
             )

@@ -32,8 +32,8 @@ from annotator.core.session import Session
 from annotator.core.store import ArticleSummary
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
-_PAGE = 200
-_PAGES_KEPT = 16
+_PAGE = 50  # a screenful or two: a jump to a far row reads one small page
+_PAGES_KEPT = 64
 _RLM = "\u200f"
 Index = QModelIndex | QPersistentModelIndex
 

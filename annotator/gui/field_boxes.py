@@ -140,6 +140,9 @@ class MultipleFieldBox(QGroupBox):
         self.aims: dict[str, QToolButton] = {}
         self.tags: dict[str, list[Tag]] = {}
         self._voice_options: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        # Which voice menus hold the current options: a menu is filled when it is first
+        # shown for them (most demands are unticked, their menus hidden).
+        self._voices_filled: set[str] = set()
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 1)
         grid.setVerticalSpacing(2)
@@ -206,9 +209,10 @@ class MultipleFieldBox(QGroupBox):
             set_aim_state(self.aims[category.id], tags[0] if tags else None, self.tr)
             voice = self.voices.get(category.id)
             if voice is not None:
-                voice.setVisible(bool(tags))
                 if tags:
+                    self._fill_voice(category.id)
                     self._show_voice(voice, tags[0].participant)
+                voice.setVisible(bool(tags))
         self.none_check.setChecked(none)
 
     def toggle(self, category_id: str) -> None:
@@ -253,19 +257,26 @@ class MultipleFieldBox(QGroupBox):
     def _fill_voice_options(self, view: ArticleView) -> None:
         tagged, suggested = self.host.attribution_choices(view)
         options = (tuple(tagged), tuple(suggested))
-        if options == self._voice_options:
+        if options != self._voice_options:
+            self._voice_options = options
+            self._voices_filled.clear()
+
+    def _fill_voice(self, category_id: str) -> None:
+        """Put the current options in ``category_id``'s voice menu, unless they are there."""
+        if category_id in self._voices_filled or self._voice_options is None:
             return
-        self._voice_options = options
-        for voice in self.voices.values():
-            with QSignalBlocker(voice):
-                voice.clear()
-                voice.addItem(self.tr("voiced by: —"), None)
-                for participant in tagged:
-                    voice.addItem(self.host.participant_name(participant), participant)
-                if tagged and suggested:
-                    voice.insertSeparator(voice.count())
-                for participant in suggested:
-                    voice.addItem(self.host.participant_name(participant), participant)
+        tagged, suggested = self._voice_options
+        voice = self.voices[category_id]
+        with QSignalBlocker(voice):
+            voice.clear()
+            voice.addItem(self.tr("voiced by: —"), None)
+            for participant in tagged:
+                voice.addItem(self.host.participant_name(participant), participant)
+            if tagged and suggested:
+                voice.insertSeparator(voice.count())
+            for participant in suggested:
+                voice.addItem(self.host.participant_name(participant), participant)
+        self._voices_filled.add(category_id)
 
     def _show_voice(self, voice: QComboBox, participant: str | None) -> None:
         with QSignalBlocker(voice):

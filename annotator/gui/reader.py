@@ -430,19 +430,25 @@ class Reader(QWidget):
 
     def _set_text(self, text: str) -> None:
         """Put ``text`` in the document as plain text, every paragraph at 150% line height."""
-        # Like setPlainText, but the first block's format (line height) is set before the
-        # text goes in, so every paragraph inherits it without a second pass over the text.
+        # The old text is replaced in one edit, not cleared first: an empty document would
+        # hide the scroll bar, and the text would then be laid out twice (without it, and
+        # again when it comes back).  The block format is set on the first block before
+        # the text goes in, so every paragraph inherits it without a second pass.
         block_format = QTextBlockFormat()
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
-        self.browser.clear()
-        cursor = QTextCursor(self.browser.document())
+        document = self.browser.document()
+        cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
         cursor.setBlockFormat(block_format)
+        cursor.setCharFormat(QTextCharFormat())
         cursor.insertText(text)
         cursor.endEditBlock()
-        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        if self.browser.textCursor().position() or self.browser.textCursor().hasSelection():
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _show_header(self, article: Article) -> None:
         rtl = self.is_rtl

@@ -49,3 +49,27 @@ def test_analyst_can_add_a_participant(project) -> None:
     assert added == 1
     assert project.participant("jane_doe").added_by == "sara"
     assert project.add_participants([project.participant("jane_doe")], "sara") == 0
+
+
+def test_longest_name_wins_where_names_share_a_beginning() -> None:
+    # Names that begin alike (one the start of another, one with a regex character, one
+    # starting with a clitic letter) are matched as the longest whole word that fits.
+    matcher = Matcher([
+        Participant("iran", "country", {"fa": "ایران"}),
+        Participant("iran-gov", "institution", {"fa": "ایران دولت"}),
+        Participant("iran-fm", "person", {"fa": "ایران دولت وزیر"}),
+        Participant("plus", "institution", {"en": "c++ group"}),
+        Participant("wali", "person", {"fa": "ولی"}),
+        Participant("li", "person", {"fa": "لی"}),
+    ])
+    text = "ایران دولت وزیر گفت؛ ایران دولتی نیست؛ وایران و ایران دولت. c++ group ولی لی"
+    found = [(m.participant_id, text[m.start:m.end]) for m in matcher.find(text)]
+    assert found == [
+        ("iran-fm", "ایران دولت وزیر"),
+        ("iran", "ایران"),          # "دولتی" is another word: the shorter name is the match
+        ("iran", "ایران"),          # after the clitic "و" (not part of the quote)
+        ("iran-gov", "ایران دولت"),
+        ("plus", "c++ group"),
+        ("wali", "ولی"),            # a name, not "و" + "لی"
+        ("li", "لی"),
+    ]

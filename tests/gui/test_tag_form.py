@@ -177,6 +177,28 @@ def test_attribute_a_demand_to_a_tagged_participant(qtbot, form, session) -> Non
     assert session.view(ARABIC_ID).field_tags("demands")[0].participant is None
 
 
+def test_voice_menus_follow_the_article_shown(qtbot, form, session) -> None:
+    demands = form.multiple_boxes[0]
+    tick(qtbot, demands.checks["cut_ties"])
+    voice = demands.voices["cut_ties"]
+    here = [voice.itemData(i) for i in range(1, voice.count()) if voice.itemData(i)]
+    assert here == [p for p, _n in session.view(ARABIC_ID).suggestions]
+    # Another article, the same demand ticked (and one more): its menus list its names.
+    session.set_value(OTHER_ID, "demands", "cut_ties", True)
+    session.set_value(OTHER_ID, "demands", "ceasefire", True)
+    other = session.view(OTHER_ID)
+    form.show_article(other)
+    for category in ("cut_ties", "ceasefire"):
+        menu = demands.voices[category]
+        assert menu.isVisibleTo(form)
+        assert menu.itemData(0) is None
+        listed = [menu.itemData(i) for i in range(1, menu.count()) if menu.itemData(i)]
+        assert listed == [p for p, _n in other.suggestions]
+    assert [p for p, _n in other.suggestions] != here
+    form.show_article(session.view(ARABIC_ID))
+    assert [voice.itemData(i) for i in range(1, voice.count()) if voice.itemData(i)] == here
+
+
 # -- participants ------------------------------------------------------------------------
 def test_accept_a_suggestion_with_one_click_then_change_its_role(qtbot, form, session) -> None:
     people = form.participant_boxes[0]
