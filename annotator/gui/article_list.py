@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.session import Session
 from annotator.core.store import ArticleSummary
+from annotator.gui.list_delegate import RowDelegate
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
@@ -108,19 +109,21 @@ class ArticleModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        # Asked hundreds of times per repaint (each visible cell, each role): answered
-        # from a row's cells, built once per cached page.
-        row = index.row()
+    def cells(self, row: int) -> dict[int, tuple[object, ...]] | None:
+        """What row ``row`` shows, by role and column (built once per cached page)."""
         cells = self._cells.get(row)
         if cells is None:
-            if not index.isValid():
-                return None
             item = self.summary(row)
             if item is None:
                 return None
             cells = self._cells[row] = _cells(item)
-        answer = cells.get(role)
+        return cells
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # The list's painting does not come here (see list_delegate); tooltips, tests and
+        # accessibility do.
+        cells = self.cells(index.row()) if index.isValid() else None
+        answer = None if cells is None else cells.get(role)
         return None if answer is None else answer[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -173,6 +176,7 @@ class ArticleListPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setWordWrap(False)
+        self.view.setItemDelegate(RowDelegate(self.model, self.view))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

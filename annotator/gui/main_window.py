@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 620, 440])
+        self.splitter.setSizes([380, 560, 420])  # the list wide enough for its titles
         self.reader_font = font_family
         # Review mode is built when first opened: its queue reads every tag, which a
         # window that opens for coding should not wait for.

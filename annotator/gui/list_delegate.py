@@ -1,0 +1,99 @@
+"""Paints the article list's cells straight from the model's row cache.
+
+Qt's standard delegate asks the model for seven roles per cell, each a call from C++ into
+Python, and shapes a title twice (to elide it, then to draw it).  A jump to a far article
+repaints every visible row, so this delegate reads the row once, keeps each elided title
+for its column width, and draws text and selection itself.  Everything else (tooltips,
+keyboard, selection) stays the view's.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_DEFAULT_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_SINGLE_LINE = int(Qt.TextFlag.TextSingleLine)
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_KEPT = 4000  # elided texts remembered (a few hundred rows' worth, at a few widths)
+
+
+class RowSource(Protocol):
+    """The model side: a row's texts and alignments by role and column."""
+
+    def cells(self, row: int) -> dict[int, tuple[object, ...]] | None: ...
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Draws one list cell: the selection, then the (elided) text, aligned as the model says."""
+
+    def __init__(self, source: RowSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._elided: dict[tuple[int, int, int, str], str] = {}
+        self._margin = -1
+        self._flags: dict[tuple[Qt.LayoutDirection, object], int] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row, column = index.row(), index.column()
+        cells = self._source.cells(row)
+        if cells is None:
+            return
+        text = cells[_DISPLAY][column]
+        if not isinstance(text, str):
+            return
+        # Flags as plain ints: PySide's flag enums are Python enums, slow to combine.
+        state = int(option.state.value)  # type: ignore[attr-defined]
+        if not state & _ENABLED:
+            group = QPalette.ColorGroup.Disabled
+        elif state & _ACTIVE:
+            group = QPalette.ColorGroup.Normal
+        else:
+            group = QPalette.ColorGroup.Inactive
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        if state & _SELECTED:
+            painter.fillRect(rect, palette.brush(group, QPalette.ColorRole.Highlight))
+            painter.setPen(palette.color(group, QPalette.ColorRole.HighlightedText))
+        else:
+            painter.setPen(palette.color(group, QPalette.ColorRole.Text))
+        if self._margin < 0:
+            # As Qt's own delegate: the focus frame's margin, plus one pixel.
+            widget = option.widget  # type: ignore[attr-defined]
+            style = widget.style() if widget is not None else None
+            self._margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                              widget) + 1) if style is not None else 3
+        area = rect.adjusted(self._margin, 0, -self._margin, 0)
+        width = area.width()
+        if width <= 0:
+            return
+        key = (row, column, width, text)
+        shown = self._elided.get(key)
+        if shown is None:
+            metrics = option.fontMetrics  # type: ignore[attr-defined]
+            # No need to shape more letters than the cell can show (the narrowest glyphs
+            # are a few pixels wide): a long title elided in a narrow column stays cheap.
+            budget = width // 2 + 2
+            shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
+                                       Qt.TextElideMode.ElideRight, width)
+            if len(text) > budget and shown == text[:budget]:
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if len(self._elided) >= _KEPT:
+                self._elided.clear()
+            self._elided[key] = shown
+        align = cells[_ALIGN][column]
+        direction = option.direction  # type: ignore[attr-defined]
+        flags = self._flags.get((direction, align))
+        if flags is None:
+            alignment = Qt.AlignmentFlag(_DEFAULT_ALIGN if align is None else int(align))  # type: ignore[call-overload]
+            flags = self._flags[(direction, align)] = (
+                int(QStyle.visualAlignment(direction, alignment).value) | _SINGLE_LINE)
+        painter.drawText(area, flags, shown)
