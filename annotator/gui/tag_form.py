@@ -99,6 +99,9 @@ class TagForm(QWidget):
         self.evidence_label = QLabel()
         self.evidence_label.setWordWrap(True)
         self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Two lines kept even for a one-line text: the boxes below do not jump (and are not
+        # all laid out and painted again) when the next article's evidence line is longer.
+        self.evidence_label.setMinimumHeight(2 * self.evidence_label.fontMetrics().lineSpacing())
         self.unquote_button = QToolButton()
         self.unquote_button.setText(self.tr("Remove quote"))
         self.unquote_button.setToolTip(self.tr("Remove the evidence of this tag"))
