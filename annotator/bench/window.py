@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.app import run
+    from annotator.gui.app import prepare_environment, run
     from annotator.gui.main_window import MainWindow
 
     ids: list[str] = []
@@ -152,6 +152,7 @@ def _run(args: argparse.Namespace) -> int:
         if app is not None:
             app.quit()
 
+    prepare_environment()  # as the app's own start does, before the application exists
     app = QApplication(sys.argv[:1])
     watcher = FirstPaint()
     app.installEventFilter(watcher)
