@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMenu,
     QTextBrowser,
     QTextEdit,
@@ -51,6 +50,7 @@ from annotator.core.store.articles import Article
 from annotator.core.text import BIDI_CONTROLS, utf16_offsets
 from annotator.gui.reader_marks import MARK_KIND as MARK_KIND  # re-exported for callers
 from annotator.gui.reader_marks import evidence_colour, marks, warning_colour
+from annotator.gui.wrapped_label import WrappedLabel
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +185,11 @@ class Reader(QWidget):
         self._mentions: tuple[Mention, ...] = ()
         self._evidence: tuple[tuple[int, int, QColor], ...] = ()
 
-        self.title_label = QLabel()
-        self.meta_label = QLabel()
-        self.bidi_label = QLabel()
+        self.title_label = WrappedLabel()
+        self.meta_label = WrappedLabel()
+        self.bidi_label = WrappedLabel()
         for label in (self.title_label, self.meta_label, self.bidi_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # article data is never markup
-            label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title_label.setObjectName("readerTitle")
         self.meta_label.setObjectName("readerMeta")

@@ -40,6 +40,7 @@ from annotator.core.store import Tag
 from annotator.gui.field_boxes import MultipleFieldBox, NoteBox, SingleFieldBox
 from annotator.gui.form_parts import TargetKey, shorten
 from annotator.gui.participant_box import ParticipantsBox
+from annotator.gui.wrapped_label import WrappedLabel
 
 _ISOLATE = "\u2068{}\u2069"  # FSI … PDI: a name or quote keeps its own direction in a label
 
@@ -96,8 +97,7 @@ class TagForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)  # it usually sits in a narrow scroll area
         evidence_row = QHBoxLayout()
-        self.evidence_label = QLabel()
-        self.evidence_label.setWordWrap(True)
+        self.evidence_label = WrappedLabel()
         self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
         # Two lines kept even for a one-line text: the boxes below do not jump (and are not
         # all laid out and painted again) when the next article's evidence line is longer.
