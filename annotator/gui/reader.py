@@ -445,6 +445,10 @@ class Reader(QWidget):
         cursor.setBlockFormat(block_format)
         cursor.setCharFormat(QTextCharFormat())
         cursor.insertText(text)
+        block = document.begin()
+        while block.isValid():
+            block.layout().setCacheEnabled(True)
+            block = block.next()
         cursor.endEditBlock()
         if self.browser.textCursor().position() or self.browser.textCursor().hasSelection():
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
