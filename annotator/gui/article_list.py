@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -178,6 +179,11 @@ class ArticleListPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setItemDelegate(RowDelegate(self.model, self.view))
         header = self.view.horizontalHeader()
+        # The header would repaint its sections whenever the selected row changes (to mark
+        # fully selected columns, which a list that selects rows never has): it gets a
+        # selection model of its own that never changes.
+        header.setHighlightSections(False)
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 90)
