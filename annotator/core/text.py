@@ -131,18 +131,30 @@ def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
     return _key_by_character(text)
 
 
+# What the key changes in a folded text: a whitespace run that is not one plain space
+# (it becomes one space), and the marks of removed characters (they go).  Between two
+# such places key and text are the same letters, so offsets are copied a stretch at a time.
+_LEADING = re.compile("[\\s\x00]*")
+_KEY_CHANGES = re.compile(" [\\s\x00]+|[^\\S ][\\s\x00]*|\x00+")
+
+
 def _key_by_runs(folded: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
-    for run in _WORD_OR_SPACE.finditer(folded):
-        start = run.start()
-        if folded[start].isspace():
-            if out:  # leading whitespace is dropped, a run inside becomes one space
-                out.append(" ")
-                where.append(start)
-        else:
-            out.append(run.group())
-            where.extend(range(start, run.end()))
+    leading = _LEADING.match(folded)  # leading whitespace is dropped
+    copied = leading.end() if leading else 0
+    for change in _KEY_CHANGES.finditer(folded, copied):
+        start, end = change.span()
+        if start > copied:
+            out.append(folded[copied:start])
+            where.extend(range(copied, start))
+        if folded[start] != "\x00" and where:  # a run of whitespace: one space
+            out.append(" ")
+            where.append(start)
+        copied = end
+    if copied < len(folded):
+        out.append(folded[copied:])
+        where.extend(range(copied, len(folded)))
     return "".join(out), where
 
 

@@ -37,7 +37,7 @@ def test_canonical_is_nfc_with_newlines() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ 019\n\t.،؛")
+    list("abcXYZ 019\n\t\r\x0b\u2028\u3000\xa0.،؛")
     + [chr(c) for c in range(0x0621, 0x0656)]
     + list("پچژگکیۀةىئؤإأآ\u200c\u200d\u200f\u0640۱۲۳٤٥")
 )
@@ -50,6 +50,13 @@ def test_key_with_offsets_agrees_with_fast_key(text: str) -> None:
     assert len(where) == len(key)
     assert where == sorted(where)
     assert all(0 <= i < len(text) for i in where)
+    # Each key character comes from the text where it points: a space from whitespace,
+    # a letter from the character that folds to it.
+    for letter, index in zip(key, where, strict=True):
+        if letter == " ":
+            assert text[index].isspace()
+        else:
+            assert letter in search_key(text[index]).casefold() or not search_key(text[index])
 
 
 def test_language_detection() -> None:
