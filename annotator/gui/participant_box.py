@@ -57,16 +57,21 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._heights: dict[int, int] = {}  # heightForWidth, asked many times per layout pass
+        self._hints: list[tuple[QLayoutItem, QSize, int, int]] | None = None
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(spacing)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
-        self._heights.clear()
+        self._forget()
 
     def invalidate(self) -> None:
-        self._heights.clear()
+        self._forget()
         super().invalidate()
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        self._hints = None
 
     def count(self) -> int:
         return len(self._items)
@@ -75,7 +80,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        self._heights.clear()
+        self._forget()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
@@ -104,23 +109,37 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def _sizes(self) -> list[tuple[QLayoutItem, QSize, int, int]]:
+        """The shown items with their size hints, asked of Qt once per change."""
+        if self._hints is None:
+            self._hints = []
+            for item in self._items:
+                if not item.isEmpty():
+                    hint = item.sizeHint()
+                    self._hints.append((item, hint, hint.width(), hint.height()))
+        return self._hints
+
     def _arrange(self, rect: QRect, apply: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        parent = self.parentWidget()
-        direction = parent.layoutDirection() if parent else Qt.LayoutDirection.LeftToRight
-        x, y, line = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint()
-            if line and x + hint.width() > area.x() + area.width():
-                x, y, line = area.x(), y + line + self.spacing(), 0
+        left, top, width = area.x(), area.y(), area.width()
+        spacing = self.spacing()
+        x, y, line = left, top, 0
+        placed: list[tuple[QLayoutItem, int, int, QSize]] = []
+        for item, hint, item_width, item_height in self._sizes():
+            if line and x + item_width > left + width:
+                x, y, line = left, y + line + spacing, 0
             if apply:
+                placed.append((item, x, y, hint))
+            x += item_width + spacing
+            line = max(line, item_height)
+        if placed:
+            parent = self.parentWidget()
+            direction = parent.layoutDirection() if parent else Qt.LayoutDirection.LeftToRight
+            for item, item_x, item_y, hint in placed:
                 # Computed left-to-right, then mirrored for a right-to-left layout.
-                item.setGeometry(QStyle.visualRect(direction, area, QRect(QPoint(x, y), hint)))
-            x += hint.width() + self.spacing()
-            line = max(line, hint.height())
+                item.setGeometry(QStyle.visualRect(direction, area,
+                                                   QRect(QPoint(item_x, item_y), hint)))
         return y + line - rect.y() + margins.bottom()
 
 
@@ -271,9 +290,10 @@ class ParticipantsBox(QGroupBox):
     def _show_suggestions(self, suggested: list[tuple[str, int]]) -> None:
         # The buttons are kept and relabelled from article to article: making new ones each
         # time (and laying them out, polishing, painting) was a good part of a switch.
-        flow = self.suggestion_area.layout()
+        area = self.suggestion_area
+        flow = area.layout()
         while len(self._button_pool) < len(suggested):
-            button = QPushButton(self.suggestion_area)
+            button = QPushButton(area)
             button.setAutoDefault(True)  # Enter accepts, as Space does
             button.clicked.connect(
                 lambda _=False, b=button: self._accept(str(b.property("participant"))))
@@ -281,19 +301,22 @@ class ParticipantsBox(QGroupBox):
             self._button_pool.append(button)
         for button, (participant_id, count) in zip(self._button_pool, suggested, strict=False):
             name = self.host.participant_name(participant_id)
-            button.setText(button_text(display(f"{name} ({count})", self.host.language)))
-            button.setToolTip(
-                self.describe(participant_id)
-                + tooltip(
-                    self.tr("Named %1 times in the text. Click or press Enter to add.").replace(
-                        "%1", str(count)
+            text = button_text(display(f"{name} ({count})", self.host.language))
+            if button.text() != text:
+                button.setText(text)
+            if button.property("shown") != (participant_id, count):
+                button.setToolTip(
+                    self.describe(participant_id)
+                    + tooltip(
+                        self.tr("Named %1 times in the text. Click or press Enter to add.")
+                        .replace("%1", str(count))
                     )
                 )
-            )
-            button.setProperty("participant", participant_id)
-            button.show()
+                button.setProperty("participant", participant_id)
+                button.setProperty("shown", (participant_id, count))
+            button.setVisible(True)
         for button in self._button_pool[len(suggested):]:
-            button.hide()
+            button.setVisible(False)
         self.suggestion_buttons = self._button_pool[: len(suggested)]
         self.suggest_label.setText(
             self.tr("Suggested from the text (Alt+P):")
