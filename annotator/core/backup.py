@@ -3,7 +3,7 @@
 A backup is a complete copy of the project taken with SQLite's online backup API, so
 it is consistent even while a window is writing, and it holds what the write-ahead log
 holds too.  It is written under a temporary name, checked with ``PRAGMA
-integrity_check`` and only then renamed into the project's backups folder
+quick_check`` and only then renamed into the project's backups folder
 (``<data dir>/backups/<project stem>-<path hash>/``), one self-contained file (rollback
 journal, no ``-wal``) named by UTC time and reason.  The newest :data:`KEEP` are kept;
 a backup identical to the newest one is not made twice.
@@ -244,12 +244,16 @@ def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
         source.backup(copy)
         # One self-contained file: a backup must not depend on a -wal beside it.
         copy.execute("PRAGMA journal_mode = DELETE").fetchone()
-        verdict = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+        # quick_check reads every page and checks the b-trees, records and constraints
+        # (what a bad copy or a damaged project shows); it skips comparing each index
+        # with its table, which is most of integrity_check's time: 1 s instead of 6.5 s
+        # for a 1.1 GB project.  'annotator check' runs the full check.
+        verdict = [row[0] for row in copy.execute("PRAGMA quick_check")]
     finally:
         copy.close()
     if verdict != ["ok"]:
         raise _Damaged(
-            f"{name}: the copy failed SQLite's integrity check, so the project file itself "
+            f"{name}: the copy failed SQLite's integrity check (quick_check), so the project file itself "
             f"may be damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
         )
     _fsync(part)
