@@ -195,10 +195,9 @@ class _Bench:
         self.add(Figure("tag_import", "tag CSV import (import_tag_rows)", "tags/s", rate,
                         target="(no target)",
                         note=f"{len(rows):,} rows into the project with "
-                             f"{2 * len(ANNOTATORS) * self.n:,} tags, one run; "
-                             f"{2 * len(ANNOTATORS) * self.n / rate:,.0f} s at this rate for "
-                             "a file with all of them; includes the store's backup of the "
-                             "project before a tag import"))
+                             f"{2 * len(ANNOTATORS) * self.n:,} tags, one run, {seconds:.1f} s; "
+                             "includes the store's backup of the whole project before a tag "
+                             "import (a fixed cost, most of the time at this size)"))
 
     # -- export --------------------------------------------------------------------
     def measure_export(self, project: Project) -> None:
