@@ -79,9 +79,11 @@ class RowDelegate(QStyledItemDelegate):
         shown = self._elided.get(key)
         if shown is None:
             metrics = option.fontMetrics  # type: ignore[attr-defined]
-            # No need to shape more letters than the cell can show (the narrowest glyphs
-            # are a few pixels wide): a long title elided in a narrow column stays cheap.
-            budget = width // 2 + 2
+            # No need to shape more letters than the cell can show: a prefix wider than
+            # the cell elides the same as the whole title (letters are 3 px or more at
+            # the list's size; when zero-width marks make the prefix fit, the whole title
+            # is elided instead).
+            budget = width // 3 + 2
             shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
                                        Qt.TextElideMode.ElideRight, width)
             if len(text) > budget and shown == text[:budget]:
