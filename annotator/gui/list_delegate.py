@@ -22,6 +22,7 @@ _SINGLE_LINE = int(Qt.TextFlag.TextSingleLine)
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _SELECTED = QStyle.StateFlag.State_Selected.value
+_MARKS = ("\u200e", "\u200f")  # LRM, RLM: a cell's text direction, set by the model
 _KEPT = 4000  # elided texts remembered (a few hundred rows' worth, at a few widths)
 
 
@@ -88,6 +89,10 @@ class RowDelegate(QStyledItemDelegate):
                                        Qt.TextElideMode.ElideRight, width)
             if len(text) > budget and shown == text[:budget]:
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if shown != text and shown[:1] in _MARKS:
+                # The "…" takes the direction of the text it cuts (else an id cut short
+                # in the Persian window shows its "…" on the wrong side).
+                shown += shown[0]
             if len(self._elided) >= _KEPT:
                 self._elided.clear()
             self._elided[key] = shown
