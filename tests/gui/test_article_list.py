@@ -57,9 +57,10 @@ def test_titles_read_right_to_left_elided_in_their_column(qtbot, window: MainWin
     delegate = view.itemDelegate()
     [shown] = [text for (r, column, _w, _t), text in delegate._elided.items()
                if (r, column) == (row, 1)]
-    assert shown.endswith("…")
-    # (Qt keeps the last letter's joining form with a zero-width joiner before the "…".)
-    kept = shown.lstrip("\u200f")[:-1].rstrip("\u200d ")
+    # Right-to-left marks around it keep the "…" at the cut end (the left); Qt keeps the
+    # last letter's joining form with a zero-width joiner before the "…".
+    assert shown.startswith("\u200f") and shown.endswith("…\u200f")
+    kept = shown.strip("\u200f")[:-1].rstrip("\u200d ")
     assert len(kept) > 3 and title.startswith(kept)
     assert metrics.horizontalAdvance(shown) <= cell.width()
 
