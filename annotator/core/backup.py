@@ -253,8 +253,9 @@ def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
         copy.close()
     if verdict != ["ok"]:
         raise _Damaged(
-            f"{name}: the copy failed SQLite's integrity check (quick_check), so the project file itself "
-            f"may be damaged ({'; '.join(verdict[:3])}); no backup was kept — run 'annotator check'"
+            f"{name}: the copy failed SQLite's integrity check (quick_check), so the project "
+            f"file itself may be damaged ({'; '.join(verdict[:3])}); no backup was kept — "
+            "run 'annotator check'"
         )
     _fsync(part)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,11 +21,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QPushButton,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +33,7 @@ from annotator.core.participants import Participant
 from annotator.core.session import ArticleView
 from annotator.core.store import Tag
 from annotator.core.text import search_key
+from annotator.gui.flow_area import FlowArea
 from annotator.gui.form_parts import (
     RLM,
     FormHost,
@@ -48,99 +46,6 @@ from annotator.gui.form_parts import (
 )
 
 DEFAULT_ROLE = "mentioned"  # the role a participant gets when added; editable afterwards
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out in rows that wrap, mirrored in a right-to-left layout."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._heights: dict[int, int] = {}  # heightForWidth, asked many times per layout pass
-        self._hints: list[tuple[QLayoutItem, QSize, int, int]] | None = None
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
-        self._items.append(item)
-        self._forget()
-
-    def invalidate(self) -> None:
-        self._forget()
-        super().invalidate()
-
-    def _forget(self) -> None:
-        self._heights.clear()
-        self._hints = None
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        self._forget()
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), apply=False)
-        return height
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _sizes(self) -> list[tuple[QLayoutItem, QSize, int, int]]:
-        """The shown items with their size hints, asked of Qt once per change."""
-        if self._hints is None:
-            self._hints = []
-            for item in self._items:
-                if not item.isEmpty():
-                    hint = item.sizeHint()
-                    self._hints.append((item, hint, hint.width(), hint.height()))
-        return self._hints
-
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        left, top, width = area.x(), area.y(), area.width()
-        spacing = self.spacing()
-        x, y, line = left, top, 0
-        placed: list[tuple[QLayoutItem, int, int, QSize]] = []
-        for item, hint, item_width, item_height in self._sizes():
-            if line and x + item_width > left + width:
-                x, y, line = left, y + line + spacing, 0
-            if apply:
-                placed.append((item, x, y, hint))
-            x += item_width + spacing
-            line = max(line, item_height)
-        if placed:
-            parent = self.parentWidget()
-            direction = parent.layoutDirection() if parent else Qt.LayoutDirection.LeftToRight
-            for item, item_x, item_y, hint in placed:
-                # Computed left-to-right, then mirrored for a right-to-left layout.
-                item.setGeometry(QStyle.visualRect(direction, area,
-                                                   QRect(QPoint(item_x, item_y), hint)))
-        return y + line - rect.y() + margins.bottom()
 
 
 class ParticipantRow(QWidget):
@@ -208,8 +113,7 @@ class ParticipantsBox(QGroupBox):
         layout.addLayout(self.rows_layout)
         self.suggest_label = QLabel(self.tr("Suggested from the text (Alt+P):"))
         layout.addWidget(self.suggest_label)
-        self.suggestion_area = QWidget(self)
-        FlowLayout(self.suggestion_area)
+        self.suggestion_area = FlowArea(self)
         layout.addWidget(self.suggestion_area)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Add a participant: type any name…"))
@@ -291,13 +195,12 @@ class ParticipantsBox(QGroupBox):
         # The buttons are kept and relabelled from article to article: making new ones each
         # time (and laying them out, polishing, painting) was a good part of a switch.
         area = self.suggestion_area
-        flow = area.layout()
         while len(self._button_pool) < len(suggested):
             button = QPushButton(area)
             button.setAutoDefault(True)  # Enter accepts, as Space does
             button.clicked.connect(
                 lambda _=False, b=button: self._accept(str(b.property("participant"))))
-            flow.addWidget(button)
+            area.add(button)
             self._button_pool.append(button)
         for button, (participant_id, count) in zip(self._button_pool, suggested, strict=False):
             name = self.host.participant_name(participant_id)
