@@ -62,7 +62,8 @@ class FlowArea(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._place(self.width(), apply=True)
+        if event.size().width() != event.oldSize().width():  # rows depend on the width only
+            self._place(self.width(), apply=True)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
