@@ -43,7 +43,10 @@ class WrappedLabel(QLabel):
         return height
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(0, self.heightForWidth(max(self.width(), 1)) if self.text() else 0)
+        # One line, whatever the text: the layout gives the label its height for its width
+        # (the label has height-for-width), and a hint that followed the text would change
+        # the window's minimum size, and make it lay out again, on every article.
+        return QSize(0, self.fontMetrics().lineSpacing() if self.text() else 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return self.minimumSizeHint()

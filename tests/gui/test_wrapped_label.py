@@ -43,3 +43,24 @@ def test_heights_follow_text_and_font_changes(qtbot) -> None:
     assert label.heightForWidth(200) > before
     label.clear()
     assert label.sizeHint().height() == 0
+
+
+def test_a_new_text_leaves_the_window_minimum_alone_but_still_shows_in_full(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = WrappedLabel()
+    layout = QVBoxLayout(window)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    label.setText("کوتاه")
+    window.resize(300, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    minimum = window.minimumSizeHint()
+    label.setText(TITLE)
+    # The window's minimum does not follow each article's title (that made the whole
+    # window lay out again and resize its native window on every article) ...
+    assert window.minimumSizeHint() == minimum
+    # ... and the layout still gives the wrapped title every line it needs.
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width())
+                    and label.heightForWidth(label.width()) > 2 * minimum.height() // 3)
