@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import merge as merge_module
 from annotator.core.store import open_project, schema_edit
 from annotator.core.store.migrations import migrations
@@ -160,3 +161,21 @@ def test_a_colleagues_file_without_0003_is_read_in_place_and_merged(
     assert len(their_history) == 10 and their_history <= set(mine.conn.execute(history))
     assert mine.merge(theirs).history == 0  # and again: nothing new
     mine.close()
+
+
+def test_a_row_the_new_check_refuses_stops_the_edit_in_place(tmp_path: Path) -> None:
+    """quick_check reads every row against the new text: a stored row it refuses sends
+    the table to the rebuild, whose insert refuses it too; nothing is changed."""
+    path = _old_project(tmp_path)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA ignore_check_constraints = ON")
+    raw.execute("UPDATE history SET action = 'bogus' WHERE rowid = 1")
+    rows = _everything(raw)
+    raw.close()
+    with pytest.raises(AnnotatorError, match="CHECK constraint failed"):
+        open_project(path, backup_before_migration=False)
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT name FROM _sqlite_migrations").fetchall()[-1] == ("0002_review",)
+    assert " IN (" in _schema(raw, "table")["history"]
+    assert _everything(raw) == rows
+    raw.close()
