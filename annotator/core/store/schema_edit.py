@@ -69,6 +69,8 @@ def replace_checks(conn: sqlite3.Connection, edits: Mapping[str, list[tuple[str,
         try:
             _edit_in_place(conn, changed)
         except (SchemaEditRefused, sqlite3.DatabaseError):
+            if not conn.in_transaction:
+                raise  # SQLite ended the caller's transaction: nothing is left to rebuild in
             conn.execute("ROLLBACK TO schema_edit")
             conn.execute("RELEASE schema_edit")
         else:
