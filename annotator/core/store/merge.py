@@ -8,7 +8,8 @@ tag edited on two machines keeps the later edit (the earlier stays in the histor
 tag the annotator removed here after the colleague's copy was last edited stays removed.
 Merging the same file twice changes nothing, and the order of merges does not matter.
 
-The colleague's file is never written.  When it is at this schema version it is attached
+The colleague's file is never written.  When it is at this schema version, or lacks only
+migrations that change no column (:data:`~.migrations.READ_ALIKE`), it is attached
 read-only (a ``mode=ro`` URI) and read in place; otherwise it is copied (SQLite backup
 API) to a temporary file, brought to this schema version there, and read from that
 copy.  The merge is one transaction of set-based SQL (:mod:`.merge_sql`), committed only
@@ -31,7 +32,7 @@ from urllib.request import pathname2url
 from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import merge_sql
-from annotator.core.store.migrations import MIGRATION_SET, migrations
+from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
 from annotator.core.store.review import ReviewMixin
 from annotator.core.text import index_key
 
@@ -116,8 +117,9 @@ class MergeMixin(ReviewMixin):
     def _attach_colleague(self, other: Path, folder: Path) -> None:
         """Attach their file as schema ``other``, where nothing can write to it.
 
-        At this schema version it is read in place (read-only); otherwise, or when it
-        cannot be opened read-only, a copy in ``folder`` is checked and migrated.
+        At this schema version (or one that reads alike) it is read in place (read-only);
+        otherwise, or when it cannot be opened read-only, a copy in ``folder`` is checked
+        and migrated.
         """
         from annotator.core.store.project import open_project
 
@@ -129,7 +131,7 @@ class MergeMixin(ReviewMixin):
                 pass
             else:
                 try:
-                    if _at_this_version(conn):
+                    if _reads_as_this_version(conn):
                         return
                 except sqlite3.Error:
                     pass  # not a project, or damaged: the copy below says which
@@ -235,15 +237,20 @@ def _uri_attach(conn: sqlite3.Connection) -> bool:
                for (option,) in conn.execute("PRAGMA compile_options"))
 
 
-def _at_this_version(conn: sqlite3.Connection) -> bool:
-    """Whether the attached ``other`` is a project with exactly our migrations applied."""
+def _reads_as_this_version(conn: sqlite3.Connection) -> bool:
+    """Whether the attached ``other`` is a project that reads as one at our schema version.
+
+    That is: our migrations are applied there, but for some that change no column
+    (:data:`READ_ALIKE`, such as a CHECK written another way), and none we do not know.
+    """
     tables = {name for (name,) in conn.execute(
         "SELECT name FROM other.sqlite_master WHERE type = 'table'")}
     if not {"_sqlite_migrations", "articles"} <= tables:
         return False
     applied = {name for (name,) in conn.execute(
         "SELECT name FROM other._sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
-    return applied == {m.name for m in migrations._migrations}
+    ours = {m.name for m in migrations._migrations}
+    return applied <= ours and ours - applied <= READ_ALIKE
 
 
 def _copy_read_only(source: Path, target: Path) -> None:
