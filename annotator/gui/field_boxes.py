@@ -39,6 +39,7 @@ from annotator.gui.form_parts import (
     display,
     field_tooltip,
     set_aim_state,
+    show_if,
 )
 
 NOTE_DELAY_MS = 800  # a pause in typing this long saves the note
@@ -95,7 +96,7 @@ class SingleFieldBox(QGroupBox):
         with QSignalBlocker(self.group):
             for category in self.field.categories:
                 radio = self.radios[category.id]
-                radio.setVisible(not category.retired or category.id == self.value)
+                show_if(radio, not category.retired or category.id == self.value)
             if self.value in self.radios:
                 self.radios[self.value].setChecked(True)
             elif self.group.checkedButton() is not None:
@@ -205,14 +206,14 @@ class MultipleFieldBox(QGroupBox):
             tags = self.tags.get(category.id, [])
             check = self.checks[category.id]
             check.setChecked(bool(tags))
-            check.setVisible(not category.retired or bool(tags))
+            show_if(check, not category.retired or bool(tags))
             set_aim_state(self.aims[category.id], tags[0] if tags else None, self.tr)
             voice = self.voices.get(category.id)
             if voice is not None:
                 if tags:
                     self._fill_voice(category.id)
                     self._show_voice(voice, tags[0].participant)
-                voice.setVisible(bool(tags))
+                show_if(voice, bool(tags))
         self.none_check.setChecked(none)
 
     def toggle(self, category_id: str) -> None:

@@ -113,6 +113,16 @@ def aim_button(parent: QWidget) -> QToolButton:
     return button
 
 
+def show_if(widget: QWidget, visible: bool) -> None:
+    """Show or hide ``widget``, calling Qt only when that changes something.
+
+    The form sets every box's visibility for each article; most stay as they were, and
+    each call still crosses into Qt (and may post a layout request).
+    """
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
+
+
 def set_aim_state(button: QToolButton, tag: Tag | None,
                   _tr: Callable[[str], str] | None = None) -> None:
     """Enable a ⌖ button for an existing tag; its tooltip shows the quote, if any."""
@@ -121,20 +131,19 @@ def set_aim_state(button: QToolButton, tag: Tag | None,
         # One translation context for these texts, whichever box calls.
         return QCoreApplication.translate("form_parts", text)
 
-    button.setEnabled(tag is not None)
+    if button.isEnabled() != (tag is not None):
+        button.setEnabled(tag is not None)
     if tag is not None and tag.has_span:
-        button.setToolTip(
-            tr("Evidence: %1 (click to show it in the article)").replace(
-                "%1", f"«{shorten(tag.quote or '')}»"
-            )
+        tip = tr("Evidence: %1 (click to show it in the article)").replace(
+            "%1", f"«{shorten(tag.quote or '')}»"
         )
     else:
-        button.setToolTip(
-            tr(
-                "Make this the evidence target: select text in the article and "
-                "attach it as evidence"
-            )
+        tip = tr(
+            "Make this the evidence target: select text in the article and "
+            "attach it as evidence"
         )
+    if button.toolTip() != tip:
+        button.setToolTip(tip)
 
 
 class FormHost(Protocol):

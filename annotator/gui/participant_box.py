@@ -42,6 +42,7 @@ from annotator.gui.form_parts import (
     display,
     field_tooltip,
     set_aim_state,
+    show_if,
     tooltip,
 )
 
@@ -184,7 +185,7 @@ class ParticipantsBox(QGroupBox):
         for row in wanted:
             self.rows[row.participant_id] = row
             row.fill(self.tags[row.participant_id])
-        self.nobody.setVisible(not self.tags)
+        show_if(self.nobody, not self.tags)
         suggested = [(p, n) for p, n in view.suggestions if p not in self.tags]
         if suggested != self._suggested:
             self._suggested = suggested
@@ -217,9 +218,9 @@ class ParticipantsBox(QGroupBox):
                 )
                 button.setProperty("participant", participant_id)
                 button.setProperty("shown", (participant_id, count))
-            button.setVisible(True)
+            show_if(button, True)
         for button in self._button_pool[len(suggested):]:
-            button.setVisible(False)
+            show_if(button, False)
         self.suggestion_buttons = self._button_pool[: len(suggested)]
         self.suggest_label.setText(
             self.tr("Suggested from the text (Alt+P):")
