@@ -131,8 +131,7 @@ def set_aim_state(button: QToolButton, tag: Tag | None,
         # One translation context for these texts, whichever box calls.
         return QCoreApplication.translate("form_parts", text)
 
-    if button.isEnabled() != (tag is not None):
-        button.setEnabled(tag is not None)
+    button.setEnabled(tag is not None)  # (isEnabled() also says whether the form is)
     if tag is not None and tag.has_span:
         tip = tr("Evidence: %1 (click to show it in the article)").replace(
             "%1", f"«{shorten(tag.quote or '')}»"

@@ -343,6 +343,23 @@ def test_show_article_shows_that_articles_tags_and_no_leftovers(qtbot, form, ses
     assert editor.toPlainText() == "typed, not yet saved"
 
 
+def test_evidence_buttons_are_enabled_only_for_tagged_values(qtbot, session) -> None:
+    session.set_value(OTHER_ID, "demands", "ceasefire", True)
+    window = Window(session)  # the form starts disabled: no article yet
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    form = window.form
+    form.show_article(session.view(OTHER_ID))
+    demands = form.multiple_boxes[0]
+    assert demands.aims["ceasefire"].isEnabled()
+    assert not demands.aims["cut_ties"].isEnabled()
+    demands.toggle("cut_ties")
+    assert demands.aims["cut_ties"].isEnabled()
+    form.show_article(session.view(ARABIC_ID))  # nothing tagged there
+    assert not any(aim.isEnabled() for aim in demands.aims.values())
+
+
 def test_undo_then_refresh_shows_the_previous_state(window, form, session) -> None:
     QTest.keyClick(window.reader, Qt.Key.Key_1)
     QTest.keyClick(window.reader, Qt.Key.Key_2)
