@@ -102,7 +102,7 @@ class ArticlesMixin(StoreBase):
 
     def _add_batch(self, batch: list[PreparedArticle], result: AddResult) -> None:
         hashes = [item.content_hash for item in batch]
-        ids = [item.record.article_id for item in batch]
+        ids = [item.article_id for item in batch]
         with self.write() as conn:
             known_hash: dict[str, str] = {}
             known_id: dict[str, str] = {}
@@ -120,39 +120,43 @@ class ArticlesMixin(StoreBase):
             rows: list[tuple] = []
             keys: list[tuple] = []
             for item in batch:
-                record, digest = item.record, item.content_hash
+                digest = item.content_hash
                 if digest in known_hash:
                     result.already_present.append(known_hash[digest])
                     continue
-                if record.article_id in known_id:
+                if item.article_id in known_id:
                     result.problems.append(
                         ImportProblem(
-                            record.source_path,
-                            f"article id '{record.article_id}' is already in the project "
+                            item.source_path,
+                            f"article id '{item.article_id}' is already in the project "
                             "with different text; not imported (give it another id)",
-                            record.line,
+                            item.line,
                         )
                     )
                     continue
                 next_no += 1
-                known_hash[digest] = record.article_id
-                known_id[record.article_id] = digest
+                known_hash[digest] = item.article_id
+                known_id[item.article_id] = digest
                 rows.append(
                     (
-                        next_no, record.article_id, record.title, record.body,
-                        record.language, record.outlet, record.url, record.published,
-                        record.published_original, record.source_path, digest, stamp,
+                        next_no, item.article_id, item.title, item.body,
+                        item.language, item.outlet, item.url, item.published,
+                        item.published_original, item.source_path, digest, stamp,
                     )
                 )
                 keys.append((next_no, item.title_key, item.body_key))
-                result.added.append(record.article_id)
+                result.added.append(item.article_id)
+            # Body and body key come as UTF-8 bytes (see PreparedArticle); CAST stores
+            # them as the TEXT they are, byte for byte, without a round trip through str.
             conn.executemany(
                 f"INSERT INTO articles (article_no, {_ARTICLE_COLUMNS}) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?)",
                 rows,
             )
             conn.executemany(
-                "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?,?,?)", keys
+                "INSERT INTO article_search (rowid, title_key, body_key) "
+                "VALUES (?,?,CAST(? AS TEXT))",
+                keys,
             )
 
     def article(self, article_id: str) -> Article:
