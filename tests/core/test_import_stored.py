@@ -19,7 +19,7 @@ from annotator.core import paths
 from annotator.core.corpus import read_corpus
 from annotator.core.importer import import_paths
 from annotator.core.records import ArticleRecord
-from annotator.core.store import open_project
+from annotator.core.store import articles, open_project
 from annotator.core.text import index_key
 
 _FTS = ("CREATE VIRTUAL TABLE {name} USING fts5(title_key, body_key, content='', "
@@ -49,7 +49,9 @@ def _tokens(conn: sqlite3.Connection, schema: str, table: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_import_stores_the_records_and_their_keys(tmp_path: Path, parallel: bool) -> None:
+def test_import_stores_the_records_and_their_keys(tmp_path: Path, parallel: bool,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(articles, "_BATCH", 6)  # several batches: the index's load settings
     corpus = _corpus(tmp_path)
     records = [r for r in read_corpus([corpus]) if isinstance(r, ArticleRecord)]
     path = tmp_path / "p.sqlite"
@@ -58,6 +60,8 @@ def test_import_stores_the_records_and_their_keys(tmp_path: Path, parallel: bool
     assert result.added == [r.article_id for r in records] and not result.problems
 
     conn = sqlite3.connect(path)
+    assert conn.execute("SELECT v FROM article_search_config WHERE k = 'automerge'"
+                        ).fetchone() == (4,)  # set back after the import
     rows = conn.execute(
         "SELECT article_no, article_id, title, body, typeof(title), typeof(body), language, "
         "outlet, url, published, published_original, source_path, content_hash "
