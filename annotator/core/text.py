@@ -75,6 +75,8 @@ BIDI_CONTROLS = frozenset(
 
 def canonical(text: str) -> str:
     """The stored form of article text: NFC, ``\\n`` line ends, no BOM."""
+    if text.isascii():  # ids, URLs, dates: already NFC, no BOM, no U+2028/U+2029
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     if text.startswith("\ufeff"):

@@ -100,3 +100,10 @@ def _key_by_table(text: str) -> str:
 @given(st.text(_KEY_ALPHABET, max_size=60))
 def test_index_key_equals_the_per_character_table(text: str) -> None:
     assert index_key(text) == _key_by_table(text)
+
+
+@given(st.text(st.sampled_from(list("ab 1\r\n\t\x00\x7f\ufeff\u2028\u0301"))))
+def test_canonical_of_ascii_and_other_text_agree(text: str) -> None:
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    expected = expected.replace("\u2028", "\n").removeprefix("\ufeff")
+    assert canonical(text) == unicodedata.normalize("NFC", expected)
