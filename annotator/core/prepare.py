@@ -25,9 +25,8 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from annotator.core.corpus import collect_files, read_corpus
 from annotator.core.errors import AnnotatorError
@@ -44,14 +43,28 @@ _HEAD = struct.Struct("<Q")  # each message: its size, then the pickle
 _WAITING = 32  # messages read ahead: about 8,000 articles, some 70 MB
 
 
-@dataclass(frozen=True)
-class PreparedArticle:
-    """An article read from a corpus, with what storing it needs computed beforehand."""
+class PreparedArticle(NamedTuple):
+    """An article read from a corpus, with what storing it needs computed beforehand.
 
-    record: ArticleRecord
+    Flat, and with body and body key as UTF-8 bytes, the form SQLite stores them in: a
+    batch then crosses the pipe from the reader process as little more than copied bytes,
+    where objects holding ``str`` cost a decode on arrival and an encode again for SQLite
+    (together some 20 us an article, in the storing process, which is the busier one).
+    """
+
+    article_id: str
+    title: str
+    body: bytes  # the canonical body, UTF-8
+    language: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_original: str | None
+    source_path: str
+    line: int | None
     content_hash: str
     title_key: str
-    body_key: str
+    body_key: bytes  # UTF-8
 
 
 def content_hash(body: str) -> str:
@@ -60,8 +73,13 @@ def content_hash(body: str) -> str:
 
 
 def prepare(record: ArticleRecord) -> PreparedArticle:
-    return PreparedArticle(record, content_hash(record.body), index_key(record.title),
-                           index_key(record.body))
+    body = record.body.encode("utf-8")
+    return PreparedArticle(
+        record.article_id, record.title, body, record.language, record.outlet, record.url,
+        record.published, record.published_original, record.source_path, record.line,
+        hashlib.sha256(body).hexdigest(), index_key(record.title),
+        index_key(record.body).encode("utf-8"),
+    )
 
 
 def corpus_bytes(files: Iterable[Path]) -> int:

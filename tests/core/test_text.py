@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core import text as text_module
 from annotator.core.text import (
     canonical,
     detect_language,
     from_utf16,
+    index_key,
     search_key,
     search_key_with_offsets,
     to_utf16,
@@ -51,12 +55,17 @@ def test_key_with_offsets_agrees_with_fast_key(text: str) -> None:
     assert where == sorted(where)
     assert all(0 <= i < len(text) for i in where)
     # Each key character comes from the text where it points: a space from whitespace,
-    # a letter from the character that folds to it.
+    # a letter from the character that folds to it, with the combining marks after it
+    # (NFKC composes alef and a combining madda into one letter).
     for letter, index in zip(key, where, strict=True):
         if letter == " ":
             assert text[index].isspace()
         else:
-            assert letter in search_key(text[index]).casefold() or not search_key(text[index])
+            end = index + 1
+            while end < len(text) and unicodedata.combining(text[end]):
+                end += 1
+            cluster = search_key(text[index:end]).casefold()
+            assert letter in cluster or not search_key(text[index])
 
 
 def test_language_detection() -> None:
@@ -76,3 +85,30 @@ def test_utf16_conversion_around_astral_characters() -> None:
     assert from_utf16(text, index + 1) == index
     for i in range(len(text) + 1):
         assert from_utf16(text, to_utf16(text, i)) == i
+
+
+# Every character the key folds or deletes, their neighbours, NBSP, what NFKC changes
+# (presentation forms, compatibility digits), combining marks, and astral characters.
+_FOLDED = sorted({*text_module._FOLD, *map(chr, text_module._DELETE)})
+_KEY_ALPHABET = st.sampled_from(
+    _FOLDED + list("\xa0 \nabcآابپتيکگی۰٩ﻻﺑ①\u0301\u0654\u0655\u06c2\u06d3😀𝒜\U00010400")
+    + [chr(cp) for cp in range(0x0600, 0x0700, 7)]
+)
+
+
+def _key_by_table(text: str) -> str:
+    """The index key as first written: NFKC, then one table lookup per character."""
+    text = unicodedata.normalize("NFKC", text.replace("\xa0", " "))
+    return text.translate(text_module._fold_table())
+
+
+@given(st.text(_KEY_ALPHABET, max_size=60))
+def test_index_key_equals_the_per_character_table(text: str) -> None:
+    assert index_key(text) == _key_by_table(text)
+
+
+@given(st.text(st.sampled_from(list("ab 1\r\n\t\x00\x7f\ufeff\u2028\u0301"))))
+def test_canonical_of_ascii_and_other_text_agree(text: str) -> None:
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    expected = expected.replace("\u2028", "\n").removeprefix("\ufeff")
+    assert canonical(text) == unicodedata.normalize("NFC", expected)

@@ -8,6 +8,7 @@ Persian/Arabic variants while what is shown stays exactly as imported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
@@ -19,6 +20,10 @@ from annotator.core.text import index_key, search_key, search_key_with_offsets
 STATUSES = ("not_started", "in_progress", "done", "skipped")
 _BATCH = 1000
 _IMPORT_CHECKPOINT_PAGES = 10_000
+# The search index's automerge (FTS5 merges segments once this many share a level):
+# FTS5's default outside an import, more while one loads many batches.
+_AUTOMERGE = 4
+_IMPORT_AUTOMERGE = 16
 _ARTICLE_COLUMNS = (
     "article_id, title, body, language, outlet, url, published, published_original, "
     "source_path, content_hash, imported_at"
@@ -85,6 +90,7 @@ class ArticlesMixin(StoreBase):
         # pages, rewritten by every batch, are copied into the file once per 40 MB, not 4.
         checkpoint = self.scalar("PRAGMA wal_autocheckpoint")
         self.conn.execute(f"PRAGMA wal_autocheckpoint = {_IMPORT_CHECKPOINT_PAGES}")
+        loading = False
         try:
             for item in items:
                 if isinstance(item, ImportProblem):
@@ -92,17 +98,33 @@ class ArticlesMixin(StoreBase):
                     continue
                 batch.append(item if isinstance(item, PreparedArticle) else prepare(item))
                 if len(batch) >= _BATCH:
+                    if not loading:
+                        # Many batches to come: the index merges its segments 16 at a
+                        # time instead of 4, so each indexed word is rewritten fewer
+                        # times (about a tenth less storing time on 100,000 articles,
+                        # and searches no slower).  Set back after the import; an import
+                        # that stopped half-way left 16, and the next one sets 4 again.
+                        self._set_index_automerge(_IMPORT_AUTOMERGE)
+                        loading = True
                     self._add_batch(batch, result)
                     batch = []
             if batch:
                 self._add_batch(batch, result)
         finally:
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+            if loading:
+                with suppress(AnnotatorError):  # never hide why the import stopped
+                    self._set_index_automerge(_AUTOMERGE)
         return result
+
+    def _set_index_automerge(self, segments: int) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO article_search (article_search, rank) "
+                         "VALUES ('automerge', ?)", (segments,))
 
     def _add_batch(self, batch: list[PreparedArticle], result: AddResult) -> None:
         hashes = [item.content_hash for item in batch]
-        ids = [item.record.article_id for item in batch]
+        ids = [item.article_id for item in batch]
         with self.write() as conn:
             known_hash: dict[str, str] = {}
             known_id: dict[str, str] = {}
@@ -120,39 +142,43 @@ class ArticlesMixin(StoreBase):
             rows: list[tuple] = []
             keys: list[tuple] = []
             for item in batch:
-                record, digest = item.record, item.content_hash
+                digest = item.content_hash
                 if digest in known_hash:
                     result.already_present.append(known_hash[digest])
                     continue
-                if record.article_id in known_id:
+                if item.article_id in known_id:
                     result.problems.append(
                         ImportProblem(
-                            record.source_path,
-                            f"article id '{record.article_id}' is already in the project "
+                            item.source_path,
+                            f"article id '{item.article_id}' is already in the project "
                             "with different text; not imported (give it another id)",
-                            record.line,
+                            item.line,
                         )
                     )
                     continue
                 next_no += 1
-                known_hash[digest] = record.article_id
-                known_id[record.article_id] = digest
+                known_hash[digest] = item.article_id
+                known_id[item.article_id] = digest
                 rows.append(
                     (
-                        next_no, record.article_id, record.title, record.body,
-                        record.language, record.outlet, record.url, record.published,
-                        record.published_original, record.source_path, digest, stamp,
+                        next_no, item.article_id, item.title, item.body,
+                        item.language, item.outlet, item.url, item.published,
+                        item.published_original, item.source_path, digest, stamp,
                     )
                 )
                 keys.append((next_no, item.title_key, item.body_key))
-                result.added.append(record.article_id)
+                result.added.append(item.article_id)
+            # Body and body key come as UTF-8 bytes (see PreparedArticle); CAST stores
+            # them as the TEXT they are, byte for byte, without a round trip through str.
             conn.executemany(
                 f"INSERT INTO articles (article_no, {_ARTICLE_COLUMNS}) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?)",
                 rows,
             )
             conn.executemany(
-                "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?,?,?)", keys
+                "INSERT INTO article_search (rowid, title_key, body_key) "
+                "VALUES (?,?,CAST(? AS TEXT))",
+                keys,
             )
 
     def article(self, article_id: str) -> Article:
