@@ -69,7 +69,12 @@ class PreparedArticle(NamedTuple):
 
 def content_hash(body: str) -> str:
     """The identity of an article's content: sha256 of its canonical body."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return utf8_content_hash(body.encode("utf-8"))
+
+
+def utf8_content_hash(body: bytes) -> str:
+    """:func:`content_hash` of a body already encoded as UTF-8."""
+    return hashlib.sha256(body).hexdigest()
 
 
 def prepare(record: ArticleRecord) -> PreparedArticle:
@@ -77,7 +82,7 @@ def prepare(record: ArticleRecord) -> PreparedArticle:
     return PreparedArticle(
         record.article_id, record.title, body, record.language, record.outlet, record.url,
         record.published, record.published_original, record.source_path, record.line,
-        hashlib.sha256(body).hexdigest(), index_key(record.title),
+        utf8_content_hash(body), index_key(record.title),
         index_key(record.body).encode("utf-8"),
     )
 

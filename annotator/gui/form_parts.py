@@ -131,7 +131,8 @@ def set_aim_state(button: QToolButton, tag: Tag | None,
         # One translation context for these texts, whichever box calls.
         return QCoreApplication.translate("form_parts", text)
 
-    button.setEnabled(tag is not None)  # (isEnabled() also says whether the form is)
+    # Always set: isEnabled() also reflects a disabled form, so it cannot tell what to skip.
+    button.setEnabled(tag is not None)
     if tag is not None and tag.has_span:
         tip = tr("Evidence: %1 (click to show it in the article)").replace(
             "%1", f"«{shorten(tag.quote or '')}»"

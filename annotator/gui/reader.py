@@ -240,10 +240,11 @@ class Reader(QWidget):
         body = article.body
         self._article = article
         self._offsets = _Offsets(body)
-        # Most articles have nothing to replace: a search is ten times cheaper than a copy.
-        self._display = body.translate(_DISPLAY) if _DISPLAYED_AS_OTHER.search(body) else body
+        # Most articles hold nothing shown otherwise: one search, and no copy or bidi scan.
+        special = _DISPLAYED_AS_OTHER.search(body) is not None
+        self._display = body.translate(_DISPLAY) if special else body
         self._bidi = ({m.start(): m.group() for m in _BIDI_RE.finditer(body)}
-                      if any(control in body for control in BIDI_CONTROLS) else {})
+                      if special else {})
         rtl = self.is_rtl
         document = self.browser.document()
         option = document.defaultTextOption()

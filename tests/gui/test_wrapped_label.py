@@ -10,16 +10,25 @@ from annotator.gui.wrapped_label import WrappedLabel
 TITLE = "وزیر امور خارجه جمهوری اسلامی ایران در این گفتگوی تلفنی، با تأکید بر حق مشروع ملت فلسطین"
 
 
-def test_a_long_title_wraps_and_never_widens_its_window(qtbot) -> None:
+def _shown_with_a_short_text(qtbot, height: int, stretch: bool = False
+                             ) -> tuple[QWidget, WrappedLabel]:
+    """A shown window 300 px wide holding a wrapped label with a one-line text."""
     window = QWidget()
     qtbot.addWidget(window)
     label = WrappedLabel()
     layout = QVBoxLayout(window)
     layout.addWidget(label)
+    if stretch:
+        layout.addStretch(1)
     label.setText("کوتاه")
-    window.resize(300, 200)
+    window.resize(300, height)
     window.show()
     qtbot.waitExposed(window)
+    return window, label
+
+
+def test_a_long_title_wraps_and_never_widens_its_window(qtbot) -> None:
+    window, label = _shown_with_a_short_text(qtbot, 200)
     one_line = label.heightForWidth(280)
     label.setText(TITLE)
     assert label.heightForWidth(280) >= 2 * one_line  # wrapped onto more lines
@@ -46,16 +55,7 @@ def test_heights_follow_text_and_font_changes(qtbot) -> None:
 
 
 def test_a_new_text_leaves_the_window_minimum_alone_but_still_shows_in_full(qtbot) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
-    label = WrappedLabel()
-    layout = QVBoxLayout(window)
-    layout.addWidget(label)
-    layout.addStretch(1)
-    label.setText("کوتاه")
-    window.resize(300, 400)
-    window.show()
-    qtbot.waitExposed(window)
+    window, label = _shown_with_a_short_text(qtbot, 400, stretch=True)
     minimum = window.minimumSizeHint()
     label.setText(TITLE)
     # The window's minimum does not follow each article's title (that made the whole
