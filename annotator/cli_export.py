@@ -32,8 +32,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output and args.output != "-":
             result = export_to_file(project, args.output, options)
             unit = "tags" if options.format == "long" else "rows"
-            print(f"{result.rows} {unit} written to {result.path} "
-                  f"(codebook: {result.codebook_path})", file=sys.stderr)
+            sheet = (f"codebook: {result.codebook_path}" if result.codebook_path else
+                     "no codebook sheet: not a regular file")
+            print(f"{result.rows} {unit} written to {result.path} ({sheet})", file=sys.stderr)
         else:
             _to_stdout(lambda out: export(project, out, options))
     return 0
@@ -77,7 +78,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: Any) -> N
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="file to write, with the codebook sheet beside it "
                              "(tags.csv: tags.codebook.csv); default: stdout, without the "
-                             "codebook sheet")
+                             "codebook sheet (so is a device or pipe such as /dev/null)")
 
 
 def _drop_command(command: Callable[..., argparse.ArgumentParser], name: str) -> None:

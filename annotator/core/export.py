@@ -37,8 +37,9 @@ This module owns building the rows of each format from a project's tags (the ann
 or the adjudicated ones) and writing them, to a stream or to a file.  Rows come in article
 id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 with CRLF
 row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
-formula.  Writing to a file goes through a temporary file renamed into place, with the
-codebook sheet beside it.  The CSV cells, :func:`excel_cell` and the codebook sheet
+formula.  Writing to a regular file goes through a temporary file renamed into place,
+with the codebook sheet beside it; a device or pipe (``-o /dev/null``) is written straight
+into, without a sheet.  The CSV cells, :func:`excel_cell` and the codebook sheet
 (:func:`codebook_sheet_path`, :func:`write_codebook_sheet`) live in
 :mod:`annotator.core.export_sheet` and are re-exported here, so
 ``from annotator.core.export import excel_cell`` keeps working.
@@ -50,6 +51,7 @@ import csv
 import datetime as dt
 import json
 import os
+import stat
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -75,6 +77,7 @@ from annotator.core.export_sheet import (
     excel_cell,
     write_codebook_sheet,
 )
+from annotator.core.project_file import names_project
 from annotator.core.store import EXPORT_COLUMNS, Project
 from annotator.core.store import export_rows as source
 
@@ -562,14 +565,24 @@ def export_to_file(project: Project, path: str | Path, options: ExportOptions | 
     """Export to ``path`` and write the codebook sheet beside it, both or neither.
 
     Each file is written under a temporary name and renamed into place only when both are
-    complete, so a failed or stopped export leaves no half-written file.
+    complete, so a failed or stopped export leaves no half-written file.  A ``path`` that
+    is not a regular file (``/dev/null``, a pipe, ``/dev/stdout``) is written straight
+    into, without a codebook sheet: a rename would replace the device or pipe itself, and
+    a sheet "beside" it would land in ``/dev`` or wherever the pipe lives.
     """
     options = options or ExportOptions()
     options.check()
     target = Path(path).expanduser()
-    sheet = codebook_sheet_path(target)
     if target.is_dir():
         raise AnnotatorError(f"{target}: is a folder; give a file name")
+    if names_project(target, project.path):
+        raise AnnotatorError(f"{target}: is the project file; give another name")
+    if _special(target):
+        return ExportResult(_export_into(project, target, options, progress), target, None)
+    sheet = codebook_sheet_path(target)
+    if _special(sheet) or sheet.is_dir() or names_project(sheet, project.path):
+        raise AnnotatorError(f"{sheet}: the codebook sheet cannot be written there; give "
+                             "the export another name")
     data_part, sheet_part = _temporary(target), _temporary(sheet)
     real = {data_part: target, sheet_part: sheet}
     try:
@@ -587,3 +600,23 @@ def export_to_file(project: Project, path: str | Path, options: ExportOptions | 
         for part in real:
             part.unlink(missing_ok=True)
     return ExportResult(rows, target, sheet)
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (after links): a device or pipe."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing (or a dangling link): a new regular file will be made
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _export_into(project: Project, target: Path, options: ExportOptions,
+                 progress: Progress | None) -> int:
+    try:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            return export(project, out, options, progress)
+    except BrokenPipeError:
+        raise AnnotatorError(f"{target}: the reader closed the pipe") from None
+    except OSError as exc:
+        raise AnnotatorError(f"{target}: cannot write ({exc.strerror or exc})") from None

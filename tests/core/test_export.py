@@ -6,6 +6,9 @@ import argparse
 import csv
 import io
 import json
+import os
+import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -312,6 +315,64 @@ def test_unwritable_targets_are_one_line_errors(coded: Project, tmp_path: Path) 
         export_to_file(coded, tmp_path / "missing" / "tags.csv")
 
 
+def test_export_to_a_pipe_writes_into_it_without_a_codebook_sheet(coded: Project,
+                                                                  tmp_path: Path) -> None:
+    folder = tmp_path / "pipes"
+    folder.mkdir()
+    fifo = folder / "tags.csv"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = export_to_file(coded, fifo, ExportOptions(format="wide"))
+    reader.join(timeout=30)
+    assert not reader.is_alive()
+    assert result.codebook_path is None and result.rows > 0
+    assert received[0].decode("utf-8") == written(coded, ExportOptions(format="wide"))
+    assert [p.name for p in folder.iterdir()] == ["tags.csv"]  # no sheet, no .part file
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def _never_replace_a_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the bug come back, fail instead of renaming a file over the null device."""
+    replace = os.replace
+
+    def guarded(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        assert not Path(target).exists() or Path(target).is_file(), f"replacing {target}"
+        replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", guarded)
+
+
+def test_export_to_dev_null_leaves_nothing_in_dev(coded: Project,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    null = Path(os.devnull)
+    if not null.exists() or null.is_file():
+        pytest.skip("no null device here")
+    _never_replace_a_device(monkeypatch)
+    sheet = codebook_sheet_path(null)
+    before = set(os.listdir(null.parent))
+    try:
+        result = export_to_file(coded, null, ExportOptions())
+        assert result.codebook_path is None and result.rows > 0
+        assert not sheet.exists()
+        assert set(os.listdir(null.parent)) - before == set()
+        assert stat.S_ISCHR(null.stat().st_mode)  # still the device, not a file put there
+    finally:
+        if sheet.is_file():  # the bug this test guards against; never leave it behind
+            sheet.unlink()
+        for name in set(os.listdir(null.parent)) - before:
+            if name.startswith(".null.") and name.endswith(".part"):
+                (null.parent / name).unlink()
+
+
+def test_export_refuses_to_overwrite_the_project(coded: Project) -> None:
+    for target in (coded.path, Path(f"{coded.path}-wal")):
+        with pytest.raises(AnnotatorError, match="is the project file"):
+            export_to_file(coded, target)
+    assert coded.article_count() > 0
+
+
 def test_progress_every_thousand_rows(project: Project) -> None:
     rows = []
     for number in range(140):
@@ -415,6 +476,22 @@ def test_command_options_and_errors(capsys, project_path: Path, tmp_path: Path) 
     help_text = capsys.readouterr().out
     for option in ("--format", "--adjudicated", "--annotator", "--excel", "--output"):
         assert option in help_text
+
+
+def test_command_output_to_dev_null_writes_no_codebook_sheet(
+        capsys, project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path(os.devnull).exists() or Path(os.devnull).is_file():
+        pytest.skip("no null device here")
+    _never_replace_a_device(monkeypatch)
+    sheet = codebook_sheet_path(os.devnull)
+    try:
+        code_, out, err = run(capsys, "export", "--db", str(project_path), "-o", os.devnull)
+        assert code_ == 0 and out == ""
+        assert "no codebook sheet" in err and err.count("\n") == 1
+        assert not sheet.exists()
+    finally:
+        if sheet.is_file():
+            sheet.unlink()
 
 
 def _parser_with_factory() -> tuple[argparse.ArgumentParser, Callable[..., Any]]:
