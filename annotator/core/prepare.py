@@ -146,8 +146,7 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
         )
         assert reader.stdin is not None and reader.stdout is not None
         try:
-            reader.stdin.write(json.dumps([str(s) for s in sources]).encode("utf-8"))
-            reader.stdin.close()
+            _send_sources(reader.stdin, sources)
             inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_WAITING)
             threading.Thread(target=_receive, args=(reader.stdout, inbox), daemon=True,
                              name="annotator-import-receiver").start()
@@ -182,6 +181,25 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
             if reader.poll() is None:
                 reader.kill()
             reader.wait()
+
+
+def _send_sources(pipe: IO[bytes], sources: list[str | Path]) -> None:
+    """Write ``sources`` to the reader's stdin and close it.
+
+    A reader that died before reading them (it could not start, or ran out of memory)
+    has closed its end, and the write fails: a broken pipe on POSIX, EINVAL on Windows.
+    That failure says nothing the reader's output will not say better: its output then
+    ends without "end", and the caller reports the exit code and the reader's last words.
+    A reader still alive that got only part of them reports that it could not read them.
+    """
+    try:
+        pipe.write(json.dumps([str(s) for s in sources]).encode("utf-8"))
+        pipe.flush()
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):  # closes the pipe even when the flush fails
+            pipe.close()
 
 
 def _receive(pipe: IO[bytes], inbox: queue.Queue[bytes | None]) -> None:
