@@ -1,8 +1,13 @@
 """The command line: ``annotator`` and its sub-commands, a thin shell over the core.
 
 Every command takes ``--db FILE`` (or ``ANNOTATOR_DB``; default: the embedded project in
-the user data folder).  Errors are one line on stderr and a non-zero exit, never a
-traceback: 1 for a problem with the input or the project, 2 for a wrong command line.
+the user data folder, made with the sample corpus on first use).  Only ``import`` and
+``create`` make a new project file at ``--db``; every other command refuses a missing one
+("FILE: no such project file"), so a mistyped path never leaves an empty project behind.
+Commands that write warn (one line on stderr, never failing) when the project lies on a
+network share or in a synced folder (:mod:`annotator.core.location`).  Errors are one line
+on stderr and a non-zero exit, never a traceback: 1 for a problem with the input or the
+project, 2 for a wrong command line.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from annotator.core import paths
 from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths, open_default_project
+from annotator.core.location import warning as location_warning
 from annotator.core.participants import load_registry
+from annotator.core.project_file import probe
 from annotator.core.store import STATUSES, Project, open_project
 from annotator.core.tagcsv import read_tags
 from annotator.core.terminal import visual
@@ -55,13 +62,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # -- shared options -------------------------------------------------------------------
-def _project(args: argparse.Namespace, create: bool = True) -> Project:
+def _project(args: argparse.Namespace, create: bool = False, writes: bool = False) -> Project:
+    """Open the command's project; ``create`` lets a missing ``--db`` file be made (only
+    ``import`` and ``create`` do), ``writes`` asks for the shared-location warning."""
     db = args.db or os.environ.get("ANNOTATOR_DB")
     if db:
-        return open_project(db, create=create, codebook_path=getattr(args, "codebook_file", None))
-    if getattr(args, "codebook_file", None):
+        project = open_project(db, create=create,
+                               codebook_path=getattr(args, "codebook_file", None))
+    elif getattr(args, "codebook_file", None):
         raise AnnotatorError("--codebook needs --db NEW_FILE: it applies to a new project")
-    return open_default_project()
+    else:
+        project = open_default_project()
+    if writes:
+        warn_if_shared(project.path)
+    return project
+
+
+def warn_if_shared(path: str | Path) -> None:
+    """One line on stderr when ``path`` is on a network share or in a synced folder."""
+    text = location_warning(path)
+    if text:
+        print(f"annotator: warning: {text}", file=sys.stderr)
 
 
 def _annotator(args: argparse.Namespace) -> str:
@@ -93,7 +114,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     if has_display() and not args.status:
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
-    with _project(args) as project:
+    with _project(args, create=False) as project:
         counts = project.status_counts(_annotator(args))
         print(f"annotator {__version__} — project {project.path}")
         print(f"{project.article_count()} articles; yours: {counts['done']} done, "
@@ -113,7 +134,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\rimporting: {done}/{total} files, {articles:,} articles read", end="",
                   file=sys.stderr, flush=True)
 
-    with _project(args) as project:
+    with _project(args, create=True, writes=True) as project:
         result = import_paths(project, args.paths, progress)
     if show:
         print(file=sys.stderr)
@@ -122,6 +143,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{len(result.added)} articles added, {len(result.already_present)} already present, "
           f"{len(result.problems)} problems")
     return 1 if result.problems else 0
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    db = args.db or os.environ.get("ANNOTATOR_DB")
+    if not db:
+        raise AnnotatorError("create needs --db FILE (the default project is made by itself "
+                             "on first use)")
+    if probe(Path(db).expanduser()).kind == "sqlite":
+        raise AnnotatorError(f"{db}: already exists; nothing was changed")
+    with _project(args, create=True, writes=True) as project:
+        codebook = project.codebook()
+        print(f"created {project.path} (codebook {codebook.id}, revision {codebook.revision}); "
+              "add articles with 'annotator import' or colleagues' files with "
+              "'annotator merge'")
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -192,7 +228,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with _project(args, writes=bool(args.load)) as project:
         if args.load:
             new = load_codebook(args.load)
             before = project.codebook_version()
@@ -222,7 +258,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with _project(args, writes=bool(args.add)) as project:
         if args.add:
             added = project.add_participants(load_registry(args.add), _annotator(args))
             print(f"{added} participants added")
@@ -240,7 +276,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with _project(args, writes=True) as project:
         annotator = _annotator(args)
         spec = project.codebook().field(args.field)
         span = None
@@ -270,21 +306,21 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with _project(args, writes=True) as project:
         project.set_status(args.article_id, _annotator(args), args.status)
     return 0
 
 
 def cmd_import_tags(args: argparse.Namespace) -> int:
     rows = read_tags(args.file)
-    with _project(args) as project:
+    with _project(args, writes=True) as project:
         result = project.import_tag_rows(rows, where=str(args.file))
     print(f"{result.added} tags added, {result.updated} updated, {result.unchanged} unchanged")
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with _project(args, writes=True) as project:
         for other in args.files:
             summary = project.merge(other)
             print("\n".join(summary.lines()))
@@ -360,6 +396,12 @@ def _parser() -> argparse.ArgumentParser:
                    default=argparse.SUPPRESS, help="codebook for a NEW project given with --db")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
 
+    p = command("create", cmd_create, "make a new, empty project file at --db (e.g. to merge "
+                "colleagues' files into); other commands never create one")
+    p.add_argument("--codebook", dest="codebook_file", metavar="FILE",
+                   default=argparse.SUPPRESS, help="codebook of the new project "
+                   "(default: the bundled one)")
+
     p = command("list", cmd_list, "list articles with your status", person, terminal)
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -421,9 +463,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def project_for(args: argparse.Namespace, create: bool = True) -> Project:
-    """The project a command works on (``--db``, ``ANNOTATOR_DB`` or the default)."""
-    return _project(args, create)
+def project_for(args: argparse.Namespace, create: bool = False,
+                writes: bool = False) -> Project:
+    """The project a command works on (``--db``, ``ANNOTATOR_DB`` or the default).
+
+    A missing ``--db`` file is an error unless ``create``; ``writes`` warns (stderr)
+    when the project is on a network share or in a synced folder.
+    """
+    return _project(args, create, writes)
 
 
 def annotator_for(args: argparse.Namespace) -> str:

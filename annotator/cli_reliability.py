@@ -4,7 +4,8 @@
 makes a verified backup now.  ``restore`` without an argument lists the project's
 backups; with one (a number from that list or a file) it says what will happen and
 restores after a y/N question, or at once with ``--yes`` (required when no one is at
-the terminal to answer).
+the terminal to answer).  ``check`` and ``backup`` never create a project; ``restore``
+makes the project file again from a backup when it is gone (and says so before asking).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from annotator.core import paths
 from annotator.core.backup import BackupInfo, backup, list_backups, restore
 from annotator.core.errors import AnnotatorError
+from annotator.core.project_file import probe
 from annotator.core.store.health import check
 
 
@@ -57,7 +59,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # opening would migrate it before its state could be kept.
     project = _project_path(args)
     backups = list_backups(project)
+    missing = probe(project).kind == "missing"
     if args.backup is None:
+        if missing and not backups:
+            raise AnnotatorError(f"{project}: no such project file (and no backups of it)")
         if not backups:
             print(f"no backups of {project} yet", file=sys.stderr)
             return 0
@@ -67,12 +72,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("restore one with: annotator restore NUMBER", file=sys.stderr)
         return 0
     chosen = _chosen(args.backup, backups)
-    print(f"This replaces the content of {project}")
+    if missing:
+        print(f"{project} does not exist; this creates it again")
+    else:
+        print(f"This replaces the content of {project}")
     print(f"with the backup {chosen.name}")
     listed = next((b for b in backups if b.path == chosen), None)
     if listed is not None:
         print(f"  ({_describe(listed)}).")
-    print("The current content is backed up first, so this can be undone.")
+    if not missing:
+        print("The current content is backed up first, so this can be undone.")
     if not args.yes:
         if not sys.stdin.isatty():
             raise AnnotatorError("input is not a terminal: add --yes to restore; "
@@ -81,6 +90,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer not in ("y", "yes"):
             print("nothing was changed")
             return 1
+    from annotator.cli import warn_if_shared
+
+    warn_if_shared(project)
     kept = restore(project, chosen)
     print(f"restored {project} from {chosen.name}")
     if kept is not None:

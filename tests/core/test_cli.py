@@ -165,6 +165,107 @@ def test_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
     assert not_project.read_text(encoding="utf-8") == "hello"
 
 
+# -- a missing --db file: only import and create make one --------------------------------
+def _inputs(folder: Path, project_path: Path) -> dict[str, str]:
+    tags = folder / "tags.csv"
+    tags.write_text("article_id,annotator,field,value\r\n", encoding="utf-8")
+    registry = folder / "people.toml"
+    registry.write_text("", encoding="utf-8")
+    return {"TAGS": str(tags), "CODEBOOK": str(paths.default_codebook_path()),
+            "REGISTRY": str(registry), "OTHER": str(project_path),
+            "PNG": str(folder / "chart.png"), "HTML": str(folder / "report.html")}
+
+
+MISSING_DB_COMMANDS = [
+    ["--status"], ["list"], ["show", ARABIC_ID], ["search", "غزه"], ["codebook"],
+    ["codebook", "--load", "CODEBOOK"], ["participants"], ["participants", "--add", "REGISTRY"],
+    ["tag", ARABIC_ID, "stance", "neutral"], ["status", ARABIC_ID, "done"],
+    ["import-tags", "TAGS"], ["merge", "OTHER"], ["review"], ["export"],
+    ["export", "-o", "OUT"], ["agreement"], ["chart", "stance", "-o", "PNG"],
+    ["report", "-o", "HTML"], ["check"], ["backup"], ["restore"],
+]
+
+
+@pytest.mark.parametrize("argv", MISSING_DB_COMMANDS, ids=lambda argv: " ".join(argv))
+def test_a_missing_project_file_is_an_error_and_is_not_created(
+        capsys, tmp_path: Path, project_path: Path, argv: list[str]) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    given = _inputs(inputs, project_path)
+    given["OUT"] = str(inputs / "out.csv")
+    work = tmp_path / "work"
+    work.mkdir()
+    typo = work / "projct.sqlite"
+    code, out, err = run(capsys, *[given.get(a, a) for a in argv], "--db", str(typo))
+    assert code == 1, err
+    assert err.startswith(f"annotator: error: {typo}: no such project file"), err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert list(work.iterdir()) == []  # no project, no -wal/-shm, no backup folder
+    assert not (inputs / "out.csv").exists()
+
+
+def test_import_and_create_make_a_new_project(capsys, tmp_path: Path,
+                                              project_path: Path) -> None:
+    imported = tmp_path / "imported.sqlite"
+    code, out, _ = run(capsys, "import", "--db", str(imported), str(paths.corpus_dir()))
+    assert code == 0 and imported.exists()
+    team = tmp_path / "team" / "team.sqlite"
+    code, out, err = run(capsys, "create", "--db", str(team))
+    assert code == 0 and team.exists() and "created" in out, err
+    with open_project(team, create=False) as project:
+        assert project.article_count() == 0  # empty: no sample corpus at --db
+    code, out, _ = run(capsys, "merge", "--db", str(team), str(project_path))
+    assert code == 0
+    with open_project(team, create=False) as project:
+        assert project.article_count() == len(SAMPLE_IDS)
+    code, _, err = run(capsys, "create", "--db", str(team))
+    assert code == 1 and "already exists" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "create")
+    assert code == 1 and "--db" in err
+
+
+def test_create_with_another_codebook(capsys, tmp_path: Path) -> None:
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    assert '\nrevision = "1"\n' in source
+    changed = tmp_path / "book.toml"
+    changed.write_text(source.replace('\nrevision = "1"\n', '\nrevision = "7b"\n'),
+                       encoding="utf-8")
+    db = tmp_path / "p.sqlite"
+    code, out, err = run(capsys, "create", "--db", str(db), "--codebook", str(changed))
+    assert code == 0 and "revision 7b" in out, err
+    with open_project(db, create=False) as project:
+        assert project.codebook().revision == "7b"
+
+
+def test_the_default_project_is_still_made_by_reading_commands(capsys) -> None:
+    assert not paths.default_project_path().exists()
+    code, out, _ = run(capsys, "codebook")
+    assert code == 0 and paths.default_project_path().exists()
+
+
+# -- the shared-location warning ----------------------------------------------------------
+def test_writing_commands_warn_about_a_synced_folder(capsys, project_path: Path) -> None:
+    (project_path.parent / ".stfolder").mkdir()  # as Syncthing marks the folder it syncs
+    db = str(project_path)
+    code, _, err = run(capsys, "tag", "--db", db, ARABIC_ID, "stance", "neutral")
+    assert code == 0
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("annotator: warning: ")
+    assert "Syncthing" in lines[0] and "only on a local disk" in lines[0]
+    code, _, err = run(capsys, "status", "--db", db, ARABIC_ID, "done")
+    assert code == 0 and err.count("annotator: warning: ") == 1
+    code, out, err = run(capsys, "list", "--db", db, "--logical")
+    assert code == 0 and out and err == ""  # reading: no warning
+    code, _, err = run(capsys, "codebook", "--db", db)
+    assert code == 0 and err == ""
+
+
+def test_a_local_project_gets_no_warning(capsys, project_path: Path) -> None:
+    code, _, err = run(capsys, "tag", "--db", str(project_path), ARABIC_ID, "stance",
+                       "neutral")
+    assert code == 0 and err == ""
+
+
 def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
