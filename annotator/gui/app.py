@@ -1,8 +1,11 @@
 """Starting the window: language, font, the annotator's name, which project, then show.
 
-The project is the one given (``--db`` / ``ANNOTATOR_DB``), else the most recent one, else
-the embedded default project with the sample corpus.  The name is asked once (prefilled
-with the system user name; ``ANNOTATOR_NAME`` presets it) and remembered.
+The project is the one given (``--db`` / ``ANNOTATOR_DB``; a file that does not exist is
+made only after the user agrees), else the most recent one, else the embedded default
+project with the sample corpus.  The name is asked once (prefilled with the system user
+name; ``ANNOTATOR_NAME`` presets it) and remembered.  A project on a network share or in a
+synced folder gets a non-modal warning once the window is up
+(:mod:`annotator.core.location`).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import open_default_project
+from annotator.core.location import SharedPlace, shared_place
+from annotator.core.project_file import probe
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.gui import settings as stored
@@ -57,9 +62,24 @@ def has_display() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def choose_project(db: str | None) -> Project:
+def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
+    """Ask before making a project file that does not exist (a mistyped ``--db``)."""
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("app", "New project"),
+        QCoreApplication.translate(
+            "app", "%1 does not exist. Create a new project there?").replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_project(db: str | None) -> Project | None:
+    """The project to open; None when the user declined to create a missing ``db``."""
     if db:
-        return open_project(db)
+        path = Path(db).expanduser()
+        if probe(path).kind == "missing" and not confirm_new_project(None, path):
+            return None
+        return open_project(path)
     for recent in stored.recent_projects()[:1]:
         if Path(recent).exists():
             try:
@@ -88,8 +108,48 @@ def create_window(db: str | None, lang: str | None, annotator: str | None = None
             return None
     stored.set_annotator_name(name)
     project = choose_project(db)
+    if project is None:
+        return None
     stored.add_recent(project.path)
-    return MainWindow(Session(project, name), language, family)
+    window = MainWindow(Session(project, name), language, family)
+    warn_if_shared(window, project.path)
+    return window
+
+
+def warn_if_shared(window: QWidget, path: Path) -> None:
+    """Say once, without blocking, that the project is on a network share or synced folder."""
+    try:
+        place = shared_place(path)
+    except Exception:  # noqa: BLE001 - the check is advice; it must never stop the window
+        return
+    if place is not None:
+        # After the window is shown, so that the message sits on top of it.
+        QTimer.singleShot(0, window, lambda: _show_shared_notice(window, place))
+
+
+def shared_notice_text(place: SharedPlace) -> tuple[str, str]:
+    """The warning's text and detail, translated."""
+    if place.kind == "network":
+        where = QCoreApplication.translate(
+            "app", "This project is on a network file system (%1 at %2).")
+    else:
+        where = QCoreApplication.translate("app", "This project is in a folder synced by %1 (%2).")
+    return (where.replace("%1", place.name).replace("%2", place.where),
+            QCoreApplication.translate(
+                "app", "Several windows or commands may write at once only on a local disk; "
+                "exchange copies (merge) through a shared folder instead."))
+
+
+def _show_shared_notice(window: QWidget, place: SharedPlace) -> None:
+    text, detail = shared_notice_text(place)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("app", "Project on a shared folder"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setInformativeText(detail)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("sharedLocationNotice")
+    box.show()
 
 
 def prepare_environment() -> None:

@@ -1,0 +1,114 @@
+"""Starting the window on a given project: a missing file is made only when the user says
+so, and a project in a synced folder or on a network share gets a non-blocking warning."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.location import SharedPlace
+from annotator.gui import app as start
+from annotator.gui.app import create_window, shared_notice_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _click_in_question(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Answer the real question box when it appears, as a user would click."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _click_in_question(button, seen))
+        return
+    seen.append(box.text())
+    box.button(button).click()
+
+
+def test_no_to_the_question_creates_nothing(qtbot, tmp_path: Path) -> None:
+    new = tmp_path / "typo" / "projct.sqlite"
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _click_in_question(QMessageBox.StandardButton.No, seen))
+    assert create_window(str(new), "en", "Sara") is None
+    assert seen == [f"{new} does not exist. Create a new project there?"]
+    assert not new.exists() and not new.parent.exists()
+
+
+def test_yes_to_the_question_creates_the_project(qtbot, tmp_path: Path) -> None:
+    new = tmp_path / "fresh.sqlite"
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _click_in_question(QMessageBox.StandardButton.Yes, seen))
+    window = create_window(str(new), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    assert len(seen) == 1 and new.exists()
+    assert window.session.project.article_count() == 0
+
+
+def test_an_existing_project_opens_without_a_question(qtbot, project_path: Path,
+                                                      monkeypatch) -> None:
+    def never(*args: object) -> None:
+        raise AssertionError("asked about an existing project")
+
+    monkeypatch.setattr(QMessageBox, "question", never)
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.session.project.article_count() == 5
+
+
+def test_the_app_exits_0_without_creating_when_the_user_says_no(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    new = tmp_path / "projct.sqlite"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "1")  # run() sets it; undone after the test
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.No)
+    assert start.run(str(new), "en", "Sara") == 0
+    assert not new.exists()
+
+
+def test_status_on_a_missing_project_does_not_create_it(tmp_path: Path) -> None:
+    new = tmp_path / "projct.sqlite"
+    done = subprocess.run([sys.executable, "-m", "annotator", "--status", "--db", str(new)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == f"annotator: error: {new}: no such project file\n"
+    assert not new.exists()
+
+
+def test_a_synced_folder_gets_one_non_modal_warning(qtbot, project_path: Path) -> None:
+    (project_path.parent / ".stfolder").mkdir()  # Syncthing's marker
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox, "sharedLocationNotice")))
+    notices = window.findChildren(QMessageBox, "sharedLocationNotice")
+    assert len(notices) == 1
+    notice = notices[0]
+    assert notice.isVisible() and not notice.isModal()
+    assert "Syncthing" in notice.text() and "local disk" in notice.informativeText()
+    assert QApplication.activeModalWidget() is None  # the window stays usable
+    notice.button(QMessageBox.StandardButton.Ok).click()
+
+
+def test_a_local_project_gets_no_warning(qtbot, project_path: Path) -> None:
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)
+    assert window.findChildren(QMessageBox, "sharedLocationNotice") == []
+
+
+@pytest.mark.parametrize(("place", "words"), [
+    (SharedPlace("network", "nfs4", "/srv/team"), ["network file system", "nfs4", "/srv/team"]),
+    (SharedPlace("synced", "Dropbox", "/home/ana/Dropbox"), ["synced by Dropbox"]),
+])
+def test_notice_text(qapp, place: SharedPlace, words: list[str]) -> None:
+    text, detail = shared_notice_text(place)
+    assert all(word in text for word in words)
+    assert "only on a local disk" in detail and "merge" in detail
