@@ -9,7 +9,6 @@ articles as text, JSONL, CSV and HTML; the default codebook; an exported tag CSV
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -24,13 +23,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import paths
+from annotator.core.backup import list_backups
 from annotator.core.codebook import parse_codebook
 from annotator.core.corpus import SUPPORTED
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths
 from annotator.core.records import ImportProblem
 from annotator.core.store import Project, open_project
-from annotator.core.store.health import HealthReport, check
+from annotator.core.store.health import check
 from annotator.core.tagcsv import read_tags, write_tags
 from annotator.core.text import canonical
 
@@ -102,21 +102,6 @@ def _known_bug(exc: BaseException) -> str | None:
     """A known, not yet fixed bug that ``exc`` shows (none at present)."""
     del exc
     return None
-
-
-def _moved_by_uid(rows: list[tuple[int, dict[str, str]]], report: HealthReport) -> bool:
-    """Whether every problem is a tag rewritten by a row that carried its uid for another
-    article, annotator or field (a known bug of the tag import)."""
-    by_uid: dict[str, list[tuple[str, str, str]]] = {}
-    for _line, row in rows:
-        by_uid.setdefault((row.get("tag_uid") or "").strip(), []).append(
-            tuple((row.get(c) or "").strip() for c in ("article_id", "annotator", "field")))
-    problems = [(p.tag_uid, (p.article_id, p.annotator, p.field))
-                for p in [*report.unknown_values, *report.spans]]
-    other = (report.integrity != ["ok"] or report.foreign_keys or report.orphan_statuses
-             or report.changed_articles or report.not_checked)
-    return bool(problems) and not other and all(
-        any(owner != place for owner in by_uid.get(uid, [])) for uid, place in problems)
 
 
 # -- mutations ------------------------------------------------------------------------------
@@ -375,17 +360,36 @@ def _counts(project: Project) -> tuple[int, int]:
             int(conn.execute("SELECT COUNT(*) FROM history").fetchone()[0]))
 
 
+_PLACE = ("article_id", "annotator", "field")
+
+
+def _uid_places(project: Project) -> dict[str, tuple[str, ...]]:
+    return {str(uid): tuple(place) for uid, *place in project.conn.execute(
+        "SELECT tag_uid, article_id, annotator, field FROM tags")}
+
+
+def _uid_clash(project: Project, rows: list[tuple[int, dict[str, str]]]) -> str | None:
+    """The uid that the file gives to two places (two rows, or a row and a stored tag)."""
+    places = _uid_places(project)
+    for _line, row in rows:
+        uid = (row.get("tag_uid") or "").strip()
+        place = tuple((row.get(c) or "").strip() for c in _PLACE)
+        if uid and places.setdefault(uid, place) != place:
+            return uid
+    return None
+
+
 def _import_tag_file(project: Project, data: bytes) -> None:
     before = _counts(project)
-    rows: list[tuple[int, dict[str, str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "tags.csv"
         path.write_bytes(data)
         try:
             rows = read_tags(path)
+            clash = _uid_clash(project, rows)
             project.import_tag_rows(rows, where=str(path))
-        except AnnotatorError:
-            event("refused")
+        except AnnotatorError as exc:
+            event("refused: a uid given to another tag" if "tag_uid" in str(exc) else "refused")
             assert _counts(project) == before  # nothing from a refused file
             return
         except Exception as exc:
@@ -395,10 +399,14 @@ def _import_tag_file(project: Project, data: bytes) -> None:
             assert _counts(project) == before
             return
     event("imported")
+    # A tag's uid is its identity: a row carrying another tag's uid must stop the file.
+    assert clash is None, f"a row with the uid of another tag ({clash}) was taken in"
+    stored = _uid_places(project)
+    for _line, row in rows:
+        uid = (row.get("tag_uid") or "").strip()
+        if uid in stored:
+            assert stored[uid] == tuple((row.get(c) or "").strip() for c in _PLACE)
     report = check(project)
-    if not report.ok and _moved_by_uid(rows, report):
-        event("known bug: a row with another tag's uid rewrites that tag")
-        return
     assert report.ok, report.lines()  # what was taken in is explained by the codebook
 
 
@@ -458,15 +466,66 @@ def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
-def test_bug_tag_row_with_another_tags_uid(project, tmp_path: Path) -> None:
-    article, by_value = _one_article_tags(project)
-    # A hand-made row for the stance field that kept the uid of the ceasefire tag.
-    row = dict(by_value["condemning"], tag_uid=by_value["ceasefire"]["tag_uid"])
-    path = _write_rows(tmp_path / "tags.csv", [row])
-    with contextlib.suppress(AnnotatorError):  # refusing the row is a fix too
+def _tag_state(project: Project) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in project.conn.execute(
+        "SELECT tag_uid, article_id, annotator, field, value, participant, role, span_start, "
+        "span_end, note, updated_at FROM tags ORDER BY tag_uid")]
+
+
+def _refused(project: Project, path: Path, match: str) -> None:
+    """Importing ``path`` is refused with one line matching ``match``; nothing is written."""
+    tags, backups = _tag_state(project), len(list_backups(project.path))
+    with pytest.raises(AnnotatorError, match=match) as refusal:
         project.import_tag_rows(read_tags(path), where=str(path))
-    assert sorted((t.field, t.value) for t in project.tags(article)) == [
-        ("demands", "ceasefire"), ("demands", "cut_ties"), ("stance", "condemning")]
+    message = str(refusal.value)
+    assert "\n" not in message and message.endswith("nothing from this file was stored")
+    assert _tag_state(project) == tags
+    assert len(list_backups(project.path)) == backups  # refused before the backup
+
+
+def test_bug_tag_row_with_another_tags_uid(project, tmp_path: Path) -> None:
+    _article, by_value = _one_article_tags(project)
+    # A hand-made row for the stance field that kept the uid of the ceasefire tag: it must
+    # not turn the ceasefire demand into a stance (nor be stored beside it).
+    uid = by_value["ceasefire"]["tag_uid"]
+    row = dict(by_value["condemning"], tag_uid=uid)
+    path = _write_rows(tmp_path / "tags.csv", [row])
+    _refused(project, path, rf"tags\.csv:2: tag_uid '{uid}' belongs to another tag \("
+                            r".*field 'demands'\)")
+    assert check(project).ok
+
+
+def test_tag_row_with_another_articles_uid_stops_the_whole_file(project, tmp_path: Path) -> None:
+    article, by_value = _one_article_tags(project)
+    other = [a.article_id for a in project.iter_articles() if a.article_id != article][0]
+    uid = by_value["ceasefire"]["tag_uid"]
+    good = dict(by_value["cut_ties"], tag_uid="", note="a good row before the bad one")
+    moved = dict(by_value["ceasefire"], article_id=other, span_start="", span_end="",
+                 quote="")
+    path = _write_rows(tmp_path / "tags.csv", [good, moved])
+    _refused(project, path, rf"tags\.csv:3: tag_uid '{uid}' belongs to another tag "
+                            rf"\(article '{article}', annotator 'sara', field 'demands'\)")
+
+
+def test_one_uid_on_two_rows_of_a_file(project, tmp_path: Path) -> None:
+    article, by_value = _one_article_tags(project)
+    other = [a.article_id for a in project.iter_articles() if a.article_id != article][0]
+    fresh = "0123456789abcdef0123456789abcdef"  # a uid the project does not hold yet
+    first = dict(by_value["ceasefire"], tag_uid=fresh, article_id=other, span_start="",
+                 span_end="", quote="")
+    # The same new uid for another article: the second row would rewrite the first.
+    path = _write_rows(tmp_path / "tags.csv", [first, dict(first, article_id=article)])
+    _refused(project, path, rf"tags\.csv:3: tag_uid '{fresh}' is already on line 2 for "
+                            rf"another tag \(article '{other}'")
+    # The same uid with another value in one field: the file says two things of one tag.
+    path = _write_rows(tmp_path / "tags.csv", [first, dict(first, value="cut_ties")])
+    _refused(project, path, rf"tags\.csv:3: tag_uid '{fresh}' is already on line 2 with "
+                            "different contents")
+    # A row given twice is the same tag twice: taken in once.
+    path = _write_rows(tmp_path / "tags.csv", [first, dict(first)])
+    result = project.import_tag_rows(read_tags(path), where=str(path))
+    assert (result.added, result.updated, result.unchanged) == (1, 0, 1)
+    assert [(t.tag_uid, t.value) for t in project.tags(other)] == [(fresh, "ceasefire")]
     assert check(project).ok
 
 
@@ -475,14 +534,20 @@ def test_bug_tag_row_update_that_collides(project, tmp_path: Path) -> None:
     row = dict(by_value["cut_ties"], tag_uid=by_value["ceasefire"]["tag_uid"])
     path = _write_rows(tmp_path / "tags.csv", [row])
     before = _counts(project)
-    with contextlib.suppress(AnnotatorError):
+    with pytest.raises(AnnotatorError, match=r"tags\.csv:2: it would give the same value twice"):
         project.import_tag_rows(read_tags(path), where=str(path))
     assert _counts(project) == before
 
 
 def test_bug_tag_row_with_superscript_codebook_version(project, tmp_path: Path) -> None:
-    _article, by_value = _one_article_tags(project)
-    row = dict(by_value["ceasefire"], codebook_version="²")
+    article, by_value = _one_article_tags(project)
+    row = dict(by_value["ceasefire"], codebook_version="²", note="seen")
     path = _write_rows(tmp_path / "tags.csv", [row])
-    with contextlib.suppress(AnnotatorError):
-        project.import_tag_rows(read_tags(path), where=str(path))
+    # "²" passes str.isdigit() but int() refuses it: it used to escape as a ValueError.
+    # A codebook version the file does not hold is read as the project's current one.
+    result = project.import_tag_rows(read_tags(path), where=str(path))
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 0)
+    tag = next(t for t in project.tags(article) if t.value == "ceasefire")
+    assert (tag.tag_uid, tag.note) == (row["tag_uid"], "seen")
+    assert tag.codebook_version == project.codebook_version()
+    assert check(project).ok

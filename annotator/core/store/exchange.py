@@ -1,8 +1,8 @@
 """Tags in and out as rows: the long export (one row per tag) and its import.
 
 Import is all-or-nothing: every row is checked first (article, field, value, participant,
-role, evidence span against the article text), and if any row is wrong nothing from the
-file is stored and the error names the row.
+role, evidence span against the article text, and a ``tag_uid`` that is no other tag's),
+and if any row is wrong nothing from the file is stored and the error names the row.
 """
 
 from __future__ import annotations
@@ -54,13 +54,15 @@ class ExchangeMixin(TaggingMixin):
         bodies: dict[str, str | None] = {}
         versions = {int(v) for (v,) in self.conn.execute("SELECT version FROM codebooks")}
         checked: list[tuple[int, dict[str, object]]] = []
+        uids: dict[str, tuple[int, dict[str, object]]] = {}
         for line, row in rows:
             place = f"{where}:{line}"
             try:
-                checked.append((line, self._check_row(row, codebook, participants, bodies,
-                                                      versions)))
+                item = self._check_row(row, codebook, participants, bodies, versions)
+                self._check_uid(item, uids, line)
             except AnnotatorError as exc:
                 raise AnnotatorError(f"{place}: {exc}; nothing from this file was stored") from None
+            checked.append((line, item))
         result = TagImportResult()
         if checked:
             backup(self.path, "before-import-tags")
@@ -75,16 +77,46 @@ class ExchangeMixin(TaggingMixin):
                                          "was stored") from None
         return result
 
-    def _import_row(self, conn: sqlite3.Connection, item: dict[str, object],
-                    result: TagImportResult) -> None:
+    def _check_uid(self, item: dict[str, object],
+                   uids: dict[str, tuple[int, dict[str, object]]], line: int) -> None:
+        """Refuse a row whose ``tag_uid`` names another tag.
+
+        A tag's uid is its identity across files, so a row that carries it for another
+        article, annotator or field (a row copied by hand that kept its uid) would rewrite
+        that tag; and two rows of one file with the same uid but different contents
+        would rewrite each other.  Both are mistakes in the file, not edits to take in.
+        """
+        uid = str(item["tag_uid"])
+        seen = uids.get(uid)
+        if seen is None:
+            uids[uid] = (line, item)
+            self._check_uid_owner(self.conn, item)
+            return
+        first_line, first = seen
+        if _place(first) != _place(item):
+            raise AnnotatorError(
+                f"tag_uid {uid!r} is already on line {first_line} for another tag "
+                f"({_describe(first)})")
+        if _content(first) != _content(item):
+            raise AnnotatorError(
+                f"tag_uid {uid!r} is already on line {first_line} with different contents "
+                "(each tag once per file)")
+
+    @staticmethod
+    def _check_uid_owner(conn: sqlite3.Connection, item: dict[str, object]) -> None:
         same_uid = conn.execute(
             "SELECT article_id, annotator, field FROM tags WHERE tag_uid = ?",
             (item["tag_uid"],)).fetchone()
-        if same_uid is not None and tuple(same_uid) != (
-                item["article_id"], item["annotator"], item["field"]):
+        if same_uid is not None and tuple(same_uid) != _place(item):
+            owner = dict(zip(("article_id", "annotator", "field"), same_uid, strict=True))
             raise AnnotatorError(
-                f"tag_uid {item['tag_uid']!r} belongs to another tag (article "
-                f"{same_uid[0]!r}, annotator {same_uid[1]!r}, field {same_uid[2]!r})")
+                f"tag_uid {item['tag_uid']!r} belongs to another tag ({_describe(owner)})")
+
+    def _import_row(self, conn: sqlite3.Connection, item: dict[str, object],
+                    result: TagImportResult) -> None:
+        # Checked before the backup too; again here, inside the transaction, in case
+        # another process stored a tag with this uid in between.
+        self._check_uid_owner(conn, item)
         # A single-choice field holds one value per annotator: a row replaces it.
         same_value = "" if item["single"] else (
             " AND COALESCE(value, '') = COALESCE(:value, '') "
@@ -188,3 +220,17 @@ class ExchangeMixin(TaggingMixin):
             "created_at": cell("created_at") or stamp or now(),
             "updated_at": stamp or now(),
         }
+
+
+def _place(item: dict[str, object]) -> tuple[object, object, object]:
+    return item["article_id"], item["annotator"], item["field"]
+
+
+def _content(item: dict[str, object]) -> tuple[object, ...]:
+    return tuple(item[k] for k in ("value", "participant", "role", "span_start", "span_end",
+                                   "note"))
+
+
+def _describe(item: dict[str, object]) -> str:
+    return (f"article {item['article_id']!r}, annotator {item['annotator']!r}, "
+            f"field {item['field']!r}")
