@@ -4,6 +4,11 @@ The window talks to a :class:`Session`, never to SQL.  Every edit is saved at on
 transaction) and recorded as an :class:`Edit` holding the field's tags and the article's
 status before and after, so undo and redo restore exactly what was there.  A session
 shows only its annotator's tags: coding is blind to colleagues.
+
+Another window or command may write to the same file meanwhile.  :meth:`Session.changed_elsewhere`
+tells (cheaply) when that happened, so the window can read again instead of showing stale
+tags; an undo or redo whose field was changed elsewhere since is refused
+(:class:`UndoConflict`) rather than silently overwriting that change.
 """
 
 from __future__ import annotations
@@ -49,6 +54,24 @@ class ArticleView:
         return [t for t in self.tags if t.field == field]
 
 
+class UndoConflict(AnnotatorError):
+    """An undo or redo would overwrite what another window or command wrote since."""
+
+    def __init__(self, edit: Edit, undoing: bool) -> None:
+        self.edit, self.undoing = edit, undoing
+        what = f"the field '{edit.field}'" if edit.field else "the article's status"
+        super().__init__(
+            f"{edit.article_id}: {what} was changed by another window or command since; "
+            f"{'undo' if undoing else 'redo'} of '{edit.label}' dropped, nothing changed"
+        )
+
+
+def _content(tags: tuple[Tag, ...] | list[Tag]) -> frozenset[tuple[object, ...]]:
+    """What a field holds, without row ids and times (a restore keeps uids, not ids)."""
+    return frozenset((t.tag_uid, t.value, t.participant, t.role, t.span_start, t.span_end,
+                      t.quote, t.note) for t in tags)
+
+
 class Session:
     """``annotator`` working in ``project``."""
 
@@ -60,6 +83,7 @@ class Session:
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
         self.listeners: list[Callable[[Edit], None]] = []
+        self._seen_writes = project.other_writes()
 
     # -- reading --------------------------------------------------------------------
     @property
@@ -120,6 +144,26 @@ class Session:
     def neighbour(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
         return self.project.neighbour(article_id, step, self.annotator, skip_done)
 
+    def changed_elsewhere(self) -> bool:
+        """True (once) if another connection committed to the file since the last call.
+
+        Another window, a command, or this window's own background import, merge or backup
+        (each has a connection of its own); the session's own edits do not count.  One
+        pragma, no table read: cheap enough to ask every second or two.  On a change the
+        project forgets what it cached (codebook, participants), which that writer may have
+        replaced.
+        """
+        seen = self.project.other_writes()
+        if seen == self._seen_writes:
+            return False
+        self._seen_writes = seen
+        self.project.reset_caches()
+        return True
+
+    def codebook_version(self) -> int:
+        """The active codebook's version (another command may load a new one)."""
+        return self.project.codebook_version()
+
     # -- editing --------------------------------------------------------------------
     def set_choice(self, article_id: str, field: str, value: str | None) -> Edit:
         """Single-choice or text field: set (or with None clear) its value."""
@@ -160,6 +204,12 @@ class Session:
         return self._push(edit)
 
     def undo(self) -> Edit | None:
+        """Put back what the last edit replaced.
+
+        Raises :class:`UndoConflict` (and drops the edit) when the field or status no longer
+        holds what the edit left there: another window or command changed it since, and
+        restoring would silently discard their change.
+        """
         if not self._undo:
             return None
         edit = self._undo.pop()
@@ -168,6 +218,7 @@ class Session:
         return edit
 
     def redo(self) -> Edit | None:
+        """Make the last undone edit again; :class:`UndoConflict` as for :meth:`undo`."""
         if not self._redo:
             return None
         edit = self._redo.pop()
@@ -214,10 +265,26 @@ class Session:
 
     def _apply(self, edit: Edit, backwards: bool) -> None:
         tags = edit.before if backwards else edit.after
+        expected = edit.after if backwards else edit.before
         status = edit.status_before if backwards else edit.status_after
-        if edit.field:
-            self.project.restore(edit.article_id, self.annotator, edit.field, list(tags), status)
-        else:
-            self.project.set_status(edit.article_id, self.annotator, status)
+        expected_status = edit.status_after if backwards else edit.status_before
+        # An edit that left the status alone leaves it alone when undone, too: another
+        # window marking the article done is no reason to refuse undoing a stance here.
+        changes_status = edit.status_before != edit.status_after
+        # The check and the restore in one transaction: a command writing in between
+        # waits for it instead of slipping past the check.
+        with self.project.write():
+            current_status = self.project.status(edit.article_id, self.annotator)
+            conflict = changes_status and current_status != expected_status
+            if edit.field and not conflict:
+                current = self.project.tags(edit.article_id, self.annotator, edit.field)
+                conflict = _content(current) != _content(expected)
+            if conflict:
+                raise UndoConflict(edit, backwards)
+            if edit.field:
+                self.project.restore(edit.article_id, self.annotator, edit.field, list(tags),
+                                     status if changes_status else current_status)
+            elif changes_status:
+                self.project.set_status(edit.article_id, self.annotator, status)
         for listener in list(self.listeners):
             listener(edit)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from annotator.core.session import Session
+import subprocess
+import sys
+
+import pytest
+
+from annotator.core.participants import Participant
+from annotator.core.session import Session, UndoConflict
+from annotator.core.store import open_project
 from tests.conftest import ARABIC_ID, SAMPLE_IDS, quote_span
 
 
@@ -76,3 +83,81 @@ def test_view_suggests_participants_named_in_the_text(project) -> None:
     assert {"ebrahim_raisi", "recep_tayyip_erdogan"} <= set(suggested[:3])
     body = view.article.body
     assert all(body[m.start:m.end] == m.quote for m in view.mentions)
+
+
+# -- another window or command writing to the same file ------------------------------------
+def test_changed_elsewhere_sees_other_connections_not_our_own_edits(project) -> None:
+    session = Session(project, "sara")
+    assert not session.changed_elsewhere()
+    session.set_choice(ARABIC_ID, "stance", "neutral")
+    session.remember(ARABIC_ID)
+    assert not session.changed_elsewhere()  # our own commits do not count
+    with open_project(project.path, create=False) as other:
+        Session(other, "sara").set_choice(ARABIC_ID, "stance", "condemning")
+    assert session.changed_elsewhere()
+    assert not session.changed_elsewhere()  # once per change
+    assert session.view(ARABIC_ID).values("stance") == ["condemning"]
+
+
+def test_changed_elsewhere_sees_a_command_in_another_process(project) -> None:
+    session = Session(project, "sara")
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "tag", "--db", str(project.path),
+         "--annotator", "sara", ARABIC_ID, "stance", "neutral"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert session.changed_elsewhere()
+    assert session.view(ARABIC_ID).values("stance") == ["neutral"]
+
+
+def test_a_change_elsewhere_refreshes_cached_participants(project) -> None:
+    session = Session(project, "sara")
+    assert "new_envoy" not in {p.id for p in session.participants()}  # now cached
+    with open_project(project.path, create=False) as other:
+        other.add_participants([Participant("new_envoy", "person", {"en": "New Envoy"})], "reza")
+    assert session.changed_elsewhere()
+    assert session.participant("new_envoy").text("en") == "New Envoy"
+
+
+def test_undo_refuses_to_overwrite_a_change_made_elsewhere(project) -> None:
+    session = Session(project, "sara")
+    session.set_choice(ARABIC_ID, "stance", "neutral")
+    with open_project(project.path, create=False) as other:
+        Session(other, "sara").set_choice(ARABIC_ID, "stance", "condemning")
+    with pytest.raises(UndoConflict) as raised:
+        session.undo()
+    assert raised.value.edit.field == "stance" and raised.value.undoing
+    assert session.view(ARABIC_ID).values("stance") == ["condemning"]  # theirs kept
+    assert not session.can_undo and not session.can_redo  # the stale edit is gone
+
+
+def test_redo_refuses_to_overwrite_a_change_made_elsewhere(project) -> None:
+    session = Session(project, "sara")
+    session.set_value(ARABIC_ID, "demands", "ceasefire", True)
+    session.undo()
+    with open_project(project.path, create=False) as other:
+        Session(other, "sara").set_none(ARABIC_ID, "demands", True)
+    with pytest.raises(UndoConflict):
+        session.redo()
+    view = session.view(ARABIC_ID)
+    assert [t.value for t in view.field_tags("demands")] == [None]  # "none" kept
+    assert not session.can_redo
+
+
+def test_undo_still_works_when_elsewhere_changed_something_else(project) -> None:
+    session = Session(project, "sara")
+    session.set_value(ARABIC_ID, "demands", "ceasefire", True)  # starts the article
+    session.set_choice(ARABIC_ID, "stance", "neutral")
+    with open_project(project.path, create=False) as other:
+        theirs = Session(other, "sara")
+        theirs.set_choice(ARABIC_ID, "event_type", theirs.codebook.field(
+            "event_type").active_categories[0].id)
+        theirs.set_status(ARABIC_ID, "done")
+    assert session.undo() is not None  # the stance: its field is as we left it
+    view = session.view(ARABIC_ID)
+    assert view.values("stance") == [] and view.values("demands") == ["ceasefire"]
+    assert view.status == "done"  # the stance edit left the status alone; so does its undo
+    assert len(view.values("event_type")) == 1
+    with pytest.raises(UndoConflict):  # the first edit set "in progress", now "done"
+        session.undo()
+    assert session.view(ARABIC_ID).values("demands") == ["ceasefire"]

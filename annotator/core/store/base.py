@@ -74,7 +74,12 @@ class StoreBase:
         """Forget anything read and cached from the file (it changed underneath)."""
 
     def other_writes(self) -> int:
-        """Changes whenever another connection (a second window, an SQLite tool) committed."""
+        """Changes whenever another connection (a second window, an SQLite tool) committed.
+
+        SQLite's ``data_version``: per connection, unchanged by this connection's own
+        commits, changed by any other connection's, in this process (a window's import or
+        merge worker) or another.  Read outside a transaction: inside one it stays put.
+        """
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def one(self, sql: str, params: tuple | list | dict = ()) -> tuple | None:
