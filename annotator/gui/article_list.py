@@ -242,8 +242,8 @@ class ArticleListPanel(QWidget):
         value = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
         return value if isinstance(value, str) else None
 
-    def select(self, article_id: str, emit: bool = False) -> None:
-        """Show ``article_id`` as current (if the filter lists it)."""
+    def select(self, article_id: str, emit: bool = False, scroll: bool = True) -> None:
+        """Show ``article_id`` as current (if the filter lists it); ``scroll`` to it."""
         row = self.model.row_of(article_id)
         if row is None or row >= self.model.rowCount():
             self.view.clearSelection()
@@ -254,7 +254,8 @@ class ArticleListPanel(QWidget):
         try:
             index = self.model.index(row, 1)
             self.view.setCurrentIndex(index)
-            self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            if scroll:
+                self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._quiet = False
 
@@ -267,4 +268,21 @@ class ArticleListPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh_rows()
+        self.update_progress()
+
+    def reload_in_place(self) -> None:
+        """Read the rows again after another window or command wrote (statuses, articles),
+        keeping the filter, the current row and the scroll position: the analyst may be
+        looking further down the list than the article shown."""
+        model = self.model
+        if model.status is None and not model.query and self.session.count() == model.rowCount():
+            # The same rows in the same order (articles are only appended): repaint them.
+            model.refresh_rows()
+        else:
+            bar = self.view.verticalScrollBar()
+            top, current = bar.value(), self.current_id()
+            model.reload()
+            if current:
+                self.select(current, scroll=False)
+            bar.setValue(top)  # the reset moved it; a shorter list clamps it when laid out
         self.update_progress()

@@ -3,7 +3,8 @@
 It wires the three views to one :class:`~annotator.core.session.Session`: choosing an
 article shows it, every edit in the form is saved at once by the session and refreshes
 the list and the reader, and undo/redo walk the session's edits.  Menus carry every
-command with a keyboard shortcut.
+command with a keyboard shortcut.  A timer notices writes by another window or command
+(and by the window's own import and merge workers) and shows what is there now.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.session import ArticleView, Edit, Session
+from annotator.core.session import ArticleView, Edit, Session, UndoConflict
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
@@ -39,12 +40,17 @@ from annotator.gui.tag_form import TagForm
 from annotator.gui.workers import BackupWorker, ImportSummary, ImportWorker, MergeWorker
 
 BACKUP_DELAY_MS = 2000
+# How often to ask whether another window or command wrote: one pragma (a few microseconds,
+# no table read) while nothing changed, so it runs always, also while the window is in the
+# background (the analyst is in the terminal running the command that writes).
+WATCH_INTERVAL_MS = 1500
 
 
 class MainWindow(QMainWindow):
     """One project, one annotator."""
 
     merged = Signal()  # colleagues' work came in
+    changedElsewhere = Signal()  # another window or command wrote; the views show it now
 
     def __init__(self, session: Session, language: str = "en",
                  font_family: str | None = None, parent: QWidget | None = None) -> None:
@@ -118,6 +124,10 @@ class MainWindow(QMainWindow):
             self.open_article(first)
         self.backup_worker: BackupWorker | None = None
         self._closing = False
+        self._merging = False
+        self.watch = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self.watch.timeout.connect(self._check_elsewhere)
+        self.watch.start()
         # The first seconds belong to the analyst: reading the first article must not wait
         # for a copy of a gigabyte file.
         QTimer.singleShot(BACKUP_DELAY_MS, self, self._first_backup)
@@ -313,10 +323,29 @@ class MainWindow(QMainWindow):
     # -- undo -----------------------------------------------------------------------
     def undo(self) -> None:
         self.form.flush()
-        self._replay(self.session.undo())
+        try:
+            self._replay(self.session.undo())
+        except UndoConflict as conflict:
+            self._undo_conflict(conflict)
 
     def redo(self) -> None:
-        self._replay(self.session.redo())
+        try:
+            self._replay(self.session.redo())
+        except UndoConflict as conflict:
+            self._undo_conflict(conflict)
+
+    def _undo_conflict(self, conflict: UndoConflict) -> None:
+        """The field was changed elsewhere since the edit: nothing was undone (the session
+        dropped the edit); show what is there now, and say so."""
+        self.session.changed_elsewhere()
+        self.refresh_from_elsewhere(announce=False)
+        if conflict.edit.article_id != self.current:
+            self.open_article(conflict.edit.article_id)
+        text = (self.tr("Not undone: %1 was changed by another window or command since.")
+                if conflict.undoing else
+                self.tr("Not redone: %1 was changed by another window or command since."))
+        self.statusBar().showMessage(
+            text.replace("%1", self._edit_name(conflict.edit).strip()), 10000)
 
     def _replay(self, edit: Edit | None) -> None:
         if edit is None:
@@ -386,11 +415,13 @@ class MainWindow(QMainWindow):
                 worker.wait()
         self.form.flush()
         path = self.session.project.path
+        self.watch.stop()  # the connection is closed while the dialog is open
         self.session.project.close()
         try:
             show_restore_dialog(self, path)
         finally:
             self._switch_project(path, create=False, already_closed=True)
+            self.watch.start()
 
     def switch_annotator(self) -> None:
         from annotator.gui.app import ask_annotator_name
@@ -405,19 +436,13 @@ class MainWindow(QMainWindow):
     def _rebuild(self) -> None:
         """A new session (project or annotator): rebuild the views around it."""
         state = self.splitter.saveState()
-        for widget in (self.list_panel, self.form):
-            widget.setParent(None)
-            widget.deleteLater()
+        self.list_panel.setParent(None)
+        self.list_panel.deleteLater()
         self.list_panel = ArticleListPanel(self.session)
-        self.form = TagForm(self.session, self.language)
-        self.form_scroll.setWidget(self.form)
+        self._new_form()
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
-        self.form.jumpToEvidence.connect(self.reader.select_span)
-        self.form.edited.connect(self._after_edit)
-        self.form.doneAndNext.connect(self.done_and_next)
-        self.form.skipRequested.connect(self.skip_and_next)
         self.charts.set_session(self.session)
         old_review = self.review
         if old_review is not None:
@@ -434,6 +459,70 @@ class MainWindow(QMainWindow):
             self.open_article(first)
         self._update_title()
         self._update_undo()
+
+    def _new_form(self) -> None:
+        """A tag form built from the session's codebook, in place of the old one."""
+        self.form.setParent(None)
+        self.form.deleteLater()
+        self.form = TagForm(self.session, self.language)
+        self.form_scroll.setWidget(self.form)
+        self.form.jumpToEvidence.connect(self.reader.select_span)
+        self.form.edited.connect(self._after_edit)
+        self.form.doneAndNext.connect(self.done_and_next)
+        self.form.skipRequested.connect(self.skip_and_next)
+
+    # -- writes by others -------------------------------------------------------------
+    def _check_elsewhere(self) -> None:
+        try:
+            changed = self.session.changed_elsewhere()
+        except Exception:  # a poll must not raise into the event loop; a file gone or
+            return  # closed (a restore under way) shows at the analyst's next action
+        if changed:
+            self.refresh_from_elsewhere()
+
+    def refresh_from_elsewhere(self, announce: bool = True) -> None:
+        """Another window or command wrote to the project: show what is there now.
+
+        The list keeps its filter, current row and scroll position.  The form and the
+        reader are filled again only when this annotator's tags or status of the article
+        (or the participants found in it) changed, and that keeps the focus, the evidence
+        target and a note being typed: its text is saved when the typing pauses, over
+        what came in, as any later write would be.  The undo stack is kept: an undo or
+        redo whose field was changed since is refused by the session (UndoConflict), so it
+        cannot overwrite what came in, and a change to other articles or fields costs the
+        analyst none of their undo history.
+        """
+        if self.form.codebook.source != self.session.codebook.source:
+            self.form.flush()  # another command loaded a codebook: boxes for its fields
+            self._new_form()
+        self.list_panel.reload_in_place()
+        if self.current is None:  # the project was empty; articles came in
+            first = self.session.last_article()
+            if first:
+                self.open_article(first)
+        else:
+            try:
+                view = self.session.view(self.current)
+            except AnnotatorError as exc:  # the article is no longer in the project
+                self.statusBar().showMessage(str(exc), 6000)
+                view = None
+            if view is not None and self.form.view is None:
+                self.form.show_article(view)
+                self._view = view
+                self.reader.set_marks(view.mentions, self._evidence(view))
+            elif view is not None and view != self._view:
+                self._view = view
+                self.form.refresh(view)
+                self.reader.set_marks(view.mentions, self._evidence(view))
+        if self.review is not None and self.stack.currentWidget() is self.review:
+            self.review.refresh_from_elsewhere()
+        self.charts.refresh()
+        self._update_undo()
+        if announce and self._worker is None and not self._merging:
+            self.statusBar().showMessage(
+                self.tr("The project was changed by another window or command; refreshed."),
+                8000)
+        self.changedElsewhere.emit()
 
     def import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -473,6 +562,7 @@ class MainWindow(QMainWindow):
         if self._worker is not None:
             self._worker.wait()
             self._worker = None
+        self.session.changed_elsewhere()  # the worker's writes, shown here (no notice)
         self.list_panel.model.reload()
         self.list_panel.update_progress()
         if summary.error:
@@ -544,12 +634,14 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(300)
         worker = MergeWorker(self.session.project.path, files)
         self._merge_worker = worker
+        self._merging = True  # its writes refresh the views without a notice
 
         def finished(result: object) -> None:
             dialog.reset()
             dialog.deleteLater()
             worker.wait()
-            self.session.project.reset_caches()
+            self._merging = False
+            self.session.changed_elsewhere()  # forgets cached participants and codebook
             self.list_panel.model.reload()
             self.list_panel.update_progress()
             if self.current:
@@ -583,6 +675,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
+        self.watch.stop()
         self.form.flush()
         if self._remember.isActive():
             self._remember_current()

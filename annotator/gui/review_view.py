@@ -188,6 +188,20 @@ class ReviewView(QWidget):
         self._load_queue()
         self._keep_or_first()
 
+    def refresh_from_elsewhere(self) -> None:
+        """Another window or command wrote (tags, decisions, comments): read the queue and
+        the article shown again.  The reviewer stays where they are: the current article
+        stays listed, as after a decision of their own, and the filters, a reason being
+        typed and a comment being written are kept."""
+        annotators = self.project.annotators()
+        if annotators != self._annotators[: len(annotators)]:
+            # Someone new came in: new pairs to offer (the pair chosen is kept).
+            self._annotators = annotators
+            self.queue_panel.set_annotators(annotators)
+        self.words.names = {p.id: p.text(self.language) for p in self.session.participants()}
+        self._load_queue(sticky=True)
+        self._keep_or_first()
+
     def step(self, direction: int) -> None:
         """The next (1) or previous (-1) article in the queue."""
         rows = self.queue_model.rowCount()

@@ -220,13 +220,18 @@ class TagForm(QWidget):
         self._fill(view, force_note=True)
         self.setEnabled(True)
 
-    def refresh(self) -> None:
-        """Re-read the article's tags from the session (after undo/redo or a registry
-        change).  A note being typed and not yet saved is kept."""
+    def refresh(self, view: ArticleView | None = None) -> None:
+        """Re-read the article's tags from the session (after undo/redo, a registry change
+        or another window's write), or show ``view`` of the same article, read already.
+        A note being typed and not yet saved is kept, and so are the focus and the
+        evidence target: this is no switch of article."""
         if self.view is None:
             return
         self._load_registry()
-        self._reload()
+        if view is not None and view.article.article_id == self.article_id:
+            self._fill(view)
+        else:
+            self._reload()
 
     def flush(self) -> None:
         """Save any note text that is waiting for its typing pause, now."""
