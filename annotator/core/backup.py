@@ -28,15 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.request import pathname2url
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
+from annotator.core.project_file import names_project, probe, read_only_uri, require_sqlite
 
 KEEP = 10
 WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
 _SOURCE_TIMEOUT = 10.0
-_HEADER = b"SQLite format 3\x00"
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite$")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _STALE_PART_SECONDS = 3600
@@ -125,7 +124,7 @@ def restore(project_path: str | Path, backup_path: str | Path,
     source_path = Path(backup_path).expanduser()
     target = _folder(project, folder)
     _require_sqlite_file(source_path, "cannot restore from it")
-    if project.exists() and project.resolve() == source_path.resolve():
+    if names_project(source_path, project):
         raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
     articles, _tags = _counts(source_path, check=True)
     if articles is None:
@@ -306,17 +305,26 @@ def _newest_if_unchanged(project: Path, folder: Path) -> Path | None:
         return None
     stamp, _sequence, _reason, newest = files[-1]
     began = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC).timestamp()
-    try:
-        written = max(candidate.stat().st_mtime for candidate in
-                      (project, project.with_name(project.name + "-wal")) if candidate.exists())
-    except (OSError, ValueError):
-        return None
+    written = 0.0
+    for candidate in (project, project.with_name(project.name + "-wal")):
+        try:
+            info = candidate.stat()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        # An empty log holds nothing: a read-only look at the file (checking that it is a
+        # project) leaves one behind, just made.
+        if info.st_size or candidate == project:
+            written = max(written, info.st_mtime)
     return newest if written < began else None
 
 
 def _same_file(one: Path, other: Path, chunk: int = 1 << 20) -> bool:
-    """Byte-for-byte equal.  Big chunks: each comparison holds the GIL only briefly, and
-    there are few of them, so a window running beside a backup stays smooth."""
+    """Byte-for-byte equal; only ever two backups, never a live project.
+
+    Big chunks: each comparison holds the GIL only briefly, and there are few of them,
+    so a window running beside a backup stays smooth."""
     try:
         if one.stat().st_size != other.stat().st_size:
             return False
@@ -428,6 +436,8 @@ def _restore_by_replacing(project: Path, source_path: Path) -> None:
 
 def _keep_damaged_and_replace(project: Path, source_path: Path, folder: Path) -> Path:
     """The project is not a readable database: keep its bytes aside, then replace it."""
+    # The one place a project's bytes are read outside SQLite: it is damaged, and the
+    # caller holds no connection to it (the window closes its own before restoring).
     stamp = datetime.now(UTC).strftime(_STAMP)
     kept = folder / f"damaged-{stamp}-{project.name}"
     try:
@@ -449,28 +459,13 @@ def _folder(project: Path, folder: str | Path | None) -> Path:
 
 
 def _require_sqlite_file(path: Path, action: str) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_HEADER))
-    except FileNotFoundError:
-        raise AnnotatorError(f"{path}: no such file; {action}") from None
-    except IsADirectoryError:
-        raise AnnotatorError(f"{path}: is a folder, not a project file; {action}") from None
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read ({exc.strerror}); {action}") from None
-    if header != _HEADER:
-        raise AnnotatorError(f"{path}: not an annotator project (not an SQLite file); "
-                             f"{action}")
+    # Through SQLite, never open(): the path may be a project this process has open.
+    require_sqlite(path, action)
 
 
 def _in_wal_mode(path: Path) -> bool:
-    """Whether the file's header says write-ahead log (file format bytes 18-19 are 2)."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return False
-    return len(header) == 20 and 2 in (header[18], header[19])
+    """Whether the file is in write-ahead-log mode (read through SQLite)."""
+    return probe(path).wal
 
 
 def _open_for_reading(path: Path) -> sqlite3.Connection:
@@ -478,8 +473,7 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
     so that SQLite removes the ``-wal``/``-shm`` it needs for reading when done."""
     if _in_wal_mode(path):
         return sqlite3.connect(str(path), timeout=_SOURCE_TIMEOUT, isolation_level=None)
-    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
+    return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
 
 
 def _counts(path: Path, check: bool = False) -> tuple[int | None, int | None]:

@@ -27,16 +27,15 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.request import pathname2url
 
 from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
+from annotator.core.project_file import names_project, read_only_uri, require_sqlite
 from annotator.core.store import merge_sql
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
 from annotator.core.store.review import ReviewMixin
 from annotator.core.text import index_key
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 MERGE_CACHE_KIB = 64 * 1024
 
 
@@ -79,11 +78,11 @@ class MergeMixin(ReviewMixin):
     def merge(self, other: str | Path) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction)."""
         other = Path(other)
-        if other.resolve() == self.path.resolve():
+        if names_project(other, self.path):
             raise AnnotatorError(f"{other}: that is this project itself")
         if not other.is_file():
             raise AnnotatorError(f"{other}: no such project file")
-        _require_sqlite(other)
+        require_sqlite(other, "nothing was merged")
         summary = MergeSummary(str(other))
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
@@ -126,7 +125,7 @@ class MergeMixin(ReviewMixin):
         conn = self.conn
         if _uri_attach(conn):
             try:
-                conn.execute("ATTACH DATABASE ? AS other", (_read_only_uri(other),))
+                conn.execute("ATTACH DATABASE ? AS other", (read_only_uri(other),))
             except sqlite3.Error:
                 pass
             else:
@@ -214,20 +213,6 @@ def _in_wal_mode(conn: sqlite3.Connection) -> bool:
     return str(conn.execute("PRAGMA main.journal_mode").fetchone()[0]).lower() == "wal"
 
 
-def _require_sqlite(path: Path) -> None:
-    """Refuse a file that is no SQLite database (before anything else is done)."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-                raise AnnotatorError(f"{path}: not an annotator project (not an SQLite file)")
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read ({exc.strerror})") from None
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"file:{pathname2url(str(path.resolve()))}?mode=ro"
-
-
 def _uri_attach(conn: sqlite3.Connection) -> bool:
     """Whether ATTACH takes URI file names here (SQLite built with ``USE_URI``).
 
@@ -256,7 +241,7 @@ def _reads_as_this_version(conn: sqlite3.Connection) -> bool:
 def _copy_read_only(source: Path, target: Path) -> None:
     """Copy a project file without writing to it (it may be a colleague's or read-only)."""
     try:
-        reader = sqlite3.connect(_read_only_uri(source), uri=True)
+        reader = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(target)
             with writer:

@@ -20,11 +20,11 @@ from annotator.core.backup import backup
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
+from annotator.core.project_file import probe
 from annotator.core.store.base import BUSY_TIMEOUT_MS, now
 from annotator.core.store.merge import MergeMixin
 from annotator.core.store.migrations import migrations
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _PARTICIPANT_COLUMNS = (
     "participant_id, kind, name_en, name_fa, name_ar, aliases, country, "
     "office_en, office_fa, office_ar, added_by"
@@ -184,21 +184,26 @@ def _participant(row: tuple) -> Participant:
 
 
 def _check_is_project(path: Path) -> bool:
-    """True if ``path`` is an existing project; False if it is new; raises otherwise."""
-    if path.is_dir():
-        raise AnnotatorError(f"{path}: is a folder, not a project file")
-    if not path.exists() or path.stat().st_size == 0:
+    """True if ``path`` is an existing project; False if it is new; raises otherwise.
+
+    Read through SQLite, never open(): this process may already hold a connection to it
+    (a window's import or merge opens a second one), and closing a descriptor of our own
+    on the file would drop that connection's locks (see :mod:`~.project_file`).
+    """
+    found = probe(path)
+    if found.kind in ("missing", "empty"):
         return False
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read the project file ({exc.strerror})") from None
-    if header != _SQLITE_HEADER:
+    if found.kind == "sqlite":
+        return True
+    if found.kind == "not_sqlite":
         raise AnnotatorError(
             f"{path}: not an annotator project (not an SQLite file); it was left untouched"
         )
-    return True
+    if found.kind == "folder":
+        raise AnnotatorError(f"{path}: is a folder, not a project file")
+    if found.kind == "special":
+        raise AnnotatorError(f"{path}: not a regular file, so not a project file")
+    raise AnnotatorError(f"{path}: cannot read the project file ({found.reason})")
 
 
 def open_project(

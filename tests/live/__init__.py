@@ -1,0 +1,1 @@
+"""Real processes on one project file: windows, command-line writers, kills."""
