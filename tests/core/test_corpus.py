@@ -384,3 +384,18 @@ def test_read_corpus_reports_progress(tmp_path: Path) -> None:
     assert ImportProblem(str(tmp_path / "bad.txt"), "empty file") in items
     names = ["a.txt", "2.txt", "UPPER.TXT", "3.jsonl", "bad.txt"]  # b/ sorts before bad.txt
     assert seen == [(done, 5, name) for done, name in enumerate(names, 1)]
+
+
+def test_a_project_named_like_a_corpus_file_is_never_read_as_one(tmp_path: Path) -> None:
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.importer import import_paths
+    from annotator.core.store import open_project
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "one.txt").write_text("عنوان\nمتن خبر", encoding="utf-8")
+    with open_project(folder / "project.csv") as project:
+        with pytest.raises(AnnotatorError, match="the project file itself"):
+            import_paths(project, [folder])
+        assert project.article_count() == 0
+        assert import_paths(project, [folder / "one.txt"]).added == ["one"]
