@@ -43,6 +43,7 @@ class WindowProcess:
         threading.Thread(target=self._pump, daemon=True).start()
         threading.Thread(target=self._pump_errors, daemon=True).start()
         self.backed_up = False
+        self.killed = False
         self.expect("ready")
 
     def _pump(self) -> None:
@@ -94,6 +95,7 @@ class WindowProcess:
             self.send("idle 200")
 
     def kill(self) -> None:
+        self.killed = True  # before the signal: a thread waiting for an answer sees it
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=30)
