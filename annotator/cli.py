@@ -33,7 +33,7 @@ from annotator.core.tagcsv import read_tags
 from annotator.core.terminal import visual
 
 COMMANDS = (
-    "import", "list", "show", "search", "codebook", "participants", "tag", "status",
+    "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags", "merge", "review", "agreement", "chart", "report", "check",
     "backup", "restore", "bench",
 )
