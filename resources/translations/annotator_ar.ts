@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+127"/>
+        <location filename="../../annotator/gui/form_parts.py" line="+137"/>
         <source>Evidence: %1 (click to show it in the article)</source>
         <translation>الدليل: %1 (انقر لعرضه في المقال)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Make this the evidence target: select text in the article and attach it as evidence</source>
         <translation>اجعل هذا هدف الدليل: حدّد نصاً في المقال وأرفقه كدليل</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+44"/>
+        <location filename="../../annotator/gui/article_list.py" line="+46"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation>متخطى</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-124"/>
+        <location line="-131"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -516,12 +516,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+100"/>
+        <location filename="../../annotator/gui/main_window.py" line="+109"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -587,18 +587,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+168"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+147"/>
+        <location line="-165"/>
+        <location line="+166"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-162"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
@@ -693,7 +693,17 @@
         <translation>تم الحفظ</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
+        <source>Not undone: %1 was changed by another window or command since.</source>
+        <translation>لم يُتراجع: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not redone: %1 was changed by another window or command since.</source>
+        <translation>لم تُعَد: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>status</source>
         <translation>الحالة</translation>
     </message>
@@ -714,17 +724,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+176"/>
+        <location line="+237"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-225"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+124"/>
+        <source>The project was changed by another window or command; refreshed.</source>
+        <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -759,7 +774,7 @@
         <translation>تمت قراءة %1 مقالة</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -794,7 +809,7 @@
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
@@ -920,7 +935,7 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="+154"/>
+        <location filename="../../annotator/gui/field_boxes.py" line="+158"/>
         <source>(no longer used)</source>
         <translation>(لم يعد مستخدماً)</translation>
     </message>
@@ -940,7 +955,7 @@
         <translation>مرمَّز: المقال لا يذكر أياً من هذه</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>voiced by: —</source>
         <translation>على لسان: —</translation>
     </message>
@@ -948,7 +963,7 @@
 <context>
     <name>NoteBox</name>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Reasons, doubts, other demands… (any language)</source>
         <translation>أسباب، شكوك، مطالب أخرى… (بأي لغة)</translation>
     </message>
@@ -956,7 +971,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+140"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+65"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -980,17 +995,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>مقترحون من النص (Alt+P):</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>Add a participant: type any name…</source>
         <translation>إضافة مشارك: اكتب أي اسم…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>عدد مرات الورود في النص: %1. انقر أو اضغط Enter للإضافة.</translation>
     </message>
@@ -1111,7 +1126,7 @@
         <translation>استخدام التحديد كدليل</translation>
     </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+270"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>محارف تحكم ثنائية الاتجاه غير مرئية في هذا النص: %n (تظهر بالرمز %1)</numerusform>
@@ -1263,7 +1278,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+203"/>
+        <location filename="../../annotator/gui/review_view.py" line="+217"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1320,7 +1335,7 @@ The current state is backed up first.</source>
 <context>
     <name>SingleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="-237"/>
+        <location filename="../../annotator/gui/field_boxes.py" line="-248"/>
         <source>(no longer used)</source>
         <translation>(لم يعد مستخدماً)</translation>
     </message>
@@ -1338,7 +1353,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+106"/>
         <source>Remove quote</source>
         <translation>إزالة الاقتباس</translation>
     </message>
@@ -1368,7 +1383,7 @@ The current state is backed up first.</source>
         <translation>علِّم هذا المقال منجزاً وانتقل إلى التالي</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+131"/>
         <source>Choose a stance, demand or participant first</source>
         <translation>اختر موقفاً أو مطلباً أو مشاركاً أولاً</translation>
     </message>
@@ -1421,7 +1436,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+34"/>
+        <location filename="../../annotator/gui/app.py" line="+39"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -1429,6 +1444,36 @@ The current state is backed up first.</source>
         <location line="+1"/>
         <source>Your name as it should appear on your tags (colleagues see it when tags are merged):</source>
         <translation>اسمك كما ينبغي أن يظهر على وسومك (يراه الزملاء عند دمج الوسوم):</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist. Create a new project there?</source>
+        <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>This project is on a network file system (%1 at %2).</source>
+        <translation>هذا المشروع على نظام ملفات شبكي (%1 في %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This project is in a folder synced by %1 (%2).</source>
+        <translation>هذا المشروع في مجلد يزامنه %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several windows or commands may write at once only on a local disk; exchange copies (merge) through a shared folder instead.</source>
+        <translation>لا يمكن لعدة نوافذ أو أوامر الكتابة معًا إلا على قرص محلي؛ تبادلوا النسخ عبر المجلد المشترك وادمجوها بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Project on a shared folder</source>
+        <translation>مشروع في مجلد مشترك</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+127"/>
+        <location filename="../../annotator/gui/form_parts.py" line="+137"/>
         <source>Evidence: %1 (click to show it in the article)</source>
         <translation>شاهد: %1 (برای نمایش آن در مقاله کلیک کنید)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Make this the evidence target: select text in the article and attach it as evidence</source>
         <translation>این مورد را هدف شاهد کنید: متنی را در مقاله انتخاب کنید و آن را به‌عنوان شاهد پیوست کنید</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+44"/>
+        <location filename="../../annotator/gui/article_list.py" line="+46"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-124"/>
+        <location line="-131"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -516,12 +516,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+100"/>
+        <location filename="../../annotator/gui/main_window.py" line="+109"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -587,18 +587,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+168"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+147"/>
+        <location line="-165"/>
+        <location line="+166"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-162"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
@@ -693,7 +693,17 @@
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
+        <source>Not undone: %1 was changed by another window or command since.</source>
+        <translation>واگرد نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not redone: %1 was changed by another window or command since.</source>
+        <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
@@ -714,17 +724,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+176"/>
+        <location line="+237"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-225"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+124"/>
+        <source>The project was changed by another window or command; refreshed.</source>
+        <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -759,7 +774,7 @@
         <translation>%1 مقاله خوانده شد</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
     </message>
@@ -794,7 +809,7 @@
         <translation>در حال ادغام…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Merge failed</source>
         <translation>ادغام ناموفق بود</translation>
     </message>
@@ -920,7 +935,7 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="+154"/>
+        <location filename="../../annotator/gui/field_boxes.py" line="+158"/>
         <source>(no longer used)</source>
         <translation>(دیگر به کار نمی‌رود)</translation>
     </message>
@@ -940,7 +955,7 @@
         <translation>کدگذاری‌شده: مقاله هیچ‌یک از این‌ها را گزارش نمی‌کند</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>voiced by: —</source>
         <translation>از زبان: —</translation>
     </message>
@@ -948,7 +963,7 @@
 <context>
     <name>NoteBox</name>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Reasons, doubts, other demands… (any language)</source>
         <translation>دلایل، تردیدها، مطالبه‌های دیگر… (به هر زبانی)</translation>
     </message>
@@ -956,7 +971,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+140"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+65"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
@@ -980,17 +995,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>پیشنهادهای برگرفته از متن (Alt+P):</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>Add a participant: type any name…</source>
         <translation>افزودن مشارکت‌کننده: هر نامی را تایپ کنید…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>%1 بار در متن آمده است. برای افزودن، کلیک کنید یا Enter را بزنید.</translation>
     </message>
@@ -1106,7 +1121,7 @@
         <translation>استفاده از متن انتخاب‌شده به‌عنوان شاهد</translation>
     </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+270"/>
         <source>%n invisible bidi control(s) in this text, shown as %1</source>
         <translation>
             <numerusform>نویسه‌های کنترلی دوسویهٔ نامرئی در این متن: %n (نمایش با %1)</numerusform>
@@ -1253,7 +1268,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+203"/>
+        <location filename="../../annotator/gui/review_view.py" line="+217"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1300,7 +1315,7 @@ The current state is backed up first.</source>
 <context>
     <name>SingleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="-237"/>
+        <location filename="../../annotator/gui/field_boxes.py" line="-248"/>
         <source>(no longer used)</source>
         <translation>(دیگر به کار نمی‌رود)</translation>
     </message>
@@ -1318,7 +1333,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+106"/>
         <source>Remove quote</source>
         <translation>حذف نقل‌قول</translation>
     </message>
@@ -1348,7 +1363,7 @@ The current state is backed up first.</source>
         <translation>این مقاله را انجام‌شده علامت بزنید و به مقالهٔ بعدی بروید</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+131"/>
         <source>Choose a stance, demand or participant first</source>
         <translation>ابتدا یک موضع، مطالبه یا مشارکت‌کننده انتخاب کنید</translation>
     </message>
@@ -1401,7 +1416,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+34"/>
+        <location filename="../../annotator/gui/app.py" line="+39"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -1409,6 +1424,36 @@ The current state is backed up first.</source>
         <location line="+1"/>
         <source>Your name as it should appear on your tags (colleagues see it when tags are merged):</source>
         <translation>نام شما، آن‌گونه که باید روی برچسب‌هایتان بیاید (همکاران هنگام ادغام برچسب‌ها آن را می‌بینند):</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>New project</source>
+        <translation>پروژهٔ تازه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist. Create a new project there?</source>
+        <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>This project is on a network file system (%1 at %2).</source>
+        <translation>این پروژه روی یک سامانهٔ پرونده‌ای شبکه است (%1 در %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This project is in a folder synced by %1 (%2).</source>
+        <translation>این پروژه در پوشه‌ای است که %1 همگام‌سازی می‌کند (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several windows or commands may write at once only on a local disk; exchange copies (merge) through a shared folder instead.</source>
+        <translation>چند پنجره یا فرمان تنها روی دیسک محلی می‌توانند هم‌زمان بنویسند؛ به جای آن، رونوشت‌ها را از راه پوشهٔ مشترک مبادله و ادغام کنید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Project on a shared folder</source>
+        <translation>پروژه در پوشهٔ مشترک</translation>
     </message>
 </context>
 <context>
