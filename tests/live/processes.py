@@ -115,6 +115,7 @@ class Ledger:
     stance: dict[tuple[str, str], str] = field(default_factory=dict)
     demands: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     statuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    decisions: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     acknowledged: int = 0
 
     def record(self, annotator: str, reply: list[str]) -> None:
@@ -127,6 +128,8 @@ class Ledger:
             self.demands[key] = set() if value == "-" else set(value.split(","))
         elif kind == "done":
             self.statuses[key] = value
+        elif kind == "accept":
+            self.decisions[key] = set() if value == "-" else set(value.split(","))
         self.acknowledged += 1
 
     def missing(self, db: Path) -> list[str]:
@@ -152,6 +155,13 @@ class Ledger:
                                    "AND annotator = ?", (article, who)).fetchone()
                 if row is None or row[0] != status:
                     lost.append(f"status {article} {who}: {status} acknowledged, {row} held")
+            for (article, who), fields in self.decisions.items():
+                decided = {f for (f,) in conn.execute(
+                    "SELECT field FROM adjudications WHERE article_id = ? AND reviewer = ?",
+                    (article, who))}
+                if not fields <= decided:
+                    lost.append(f"decisions {article} {who}: {sorted(fields)} acknowledged, "
+                                f"{sorted(decided)} held")
             return lost
         finally:
             conn.close()

@@ -66,13 +66,20 @@ def test_two_windows_and_the_command_line_lose_nothing(
         ledger.record(windows[0].name, windows[0].send(f"done {SAMPLE_IDS[2]}"))
         done = cli(home, "export", "--format", "wide", "--db", db)  # a mere read, again
         assert done.returncode == 0, done.stderr
+        # The lead adjudicates in review mode while the command line looks at the file.
+        for article in SAMPLE_IDS[:3]:
+            decided = windows[0].send(f"accept {article} 1")
+            assert decided[3] != "-", decided  # the coders disagree there: decisions made
+            ledger.record(windows[0].name, decided)
+            done = cli(home, "export", "--adjudicated", "--db", db)
+            assert done.returncode == 0, done.stderr
         for window in windows:
             ledger.record(window.name, window.send(f"stance {SAMPLE_IDS[3]} 4"))
     finally:
         for window in windows:
             window.kill()
     assert integrity(project_path) == "ok"
-    assert ledger.acknowledged >= 25
+    assert ledger.acknowledged >= 25 and len(ledger.decisions) == 3
     assert ledger.missing(project_path) == []
     # What the command line wrote is there too.
     with open_project(project_path, create=False) as project:
