@@ -37,8 +37,9 @@ This module owns building the rows of each format from a project's tags (the ann
 or the adjudicated ones) and writing them, to a stream or to a file.  Rows come in article
 id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 with CRLF
 row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
-formula.  Writing to a regular file goes through a temporary file renamed into place,
-with the codebook sheet beside it; a device or pipe (``-o /dev/null``) is written straight
+formula.  Writing to a regular file goes through a temporary file, read back and renamed
+into place, with the codebook sheet beside it, never over the project (see
+:mod:`annotator.core.output_file`); a device or pipe (``-o /dev/null``) is written straight
 into, without a sheet.  The CSV cells, :func:`excel_cell` and the codebook sheet
 (:func:`codebook_sheet_path`, :func:`write_codebook_sheet`) live in
 :mod:`annotator.core.export_sheet` and are re-exported here, so
@@ -50,9 +51,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
-import stat
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, groupby, islice
@@ -77,7 +75,15 @@ from annotator.core.export_sheet import (
     excel_cell,
     write_codebook_sheet,
 )
-from annotator.core.project_file import names_project
+from annotator.core.output_file import (
+    check_csv,
+    check_lines,
+    check_target,
+    not_written,
+    part_files,
+    refuse_project,
+    special,
+)
 from annotator.core.store import EXPORT_COLUMNS, Project
 from annotator.core.store import export_rows as source
 
@@ -554,61 +560,38 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
 
 
 # -- files ------------------------------------------------------------------------------------
-def _temporary(target: Path) -> Path:
-    # Beside the target, so the rename stays on one file system; made with the usual
-    # permissions (not mkstemp's owner-only ones).
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-
-
 def export_to_file(project: Project, path: str | Path, options: ExportOptions | None = None,
                    progress: Progress | None = None) -> ExportResult:
     """Export to ``path`` and write the codebook sheet beside it, both or neither.
 
-    Each file is written under a temporary name and renamed into place only when both are
-    complete, so a failed or stopped export leaves no half-written file.  A ``path`` that
+    Neither may be the project or its side files (``-wal``, ``-shm``, ``-journal``): that
+    is refused before anything is written.  Each file is written under a temporary name,
+    fsynced and read back (its size, and its row or line count), and both are renamed
+    into place only when both are complete, so a full disk or a stopped export leaves no
+    half-written file and an older export of the same name untouched.  A ``path`` that
     is not a regular file (``/dev/null``, a pipe, ``/dev/stdout``) is written straight
-    into, without a codebook sheet: a rename would replace the device or pipe itself, and
-    a sheet "beside" it would land in ``/dev`` or wherever the pipe lives.
+    into, without a codebook sheet: a rename would replace the device or pipe itself,
+    and a sheet "beside" it would land in ``/dev`` or wherever the pipe lives.
     """
     options = options or ExportOptions()
     options.check()
     target = Path(path).expanduser()
-    if target.is_dir():
-        raise AnnotatorError(f"{target}: is a folder; give a file name")
-    if names_project(target, project.path):
-        raise AnnotatorError(f"{target}: is the project file; give another name")
-    if _special(target):
+    check_target(target, project.path)
+    if special(target):
         return ExportResult(_export_into(project, target, options, progress), target, None)
     sheet = codebook_sheet_path(target)
-    if _special(sheet) or sheet.is_dir() or names_project(sheet, project.path):
+    refuse_project(sheet, project.path)
+    if special(sheet) or sheet.is_dir():
         raise AnnotatorError(f"{sheet}: the codebook sheet cannot be written there; give "
                              "the export another name")
-    data_part, sheet_part = _temporary(target), _temporary(sheet)
-    real = {data_part: target, sheet_part: sheet}
-    try:
-        with data_part.open("x", encoding="utf-8", newline="") as out:
-            rows = export(project, out, options, progress)
-        with sheet_part.open("x", encoding="utf-8", newline="") as out:
-            write_codebook_sheet(project, out, options.excel)
-        os.replace(data_part, target)
-        os.replace(sheet_part, sheet)
-    except OSError as exc:
-        where = Path(exc.filename) if exc.filename else target
-        where = real.get(where, where)
-        raise AnnotatorError(f"{where}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        for part in real:
-            part.unlink(missing_ok=True)
+    with part_files([target, sheet]) as (data_part, sheet_part):
+        rows = export(project, data_part.text(), options, progress)
+        sheet_rows = write_codebook_sheet(project, sheet_part.text(), options.excel)
+        data_part.finish(check_lines(rows) if options.format == "jsonl" else check_csv(rows))
+        sheet_part.finish(check_csv(sheet_rows))
+        data_part.commit()
+        sheet_part.commit()
     return ExportResult(rows, target, sheet)
-
-
-def _special(path: Path) -> bool:
-    """Whether ``path`` exists and is not a regular file (after links): a device or pipe."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:  # missing (or a dangling link): a new regular file will be made
-        return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _export_into(project: Project, target: Path, options: ExportOptions,
@@ -619,4 +602,4 @@ def _export_into(project: Project, target: Path, options: ExportOptions,
     except BrokenPipeError:
         raise AnnotatorError(f"{target}: the reader closed the pipe") from None
     except OSError as exc:
-        raise AnnotatorError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise not_written(target, exc.strerror or str(exc)) from None

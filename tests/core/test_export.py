@@ -311,7 +311,7 @@ def test_a_failed_export_leaves_no_file(coded: Project, tmp_path: Path) -> None:
 def test_unwritable_targets_are_one_line_errors(coded: Project, tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError, match="is a folder"):
         export_to_file(coded, tmp_path)
-    with pytest.raises(AnnotatorError, match="cannot write"):
+    with pytest.raises(AnnotatorError, match="not written"):
         export_to_file(coded, tmp_path / "missing" / "tags.csv")
 
 
@@ -368,7 +368,7 @@ def test_export_to_dev_null_leaves_nothing_in_dev(coded: Project,
 
 def test_export_refuses_to_overwrite_the_project(coded: Project) -> None:
     for target in (coded.path, Path(f"{coded.path}-wal")):
-        with pytest.raises(AnnotatorError, match="is the project file"):
+        with pytest.raises(AnnotatorError, match="that is the project file"):
             export_to_file(coded, target)
     assert coded.article_count() > 0
 

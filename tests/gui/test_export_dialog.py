@@ -115,8 +115,8 @@ def test_a_failure_is_one_line_in_the_dialog(qtbot, session: Session, tmp_path: 
     dialog = _dialog(qtbot, session)
     dialog.path_edit.setText(str(tmp_path / "missing" / "tags.csv"))
     outcome = _export(qtbot, dialog)
-    assert outcome.error and "cannot write" in outcome.error
-    assert "cannot write" in dialog.message.text() and "\n" not in dialog.message.text()
+    assert outcome.error and "not written" in outcome.error
+    assert "not written" in dialog.message.text() and "\n" not in dialog.message.text()
     assert dialog.isVisible() and not (tmp_path / "missing").exists()
 
 
