@@ -20,7 +20,6 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -506,9 +505,10 @@ def _find_merge() -> tuple[str, Callable[[Project, Path], Any]] | None:
 # -- child processes ------------------------------------------------------------------
 def _empty_window(env: dict[str, str]) -> float:
     from annotator.bench.window import EMPTY_WINDOW
+    from annotator.core.prepare import python_child
 
     started = time.time()
-    done = subprocess.run([sys.executable, "-c", EMPTY_WINDOW], env=env, capture_output=True,
+    done = subprocess.run(python_child(EMPTY_WINDOW), env=env, capture_output=True,
                           text=True, timeout=CHILD_TIMEOUT_S)
     if done.returncode != 0:
         raise AnnotatorError(f"empty window baseline failed: {done.stderr.strip()[-800:]}")
@@ -517,8 +517,11 @@ def _empty_window(env: dict[str, str]) -> float:
 
 def _window_child(project: Path, ids_file: Path,
                   env: dict[str, str]) -> tuple[float, dict[str, Any]]:
-    command = [sys.executable, "-m", "annotator.bench.window", str(project),
-               "--ids", str(ids_file), "--annotator", ANNOTATORS[0]]
+    from annotator.core.prepare import python_child
+
+    command = python_child(  # isolated: nothing in the working folder runs
+        "import runpy; runpy.run_module('annotator.bench.window', run_name='__main__', "
+        "alter_sys=True)", str(project), "--ids", str(ids_file), "--annotator", ANNOTATORS[0])
     started = time.time()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)

@@ -135,14 +135,11 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
                  latest: tuple[int, int, Path]) -> Iterator[PreparedArticle | ImportProblem]:
     # A plain child interpreter, not multiprocessing: that would re-run the caller's main
     # script in the child, and fork is unsafe beside Qt's threads.
-    package_root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     with tempfile.TemporaryFile() as errors:
         articles = 0
         reader = subprocess.Popen(
-            [sys.executable, "-c", "from annotator.core.prepare import reader_main; reader_main()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=env,
+            python_child("from annotator.core.prepare import reader_main; reader_main()"),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
         )
         assert reader.stdin is not None and reader.stdout is not None
         try:
@@ -181,6 +178,41 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
             if reader.poll() is None:
                 reader.kill()
             reader.wait()
+
+
+# Run first in every child interpreter (see python_child).  It adds the parent's module
+# folders after the child's own (so nothing there can stand in for a standard module) and
+# loads this very ``annotator`` package by its location, without putting the folder that
+# holds it on the path.
+_CHILD_PRELUDE = """\
+import importlib.util as _util, json as _json, os as _os, sys as _sys
+_folders, _package = _json.loads(_sys.argv[1]), _sys.argv[2]
+del _sys.argv[1:3]
+_sys.path.extend(folder for folder in _folders if folder not in _sys.path)
+_spec = _util.spec_from_file_location(
+    "annotator", _os.path.join(_package, "__init__.py"), submodule_search_locations=[_package])
+_module = _util.module_from_spec(_spec)
+_sys.modules["annotator"] = _module
+_spec.loader.exec_module(_module)
+del _util, _json, _os, _sys, _folders, _package, _spec, _module
+"""
+
+
+def python_child(code: str, *args: str) -> list[str]:
+    """The command that runs ``code`` (with ``args`` in ``sys.argv[1:]``) in a child Python.
+
+    The child is isolated (``-I``): neither the working folder nor a script's folder is
+    put on its module path, and PYTHONPATH and the user's site folder are ignored, so a
+    ``csv.py`` or ``json.py`` lying in the working folder or a corpus folder is never run.
+    It gets this process's module folders instead, except relative ones and the working
+    folder, and after its own standard library.
+    """
+    here = os.path.realpath(os.getcwd())
+    folders = [folder for folder in sys.path
+               if folder and os.path.isabs(folder) and os.path.realpath(folder) != here]
+    package = str(Path(__file__).resolve().parents[1])
+    return [sys.executable, "-I", "-c", _CHILD_PRELUDE + code, json.dumps(folders), package,
+            *args]
 
 
 def _send_sources(pipe: IO[bytes], sources: list[str | Path]) -> None:
