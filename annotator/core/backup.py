@@ -8,6 +8,11 @@ quick_check`` and only then renamed into the project's backups folder
 journal, no ``-wal``) named by UTC time and reason.  The newest :data:`KEEP` are kept;
 a backup identical to the newest one is not made twice.
 
+Only what reads as a backup counts: a regular file (not a link or folder) whose name
+holds a real time, and which SQLite opens read-only as an annotator project.  Anything
+else named like a backup is listed as "not a backup" (:func:`list_not_backups`), never
+offered for restore, never counted and never deleted: this code did not make it.
+
 Restoring first backs up the current file (reason ``before-restore``) while holding an
 exclusive lock on it, then copies the backup into it through the backup API, so the
 old write-ahead log is folded in or discarded by SQLite itself and no window can be
@@ -23,10 +28,11 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.core import paths
@@ -39,6 +45,10 @@ _SOURCE_TIMEOUT = 10.0
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite$")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _STALE_PART_SECONDS = 3600
+# A name up to a day ahead of the clock is taken at its word (time zones, a clock a
+# little off); later than that it is "dated in the future".
+_FUTURE_TOLERANCE = timedelta(days=1)
+_PROJECT_TABLES = frozenset({"_sqlite_migrations", "articles", "tags"})
 
 
 class _Damaged(AnnotatorError):
@@ -55,6 +65,17 @@ class BackupInfo:
     size: int
     articles: int | None
     tags: int | None
+    # Named later than now + a day (a clock that was set ahead): kept and offered, but
+    # neither counted nor removed by the rotation, nor taken as the newest backup.
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class NotABackup:
+    """A file or folder named like a backup that is not one; ``why`` says what it is."""
+
+    path: Path
+    why: str
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -98,27 +119,56 @@ def backup(project_path: str | Path, reason: str, folder: str | Path | None = No
 
 
 def list_backups(project_path: str | Path, folder: str | Path | None = None) -> list[BackupInfo]:
-    """The project's backups, newest first."""
+    """The project's backups, newest first (by the time in their names).
+
+    Only real backups (see the module's docstring); :func:`list_not_backups` lists the rest.
+    """
     target = _folder(Path(project_path).expanduser(), folder)
+    limit = datetime.now(UTC) + _FUTURE_TOLERANCE
     infos = []
-    for stamp, _seq, reason, path in _in_order(_backup_files(target))[::-1]:
+    for found in _in_order(_backup_files(target))[::-1]:
+        stamp, _seq, reason, path = found
+        moment = _moment(stamp)
+        if moment is None or _not_a_file(path) or _not_a_project(path):
+            continue
         try:
             size = path.stat().st_size
         except OSError:
             continue  # removed meanwhile
         articles, tags = _counts(path)
-        moment = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-        infos.append(BackupInfo(path, moment, reason, size, articles, tags))
+        if articles is None:
+            continue  # unreadable after all (damaged since it was made)
+        infos.append(BackupInfo(path, moment, reason, size, articles, tags, moment > limit))
     return infos
 
 
+def list_not_backups(project_path: str | Path,
+                     folder: str | Path | None = None) -> list[NotABackup]:
+    """What is named like a backup in the backups folder but is not one, by name."""
+    target = _folder(Path(project_path).expanduser(), folder)
+    junk = []
+    for stamp, _seq, _reason, path in sorted(_backup_files(target), key=lambda f: f[3].name):
+        why = _not_a_file(path)
+        if not why and _moment(stamp) is None:
+            why = "the time in its name is not a real date and time"
+        if not why:
+            why = _not_a_project(path)
+        if why:
+            junk.append(NotABackup(path, why))
+    return junk
+
+
 def restore(project_path: str | Path, backup_path: str | Path,
-            folder: str | Path | None = None, wait: float = WAIT_SECONDS) -> Path | None:
+            folder: str | Path | None = None, wait: float = WAIT_SECONDS, *,
+            known_schema: Collection[str] | None = None) -> Path | None:
     """Replace the project's content with ``backup_path``'s.
 
     The current content is backed up first (reason ``before-restore``); that backup is
     returned (None when there was no project file to keep).  Refused, with nothing
-    changed, while the project is open in another window or command.
+    changed, while the project is open in another window or command, and for a file
+    that is not an annotator project.  ``known_schema`` (the names of the migrations
+    this version knows) refuses a file made by a newer version too: the callers pass
+    it, as this module cannot import the store's migrations without an import cycle.
     """
     project = Path(project_path).expanduser()
     source_path = Path(backup_path).expanduser()
@@ -126,6 +176,7 @@ def restore(project_path: str | Path, backup_path: str | Path,
     _require_sqlite_file(source_path, "cannot restore from it")
     if names_project(source_path, project):
         raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
+    _require_our_schema(source_path, known_schema)
     articles, _tags = _counts(source_path, check=True)
     if articles is None:
         raise AnnotatorError(f"{source_path}: not a readable annotator project; "
@@ -294,17 +345,45 @@ def _in_order(files: list[tuple[str, int, str, Path]]) -> list[tuple[str, int, s
     return sorted(files, key=lambda item: (item[0], item[1]))
 
 
+def _counted(folder: Path) -> list[tuple[str, int, str, Path]]:
+    """The backups the rotation counts, oldest first.
+
+    Junk is left out (a file this code did not make is never counted nor deleted).  So
+    is a backup named more than a day ahead of the clock: ranked by its name it would
+    stay "newest" until that date and push out every real backup made meanwhile (a clock
+    that was set ahead for a while makes those).  Ranking it by its file's mtime instead
+    would not help, as the mtime came from the same wrong clock.  So it is kept, listed
+    and offered for restore, but not counted; once the clock reaches its time it counts
+    like any other.  Only the header and schema are read (through SQLite, read-only):
+    every backup made here passed quick_check when it was made, and reading ten 1 GB
+    files at each backup would cost seconds.
+    """
+    limit = datetime.now(UTC) + _FUTURE_TOLERANCE
+    counted = []
+    for found in _in_order(_backup_files(folder)):
+        moment = _moment(found[0])
+        if moment is None or moment > limit or _not_a_file(found[3]):
+            continue
+        if _not_a_project(found[3]):
+            continue
+        counted.append(found)
+    return counted
+
+
 def _newest(folder: Path) -> Path | None:
-    files = _in_order(_backup_files(folder))
+    files = _counted(folder)
     return files[-1][3] if files else None
 
 
 def _newest_if_unchanged(project: Path, folder: Path) -> Path | None:
-    files = _in_order(_backup_files(folder))
+    files = _counted(folder)
     if not files:
         return None
     stamp, _sequence, _reason, newest = files[-1]
-    began = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC).timestamp()
+    moment = _moment(stamp)
+    if moment is None or moment.timestamp() > time.time():
+        return None  # begun "later" than now: the clock went back since; vouches for nothing
+    began = moment.timestamp()
     written = 0.0
     for candidate in (project, project.with_name(project.name + "-wal")):
         try:
@@ -340,8 +419,9 @@ def _same_file(one: Path, other: Path, chunk: int = 1 << 20) -> bool:
 
 
 def _rotate(folder: Path, keep: int, protect: set[Path]) -> None:
-    """Remove all but the newest ``keep`` backups, never one in ``protect``."""
-    files = _in_order(_backup_files(folder))
+    """Remove all but the newest ``keep`` backups, never one in ``protect``; only backups
+    are counted and removed (see :func:`_counted`)."""
+    files = _counted(folder)
     surplus = files[: max(0, len(files) - max(1, keep))]
     protected = {p.resolve() for p in protect}
     for *_rest, path in surplus:
@@ -492,6 +572,86 @@ def _counts(path: Path, check: bool = False) -> tuple[int | None, int | None]:
     finally:
         conn.close()
     return articles, tags
+
+
+def _moment(stamp: str) -> datetime | None:
+    """The UTC time in a backup's name; None when it is no real time (month 13)."""
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be a backup file by its kind alone ('' when it can)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return "it cannot be read"
+    if stat.S_ISLNK(info.st_mode):
+        return "a link, not a backup file"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder, not a backup file"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size == 0:
+        return "an empty file"
+    return ""
+
+
+def _not_a_project(path: Path) -> str:
+    """Why the file at ``path`` is not an annotator project ('' when it is one).
+
+    Reads the header and the schema through a read-only SQLite connection.  Our backups
+    are never in WAL mode, so a WAL-mode file is not one of them either.
+    """
+    found = probe(path)
+    if found.kind != "sqlite":
+        return "not an SQLite file" if found.kind in ("not_sqlite", "empty") else (
+            f"it cannot be read ({found.reason or found.kind})")
+    if found.wal:
+        return "an SQLite file in write-ahead-log mode, not a backup made here"
+    try:
+        tables = _tables(path)
+    except sqlite3.Error as exc:
+        return f"it cannot be read ({exc})"
+    if _PROJECT_TABLES - tables:
+        return "an SQLite file but not an annotator project"
+    return ""
+
+
+def _tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+    try:
+        return {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def _require_our_schema(path: Path, known_schema: Collection[str] | None) -> None:
+    """Refuse a restore source that is not an annotator project, or one made by a newer
+    version (its migrations table names one this version does not know)."""
+    conn = _open_for_reading(path)
+    try:
+        tables = {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if _PROJECT_TABLES - tables:
+            raise AnnotatorError(f"{path}: an SQLite file but not an annotator project; "
+                                 "nothing was changed")
+        applied = [str(name) for (name,) in conn.execute(
+            "SELECT name FROM _sqlite_migrations ORDER BY id")]
+    except sqlite3.Error as exc:
+        raise AnnotatorError(f"{path}: not a readable annotator project ({exc}); "
+                             "nothing was changed") from None
+    finally:
+        conn.close()
+    if known_schema is None:
+        return
+    newer = [name for name in applied if name not in set(known_schema)]
+    if newer:
+        raise AnnotatorError(f"{path}: made by a newer version of annotator (schema "
+                             f"{newer[-1]}); nothing was changed")
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:

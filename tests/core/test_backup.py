@@ -235,11 +235,43 @@ def test_restore_refuses_a_file_that_is_not_a_backup(project_path: Path, tmp_pat
         restore(project_path, junk)
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.close()
-    with pytest.raises(AnnotatorError, match="not a readable annotator project"):
+    with pytest.raises(AnnotatorError, match="an SQLite file but not an annotator project; "
+                       "nothing was changed"):
         restore(project_path, other)
     with pytest.raises(AnnotatorError, match="the project file itself"):
         restore(project_path, project_path)
     assert project_path.read_bytes() == before
+
+
+def _newer_copy(project_path: Path, tmp_path: Path) -> Path:
+    """A backup of the project as a newer version would leave it (one more migration)."""
+    newer = tmp_path / "newer.sqlite"
+    conn = sqlite3.connect(newer)
+    source = sqlite3.connect(project_path)
+    source.backup(conn)
+    source.close()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('annotator', '9999_from_the_future', '2031-01-01')")
+    conn.commit()
+    conn.close()
+    return newer
+
+
+def test_restore_refuses_a_file_made_by_a_newer_version(project_path: Path,
+                                                        tmp_path: Path) -> None:
+    from annotator.core.store.migrations import migrations
+
+    known = [m.name for m in migrations._migrations]
+    newer = _newer_copy(project_path, tmp_path)
+    before = project_path.read_bytes()
+    with pytest.raises(AnnotatorError, match=r"newer\.sqlite: made by a newer version of "
+                       r"annotator \(schema 9999_from_the_future\); nothing was changed"):
+        restore(project_path, newer, known_schema=known)
+    assert project_path.read_bytes() == before
+    assert list_backups(project_path) == []  # refused before the safety backup
+    # The same file with only names we know restores (the check is by name).
+    assert restore(project_path, newer, known_schema=[*known, "9999_from_the_future"])
 
 
 def test_backup_errors_are_one_line_and_change_nothing(project_path: Path,
