@@ -8,7 +8,9 @@ export can say which codebook it was coded with.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,9 @@ FIELD_TYPES = ("single", "multiple", "participants", "text")
 LANGUAGES = ("en", "fa", "ar")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODEBOOK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+# A real codebook is a few tens of kilobytes; anything far larger is a wrong file (or a
+# device such as /dev/zero that never ends), and is refused before it is read in full.
+MAX_CODEBOOK_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,11 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise AnnotatorError(f"{where}: not valid TOML ({exc})") from None
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively: a hostile file of deeply
+        # nested brackets exhausts the stack.  No codebook nests more than a few levels.
+        raise AnnotatorError(f"{where}: not a codebook: its tables or lists are nested "
+                             "too deeply") from None
     head = data.get("codebook")
     if not isinstance(head, dict):
         raise read.fail("[codebook]", "the file needs a [codebook] table with id and revision")
@@ -292,34 +302,95 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
 
 
 def load_codebook(path: str | Path) -> Codebook:
-    """Read and validate the codebook file at ``path``."""
+    """Read and validate the codebook file at ``path``.
+
+    Only a regular file of at most :data:`MAX_CODEBOOK_BYTES` is read (a link is followed
+    first): a device, pipe or folder is refused before it is opened, and the read itself
+    stops at the limit, so a file that grows meanwhile is refused too.
+    """
     path = Path(path)
     try:
-        source = path.read_text(encoding="utf-8-sig")
+        info = os.stat(path)
     except FileNotFoundError:
         raise AnnotatorError(f"{path}: no such codebook file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnnotatorError(f"{path}: cannot read the codebook ({exc})") from None
+    except (OSError, ValueError) as exc:
+        raise AnnotatorError(f"{path}: cannot read the codebook ({_reason(exc)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise AnnotatorError(f"{path}: is a folder, not a codebook file")
+    if not stat.S_ISREG(info.st_mode):
+        raise AnnotatorError(f"{path}: not a regular file (a device, pipe or socket); "
+                             "give a codebook .toml file")
+    limit = MAX_CODEBOOK_BYTES
+    too_big = f"{path}: too large for a codebook (more than {limit // 1024} KB)"
+    if info.st_size > limit:
+        raise AnnotatorError(too_big)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise AnnotatorError(too_big)
+        source = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: no such codebook file") from None
+    except UnicodeDecodeError as exc:
+        raise AnnotatorError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot read the codebook ({_reason(exc)})") from None
     return parse_codebook(source, str(path))
 
 
-def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]]) -> list[str]:
-    """Fields and categories that ``new`` drops although tags use them.
+def _reason(exc: Exception) -> str:
+    return str(getattr(exc, "strerror", None) or exc)
+
+
+_KIND = {"single": "single-choice", "multiple": "multiple-choice",
+         "participants": "participants", "text": "text"}
+
+
+def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]],
+                   roles_used: set[tuple[str, str]] | None = None) -> list[str]:
+    """What ``new`` drops or redefines although tags use it: one line per problem.
 
     ``used`` holds the (field, value) pairs that tags carry (value "" for a field in
-    use whatever its values).  A category may be
-    kept with ``retired = true`` instead of being removed.
+    use whatever its values).  Refused: removing a field with tags, changing the type of
+    a field with tags (a stance coded as one choice does not mean the same as a text or
+    a set of choices), removing a category with tags (it may be kept with
+    ``retired = true``) and removing a role with tags.  ``roles_used`` holds the (field,
+    role) pairs tags carry; without it, no role of a participants field with tags may
+    be removed, since nothing says which roles are in use.
     """
     problems: list[str] = []
+    fields_used = {field_id for field_id, _value in used}
     for field_id, value in sorted(used):
         if not new.has_field(field_id):
             if old.has_field(field_id):
                 problems.append(f"field '{field_id}' has tags and cannot be removed")
             continue
         target = new.field(field_id)
+        if old.has_field(field_id) and old.field(field_id).type != target.type:
+            was = _KIND.get(old.field(field_id).type, old.field(field_id).type)
+            problems.append(
+                f"field '{field_id}' has tags as a {was} field and cannot become "
+                f"{_KIND.get(target.type, target.type)}: add a new field instead")
+            continue
         if value and target.type in ("single", "multiple") and target.category(value) is None:
             problems.append(
                 f"category '{value}' of field '{field_id}' has tags: keep it with "
                 "retired = true instead of removing it"
             )
+    for field_id in sorted(fields_used):
+        if not (old.has_field(field_id) and new.has_field(field_id)):
+            continue
+        before, after = old.field(field_id), new.field(field_id)
+        if before.type != "participants" or after.type != "participants":
+            continue
+        for role in before.roles:
+            if after.role(role.id) is not None:
+                continue
+            if roles_used is None:
+                problems.append(f"role '{role.id}' of field '{field_id}' cannot be removed "
+                                "while the field has tags")
+            elif (field_id, role.id) in roles_used:
+                problems.append(f"role '{role.id}' of field '{field_id}' has tags and "
+                                "cannot be removed")
     return sorted(set(problems))

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core import paths
-from annotator.core.codebook import load_codebook, parse_codebook
+from annotator.core.codebook import load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
+from annotator.core.store import open_project
 
 REQUIRED_DEMANDS = {
     "ceasefire", "cut_ties", "oic_emergency_meeting", "humanitarian_aid", "islamic_unity",
@@ -71,3 +72,118 @@ def test_json_description_lists_value_ids() -> None:
     described = {f["id"]: f for f in codebook.to_dict()["fields"]}
     assert "ceasefire" in described["demands"]["values"]
     assert described["stance"]["type"] == "single"
+
+
+# -- changes that would change the meaning of existing tags ------------------------------
+
+def _mentioned_role_removed(source: str) -> str:
+    start = source.index('  [[field.role]]\n  id = "mentioned"')
+    end = source.index("# ----", start)
+    return source[:start] + source[end:]
+
+
+def test_removing_a_role_in_use_is_refused(project) -> None:
+    from tests.conftest import ARABIC_ID
+
+    participant = project.participants()[0].id
+    project.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
+    without = _mentioned_role_removed(project.codebook().source)
+    with pytest.raises(AnnotatorError, match="role 'mentioned' of field 'participants'") as info:
+        project.set_codebook(parse_codebook(without))
+    assert "\n" not in str(info.value)
+    assert project.codebook_version() == 1
+
+
+def test_removing_a_role_of_a_field_without_tags_is_accepted(project) -> None:
+    without = _mentioned_role_removed(project.codebook().source)
+    assert project.set_codebook(parse_codebook(without)) == 2
+
+
+def test_removed_in_use_with_the_roles_in_use_is_exact() -> None:
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    old, new = parse_codebook(source), parse_codebook(_mentioned_role_removed(source))
+    used = {("participants", "p1"), ("participants", "")}
+    assert removed_in_use(old, new, used, {("participants", "initiator")}) == []
+    assert removed_in_use(old, new, used, {("participants", "mentioned")}) == [
+        "role 'mentioned' of field 'participants' has tags and cannot be removed"]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "becomes"),
+    [('type = "text"', "text"), ('type = "multiple"', "multiple-choice")],
+)
+def test_changing_the_type_of_a_field_with_tags_is_refused(
+        project, replacement: str, becomes: str) -> None:
+    from tests.conftest import ARABIC_ID
+
+    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    source = project.codebook().source
+    marker = 'id = "stance"\ntype = "single"\nordered = true\n'
+    assert marker in source
+    changed = source.replace(marker, f'id = "stance"\n{replacement}\n', 1)
+    if becomes == "text":  # a text field has no categories: drop them
+        start = changed.index("[[field.category]]", changed.index('id = "stance"'))
+        end = changed.index("# ----", start)
+        changed = changed[:start] + changed[end:]
+    with pytest.raises(AnnotatorError,
+                       match=f"field 'stance' has tags as a single-choice field and cannot "
+                             f"become {becomes}"):
+        project.set_codebook(parse_codebook(changed))
+    assert project.codebook_version() == 1
+    assert project.tags(ARABIC_ID, "sara", "stance")[0].value == "condemning"
+
+
+# -- hostile codebook files: one line, read within bounds (through the command line) ------
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from annotator.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _refused(capsys: pytest.CaptureFixture[str], project_path: Path, path: Path | str,
+             message: str) -> None:
+    code, _out, err = _cli(capsys, "--db", str(project_path), "codebook", "--load", str(path))
+    assert code == 1
+    assert err.startswith("annotator: error: ") and message in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    with open_project(project_path) as project:
+        assert project.codebook_version() == 1
+
+
+def test_a_deeply_nested_codebook_is_refused_in_one_line(capsys, project_path: Path,
+                                                         tmp_path: Path) -> None:
+    for text in ("x = " + "[" * 100_000 + "]" * 100_000,
+                 "x = " + "{a = " * 100_000 + "}" * 100_000):
+        path = tmp_path / "deep.toml"
+        path.write_text(text, encoding="utf-8")
+        _refused(capsys, project_path, path, "nested too deeply")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_or_a_link_to_one_is_refused_before_reading(capsys, project_path: Path,
+                                                             tmp_path: Path) -> None:
+    _refused(capsys, project_path, "/dev/zero", "not a regular file")
+    link = tmp_path / "codebook.toml"
+    link.symlink_to("/dev/zero")
+    _refused(capsys, project_path, link, "not a regular file")
+
+
+def test_a_pipe_is_refused_without_blocking(capsys, project_path: Path, tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "codebook.toml"
+    os.mkfifo(pipe)
+    _refused(capsys, project_path, pipe, "not a regular file")
+
+
+def test_an_oversized_codebook_is_refused(capsys, project_path: Path, tmp_path: Path) -> None:
+    from annotator.core.codebook import MAX_CODEBOOK_BYTES
+
+    path = tmp_path / "big.toml"
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    path.write_text(source + "#" * MAX_CODEBOOK_BYTES + "\n", encoding="utf-8")
+    _refused(capsys, project_path, path, "too large for a codebook")
+    _refused(capsys, project_path, tmp_path, "is a folder")
