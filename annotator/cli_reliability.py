@@ -6,6 +6,8 @@ backups; with one (a number from that list or a file) it says what will happen a
 restores after a y/N question, or at once with ``--yes`` (required when no one is at
 the terminal to answer).  ``check`` and ``backup`` never create a project; ``restore``
 makes the project file again from a backup when it is gone (and says so before asking).
+Files named like backups that are not backups are listed as such, without a number:
+they cannot be chosen.  A file made by a newer version of annotator is refused.
 """
 
 from __future__ import annotations
@@ -16,10 +18,18 @@ import sys
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.backup import BackupInfo, backup, list_backups, restore
+from annotator.core.backup import (
+    BackupInfo,
+    backup,
+    check_restorable,
+    list_backups,
+    list_not_backups,
+    restore,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.project_file import probe
 from annotator.core.store.health import check
+from annotator.core.store.migrations import migrations
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
@@ -61,17 +71,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backups = list_backups(project)
     missing = probe(project).kind == "missing"
     if args.backup is None:
+        junk = list_not_backups(project)
         if missing and not backups:
             raise AnnotatorError(f"{project}: no such project file (and no backups of it)")
         if not backups:
             print(f"no backups of {project} yet", file=sys.stderr)
-            return 0
-        print(f"backups of {project}, newest first:")
+        else:
+            print(f"backups of {project}, newest first:")
         for number, info in enumerate(backups, 1):
             print(f"{number:>3}  {_describe(info)}")
-        print("restore one with: annotator restore NUMBER", file=sys.stderr)
+        for other in junk:
+            # No number: it cannot be chosen, and it is never counted nor removed.
+            print(f"  -  not a backup ({other.why}): {other.path.name}")
+        if backups:
+            print("restore one with: annotator restore NUMBER", file=sys.stderr)
         return 0
     chosen = _chosen(args.backup, backups)
+    known = [m.name for m in migrations._migrations]
+    check_restorable(project, chosen, known)  # before asking: a refusal needs no answer
     if missing:
         print(f"{project} does not exist; this creates it again")
     else:
@@ -93,7 +110,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from annotator.cli import warn_if_shared
 
     warn_if_shared(project)
-    kept = restore(project, chosen)
+    kept = restore(project, chosen, known_schema=known)
     print(f"restored {project} from {chosen.name}")
     if kept is not None:
         print(f"the state before the restore is kept in {kept}")
@@ -127,4 +144,6 @@ def _describe(info: BackupInfo) -> str:
         counts = "unreadable"
     else:
         counts = f"{info.articles} articles, {info.tags} tags"
-    return f"{local}  {info.reason:<18} {counts:<28} {info.size / 1e6:.1f} MB  {info.path.name}"
+    future = "  (dated in the future: the clock was ahead)" if info.future else ""
+    return (f"{local}  {info.reason:<18} {counts:<28} {info.size / 1e6:.1f} MB  "
+            f"{info.path.name}{future}")

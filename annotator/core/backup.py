@@ -173,10 +173,7 @@ def restore(project_path: str | Path, backup_path: str | Path,
     project = Path(project_path).expanduser()
     source_path = Path(backup_path).expanduser()
     target = _folder(project, folder)
-    _require_sqlite_file(source_path, "cannot restore from it")
-    if names_project(source_path, project):
-        raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
-    _require_our_schema(source_path, known_schema)
+    check_restorable(project, source_path, known_schema)
     articles, _tags = _counts(source_path, check=True)
     if articles is None:
         raise AnnotatorError(f"{source_path}: not a readable annotator project; "
@@ -187,6 +184,21 @@ def restore(project_path: str | Path, backup_path: str | Path,
     finally:
         if staged is not None:
             _unlink_quietly(staged)
+
+
+def check_restorable(project_path: str | Path, backup_path: str | Path,
+                     known_schema: Collection[str] | None = None) -> None:
+    """Raise one clear line unless ``backup_path`` can be restored into the project.
+
+    The cheap checks of :func:`restore` (kind of file, not the project itself, our
+    tables, no migration unknown to ``known_schema``), so a caller can refuse before
+    asking; :func:`restore` makes them again, and reads every page besides.
+    """
+    source_path = Path(backup_path).expanduser()
+    _require_sqlite_file(source_path, "cannot restore from it")
+    if names_project(source_path, Path(project_path).expanduser()):
+        raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
+    _require_our_schema(source_path, known_schema)
 
 
 def _restore(project: Path, source_path: Path, chosen: Path, target: Path,
@@ -370,19 +382,32 @@ def _counted(folder: Path) -> list[tuple[str, int, str, Path]]:
     return counted
 
 
+def _reached(folder: Path) -> list[tuple[str, int, str, Path]]:
+    """The counted backups whose time has come, oldest first.
+
+    The newest of them is what a new backup is compared with.  One named even a little
+    ahead of the clock (within the day's tolerance) would claim to have begun after
+    every write until then: taken as the newest, it would vouch for changes it does not
+    hold, or be compared with at every opening and never match.
+    """
+    now = datetime.now(UTC)
+    return [found for found in _counted(folder)
+            if (moment := _moment(found[0])) is not None and moment <= now]
+
+
 def _newest(folder: Path) -> Path | None:
-    files = _counted(folder)
+    files = _reached(folder)
     return files[-1][3] if files else None
 
 
 def _newest_if_unchanged(project: Path, folder: Path) -> Path | None:
-    files = _counted(folder)
+    files = _reached(folder)
     if not files:
         return None
     stamp, _sequence, _reason, newest = files[-1]
     moment = _moment(stamp)
-    if moment is None or moment.timestamp() > time.time():
-        return None  # begun "later" than now: the clock went back since; vouches for nothing
+    if moment is None:
+        return None
     began = moment.timestamp()
     written = 0.0
     for candidate in (project, project.with_name(project.name + "-wal")):
