@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import check_person
 from annotator.core.participants import Mention, Participant
 from annotator.core.store import Article, ArticleSummary, Project, Tag
 
@@ -76,10 +77,8 @@ class Session:
     """``annotator`` working in ``project``."""
 
     def __init__(self, project: Project, annotator: str) -> None:
-        if not annotator.strip():
-            raise AnnotatorError("the annotator's name is empty")
         self.project = project
-        self.annotator = annotator.strip()
+        self.annotator = check_person(annotator.strip())
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
         self.listeners: list[Callable[[Edit], None]] = []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import open_default_project
 from annotator.core.location import SharedPlace, shared_place
+from annotator.core.names import name_problem, shown
 from annotator.core.project_file import probe
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
@@ -43,8 +44,22 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
             QLineEdit.EchoMode.Normal, suggestion)
         if not ok:
             return None
-        if name.strip():
-            return name.strip()
+        name = name.strip()
+        problem = name_problem(name, "name") if name else None
+        if problem is None and name:
+            return name
+        if problem is not None:
+            refuse_name(parent, f"{problem}: {shown(name)}")
+            suggestion = name
+
+
+def refuse_name(parent: QWidget | None, problem: str) -> None:
+    """Say why a name cannot be used (the name shown as plain text, never as markup)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "annotator",
+                      QCoreApplication.translate("app", "This name cannot be used: %1")
+                      .replace("%1", problem), QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def _user_name() -> str:
@@ -101,7 +116,10 @@ def create_window(db: str | None, lang: str | None, annotator: str | None = None
     if family:
         # One font for Latin and Arabic script keeps mixed labels even and joined.
         app.setFont(QFont(family, 10))
-    name = annotator or os.environ.get("ANNOTATOR_NAME") or stored.annotator_name()
+    name = (annotator or os.environ.get("ANNOTATOR_NAME") or stored.annotator_name() or "").strip()
+    if name and name_problem(name) is not None:  # never store, nor start with, a bad name
+        refuse_name(None, f"{name_problem(name)}: {shown(name)}")
+        name = ""
     if not name:
         name = ask_annotator_name(None)
         if not name:

@@ -12,6 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import name_problem, shown
 from annotator.core.prepare import PreparedArticle, prepare
 from annotator.core.records import ArticleRecord, ImportProblem
 from annotator.core.store.base import StoreBase, now
@@ -95,6 +96,14 @@ class ArticlesMixin(StoreBase):
             for item in items:
                 if isinstance(item, ImportProblem):
                     result.problems.append(item)
+                    continue
+                # A file stem, CSV cell or JSON value: checked here, where every import
+                # path meets, so a bad id is a problem of its file and line, not a crash.
+                bad_id = name_problem(item.article_id, "article id")
+                if bad_id is not None:
+                    result.problems.append(ImportProblem(
+                        item.source_path or "",
+                        f"{bad_id} ({shown(item.article_id)}); not imported", item.line))
                     continue
                 batch.append(item if isinstance(item, PreparedArticle) else prepare(item))
                 if len(batch) >= _BATCH:

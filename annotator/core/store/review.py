@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import check_person
 from annotator.core.store.base import now
 from annotator.core.store.exchange import ExchangeMixin
 from annotator.core.store.tagging import Tag
@@ -102,8 +103,7 @@ class ReviewMixin(ExchangeMixin):
                    reviewer: str, comment: str | None = None,
                    source_annotator: str | None = None) -> list[Adjudication]:
         """Decide the final values of one field of one article (replacing earlier ones)."""
-        if not reviewer.strip():
-            raise AnnotatorError("the reviewer's name is empty")
+        check_person(reviewer.strip(), "reviewer's name")
         spec = self.codebook().field(field_id)
         if spec.type in ("single", "text") and len(values) > 1:
             raise AnnotatorError(f"field '{field_id}' takes one value")
@@ -173,8 +173,7 @@ class ReviewMixin(ExchangeMixin):
     def add_comment(self, article_id: str, author: str, text: str) -> Comment:
         if not text.strip():
             raise AnnotatorError("the comment is empty")
-        if not author.strip():
-            raise AnnotatorError("the author's name is empty")
+        check_person(author.strip(), "author's name")
         with self.write() as conn:
             self._require_article(article_id)
             uid, stamp = uuid.uuid4().hex, now()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import check_person
 from annotator.core.store.articles import STATUSES, ArticlesMixin
 from annotator.core.store.base import now
 
@@ -208,6 +209,7 @@ class TaggingMixin(ArticlesMixin):
         The tags keep their identity (``tag_uid``) and creation time; the history
         records the restore like any other change.
         """
+        check_person(annotator)
         with self.write() as conn:
             current = {t.tag_uid: t for t in self.tags(article_id, annotator, field_id)}
             wanted = {t.tag_uid: t for t in tags}
@@ -240,6 +242,7 @@ class TaggingMixin(ArticlesMixin):
     def set_status(self, article_id: str, annotator: str, status: str) -> None:
         if status not in STATUSES:
             raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        check_person(annotator)
         with self.write():
             self._require_article(article_id)
             self.conn.execute(
@@ -343,8 +346,7 @@ class TaggingMixin(ArticlesMixin):
     def _insert(self, article_id: str, annotator: str, spec: Field, value: str | None, *,
                 participant: object = None, role: object = None, span: object = None,
                 note: str | None = None, uid: str | None = None) -> Tag:
-        if not annotator.strip():
-            raise AnnotatorError("the annotator's name is empty")
+        check_person(annotator)
         self._require_article(article_id)
         start, end, quote = self._check_span(article_id, span)
         stamp = now()
@@ -367,7 +369,12 @@ class TaggingMixin(ArticlesMixin):
         self.conn.execute("DELETE FROM tags WHERE tag_id = ?", (tag_id,))
 
     def _touch_status(self, article_id: str, annotator: str) -> None:
-        """Tagging an article that was not started puts it in progress."""
+        """Tagging an article that was not started puts it in progress.
+
+        Every new (article, annotator) pair passes here, tag CSV rows too: the name is
+        checked again so that no path stores a name the listings cannot show.
+        """
+        check_person(annotator)
         self.conn.execute(
             "INSERT INTO article_status (article_id, annotator, status, updated_at) "
             "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (article_id, annotator) DO UPDATE "
