@@ -26,6 +26,7 @@ from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths, open_default_project
 from annotator.core.location import warning as location_warning
+from annotator.core.names import check_person
 from annotator.core.participants import load_registry
 from annotator.core.project_file import probe
 from annotator.core.store import STATUSES, Project, open_project
@@ -48,7 +49,7 @@ PLUGINS: tuple[str, ...] = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_joined_values(sys.argv[1:] if argv is None else list(argv)))
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
@@ -59,6 +60,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+# Options whose value is free text: ``--note -2+3`` is read as ``--note=-2+3`` (argparse
+# would take a value starting with '-' for another option and stop).
+_TEXT_OPTIONS = ("--note",)
+
+
+def _joined_values(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--":  # everything after it is a value already
+            out.append(word)
+            out.extend(words)
+            break
+        if word in _TEXT_OPTIONS:
+            value = next(words, None)
+            out.append(word if value is None else f"{word}={value}")
+            continue
+        out.append(word)
+    return out
+
+
+def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number from ``low`` to ``high`` (one clear line if not)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace("_", "").replace(",", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range ({low} to {high:,})")
+        return value
+    parse.__name__ = "whole number"
+    return parse
 
 
 # -- shared options -------------------------------------------------------------------
@@ -94,7 +130,7 @@ def _annotator(args: argparse.Namespace) -> str:
             name = ""
     if not name or not name.strip():
         raise AnnotatorError("no annotator name: pass --annotator NAME or set ANNOTATOR_NAME")
-    return name.strip()
+    return check_person(name.strip())
 
 
 def _use_visual(args: argparse.Namespace) -> bool:
@@ -413,7 +449,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("search", cmd_search, "full-text search across spelling variants", terminal)
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_whole_number(1, 1_000_000), default=20, metavar="N",
+                   help="show at most N articles (1 to 1,000,000; default: 20)")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("codebook", cmd_codebook, "show the active codebook, or load a changed one",
@@ -429,6 +466,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("tag", cmd_tag, "tag an article from a script", person)
+    p.epilog = ("A value starting with '-' goes after '--', every option before it: "
+                "annotator tag --role R ID FIELD -- -2+3. A note may start with '-' "
+                "(--note -2+3 or --note=-2+3).")
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("field", metavar="FIELD")
     p.add_argument("values", nargs="*", metavar="VALUE")
@@ -437,7 +477,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--participant", metavar="ID", help="who voiced the demand")
     p.add_argument("--role", metavar="ROLE", help="the participant's role")
     p.add_argument("--span", metavar="START:END", help="evidence: code-point offsets in the body")
-    p.add_argument("--note")
+    p.add_argument("--note", metavar="TEXT",
+                   help="a note on the tag (may start with '-': --note=-2+3)")
 
     p = command("status", cmd_status, "set your status for an article", person)
     p.add_argument("article_id", metavar="ARTICLE_ID")

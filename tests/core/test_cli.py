@@ -272,3 +272,50 @@ def test_readme_documents_every_command() -> None:
         assert f"annotator {command}" in readme, command
     assert "python3 -m pip install . && annotator" in readme
     assert "python3 -m pip install '.[test]' && python3 -m pytest" in readme
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", "-1", "0", "1e3", "1000001"])
+def test_search_limit_out_of_range_is_one_line(project_path: Path, capsys, limit: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(project_path), "search", "گفتگو", "--limit", limit])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert "Traceback" not in err and "--limit" in err and err.strip().count("\n") <= 5
+
+
+def test_search_limit_in_range_works(project_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--db", str(project_path), "search", "تماس", "--limit",
+                       "1_000_000", "--format", "json")
+    assert code == 0 and json.loads(out)
+
+
+@pytest.mark.parametrize("form", [["--note", "-2+3"], ["--note=-2+3"], ["--note", "--x y"]])
+def test_tag_note_may_start_with_a_dash(project_path: Path, capsys, form: list[str]) -> None:
+    code, _, err = run(capsys, "--db", str(project_path), "tag", SAMPLE_IDS[0], "demands",
+                       "ceasefire", *form)
+    assert code == 0, err
+    with open_project(project_path) as project:
+        notes = [t.note for t in project.tags(SAMPLE_IDS[0], "tester", "demands")]
+    assert notes == [form[-1].removeprefix("--note=")]
+
+
+def test_tag_value_starting_with_a_dash_goes_after_double_dash(project_path: Path,
+                                                               capsys) -> None:
+    code, _, err = run(capsys, "--db", str(project_path), "tag", "--note", "n", SAMPLE_IDS[0],
+                       "note", "--", "-2+3")
+    assert code == 0, err
+    with open_project(project_path) as project:
+        assert [t.value for t in project.tags(SAMPLE_IDS[0], "tester", "note")] == ["-2+3"]
+    assert "--note=-2+3" in subprocess.run(
+        [sys.executable, "-m", "annotator", "tag", "--help"], capture_output=True, text=True,
+        cwd=ROOT).stdout
+
+
+@pytest.mark.parametrize("name", ["two\nlines", "\u202eevil", "x" * 100_000, "nul\x01"])
+def test_cli_annotator_name_is_checked(project_path: Path, capsys, name: str) -> None:
+    code, _, err = run(capsys, "--db", str(project_path), "status", SAMPLE_IDS[0], "done",
+                       "--annotator", name)
+    assert code == 1 and err.startswith("annotator: error: the annotator's name")
+    assert err.count("\n") == 1
+    with open_project(project_path) as project:
+        assert project.annotators() == []
