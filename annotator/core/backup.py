@@ -72,10 +72,31 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class NotABackup:
-    """A file or folder named like a backup that is not one; ``why`` says what it is."""
+    """A file or folder named like a backup that is not one.
+
+    ``kind`` is one of the keys of :data:`NOT_A_BACKUP` (for a window to word it in its
+    own language); ``why`` is its English wording.
+    """
 
     path: Path
-    why: str
+    kind: str
+
+    @property
+    def why(self) -> str:
+        return NOT_A_BACKUP[self.kind]
+
+
+NOT_A_BACKUP = {
+    "link": "a link, not a backup file",
+    "folder": "a folder, not a backup file",
+    "special": "not a regular file",
+    "empty": "an empty file",
+    "bad-time": "the time in its name is not a real date and time",
+    "not-sqlite": "not an SQLite file",
+    "wal": "an SQLite file in write-ahead-log mode, not a backup made here",
+    "not-project": "an SQLite file but not an annotator project",
+    "unreadable": "it cannot be read",
+}
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -148,13 +169,13 @@ def list_not_backups(project_path: str | Path,
     target = _folder(Path(project_path).expanduser(), folder)
     junk = []
     for stamp, _seq, _reason, path in sorted(_backup_files(target), key=lambda f: f[3].name):
-        why = _not_a_file(path)
-        if not why and _moment(stamp) is None:
-            why = "the time in its name is not a real date and time"
-        if not why:
-            why = _not_a_project(path)
-        if why:
-            junk.append(NotABackup(path, why))
+        kind = _not_a_file(path)
+        if not kind and _moment(stamp) is None:
+            kind = "bad-time"
+        if not kind:
+            kind = _not_a_project(path)
+        if kind:
+            junk.append(NotABackup(path, kind))
     return junk
 
 
@@ -608,40 +629,42 @@ def _moment(stamp: str) -> datetime | None:
 
 
 def _not_a_file(path: Path) -> str:
-    """Why ``path`` cannot be a backup file by its kind alone ('' when it can)."""
+    """Why ``path`` cannot be a backup file by its kind alone: a key of
+    :data:`NOT_A_BACKUP`, or '' when it can."""
     try:
         info = path.lstat()
     except OSError:
-        return "it cannot be read"
+        return "unreadable"
     if stat.S_ISLNK(info.st_mode):
-        return "a link, not a backup file"
+        return "link"
     if stat.S_ISDIR(info.st_mode):
-        return "a folder, not a backup file"
+        return "folder"
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file"
+        return "special"
     if info.st_size == 0:
-        return "an empty file"
+        return "empty"
     return ""
 
 
 def _not_a_project(path: Path) -> str:
-    """Why the file at ``path`` is not an annotator project ('' when it is one).
+    """Why the file at ``path`` is not an annotator project: a key of
+    :data:`NOT_A_BACKUP`, or '' when it is one.
 
     Reads the header and the schema through a read-only SQLite connection.  Our backups
     are never in WAL mode, so a WAL-mode file is not one of them either.
     """
     found = probe(path)
     if found.kind != "sqlite":
-        return "not an SQLite file" if found.kind in ("not_sqlite", "empty") else (
-            f"it cannot be read ({found.reason or found.kind})")
+        return {"not_sqlite": "not-sqlite", "empty": "empty", "folder": "folder",
+                "special": "special"}.get(found.kind, "unreadable")
     if found.wal:
-        return "an SQLite file in write-ahead-log mode, not a backup made here"
+        return "wal"
     try:
         tables = _tables(path)
-    except sqlite3.Error as exc:
-        return f"it cannot be read ({exc})"
+    except sqlite3.Error:
+        return "unreadable"
     if _PROJECT_TABLES - tables:
-        return "an SQLite file but not an annotator project"
+        return "not-project"
     return ""
 
 

@@ -2,8 +2,10 @@
 
 It lists what :func:`annotator.core.backup.list_backups` finds (time, reason, articles,
 tags), asks for confirmation, and restores with :func:`annotator.core.backup.restore`,
-which backs up the current state first.  The window must close its own connection to
-the project before showing the dialog and reopen the project afterwards.
+which backs up the current state first.  Files named like backups that are not
+(:func:`annotator.core.backup.list_not_backups`) are shown below them, greyed out with
+the reason, and cannot be chosen.  The window must close its own connection to the
+project before showing the dialog and reopen the project afterwards.
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.backup import BackupInfo, list_backups, restore
+from annotator.core.backup import (
+    BackupInfo,
+    NotABackup,
+    list_backups,
+    list_not_backups,
+    restore,
+)
 from annotator.core.errors import AnnotatorError
+from annotator.core.store.migrations import migrations
 
 
 class RestoreDialog(QDialog):
@@ -37,6 +46,7 @@ class RestoreDialog(QDialog):
         self.project_path = Path(project_path)
         self.restored = False
         self.backups: list[BackupInfo] = list_backups(self.project_path)
+        self.not_backups: list[NotABackup] = list_not_backups(self.project_path)
         self.setWindowTitle(self.tr("Restore a backup"))
         self.resize(640, 360)
 
@@ -44,7 +54,7 @@ class RestoreDialog(QDialog):
             "Choose the state to go back to. The current state is backed up first, so a "
             "restore can itself be undone from this list."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 4)
+        self.table = QTableWidget(len(self.backups) + len(self.not_backups), 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Reason"), self.tr("Articles"), self.tr("Tags")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,7 +67,11 @@ class RestoreDialog(QDialog):
         for row, info in enumerate(self.backups):
             # Isolated left to right, so the date and time keep their order in RTL.
             local = "\u2066" + info.time.astimezone().strftime("%Y-%m-%d %H:%M") + "\u2069"
-            cells = [local, self.reason_text(info.reason),
+            reason = self.reason_text(info.reason)
+            if info.future:
+                reason = self.tr("%1 (dated in the future: the clock was ahead)").replace(
+                    "%1", reason)
+            cells = [local, reason,
                      self.tr("unreadable") if info.articles is None else str(info.articles),
                      "" if info.tags is None else str(info.tags)]
             for column, text in enumerate(cells):
@@ -67,7 +81,17 @@ class RestoreDialog(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(str(info.path))
                 self.table.setItem(row, column, item)
+        for row, other in enumerate(self.not_backups, len(self.backups)):
+            # Junk in the backups folder: shown, so nothing seems lost, but not choosable.
+            cells = ["", self.tr("Not a backup: %1").replace("%1", self.junk_text(other)),
+                     "", ""]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(str(other.path))
+                self.table.setItem(row, column, item)
         self.empty = QLabel(self.tr("There are no backups of this project yet."))
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setVisible(not self.backups)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -98,9 +122,25 @@ class RestoreDialog(QDialog):
         }
         return known.get(reason, reason)
 
+    def junk_text(self, other: NotABackup) -> str:
+        known = {
+            "link": self.tr("a link, not a backup file"),
+            "folder": self.tr("a folder, not a backup file"),
+            "special": self.tr("not a regular file"),
+            "empty": self.tr("an empty file"),
+            "bad-time": self.tr("the time in its name is not a real date and time"),
+            "not-sqlite": self.tr("not an SQLite file"),
+            "wal": self.tr("an SQLite file in write-ahead-log mode, not a backup made here"),
+            "not-project": self.tr("an SQLite file but not an annotator project"),
+            "unreadable": self.tr("it cannot be read"),
+        }
+        return known.get(other.kind, other.why)
+
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.backups[rows[0].row()] if rows else None
+        if not rows or rows[0].row() >= len(self.backups):
+            return None
+        return self.backups[rows[0].row()]
 
     def confirm(self, info: BackupInfo) -> bool:
         local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -121,7 +161,8 @@ class RestoreDialog(QDialog):
         if info is None or not self.confirm(info):
             return
         try:
-            restore(self.project_path, info.path)
+            restore(self.project_path, info.path,
+                    known_schema=[m.name for m in migrations._migrations])
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Not restored"), str(exc))
             return
