@@ -360,7 +360,7 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     with _project(args, writes=True) as project:
         for other in args.files:
-            summary = project.merge(other)
+            summary = project.merge(other, accept_unknown=args.accept_unknown)
             print("\n".join(summary.lines()))
     return 0
 
@@ -487,6 +487,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("merge", cmd_merge, "merge colleagues' project files into this project "
                 "(their file is only read)")
     p.add_argument("files", nargs="+", metavar="OTHER_FILE")
+    p.add_argument("--accept-unknown", action="store_true",
+                   help="merge even tags whose field, value or role our active codebook "
+                   "does not know (without it such a file is refused, nothing merged)")
 
     p = command("review", cmd_review, "list articles coded by two or more annotators, most "
                 "disagreement first", terminal)

@@ -355,3 +355,103 @@ def test_merge_is_idempotent_commutative_and_loses_nothing(
                                                                  project.tags()}
         project.close()
     assert results[0] == results[1]
+
+
+# -- a colleague who coded with another codebook --------------------------------------------
+
+def _with_other_codebook(tmp_path: Path) -> tuple[Project, Path]:
+    """Mine, and their file coded with a codebook that has a new value, field and role."""
+    from annotator.core.codebook import parse_codebook
+
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    source = theirs.codebook().source
+    source = source.replace('id = "ceasefire"', 'id = "truce"', 1)
+    source = source.replace('id = "mentioned"', 'id = "observer"', 1)
+    source += ('\n[[field]]\nid = "tone"\ntype = "text"\nlabel = { en = "Tone" }\n'
+               'definition = "The tone."\n')
+    theirs.set_codebook(parse_codebook(source))
+    reza = Session(theirs, "reza")
+    reza.set_choice(ARABIC_ID, "stance", "neutral")
+    reza.set_value(ARABIC_ID, "demands", "truce", True)
+    reza.set_value(SAMPLE_IDS[0], "demands", "truce", True)
+    theirs.add_value(ARABIC_ID, "reza", "participants", theirs.participants()[0].id,
+                     role="observer")
+    theirs.set_choice(ARABIC_ID, "reza", "tone", "calm")
+    theirs.close()
+    return mine, tmp_path / "theirs.sqlite"
+
+
+def test_unknown_values_are_named_and_nothing_is_merged(tmp_path: Path) -> None:
+    mine, theirs = _with_other_codebook(tmp_path)
+    before = content(mine)
+    with pytest.raises(merge_module.UnknownValuesError) as info:
+        mine.merge(theirs)
+    message = str(info.value)
+    assert "\n" not in message and str(theirs) in message
+    assert "value 'truce' of field 'demands' (2 tags)" in message
+    assert "role 'observer' of field 'participants' (1 tag)" in message
+    assert "field 'tone' (1 tag)" in message and "nothing was merged" in message
+    assert [str(u).split(" (")[0] for u in info.value.unknown] == [
+        "value 'truce' of field 'demands'", "role 'observer' of field 'participants'",
+        "field 'tone'"]
+    assert content(mine) == before and mine.tags() == []
+    assert mine.codebook_version() == 1
+
+
+def test_unknown_values_come_in_when_accepted(tmp_path: Path) -> None:
+    mine, theirs = _with_other_codebook(tmp_path)
+    summary = mine.merge(theirs, accept_unknown=True)
+    assert summary.tags_added == 5 and len(summary.unknown) == 3
+    assert any("our codebook does not know" in line for line in summary.lines())
+    assert mine.codebook_version() == 1  # their codebook is kept, not made active
+
+
+def test_a_long_list_of_unknown_values_is_bounded() -> None:
+    unknown = [merge_module.UnknownValue("demands", f"v{n}", None, 1) for n in range(25)]
+    message = str(merge_module.UnknownValuesError("theirs.sqlite", unknown))
+    assert "25 fields, values or roles" in message and "and 15 more" in message
+    assert "'v9'" in message and "'v10'" not in message
+
+
+def test_the_command_line_refuses_unknown_values_unless_accepted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    mine, theirs = _with_other_codebook(tmp_path)
+    mine.close()
+    assert main(["--db", str(tmp_path / "mine.sqlite"), "merge", str(theirs)]) == 1
+    out, err = capsys.readouterr()
+    assert err.startswith("annotator: error: ") and err.count("\n") == 1
+    assert "value 'truce'" in err and "--accept-unknown" in err and out == ""
+    with open_project(tmp_path / "mine.sqlite") as again:
+        assert again.tags() == []
+    assert main(["--db", str(tmp_path / "mine.sqlite"), "merge", str(theirs),
+                 "--accept-unknown"]) == 0
+    out, _ = capsys.readouterr()
+    assert "our codebook does not know them" in out
+    with open_project(tmp_path / "mine.sqlite") as again:
+        assert len(again.tags()) == 5
+
+
+def test_errors_about_a_migrated_copy_name_the_colleagues_file(tmp_path: Path) -> None:
+    mine = new_project(tmp_path / "mine.sqlite")
+    birds = tmp_path / "birds.sqlite"
+    conn = sqlite3.connect(birds)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    newer = tmp_path / "newer.sqlite"
+    new_project(newer).close()
+    conn = sqlite3.connect(newer)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('annotator', '9999_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    for other, problem in ((birds, "not an annotator project"), (newer, "newer version")):
+        with pytest.raises(AnnotatorError, match=problem) as info:
+            mine.merge(other)
+        message = str(info.value)
+        assert message.startswith(f"{other}:") and "colleague.sqlite" not in message
+        assert "annotator-merge-" not in message and "nothing was merged" in message
+    assert mine.tags() == []

@@ -15,6 +15,12 @@ API) to a temporary file, brought to this schema version there, and read from th
 copy.  The merge is one transaction of set-based SQL (:mod:`.merge_sql`), committed only
 after a backup of this project as it was before the merge (reason ``before-merge``) has
 been made and checked.
+
+A colleague may have coded with another codebook.  Before anything is written, the
+fields, values and roles of their tags and adjudications that our active codebook does
+not know are listed (:func:`unknown_in_colleague`); unless the caller accepts them, the
+merge stops with :class:`UnknownValuesError`, which carries the list, and nothing is
+merged: otherwise agreement would silently count values no codebook here defines.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.backup import backup
+from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.project_file import names_project, read_only_uri, require_sqlite
 from annotator.core.store import merge_sql
@@ -37,6 +44,50 @@ from annotator.core.store.review import ReviewMixin
 from annotator.core.text import index_key
 
 MERGE_CACHE_KIB = 64 * 1024
+UNKNOWN_SHOWN = 10  # unknown values named in an error line; the rest are counted
+
+
+@dataclass(frozen=True)
+class UnknownValue:
+    """A field, value or role in a colleague's file that our active codebook does not know."""
+
+    field: str
+    value: str | None  # None: the whole field is unknown
+    role: str | None = None  # set: the role is unknown (``value`` is then None)
+    tags: int = 0  # how many of their tags and adjudications carry it
+
+    def __str__(self) -> str:
+        if self.role is not None:
+            what = f"role '{self.role}' of field '{self.field}'"
+        elif self.value is None:
+            what = f"field '{self.field}'"
+        else:
+            what = f"value '{self.value}' of field '{self.field}'"
+        return f"{what} ({self.tags} tag{'' if self.tags == 1 else 's'})"
+
+
+class UnknownValuesError(AnnotatorError):
+    """A merge stopped because the colleague's file holds values our codebook lacks.
+
+    ``unknown`` lists them all (the message names the first :data:`UNKNOWN_SHOWN`), so
+    that the window can show them and ask whether to merge anyway.
+    """
+
+    def __init__(self, source: str, unknown: list[UnknownValue]) -> None:
+        self.source = source
+        self.unknown = unknown
+        super().__init__(
+            f"{source}: {len(unknown)} fields, values or roles that our codebook does not "
+            f"know: {shown_list(unknown)}; nothing was merged (to bring them in anyway: "
+            "annotator merge --accept-unknown)")
+
+
+def shown_list(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN) -> str:
+    """The first ``shown`` unknown values, and how many more there are."""
+    text = ", ".join(str(item) for item in unknown[:shown])
+    if len(unknown) > shown:
+        text += f" and {len(unknown) - shown} more"
+    return text
 
 
 @dataclass
@@ -56,6 +107,7 @@ class MergeSummary:
     participants: int = 0
     history: int = 0
     annotators: list[str] = field(default_factory=list)
+    unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
 
     def lines(self) -> list[str]:
         out = [
@@ -71,12 +123,19 @@ class MergeSummary:
             out.append("annotators in the file: " + ", ".join(self.annotators))
         for conflict in self.article_conflicts:
             out.append(f"not merged: {conflict}")
+        if self.unknown:
+            out.append("brought in although our codebook does not know them: "
+                       + shown_list(self.unknown))
         return out
 
 
 class MergeMixin(ReviewMixin):
-    def merge(self, other: str | Path) -> MergeSummary:
-        """Merge the project file ``other`` into this project (one transaction)."""
+    def merge(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
+        """Merge the project file ``other`` into this project (one transaction).
+
+        Raises :class:`UnknownValuesError` (nothing merged) when their tags carry fields,
+        values or roles our active codebook does not know, unless ``accept_unknown``.
+        """
         other = Path(other)
         if names_project(other, self.path):
             raise AnnotatorError(f"{other}: that is this project itself")
@@ -87,6 +146,10 @@ class MergeMixin(ReviewMixin):
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
             try:
+                unknown = unknown_in_colleague(self.conn, self.codebook())  # type: ignore[attr-defined]
+                if unknown and not accept_unknown:
+                    raise UnknownValuesError(str(other), unknown)
+                summary.unknown = unknown
                 with _larger_cache(self.conn):
                     self._merge_backed_up(summary)
             finally:
@@ -138,8 +201,15 @@ class MergeMixin(ReviewMixin):
         copy = folder / "colleague.sqlite"
         _copy_read_only(other, copy)
         # Checks it and brings it to our schema (in the copy: their file is only read).
-        open_project(copy, create=False, backup_before_migration=False).close()
-        conn.execute("ATTACH DATABASE ? AS other", (str(copy),))
+        # Errors name their file, never the temporary copy the user has not heard of.
+        try:
+            open_project(copy, create=False, backup_before_migration=False).close()
+            conn.execute("ATTACH DATABASE ? AS other", (str(copy),))
+        except AnnotatorError as exc:
+            raise AnnotatorError(_naming(str(exc), copy, other)) from None
+        except sqlite3.Error as exc:
+            raise AnnotatorError(f"{other}: cannot be read as a project ({exc}); nothing "
+                                 "was merged") from None
 
     def _merge_all(self, summary: MergeSummary) -> None:
         conn = self.conn
@@ -192,6 +262,54 @@ class MergeMixin(ReviewMixin):
         summary.tags_kept = counts.get("kept", 0) + counts.get("removed", 0)
         single = [f.id for f in self.codebook().fields if f.type in ("single", "text")]
         merge_sql.settle_fields(conn, single)
+
+
+def unknown_in_colleague(conn: sqlite3.Connection, codebook: Codebook) -> list[UnknownValue]:
+    """The fields, values and roles in attached ``other`` that ``codebook`` does not know.
+
+    Their tags and adjudications are read (retired categories count as known; text
+    and participant values are not checked here: their participants come in with the
+    merge).  One entry per unknown field, or per unknown value or role of a known
+    field, in field order, with the number of rows carrying it.
+    """
+    tables = {str(name) for (name,) in conn.execute(
+        "SELECT name FROM other.sqlite_master WHERE type = 'table'")}
+    counts: dict[tuple[str, str | None, str | None], int] = {}
+    for table in ("tags", "adjudications"):
+        if table not in tables:
+            continue
+        for field_id, value, role, n in conn.execute(
+                f"SELECT field, value, role, COUNT(*) FROM other.{table} "
+                "GROUP BY field, value, role"):
+            for key in _unknown_keys(codebook, str(field_id), value, role):
+                counts[key] = counts.get(key, 0) + int(n)
+    order = {f.id: number for number, f in enumerate(codebook.fields)}
+    keys = sorted(counts, key=lambda k: (order.get(k[0], len(order)), k[0],
+                                         k[1] or "", k[2] or ""))
+    return [UnknownValue(f, v, r, counts[(f, v, r)]) for f, v, r in keys]
+
+
+def _unknown_keys(codebook: Codebook, field_id: str, value: object,
+                  role: object) -> list[tuple[str, str | None, str | None]]:
+    if not codebook.has_field(field_id):
+        return [(field_id, None, None)]
+    spec = codebook.field(field_id)
+    keys: list[tuple[str, str | None, str | None]] = []
+    if (value is not None and spec.type in ("single", "multiple")
+            and spec.category(str(value)) is None):
+        keys.append((field_id, str(value), None))
+    if role is not None and spec.role(str(role)) is None:
+        keys.append((field_id, None, str(role)))
+    return keys
+
+
+def _naming(message: str, copy: Path, other: Path) -> str:
+    """``message`` about the temporary ``copy`` made to name their file ``other``."""
+    for name in {str(copy.resolve()), str(copy)}:
+        message = message.replace(name, str(other))
+    if "nothing was merged" not in message:
+        message += "; nothing was merged"
+    return message
 
 
 @contextmanager
