@@ -451,7 +451,12 @@ def _same_file(one: Path, other: Path, chunk: int = 1 << 20) -> bool:
     Big chunks: each comparison holds the GIL only briefly, and there are few of them,
     so a window running beside a backup stays smooth."""
     try:
-        if one.stat().st_size != other.stat().st_size:
+        first_info, other_info = one.lstat(), other.lstat()
+        if first_info.st_size != other_info.st_size:
+            return False
+        # A file with a second name may be a live project hard-linked into the backups
+        # folder: never opened outside SQLite (a new backup is made instead).
+        if first_info.st_nlink > 1 or other_info.st_nlink > 1:
             return False
         with one.open("rb") as first, other.open("rb") as second:
             while True:

@@ -200,3 +200,28 @@ def test_cli_refuses_a_newer_version_and_a_non_project(project_path: Path, tmp_p
     assert project_path.read_bytes() == before
     assert list_backups(project_path) == []
     assert not os.path.exists(f"{project_path}-journal")
+
+
+def test_a_hard_link_to_the_project_is_never_read_outside_sqlite(
+        project_path: Path, tmp_path: Path, monkeypatch) -> None:
+    # A project in rollback-journal mode, hard-linked into the backups folder under the
+    # newest backup name: the next backup must not compare its bytes with open().
+    conn = sqlite3.connect(project_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    earlier = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%Y%m%dT%H%M%SZ")
+    linked = folder / f"{earlier}-open.sqlite"
+    os.link(project_path, linked)
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def spy(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    made = backup(project_path, "manual", folder=folder)
+    assert made != linked and linked not in opened and project_path not in opened
+    assert linked.exists()
