@@ -22,43 +22,44 @@ KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
 
 def cmd_chart(args: argparse.Namespace) -> int:
     from annotator.core.charts import FORMATS, make_chart, save_chart
+    from annotator.core.output_file import check_target
 
-    target = Path(args.output)
-    if target.suffix.lower() not in FORMATS:
-        raise AnnotatorError(f"{target}: a chart is saved as .png, .svg or .pdf")
+    target = Path(args.output).expanduser()
     with project_for(args, create=False) as project:
+        # The project (and its -wal) is refused before anything else is said or drawn.
+        check_target(target, project.path)
+        if target.suffix.lower() not in FORMATS:
+            raise AnnotatorError(f"{target}: a chart is saved as .png, .svg or .pdf")
         figure = make_chart(project, args.kind, _language(args), getattr(args, "annotator", None))
-    save_chart(figure, target)
+        project_path = project.path
+    save_chart(figure, target, project=project_path)
     print(f"chart written to {target}", file=sys.stderr)
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from annotator.core.report import FORMATS, build_report
+    from annotator.core.output_file import check_target
+    from annotator.core.report import FORMATS, build_report, write_report_html
 
-    target = Path(args.output)
+    target = Path(args.output).expanduser()
     suffix = target.suffix.lower()
-    if suffix not in FORMATS:
-        raise AnnotatorError(f"{target}: a report is written as .html or .pdf")
     with project_for(args, create=False) as project:
+        check_target(target, project.path)
+        if suffix not in FORMATS:
+            raise AnnotatorError(f"{target}: a report is written as .html or .pdf")
         # Sharper charts for print; lighter ones for a file read on screen.
         report = build_report(project, _language(args), chart_dpi=160 if suffix == ".pdf"
                               else 110)
+        project_path = project.path
     if suffix == ".pdf":
         try:
             from annotator.gui.pdf import write_report_pdf
         except ImportError as exc:
             raise AnnotatorError(f"a PDF report needs Qt (PySide6): {exc}; "
                                  "write .html instead") from None
-        write_report_pdf(report, target)
+        write_report_pdf(report, target, project_path)
     else:
-        temporary = target.with_name(target.name + ".part")
-        try:
-            temporary.write_text(report.html(), encoding="utf-8")
-            temporary.replace(target)
-        except OSError as exc:
-            temporary.unlink(missing_ok=True)
-            raise AnnotatorError(f"{target}: cannot write ({exc.strerror})") from None
+        write_report_html(report, target, project_path)
     print(f"report written to {target}", file=sys.stderr)
     return 0
 

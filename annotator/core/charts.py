@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import matplotlib
 from matplotlib import font_manager
@@ -30,6 +30,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from annotator.core.codebook import LANGUAGES, Codebook, Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.output_file import CHECKS, refuse_project, write_output
 from annotator.core.paths import resources_dir
 from annotator.core.store import STATUSES, Project, stats
 from annotator.core.terminal import visual
@@ -173,21 +174,25 @@ def make_chart(project: Project, kind: str, language: str = "en",
     return figure
 
 
-def save_chart(figure: Figure, path: str | Path, dpi: int = 150) -> Path:
-    """Write ``figure`` to ``path`` as PNG, SVG or PDF, chosen by the suffix."""
-    path = Path(path)
+def save_chart(figure: Figure, path: str | Path, dpi: int = 150,
+               project: str | Path | None = None) -> Path:
+    """Write ``figure`` to ``path`` as PNG, SVG or PDF, chosen by the suffix.
+
+    ``project`` (the open project's file) is refused as a target, with its side files.
+    The file is written beside ``path``, checked complete and renamed into place
+    (:func:`annotator.core.output_file.write_output`).
+    """
+    path = Path(path).expanduser()
+    refuse_project(path, project)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise AnnotatorError(f"{path}: a chart is saved as .png, .svg or .pdf")
-    temporary = path.with_name(path.name + ".part")
-    try:
+
+    def write(out: BinaryIO) -> None:
         with _style(_LANGUAGE.get(figure, "en")):
-            figure.savefig(temporary, format=suffix[1:], dpi=dpi)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise AnnotatorError(f"{path}: cannot write ({exc.strerror})") from None
-    return path
+            figure.savefig(out, format=suffix[1:], dpi=dpi)
+
+    return write_output(path, write, CHECKS[suffix], project)
 
 
 def chart_png(figure: Figure, dpi: float = 100) -> bytes:

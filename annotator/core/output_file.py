@@ -122,7 +122,7 @@ class PartFile:
         except OSError as exc:
             raise not_written(target, exc.strerror or str(exc)) from None
         self._raw = _Counting(fd)
-        self.binary: BinaryIO = io.BufferedWriter(self._raw, buffer_size=1 << 16)  # type: ignore[assignment]
+        self.binary: BinaryIO = io.BufferedWriter(self._raw, buffer_size=1 << 16)  # type: ignore[assignment,type-var]
         self._text: io.TextIOWrapper | None = None
         self._closed = False
 
@@ -245,13 +245,16 @@ def _head(path: Path, size: int) -> bytes:
 
 
 def check_csv(rows: int) -> Check:
-    """A CSV check: re-read, it has a header and ``rows`` records."""
+    """A CSV check: re-read strictly, it has a header and ``rows`` records, the last one
+    ended."""
     def check(path: Path) -> str | None:
         with path.open(encoding="utf-8-sig", newline="") as file:
             try:
-                found = sum(1 for _ in csv.reader(file)) - 1
+                found = sum(1 for _ in csv.reader(file, strict=True)) - 1
             except (csv.Error, UnicodeDecodeError) as exc:
                 return f"the CSV written does not read back: {exc}"
+        if _tail(path, 1) != b"\n":
+            return "the CSV written ends inside a record"
         if found != rows:
             return f"the CSV written reads back as {max(found, 0)} rows, not {rows}"
         return None

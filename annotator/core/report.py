@@ -5,16 +5,28 @@ them as a single self-contained HTML file (charts inline as base64 PNG, ``lang``
 ``dir`` on the root element, UTF-8) in English, Persian or Arabic.  The same HTML, with
 the charts as named resources instead, is what :mod:`annotator.gui.pdf` prints to PDF
 through Qt, which shapes Persian and Arabic itself.  All text stays in logical order.
+
+Values that come from the data (annotator names, outlets, codebook and participant
+labels, the project's name) are escaped and isolated, so that markup in them stays text
+and a bidi control in them cannot reorder the text around them: each is wrapped in
+``<bdi>`` in the HTML file, and in the Unicode isolates FSI ... PDI where Qt reads the
+HTML (Qt ignores ``<bdi>`` but honours the isolates) and in plain text (the title).
+Explicit embedding, override and isolate controls inside a value are dropped first: an
+unpaired PDI there would otherwise close the isolate early.
+:func:`write_report_html` writes the file (never over the project, checked complete
+before it is renamed into place).
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import jdatetime
 
@@ -22,6 +34,7 @@ from annotator.core import charts
 from annotator.core.charts import digits, term
 from annotator.core.codebook import LANGUAGES
 from annotator.core.errors import AnnotatorError
+from annotator.core.output_file import check_html, write_output
 from annotator.core.store import STATUSES, Project, stats
 from annotator.core.terminal import has_arabic_script
 
@@ -86,6 +99,24 @@ img { max-width: 100%; height: auto; }
 """
 
 
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+FSI, PDI = "\u2068", "\u2069"
+
+
+def clean(value: object) -> str:
+    """``value`` as text without explicit bidi embeddings, overrides or isolates."""
+    return _BIDI_CONTROLS.sub("", str(value))
+
+
+def isolated(value: object) -> str:
+    """A data value for plain text: cleaned, between FSI and PDI."""
+    return f"{FSI}{clean(value)}{PDI}"
+
+
+class Markup(str):
+    """HTML already escaped (a table cell that holds isolated data)."""
+
+
 def word(key: str, language: str, **values: object) -> str:
     words = _WORDS[key]
     return (words.get(language) or words["en"]).format(**values)
@@ -125,12 +156,14 @@ class Report:
         return self.language in charts.RTL_LANGUAGES
 
     def html(self, image_source: Callable[[ChartImage], str] | None = None,
-             image_width: int | None = None) -> str:
+             image_width: int | None = None, *, for_qt: bool = False) -> str:
         """The report as one HTML document.
 
         Charts are inline ``data:`` PNGs unless ``image_source`` names them otherwise (the
         PDF printer passes resource names); ``image_width`` fixes their width in pixels.
+        ``for_qt``: data isolated by FSI/PDI characters rather than ``<bdi>``.
         """
+        self._for_qt = for_qt
         source = image_source or _data_uri
         lang = self.language
         direction = "rtl" if self.rtl else "ltr"
@@ -167,6 +200,13 @@ class Report:
         return "\n".join(parts)
 
     # -- parts ---------------------------------------------------------------------------
+    _for_qt = False
+
+    def data(self, value: object) -> Markup:
+        """A value from the data as HTML: cleaned, escaped and isolated."""
+        text = html.escape(clean(value))
+        return Markup(f"{FSI}{text}{PDI}" if self._for_qt else f"<bdi>{text}</bdi>")
+
     def _table(self, head: list[str] | None, rows: list[list[str]], numeric: set[int],
                notes: frozenset[int] = frozenset()) -> str:
         """A table; with no ``head``, the first column holds the row headings.
@@ -175,7 +215,10 @@ class Report:
         """
         direction = "rtl" if self.rtl else "ltr"
         align = "right" if self.rtl else "left"
-        esc = html.escape
+
+        def esc(cell: str) -> str:
+            return cell if isinstance(cell, Markup) else html.escape(cell)
+
         lines = [f'<table dir="{direction}" align="{align}" border="1" cellspacing="0" '
                  'cellpadding="4">']
         if head:
@@ -206,9 +249,9 @@ class Report:
         language_text = languages(
             f"{_LANGUAGE_NAMES.get(code, {}).get(lang) or code or word('not_given', lang)} "
             f"({n(count)})" for code, count in corpus.languages.items())
-        outlets = [f"{name} ({n(count)})" for name, count in corpus.outlets.items()]
+        outlets = [f"{self.data(name)} ({n(count)})" for name, count in corpus.outlets.items()]
         if corpus.no_outlet:
-            outlets.append(f"{word('not_given', lang)} ({n(corpus.no_outlet)})")
+            outlets.append(f"{html.escape(word('not_given', lang))} ({n(corpus.no_outlet)})")
         if corpus.first_published:
             dates = f"{_date(corpus.first_published, lang)} – {_date(corpus.last_published, lang)}"
             if corpus.undated:
@@ -218,7 +261,8 @@ class Report:
         rows = [
             [word("articles", lang), n(corpus.articles)],
             [word("languages", lang), language_text or word("not_given", lang)],
-            [word("outlets", lang), languages(outlets) or word("not_given", lang)],
+            [word("outlets", lang), Markup(languages(outlets)) if outlets
+             else word("not_given", lang)],
             [word("published", lang), dates],
         ]
         return self._table(None, rows, set())
@@ -229,7 +273,7 @@ class Report:
             return f"<p {self._block()}>{html.escape(word('no_annotators', lang))}</p>"
         order = [s for s in _STATUS_ORDER if s in STATUSES]
         head = [word("annotator", lang), *(term(s, lang) for s in order), word("total", lang)]
-        rows = [[who, *(digits(counts.get(s, 0), lang) for s in order),
+        rows = [[self.data(who), *(digits(counts.get(s, 0), lang) for s in order),
                  digits(sum(counts.values()), lang)]
                 for who, counts in sorted(self.progress.items())]
         return self._table(head, rows, set(range(1, len(order) + 2)))
@@ -241,8 +285,9 @@ class Report:
         intro = f"<p {self._block()}>{html.escape(word('agreement_intro', lang))}</p>\n"
         head = [word("field", lang), word("level", lang), word("alpha", lang),
                 word("units", lang), word("note", lang)]
-        return intro + self._table(head, [list(r) for r in self.agreement_rows], {2, 3},
-                                   frozenset({4}))
+        rows = [[self.data(label), level, alpha, units, self.data(note) if note else note]
+                for label, level, alpha, units, note in self.agreement_rows]
+        return intro + self._table(head, rows, {2, 3}, frozenset({4}))
 
     def _block(self) -> str:
         """Direction and alignment of a block: Qt's HTML reader wants both."""
@@ -297,11 +342,11 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         ))
     report = Report(
         language=language,
-        title=f"{word('report', language)}: "
-              f"{codebook.title.get(language) or codebook.title.get('en') or codebook.id}",
+        title=f"{word('report', language)}: " + isolated(
+            codebook.title.get(language) or codebook.title.get('en') or codebook.id),
         subtitle=word("made", language, date=_date(date.today().isoformat(), language),
-                      project=project.path.name, codebook=codebook.id,
-                      revision=digits(codebook.revision, language)),
+                      project=isolated(project.path.name), codebook=isolated(codebook.id),
+                      revision=isolated(digits(codebook.revision, language))),
         corpus=stats.corpus_summary(project),
         progress=stats.status_table(project),
         agreement=figures,
@@ -313,6 +358,17 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         figure = charts.make_chart(project, kind, language)
         png = charts.chart_png(figure, dpi=chart_dpi)
         width, height = (round(v * chart_dpi) for v in figure.get_size_inches())
-        report.charts.append(ChartImage(kind, charts.chart_title(project, kind, language), png,
-                                        int(width), int(height)))
+        report.charts.append(ChartImage(kind, clean(charts.chart_title(project, kind,
+                                                                       language)),
+                                        png, int(width), int(height)))
     return report
+
+
+def write_report_html(report: Report, path: str | Path,
+                      project: str | Path | None = None) -> Path:
+    """Write ``report`` as one HTML file, never over ``project`` (the open project's
+    file) or its side files, checked complete before it is renamed into place."""
+    def write(out: BinaryIO) -> None:
+        out.write(report.html().encode("utf-8"))
+
+    return write_output(path, write, check_html, project)

@@ -5,6 +5,12 @@ PDF it writes keeps the text in logical order, so it can be searched and copied.
 needs a QGuiApplication; :func:`ensure_gui_application` makes one (offscreen when there is
 no display) if the caller has none, so the command line can print without a window.  It
 makes a full QApplication, so that widgets can still be created later in the process.
+
+The PDF is printed into memory first and checked complete (``%PDF-`` header, ``%%EOF``
+and the cross-reference trailer it points to): QPdfWriter says nothing when it could not
+write everything.  The checked bytes are then written beside the target, fsynced, read
+back and renamed into place (:func:`annotator.core.output_file.write_output`), never
+over the open project or its side files.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -27,6 +33,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.output_file import (
+    check_pdf,
+    check_pdf_bytes,
+    not_written,
+    refuse_project,
+    write_output,
+)
 from annotator.core.report import Report
 from annotator.gui.fonts import load_fonts
 
@@ -53,10 +66,14 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def html_to_pdf(html: str, path: str | Path, *, images: dict[str, bytes] | None = None,
-                rtl: bool = False, title: str = "") -> Path:
-    """Print ``html`` to the PDF file ``path`` (A4); ``images`` maps names used in ``src``."""
+                rtl: bool = False, title: str = "", project: str | Path | None = None) -> Path:
+    """Print ``html`` to the PDF file ``path`` (A4); ``images`` maps names used in ``src``.
+
+    ``project`` (the open project's file) and its side files are refused as ``path``.
+    """
+    path = Path(path).expanduser()
+    refuse_project(path, project)
     ensure_gui_application()
-    path = Path(path)
     family = load_fonts()
     document = QTextDocument()
     font = QFont(family) if family else QFont()
@@ -80,8 +97,9 @@ def html_to_pdf(html: str, path: str | Path, *, images: dict[str, bytes] | None 
             raise AnnotatorError(f"chart image '{name}' could not be read")
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
-    temporary = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(temporary))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(_RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
@@ -93,20 +111,21 @@ def html_to_pdf(html: str, path: str | Path, *, images: dict[str, bytes] | None 
     rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
     document.print_(writer)
-    del writer  # finishes the file
-    if not temporary.exists() or temporary.stat().st_size == 0:
-        temporary.unlink(missing_ok=True)
-        raise AnnotatorError(f"{path}: the PDF could not be written")
-    try:
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise AnnotatorError(f"{path}: cannot write ({exc.strerror})") from None
-    return path
+    del writer  # finishes the PDF
+    buffer.close()
+    data = bytes(buffer.data().data())
+    problem = check_pdf_bytes(data)
+    if problem:
+        raise not_written(path, problem)
+    return write_output(path, lambda out: out.write(data), check_pdf, project)
 
 
-def write_report_pdf(report: Report, path: str | Path) -> Path:
-    """Print ``report`` to ``path`` as PDF, the charts as document resources."""
+def write_report_pdf(report: Report, path: str | Path,
+                     project: str | Path | None = None) -> Path:
+    """Print ``report`` to ``path`` as PDF, the charts as document resources; never over
+    ``project`` (the open project's file) or its side files."""
     images = {chart.name: chart.png for chart in report.charts}
-    html = report.html(image_source=lambda chart: chart.name, image_width=_IMAGE_WIDTH)
-    return html_to_pdf(html, path, images=images, rtl=report.rtl, title=report.title)
+    html = report.html(image_source=lambda chart: chart.name, image_width=_IMAGE_WIDTH,
+                       for_qt=True)
+    return html_to_pdf(html, path, images=images, rtl=report.rtl, title=report.title,
+                       project=project)
