@@ -33,11 +33,17 @@ from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
 from annotator.gui.help_dialogs import show_about, show_shortcuts
-from annotator.gui.merge_summary import summary_lines
+from annotator.gui.merge_summary import summary_lines, unknown_lines
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
-from annotator.gui.workers import BackupWorker, ImportSummary, ImportWorker, MergeWorker
+from annotator.gui.workers import (
+    BackupWorker,
+    ImportSummary,
+    ImportWorker,
+    MergeStopped,
+    MergeWorker,
+)
 
 BACKUP_DELAY_MS = 2000
 # How often to ask whether another window or command wrote: one pragma (a few microseconds,
@@ -625,14 +631,20 @@ class MainWindow(QMainWindow):
         if names:
             self.start_merge(names)
 
-    def start_merge(self, files: list[str]) -> MergeWorker:
-        """Merge in a worker thread; the summary says what came in."""
+    def start_merge(self, files: list[str], accepted: frozenset[str] = frozenset(),
+                    earlier: tuple[object, ...] = ()) -> MergeWorker:
+        """Merge in a worker thread; the summary says what came in.
+
+        A file with values our codebook does not know is merged only once the user
+        says yes (``accepted``); ``earlier`` holds the summaries of files merged before
+        the question, shown with the rest at the end.
+        """
         self.form.flush()
         dialog = QProgressDialog(self.tr("Merging…"), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        worker = MergeWorker(self.session.project.path, files)
+        worker = MergeWorker(self.session.project.path, files, accepted)
         self._merge_worker = worker
         self._merging = True  # its writes refresh the views without a notice
 
@@ -652,7 +664,11 @@ class MainWindow(QMainWindow):
             if isinstance(result, str):
                 QMessageBox.warning(self, self.tr("Merge failed"), result)
                 return
-            lines = [line for summary in result for line in summary_lines(summary)]
+            if isinstance(result, MergeStopped):
+                self._ask_unknown(result, accepted, earlier)
+                return
+            lines = [line for summary in (*earlier, *result)
+                     for line in summary_lines(summary)]  # type: ignore[arg-type]
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
                               "\n".join(lines), parent=self)
             box.open()
@@ -660,6 +676,39 @@ class MainWindow(QMainWindow):
         worker.done.connect(finished)
         worker.start()
         return worker
+
+    def _ask_unknown(self, stopped: MergeStopped, accepted: frozenset[str],
+                     earlier: tuple[object, ...]) -> None:
+        """Ask whether to merge a file whose values our codebook does not know."""
+        source = stopped.remaining[0]
+        done = (*earlier, *stopped.merged)
+        text = self.tr("%1 holds fields, values or roles that our codebook does not know. "
+                       "Merged, they are kept and counted in agreement as they are. Merge "
+                       "it anyway?").replace("%1", f"\u2068{source}\u2069")
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          self.tr("Values our codebook does not know"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown)))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: int) -> None:
+            box.deleteLater()
+            if button == QMessageBox.StandardButton.Yes:
+                self.start_merge(stopped.remaining, accepted | {source}, done)
+            elif stopped.remaining[1:]:
+                self.start_merge(stopped.remaining[1:], accepted, done)
+            else:
+                lines = [line for summary in done
+                         for line in summary_lines(summary)]  # type: ignore[arg-type]
+                lines.append(self.tr("Nothing was merged from %1.").replace(
+                    "%1", f"\u2068{source}\u2069"))
+                QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
+                            "\n".join(lines), parent=self).open()
+
+        box.finished.connect(answered)
+        box.open()
 
     # -- help and closing -----------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
-from annotator.core.store.merge import MergeSummary
+from annotator.core.store.merge import MergeSummary, UnknownValue
+
+UNKNOWN_SHOWN = 20  # unknown values listed in a message; the rest are counted
 
 
 def _fill(text: str, *values: object) -> str:
@@ -41,4 +43,28 @@ def summary_lines(summary: MergeSummary) -> list[str]:
                            comma.join(_isolated(name) for name in summary.annotators)))
     lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), _isolated(conflict))
                  for conflict in summary.article_conflicts)
+    if summary.unknown:
+        lines.append(translate("MergeSummary",
+                               "Brought in although our codebook does not know them:"))
+        lines.extend(unknown_lines(summary.unknown))
+    return lines
+
+
+def unknown_lines(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN) -> list[str]:
+    """One line per field, value or role our codebook does not know (at most ``shown``)."""
+    translate = QCoreApplication.translate
+    lines = []
+    for item in unknown[:shown]:
+        if item.role is not None:
+            text = _fill(translate("MergeSummary", "Role %1 of field %2 (%3 tags)"),
+                         _isolated(item.role), _isolated(item.field), item.tags)
+        elif item.value is None:
+            text = _fill(translate("MergeSummary", "Field %1 (%2 tags)"),
+                         _isolated(item.field), item.tags)
+        else:
+            text = _fill(translate("MergeSummary", "Value %1 of field %2 (%3 tags)"),
+                         _isolated(item.value), _isolated(item.field), item.tags)
+        lines.append("• " + text)
+    if len(unknown) > shown:
+        lines.append(_fill(translate("MergeSummary", "… and %1 more"), len(unknown) - shown))
     return lines

@@ -15,6 +15,7 @@ from PySide6.QtCore import QThread, Signal
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import import_paths
 from annotator.core.store import open_project
+from annotator.core.store.merge import MergeSummary, UnknownValuesError
 
 
 class _Cancelled(Exception):
@@ -68,22 +69,47 @@ class ImportWorker(QThread):
         self.done.emit(summary)
 
 
+@dataclass
+class MergeStopped:
+    """A merge that stopped at a file holding values our codebook does not know.
+
+    The files before it are merged (``merged``); nothing of ``remaining[0]`` (the file
+    refused) nor of the files after it is.  The window asks, then merges ``remaining``
+    again with the first one accepted.
+    """
+
+    merged: list[MergeSummary]
+    refused: UnknownValuesError
+    remaining: list[str]
+
+
 class MergeWorker(QThread):
-    """Merges colleagues' project files into the project at ``project_path``."""
+    """Merges colleagues' project files into the project at ``project_path``.
 
-    done = Signal(object)  # list of MergeSummary, or an error string
+    A file in ``accepted`` is merged even with values our codebook does not know; any
+    other such file stops the worker with a :class:`MergeStopped`.
+    """
 
-    def __init__(self, project_path: Path, files: list[str]) -> None:
+    done = Signal(object)  # list of MergeSummary, a MergeStopped, or an error string
+
+    def __init__(self, project_path: Path, files: list[str],
+                 accepted: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.project_path = project_path
         self.files = files
+        self.accepted = accepted
 
     def run(self) -> None:
-        summaries: list[object] = []
+        summaries: list[MergeSummary] = []
         try:
             with open_project(self.project_path, create=False) as project:
-                for other in self.files:
-                    summaries.append(project.merge(other))
+                for number, other in enumerate(self.files):
+                    try:
+                        summaries.append(project.merge(
+                            other, accept_unknown=other in self.accepted))
+                    except UnknownValuesError as exc:
+                        self.done.emit(MergeStopped(summaries, exc, self.files[number:]))
+                        return
         except AnnotatorError as exc:
             self.done.emit(str(exc))
             return
