@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -14,6 +15,7 @@ import pytest
 
 import annotator.cli
 from annotator.cli import main
+from annotator.core.output_file import check_pdf_bytes
 from annotator.core.report import build_report
 from annotator.core.store import open_project
 from tests.core.test_charts import code
@@ -115,3 +117,49 @@ def test_pdf_report_through_the_command_line(coded_path: Path, tmp_path: Path,
         assert PROGRESS_FA[::-1] not in text
     else:
         assert "Agreement between annotators" in text and "Progress" in text
+
+
+HOSTILE = "<img src=x>\u202eevil"
+
+
+@pytest.fixture
+def hostile_path(coded_path: Path) -> Path:
+    """Data as an older or a colleague's file may hold it: markup and a bidi override in
+    an annotator's name and an outlet (written through SQLite, past today's checks)."""
+    conn = sqlite3.connect(coded_path)
+    with conn:
+        conn.execute("UPDATE tags SET annotator = ? WHERE annotator = 'sara'", (HOSTILE,))
+        conn.execute("UPDATE article_status SET annotator = ? WHERE annotator = '<i>mina</i>'",
+                     (HOSTILE,))
+        conn.execute("UPDATE articles SET outlet = ?", (HOSTILE,))
+    conn.close()
+    return coded_path
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_data_in_the_html_report_is_escaped_and_isolated(hostile_path: Path, tmp_path: Path,
+                                                         language: str) -> None:
+    page = write_report(hostile_path, tmp_path / "report.html", "--lang", language)
+    assert "<img src=x>" not in page and "\u202e" not in page
+    body = IMAGE.sub("", page)
+    assert "<bdi>&lt;img src=x&gt;evil</bdi>" in body  # the annotator's name and the outlet
+    assert body.count("<bdi>&lt;img src=x&gt;evil</bdi>") >= 2
+    # every bidi isolate opened is closed
+    assert body.count("\u2068") == body.count("\u2069")
+
+
+def test_data_in_the_pdf_report_is_isolated_for_qt(hostile_path: Path) -> None:
+    with open_project(hostile_path) as project:
+        report = build_report(project, "fa", chart_dpi=30)
+    page = report.html(image_source=lambda chart: chart.name, for_qt=True)
+    assert "<img src=x>" not in page and "\u202e" not in page and "<bdi>" not in page
+    assert "\u2068&lt;img src=x&gt;evil\u2069" in page
+    assert "\u2068project.sqlite\u2069" in report.subtitle
+
+
+def test_pdf_report_is_a_complete_pdf(hostile_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"an older report")
+    write_report(hostile_path, target, "--lang", "fa")
+    assert check_pdf_bytes(target.read_bytes()) is None
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
