@@ -73,7 +73,9 @@ class AgreementDialog(QDialog):
         try:
             result = agreement.report(session.project)
         except AnnotatorError as exc:
-            layout.insertWidget(0, QLabel(str(exc)))
+            problem = QLabel(str(exc))  # may name annotators or fields: data, plain text
+            problem.setTextFormat(Qt.TextFormat.PlainText)
+            layout.insertWidget(0, problem)
             result = None
         codebook = session.codebook
 
@@ -116,6 +118,7 @@ class AgreementDialog(QDialog):
                                  self.tr("Agreement"), self.tr("Shared articles")], pairs)
             self.tabs.addTab(self.pairs, self.tr("Pairwise"))
         chart = QLabel()
+        chart.setTextFormat(Qt.TextFormat.PlainText)
         chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         try:
             from annotator.core.charts import chart_png, make_chart

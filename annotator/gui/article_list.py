@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.session import Session
 from annotator.core.store import ArticleSummary
+from annotator.gui.form_parts import plain_tip
 from annotator.gui.list_delegate import RowDelegate
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
@@ -146,7 +147,7 @@ def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
             item.language,
             status_label(item.status),
         ),
-        Qt.ItemDataRole.ToolTipRole: (None, item.title, None, None),
+        Qt.ItemDataRole.ToolTipRole: (None, plain_tip(item.title), None, None),
         Qt.ItemDataRole.UserRole: (item.article_id,) * 4,
         Qt.ItemDataRole.TextAlignmentRole: (None, title_align, None, None),
     }

@@ -3,7 +3,9 @@
 Labels come from the codebook and the participants registry in the UI language.  Qt lays out
 Persian and Arabic by itself, so these helpers only add an RLM where a right-to-left label
 would otherwise start left-to-right, escape ``&`` (Qt's mnemonic marker) in button texts, and
-wrap long definitions in rich-text tooltips (plain-text tooltips do not wrap).
+wrap long definitions in rich-text tooltips (plain-text tooltips do not wrap).  Text from
+the data (names, titles, quotes, comments) is never markup: labels that show it are plain
+text, and tooltips escape it (:func:`plain_tip`).
 """
 
 from __future__ import annotations
@@ -66,6 +68,19 @@ def tooltip(definition: str, example: str = "") -> str:
     if example:
         parts.append(_paragraph(f"«{example}»", italic=True))
     return "".join(parts)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly as written, whatever it holds.
+
+    Qt reads a tooltip as rich text when ``Qt.mightBeRichText`` guesses so (a leading
+    ``<b>``, ``<img src=...>``), so data handed over as it is could show a local image or
+    markup.  Escaped inside rich text, every character is shown literally; each line is
+    its own paragraph, with its own direction.
+    """
+    if not text:
+        return ""
+    return "".join(_paragraph(line) for line in text.split("\n"))
 
 
 def field_tooltip(field: Field, language: str) -> str:
@@ -134,9 +149,11 @@ def set_aim_state(button: QToolButton, tag: Tag | None,
     # Always set: isEnabled() also reflects a disabled form, so it cannot tell what to skip.
     button.setEnabled(tag is not None)
     if tag is not None and tag.has_span:
-        tip = tr("Evidence: %1 (click to show it in the article)").replace(
-            "%1", f"«{shorten(tag.quote or '')}»"
-        )
+        # The quote is article text: escaped (plain_tip) and isolated (FSI ... PDI) so
+        # neither markup nor a bidi control in it changes the rest of the tooltip.
+        tip = plain_tip(tr("Evidence: %1 (click to show it in the article)").replace(
+            "%1", f"\u2068«{shorten(tag.quote or '')}»\u2069"
+        ))
     else:
         tip = tr(
             "Make this the evidence target: select text in the article and "

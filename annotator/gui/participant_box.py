@@ -41,6 +41,7 @@ from annotator.gui.form_parts import (
     button_text,
     display,
     field_tooltip,
+    plain_tip,
     set_aim_state,
     show_if,
     tooltip,
@@ -60,6 +61,7 @@ class ParticipantRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         name = host.participant_name(participant_id)
         self.name = QLabel(display(name, host.language))
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # a registry name is data
         self.name.setToolTip(box.describe(participant_id))
         self.role = QComboBox(self)
         self.role.setPlaceholderText(self.tr("role…"))
@@ -69,14 +71,14 @@ class ParticipantRow(QWidget):
                 self.role.setItemData(
                     self.role.count() - 1, tooltip(role.definition), Qt.ItemDataRole.ToolTipRole
                 )
-        self.role.setToolTip(self.tr("Role of %1").replace("%1", name))
+        self.role.setToolTip(plain_tip(self.tr("Role of %1").replace("%1", name)))
         self.role.activated.connect(lambda index: box.change_role(participant_id, index))
         self.aim = aim_button(self)
         self.aim.clicked.connect(lambda: host.aim((field.id, participant_id), jump=True))
         self.remove = QToolButton(self)
         self.remove.setText("\u2715")
         self.remove.setAutoRaise(True)
-        self.remove.setToolTip(self.tr("Remove %1").replace("%1", name))
+        self.remove.setToolTip(plain_tip(self.tr("Remove %1").replace("%1", name)))
         self.remove.clicked.connect(lambda: box.remove(participant_id))
         layout.addWidget(self.name, 1)
         layout.addWidget(self.role)
@@ -160,7 +162,7 @@ class ParticipantsBox(QGroupBox):
         """Name and office in the UI language (for tooltips)."""
         participant = self._registry.get(participant_id)
         if participant is None:
-            return participant_id
+            return plain_tip(participant_id)
         language = self.host.language
         office = participant.office.get(language) or participant.office.get("en", "")
         return tooltip(participant.text(language) + (f" — {office}" if office else ""))

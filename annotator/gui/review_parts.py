@@ -47,6 +47,7 @@ from annotator.gui.form_parts import (
     button_text,
     display,
     field_tooltip,
+    plain_tip,
     shorten,
 )
 
@@ -180,11 +181,11 @@ class Legend(QWidget):
             mark.setPixmap(swatch(colour, dark))
             label = QLabel(f"{isolate(name)} ({count})")
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setToolTip(
+            label.setToolTip(plain_tip(
                 self.tr("%1 marked %2 evidence passage(s) in this article")
-                .replace("%1", name)
+                .replace("%1", isolate(name))
                 .replace("%2", str(count))
-            )
+            ))
             self._layout.addWidget(mark)
             self._layout.addWidget(label)
             self._layout.addSpacing(8)
@@ -218,7 +219,7 @@ class CoderRow:
         self.values.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.values.setText(group.values_html(entries, shared))
         quotes = [f"«{shorten(t.quote)}»" for t in tags if t.quote]
-        self.values.setToolTip("\n".join(quotes))
+        self.values.setToolTip(plain_tip("\n".join(quotes)))
         self.aim = aim_button(group)
         spans = [
             (t.span_start, t.span_end)
@@ -228,17 +229,17 @@ class CoderRow:
         self.span = spans[0] if spans else None
         self.aim.setEnabled(self.span is not None)
         self.aim.setToolTip(
-            QCoreApplication.translate(
+            plain_tip(QCoreApplication.translate(
                 "FieldComparison", "Show %1's evidence in the article"
-            ).replace("%1", annotator)
+            ).replace("%1", isolate(annotator)))
             if self.span
             else QCoreApplication.translate("FieldComparison", "No evidence marked")
         )
         self.accept = QPushButton(QCoreApplication.translate("FieldComparison", "Accept"), group)
         self.accept.setEnabled(bool(tags))
-        self.accept.setToolTip(
+        self.accept.setToolTip(plain_tip(
             QCoreApplication.translate("FieldComparison", "Make %1's value the final one").replace(
-                "%1", annotator
+                "%1", isolate(annotator)
             )
             + (
                 f" (Ctrl+Shift+{number}: "
@@ -250,8 +251,8 @@ class CoderRow:
             if tags
             else QCoreApplication.translate(
                 "FieldComparison", "%1 did not code this field"
-            ).replace("%1", annotator)
-        )
+            ).replace("%1", isolate(annotator))
+        ))
 
     def widgets(self) -> list[QWidget]:
         return [self.swatch, self.name, self.values, self.aim, self.accept]
@@ -504,7 +505,7 @@ class CommentThread(QGroupBox):
         for comment in comments:
             head = f"{isolate(comment.author)} · {ltr(local_time(comment.created_at))}"
             item = QListWidgetItem(f"{head}\n{isolate(comment.text)}")
-            item.setToolTip(comment.text)
+            item.setToolTip(plain_tip(comment.text))
             self.list.addItem(item)
         if not comments:
             item = QListWidgetItem(self.tr("No comments yet."))

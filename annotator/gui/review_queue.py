@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Codebook
 from annotator.core.store.review import ReviewItem
-from annotator.gui.form_parts import display, first_strong_is_rtl
+from annotator.gui.form_parts import display, first_strong_is_rtl, plain_tip
 from annotator.gui.review_parts import isolate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,7 +101,7 @@ class QueueModel(QAbstractTableModel):
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return item.title
+                return plain_tip(item.title)
             if column in (2, 4):
                 lines = [
                     self.tr("Disagree on: %1").replace(
@@ -111,9 +111,9 @@ class QueueModel(QAbstractTableModel):
                 done = [f for f in item.disagreements if f in item.adjudicated]
                 if done:
                     lines.append(self.tr("Adjudicated: %1").replace("%1", self._names(done)))
-                return "\n".join(lines)
+                return plain_tip("\n".join(lines))
             if column == 3:
-                return "\n".join(item.annotators)
+                return plain_tip("\n".join(item.annotators))
         if role == Qt.ItemDataRole.UserRole:
             return item.article_id
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -119,6 +119,7 @@ class TagForm(QWidget):
 
         status_row = QHBoxLayout()
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.skip_button = QPushButton(self.tr("Skip"))
         self.skip_button.setToolTip(self.tr("Leave this article uncoded and go to the next"))
         self.skip_button.clicked.connect(self.skipRequested)
