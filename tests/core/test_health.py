@@ -178,3 +178,44 @@ def test_adjudications_are_held_to_the_same_rules(project_path: Path) -> None:
     [unknown] = report.unknown_values
     assert unknown.kind == "adjudication" and "lukewarm" in unknown.problem
     assert "adjudication " in "\n".join(report.lines())
+
+
+def _force_codebook(project, source: str) -> None:  # type: ignore[no-untyped-def]
+    """Make ``source`` the active codebook past the store's refusal (an older version or
+    another tool could have done it)."""
+    cursor = project.conn.execute(
+        "INSERT INTO codebooks (codebook_id, revision, source_toml, loaded_at, loaded_from) "
+        "VALUES ('gaza-iran', '2', ?, '2024-06-01T00:00:00', 'forced')", (source,))
+    project.conn.commit()
+    project.set_active_codebook(int(cursor.lastrowid))
+    project.reset_caches()
+
+
+def test_tags_whose_field_changed_type_are_reported(project) -> None:
+    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.set_choice(OTHER_ID, "omid", "event_type", "meeting")
+    source = project.codebook().source
+    start = source.index('id = "stance"')
+    end = source.index("# ----", start)
+    stance_as_text = ('id = "stance"\ntype = "text"\nlabel = { en = "Stance" }\n'
+                      'definition = "The stance, in words."\n\n')
+    _force_codebook(project, source[:start] + stance_as_text + source[end:])
+    report = check(project)
+    assert not report.ok
+    [problem] = report.unknown_values
+    assert (problem.article_id, problem.annotator, problem.field) == (ARABIC_ID, "sara",
+                                                                      "stance")
+    assert problem.problem == ("field 'stance' was single-choice when this was coded "
+                               "(codebook version 1) and is now text")
+    assert any("was single-choice" in line for line in report.lines())
+
+
+def test_roles_the_codebook_no_longer_has_are_reported(project) -> None:
+    participant = project.participants()[0].id
+    project.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
+    source = project.codebook().source
+    start = source.index('  [[field.role]]\n  id = "mentioned"')
+    _force_codebook(project, source[:start] + source[source.index("# ----", start):])
+    report = check(project)
+    [problem] = report.unknown_values
+    assert problem.problem == "role 'mentioned' is not a role of field 'participants'"

@@ -3,7 +3,8 @@
 :func:`check` runs SQLite's integrity and foreign-key checks and then the project's own
 rules: every article's text still matches the hash taken at import, every evidence quote
 still equals the article text at its offsets, every tag's field, value and role are
-known to the active codebook (retired categories are known), participants exist, and
+known to the active codebook (retired categories are known), every tag's field has the
+type it had in the codebook the tag was coded with, participants exist, and
 every status belongs to an article; adjudicated values are held to the same rules as
 tags.  It only reads, so it is
 safe on a file that another window has open.  :class:`HealthReport` lists what it found
@@ -16,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.prepare import content_hash
 from annotator.core.store.project import Project
@@ -235,6 +236,50 @@ def _values(project: Project, report: HealthReport) -> None:
                     (field_id, value, role)):
                 report.unknown_values.append(UnknownValue(
                     str(uid_value), str(article), str(person), field_id, value, problem, kind))
+        _type_changes(project, codebook, (kind, table, uid, who, order), report)
+
+
+_KIND = {"single": "single-choice", "multiple": "multiple-choice",
+         "participants": "participants", "text": "text"}
+
+
+def _type_changes(project: Project, codebook: Codebook,
+                  coded: tuple[str, str, str, str, str], report: HealthReport) -> None:
+    """Tags whose field had another type in the codebook they were coded with.
+
+    A codebook change may no longer make one (it is refused), but a project changed
+    before that rule, or by another tool, may hold them: a stance coded as one choice
+    read as text (or as a set of choices) no longer means what the coder meant.
+    """
+    kind, table, uid, who, order = coded
+    conn = project.conn
+    versions: dict[int, Codebook | None] = {}
+    for version, field_id in conn.execute(
+            f"SELECT DISTINCT codebook_version, field FROM {table} "
+            "WHERE codebook_version IS NOT NULL"):
+        if not codebook.has_field(field_id):
+            continue  # already reported as unknown
+        if version not in versions:
+            source = conn.execute("SELECT source_toml FROM codebooks WHERE version = ?",
+                                  (version,)).fetchone()
+            try:
+                versions[version] = parse_codebook(str(source[0])) if source else None
+            except AnnotatorError:
+                versions[version] = None
+        then = versions[version]
+        if then is None or not then.has_field(field_id):
+            continue
+        was, now = then.field(field_id).type, codebook.field(field_id).type
+        if was == now:
+            continue
+        problem = (f"field '{field_id}' was {_KIND.get(was, was)} when this was coded "
+                   f"(codebook version {version}) and is now {_KIND.get(now, now)}")
+        for uid_value, article, person, value in conn.execute(
+                f"SELECT {uid}, article_id, {who}, value FROM {table} "
+                f"WHERE codebook_version = ? AND field = ? ORDER BY {order}",
+                (version, field_id)):
+            report.unknown_values.append(UnknownValue(
+                str(uid_value), str(article), str(person), field_id, value, problem, kind))
 
 
 def _value_problem(codebook: Codebook, version: int, participants: set[str], field_id: str,
