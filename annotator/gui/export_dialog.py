@@ -1,7 +1,10 @@
 """The Export dialog: the choices of ``annotator export`` and a progress bar.
 
 Format (long, wide, JSON Lines), whose tags (every annotator, one, or the adjudicated
-ones), Excel-safe CSV and the file.  The export itself is
+ones), Excel-safe CSV and the file.  "For Excel" is on unless the user turned it off (the
+choice is remembered): a person opens this file in a spreadsheet, and a title from a
+scraped corpus starting with ``=`` would run there as a formula.  The project file and
+its side files are refused as the target before the export starts.  The export itself is
 :func:`annotator.core.export.export_to_file`, run in a worker thread with its own
 connection to the project file (SQLite connections belong to one thread); it writes the
 codebook sheet beside the file.  A failure shows as one line in the dialog, and a failed
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export import FORMATS, ExportOptions, export_to_file
+from annotator.core.output_file import refuse_project
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui import settings as stored
@@ -147,6 +151,8 @@ class ExportDialog(QDialog):
 
         self.excel_box = QCheckBox(self.tr("For Excel (byte order mark; a cell that could run "
                                            "as a formula starts with ')"))
+        self.excel_box.setChecked(stored.export_for_excel())
+        self.excel_box.toggled.connect(self._excel_toggled)
         layout.addWidget(self.excel_box)
 
         row = QHBoxLayout()
@@ -195,6 +201,9 @@ class ExportDialog(QDialog):
             excel=self.excel_box.isChecked() and self.format() != "jsonl",
         )
 
+    def _excel_toggled(self, on: bool) -> None:
+        stored.set_export_for_excel(on)
+
     def _format_changed(self) -> None:
         self.excel_box.setEnabled(self.format() != "jsonl")
         text = self.path_edit.text().strip()
@@ -234,12 +243,14 @@ class ExportDialog(QDialog):
         if not path:
             return None
         options = self.options()
+        target = Path(path).expanduser()
         try:
             options.check()
+            refuse_project(target, self.session.project.path)
         except AnnotatorError as exc:
             self._show_error(str(exc))
             return None
-        worker = ExportWorker(self.session.project.path, Path(path).expanduser(), options)
+        worker = ExportWorker(self.session.project.path, target, options)
         self.worker = worker
         worker.progressed.connect(self._progressed)
         worker.done.connect(self._finished)
@@ -268,12 +279,16 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Export stopped; no file was written."))
         else:
             self.progress.setValue(1)
-            assert outcome.path is not None and outcome.codebook_path is not None
-            self.message.setText(
-                self.tr("%1 rows written to %2 (codebook: %3)")
-                .replace("%1", str(outcome.rows)).replace("%2", outcome.path.name)
-                .replace("%3", outcome.codebook_path.name))
-            self.message.setToolTip(str(outcome.path))
+            self.message.setStyleSheet("")
+            name = outcome.path.name if outcome.path is not None else ""
+            if outcome.codebook_path is not None:
+                text = (self.tr("%1 rows written to %2 (codebook: %3)")
+                        .replace("%3", outcome.codebook_path.name))
+            else:  # a device or pipe: written straight into, without a sheet beside it
+                text = self.tr("%1 rows written to %2 (no codebook sheet: not a regular "
+                               "file)")
+            self.message.setText(text.replace("%1", str(outcome.rows)).replace("%2", name))
+            self.message.setToolTip(str(outcome.path or ""))
         self.exported.emit(outcome)
 
     def _show_error(self, text: str) -> None:

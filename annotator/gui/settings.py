@@ -1,4 +1,5 @@
-"""What the window remembers between runs: annotator name, recent projects, geometry.
+"""What the window remembers between runs: annotator name, recent projects, geometry,
+export choices.
 
 Kept in ``settings.ini`` in the user data folder (``ANNOTATOR_HOME`` moves it, which the
 tests use), not in the project file: these belong to the person, not to the data.
@@ -42,4 +43,23 @@ def add_recent(path: str | Path) -> None:
     items = [resolved, *(p for p in recent_projects() if p != resolved)][:_RECENT]
     store = settings()
     store.setValue("recent", items)
+    store.sync()
+
+
+_EXCEL = "export/excel"
+
+
+def export_for_excel() -> bool:
+    """Whether the Export dialog writes spreadsheet-safe CSV: on unless the user turned it
+    off, since titles come from scraped corpora and a cell starting with ``=`` would run
+    as a formula when the file is opened in a spreadsheet."""
+    value = settings().value(_EXCEL, True)
+    if isinstance(value, str):  # an INI file gives back text
+        return value.strip().lower() not in ("false", "0", "no", "off")
+    return bool(value)
+
+
+def set_export_for_excel(on: bool) -> None:
+    store = settings()
+    store.setValue(_EXCEL, bool(on))
     store.sync()

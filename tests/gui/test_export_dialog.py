@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -62,8 +63,7 @@ def test_wide_excel_export_from_the_dialog(qtbot, session: Session, tmp_path: Pa
     asked: list[tuple] = []
     _answer_save(monkeypatch, target, asked)
     qtbot.mouseClick(dialog.format_buttons["wide"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.excel_box, Qt.MouseButton.LeftButton)
-    assert dialog.excel_box.isChecked()
+    assert dialog.excel_box.isChecked()  # on by default
     outcome = _export(qtbot, dialog)  # no file yet: Export asks for one
     written = target.with_suffix(".csv")
     assert asked and outcome.error is None and outcome.path == written
@@ -145,3 +145,66 @@ def test_show_export_dialog_opens_it(qtbot, session: Session) -> None:
     assert len(dialogs) == 1
     dialogs[0].reject()
     assert not dialogs[0].isVisible()
+
+
+def _formula_title(project_path: Path) -> str:
+    """An article title as a scraped corpus may bring it: a spreadsheet formula."""
+    conn = sqlite3.connect(project_path)
+    with conn:
+        conn.execute("UPDATE articles SET title = ? WHERE article_id = ?",
+                     ("=HYPERLINK(\"http://x\")", ARABIC_ID))
+    conn.close()
+    return "=HYPERLINK(\"http://x\")"
+
+
+def test_spreadsheet_safe_csv_is_the_default_and_the_choice_is_kept(
+        qtbot, session: Session, tmp_path: Path) -> None:
+    title = _formula_title(session.project.path)
+    dialog = _dialog(qtbot, session)
+    assert dialog.excel_box.isChecked() and dialog.options().excel
+    dialog.path_edit.setText(str(tmp_path / "tags.csv"))
+    assert _export(qtbot, dialog).error is None
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "tags.csv").read_text(encoding="utf-8-sig"), newline="")))
+    titles = {r["title"] for r in rows if r["article_id"] == ARABIC_ID}
+    assert titles == {"'" + title}  # a quote first: shown as text, never run
+    # Turned off, it stays off in the next dialog (and back on again).
+    qtbot.mouseClick(dialog.excel_box, Qt.MouseButton.LeftButton)
+    assert not dialog.excel_box.isChecked()
+    again = _dialog(qtbot, session)
+    assert not again.excel_box.isChecked() and not again.options().excel
+    qtbot.mouseClick(again.excel_box, Qt.MouseButton.LeftButton)
+    assert _dialog(qtbot, session).excel_box.isChecked()
+
+
+@pytest.mark.parametrize("aim", ["project", "wal", "symlink", "dotdot"])
+def test_the_project_is_refused_as_the_export_file(qtbot, session: Session, tmp_path: Path,
+                                                  aim: str) -> None:
+    project_path = session.project.path
+    tags = session.project.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
+    target = {"project": project_path, "wal": Path(f"{project_path}-wal"),
+              "symlink": tmp_path / "link.csv",
+              "dotdot": project_path.parent / "sub" / ".." / project_path.name}[aim]
+    if aim == "symlink":
+        target.symlink_to(project_path)
+    if aim == "dotdot":
+        (project_path.parent / "sub").mkdir()
+    dialog = _dialog(qtbot, session)
+    dialog.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.worker is None  # nothing started
+    assert dialog.message.text() == (f"{target}: that is the project file (or its write-ahead "
+                                      "log); nothing was written")
+    conn = session.project.conn
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM tags").fetchone()[0] == tags
+    assert not (project_path.parent / "project.codebook.csv").exists()
+
+
+def test_a_device_is_written_without_a_codebook_sheet(qtbot, session: Session) -> None:
+    dialog = _dialog(qtbot, session)
+    dialog.path_edit.setText("/dev/null")
+    outcome = _export(qtbot, dialog)
+    assert outcome.error is None and outcome.codebook_path is None
+    assert dialog.message.text() == ("10 rows written to null (no codebook sheet: not a "
+                                     "regular file)")
