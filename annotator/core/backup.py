@@ -174,6 +174,8 @@ def list_not_backups(project_path: str | Path,
             kind = "bad-time"
         if not kind:
             kind = _not_a_project(path)
+        if not kind and _counts(path) == (None, None):
+            kind = "unreadable"  # its schema reads, its tables do not: damaged since made
         if kind:
             junk.append(NotABackup(path, kind))
     return junk
