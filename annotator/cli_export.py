@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export import FORMATS, ExportOptions, export, export_to_file
+from annotator.core.output_file import refuse_stream
 
 HELP = "export tags for R, pandas, SPSS or Excel: long, wide or JSON Lines"
 
@@ -36,6 +37,14 @@ def cmd_export(args: argparse.Namespace) -> int:
                      "no codebook sheet: not a regular file")
             print(f"{result.rows} {unit} written to {result.path} ({sheet})", file=sys.stderr)
         else:
+            # "annotator export >> project.sqlite" would append the CSV to the project.
+            fileno = getattr(sys.stdout, "fileno", None)
+            try:
+                number = fileno() if callable(fileno) else -1
+            except (OSError, ValueError):  # a replaced stdout without a descriptor
+                number = -1
+            if number >= 0:
+                refuse_stream(number, "stdout", project.path)
             _to_stdout(lambda out: export(project, out, options))
     return 0
 

@@ -56,6 +56,29 @@ def refuse_project(target: str | Path, project: str | Path | None) -> None:
         raise AnnotatorError(project_message(target))
 
 
+def refuse_stream(fileno: int, name: str, project: str | Path | None) -> None:
+    """Raise one line if the open file ``fileno`` (``stdout`` redirected with ``>>``) is the
+    project or one of its side files; compared with ``fstat``, the file is not opened."""
+    if project is None:
+        return
+    try:
+        mine = os.fstat(fileno)
+    except OSError:
+        return
+    if not stat.S_ISREG(mine.st_mode):
+        return
+    for one in {*_side_files(Path(project)), *_side_files(_resolved(Path(project)))}:
+        try:
+            if os.path.samestat(mine, one.stat()):
+                raise AnnotatorError(project_message(name))
+        except OSError:
+            continue
+
+
+def _side_files(project: Path) -> list[Path]:
+    return [project, *(Path(f"{project}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.expanduser().resolve()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -250,3 +252,17 @@ def test_a_part_file_is_removed_when_its_check_fails(tmp_path: Path) -> None:
         part.finish(check_csv(1))
         part.commit()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("side", ["", "-wal"])
+def test_export_to_stdout_appended_to_the_project_is_refused(held: Path, side: str) -> None:
+    # The shell opens the file for appending (>>); the export must not write into it.
+    target = f"{held}{side}"
+    before = state(held)
+    size = os.stat(target).st_size
+    done = subprocess.run(f'"{sys.executable}" -m annotator export --db "{held}" >> "{target}"',
+                          shell=True, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == f"annotator: error: {project_message('stdout')}\n"
+    assert os.stat(target).st_size == size
+    assert state(held) == before and before[0] == "ok"
