@@ -100,11 +100,17 @@ def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
 # -- shared options -------------------------------------------------------------------
 def _project(args: argparse.Namespace, create: bool = False, writes: bool = False) -> Project:
     """Open the command's project; ``create`` lets a missing ``--db`` file be made (only
-    ``import`` and ``create`` do), ``writes`` asks for the shared-location warning."""
+    ``import`` and ``create`` do), ``writes`` asks for the shared-location warning.
+
+    A reading command opens a project it cannot write (read-only file or folder)
+    read-only, and says so once on stderr; a writing command fails with one line."""
     db = args.db or os.environ.get("ANNOTATOR_DB")
     if db:
         project = open_project(db, create=create,
-                               codebook_path=getattr(args, "codebook_file", None))
+                               codebook_path=getattr(args, "codebook_file", None),
+                               allow_read_only=not (create or writes))
+        if project.read_only:
+            print("annotator: read-only: changes are off", file=sys.stderr)
     elif getattr(args, "codebook_file", None):
         raise AnnotatorError("--codebook needs --db NEW_FILE: it applies to a new project")
     else:

@@ -319,3 +319,44 @@ def test_cli_annotator_name_is_checked(project_path: Path, capsys, name: str) ->
     assert err.count("\n") == 1
     with open_project(project_path) as project:
         assert project.annotators() == []
+
+
+def _refuse_writing(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """SQLite's refusal in a read-only folder, simulated (root writes anywhere)."""
+    import sqlite3
+
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(database) == str(path):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+@pytest.mark.parametrize("argv", [["list", "--logical"], ["show", SAMPLE_IDS[0]],
+                                  ["search", "رئیسی"], ["check"], ["agreement"],
+                                  ["review"], ["codebook"]])
+def test_reading_commands_work_on_a_read_only_project(
+        project_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    _refuse_writing(monkeypatch, project_path)
+    code, out, err = run(capsys, "--db", str(project_path), *argv)
+    assert code == 0, err
+    assert err.count("annotator: read-only: changes are off") == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["status", SAMPLE_IDS[0], "done"],
+                                  ["tag", SAMPLE_IDS[0], "stance", "neutral"],
+                                  ["import", "corpus"]])
+def test_writing_commands_on_a_read_only_project_fail_in_one_line(
+        project_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    _refuse_writing(monkeypatch, project_path)
+    code, _, err = run(capsys, "--db", str(project_path), *argv)
+    assert code == 1
+    assert err.startswith("annotator: error: ") and err.count("\n") == 1
+    assert "read-only" in err
+    monkeypatch.undo()
+    with open_project(project_path) as project:
+        assert project.annotators() == []

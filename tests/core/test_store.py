@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -190,3 +191,69 @@ def test_list_pages_and_rows_with_and_without_gaps_in_numbering(project) -> None
         tool.execute("DELETE FROM articles WHERE article_id = ?", (SAMPLE_IDS[1],))
     check()
     assert len(project.list_articles("sara")) == len(SAMPLE_IDS) - 1
+
+
+# -- a project that cannot be written here ---------------------------------------------
+# As root, permissions do not stop writing, so the refusals SQLite gives in a read-only
+# folder ("unable to open database file" when it cannot make the -shm file) are simulated
+# at sqlite3.connect; the read-only connection itself is real.  (Checked by hand on a
+# read-only bind mount: the same messages and the same outcome.)
+def _refuse_writing(monkeypatch: pytest.MonkeyPatch, path: Path, shm: bool = True) -> None:
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = str(database)
+        ro_without_shm = not shm and "mode=ro" in name and "immutable=1" not in name
+        if name == str(path) or ro_without_shm:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def _fingerprint(path: Path) -> tuple[int, int]:
+    raw = sqlite3.connect(path)
+    try:
+        return (raw.execute("SELECT COUNT(*) FROM article_status").fetchone()[0],
+                raw.execute("SELECT COUNT(*) FROM history").fetchone()[0])
+    finally:
+        raw.close()
+
+
+def test_read_only_project_opens_for_reading_and_refuses_writes(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _fingerprint(project_path)
+    _refuse_writing(monkeypatch, project_path)
+    with pytest.raises(AnnotatorError, match="read-only here, so changes are off"):
+        open_project(project_path, create=False)
+    with open_project(project_path, create=False, allow_read_only=True) as project:
+        assert project.read_only
+        assert sorted(a.article_id for a in project.list_articles()) == SAMPLE_IDS
+        with pytest.raises(AnnotatorError, match="read-only; nothing was changed"):
+            project.set_status(SAMPLE_IDS[0], "sara", "done")
+    monkeypatch.undo()
+    assert _fingerprint(project_path) == before
+
+
+def test_read_only_file_is_opened_read_only_without_trying_to_write(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.store import project as project_module
+
+    real = project_module.os.access
+    monkeypatch.setattr(project_module.os, "access",
+                        lambda where, mode, **k: mode != os.W_OK and real(where, mode, **k))
+    with open_project(project_path, create=False, allow_read_only=True) as project:
+        assert project.read_only and project.article_count() == len(SAMPLE_IDS)
+        with pytest.raises(AnnotatorError, match="read-only"):
+            project.set_status(SAMPLE_IDS[0], "sara", "done")
+
+
+def test_read_only_folder_reads_the_file_alone_only_without_a_pending_log(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _refuse_writing(monkeypatch, project_path, shm=False)
+    with open_project(project_path, create=False, allow_read_only=True) as project:
+        assert project.read_only and project.article_count() == len(SAMPLE_IDS)
+    log = Path(f"{project_path}-wal")
+    log.write_bytes(b"\0" * 32)  # stands for changes not yet copied into the file
+    with pytest.raises(AnnotatorError, match="last changes are still in project.sqlite-wal"):
+        open_project(project_path, create=False, allow_read_only=True)

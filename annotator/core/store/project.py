@@ -4,11 +4,19 @@
 else), applies pending migrations, and sets WAL journaling, foreign keys and a busy
 timeout.  A new project gets the default codebook (or the one given) and the bundled
 participants registry.
+
+A project that cannot be written here (a read-only file, or a read-only folder where
+SQLite cannot make its ``-shm``/``-wal`` files) opens read-only when the caller allows it
+(reading commands, the window): :attr:`Project.read_only` is then True and every write
+fails with one line (see :meth:`StoreBase.write`).  In a read-only folder SQLite can read a
+WAL file only as "immutable", which is safe only while no write-ahead log is pending
+beside it; with a pending log it is refused, since its last changes could not be seen.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,7 +28,7 @@ from annotator.core.backup import backup
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
-from annotator.core.project_file import probe
+from annotator.core.project_file import probe, read_only_uri
 from annotator.core.store.base import BUSY_TIMEOUT_MS, now
 from annotator.core.store.merge import MergeMixin
 from annotator.core.store.migrations import migrations
@@ -41,6 +49,7 @@ class Project(MergeMixin):
         self._codebook: tuple[int, Codebook] | None = None
         self._participants: list[Participant] | None = None
         self._matcher: Matcher | None = None
+        self.read_only = False  # opened read-only: nothing can be changed
 
     def close(self) -> None:
         self.conn.close()
@@ -183,7 +192,7 @@ def _participant(row: tuple) -> Participant:
                        office, added_by)
 
 
-def _check_is_project(path: Path) -> bool:
+def _check_is_project(path: Path, allow_read_only: bool = False) -> bool:
     """True if ``path`` is an existing project; False if it is new; raises otherwise.
 
     Read through SQLite, never open(): this process may already hold a connection to it
@@ -203,7 +212,68 @@ def _check_is_project(path: Path) -> bool:
         raise AnnotatorError(f"{path}: is a folder, not a project file")
     if found.kind == "special":
         raise AnnotatorError(f"{path}: not a regular file, so not a project file")
+    if _read_only_error(found.reason):
+        if allow_read_only:
+            return True  # the read-only opening says whether it can be read at all
+        raise AnnotatorError(_READ_ONLY_WRITE.format(path=path))
     raise AnnotatorError(f"{path}: cannot read the project file ({found.reason})")
+
+
+_READ_ONLY_WRITE = ("{path}: the project file or its folder is read-only here, so changes "
+                    "are off; nothing was changed (copy it to a folder you can write to)")
+
+
+def _read_only_error(message: object) -> bool:
+    """Whether SQLite's message means "cannot write here" (file, folder or medium)."""
+    text = str(message)
+    return ("unable to open database file" in text or "readonly" in text
+            or "read-only" in text)
+
+
+def _open_read_only(path: Path) -> Project:
+    """Open an existing project without ever writing to it or beside it."""
+    uri = read_only_uri(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
+        if not _read_only_error(exc):
+            raise AnnotatorError(f"{path}: cannot read the project file ({exc})") from None
+        # The folder is read-only and SQLite cannot make the -shm file a WAL reader
+        # needs.  Without a pending log the file alone is the whole project, and
+        # "immutable" reads it as it is; with one, its last changes would be missed.
+        log = Path(f"{path}-wal")
+        try:
+            pending = log.stat().st_size > 0
+        except OSError:
+            pending = False
+        if pending:
+            raise AnnotatorError(
+                f"{path}: read-only here, and its last changes are still in {log.name}, "
+                "which cannot be read without writing beside it; open it once where it "
+                "can be written") from None
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    project = Project(path, conn)
+    project.read_only = True
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_schema(project)
+        if migrations.pending(project.db):
+            raise AnnotatorError(
+                f"{path}: made by an older version; it needs an update, which a read-only "
+                "file cannot take (open it once where it can be written)")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return project
 
 
 def open_project(
@@ -213,10 +283,17 @@ def open_project(
     codebook_path: str | Path | None = None,
     registry_path: str | Path | None = None,
     backup_before_migration: bool = True,
+    allow_read_only: bool = False,
 ) -> Project:
-    """Open (and migrate) the project at ``path``, creating it if ``create`` allows."""
+    """Open (and migrate) the project at ``path``, creating it if ``create`` allows.
+
+    ``allow_read_only``: a project that cannot be written here opens read-only
+    (``project.read_only``) instead of failing; without it, that is one clear error.
+    """
     path = Path(path).expanduser()
-    exists = _check_is_project(path)
+    exists = _check_is_project(path, allow_read_only)
+    if exists and allow_read_only and not os.access(path, os.W_OK):
+        return _open_read_only(path)
     if not exists:
         if not create:
             raise AnnotatorError(f"{path}: no such project file")
@@ -236,6 +313,10 @@ def open_project(
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
     except sqlite3.Error as exc:
+        if exists and _read_only_error(exc):
+            if allow_read_only:
+                return _open_read_only(path)
+            raise AnnotatorError(_READ_ONLY_WRITE.format(path=path)) from None
         raise AnnotatorError(f"{path}: cannot open ({exc})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -260,6 +341,13 @@ def open_project(
                     "INSERT OR REPLACE INTO project_settings (key, value) VALUES (?, ?)",
                     [("created_at", now()), ("created_with", f"annotator {__version__}")],
                 )
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if exists and _read_only_error(exc):
+            if allow_read_only:
+                return _open_read_only(path)
+            raise AnnotatorError(_READ_ONLY_WRITE.format(path=path)) from None
+        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
