@@ -6,15 +6,22 @@ or ``.csv`` file (columns ``text`` required; ``id``, ``title``, ``url``, ``publi
 canonical here, once.  Bad content never raises: a file or a line that cannot be read
 becomes an :class:`ImportProblem` and the rest of the corpus is still read.  Storing the
 records is the store's job; nothing here touches the database or the network.
+
+What one file, line, field and article may hold is bounded (the limits are set in
+:mod:`annotator.core.records`): a file is never read past its limit, and a device, pipe
+or link to one is refused before it is read.  The CSV reader here (:func:`csv_rows`) is
+also the tag CSV's: it names the line of a field that is too long or of a quote never
+closed, where the standard reader would swallow the rest of the file into one field.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +29,16 @@ from pathlib import Path
 from annotator.core.dates import find_date_in_text, parse_date
 from annotator.core.decode import decode_bytes, detect
 from annotator.core.errors import AnnotatorError
-from annotator.core.records import ArticleRecord, ImportProblem
+from annotator.core.records import (
+    ARTICLE_CHARS,
+    ARTICLE_FILE_BYTES,
+    CORPUS_FILE_BYTES,
+    FIELD_CHARS,
+    LINE_BYTES,
+    TITLE_CHARS,
+    ArticleRecord,
+    ImportProblem,
+)
 from annotator.core.text import canonical, detect_language
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".csv")
@@ -91,15 +107,94 @@ def read_corpus(
             progress(done, len(files), path)
 
 
+class InputProblem(AnnotatorError):
+    """What is wrong with a file being read, and the line where (None: the whole file)."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def read_bounded(path: Path, limit: int, kind: str) -> bytes:
+    """The bytes of the regular file ``path``, refused (:class:`InputProblem`) past ``limit``.
+
+    Opened without waiting (a pipe would block) and checked on the open file, so a link
+    swapped for a device in between is caught too; read with a cap, so a file growing
+    while it is read, or one whose size the system misstates, is still bounded.  ``kind``
+    names the files the limit is for, in the message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise InputProblem(error.strerror or str(error)) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputProblem(os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputProblem("not a regular file (a device, pipe or socket); not read")
+        # A file too large is still read in part: a line too long in it says more.
+        cap = limit if info.st_size <= limit else min(limit, 2 * LINE_BYTES)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(cap + 1)
+    except OSError as error:
+        raise InputProblem(error.strerror or str(error)) from None
+    finally:
+        os.close(descriptor)
+    whole = len(data) <= cap
+    long_line = _long_line(data, LINE_BYTES)
+    if long_line is not None:
+        number, size = long_line
+        over = "over " if not whole and number == data.count(b"\n") + 1 else ""
+        raise InputProblem(
+            f"this line is {over}{_megabytes(size)} long; a line may hold at most "
+            f"{_megabytes(LINE_BYTES)} (and an article {ARTICLE_CHARS:,} characters)", number)
+    if info.st_size > limit or not whole:
+        raise InputProblem(_too_large(max(info.st_size, len(data)), limit, kind))
+    return data
+
+
+def _too_large(size: int, limit: int, kind: str) -> str:
+    return f"too large ({_megabytes(size)}): {kind} may hold at most {_megabytes(limit)}; not read"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def _long_line(data: bytes, limit: int) -> tuple[int, int] | None:
+    """``(line number, bytes)`` of the first line of ``data`` longer than ``limit``, if any.
+
+    Jumps to the last line end within ``limit`` bytes each time, so a file of short lines
+    costs a few steps per ``limit`` bytes, not one per line.
+    """
+    start = 0
+    while len(data) - start > limit:
+        window = start + limit + 1
+        last = max(data.rfind(b"\n", start, window), data.rfind(b"\r", start, window))
+        if last < 0:
+            ends = [found for found in (data.find(b"\n", start), data.find(b"\r", start))
+                    if found >= 0]
+            end = min(ends) if ends else len(data)
+            return data.count(b"\n", 0, start) + 1, end - start
+        start = last + 1
+    return None
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """The records and problems of one corpus file; never raises for what the file holds."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield ImportProblem(str(path), error.strerror or str(error))
-        return
     suffix = path.suffix.lower()
+    many = suffix in (".csv", ".jsonl")
+    try:
+        data = read_bounded(
+            path, CORPUS_FILE_BYTES if many else ARTICLE_FILE_BYTES,
+            "a .csv or .jsonl corpus file (split it)" if many else "a .txt or .html article")
+    except InputProblem as problem:
+        yield ImportProblem(str(path), problem.reason, problem.line)
+        return
     try:
         if suffix in (".html", ".htm"):
             yield from _read_html(path, data)
@@ -108,6 +203,7 @@ def read_file(path: Path) -> Iterator[Item]:
     except AnnotatorError as error:
         yield ImportProblem(str(path), str(error))
         return
+    del data  # not held beside its text while a big file is read
     if suffix == ".jsonl":
         yield from _read_jsonl(path, text)
     elif suffix == ".csv":
@@ -123,9 +219,20 @@ def _read_text(path: Path, text: str) -> Item:
     title, _, rest = text.lstrip().partition("\n")  # decode refused blank files
     title = title.strip()
     body = _trim(rest)
-    if not body:  # a one-line article: the line is its title and its text
+    if len(title) > TITLE_CHARS:  # a paragraph, not a title: it stays in the text
+        body = _trim(text)
+        title = _derived_title(body)
+    elif not body:  # a one-line article: the line is its title and its text
         body = title
     return _article(path, path.stem, title, body, line=None)
+
+
+def _derived_title(body: str) -> str:
+    """A title made from the start of the first line of ``body`` (which is not blank)."""
+    start = len(body) - len(body.lstrip())
+    end = body.find("\n", start)
+    first = body[start:] if end < 0 else body[start:end]
+    return first[:TITLE_LIMIT].rstrip()
 
 
 def _trim(text: str) -> str:
@@ -137,7 +244,15 @@ def _trim(text: str) -> str:
 
 def _article(
     path: Path, article_id: str, title: str, body: str, line: int | None, **extra: str | None
-) -> ArticleRecord:
+) -> Item:
+    if len(body) > ARTICLE_CHARS:
+        return ImportProblem(str(path), f"the article's text is {len(body):,} characters long; "
+                             f"an article may hold at most {ARTICLE_CHARS:,}", line)
+    for name, value in (("title", title), *extra.items()):
+        if value is not None and len(value) > TITLE_CHARS and name != "url":
+            return ImportProblem(str(path), f"the {name} is {len(value):,} characters long; "
+                                 f"it may hold at most {TITLE_CHARS:,} (is the text in the "
+                                 f"{name} column?)", line)
     published_original = extra.pop("published", None)
     published = parse_date(published_original) if published_original else None
     if published_original is None:
@@ -174,7 +289,8 @@ def _read_html(path: Path, data: bytes) -> Iterator[Item]:
     if not body:
         yield ImportProblem(str(path), "no visible text in this page")
         return
-    title = page.title or page.first_h1 or body.split("\n", 1)[0].strip()
+    title = next((given for given in (page.title, page.first_h1)
+                  if given and len(given) <= TITLE_CHARS), "") or _derived_title(body)
     first, _, rest = body.partition("\n")
     if first.strip() == title:
         body = rest.lstrip("\n").rstrip() or body
@@ -351,34 +467,119 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
 
 
 def _read_csv(path: Path, text: str) -> Iterator[Item]:
-    csv.field_size_limit(2**31 - 1)  # an article is one field; the default limit is 128 KiB
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows = csv_rows(text, _delimiter(text))
     try:
-        header = next(reader, None)
-    except csv.Error as error:
-        yield ImportProblem(str(path), f"not valid CSV ({error})", 1)
+        header = next(rows, None)
+        names = header_names(header[1] if header else [])
+    except InputProblem as problem:
+        yield ImportProblem(str(path), problem.reason, problem.line)
         return
-    names = [name.strip().lstrip("\ufeff").strip().lower() for name in header or []]
     if "text" not in names:
         found = ", ".join(name for name in names if name) or "none"
         yield ImportProblem(str(path), f"no 'text' column (columns found: {found})")
         return
-    columns = {name: i for i, name in reversed(list(enumerate(names))) if name}
-    line_no = reader.line_num
+    columns = {name: i for i, name in enumerate(names) if name}
+    try:
+        for start, row in rows:
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
+            yield _from_row(path, start, values, "columns")
+    except InputProblem as problem:  # the rest of the file cannot be told apart
+        yield ImportProblem(str(path), problem.reason, problem.line)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def csv_rows(text: str, delimiter: str = ",",
+             max_lines: int | None = None) -> Iterator[tuple[int, list[str]]]:
+    """The rows of CSV ``text``, each with the line it starts on.
+
+    Raises :class:`InputProblem` at the row's line for a field longer than
+    :data:`FIELD_CHARS`, a quote opened and never closed (the standard reader takes the
+    rest of the file as one field, silently), a row running over more than ``max_lines``
+    lines, and what the standard reader finds malformed.  Lines are cut from ``text``
+    one at a time: it is not copied whole (a ``StringIO`` would hold it again, four
+    bytes a character).
+    """
+    consumed = 0  # characters of text the reader has taken
+
+    def lines() -> Iterator[str]:
+        nonlocal consumed
+        for match in _LINE.finditer(text):
+            consumed = match.end()
+            yield match.group()
+
+    csv.field_size_limit(FIELD_CHARS)  # also the tag CSV's: one value for the process
+    reader = csv.reader(lines(), delimiter=delimiter)
+    line = 1
+    row_start = 0
     while True:
-        start = line_no + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield ImportProblem(str(path), f"not valid CSV ({error})", start)
-            return
-        line_no = reader.line_num
-        if not row or not any(cell.strip() for cell in row):
+            if "field limit" in str(error):
+                raise InputProblem(
+                    f"a field starting in this row is longer than {FIELD_CHARS:,} "
+                    "characters (is a quote opened here never closed?)", line) from None
+            raise InputProblem(f"not valid CSV ({error})", line) from None
+        if consumed >= len(text) and _quote_left_open(text, row_start, delimiter):
+            raise InputProblem("a quote opened here is never closed", line)
+        if max_lines is not None and reader.line_num - line >= max_lines:
+            raise InputProblem(f"this row runs over {reader.line_num - line + 1} lines (more "
+                               f"than {max_lines}): is a quote opened here never closed?", line)
+        yield line, row
+        line = reader.line_num + 1
+        row_start = consumed
+
+
+def _quote_left_open(text: str, start: int, delimiter: str) -> bool:
+    """Whether the CSV row from ``start`` to the end of ``text`` ends inside a quoted field.
+
+    Steps field by field as the standard reader does in its lenient mode: a field that
+    starts with a quote runs to the next single quote; after it, and in any other field,
+    quotes are plain characters up to the next delimiter or line end.
+    """
+    ends = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    at = start
+    while at < len(text):
+        if text[at] == '"':
+            search = at + 1
+            while True:
+                closing = text.find('"', search)
+                if closing < 0:
+                    return True
+                if text.startswith('"', closing + 1):  # a doubled quote inside
+                    search = closing + 2
+                    continue
+                break
+            at = closing + 1
+        end = ends.search(text, at)
+        if end is None:
+            return False
+        at = end.end()
+    return False
+
+
+def header_names(header: list[str]) -> list[str]:
+    """The normalised names of a CSV header; :class:`InputProblem` for a name used twice.
+
+    Names are compared as they are used: without spaces around them, a BOM, or case, so
+    ``Title`` and `` title`` are the same column, and which of them counts would be a guess.
+    """
+    names = [name.strip().lstrip("\ufeff").strip().lower() for name in header]
+    seen: dict[str, int] = {}
+    for number, name in enumerate(names, 1):
+        if not name:
             continue
-        values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
-        yield _from_row(path, start, values, "columns")
+        if name in seen:
+            raise InputProblem(f"the column '{name}' appears twice in the header (columns "
+                               f"{seen[name]} and {number}); rename or remove one", 1)
+        seen[name] = number
+    return names
 
 
 def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) -> Item:
@@ -396,6 +597,9 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
             value = str(value)
         if not isinstance(value, str):
             return problem(f"'{name}' must be a string, not {_json_kind(value)}")
+        if len(value) > FIELD_CHARS:
+            return problem(f"'{name}' is {len(value):,} characters long; a value may hold "
+                           f"at most {FIELD_CHARS:,}")
         if not value.isascii() and _has_lone_surrogate(value):  # JSON "\ud800": unstorable
             return problem(f"'{name}' holds a broken character (an unpaired surrogate)")
         value = canonical(value)
@@ -409,8 +613,7 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
     body = _trim(values.pop("text"))
     title = values.pop("title", None)
     if title is None:
-        first_line = next(line for line in body.split("\n") if line.strip()).strip()
-        title = first_line[:TITLE_LIMIT].rstrip()
+        title = _derived_title(body)
     article_id = values.pop("id", f"{path.stem}-{line_no}")
     return _article(path, article_id, title, body, line_no, **values)
 

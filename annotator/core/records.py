@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What one input may hold: the one place these limits are set.  Beyond them a file or a
+# record is refused with a line saying so, before it costs gigabytes of memory or freezes
+# the reader.  ARTICLE_CHARS: the reader lays out and paints an article of a million
+# characters in about half a second (offscreen, 2 cores); five million took 2.6 to 4 s.
+# Every legitimate line fits LINE_BYTES: a JSONL line of the longest article, each letter
+# written as a \uXXXX escape (12 bytes for one outside the BMP), is at most 12 MB.
+ARTICLE_CHARS = 1_000_000  # characters of text in one article (some 400 pages)
+FIELD_CHARS = ARTICLE_CHARS  # characters in one CSV cell or JSON value
+TITLE_CHARS = 1_000  # characters in a title, outlet or date given as such
+LINE_BYTES = 16_000_000  # bytes in one line of any file read
+ARTICLE_FILE_BYTES = 32_000_000  # one .txt or .html file: one article and its markup
+CORPUS_FILE_BYTES = 1_000_000_000  # one .csv or .jsonl file of many articles
+TAG_FILE_BYTES = 256_000_000  # one tag CSV (well over a million tags)
+QUOTE_LINES = 50  # lines one field of a tag CSV may run over (notes, quotes)
+
 
 @dataclass(frozen=True)
 class ArticleRecord:

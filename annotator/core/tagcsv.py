@@ -8,14 +8,15 @@ or saved it as UTF-16.
 from __future__ import annotations
 
 import csv
-import io
 import operator
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.corpus import InputProblem, csv_rows, header_names, read_bounded
 from annotator.core.decode import decode_bytes
 from annotator.core.errors import AnnotatorError
+from annotator.core.records import QUOTE_LINES, TAG_FILE_BYTES
 from annotator.core.store import EXPORT_COLUMNS, REQUIRED_COLUMNS
 
 
@@ -32,34 +33,40 @@ def write_tags(rows: Iterable[dict[str, object]], out: TextIO) -> int:
 
 
 def read_tags(path: str | Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a tag CSV with the line each starts on; raises on a file that is not one."""
+    """Rows of a tag CSV with the line each starts on; raises on a file that is not one.
+
+    Bounded like a corpus file (:data:`TAG_FILE_BYTES`, a regular file only), and a value
+    may not run over more than :data:`QUOTE_LINES` lines: a quote left open would
+    otherwise take the rest of the file as one note.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
+        data = read_bounded(path, TAG_FILE_BYTES, "a tag CSV")
         text = decode_bytes(data)
+    except InputProblem as exc:
+        where = f"{path}:{exc.line}" if exc.line is not None else str(path)
+        raise AnnotatorError(f"{where}: {exc.reason}") from None
     except AnnotatorError as exc:
         raise AnnotatorError(f"{path}: {exc}") from None
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise AnnotatorError(
-            f"{path}: not a tag CSV: missing column(s) {', '.join(missing)} "
-            f"(needs at least {', '.join(REQUIRED_COLUMNS)})"
-        )
-    reader.fieldnames = header
+    del data
     rows: list[tuple[int, dict[str, str]]] = []
-    line = reader.line_num + 1
     try:
-        for row in reader:
-            if None in row:
+        reader = csv_rows(text, max_lines=QUOTE_LINES)
+        first = next(reader, None)
+        header = header_names(first[1] if first else [])
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise AnnotatorError(
+                f"{path}: not a tag CSV: missing column(s) {', '.join(missing)} "
+                f"(needs at least {', '.join(REQUIRED_COLUMNS)})"
+            )
+        for line, row in reader:
+            if not row:
+                continue
+            if len(row) > len(header):
                 raise AnnotatorError(f"{path}:{line}: more cells than columns")
-            rows.append((line, {k: v or "" for k, v in row.items()}))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise AnnotatorError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+            rows.append((line, {name: row[i] if i < len(row) else ""
+                                for i, name in enumerate(header)}))
+    except InputProblem as exc:
+        raise AnnotatorError(f"{path}:{exc.line}: {exc.reason}") from None
     return rows

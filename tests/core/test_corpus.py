@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import random
 from pathlib import Path
 
 import pytest
 
+from annotator.cli import main as cli_main
+from annotator.core import corpus as corpus_module
 from annotator.core.corpus import SUPPORTED, collect_files, read_corpus, read_file
-from annotator.core.records import ArticleRecord, ImportProblem
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import (
+    ARTICLE_CHARS,
+    FIELD_CHARS,
+    LINE_BYTES,
+    QUOTE_LINES,
+    TITLE_CHARS,
+    ArticleRecord,
+    ImportProblem,
+)
+from annotator.core.store import open_project
+from annotator.core.tagcsv import read_tags
 from annotator.core.text import canonical
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
@@ -399,3 +413,239 @@ def test_a_project_named_like_a_corpus_file_is_never_read_as_one(tmp_path: Path)
             import_paths(project, [folder])
         assert project.article_count() == 0
         assert import_paths(project, [folder / "one.txt"]).added == ["one"]
+
+
+# --- limits: files, lines, fields, articles, titles ---------------------------------------
+
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX files")
+
+
+@posix_only
+@pytest.mark.parametrize("name", ["zero.txt", "zero.csv", "zero.jsonl", "zero.html"])
+def test_link_to_a_device_in_a_folder_is_refused_unread(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / name).symlink_to("/dev/zero")
+    (folder / "good.txt").write_text("عنوان\n\nمتن", encoding="utf-8")
+    items = list(read_corpus([folder]))
+    [problem] = [item for item in items if isinstance(item, ImportProblem)]
+    assert problem.path == str(folder / name) and "not a regular file" in problem.reason
+    assert sum(isinstance(item, ArticleRecord) for item in items) == 1
+
+
+@posix_only
+def test_pipe_named_like_a_corpus_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    problem = only_problem(tmp_path / "pipe.jsonl")  # a blocking open would hang here
+    assert "not a regular file" in problem.reason
+
+
+@pytest.mark.parametrize(("name", "limit"), [("big.txt", "ARTICLE_FILE_BYTES"),
+                                             ("big.csv", "CORPUS_FILE_BYTES")])
+def test_file_over_its_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        name: str, limit: str) -> None:
+    monkeypatch.setattr(corpus_module, limit, 10_000)
+    path = tmp_path / name
+    path.write_text("text\n" + "خبر کوتاه\n" * 2_000, encoding="utf-8")
+    problem = only_problem(path)
+    assert problem.reason.startswith("too large (0.0 MB)") or "too large" in problem.reason
+    assert "may hold at most 0.0 MB" in problem.reason and problem.line is None
+
+
+def test_fifty_megabyte_html_line_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    with path.open("wb") as out:
+        out.write(b"<html><head><title>t</title></head>\n<body>\n<p>")
+        chunk = "خبر ".encode() * 100_000
+        for _ in range(50_000_000 // len(chunk) + 1):
+            out.write(chunk)
+        out.write(b"</p></body></html>\n")
+    problem = only_problem(path)
+    assert problem.line == 3 and problem.path == str(path)
+    assert "this line is over" in problem.reason and "a line may hold at most" in problem.reason
+    assert "\n" not in str(problem)
+
+
+def test_long_line_within_a_file_of_allowed_size(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    good = json.dumps({"id": "a", "text": "خبر"}, ensure_ascii=False)
+    path.write_text(f"{good}\n{good}\n" + "x" * (LINE_BYTES + 1) + f"\n{good}\n")
+    problem = only_problem(path)  # the file cannot be trusted past that: nothing from it
+    assert problem.line == 3 and "16.0 MB" in problem.reason
+
+
+def test_article_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    paragraph = "متن خبر درباره غزه " * 50 + "\n\n"
+    path.write_text("عنوان\n" + paragraph * (ARTICLE_CHARS // len(paragraph) + 2),
+                    encoding="utf-8")
+    problem = only_problem(path)
+    assert f"an article may hold at most {ARTICLE_CHARS:,}" in problem.reason
+    fits = tmp_path / "fits.txt"
+    fits.write_text("عنوان\n" + paragraph * (ARTICLE_CHARS // len(paragraph) - 1),
+                    encoding="utf-8")
+    assert len(records(fits)[0].body) <= ARTICLE_CHARS
+
+
+def test_csv_field_over_the_limit_names_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    runaway = ("x" * 999 + "\n") * (FIELD_CHARS // 1000 + 5)
+    path.write_text(f'id,text\na,first\nb,"{runaway}"\nc,third\n', encoding="utf-8")
+    items = list(read_file(path))
+    assert [type(item) for item in items] == [ArticleRecord, ImportProblem]
+    problem = items[1]
+    assert problem.line == 3 and f"longer than {FIELD_CHARS:,} characters" in problem.reason
+
+
+def test_two_hundred_megabyte_csv_field_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    line = ("y" * 199 + "\n").encode()
+    with path.open("wb") as out:
+        out.write(b'id,text\nh,"')
+        for _ in range(1_000):
+            out.write(line * 1_000)
+        out.write(b'"\n')
+    items = list(read_file(path))
+    assert len(items) == 1 and isinstance(items[0], ImportProblem)
+    assert items[0].line == 2 and "longer than" in items[0].reason
+
+
+def test_jsonl_value_over_the_field_limit(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "r.jsonl", [
+        json.dumps({"id": "a", "text": "خبر", "url": "u" * (FIELD_CHARS + 1)}),
+        json.dumps({"id": "b", "text": "خبر"})])
+    first, second = read_file(path)
+    assert isinstance(first, ImportProblem) and first.line == 1 and "'url'" in first.reason
+    assert isinstance(second, ArticleRecord)
+
+
+def test_title_given_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    long_title = "عنوان " * (TITLE_CHARS // 6 + 10)
+    path.write_text(f'id,title,text\na,"{long_title}",متن\nb,کوتاه,متن\n', encoding="utf-8")
+    first, second = read_file(path)
+    assert isinstance(first, ImportProblem) and first.line == 2
+    assert f"at most {TITLE_CHARS:,}" in first.reason and "title column" in first.reason
+    assert isinstance(second, ArticleRecord) and second.title == "کوتاه"
+
+
+def test_txt_whose_first_line_is_a_paragraph_keeps_it_in_the_text(tmp_path: Path) -> None:
+    first = "جمله اول خبر. " * 200
+    path = tmp_path / "a.txt"
+    path.write_text(f"{first}\n\nپاراگراف دوم", encoding="utf-8")
+    [record] = records(path)
+    assert len(record.title) <= 120 and record.body.startswith(first.strip()[:100])
+    assert record.body.endswith("پاراگراف دوم")
+
+
+def test_html_title_over_the_limit_falls_back_to_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(f"<title>{'x' * (TITLE_CHARS + 1)}</title><p>سطر اول</p><p>سطر دوم</p>",
+                    encoding="utf-8")
+    [record] = records(path)
+    assert record.title == "سطر اول" and record.body == "سطر دوم"
+
+
+# --- quotes never closed, duplicate headers ------------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "line"), [
+    ('id,text\na,"opened\nb,more\nc,and more\n', 2),
+    ('id,text\na,fine\nb,"also fine"\nc,"opened\n' + "d,x\n" * 100, 4),
+    ('id,text\r\na,fine\r\nb,"opened\r\nc,x\r\n', 3),
+    ('id;text\na;fine\nb;"opened', 3),
+    ('id,text\na,fine\nb,"a ""quoted"" word, then opened\nc,x\n', 3),
+    ('id,"text\na,fine\n', 1),
+])
+def test_corpus_csv_quote_never_closed_names_its_line(tmp_path: Path, content: str,
+                                                     line: int) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(content, encoding="utf-8")
+    items = list(read_file(path))
+    problem = items[-1]
+    assert isinstance(problem, ImportProblem), items
+    assert (problem.line, problem.reason) == (line, "a quote opened here is never closed")
+    assert all(isinstance(item, ArticleRecord) for item in items[:-1])
+
+
+@pytest.mark.parametrize("content", [
+    'id,text\na,"two\nlines"\nb,"ends with a line end\n"\n',
+    'id,text\na,5" screen\nb,plain "quotes" inside\n',
+    'id,text\na,"closed" then more\nb,"last, quoted"',
+    'id,text\na,"' + "many\n" * 200 + '"\n',
+])
+def test_corpus_csv_closed_quotes_are_not_flagged(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(content, encoding="utf-8")
+    assert problems(path) == []
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("id,text,Text", "text"), ("id, title ,text,TITLE", "title"), ("\ufeffID,text,id", "id"),
+    ("text;url;Url ", "url"),
+])
+def test_corpus_csv_duplicate_header_is_refused(tmp_path: Path, header: str, name: str) -> None:
+    path = tmp_path / "rows.csv"
+    sep = ";" if ";" in header else ","
+    path.write_text(f"{header}\n" + sep.join(["v"] * header.count(sep)) + f"{sep}v\n",
+                    encoding="utf-8")
+    problem = only_problem(path)
+    assert problem.line == 1 and problem.path == str(path)
+    assert f"the column '{name}' appears twice in the header" in problem.reason
+
+
+# --- the tag CSV shares the reader ---------------------------------------------------------
+
+TAG_HEADER = "article_id,annotator,field,value,note\n"
+
+
+def _import_tags(capsys: pytest.CaptureFixture[str], project_path: Path,
+                 sheet: Path) -> tuple[int, str]:
+    code = cli_main(["import-tags", "--db", str(project_path), str(sheet)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, err
+
+
+@pytest.mark.parametrize(("content", "line", "reason"), [
+    (TAG_HEADER + 'x,sara,stance,neutral,"a note\n' + "x,reza,stance,neutral,\n" * 5, 2,
+     "a quote opened here is never closed"),
+    (TAG_HEADER + "x,sara,stance,neutral,ok\n" + 'x,reza,stance,neutral,"open\n'
+     + "x,reza,stance,neutral,\n" * (QUOTE_LINES + 5) + 'x,ali,stance,neutral,"\n', 3,
+     "runs over"),
+    ("article_id,Annotator,field,value, annotator\nx,a,stance,neutral,b\n", 1,
+     "the column 'annotator' appears twice in the header"),
+])
+def test_tag_csv_unclosed_quote_and_duplicate_header(capsys: pytest.CaptureFixture[str],
+                                                    project_path: Path, tmp_path: Path,
+                                                    content: str, line: int,
+                                                    reason: str) -> None:
+    sheet = tmp_path / "tags.csv"
+    sheet.write_text(content, encoding="utf-8")
+    with pytest.raises(AnnotatorError) as caught:
+        read_tags(sheet)
+    assert str(caught.value).startswith(f"{sheet}:{line}: ") and reason in str(caught.value)
+    code, err = _import_tags(capsys, project_path, sheet)
+    assert code == 1 and err.count("\n") == 1 and f"{sheet}:{line}:" in err
+    assert open_project(project_path).tags() == []
+
+
+@posix_only
+def test_import_tags_from_a_link_to_a_device_is_refused_unread(
+        capsys: pytest.CaptureFixture[str], project_path: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "tags.csv"
+    sheet.symlink_to("/dev/zero")
+    code, err = _import_tags(capsys, project_path, sheet)
+    assert code == 1 and err == f"annotator: error: {sheet}: not a regular file (a device, " \
+                                "pipe or socket); not read\n"
+
+
+def test_tag_csv_over_its_limit_is_refused(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    from annotator.core import tagcsv
+
+    monkeypatch.setattr(tagcsv, "TAG_FILE_BYTES", 1_000)
+    sheet = tmp_path / "tags.csv"
+    sheet.write_text(TAG_HEADER + "x,sara,stance,neutral,\n" * 100, encoding="utf-8")
+    with pytest.raises(AnnotatorError, match="too large .* a tag CSV may hold at most"):
+        read_tags(sheet)
