@@ -29,6 +29,7 @@ from pathlib import Path
 from annotator.core.dates import find_date_in_text, parse_date
 from annotator.core.decode import decode_bytes, detect
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import shown
 from annotator.core.records import (
     ARTICLE_CHARS,
     ARTICLE_FILE_BYTES,
@@ -475,7 +476,7 @@ def _read_csv(path: Path, text: str) -> Iterator[Item]:
         yield ImportProblem(str(path), problem.reason, problem.line)
         return
     if "text" not in names:
-        found = ", ".join(name for name in names if name) or "none"
+        found = ", ".join(_plain(name) for name in names if name) or "none"
         yield ImportProblem(str(path), f"no 'text' column (columns found: {found})")
         return
     columns = {name: i for i, name in enumerate(names) if name}
@@ -576,7 +577,7 @@ def header_names(header: list[str]) -> list[str]:
         if not name:
             continue
         if name in seen:
-            raise InputProblem(f"the column '{name}' appears twice in the header (columns "
+            raise InputProblem(f"the column {_quoted(name)} appears twice in the header (columns "
                                f"{seen[name]} and {number}); rename or remove one", 1)
         seen[name] = number
     return names
@@ -608,7 +609,7 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
     if "text" not in values:
         if "text" in row:
             return problem("empty 'text'")
-        found = ", ".join(str(key) for key in row) or "none"
+        found = ", ".join(_plain(str(key)) for key in row) or "none"
         return problem(f"no 'text' (found {kind}: {found})")
     body = _trim(values.pop("text"))
     title = values.pop("title", None)
@@ -624,6 +625,17 @@ def _delimiter(text: str) -> str:
     counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
+
+
+def _plain(name: str) -> str:
+    """A name from a file as it may appear in a one-line message: as is when it is short
+    and printable, else quoted and escaped (a newline or a bidi control in a column name
+    would break the line or reorder it)."""
+    return name if name.isprintable() and len(name) <= 40 else shown(name)
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if name.isprintable() and len(name) <= 40 else shown(name)
 
 
 def _has_lone_surrogate(text: str) -> bool:
