@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,33 @@ def test_script_without_main_guard_can_import(tmp_path: Path) -> None:
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["script ran", "605 added"]
+
+
+def test_reader_process_refuses_what_reading_here_refuses(tmp_path: Path) -> None:
+    """Limits, quotes never closed, duplicate headers and devices: the same problems,
+    with the same lines, whichever process reads."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "open.csv").write_text('id,text\na,fine\nb,"opened\nc,x\n', encoding="utf-8")
+    (corpus / "twice.csv").write_text("id,Text,text \na,b,c\n", encoding="utf-8")
+    (corpus / "long.jsonl").write_text(
+        json.dumps({"id": "l", "text": "خبر " * 300_000}) + "\n"
+        + json.dumps({"id": "ok", "text": "خبر"}) + "\n", encoding="utf-8")
+    (corpus / "line.txt").write_bytes(b"title\n" + b"x" * 17_000_000 + b"\n")
+    if hasattr(os, "mkfifo"):
+        (corpus / "zero.csv").symlink_to("/dev/zero")
+        os.mkfifo(corpus / "pipe.txt")
+    found = {}
+    for parallel in (False, True):
+        with open_project(tmp_path / f"{parallel}.sqlite") as project:
+            result = import_paths(project, [corpus], parallel=parallel)
+            found[parallel] = (sorted(result.added), [str(p) for p in result.problems])
+    assert found[True] == found[False]
+    added, problems = found[True]
+    assert added == ["a", "ok"]
+    reasons = "\n".join(problems)
+    assert f"{corpus / 'open.csv'}:3: a quote opened here is never closed" in reasons
+    assert f"{corpus / 'twice.csv'}:1: the column 'text' appears twice" in reasons
+    assert f"{corpus / 'long.jsonl'}:1: 'text' is 1,200,000 characters long" in reasons
+    assert f"{corpus / 'line.txt'}:2: this line is 17.0 MB long" in reasons
+    assert len(problems) == (6 if hasattr(os, "mkfifo") else 4)
