@@ -138,8 +138,7 @@ def read_bounded(path: Path, limit: int, kind: str) -> bytes:
             raise InputProblem("not a regular file (a device, pipe or socket); not read")
         # A file too large is still read in part: a line too long in it says more.
         cap = limit if info.st_size <= limit else min(limit, 2 * LINE_BYTES)
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(cap + 1)
+        data = _read_up_to(descriptor, cap + 1, info.st_size + 1)
     except OSError as error:
         raise InputProblem(error.strerror or str(error)) from None
     finally:
@@ -157,12 +156,26 @@ def read_bounded(path: Path, limit: int, kind: str) -> bytes:
     return data
 
 
+def _read_up_to(descriptor: int, most: int, expected: int) -> bytes:
+    """At most ``most`` bytes from ``descriptor``: the ``expected`` size in one read (no
+    buffer of ``most`` bytes set aside for a small file), more only if the file has more."""
+    parts = [os.read(descriptor, min(most, expected))]
+    size = len(parts[0])
+    while size < most:
+        part = os.read(descriptor, min(most - size, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 def _too_large(size: int, limit: int, kind: str) -> str:
     return f"too large ({_megabytes(size)}): {kind} may hold at most {_megabytes(limit)}; not read"
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB"
+    return f"{size / 1_000_000:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _long_line(data: bytes, limit: int) -> tuple[int, int] | None:
@@ -621,7 +634,8 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
 
 def _delimiter(text: str) -> str:
     """The most frequent of ``,`` ``;`` and tab in the header line (column names are plain)."""
-    header = text.split("\n", 1)[0]
+    end = text.find("\n")
+    header = text if end < 0 else text[:end]  # not split(): that would copy the whole file
     counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
