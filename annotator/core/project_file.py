@@ -117,7 +117,10 @@ def names_project(candidate: str | Path, project: str | Path) -> bool:
     so a hard link to the project is caught too.  Only ``stat`` is used.
     """
     target = _resolved(Path(candidate))
-    for one in project_files(project):
+    # Beside the path as given and beside the real file: a project opened through a link
+    # keeps its -wal next to the file the link points at.
+    given = Path(project)
+    for one in {*project_files(given), *project_files(_resolved(given))}:
         if target == _resolved(one):
             return True
         try:

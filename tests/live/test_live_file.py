@@ -97,3 +97,16 @@ def test_a_process_keeps_its_writes_after_looking_at_its_own_file(
             assert [t.value for t in project.tags(article, f"holder-{number}", "stance")] \
                 == ["condemning"], (operation, article)
         assert [t.value for t in project.tags(SAMPLE_IDS[1], "cli", "stance")] == ["neutral"]
+
+
+def test_names_project_sees_the_side_files_of_a_project_opened_through_a_link(
+        project_path: Path, tmp_path: Path) -> None:
+    from annotator.core.project_file import names_project
+
+    link = tmp_path / "elsewhere" / "link.sqlite"
+    link.parent.mkdir()
+    link.symlink_to(project_path)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        assert names_project(f"{project_path}{suffix}", link)
+        assert names_project(f"{link}{suffix}", project_path)
+    assert not names_project(tmp_path / "other.sqlite", link)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import check_person
 from annotator.core.store.base import now
 from annotator.core.store.tagging import TaggingMixin
 
@@ -164,6 +165,7 @@ class ExchangeMixin(TaggingMixin):
             raise AnnotatorError(f"unknown article {article_id!r} (import the corpus first)")
         if not annotator:
             raise AnnotatorError("annotator is empty")
+        check_person(annotator)  # before the backup: a bad name stops the file at once
         if not codebook.has_field(field_id):
             raise AnnotatorError(
                 f"unknown field {field_id!r} (the codebook has: "

@@ -111,7 +111,10 @@ class Project(MergeMixin):
                     "SELECT DISTINCT field, COALESCE(value, '') FROM tags")}
                 used_values = {(f, v) for f, v in used if v}
                 used_fields = {(f, "") for f, _ in used}
-                problems = removed_in_use(current, codebook, used_values | used_fields)
+                roles = {(str(f), str(r)) for f, r in self.conn.execute(
+                    "SELECT DISTINCT field, role FROM tags WHERE role IS NOT NULL")}
+                problems = removed_in_use(current, codebook, used_values | used_fields,
+                                          roles_used=roles)
                 if problems:
                     raise AnnotatorError("codebook not changed: " + "; ".join(problems))
                 if codebook.source == current.source:
