@@ -163,6 +163,7 @@ def _show_shared_notice(window: QWidget, place: SharedPlace) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning,
                       QCoreApplication.translate("app", "Project on a shared folder"), text,
                       QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the path is data
     box.setInformativeText(detail)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -582,6 +582,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import finished with problems"),
                               text + "\n" + self.tr("%1 problems:").replace(
                                   "%1", str(len(summary.problems))), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
             box.setDetailedText("\n".join(summary.problems))
             box.open()
         else:
@@ -671,6 +672,7 @@ class MainWindow(QMainWindow):
                      for line in summary_lines(summary)]  # type: ignore[arg-type]
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
                               "\n".join(lines), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # colleagues' names are data
             box.open()
 
         worker.done.connect(finished)
@@ -704,8 +706,11 @@ class MainWindow(QMainWindow):
                          for line in summary_lines(summary)]  # type: ignore[arg-type]
                 lines.append(self.tr("Nothing was merged from %1.").replace(
                     "%1", f"\u2068{source}\u2069"))
-                QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
-                            "\n".join(lines), parent=self).open()
+                finished_box = QMessageBox(QMessageBox.Icon.Information,
+                                           self.tr("Merge finished"), "\n".join(lines),
+                                           parent=self)
+                finished_box.setTextFormat(Qt.TextFormat.PlainText)
+                finished_box.open()
 
         box.finished.connect(answered)
         box.open()
