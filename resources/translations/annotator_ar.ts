@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+137"/>
+        <location filename="../../annotator/gui/form_parts.py" line="+154"/>
         <source>Evidence: %1 (click to show it in the article)</source>
         <translation>الدليل: %1 (انقر لعرضه في المقال)</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <location line="+7"/>
         <source>Field</source>
         <translation>الحقل</translation>
@@ -108,7 +108,7 @@
         <translation>الاتفاق الثنائي</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Chart</source>
         <translation>الرسم البياني</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+46"/>
+        <location filename="../../annotator/gui/article_list.py" line="+47"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+479"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+480"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
@@ -239,7 +239,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+105"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+109"/>
         <source>Export tags</source>
         <translation>تصدير الوسوم</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>لبرنامج Excel (علامة ترتيب البايتات؛ الخلية التي قد تُنفَّذ كصيغة تبدأ بـ &apos;)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>File:</source>
         <translation>الملف:</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>تصدير</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>تصدير الوسوم إلى</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -339,9 +339,14 @@
         <translation>أُوقف التصدير؛ لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 rows written to %2 (codebook: %3)</source>
         <translation>الصفوف المكتوبة في %2: %1 (دليل الترميز: %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 rows written to %2 (no codebook sheet: not a regular file)</source>
+        <translation>كُتب %1 صفًا في %2 (بلا ورقة دليل الترميز: ليس ملفًا عاديًا)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -516,7 +521,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+109"/>
+        <location filename="../../annotator/gui/main_window.py" line="+115"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -724,12 +729,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+238"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -799,12 +804,12 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>دمج مشروع زميل</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
@@ -814,9 +819,25 @@
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+37"/>
         <source>Merge finished</source>
         <translation>انتهى الدمج</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
+        <translation>يحتوي %1 على حقول أو قيم أو أدوار لا يعرفها دليل الترميز لدينا. إذا دُمجت فستُحفظ وتُحتسب في الاتفاق كما هي. هل تريد الدمج على أي حال؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values our codebook does not know</source>
+        <translation>قيم لا يعرفها دليل الترميز لدينا</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing was merged from %1.</source>
+        <translation>لم يُدمج شيء من %1.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
@@ -894,7 +915,7 @@
         <translation>ترميز يدوي للمقالات الإخبارية الفارسية والعربية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+18"/>
+        <location filename="../../annotator/gui/main_window.py" line="+21"/>
         <source>Annotator: %1</source>
         <translation>المرمّز: %1</translation>
     </message>
@@ -902,7 +923,7 @@
 <context>
     <name>MergeSummary</name>
     <message>
-        <location filename="../../annotator/gui/merge_summary.py" line="+26"/>
+        <location filename="../../annotator/gui/merge_summary.py" line="+28"/>
         <source>Merged %1</source>
         <translation>تم الدمج: %1</translation>
     </message>
@@ -930,6 +951,31 @@
         <location line="+2"/>
         <source>Not merged: %1</source>
         <translation>لم يُدمج: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brought in although our codebook does not know them:</source>
+        <translation>أُدخلت رغم أن دليل الترميز لدينا لا يعرفها:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Role %1 of field %2 (%3 tags)</source>
+        <translation>الدور %1 في الحقل %2 (%3 وسوم)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field %1 (%2 tags)</source>
+        <translation>الحقل %1 (%2 وسوم)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value %1 of field %2 (%3 tags)</source>
+        <translation>القيمة %1 في الحقل %2 (%3 وسوم)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… and %1 more</source>
+        <translation>… و%1 أخرى</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1017,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+65"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+67"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -1171,7 +1217,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+40"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+50"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
@@ -1201,17 +1247,27 @@
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>%1 (dated in the future: the clock was ahead)</source>
+        <translation>%1 (مؤرَّخة في المستقبل: كانت الساعة متقدّمة)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unreadable</source>
         <translation>غير مقروءة</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Not a backup: %1</source>
+        <translation>ليست نسخة احتياطية: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>There are no backups of this project yet.</source>
         <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Restore…</source>
         <translation>ا&amp;ستعادة…</translation>
     </message>
@@ -1251,7 +1307,52 @@
         <translation>قبل استيراد الوسوم</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>a link, not a backup file</source>
+        <translation>رابط، وليس ملف نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder, not a backup file</source>
+        <translation>مجلد، وليس ملف نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an empty file</source>
+        <translation>ملف فارغ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time in its name is not a real date and time</source>
+        <translation>الوقت في اسمه ليس تاريخًا ووقتًا صحيحين</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an SQLite file</source>
+        <translation>ليس ملف SQLite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an SQLite file in write-ahead-log mode, not a backup made here</source>
+        <translation>ملف SQLite في وضع سجل الكتابة المسبقة (WAL)، وليس نسخة احتياطية أُنشئت هنا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an SQLite file but not an annotator project</source>
+        <translation>ملف SQLite لكنه ليس مشروع annotator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be read</source>
+        <translation>لا يمكن قراءته</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source> (%1 articles, %2 tags)</source>
         <translation> (المقالات: %1، الوسوم: %2)</translation>
     </message>
@@ -1270,7 +1371,7 @@ The current state is backed up first.</source>
 تؤخذ نسخة احتياطية من الحالة الحالية أولاً.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not restored</source>
         <translation>لم تتم الاستعادة</translation>
     </message>
@@ -1363,7 +1464,7 @@ The current state is backed up first.</source>
         <translation>إزالة دليل هذا الوسم</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Skip</source>
         <translation>تخطي</translation>
     </message>
@@ -1436,7 +1537,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+39"/>
+        <location filename="../../annotator/gui/app.py" line="+40"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -1446,7 +1547,12 @@ The current state is backed up first.</source>
         <translation>اسمك كما ينبغي أن يظهر على وسومك (يراه الزملاء عند دمج الوسوم):</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>This name cannot be used: %1</source>
+        <translation>لا يمكن استخدام هذا الاسم: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -1456,7 +1562,7 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>هذا المشروع على نظام ملفات شبكي (%1 في %2).</translation>
     </message>

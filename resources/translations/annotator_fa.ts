@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+137"/>
+        <location filename="../../annotator/gui/form_parts.py" line="+154"/>
         <source>Evidence: %1 (click to show it in the article)</source>
         <translation>شاهد: %1 (برای نمایش آن در مقاله کلیک کنید)</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <location line="+7"/>
         <source>Field</source>
         <translation>فیلد</translation>
@@ -108,7 +108,7 @@
         <translation>توافق دوبه‌دو</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Chart</source>
         <translation>نمودار</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+46"/>
+        <location filename="../../annotator/gui/article_list.py" line="+47"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+479"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+480"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -239,7 +239,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+105"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+109"/>
         <source>Export tags</source>
         <translation>برون‌ریزی برچسب‌ها</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>برای Excel (نشانهٔ ترتیب بایت؛ خانه‌ای که ممکن است فرمول اجرا کند با &apos; آغاز می‌شود)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>File:</source>
         <translation>پرونده:</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>برون‌ریزی</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>برون‌ریزی برچسب‌ها در</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Exporting…</source>
         <translation>در حال برون‌ریزی…</translation>
     </message>
@@ -339,9 +339,14 @@
         <translation>برون‌ریزی متوقف شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 rows written to %2 (codebook: %3)</source>
         <translation>%1 سطر در %2 نوشته شد (دفترچهٔ کد: %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 rows written to %2 (no codebook sheet: not a regular file)</source>
+        <translation>%1 ردیف در %2 نوشته شد (بدون برگهٔ دفترچهٔ کد: فایل معمولی نیست)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -516,7 +521,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+109"/>
+        <location filename="../../annotator/gui/main_window.py" line="+115"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -724,12 +729,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+238"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
@@ -799,12 +804,12 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Merging…</source>
         <translation>در حال ادغام…</translation>
     </message>
@@ -814,9 +819,25 @@
         <translation>ادغام ناموفق بود</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+37"/>
         <source>Merge finished</source>
         <translation>ادغام به پایان رسید</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
+        <translation>%1 فیلدها، مقدارها یا نقش‌هایی دارد که دفترچهٔ کدگذاری ما نمی‌شناسد. اگر ادغام شوند، همان‌گونه که هستند نگه داشته و در توافق شمرده می‌شوند. با این حال ادغام شود؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values our codebook does not know</source>
+        <translation>مقدارهایی که دفترچهٔ کدگذاری ما نمی‌شناسد</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing was merged from %1.</source>
+        <translation>از %1 چیزی ادغام نشد.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
@@ -894,7 +915,7 @@
         <translation>کدگذاری دستی مقاله‌های خبری فارسی و عربی.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+18"/>
+        <location filename="../../annotator/gui/main_window.py" line="+21"/>
         <source>Annotator: %1</source>
         <translation>کدگذار: %1</translation>
     </message>
@@ -902,7 +923,7 @@
 <context>
     <name>MergeSummary</name>
     <message>
-        <location filename="../../annotator/gui/merge_summary.py" line="+26"/>
+        <location filename="../../annotator/gui/merge_summary.py" line="+28"/>
         <source>Merged %1</source>
         <translation>ادغام شد: %1</translation>
     </message>
@@ -930,6 +951,31 @@
         <location line="+2"/>
         <source>Not merged: %1</source>
         <translation>ادغام نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brought in although our codebook does not know them:</source>
+        <translation>وارد شد، هرچند دفترچهٔ کدگذاری ما آن‌ها را نمی‌شناسد:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Role %1 of field %2 (%3 tags)</source>
+        <translation>نقش %1 در فیلد %2 (%3 برچسب)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field %1 (%2 tags)</source>
+        <translation>فیلد %1 (%2 برچسب)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value %1 of field %2 (%3 tags)</source>
+        <translation>مقدار %1 در فیلد %2 (%3 برچسب)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… and %1 more</source>
+        <translation>… و %1 مورد دیگر</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1017,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+65"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+67"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
@@ -1161,7 +1207,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+40"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+50"/>
         <source>Restore a backup</source>
         <translation>بازگردانی نسخهٔ پشتیبان</translation>
     </message>
@@ -1191,17 +1237,27 @@
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>%1 (dated in the future: the clock was ahead)</source>
+        <translation>%1 (تاریخ آن در آینده است: ساعت جلو بود)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unreadable</source>
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Not a backup: %1</source>
+        <translation>نسخهٔ پشتیبان نیست: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>There are no backups of this project yet.</source>
         <translation>هنوز نسخهٔ پشتیبانی از این پروژه وجود ندارد.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Restore…</source>
         <translation>&amp;بازگردانی…</translation>
     </message>
@@ -1241,7 +1297,52 @@
         <translation>پیش از درون‌ریزی برچسب‌ها</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>a link, not a backup file</source>
+        <translation>یک پیوند، نه فایل پشتیبان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder, not a backup file</source>
+        <translation>یک پوشه، نه فایل پشتیبان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>فایل معمولی نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an empty file</source>
+        <translation>فایل خالی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time in its name is not a real date and time</source>
+        <translation>زمانِ درج‌شده در نامش تاریخ و ساعت معتبری نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an SQLite file</source>
+        <translation>فایل SQLite نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an SQLite file in write-ahead-log mode, not a backup made here</source>
+        <translation>فایل SQLite در حالت WAL؛ پشتیبانی که اینجا ساخته شده نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an SQLite file but not an annotator project</source>
+        <translation>فایل SQLite است اما پروژهٔ annotator نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be read</source>
+        <translation>خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source> (%1 articles, %2 tags)</source>
         <translation> (%1 مقاله، %2 برچسب)</translation>
     </message>
@@ -1260,7 +1361,7 @@ The current state is backed up first.</source>
 پیش از آن از وضعیت کنونی نسخهٔ پشتیبان گرفته می‌شود.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not restored</source>
         <translation>بازگردانده نشد</translation>
     </message>
@@ -1343,7 +1444,7 @@ The current state is backed up first.</source>
         <translation>حذف شاهد این برچسب</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Skip</source>
         <translation>رد کردن</translation>
     </message>
@@ -1416,7 +1517,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+39"/>
+        <location filename="../../annotator/gui/app.py" line="+40"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -1426,7 +1527,12 @@ The current state is backed up first.</source>
         <translation>نام شما، آن‌گونه که باید روی برچسب‌هایتان بیاید (همکاران هنگام ادغام برچسب‌ها آن را می‌بینند):</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>This name cannot be used: %1</source>
+        <translation>این نام را نمی‌توان به کار برد: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>New project</source>
         <translation>پروژهٔ تازه</translation>
     </message>
@@ -1436,7 +1542,7 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>این پروژه روی یک سامانهٔ پرونده‌ای شبکه است (%1 در %2).</translation>
     </message>
