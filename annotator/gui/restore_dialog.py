@@ -83,13 +83,15 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
         for row, other in enumerate(self.not_backups, len(self.backups)):
             # Junk in the backups folder: shown, so nothing seems lost, but not choosable.
-            cells = ["", self.tr("Not a backup: %1").replace("%1", self.junk_text(other)),
-                     "", ""]
+            cells = [other.path.name,
+                     self.tr("Not a backup: %1").replace("%1", self.junk_text(other)), "", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setToolTip(str(other.path))
                 self.table.setItem(row, column, item)
+            # The reason across the empty count columns: read in full, not elided.
+            self.table.setSpan(row, 1, 1, len(cells) - 1)
         self.empty = QLabel(self.tr("There are no backups of this project yet."))
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setVisible(not self.backups)
