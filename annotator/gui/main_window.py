@@ -300,7 +300,11 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return
         self.form.flush()
-        self.session.set_status(self.current, status)
+        try:
+            self.session.set_status(self.current, status)
+        except AnnotatorError as exc:  # a full disk, a busy or read-only file: say so
+            self.statusBar().showMessage(str(exc), 10000)
+            return
         target = (self.session.neighbour(self.current, 1, skip_done=True)
                   or self.session.neighbour(self.current, 1))
         self._after_edit()

@@ -257,3 +257,32 @@ def test_an_empty_project_shows_the_first_article_imported_elsewhere(
     assert window.form.isEnabled() and window.list_panel.model.rowCount() == len(SAMPLE_IDS)
     assert window.list_panel.progress_label.text() == "0 of 5 done"
     _close(window)
+
+
+def test_done_and_next_on_a_file_that_refuses_writes_says_so_and_stays(
+        qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtTest import QTest as _QTest
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.core.errors import AnnotatorError as _Error
+    from annotator.gui.app import create_window as _create
+
+    window = _create(None, "en", "Sara")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    before = window.current
+
+    def refuse(*_args, **_kwargs):
+        raise _Error("project.sqlite: the disk is full; nothing was changed")
+
+    monkeypatch.setattr(window.session.project, "set_status", refuse)
+    browser = window.reader.browser
+    browser.setFocus()
+    _QTest.keyClick(browser, _Qt.Key.Key_Return, _Qt.KeyboardModifier.ControlModifier)
+    assert window.current == before  # not moved on as if it had been saved
+    assert "the disk is full" in window.statusBar().currentMessage()
+    window.session.project.close()
