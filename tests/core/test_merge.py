@@ -455,3 +455,27 @@ def test_errors_about_a_migrated_copy_name_the_colleagues_file(tmp_path: Path) -
         assert message.startswith(f"{other}:") and "colleague.sqlite" not in message
         assert "annotator-merge-" not in message and "nothing was merged" in message
     assert mine.tags() == []
+
+
+def test_a_colleagues_file_with_a_name_holding_a_bidi_control_is_refused(
+        project_path: Path, tmp_path: Path) -> None:
+    import sqlite3 as raw
+
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.store import open_project
+
+    other = tmp_path / "colleague.sqlite"
+    other.write_bytes(project_path.read_bytes())
+    with open_project(other) as colleague:
+        colleague.set_choice(SAMPLE_IDS[0], "sara", "stance", "neutral")
+    # A file made by hand (or by an older version) with a name our checks refuse.
+    conn = raw.connect(other)
+    conn.execute("UPDATE tags SET annotator = 'sa\u202era'")
+    conn.execute("UPDATE article_status SET annotator = 'sa\u202era'")
+    conn.commit()
+    conn.close()
+    with open_project(project_path) as project:
+        before = len(project.tags())
+        with pytest.raises(AnnotatorError, match="U\\+202E.*nothing was merged"):
+            project.merge(other)
+        assert len(project.tags()) == before

@@ -37,6 +37,7 @@ from pathlib import Path
 from annotator.core.backup import backup
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.names import name_problem, shown
 from annotator.core.project_file import names_project, read_only_uri, require_sqlite
 from annotator.core.store import merge_sql
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
@@ -146,6 +147,11 @@ class MergeMixin(ReviewMixin):
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
             try:
+                for person in merge_sql.their_people(self.conn):
+                    problem = name_problem(person, "name")
+                    if problem:  # it would break listings and exports here
+                        raise AnnotatorError(f"{other}: {problem} ({shown(person)}); "
+                                             "nothing was merged")
                 unknown = unknown_in_colleague(self.conn, self.codebook())  # type: ignore[attr-defined]
                 if unknown and not accept_unknown:
                     raise UnknownValuesError(str(other), unknown)

@@ -323,3 +323,10 @@ def their_annotators(conn: sqlite3.Connection) -> list[str]:
     """Everyone with a tag or a status in their file."""
     return sorted(str(a) for (a,) in conn.execute(
         "SELECT annotator FROM other.tags UNION SELECT annotator FROM other.article_status"))
+
+
+def their_people(conn: sqlite3.Connection) -> list[str]:
+    """Every annotator, reviewer and comment author named in their file."""
+    return sorted(str(a) for (a,) in conn.execute(
+        "SELECT annotator FROM other.tags UNION SELECT annotator FROM other.article_status "
+        "UNION SELECT reviewer FROM other.adjudications UNION SELECT author FROM other.comments"))
