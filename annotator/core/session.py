@@ -138,6 +138,8 @@ class Session:
         return first[0].article_id if first else None
 
     def remember(self, article_id: str) -> None:
+        if self.project.read_only:  # where to resume is a convenience, not an edit
+            return
         self.project.set_setting(_LAST_ARTICLE + self.annotator, article_id)
 
     def neighbour(self, article_id: str, step: int, skip_done: bool = False) -> str | None:

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.importer import open_default_project
@@ -94,11 +102,13 @@ def choose_project(db: str | None) -> Project | None:
         path = Path(db).expanduser()
         if probe(path).kind == "missing" and not confirm_new_project(None, path):
             return None
-        return open_project(path)
+        # A project that cannot be written here (a read-only folder or file) opens for
+        # reading, with a notice, rather than not at all.
+        return open_project(path, allow_read_only=True)
     for recent in stored.recent_projects()[:1]:
         if Path(recent).exists():
             try:
-                return open_project(recent, create=False)
+                return open_project(recent, create=False, allow_read_only=True)
             except AnnotatorError:
                 break
     return open_default_project()
@@ -131,7 +141,20 @@ def create_window(db: str | None, lang: str | None, annotator: str | None = None
     stored.add_recent(project.path)
     window = MainWindow(Session(project, name), language, family)
     warn_if_shared(window, project.path)
+    if project.read_only:
+        show_read_only(window)
     return window
+
+
+def show_read_only(window: QMainWindow) -> None:
+    """Say, for as long as the window is open, that changes are off."""
+    label = QLabel(QCoreApplication.translate(
+        "app", "Read-only: this project's file or folder cannot be written here, so "
+        "changes are off."))
+    label.setObjectName("readOnlyNotice")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #b3261e; font-weight: bold;")
+    window.statusBar().addWidget(label)
 
 
 def warn_if_shared(window: QWidget, path: Path) -> None:

@@ -592,18 +592,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+166"/>
+        <location line="-169"/>
+        <location line="+170"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-166"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>هذا هو المقال الأول.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>That was the last article.</source>
         <translation>كان ذلك المقال الأخير.</translation>
     </message>
@@ -1257,12 +1257,12 @@
         <translation>غير مقروءة</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not a backup: %1</source>
         <translation>ليست نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>There are no backups of this project yet.</source>
         <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
@@ -1537,7 +1537,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+40"/>
+        <location filename="../../annotator/gui/app.py" line="+48"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -1562,7 +1562,12 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+59"/>
+        <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
+        <translation>للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع أو مجلده هنا، لذا التغييرات معطّلة.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>هذا المشروع على نظام ملفات شبكي (%1 في %2).</translation>
     </message>

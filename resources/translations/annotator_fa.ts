@@ -592,18 +592,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+166"/>
+        <location line="-169"/>
+        <location line="+170"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-166"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>این اولین مقاله است.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>That was the last article.</source>
         <translation>آن آخرین مقاله بود.</translation>
     </message>
@@ -1247,12 +1247,12 @@
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not a backup: %1</source>
         <translation>نسخهٔ پشتیبان نیست: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>There are no backups of this project yet.</source>
         <translation>هنوز نسخهٔ پشتیبانی از این پروژه وجود ندارد.</translation>
     </message>
@@ -1517,7 +1517,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+40"/>
+        <location filename="../../annotator/gui/app.py" line="+48"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -1542,7 +1542,12 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+59"/>
+        <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
+        <translation>فقط‌خواندنی: پرونده یا پوشهٔ این پروژه اینجا نوشتنی نیست، پس تغییرات خاموش است.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>این پروژه روی یک سامانهٔ پرونده‌ای شبکه است (%1 در %2).</translation>
     </message>
