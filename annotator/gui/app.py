@@ -36,6 +36,7 @@ from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.gui import settings as stored
 from annotator.gui.fonts import load_fonts
+from annotator.gui.form_parts import plain_message
 from annotator.gui.i18n import apply_color_scheme, install_translations, pick_language
 
 
@@ -218,7 +219,7 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
     try:
         window = create_window(db, lang, annotator)
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "annotator", str(exc))
+        QMessageBox.critical(None, "annotator", plain_message(str(exc)))
         return 1
     if window is None:
         return 0

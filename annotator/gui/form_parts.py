@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -81,6 +82,12 @@ def plain_tip(text: str) -> str:
     if not text:
         return ""
     return "".join(_paragraph(line) for line in text.split("\n"))
+
+
+def plain_message(text: str) -> str:
+    """``text`` for a message box that guesses its format: as it is, unless Qt would take
+    it for markup (an error naming a file called ``<img src=...>``); then escaped."""
+    return plain_tip(text) if QtGui.Qt.mightBeRichText(text) else text
 
 
 def field_tooltip(field: Field, language: str) -> str:

@@ -32,6 +32,7 @@ from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
+from annotator.gui.form_parts import plain_message
 from annotator.gui.help_dialogs import show_about, show_shortcuts
 from annotator.gui.merge_summary import summary_lines, unknown_lines
 from annotator.gui.reader import Reader
@@ -406,7 +407,8 @@ class MainWindow(QMainWindow):
         try:
             project = open_project(path, create=create)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the project"),
+                                plain_message(str(exc)))
             return
         if not already_closed:
             self.form.flush()
@@ -576,7 +578,8 @@ class MainWindow(QMainWindow):
         self.list_panel.model.reload()
         self.list_panel.update_progress()
         if summary.error:
-            QMessageBox.warning(self, self.tr("Import failed"), summary.error)
+            QMessageBox.warning(self, self.tr("Import failed"),
+                                plain_message(summary.error))
             return
         text = self.tr("%1 articles added, %2 already present.").replace(
             "%1", str(summary.added)).replace("%2", str(summary.already_present))
@@ -667,7 +670,8 @@ class MainWindow(QMainWindow):
                 self.review.refresh()
             self.merged.emit()
             if isinstance(result, str):
-                QMessageBox.warning(self, self.tr("Merge failed"), result)
+                QMessageBox.warning(self, self.tr("Merge failed"),
+                                    plain_message(result))
                 return
             if isinstance(result, MergeStopped):
                 self._ask_unknown(result, accepted, earlier)

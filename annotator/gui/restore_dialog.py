@@ -36,6 +36,7 @@ from annotator.core.backup import (
 )
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.migrations import migrations
+from annotator.gui.form_parts import plain_message
 
 
 class RestoreDialog(QDialog):
@@ -166,7 +167,8 @@ class RestoreDialog(QDialog):
             restore(self.project_path, info.path,
                     known_schema=[m.name for m in migrations._migrations])
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Not restored"), str(exc))
+            QMessageBox.warning(self, self.tr("Not restored"),
+                                plain_message(str(exc)))
             return
         self.restored = True
         self.accept()

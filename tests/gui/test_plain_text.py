@@ -126,3 +126,11 @@ def test_article_list_title_tooltip_is_escaped(qtbot, marked: Project) -> None:
     _literal_tip(tip, MARKUP)
     shown = model.data(model.index(row_no, 1), Qt.ItemDataRole.DisplayRole)
     assert MARKUP in shown  # drawn by the delegate with drawText: plain
+
+
+def test_a_message_that_qt_would_take_for_markup_is_escaped(qtbot) -> None:
+    from annotator.gui.form_parts import plain_message
+
+    assert plain_message("p.sqlite: busy") == "p.sqlite: busy"
+    shown = plain_message("<img src=x>.sqlite: not an SQLite file")
+    assert "<img" not in shown and "&lt;img src=x&gt;.sqlite" in shown
