@@ -479,3 +479,25 @@ def test_a_colleagues_file_with_a_name_holding_a_bidi_control_is_refused(
         with pytest.raises(AnnotatorError, match="U\\+202E.*nothing was merged"):
             project.merge(other)
         assert len(project.tags()) == before
+
+
+def test_a_colleagues_file_with_an_article_id_holding_a_line_break_is_refused(
+        project_path: Path, tmp_path: Path) -> None:
+    import sqlite3 as raw
+
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.store import open_project
+
+    other = tmp_path / "colleague.sqlite"
+    other.write_bytes(project_path.read_bytes())
+    conn = raw.connect(other)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("UPDATE articles SET article_id = 'bad\nid' WHERE article_id = ?",
+                 (SAMPLE_IDS[0],))
+    conn.commit()
+    conn.close()
+    with open_project(project_path) as project:
+        before = project.article_count()
+        with pytest.raises(AnnotatorError, match="article id.*nothing was merged"):
+            project.merge(other)
+        assert project.article_count() == before

@@ -147,6 +147,11 @@ class MergeMixin(ReviewMixin):
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
             try:
+                for article_id in merge_sql.their_unusual_article_ids(self.conn):
+                    problem = name_problem(article_id, "article id")
+                    if problem:
+                        raise AnnotatorError(f"{other}: {problem} ({shown(article_id)}); "
+                                             "nothing was merged")
                 for person in merge_sql.their_people(self.conn):
                     problem = name_problem(person, "name")
                     if problem:  # it would break listings and exports here
