@@ -10,10 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.corpus import collect_files
-from annotator.core.errors import AnnotatorError
 from annotator.core.prepare import Progress, read_prepared
-from annotator.core.project_file import names_project
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
 
@@ -25,14 +22,8 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     A large corpus is read in a second process while this one stores (``parallel``: None
     decides by the size of the files; see :func:`annotator.core.prepare.read_prepared`).
     """
-    sources = list(sources)
-    files, _problems = collect_files(sources)
-    for file in files:
-        # Reading it here would also drop this process's locks on it (project_file).
-        if names_project(file, project.path):
-            raise AnnotatorError(f"{file}: that is the project file itself, not a corpus "
-                                 "file; nothing was imported")
-    return project.add_articles(read_prepared(sources, progress, parallel))
+    return project.add_articles(read_prepared(list(sources), progress, parallel,
+                                              project=project.path))
 
 
 def open_default_project() -> Project:

@@ -30,6 +30,7 @@ from typing import IO, Any, NamedTuple
 
 from annotator.core.corpus import collect_files, read_corpus
 from annotator.core.errors import AnnotatorError
+from annotator.core.project_file import identities, is_one_of
 from annotator.core.records import ArticleRecord, ImportProblem
 from annotator.core.text import index_key
 
@@ -97,16 +98,25 @@ def corpus_bytes(files: Iterable[Path]) -> int:
 
 
 def read_prepared(sources: list[str | Path], progress: Progress | None = None,
-                  parallel: bool | None = None) -> Iterator[PreparedArticle | ImportProblem]:
+                  parallel: bool | None = None, project: Path | None = None
+                  ) -> Iterator[PreparedArticle | ImportProblem]:
     """Every article of ``sources``, prepared, and every problem, in the order read.
 
     ``parallel`` reads in a second process (None: when the files hold at least
     :data:`PARALLEL_BYTES`).  ``progress(done, total, path, articles)`` is called in this
     process after each file, and in a second process also after each batch of articles, so
     that a big file shows progress and a callback that raises (a cancel button) stops the
-    import within a batch.
+    import within a batch.  ``project``: the project being imported into; if it is among
+    the files, nothing is read (reading it here would also drop this process's locks on
+    it, see :mod:`~annotator.core.project_file`).
     """
     files, _problems = collect_files(sources)
+    if project is not None:
+        own = identities(project)
+        for file in files:
+            if is_one_of(file, own):
+                raise AnnotatorError(f"{file}: that is the project file itself, not a "
+                                     "corpus file; nothing was imported")
     if parallel is None:
         parallel = corpus_bytes(files) >= PARALLEL_BYTES
     if not parallel or not files:

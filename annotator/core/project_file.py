@@ -131,6 +131,31 @@ def names_project(candidate: str | Path, project: str | Path) -> bool:
     return False
 
 
+def identities(project: str | Path) -> frozenset[tuple[int, int]]:
+    """(device, inode) of the project and its side files that exist now.
+
+    For checking many paths at one ``stat`` each (a corpus of 100,000 files), where
+    :func:`names_project` would cost a dozen system calls a path.
+    """
+    found = set()
+    for one in project_files(project):
+        try:
+            info = one.stat()
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return frozenset(found)
+
+
+def is_one_of(path: str | Path, files: frozenset[tuple[int, int]]) -> bool:
+    """Whether ``path`` (links followed) is one of the files in :func:`identities`."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) in files
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.expanduser().resolve()
