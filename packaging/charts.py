@@ -85,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent))
     from annotator.core import paths
-    from annotator.core.charts import KINDS, make_chart, save_chart
     from annotator.core.errors import AnnotatorError
-    from annotator.core.importer import import_paths
+    from annotator.core.intake.importer import import_paths
+    from annotator.core.outputs.charts import KINDS, make_chart, save_chart
     from annotator.core.store import open_project
 
     with (tempfile.TemporaryDirectory(prefix="annotator-charts-") as folder,

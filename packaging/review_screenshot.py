@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator.core import paths
-    from annotator.core.importer import import_paths
+    from annotator.core.intake.importer import import_paths
     from annotator.core.session import Session
     from annotator.core.store import open_project
     from annotator.gui.fonts import load_fonts

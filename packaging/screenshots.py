@@ -24,7 +24,7 @@ def main() -> int:
     os.environ["ANNOTATOR_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
-    from annotator.core.importer import open_default_project
+    from annotator.core.intake.importer import open_default_project
     from annotator.core.session import Session
     from annotator.gui.app import create_window
 

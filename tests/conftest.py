@@ -11,7 +11,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from annotator.core import paths  # noqa: E402
-from annotator.core.importer import import_paths  # noqa: E402
+from annotator.core.intake.importer import import_paths  # noqa: E402
 from annotator.core.store import Project, open_project  # noqa: E402
 
 SAMPLE_IDS = sorted(p.stem for p in paths.corpus_dir().glob("*.txt"))

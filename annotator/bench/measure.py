@@ -38,11 +38,11 @@ from annotator.bench.results import (  # noqa: F401  (re-exported for the comman
     text_table,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
+from annotator.core.intake.tagcsv import write_tags
 from annotator.core.session import Session
 from annotator.core.store import EXPORT_COLUMNS, Project, open_project
 from annotator.core.store.bench_data import BenchTag, add_bench_tags, raw_import, scan_tags
-from annotator.core.tagcsv import write_tags
 
 ANNOTATORS = ("coder1", "coder2", "coder3")
 STANCES = ("strongly_condemning", "condemning", "neutral", "understanding", "supportive",
@@ -360,7 +360,7 @@ class _Bench:
                                  f"{len(ANNOTATORS)} annotators", "s", target="<= 3 s"))
         compute = _find_agreement()
         if compute is None:
-            figure.note = "n/a: not built yet (annotator.core.agreement.field_agreement)"
+            figure.note = "n/a: not built yet (annotator.core.analysis.agreement.field_agreement)"
             return
         timed: list[float] = []
         try:
@@ -374,7 +374,7 @@ class _Bench:
             return
         figure.value = median(timed)
         figure.met = figure.value <= 3
-        figure.note = "annotator.core.agreement.field_agreement(project)"
+        figure.note = "annotator.core.analysis.agreement.field_agreement(project)"
 
     def measure_merge(self) -> None:
         figure = self.add(Figure("merge", f"merging two {self.n:,}-article files", "s",
@@ -454,20 +454,20 @@ def _optional(module: str) -> Any:
 
 def _find_exporter() -> tuple[Callable[[Project, TextIO], Any], str]:
     """The long-CSV exporter: the research export module's when it exists, else the tag CSV's."""
-    module = _optional("annotator.core.export")
+    module = _optional("annotator.core.outputs.export")
     for name in ("write_long", "write_long_csv", "export_long"):
         function = getattr(module, name, None) if module is not None else None
         if callable(function):
             first = next(iter(inspect.signature(function).parameters), "")
             if first == "project":
-                return function, f"annotator.core.export.{name}(project, out)"
+                return function, f"annotator.core.outputs.export.{name}(project, out)"
             return (lambda project, out, f=function: f(project.iter_tag_rows(), out),
-                    f"annotator.core.export.{name}(project.iter_tag_rows(), out)")
+                    f"annotator.core.outputs.export.{name}(project.iter_tag_rows(), out)")
     export = getattr(module, "export", None) if module is not None else None
     options = getattr(module, "ExportOptions", None) if module is not None else None
     if callable(export) and options is not None:
         return (lambda project, out: export(project, out, options(format="long")),
-                "annotator.core.export.export(project, out, ExportOptions(format='long'))")
+                "annotator.core.outputs.export.export(project, out, ExportOptions(format='long'))")
     return _tag_csv, "tagcsv.write_tags(project.iter_tag_rows(), out)"
 
 
@@ -476,7 +476,7 @@ def _tag_csv(project: Project, out: TextIO) -> int:
 
 
 def _find_agreement() -> Callable[[Project], Any] | None:
-    module = _optional("annotator.core.agreement")
+    module = _optional("annotator.core.analysis.agreement")
     function = getattr(module, "field_agreement", None) if module is not None else None
     if not callable(function):
         return None
@@ -505,7 +505,7 @@ def _find_merge() -> tuple[str, Callable[[Project, Path], Any]] | None:
 # -- child processes ------------------------------------------------------------------
 def _empty_window(env: dict[str, str]) -> float:
     from annotator.bench.window import EMPTY_WINDOW
-    from annotator.core.prepare import python_child
+    from annotator.core.intake.prepare import python_child
 
     started = time.time()
     done = subprocess.run(python_child(EMPTY_WINDOW), env=env, capture_output=True,
@@ -517,7 +517,7 @@ def _empty_window(env: dict[str, str]) -> float:
 
 def _window_child(project: Path, ids_file: Path,
                   env: dict[str, str]) -> tuple[float, dict[str, Any]]:
-    from annotator.core.prepare import python_child
+    from annotator.core.intake.prepare import python_child
 
     command = python_child(  # isolated: nothing in the working folder runs
         "import runpy; runpy.run_module('annotator.bench.window', run_name='__main__', "

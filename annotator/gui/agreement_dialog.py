@@ -1,6 +1,6 @@
 """Inter-annotator agreement in the window: the figures table, pairwise table and chart.
 
-The numbers come from :mod:`annotator.core.agreement`, the same as ``annotator
+The numbers come from :mod:`annotator.core.analysis.agreement`, the same as ``annotator
 agreement``; the chart is the charts module's ``agreement`` kind.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import agreement
+from annotator.core.analysis import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 
@@ -121,7 +121,7 @@ class AgreementDialog(QDialog):
         chart.setTextFormat(Qt.TextFormat.PlainText)
         chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         try:
-            from annotator.core.charts import chart_png, make_chart
+            from annotator.core.outputs.charts import chart_png, make_chart
 
             pixmap = QPixmap()
             pixmap.loadFromData(chart_png(make_chart(session.project, "agreement", language),

@@ -5,7 +5,7 @@ made only after the user agrees), else the most recent one, else the embedded de
 project with the sample corpus.  The name is asked once (prefilled with the system user
 name; ``ANNOTATOR_NAME`` presets it) and remembered.  A project on a network share or in a
 synced folder gets a non-modal warning once the window is up
-(:mod:`annotator.core.location`).
+(:mod:`annotator.core.safety.location`).
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import open_default_project
-from annotator.core.location import SharedPlace, shared_place
+from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, shown
-from annotator.core.project_file import probe
+from annotator.core.safety.location import SharedPlace, shared_place
+from annotator.core.safety.project_file import probe
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.gui import settings as stored

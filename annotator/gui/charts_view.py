@@ -1,6 +1,6 @@
 """A chart of the project in the window: choose the kind, and it follows the coding.
 
-The chart is drawn by :mod:`annotator.core.charts` (matplotlib, no Qt backend), rendered to
+The chart is drawn by :mod:`annotator.core.outputs.charts` (matplotlib, no Qt backend), rendered to
 PNG in memory at the view's width and shown as a pixmap.  :meth:`ChartsView.refresh` is
 what the window calls after each edit; it waits 500 ms for the next edit before drawing,
 so typing a note does not redraw on every key, and a hidden view only notes that it is out
@@ -127,7 +127,7 @@ class ChartsView(QWidget):
         kind = self.kind()
         try:
             # matplotlib is imported when the first chart is drawn, not at start-up.
-            from annotator.core.charts import chart_png, make_chart
+            from annotator.core.outputs.charts import chart_png, make_chart
 
             figure = make_chart(self.session.project, kind, self.language,
                                 self.chart_annotator(kind))

@@ -5,7 +5,7 @@ ones), Excel-safe CSV and the file.  "For Excel" is on unless the user turned it
 choice is remembered): a person opens this file in a spreadsheet, and a title from a
 scraped corpus starting with ``=`` would run there as a formula.  The project file and
 its side files are refused as the target before the export starts.  The export itself is
-:func:`annotator.core.export.export_to_file`, run in a worker thread with its own
+:func:`annotator.core.outputs.export.export_to_file`, run in a worker thread with its own
 connection to the project file (SQLite connections belong to one thread); it writes the
 codebook sheet beside the file.  A failure shows as one line in the dialog, and a failed
 or stopped export leaves no file behind.
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.export import FORMATS, ExportOptions, export_to_file
-from annotator.core.output_file import refuse_project
+from annotator.core.outputs.export import FORMATS, ExportOptions, export_to_file
+from annotator.core.outputs.output_file import refuse_project
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui import settings as stored

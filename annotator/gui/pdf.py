@@ -9,7 +9,7 @@ makes a full QApplication, so that widgets can still be created later in the pro
 The PDF is printed into memory first and checked complete (``%PDF-`` header, ``%%EOF``
 and the cross-reference trailer it points to): QPdfWriter says nothing when it could not
 write everything.  The checked bytes are then written beside the target, fsynced, read
-back and renamed into place (:func:`annotator.core.output_file.write_output`), never
+back and renamed into place (:func:`annotator.core.outputs.output_file.write_output`), never
 over the open project or its side files.
 """
 
@@ -33,14 +33,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.output_file import (
+from annotator.core.outputs.output_file import (
     check_pdf,
     check_pdf_bytes,
     not_written,
     refuse_project,
     write_output,
 )
-from annotator.core.report import Report
+from annotator.core.outputs.report import Report
 from annotator.gui.fonts import load_fonts
 
 # The application made here must outlive the call that made it.

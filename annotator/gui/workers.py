@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
 
@@ -130,7 +130,7 @@ class BackupWorker(QThread):
         self.reason = reason
 
     def run(self) -> None:
-        from annotator.core.backup import backup
+        from annotator.core.safety.backup import backup
 
         try:
             made = backup(self.project_path, self.reason,

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core import agreement
-from annotator.core.agreement import (
+from annotator.core.analysis import agreement
+from annotator.core.analysis.agreement import (
     CODED_NONE,
     MASI,
     NO_PAIRS,
@@ -344,9 +344,9 @@ def test_pairwise_agreement(coded) -> None:
 # -- the command line --------------------------------------------------------------------------
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project_path):
-    from annotator import cli as cli_module
+    from annotator.cli import commands as cli_module
 
-    monkeypatch.setattr(cli_module, "PLUGINS", ("annotator.cli_agreement",))
+    monkeypatch.setattr(cli_module, "PLUGINS", ("annotator.cli.agreement",))
 
     def run(*argv: str) -> tuple[int, str, str]:
         code = cli_module.main(["agreement", "--db", str(project_path), *argv])

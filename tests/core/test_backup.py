@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import backup as backups
 from annotator.core import paths
-from annotator.core.backup import backup, backups_folder, list_backups, restore
 from annotator.core.errors import AnnotatorError
+from annotator.core.safety import backup as backups
+from annotator.core.safety.backup import backup, backups_folder, list_backups, restore
 from annotator.core.store import open_project
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
@@ -306,7 +306,7 @@ def test_disk_full_during_backup_leaves_no_file_and_says_so(project_path: Path,
     folder = tmp_path / "full"
     script = (
         "import resource, signal, sys\n"
-        "from annotator.core.backup import backup\n"
+        "from annotator.core.safety.backup import backup\n"
         "from annotator.core.errors import AnnotatorError\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))\n"
@@ -345,13 +345,13 @@ def test_stale_temporary_files_are_cleared(project_path: Path, tmp_path: Path) -
 # -- the commands -------------------------------------------------------------------------
 @pytest.fixture
 def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    from annotator import cli
+    from annotator.cli import commands as cli
 
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli_reliability",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.reliability",))
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from annotator import cli
+    from annotator.cli import commands as cli
 
     code = cli.main(list(argv))
     out, err = capsys.readouterr()

@@ -23,15 +23,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import paths
-from annotator.core.backup import list_backups
 from annotator.core.codebook import parse_codebook
-from annotator.core.corpus import SUPPORTED
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
-from annotator.core.records import ImportProblem
+from annotator.core.intake.corpus import SUPPORTED
+from annotator.core.intake.importer import import_paths
+from annotator.core.intake.records import ImportProblem
+from annotator.core.intake.tagcsv import read_tags, write_tags
+from annotator.core.safety.backup import list_backups
 from annotator.core.store import Project, open_project
 from annotator.core.store.health import check
-from annotator.core.tagcsv import read_tags, write_tags
 from annotator.core.text import canonical
 
 EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "60"))

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import annotator.cli
+import annotator.cli.commands
 from annotator.bench.corpus import sample_sentences, write_corpus
-from annotator.cli import main
-from annotator.core.corpus import read_corpus
-from annotator.core.records import ArticleRecord
+from annotator.cli.commands import main
+from annotator.core.intake.corpus import read_corpus
+from annotator.core.intake.records import ArticleRecord
 
 ALWAYS = (
     "import", "size_articles", "size_tagged", "export_tags", "search_list", "search_ranked",
@@ -49,7 +49,7 @@ def test_synthetic_corpus_is_mixed_distinct_and_readable(tmp_path: Path) -> None
 def test_bench_reports_every_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str],
                                     _isolated_home: Path) -> None:
-    monkeypatch.setattr(annotator.cli, "PLUGINS", ("annotator.cli_bench",))
+    monkeypatch.setattr(annotator.cli.commands, "PLUGINS", ("annotator.cli.bench",))
     target = tmp_path / "b.json"
     code = main(["bench", "--articles", "300", "--runs", "2", "--json", str(target)])
     out, _ = capsys.readouterr()

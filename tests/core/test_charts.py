@@ -11,11 +11,11 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-import annotator.cli
-from annotator.cli import main
-from annotator.core import charts
-from annotator.core.charts import KINDS, chart_png, label, make_chart, save_chart
+import annotator.cli.commands
+from annotator.cli.commands import main
 from annotator.core.errors import AnnotatorError
+from annotator.core.outputs import charts
+from annotator.core.outputs.charts import KINDS, chart_png, label, make_chart, save_chart
 from annotator.core.store import Project, open_project, stats
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
@@ -184,7 +184,7 @@ def test_agreement_labels_fields_in_the_chosen_language(coded) -> None:
 
 
 def test_agreement_missing_is_a_clear_error(coded, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "annotator.core.agreement", None)  # import fails
+    monkeypatch.setitem(sys.modules, "annotator.core.analysis.agreement", None)  # import fails
     with pytest.raises(AnnotatorError, match="agreement is not available yet"):
         make_chart(coded, "agreement")
 
@@ -247,7 +247,7 @@ def test_stats_count_articles_not_tags(coded) -> None:
 # -- the command line ------------------------------------------------------------------------
 @pytest.fixture
 def cli_plugins(monkeypatch) -> None:
-    monkeypatch.setattr(annotator.cli, "PLUGINS", ("annotator.cli_charts",))
+    monkeypatch.setattr(annotator.cli.commands, "PLUGINS", ("annotator.cli.charts",))
 
 
 def test_chart_command_writes_the_file(cli_plugins, project_path: Path, tmp_path: Path,
@@ -265,9 +265,9 @@ def test_chart_command_writes_the_file(cli_plugins, project_path: Path, tmp_path
 
 
 def test_the_command_line_offers_every_kind_without_importing_matplotlib() -> None:
-    import annotator.cli_charts
+    import annotator.cli.charts
 
-    assert annotator.cli_charts.KINDS == KINDS
+    assert annotator.cli.charts.KINDS == KINDS
 
 
 def test_chart_command_errors_are_one_line(cli_plugins, project_path: Path, tmp_path: Path,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import COMMANDS, main
+from annotator.cli.commands import COMMANDS, main
 from annotator.core import paths
 from annotator.core.store import open_project
 from tests.conftest import ARABIC_ID, SAMPLE_IDS

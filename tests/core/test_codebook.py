@@ -136,7 +136,7 @@ def test_changing_the_type_of_a_field_with_tags_is_refused(
 # -- hostile codebook files: one line, read within bounds (through the command line) ------
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from annotator.cli import main
+    from annotator.cli.commands import main
 
     code = main(list(argv))
     out, err = capsys.readouterr()

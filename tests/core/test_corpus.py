@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main as cli_main
-from annotator.core import corpus as corpus_module
-from annotator.core.corpus import SUPPORTED, collect_files, read_corpus, read_file
+from annotator.cli.commands import main as cli_main
 from annotator.core.errors import AnnotatorError
-from annotator.core.records import (
+from annotator.core.intake import corpus as corpus_module
+from annotator.core.intake.corpus import SUPPORTED, collect_files, read_corpus, read_file
+from annotator.core.intake.records import (
     ARTICLE_CHARS,
     FIELD_CHARS,
     LINE_BYTES,
@@ -23,8 +23,8 @@ from annotator.core.records import (
     ArticleRecord,
     ImportProblem,
 )
+from annotator.core.intake.tagcsv import read_tags
 from annotator.core.store import open_project
-from annotator.core.tagcsv import read_tags
 from annotator.core.text import canonical
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
@@ -402,7 +402,7 @@ def test_read_corpus_reports_progress(tmp_path: Path) -> None:
 
 def test_a_project_named_like_a_corpus_file_is_never_read_as_one(tmp_path: Path) -> None:
     from annotator.core.errors import AnnotatorError
-    from annotator.core.importer import import_paths
+    from annotator.core.intake.importer import import_paths
     from annotator.core.store import open_project
 
     folder = tmp_path / "corpus"
@@ -642,7 +642,7 @@ def test_import_tags_from_a_link_to_a_device_is_refused_unread(
 
 def test_tag_csv_over_its_limit_is_refused(monkeypatch: pytest.MonkeyPatch,
                                            tmp_path: Path) -> None:
-    from annotator.core import tagcsv
+    from annotator.core.intake import tagcsv
 
     monkeypatch.setattr(tagcsv, "TAG_FILE_BYTES", 1_000)
     sheet = tmp_path / "tags.csv"

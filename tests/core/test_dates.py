@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.dates import find_date_in_text, parse_date
+from annotator.core.intake.dates import find_date_in_text, parse_date
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.decode import decode_bytes, detect
 from annotator.core.errors import AnnotatorError
+from annotator.core.intake.decode import decode_bytes, detect
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
 

@@ -16,12 +16,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import annotator.cli as cli
-from annotator import cli_export
-from annotator.core import export as exporting
+import annotator.cli.commands as cli
+from annotator.cli import export as cli_export
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.export import (
+from annotator.core.intake.importer import import_paths
+from annotator.core.outputs import export as exporting
+from annotator.core.outputs.export import (
     LONG_COLUMNS,
     ExportOptions,
     codebook_sheet_path,
@@ -29,7 +30,6 @@ from annotator.core.export import (
     export,
     export_to_file,
 )
-from annotator.core.importer import import_paths
 from annotator.core.store import EXPORT_COLUMNS, Project, Tag, open_project
 from tests.conftest import ARABIC_ID, quote_span
 
@@ -46,7 +46,7 @@ INJECTIONS = {  # text -> as the Excel CSV must hold it
 
 @pytest.fixture(autouse=True)
 def _plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli_export",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.export",))
 
 
 def code(project: Project) -> None:

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
+from annotator.core.intake.tagcsv import read_tags, write_tags
 from annotator.core.names import name_problem
 from annotator.core.store import EXPORT_COLUMNS, Project, open_project
-from annotator.core.tagcsv import read_tags, write_tags
 from annotator.core.text import canonical
 
 EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "60"))

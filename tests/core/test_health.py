@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import cli
+from annotator.cli import commands as cli
 from annotator.core.store import open_project
 from annotator.core.store.health import check
 from tests.conftest import ARABIC_ID, SAMPLE_IDS, quote_span
@@ -17,7 +17,7 @@ OTHER_ID = SAMPLE_IDS[0]
 
 @pytest.fixture
 def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli_reliability",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.reliability",))
 
 
 def _tag_everything(project) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from annotator.core import paths, prepare
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake import prepare
+from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
 
 
@@ -138,7 +139,7 @@ def test_script_without_main_guard_can_import(tmp_path: Path) -> None:
     corpus = _mixed_corpus(tmp_path)
     script = tmp_path / "script.py"
     script.write_text(
-        "from annotator.core.importer import import_paths\n"
+        "from annotator.core.intake.importer import import_paths\n"
         "from annotator.core.store import open_project\n"
         "print('script ran')\n"
         f"with open_project({str(tmp_path / 's.sqlite')!r}) as project:\n"

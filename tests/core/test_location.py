@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import location
-from annotator.core.location import parse_mount_table, reason, shared_place
+from annotator.core.safety import location
+from annotator.core.safety.location import parse_mount_table, reason, shared_place
 
 MOUNTINFO = """\
 22 27 0:21 / /proc rw,relatime - proc proc rw

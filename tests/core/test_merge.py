@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import paths
-from annotator.core.backup import list_backups
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
+from annotator.core.safety.backup import list_backups
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.core.store import merge as merge_module
@@ -416,7 +416,7 @@ def test_a_long_list_of_unknown_values_is_bounded() -> None:
 
 def test_the_command_line_refuses_unknown_values_unless_accepted(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from annotator.cli import main
+    from annotator.cli.commands import main
 
     mine, theirs = _with_other_codebook(tmp_path)
     mine.close()

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 
-import annotator.cli
-from annotator.cli import main
-from annotator.core import output_file, paths
+import annotator.cli.commands
+from annotator.cli.commands import main
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
-from annotator.core.output_file import (
+from annotator.core.intake.importer import import_paths
+from annotator.core.outputs import output_file
+from annotator.core.outputs.output_file import (
     PartFile,
     check_csv,
     check_pdf_bytes,
@@ -55,8 +56,8 @@ SUFFIX = {"export-long": ".csv", "export-wide-excel": ".csv", "export-jsonl": ".
 
 @pytest.fixture(autouse=True)
 def cli_plugins(monkeypatch) -> None:
-    monkeypatch.setattr(annotator.cli, "PLUGINS",
-                        ("annotator.cli_export", "annotator.cli_charts"))
+    monkeypatch.setattr(annotator.cli.commands, "PLUGINS",
+                        ("annotator.cli.export", "annotator.cli.charts"))
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import annotator.cli
-from annotator.cli import main
-from annotator.core.output_file import check_pdf_bytes
-from annotator.core.report import build_report
+import annotator.cli.commands
+from annotator.cli.commands import main
+from annotator.core.outputs.output_file import check_pdf_bytes
+from annotator.core.outputs.report import build_report
 from annotator.core.store import open_project
 from tests.core.test_charts import code
 
@@ -27,7 +27,7 @@ IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 @pytest.fixture(autouse=True)
 def cli_plugins(monkeypatch) -> None:
-    monkeypatch.setattr(annotator.cli, "PLUGINS", ("annotator.cli_charts",))
+    monkeypatch.setattr(annotator.cli.commands, "PLUGINS", ("annotator.cli.charts",))
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_english_html_is_left_to_right(coded_path: Path, tmp_path: Path) -> None
 
 def test_html_without_the_agreement_module(coded_path: Path, tmp_path: Path,
                                            monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "annotator.core.agreement", None)
+    monkeypatch.setitem(sys.modules, "annotator.core.analysis.agreement", None)
     page = write_report(coded_path, tmp_path / "report.html", "--lang", "ar")
     assert '<html lang="ar" dir="rtl">' in page
     assert "حساب الاتفاق غير متاح بعد." in page

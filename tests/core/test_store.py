@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
 from annotator.core.text import canonical
 from tests.conftest import ARABIC_ID, SAMPLE_IDS, quote_span

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.location import SharedPlace
+from annotator.core.safety.location import SharedPlace
 from annotator.gui import app as start
 from annotator.gui.app import create_window, shared_notice_text
 

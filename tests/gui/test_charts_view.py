@@ -89,7 +89,7 @@ def test_an_unchartable_codebook_shows_the_reason(qtbot, view: ChartsView,
     def refuse(*_args, **_kwargs):
         raise AnnotatorError("the codebook has no ordered single-choice field to chart")
 
-    monkeypatch.setattr("annotator.core.charts.make_chart", refuse)
+    monkeypatch.setattr("annotator.core.outputs.charts.make_chart", refuse)
     view.render_now()
     assert "ordered single-choice" in view.image.text()
     assert not shown(view)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from annotator.core.export import ExportOptions, codebook_sheet_path
+from annotator.core.outputs.export import ExportOptions, codebook_sheet_path
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui.export_dialog import ExportDialog, ExportWorker, show_export_dialog

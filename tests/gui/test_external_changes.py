@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from annotator.core import paths
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.core.store.review import FinalValue

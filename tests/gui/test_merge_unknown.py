@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import paths
 from annotator.core.codebook import parse_codebook
-from annotator.core.importer import import_paths
+from annotator.core.intake.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui.app import create_window

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from annotator.core.importer import open_default_project
+from annotator.core.intake.importer import open_default_project
 from annotator.core.session import Session
 from annotator.gui.app import create_window
 from annotator.gui.main_window import MainWindow
@@ -179,7 +179,7 @@ def test_persian_interface_is_mirrored_and_latin_first_paragraph_is_rtl(
     article.write_text("گزارش بی‌بی‌سی\n\nBBC گزارش داد که وزیر امروز آمد.\n\n2024 سال سختی بود.",
                        encoding="utf-8")
     with open_default_project() as project:
-        from annotator.core.importer import import_paths
+        from annotator.core.intake.importer import import_paths
 
         import_paths(project, [article])
     window = _show(qtbot, create_window(None, "fa", "Sara"))
@@ -227,7 +227,7 @@ def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
 
     theirs = tmp_path / "reza.sqlite"
     with open_project(theirs) as colleague:
-        from annotator.core.importer import import_paths
+        from annotator.core.intake.importer import import_paths
 
         import_paths(colleague, [paths.corpus_dir()])
         Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
@@ -256,7 +256,7 @@ def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
     import csv
     import io
 
-    from annotator.core.export import ExportOptions, export
+    from annotator.core.outputs.export import ExportOptions, export
 
     out = io.StringIO(newline="")
     export(project, out, ExportOptions(format="long", adjudicated=True))
@@ -285,7 +285,7 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
 
 def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
                                                     monkeypatch) -> None:
-    from annotator.core.backup import list_backups
+    from annotator.core.safety.backup import list_backups
 
     qtbot.waitUntil(lambda: window.backup_worker is not None
                     and window.backup_worker.isFinished(), timeout=10000)
@@ -294,7 +294,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
 
     def restore_oldest(parent, project_path) -> bool:
-        from annotator.core.backup import restore
+        from annotator.core.safety.backup import restore
 
         oldest = list_backups(project_path)[-1]
         restore(project_path, oldest.path)
@@ -321,7 +321,7 @@ def test_merge_summary_in_persian(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from annotator.core import paths
-    from annotator.core.importer import import_paths
+    from annotator.core.intake.importer import import_paths
     from annotator.core.store import open_project
 
     theirs = tmp_path / "reza.sqlite"

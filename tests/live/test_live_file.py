@@ -1,7 +1,7 @@
 """No operation in a process that holds a connection may drop that connection's locks.
 
 SQLite's locks are per process and per file: one ``open()``/``close()`` of the project
-file anywhere in the process releases them all (see :mod:`annotator.core.project_file`).
+file anywhere in the process releases them all (see :mod:`annotator.core.safety.project_file`).
 Each case below runs, in a process holding a project open, one operation that looks at
 the project file (a backup, a second connection as the window's workers open, a merge,
 a codebook change, reading the backups list), then the command line writes and ends
@@ -25,7 +25,7 @@ from tests.live.processes import ROOT, child_env, cli, integrity
 _HOLDER = r"""
 import sys
 from pathlib import Path
-from annotator.core import backup as backups
+from annotator.core.safety import backup as backups
 from annotator.core.codebook import load_codebook
 from annotator.core import paths
 from annotator.core.store import open_project
@@ -101,7 +101,7 @@ def test_a_process_keeps_its_writes_after_looking_at_its_own_file(
 
 def test_names_project_sees_the_side_files_of_a_project_opened_through_a_link(
         project_path: Path, tmp_path: Path) -> None:
-    from annotator.core.project_file import names_project
+    from annotator.core.safety.project_file import names_project
 
     link = tmp_path / "elsewhere" / "link.sqlite"
     link.parent.mkdir()

@@ -12,9 +12,9 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.intake.prepare import PreparedArticle, prepare
+from annotator.core.intake.records import ArticleRecord, ImportProblem
 from annotator.core.names import name_problem, shown
-from annotator.core.prepare import PreparedArticle, prepare
-from annotator.core.records import ArticleRecord, ImportProblem
 from annotator.core.store.base import StoreBase, now
 from annotator.core.text import index_key, search_key, search_key_with_offsets
 
@@ -83,7 +83,7 @@ class ArticlesMixin(StoreBase):
         The same content (by hash) is never stored twice; an id already used for
         different content is a problem, not an overwrite.  Problems passed in are
         collected into the result untouched.  Articles may come prepared (see
-        :mod:`annotator.core.prepare`), for instance by a reader process.
+        :mod:`annotator.core.intake.prepare`), for instance by a reader process.
         """
         result = AddResult()
         batch: list[PreparedArticle] = []

@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from annotator.core.backup import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
+from annotator.core.safety.backup import backup
 from annotator.core.store.base import now
 from annotator.core.store.tagging import TaggingMixin
 

@@ -24,11 +24,11 @@ from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.core import paths
-from annotator.core.backup import backup
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
-from annotator.core.project_file import probe, read_only_uri
+from annotator.core.safety.backup import backup
+from annotator.core.safety.project_file import probe, read_only_uri
 from annotator.core.store.base import BUSY_TIMEOUT_MS, now
 from annotator.core.store.merge import MergeMixin
 from annotator.core.store.migrations import migrations

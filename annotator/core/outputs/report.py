@@ -30,13 +30,13 @@ from typing import Any, BinaryIO
 
 import jdatetime
 
-from annotator.core import charts
-from annotator.core.charts import digits, term
 from annotator.core.codebook import LANGUAGES
 from annotator.core.errors import AnnotatorError
-from annotator.core.output_file import check_html, write_output
+from annotator.core.outputs import charts
+from annotator.core.outputs.charts import digits, term
+from annotator.core.outputs.output_file import check_html, write_output
+from annotator.core.outputs.terminal import has_arabic_script
 from annotator.core.store import STATUSES, Project, stats
-from annotator.core.terminal import has_arabic_script
 
 CHART_KINDS = ("progress", "stance", "demands", "demands-by-participant", "agreement")
 _STATUS_ORDER = ("done", "in_progress", "skipped", "not_started")

@@ -1,7 +1,7 @@
 """The ``chart`` and ``report`` commands: charts of the tags as files, and the project report.
 
 ``annotator chart KIND -o FILE.png|svg|pdf`` draws one chart (see
-:data:`annotator.core.charts.KINDS`); ``annotator report -o FILE.html|pdf`` writes the
+:data:`annotator.core.outputs.charts.KINDS`); ``annotator report -o FILE.html|pdf`` writes the
 corpus summary, progress, agreement and all charts.  Both take ``--lang en|fa|ar``; the
 PDF report is printed by Qt (offscreen, no window needed).
 """
@@ -12,17 +12,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.cli import project_for
+from annotator.cli.common import project_for
 from annotator.core.errors import AnnotatorError
 
 # The chart kinds, named here so that building the parser does not import matplotlib
-# (a test checks they match annotator.core.charts.KINDS).
+# (a test checks they match annotator.core.outputs.charts.KINDS).
 KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
-    from annotator.core.charts import FORMATS, make_chart, save_chart
-    from annotator.core.output_file import check_target
+    from annotator.core.outputs.charts import FORMATS, make_chart, save_chart
+    from annotator.core.outputs.output_file import check_target
 
     target = Path(args.output).expanduser()
     with project_for(args, create=False) as project:
@@ -38,8 +38,8 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from annotator.core.output_file import check_target
-    from annotator.core.report import FORMATS, build_report, write_report_html
+    from annotator.core.outputs.output_file import check_target
+    from annotator.core.outputs.report import FORMATS, build_report, write_report_html
 
     target = Path(args.output).expanduser()
     suffix = target.suffix.lower()
@@ -69,7 +69,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    """Add ``chart`` and ``report`` to the command line (see ``annotator.cli.PLUGINS``)."""
+    """Add ``chart`` and ``report`` to the command line (see ``annotator.cli.commands.PLUGINS``)."""
     # --lang and --annotator default to SUPPRESS so that a value given before the command
     # name (annotator --lang fa chart ...) is not reset by the sub-command.
     language = argparse.ArgumentParser(add_help=False)

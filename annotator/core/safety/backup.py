@@ -37,7 +37,7 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.project_file import names_project, probe, read_only_uri, require_sqlite
+from annotator.core.safety.project_file import names_project, probe, read_only_uri, require_sqlite
 
 KEEP = 10
 WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.backup import (
+from annotator.core.errors import AnnotatorError
+from annotator.core.safety.backup import (
     BackupInfo,
     backup,
     check_restorable,
@@ -26,8 +27,7 @@ from annotator.core.backup import (
     list_not_backups,
     restore,
 )
-from annotator.core.errors import AnnotatorError
-from annotator.core.project_file import probe
+from annotator.core.safety.project_file import probe
 from annotator.core.store.health import check
 from annotator.core.store.migrations import migrations
 
@@ -46,7 +46,7 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.cli import project_for
+    from annotator.cli.common import project_for
 
     with project_for(args, create=False) as project:
         report = check(project)
@@ -56,7 +56,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from annotator.cli import project_for
+    from annotator.cli.common import project_for
 
     with project_for(args, create=False) as project:
         path = project.path
@@ -107,7 +107,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer not in ("y", "yes"):
             print("nothing was changed")
             return 1
-    from annotator.cli import warn_if_shared
+    from annotator.cli.common import warn_if_shared
 
     warn_if_shared(project)
     kept = restore(project, chosen, known_schema=known)

@@ -1,6 +1,6 @@
 """Inter-annotator agreement of a project: alpha per codebook field, and pairwise agreement.
 
-This module owns applying the statistics of :mod:`annotator.core.alpha` to a project: it
+This module owns applying the statistics of :mod:`annotator.core.analysis.alpha` to a project: it
 reads the tags through ``tag_values()``, ``codebook()`` and ``annotators()``, turns them
 into ``{article: {annotator: value}}`` per field, and reports :class:`Figure` and
 :class:`PairAgreement` rows.  Articles are units and annotators are coders.  An ordered
@@ -9,7 +9,7 @@ single-choice field gets ordinal alpha over its scale (off-scale categories such
 nominal alpha; multiple-choice and participants fields get MASI alpha over the set each
 annotator chose (a "coded, none" tag is the empty set, no tag is missing) and a binary
 alpha per category.  Free-text fields are skipped.  The statistics are re-exported here,
-so ``from annotator.core.agreement import alpha`` keeps working.
+so ``from annotator.core.analysis.agreement import alpha`` keeps working.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.alpha import (
+from annotator.core.analysis.alpha import (
     INTERVAL,
     MASI,
     METRICS,
@@ -50,8 +50,8 @@ from annotator.core.alpha import (
     pair_counts,
     ratio_distance,
 )
-from annotator.core.alpha import _masi_similar_by_pairs as _masi_similar_by_pairs
-from annotator.core.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
+from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_similar_by_pairs
+from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
 
@@ -63,7 +63,7 @@ __all__ = [
     "CODED_NONE", "SET_FIELDS", "Figure", "PairAgreement", "Report", "choose_fields",
     "field_agreement", "field_figures", "pairwise", "report", "units_from_rows",
     "units_from_tags",
-    # The statistics, re-exported from annotator.core.alpha.
+    # The statistics, re-exported from annotator.core.analysis.alpha.
     "INTERVAL", "MASI", "METRICS", "NOMINAL", "NO_PAIRS", "ONE_VALUE", "ORDINAL", "RATIO",
     "Alpha", "CoincidenceMatrix", "Distance", "Metric", "Units", "alpha",
     "alpha_from_coincidences", "binary_alphas", "coincidences", "interval_distance",

@@ -2,13 +2,13 @@
 
 One article per ``.txt`` or ``.html``/``.htm`` file (id = file stem), many per ``.jsonl``
 or ``.csv`` file (columns ``text`` required; ``id``, ``title``, ``url``, ``published``,
-``outlet`` optional).  Text is decoded (see :mod:`annotator.core.decode`) and made
+``outlet`` optional).  Text is decoded (see :mod:`annotator.core.intake.decode`) and made
 canonical here, once.  Bad content never raises: a file or a line that cannot be read
 becomes an :class:`ImportProblem` and the rest of the corpus is still read.  Storing the
 records is the store's job; nothing here touches the database or the network.
 
 What one file, line, field and article may hold is bounded (the limits are set in
-:mod:`annotator.core.records`): a file is never read past its limit, and a device, pipe
+:mod:`annotator.core.intake.records`): a file is never read past its limit, and a device, pipe
 or link to one is refused before it is read.  The CSV reader here (:func:`csv_rows`) is
 also the tag CSV's: it names the line of a field that is too long or of a quote never
 closed, where the standard reader would swallow the rest of the file into one field.
@@ -26,11 +26,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
-from annotator.core.dates import find_date_in_text, parse_date
-from annotator.core.decode import decode_bytes, detect
 from annotator.core.errors import AnnotatorError
-from annotator.core.names import shown
-from annotator.core.records import (
+from annotator.core.intake.dates import find_date_in_text, parse_date
+from annotator.core.intake.decode import decode_bytes, detect
+from annotator.core.intake.records import (
     ARTICLE_CHARS,
     ARTICLE_FILE_BYTES,
     CORPUS_FILE_BYTES,
@@ -40,6 +39,7 @@ from annotator.core.records import (
     ArticleRecord,
     ImportProblem,
 )
+from annotator.core.names import shown
 from annotator.core.text import canonical, detect_language
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".csv")

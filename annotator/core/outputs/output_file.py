@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.project_file import names_project
+from annotator.core.safety.project_file import names_project
 
 Check = Callable[[Path], str | None]
 """Reads a finished temporary file; returns what is wrong with it, or None."""

@@ -13,7 +13,7 @@ It looks at the file system type of the mount that holds the resolved path (Linu
 ``/proc/self/mountinfo``; macOS and the BSDs: the output of ``mount``; Windows: UNC
 paths and network drives) and at sync-client markers in the project's folder and its
 ancestors.  Only ``stat`` and directory listings are used, never ``open()`` on the
-project (see :mod:`annotator.core.project_file`).
+project (see :mod:`annotator.core.safety.project_file`).
 """
 
 from __future__ import annotations

@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from annotator.core.corpus import collect_files, read_corpus
 from annotator.core.errors import AnnotatorError
-from annotator.core.project_file import identities, is_one_of
-from annotator.core.records import ArticleRecord, ImportProblem
+from annotator.core.intake.corpus import collect_files, read_corpus
+from annotator.core.intake.records import ArticleRecord, ImportProblem
+from annotator.core.safety.project_file import identities, is_one_of
 from annotator.core.text import index_key
 
 # progress(files done, files in all, the file being read or just read, articles read so far)
@@ -108,7 +108,7 @@ def read_prepared(sources: list[str | Path], progress: Progress | None = None,
     that a big file shows progress and a callback that raises (a cancel button) stops the
     import within a batch.  ``project``: the project being imported into; if it is among
     the files, nothing is read (reading it here would also drop this process's locks on
-    it, see :mod:`~annotator.core.project_file`).
+    it, see :mod:`~annotator.core.safety.project_file`).
     """
     files, _problems = collect_files(sources)
     if project is not None:
@@ -148,7 +148,7 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
     with tempfile.TemporaryFile() as errors:
         articles = 0
         reader = subprocess.Popen(
-            python_child("from annotator.core.prepare import reader_main; reader_main()"),
+            python_child("from annotator.core.intake.prepare import reader_main; reader_main()"),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
         )
         assert reader.stdin is not None and reader.stdout is not None
@@ -220,7 +220,7 @@ def python_child(code: str, *args: str) -> list[str]:
     here = os.path.realpath(os.getcwd())
     folders = [folder for folder in sys.path
                if folder and os.path.isabs(folder) and os.path.realpath(folder) != here]
-    package = str(Path(__file__).resolve().parents[1])
+    package = str(Path(__file__).resolve().parents[2])
     return [sys.executable, "-I", "-c", _CHILD_PRELUDE + code, json.dumps(folders), package,
             *args]
 

@@ -5,7 +5,7 @@ ends; with ``excel`` a BOM first and every cell a spreadsheet would run as a for
 neutralised by :func:`excel_cell`) and the codebook sheet written beside each export to a
 file (:func:`codebook_sheet_path`, :func:`write_codebook_sheet`): one row per field,
 category, role and participant of the active codebook (:data:`CODEBOOK_COLUMNS`), with
-its labels and the wide column it maps to.  :mod:`annotator.core.export` builds the rows
+its labels and the wide column it maps to.  :mod:`annotator.core.outputs.export` builds the rows
 of each format, writes the files and re-exports the public names here.
 """
 

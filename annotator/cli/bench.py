@@ -1,6 +1,6 @@
 """The ``bench`` command: how fast the app is on a large synthetic corpus, against targets.
 
-A plug-in of :mod:`annotator.cli` (listed in ``PLUGINS``).  It runs
+A plug-in of :mod:`annotator.cli.commands` (listed in ``PLUGINS``).  It runs
 :func:`annotator.bench.measure.run_bench` in a scratch folder (kept with ``--keep``),
 prints the results table (figure, value, baseline, ratio, target, met) and can write it
 as JSON and as Markdown.  Progress goes to stderr.

@@ -1,6 +1,6 @@
 """The ``export`` command: tags for research as long CSV, wide CSV or JSON Lines.
 
-Registered through :data:`annotator.cli.PLUGINS`.  It replaces a built-in ``export``
+Registered through :data:`annotator.cli.commands.PLUGINS`.  It replaces a built-in ``export``
 command of the same name if the parser still has one, so the module works before and
 after that command leaves ``cli.py``.
 """
@@ -14,14 +14,14 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.export import FORMATS, ExportOptions, export, export_to_file
-from annotator.core.output_file import refuse_stream
+from annotator.core.outputs.export import FORMATS, ExportOptions, export, export_to_file
+from annotator.core.outputs.output_file import refuse_stream
 
 HELP = "export tags for R, pandas, SPSS or Excel: long, wide or JSON Lines"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.cli import project_for
+    from annotator.cli.common import project_for
 
     annotator = getattr(args, "annotator", None)
     if args.adjudicated and annotator:
@@ -66,7 +66,7 @@ def _to_stdout(write: Callable[[TextIO], int]) -> None:
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: Any) -> None:
-    """Add ``export`` to the command line (see :data:`annotator.cli.PLUGINS`)."""
+    """Add ``export`` to the command line (see :data:`annotator.cli.commands.PLUGINS`)."""
     try:
         parser = command("export", cmd_export, HELP)
     except argparse.ArgumentError:

@@ -39,11 +39,11 @@ id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 wi
 row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
 formula.  Writing to a regular file goes through a temporary file, read back and renamed
 into place, with the codebook sheet beside it, never over the project (see
-:mod:`annotator.core.output_file`); a device or pipe (``-o /dev/null``) is written straight
+:mod:`annotator.core.outputs.output_file`); a device or pipe (``-o /dev/null``) is written straight
 into, without a sheet.  The CSV cells, :func:`excel_cell` and the codebook sheet
 (:func:`codebook_sheet_path`, :func:`write_codebook_sheet`) live in
-:mod:`annotator.core.export_sheet` and are re-exported here, so
-``from annotator.core.export import excel_cell`` keeps working.
+:mod:`annotator.core.outputs.export_sheet` and are re-exported here, so
+``from annotator.core.outputs.export import excel_cell`` keeps working.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.export_sheet import (
+from annotator.core.outputs.export_sheet import (
     _CRLF,
     _LANGUAGES,
     CODEBOOK_COLUMNS,
@@ -75,7 +75,7 @@ from annotator.core.export_sheet import (
     excel_cell,
     write_codebook_sheet,
 )
-from annotator.core.output_file import (
+from annotator.core.outputs.output_file import (
     check_csv,
     check_lines,
     check_target,
@@ -91,7 +91,7 @@ __all__ = [
     # Defined here.
     "ADJUDICATED", "FORMATS", "LONG_COLUMNS", "NO_ADJUDICATED", "PROGRESS_EVERY", "WIDE_LEAD",
     "ExportOptions", "ExportResult", "Progress", "export", "export_to_file",
-    # The CSV cells and the codebook sheet, re-exported from annotator.core.export_sheet.
+    # The CSV cells and the codebook sheet, re-exported from annotator.core.outputs.export_sheet.
     "CODEBOOK_COLUMNS", "codebook_rows", "codebook_sheet_path", "excel_cell",
     "write_codebook_sheet",
 ]

@@ -1,7 +1,7 @@
 """The ``annotator agreement`` command: Krippendorff's alpha per field, and pairwise agreement.
 
-A command-line plug-in (see ``PLUGINS`` in :mod:`annotator.cli`): it reads the project
-through :mod:`annotator.core.agreement` and prints a table, a CSV (one row per field
+A command-line plug-in (see ``PLUGINS`` in :mod:`annotator.cli.commands`): it reads the project
+through :mod:`annotator.core.analysis.agreement` and prints a table, a CSV (one row per field
 figure and per category) or JSON.
 """
 
@@ -14,8 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from annotator.cli import project_for, terminal_text
-from annotator.core.agreement import Figure, PairAgreement, report
+from annotator.cli.common import project_for, terminal_text
+from annotator.core.analysis.agreement import Figure, PairAgreement, report
 
 CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "coders", "values", "note")
 

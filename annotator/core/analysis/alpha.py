@@ -8,7 +8,7 @@ matrix, binary alpha per category of set values, and per-pair counts of equal va
 Data are ``{unit: {coder: value}}`` with ``None`` (or NaN) for a missing value; a unit
 with fewer than two values is not pairable and is left out.  Pairable units are grouped
 by the multiset of value ids they hold, so the work is one pass over the units plus work
-per distinct multiset, never per pair of coders.  :mod:`annotator.core.agreement` applies
+per distinct multiset, never per pair of coders.  :mod:`annotator.core.analysis.agreement` applies
 it to a project's codebook and tags.
 """
 

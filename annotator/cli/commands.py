@@ -5,7 +5,7 @@ the user data folder, made with the sample corpus on first use).  Only ``import`
 ``create`` make a new project file at ``--db``; every other command refuses a missing one
 ("FILE: no such project file"), so a mistyped path never leaves an empty project behind.
 Commands that write warn (one line on stderr, never failing) when the project lies on a
-network share or in a synced folder (:mod:`annotator.core.location`).  Errors are one line
+network share or in a synced folder (:mod:`annotator.core.safety.location`).  Errors are one line
 on stderr and a non-zero exit, never a traceback: 1 for a problem with the input or the
 project, 2 for a wrong command line.
 """
@@ -13,7 +13,6 @@ project, 2 for a wrong command line.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -21,17 +20,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.cli.common import (
+    annotator_for,
+    project_for,
+    terminal_text,
+)
 from annotator.core import paths
 from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.importer import import_paths, open_default_project
-from annotator.core.location import warning as location_warning
-from annotator.core.names import check_person
+from annotator.core.intake.importer import import_paths
+from annotator.core.intake.tagcsv import read_tags
 from annotator.core.participants import load_registry
-from annotator.core.project_file import probe
-from annotator.core.store import STATUSES, Project, open_project
-from annotator.core.tagcsv import read_tags
-from annotator.core.terminal import visual
+from annotator.core.safety.project_file import probe
+from annotator.core.store import STATUSES
 
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
@@ -42,8 +43,8 @@ COMMANDS = (
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
-    "annotator.cli_export", "annotator.cli_charts", "annotator.cli_agreement",
-    "annotator.cli_reliability", "annotator.cli_bench",
+    "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
+    "annotator.cli.reliability", "annotator.cli.bench",
 )
 
 
@@ -97,58 +98,6 @@ def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-# -- shared options -------------------------------------------------------------------
-def _project(args: argparse.Namespace, create: bool = False, writes: bool = False) -> Project:
-    """Open the command's project; ``create`` lets a missing ``--db`` file be made (only
-    ``import`` and ``create`` do), ``writes`` asks for the shared-location warning.
-
-    A reading command opens a project it cannot write (read-only file or folder)
-    read-only, and says so once on stderr; a writing command fails with one line."""
-    db = args.db or os.environ.get("ANNOTATOR_DB")
-    if db:
-        project = open_project(db, create=create,
-                               codebook_path=getattr(args, "codebook_file", None),
-                               allow_read_only=not (create or writes))
-        if project.read_only:
-            print("annotator: read-only: changes are off", file=sys.stderr)
-    elif getattr(args, "codebook_file", None):
-        raise AnnotatorError("--codebook needs --db NEW_FILE: it applies to a new project")
-    else:
-        project = open_default_project()
-    if writes:
-        warn_if_shared(project.path)
-    return project
-
-
-def warn_if_shared(path: str | Path) -> None:
-    """One line on stderr when ``path`` is on a network share or in a synced folder."""
-    text = location_warning(path)
-    if text:
-        print(f"annotator: warning: {text}", file=sys.stderr)
-
-
-def _annotator(args: argparse.Namespace) -> str:
-    name = getattr(args, "annotator", None) or os.environ.get("ANNOTATOR_NAME")
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # no user name on this system
-            name = ""
-    if not name or not name.strip():
-        raise AnnotatorError("no annotator name: pass --annotator NAME or set ANNOTATOR_NAME")
-    return check_person(name.strip())
-
-
-def _use_visual(args: argparse.Namespace) -> bool:
-    if args.visual is not None:
-        return bool(args.visual)
-    return sys.stdout.isatty() and not os.environ.get("ANNOTATOR_TERMINAL_BIDI")
-
-
-def _out(args: argparse.Namespace, text: str) -> None:
-    print(visual(text) if _use_visual(args) else text)
-
-
 # -- commands ---------------------------------------------------------------------------
 def cmd_app(args: argparse.Namespace) -> int:
     """No sub-command: the annotation window (or, without a display, status and help)."""
@@ -156,8 +105,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     if has_display() and not args.status:
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
-    with _project(args, create=False) as project:
-        counts = project.status_counts(_annotator(args))
+    with project_for(args, create=False) as project:
+        counts = project.status_counts(annotator_for(args))
         print(f"annotator {__version__} — project {project.path}")
         print(f"{project.article_count()} articles; yours: {counts['done']} done, "
               f"{counts['in_progress']} in progress, {counts['skipped']} skipped")
@@ -176,7 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\rimporting: {done}/{total} files, {articles:,} articles read", end="",
                   file=sys.stderr, flush=True)
 
-    with _project(args, create=True, writes=True) as project:
+    with project_for(args, create=True, writes=True) as project:
         result = import_paths(project, args.paths, progress)
     if show:
         print(file=sys.stderr)
@@ -194,7 +143,7 @@ def cmd_create(args: argparse.Namespace) -> int:
                              "on first use)")
     if probe(Path(db).expanduser()).kind == "sqlite":
         raise AnnotatorError(f"{db}: already exists; nothing was changed")
-    with _project(args, create=True, writes=True) as project:
+    with project_for(args, create=True, writes=True) as project:
         codebook = project.codebook()
         print(f"created {project.path} (codebook {codebook.id}, revision {codebook.revision}); "
               "add articles with 'annotator import' or colleagues' files with "
@@ -203,19 +152,19 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _project(args) as project:
-        annotator = _annotator(args)
+    with project_for(args) as project:
+        annotator = annotator_for(args)
         rows = project.list_articles(annotator=annotator, status=args.status)
     if args.format == "json":
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
         return 0
     for row in rows:
-        _out(args, f"{row.article_id}\t{row.status}\t{row.language}\t{row.title}")
+        terminal_text(args, f"{row.article_id}\t{row.status}\t{row.language}\t{row.title}")
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with project_for(args) as project:
         article = project.article(args.article_id)
         codebook = project.codebook()
         tags = project.tags(article.article_id)
@@ -251,19 +200,19 @@ def cmd_show(args: argparse.Namespace) -> int:
             extra.append(f"note: {tag.note}")
         tail = f" ({'; '.join(extra)})" if extra else ""
         lines.append(f"  {tag.annotator}: {label} = {value}{tail}")
-    _out(args, "\n".join(lines))
+    terminal_text(args, "\n".join(lines))
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _project(args) as project:
+    with project_for(args) as project:
         hits = project.search(args.query, limit=args.limit)
         total = project.search_count(args.query)
     if args.format == "json":
         print(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=1))
         return 0
     for hit in hits:
-        _out(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
+        terminal_text(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
     shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
     print(f"{total} matching articles{shown}", file=sys.stderr)
     return 0
@@ -273,7 +222,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     # Read before the project opens: the file given may be the project itself, and
     # reading it while a connection is held would drop that connection's locks.
     new = load_codebook(args.load) if args.load else None
-    with _project(args, writes=bool(args.load)) as project:
+    with project_for(args, writes=bool(args.load)) as project:
         if new is not None:
             before = project.codebook_version()
             version = project.set_codebook(new, str(args.load))
@@ -297,14 +246,14 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             lines.append(f"  {category.id}: {category.text(args.lang)}{retired}")
         for role in item.roles:
             lines.append(f"  role {role.id}: {role.text(args.lang)}")
-    _out(args, "\n".join(lines))
+    terminal_text(args, "\n".join(lines))
     return 0
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
-    with _project(args, writes=bool(args.add)) as project:
+    with project_for(args, writes=bool(args.add)) as project:
         if args.add:
-            added = project.add_participants(load_registry(args.add), _annotator(args))
+            added = project.add_participants(load_registry(args.add), annotator_for(args))
             print(f"{added} participants added")
             return 0
         participants = project.participants()
@@ -315,13 +264,13 @@ def cmd_participants(args: argparse.Namespace) -> int:
         print(json.dumps([p.__dict__ for p in participants], ensure_ascii=False, indent=1))
         return 0
     for p in participants:
-        _out(args, f"{p.id}\t{p.kind}\t{p.text(args.lang)}\t{p.country}")
+        terminal_text(args, f"{p.id}\t{p.kind}\t{p.text(args.lang)}\t{p.country}")
     return 0
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    with _project(args, writes=True) as project:
-        annotator = _annotator(args)
+    with project_for(args, writes=True) as project:
+        annotator = annotator_for(args)
         spec = project.codebook().field(args.field)
         span = None
         if args.span:
@@ -350,21 +299,21 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with _project(args, writes=True) as project:
-        project.set_status(args.article_id, _annotator(args), args.status)
+    with project_for(args, writes=True) as project:
+        project.set_status(args.article_id, annotator_for(args), args.status)
     return 0
 
 
 def cmd_import_tags(args: argparse.Namespace) -> int:
     rows = read_tags(args.file)
-    with _project(args, writes=True) as project:
+    with project_for(args, writes=True) as project:
         result = project.import_tag_rows(rows, where=str(args.file))
     print(f"{result.added} tags added, {result.updated} updated, {result.unchanged} unchanged")
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    with _project(args, writes=True) as project:
+    with project_for(args, writes=True) as project:
         for other in args.files:
             summary = project.merge(other, accept_unknown=args.accept_unknown)
             print("\n".join(summary.lines()))
@@ -375,13 +324,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     pair = tuple(args.pair.split(",", 1)) if args.pair else None
     if pair is not None and len(pair) != 2:
         raise AnnotatorError("--pair takes two annotator names separated by a comma")
-    with _project(args) as project:
+    with project_for(args) as project:
         items = project.review_queue(args.field, pair, args.pending)  # type: ignore[arg-type]
     if args.format == "json":
         print(json.dumps([i.__dict__ for i in items], ensure_ascii=False, indent=1))
         return 0
     for item in items:
-        _out(args, f"{item.article_id}\t{len(item.disagreements)}\t"
+        terminal_text(args, f"{item.article_id}\t{len(item.disagreements)}\t"
                    f"{','.join(item.disagreements) or '-'}\t{','.join(item.annotators)}\t"
                    f"{item.title}")
     print(f"{len(items)} articles coded by two or more annotators", file=sys.stderr)
@@ -513,26 +462,6 @@ def _parser() -> argparse.ArgumentParser:
     for name in PLUGINS:
         importlib.import_module(name).register(command, shared)
     return parser
-
-
-def project_for(args: argparse.Namespace, create: bool = False,
-                writes: bool = False) -> Project:
-    """The project a command works on (``--db``, ``ANNOTATOR_DB`` or the default).
-
-    A missing ``--db`` file is an error unless ``create``; ``writes`` warns (stderr)
-    when the project is on a network share or in a synced folder.
-    """
-    return _project(args, create, writes)
-
-
-def annotator_for(args: argparse.Namespace) -> str:
-    """The annotator a command acts for (``--annotator``, ``ANNOTATOR_NAME``, user name)."""
-    return _annotator(args)
-
-
-def terminal_text(args: argparse.Namespace, text: str) -> None:
-    """Print human-readable text, shaped for terminals without bidi when asked."""
-    _out(args, text)
 
 
 if __name__ == "__main__":  # pragma: no cover

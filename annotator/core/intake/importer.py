@@ -1,6 +1,6 @@
 """Corpus import from paths into a project, and the embedded default project.
 
-Reading (encodings, formats, bad records) is :mod:`annotator.core.corpus`; storing is
+Reading (encodings, formats, bad records) is :mod:`annotator.core.intake.corpus`; storing is
 the store's.  This module joins them and reports what happened.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core import paths
-from annotator.core.prepare import Progress, read_prepared
+from annotator.core.intake.prepare import Progress, read_prepared
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
 
@@ -20,7 +20,7 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     """Import files and folders; good records are stored even when others fail.
 
     A large corpus is read in a second process while this one stores (``parallel``: None
-    decides by the size of the files; see :func:`annotator.core.prepare.read_prepared`).
+    decides by the size of the files; see :func:`annotator.core.intake.prepare.read_prepared`).
     """
     return project.add_articles(read_prepared(list(sources), progress, parallel,
                                               project=project.path))

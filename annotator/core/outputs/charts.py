@@ -30,10 +30,10 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from annotator.core.codebook import LANGUAGES, Codebook, Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.output_file import CHECKS, refuse_project, write_output
+from annotator.core.outputs.output_file import CHECKS, refuse_project, write_output
+from annotator.core.outputs.terminal import visual
 from annotator.core.paths import resources_dir
 from annotator.core.store import STATUSES, Project, stats
-from annotator.core.terminal import visual
 
 KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
 FORMATS = (".png", ".svg", ".pdf")
@@ -180,7 +180,7 @@ def save_chart(figure: Figure, path: str | Path, dpi: int = 150,
 
     ``project`` (the open project's file) is refused as a target, with its side files.
     The file is written beside ``path``, checked complete and renamed into place
-    (:func:`annotator.core.output_file.write_output`).
+    (:func:`annotator.core.outputs.output_file.write_output`).
     """
     path = Path(path).expanduser()
     refuse_project(path, project)
@@ -470,7 +470,7 @@ def _progress(chart: _Chart) -> None:
 def agreement_figures(project: Project) -> list[Any]:
     """The agreement module's figures for ``project`` (imported only when needed)."""
     try:
-        from annotator.core.agreement import field_agreement
+        from annotator.core.analysis.agreement import field_agreement
     except ImportError:
         raise AnnotatorError("agreement is not available yet") from None
     return list(field_agreement(project))
