@@ -26,7 +26,7 @@ from annotator.cli.common import (
     terminal_text,
 )
 from annotator.core import paths
-from annotator.core.codebook import load_codebook
+from annotator.core.codebook import load_codebook, translation_gaps
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
@@ -227,6 +227,10 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             before = project.codebook_version()
             version = project.set_codebook(new, str(args.load))
             print("codebook unchanged" if version == before else f"codebook version {version}")
+            # Loading is when the codebook's author looks: say which texts the window will
+            # show in English for want of a translation.
+            for gap in translation_gaps(new):
+                print(f"annotator: warning: {args.load}: {gap}", file=sys.stderr)
             return 0
         codebook, version = project.codebook(), project.codebook_version()
     if args.format == "json":

@@ -3,7 +3,9 @@
 A codebook is a human-editable TOML file (the default is ``resources/codebook.toml``).
 :func:`parse_codebook` validates it and names the file, the field and the problem in any
 error.  The project file stores the TOML text itself with a version number, so every
-export can say which codebook it was coded with.
+export can say which codebook it was coded with.  Labels, definitions and the description
+are kept per language (en, fa, ar) and read with a fall-back to English;
+:func:`translation_gaps` names the texts a partly translated codebook still lacks.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,15 +28,35 @@ _CODEBOOK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 # A real codebook is a few tens of kilobytes; anything far larger is a wrong file (or a
 # device such as /dev/zero that never ends), and is refused before it is read in full.
 MAX_CODEBOOK_BYTES = 1024 * 1024
+_LANGUAGE_NAMES = {"en": "English", "fa": "Persian", "ar": "Arabic"}
+
+
+def in_language(texts: Mapping[str, str], language: str) -> str:
+    """``texts`` (language -> text) in ``language``, else in English, else ""."""
+    return texts.get(language) or texts.get("en", "")
+
+
+class _Defined:
+    """A codebook entry's definition in each language, read with a fall-back to English."""
+
+    definitions: dict[str, str]  # language -> definition
+
+    @property
+    def definition(self) -> str:
+        """The English definition ("" if none): the reference text translations follow."""
+        return self.definitions.get("en", "")
+
+    def definition_in(self, language: str) -> str:
+        return in_language(self.definitions, language)
 
 
 @dataclass(frozen=True)
-class Category:
+class Category(_Defined):
     """One value of a single- or multiple-choice field."""
 
     id: str
     label: dict[str, str]
-    definition: str
+    definitions: dict[str, str]  # language -> definition; "en" always present
     example: str = ""
     scale: bool = True  # False: outside an ordered scale (e.g. "unclear")
     retired: bool = False  # kept for existing tags, not offered for new ones
@@ -43,26 +66,25 @@ class Category:
 
 
 @dataclass(frozen=True)
-class Role:
+class Role(_Defined):
     """A participant's role in the interaction (initiator, counterpart, mentioned)."""
 
     id: str
     label: dict[str, str]
-    definition: str = ""
+    definitions: dict[str, str] = field(default_factory=dict)  # empty: no definition
 
     def text(self, language: str) -> str:
         return self.label.get(language) or self.label["en"]
 
 
 @dataclass(frozen=True)
-class Field:
+class Field(_Defined):
     """One thing coded per article: stance, demands, participants, event type, note."""
 
     id: str
     type: str
     label: dict[str, str]
-    definition: str
-    definition_fa: str = ""
+    definitions: dict[str, str]  # language -> definition; "en" present unless built in code
     ordered: bool = False
     attributable: bool = False  # multiple: a value can name the participant who voiced it
     categories: tuple[Category, ...] = ()
@@ -100,9 +122,17 @@ class Codebook:
     id: str
     revision: str
     title: dict[str, str]
-    description: str
+    descriptions: dict[str, str]  # language -> description; empty: none
     fields: tuple[Field, ...]
     source: str = field(repr=False, default="")
+
+    @property
+    def description(self) -> str:
+        """The English description ("" when the codebook has none)."""
+        return self.descriptions.get("en", "")
+
+    def description_in(self, language: str) -> str:
+        return in_language(self.descriptions, language)
 
     def field(self, field_id: str) -> Field:
         for item in self.fields:
@@ -123,6 +153,7 @@ class Codebook:
                 "type": item.type,
                 "label": item.label,
                 "definition": item.definition,
+                "definitions": item.definitions,
             }
             if item.type in ("single", "multiple"):
                 entry["ordered"] = item.ordered
@@ -133,6 +164,7 @@ class Codebook:
                         "id": c.id,
                         "label": c.label,
                         "definition": c.definition,
+                        "definitions": c.definitions,
                         "example": c.example,
                         **({"scale": False} if item.ordered and not c.scale else {}),
                         **({"retired": True} if c.retired else {}),
@@ -143,7 +175,8 @@ class Codebook:
                 entry["attributable"] = item.attributable
             if item.type == "participants":
                 entry["values"] = "participant ids from the participants registry"
-                entry["roles"] = [{"id": r.id, "label": r.label} for r in item.roles]
+                entry["roles"] = [{"id": r.id, "label": r.label, "definition": r.definition,
+                                   "definitions": r.definitions} for r in item.roles]
             fields.append(entry)
         return {"id": self.id, "revision": self.revision, "title": self.title, "fields": fields}
 
@@ -164,6 +197,42 @@ class _Reader:
         if required and not value.strip():
             raise self.fail(place, f"'{key}' is missing")
         return value.strip()
+
+    def texts(self, table: dict[str, Any], key: str, place: str, required: bool = True,
+              older_fa: str = "") -> dict[str, str]:
+        """A text given once (English) or per language as { en = ..., fa = ..., ar = ... }.
+
+        English is required whenever any text is given: it is what every other language
+        falls back to.  Empty entries count as absent.  ``older_fa`` names the key of the
+        older form that held the Persian text on its own (a field's ``definition_fa``).
+        """
+        value = table.get(key, "")
+        shape = f"'{key}' must be text or a table like {{ en = ..., fa = ..., ar = ... }}"
+        if isinstance(value, str):
+            texts = {"en": value.strip()} if value.strip() else {}
+        elif isinstance(value, dict):
+            texts = {}
+            for language, text in value.items():
+                if language not in LANGUAGES:
+                    raise self.fail(place, f"'{key}' has a text in {language!r}, which is not "
+                                           f"one of the languages {', '.join(LANGUAGES)}")
+                if not isinstance(text, str):
+                    raise self.fail(place, shape)
+                if text.strip():
+                    texts[language] = text.strip()
+        else:
+            raise self.fail(place, shape)
+        older = self.text(table, older_fa, place, required=False) if older_fa else ""
+        if older and "fa" in texts:
+            raise self.fail(place, f"the Persian text is given twice, in '{key}' (fa) and "
+                                   f"in '{older_fa}': keep one")
+        if older:
+            texts["fa"] = older
+        if texts and "en" not in texts:
+            raise self.fail(place, f"'{key}' needs at least the English text (en)")
+        if required and not texts:
+            raise self.fail(place, f"'{key}' is missing")
+        return texts
 
     def ident(self, table: dict[str, Any], place: str, pattern: re.Pattern[str] = _ID) -> str:
         value = table.get("id")
@@ -226,7 +295,7 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
         id=read.ident(head, "[codebook]", _CODEBOOK_ID),
         revision=str(head.get("revision", "1")),
         title={k: v for k, v in title.items() if isinstance(v, str)},
-        description=read.text(head, "description", "[codebook]", required=False),
+        descriptions=read.texts(head, "description", "[codebook]", required=False),
         fields=tuple(fields),
         source=source,
     )
@@ -252,7 +321,7 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
                 Category(
                     id=category_id,
                     label=read.labels(entry, cplace),
-                    definition=read.text(entry, "definition", cplace),
+                    definitions=read.texts(entry, "definition", cplace),
                     example=read.text(entry, "example", cplace, required=False),
                     scale=read.flag(entry, "scale", cplace, True),
                     retired=read.flag(entry, "retired", cplace, False),
@@ -277,7 +346,7 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
             Role(
                 role_id,
                 read.labels(entry, rplace),
-                read.text(entry, "definition", rplace, required=False),
+                read.texts(entry, "definition", rplace, required=False),
             )
         )
     ordered = read.flag(raw, "ordered", place, False)
@@ -292,8 +361,9 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         id=field_id,
         type=kind,
         label=read.labels(raw, place),
-        definition=read.text(raw, "definition", place),
-        definition_fa=read.text(raw, "definition_fa", place, required=False),
+        # 'definition_fa': the older form of a field's Persian definition, still used by
+        # codebooks stored in projects.
+        definitions=read.texts(raw, "definition", place, older_fa="definition_fa"),
         ordered=ordered,
         attributable=attributable,
         categories=tuple(categories),
@@ -341,6 +411,38 @@ def load_codebook(path: str | Path) -> Codebook:
 
 def _reason(exc: Exception) -> str:
     return str(getattr(exc, "strerror", None) or exc)
+
+
+def translation_gaps(codebook: Codebook) -> list[str]:
+    """The texts a partly translated codebook lacks: one line per language and kind.
+
+    A language counts as in use for labels (with the title) once any label has it, and
+    for definitions (with the description) once any definition has it; each text that
+    has English but not that language is then named, since the window shows English in
+    its place.  A codebook that leaves a language out altogether, or gives it everywhere,
+    has no gaps.
+    """
+    labels: list[tuple[str, Mapping[str, str]]] = [("title", codebook.title)]
+    definitions: list[tuple[str, Mapping[str, str]]] = [("description", codebook.descriptions)]
+    for item in codebook.fields:
+        labels.append((item.id, item.label))
+        definitions.append((item.id, item.definitions))
+        entries: list[Category | Role] = [*item.categories, *item.roles]
+        for entry in entries:
+            labels.append((f"{item.id}/{entry.id}", entry.label))
+            definitions.append((f"{item.id}/{entry.id}", entry.definitions))
+    gaps: list[str] = []
+    for language in LANGUAGES[1:]:
+        for kind, texts in (("labels", labels), ("definitions", definitions)):
+            given = [(place, text) for place, text in texts if text.get("en")]
+            if not any(text.get(language) for _place, text in given):
+                continue
+            missing = [place for place, text in given if not text.get(language)]
+            if missing:
+                gaps.append(f"{len(missing)} of {len(given)} {kind} have no "
+                            f"{_LANGUAGE_NAMES[language]} ({language}) text, so English is "
+                            f"shown instead: {', '.join(missing)}")
+    return gaps
 
 
 _KIND = {"single": "single-choice", "multiple": "multiple-choice",

@@ -66,7 +66,7 @@ class SingleFieldBox(QGroupBox):
             radio = QRadioButton(
                 button_text(display(f"{key}  {label}" if key else label, host.language))
             )
-            radio.setToolTip(category_tooltip(category))
+            radio.setToolTip(category_tooltip(category, host.language))
             radio.setVisible(not category.retired)
             self.group.addButton(radio, index)
             self.radios[category.id] = radio
@@ -161,7 +161,7 @@ class MultipleFieldBox(QGroupBox):
             check = QCheckBox(
                 button_text(display(f"{key}  {label}" if key else label, host.language))
             )
-            check.setToolTip(category_tooltip(category))
+            check.setToolTip(category_tooltip(category, host.language))
             check.setVisible(not category.retired)
             check.clicked.connect(lambda on, cid=category.id: self._ticked(cid, on))
             grid.addWidget(check, 2 * row, 0)

@@ -91,12 +91,11 @@ def plain_message(text: str) -> str:
 
 
 def field_tooltip(field: Field, language: str) -> str:
-    definition = field.definition_fa if language == "fa" and field.definition_fa else None
-    return tooltip(definition or field.definition)
+    return tooltip(field.definition_in(language))
 
 
-def category_tooltip(category: Category) -> str:
-    return tooltip(category.definition, category.example)
+def category_tooltip(category: Category, language: str) -> str:
+    return tooltip(category.definition_in(language), category.example)
 
 
 def shorten(text: str, limit: int = 80) -> str:

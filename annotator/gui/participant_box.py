@@ -69,7 +69,9 @@ class ParticipantRow(QWidget):
             self.role.addItem(role.text(host.language), role.id)
             if role.definition:
                 self.role.setItemData(
-                    self.role.count() - 1, tooltip(role.definition), Qt.ItemDataRole.ToolTipRole
+                    self.role.count() - 1,
+                    tooltip(role.definition_in(host.language)),
+                    Qt.ItemDataRole.ToolTipRole,
                 )
         self.role.setToolTip(plain_tip(self.tr("Role of %1").replace("%1", name)))
         self.role.activated.connect(lambda index: box.change_role(participant_id, index))

@@ -89,7 +89,7 @@ class FinalValueDialog(QDialog):
                 radio = QRadioButton(
                     button_text(display(category.text(words.language), words.language))
                 )
-                radio.setToolTip(category_tooltip(category))
+                radio.setToolTip(category_tooltip(category, words.language))
                 radio.setChecked(category.id in chosen)
                 self.group.addButton(radio)
                 self.radios[category.id] = radio
@@ -103,7 +103,7 @@ class FinalValueDialog(QDialog):
                 check = QCheckBox(
                     button_text(display(category.text(words.language), words.language))
                 )
-                check.setToolTip(category_tooltip(category))
+                check.setToolTip(category_tooltip(category, words.language))
                 check.setChecked(category.id in chosen)
                 check.toggled.connect(self._value_ticked)
                 self.checks[category.id] = check

@@ -377,7 +377,7 @@ def _field_specs(active: Codebook, books: list[Codebook], used: Iterable[str]) -
     specs.update({spec.id: spec for spec in active.fields})
     extra = sorted(set(used) - {spec.id for spec in active.fields})
     return [*active.fields,
-            *(specs.get(name) or Field(name, "text", {"en": name}, "") for name in extra)]
+            *(specs.get(name) or Field(name, "text", {"en": name}, {}) for name in extra)]
 
 
 def _wide_layout(specs: list[Field],

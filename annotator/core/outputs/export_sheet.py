@@ -5,8 +5,9 @@ ends; with ``excel`` a BOM first and every cell a spreadsheet would run as a for
 neutralised by :func:`excel_cell`) and the codebook sheet written beside each export to a
 file (:func:`codebook_sheet_path`, :func:`write_codebook_sheet`): one row per field,
 category, role and participant of the active codebook (:data:`CODEBOOK_COLUMNS`), with
-its labels and the wide column it maps to.  :mod:`annotator.core.outputs.export` builds the rows
-of each format, writes the files and re-exports the public names here.
+its labels and definitions in each language and the wide column it maps to.
+:mod:`annotator.core.outputs.export` builds the rows of each format, writes the files and
+re-exports the public names here.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 CODEBOOK_COLUMNS = (
     "field", "kind", "id", "position", "label_en", "label_fa", "label_ar", "definition",
-    "definition_fa", "example", "field_type", "ordered", "attributable", "on_scale",
-    "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
+    "definition_fa", "definition_ar", "example", "field_type", "ordered", "attributable",
+    "on_scale", "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
 )
 _LANGUAGES = ("en", "fa", "ar")
 _CRLF = "\r\n"
@@ -108,30 +109,30 @@ def codebook_rows(project: Project) -> Iterator[list[object]]:
     codebook, version = project.codebook(), project.codebook_version()
     tail = [codebook.id, codebook.revision, version]
 
-    def labels(label: dict[str, str]) -> list[str]:
-        return [label.get(language, "") for language in _LANGUAGES]
+    def texts(text: dict[str, str]) -> list[str]:
+        # Exactly as written in each language: an empty cell is a missing translation.
+        return [text.get(language, "") for language in _LANGUAGES]
 
     participant_fields = [spec.id for spec in codebook.fields if spec.type == "participants"]
     for spec in codebook.fields:
         own_column = spec.id if spec.type in ("single", "text", "participants") else ""
-        yield [spec.id, "field", spec.id, "", *labels(spec.label), spec.definition,
-               spec.definition_fa, "", spec.type, int(spec.ordered), int(spec.attributable),
+        yield [spec.id, "field", spec.id, "", *texts(spec.label), *texts(spec.definitions),
+               "", spec.type, int(spec.ordered), int(spec.attributable),
                "", "", own_column, *tail]
         for position, category in enumerate(spec.categories, start=1):
             on_scale = int(category.scale) if spec.ordered else ""
             column = spec.id if spec.type == "single" else f"{spec.id}_{category.id}"
-            yield [spec.id, "category", category.id, position, *labels(category.label),
-                   category.definition, "", category.example, spec.type, "", "", on_scale,
+            yield [spec.id, "category", category.id, position, *texts(category.label),
+                   *texts(category.definitions), category.example, spec.type, "", "", on_scale,
                    int(category.retired), column, *tail]
         for position, role in enumerate(spec.roles, start=1):
-            yield [spec.id, "role", role.id, position, *labels(role.label), role.definition,
-                   "", "", spec.type, "", "", "", "", "", *tail]
+            yield [spec.id, "role", role.id, position, *texts(role.label),
+                   *texts(role.definitions), "", spec.type, "", "", "", "", "", *tail]
     for spec_id in participant_fields or [""]:
         for person in project.participants():
             column = f"{spec_id}_{person.id}" if spec_id else ""
-            yield [spec_id, "participant", person.id, "", *labels(person.name),
-                   person.office.get("en", ""), person.office.get("fa", ""), "",
-                   person.kind, "", "", "", "", column, *tail]
+            yield [spec_id, "participant", person.id, "", *texts(person.name),
+                   *texts(person.office), "", person.kind, "", "", "", "", column, *tail]
 
 
 def write_codebook_sheet(project: Project, out: TextIO, excel: bool = False) -> int:
