@@ -416,7 +416,8 @@ def _parser() -> argparse.ArgumentParser:
                 terminal)
     p.add_argument("--format", choices=("table", "json", "toml"), default="table")
     p.add_argument("--load", metavar="FILE",
-                   help="make FILE the active codebook (refused if it drops categories in use)")
+                   help="make FILE the active codebook (refused if it drops categories in "
+                        "use; warns about texts some entries have in fa or ar and others lack)")
 
     p = command("participants", cmd_participants, "list the participants registry, or add to it",
                 person, terminal)
