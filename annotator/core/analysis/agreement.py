@@ -54,6 +54,7 @@ from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_simila
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 
 if TYPE_CHECKING:
     from annotator.core.store import Project, Tag
@@ -137,8 +138,9 @@ def field_figures(spec: Field, units: Units) -> list[Figure]:
             on_scale = ({a: rank[v] for a, v in unit.items() if v in rank}
                         for unit in units.values())
             tally = _tally(on_scale)
-            off_scale = [f"'{c.id}'" for c in spec.categories if not c.scale]
-            remark = f"{' and '.join(off_scale)} counted as missing" if off_scale else ""
+            off_scale = tuple(f"'{c.id}'" for c in spec.categories if not c.scale)
+            remark = (Translatable("{categories} counted as missing", categories=off_scale)
+                      if off_scale else "")
             figures.append(_figure(spec, "ordinal", alpha_from_coincidences(_matrix(tally),
                                                                              ORDINAL),
                                    primary=True, remark=remark))
