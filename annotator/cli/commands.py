@@ -30,6 +30,7 @@ from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
+from annotator.core.labels import Labels
 from annotator.core.participants import load_registry
 from annotator.core.safety.project_file import probe
 from annotator.core.store import STATUSES
@@ -166,9 +167,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with project_for(args) as project:
         article = project.article(args.article_id)
-        codebook = project.codebook()
         tags = project.tags(article.article_id)
-        names = {p.id: p.text(args.lang) for p in project.participants()}
+        labels = Labels.of(project, args.lang)
     lines = [article.title, ""]
     meta = [f"id: {article.article_id}", f"language: {article.language}"]
     if article.outlet:
@@ -179,19 +179,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if tags:
         lines.append("Tags:")
     for tag in tags:
-        spec = codebook.field(tag.field) if codebook.has_field(tag.field) else None
-        label = spec.text(args.lang) if spec else tag.field
-        if tag.value is None:
-            value = "(coded: none)"
-        elif spec and spec.type in ("single", "multiple") and spec.category(tag.value):
-            value = spec.category(tag.value).text(args.lang)  # type: ignore[union-attr]
-        elif spec and spec.type == "participants":
-            value = names.get(tag.value, tag.value)
-        else:
-            value = tag.value
+        label = labels.field(tag.field)
+        value = labels.value_text(tag.field, tag.value)
         extra = []
         if tag.participant:
-            extra.append(f"by {names.get(tag.participant, tag.participant)}")
+            extra.append(f"by {labels.participant_text(tag.participant)}")
         if tag.role:
             extra.append(f"role {tag.role}")
         if tag.quote:

@@ -63,6 +63,7 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.labels import Labels
 from annotator.core.outputs.export_sheet import (
     _CRLF,
     _LANGUAGES,
@@ -144,18 +145,19 @@ class ExportResult:
 _NONE2 = (None, None)
 
 
-@dataclass
 class _Labels:
-    """``(English, local)`` label pairs, by the article's language (en, fa, ar)."""
+    """``(English, local)`` label pairs, by the article's language (en, fa, ar); a value
+    no codebook knows has ``(None, None)`` (empty cells)."""
 
-    value: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
-    participant: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    role: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
+    def __init__(self, project: Project, books: list[Codebook], active: Codebook) -> None:
+        participants = project.participants()
+        self.by_language = {language: Labels(active, participants, language, older=books)
+                            for language in _LANGUAGES}
 
-    def of(self, language: str | None) -> tuple[dict, dict, dict]:
-        """The value, participant and role labels for an article in ``language``."""
-        key = language if language in self.value else "en"
-        return self.value[key], self.participant[key], self.role[key]
+    def of(self, language: str | None) -> tuple[Labels, Labels]:
+        """The English and the local labels for an article in ``language``."""
+        return self.by_language["en"], self.by_language.get(language or "en",
+                                                            self.by_language["en"])
 
 
 def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[int, str]]:
@@ -168,29 +170,6 @@ def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[in
         books.append(active if number == version else parse_codebook(
             text, f"codebook version {number}"))
     return active, version, books, revisions
-
-
-def _labels(project: Project, books: list[Codebook], active: Codebook) -> _Labels:
-    labels = _Labels()
-    participants = project.participants()
-    for language in _LANGUAGES:
-        values: dict[tuple[str, str], tuple[str, str]] = {}
-        roles: dict[tuple[str, str], tuple[str, str]] = {}
-        for book in [*books, active]:  # the active codebook's labels win
-            for spec in book.fields:
-                for category in spec.categories:
-                    values[(spec.id, category.id)] = (category.text("en"),
-                                                      category.text(language))
-                for role in spec.roles:
-                    roles[(spec.id, role.id)] = (role.text("en"), role.text(language))
-                if spec.type == "participants":
-                    for person in participants:
-                        values[(spec.id, person.id)] = (person.text("en"), person.text(language))
-        labels.value[language] = values
-        labels.role[language] = roles
-        labels.participant[language] = {p.id: (p.text("en"), p.text(language))
-                                        for p in participants}
-    return labels
 
 
 def _article_table(project: Project) -> dict[str, tuple]:
@@ -288,10 +267,14 @@ class _LabelTails(dict):  # type: ignore[type-arg]
 
     def __missing__(self, key: tuple) -> str:
         language, (field_id, value, participant, role, version) = key
-        values, people, roles = self.labels.of(language)
-        text = _csv_tail((*values.get((field_id, value), _NONE2),
-                          *people.get(participant, _NONE2),
-                          *roles.get((field_id, role), _NONE2),
+        english, local = self.labels.of(language)
+        value_pair = (_NONE2 if value is None else
+                      (english.value(field_id, value), local.value(field_id, value)))
+        person_pair = (_NONE2 if participant is None else
+                       (english.participant(participant), local.participant(participant)))
+        role_pair = (_NONE2 if role is None else
+                     (english.role(field_id, role), local.role(field_id, role)))
+        text = _csv_tail((*value_pair, *person_pair, *role_pair,
                           self.revisions.get(version)), self.excel, _CRLF)
         self[key] = text
         return text
@@ -539,7 +522,7 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
     active, version, books, revisions = _codebooks(project)
     if options.format == "long":
         heads, languages = _article_heads(project, options.excel)
-        tails = _LabelTails(_labels(project, books, active), revisions, options.excel)
+        tails = _LabelTails(_Labels(project, books, active), revisions, options.excel)
         return _write_long(out, rows, heads, languages, tails, options.excel, progress, total)
     if progress is not None:
         rows = _reporting(rows, progress, total)
