@@ -9,8 +9,9 @@ The window's widgets translate through Qt Linguist instead (:mod:`annotator.gui.
 they show from the core (labels, agreement notes) comes translated from here.  This module
 owns a language's catalogue (:func:`translation`), marking a message for the catalogue
 without translating it yet (:func:`N_`), English text that can be translated later
-(:class:`Translatable`, :func:`translate`), and writing numbers and lists as a language
-does (:func:`digits`, :func:`join`, :func:`join_and`).
+(:class:`Translatable`, :func:`translate`; :func:`error_text` for a raised error), and
+writing numbers and lists as a language does (:func:`digits`, :func:`join`,
+:func:`join_and`, :class:`Listing`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ def locale_dir() -> Path:
 def check_language(language: str) -> str:
     """``language`` if the outputs speak it, else an error naming the choices."""
     if language not in LANGUAGES:
-        raise AnnotatorError(f"unknown language '{language}' (use one of: "
-                             f"{', '.join(LANGUAGES)})")
+        raise AnnotatorError(Translatable("unknown language '{language}' (use one of: "
+                                          "{languages})", language=language,
+                                          languages=Listing(LANGUAGES)))
     return language
 
 
@@ -90,6 +92,18 @@ class Translatable(str):
         return _fill(translation(language).gettext(self.message), self.values, language)
 
 
+class Listing(tuple):  # type: ignore[type-arg]
+    """Values of a :class:`Translatable` shown as a list: "a, b" in English, "a، b" in
+    Persian and Arabic (a plain list or tuple value is joined with "and" instead)."""
+
+
+def error_text(error: BaseException, language: str) -> str:
+    """The message of ``error`` (an :class:`~annotator.core.errors.AnnotatorError`) in
+    ``language``: translated where the core raised it with a marked message."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return translate(message, language) if isinstance(message, str) else str(error)
+
+
 def _rebuild(message: str, values: dict[str, Any]) -> Translatable:
     return Translatable(message, **values)
 
@@ -103,6 +117,8 @@ def _fill(template: str, values: dict[str, Any], language: str) -> str:
 def _value(value: Any, language: str) -> str:
     if isinstance(value, Translatable):
         return value.translated(language)
+    if isinstance(value, Listing):
+        return join([_value(item, language) for item in value], language)
     if isinstance(value, (list, tuple)):
         return join_and([_value(item, language) for item in value], language)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

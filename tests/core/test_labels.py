@@ -112,3 +112,21 @@ def test_a_missing_catalogue_falls_back_to_english(monkeypatch, tmp_path) -> Non
         assert i18n.translation("fa").gettext("Progress") == "Progress"
     finally:
         i18n.translation.cache_clear()
+
+
+def test_an_outputs_error_reads_in_persian_and_stays_english_on_the_command_line(
+        project: Project) -> None:
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.i18n import error_text
+    from annotator.core.outputs.charts import make_chart
+
+    try:
+        make_chart(project, "pie", "fa")
+    except AnnotatorError as exc:
+        error = exc
+    assert str(error) == ("unknown chart 'pie' (use one of: stance, demands, "
+                          "demands-by-participant, agreement, progress)")
+    assert error_text(error, "fa") == (
+        "نمودار ناشناخته 'pie' (یکی از این‌ها را به کار ببرید: stance، demands، "
+        "demands-by-participant، agreement، progress)")
+    assert error_text(AnnotatorError("plain"), "fa") == "plain"

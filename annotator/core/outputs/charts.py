@@ -30,7 +30,15 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import RTL_LANGUAGES, check_language, digits, translation
+from annotator.core.i18n import (
+    N_,
+    RTL_LANGUAGES,
+    Listing,
+    Translatable,
+    check_language,
+    digits,
+    translation,
+)
 from annotator.core.labels import Labels
 from annotator.core.outputs.output_file import CHECKS, refuse_project, write_output
 from annotator.core.outputs.terminal import visual
@@ -111,7 +119,8 @@ def make_chart(project: Project, kind: str, language: str = "en",
                annotator: str | None = None) -> Figure:
     """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; ``annotator`` keeps one coder."""
     if kind not in KINDS:
-        raise AnnotatorError(f"unknown chart '{kind}' (use one of: {', '.join(KINDS)})")
+        raise AnnotatorError(Translatable("unknown chart '{kind}' (use one of: {kinds})",
+                                          kind=kind, kinds=Listing(KINDS)))
     check_language(language)
     with _style(language):
         figure = Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
@@ -133,7 +142,8 @@ def save_chart(figure: Figure, path: str | Path, dpi: int = 150,
     refuse_project(path, project)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise AnnotatorError(f"{path}: a chart is saved as .png, .svg or .pdf")
+        raise AnnotatorError(Translatable("{path}: a chart is saved as .png, .svg or .pdf",
+                                          path=path))
 
     def write(out: BinaryIO) -> None:
         with _style(_LANGUAGE.get(figure, "en")):
@@ -168,22 +178,22 @@ def chart_title(project: Project, kind: str, language: str) -> str:
 
 def _stance_field(codebook: Codebook) -> Field:
     return _pick(codebook, "stance", lambda f: f.type == "single" and f.ordered,
-                 "an ordered single-choice field")
+                 Translatable("an ordered single-choice field"))
 
 
 def _demands_field(codebook: Codebook) -> Field:
     return _pick(codebook, "demands", lambda f: f.type == "multiple" and f.attributable,
-                 "an attributable multiple-choice field")
+                 Translatable("a multiple-choice field with participants"))
 
 
 def _pick(codebook: Codebook, preferred: str, fits: Callable[[Field], bool],
-          what: str) -> Field:
+          what: Translatable) -> Field:
     if codebook.has_field(preferred) and fits(codebook.field(preferred)):
         return codebook.field(preferred)
     for item in codebook.fields:
         if fits(item):
             return item
-    raise AnnotatorError(f"the codebook has no {what} to chart")
+    raise AnnotatorError(Translatable("the codebook has no {what} to chart", what=what))
 
 
 # -- drawing --------------------------------------------------------------------------------
@@ -427,7 +437,7 @@ def agreement_figures(project: Project) -> list[Any]:
     try:
         from annotator.core.analysis.agreement import field_agreement
     except ImportError:
-        raise AnnotatorError("agreement is not available yet") from None
+        raise AnnotatorError(N_("agreement is not available yet")) from None
     return list(field_agreement(project))
 
 

@@ -63,6 +63,7 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable
 from annotator.core.labels import Labels
 from annotator.core.outputs.export_sheet import (
     _CRLF,
@@ -106,7 +107,7 @@ LONG_COLUMNS = (
 )
 WIDE_LEAD = ("article_id", "annotator", "title", "outlet", "published", "language", "status")
 ADJUDICATED = "adjudicated"
-NO_ADJUDICATED = "no adjudicated tags yet: review colleagues' tags first"
+NO_ADJUDICATED = N_("no adjudicated tags yet: review colleagues' tags first")
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], None]
@@ -124,14 +125,16 @@ class ExportOptions:
 
     def check(self) -> None:
         if self.format not in FORMATS:
-            raise AnnotatorError(
-                f"unknown export format '{self.format}' (use one of: {', '.join(FORMATS)})")
+            raise AnnotatorError(Translatable(
+                "unknown export format '{format}' (use one of: {formats})",
+                format=self.format, formats=Listing(FORMATS)))
         if self.adjudicated and self.annotator is not None:
-            raise AnnotatorError("choose either the adjudicated tags or one annotator's")
+            raise AnnotatorError(N_("choose either the adjudicated tags or one annotator's"))
         if self.excel and self.format == "jsonl":
-            raise AnnotatorError("--excel applies to the CSV formats (long, wide), not jsonl")
+            raise AnnotatorError(N_("--excel applies to the CSV formats (long, wide), not "
+                                    "jsonl"))
         if self.annotator is not None and not self.annotator.strip():
-            raise AnnotatorError("the annotator's name is empty")
+            raise AnnotatorError(N_("the annotator's name is empty"))
 
 
 @dataclass(frozen=True)
@@ -236,8 +239,10 @@ def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted:
         return final, len(final)
     who = options.annotator
     if who is not None and not source.has_annotator(project, who):
-        known = ", ".join(project.annotators()) or "none yet"
-        raise AnnotatorError(f"annotator '{who}' has no tags (annotators: {known})")
+        names = project.annotators()
+        known = Listing(names) if names else Translatable("none yet")
+        raise AnnotatorError(Translatable("annotator '{name}' has no tags (annotators: {known})",
+                                          name=who, known=known))
     rows = source.pair_rows(project, who) if pairs else source.tag_rows(project, who)
     total = 0
     if counted:
@@ -381,9 +386,9 @@ def _wide_layout(specs: list[Field],
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise AnnotatorError(
-                f"the wide export would have two columns named '{name}': rename a field or "
-                "category in the codebook, or export long")
+            raise AnnotatorError(Translatable(
+                "the wide export would have two columns named '{name}': rename a field or "
+                "category in the codebook, or export long", name=name))
         seen.add(name)
     return header, layout
 
@@ -565,8 +570,8 @@ def export_to_file(project: Project, path: str | Path, options: ExportOptions | 
     sheet = codebook_sheet_path(target)
     refuse_project(sheet, project.path)
     if special(sheet) or sheet.is_dir():
-        raise AnnotatorError(f"{sheet}: the codebook sheet cannot be written there; give "
-                             "the export another name")
+        raise AnnotatorError(Translatable("{path}: the codebook sheet cannot be written "
+                                          "there; give the export another name", path=sheet))
     with part_files([target, sheet]) as (data_part, sheet_part):
         rows = export(project, data_part.text(), options, progress)
         sheet_rows = write_codebook_sheet(project, sheet_part.text(), options.excel)
@@ -583,6 +588,7 @@ def _export_into(project: Project, target: Path, options: ExportOptions,
         with target.open("w", encoding="utf-8", newline="") as out:
             return export(project, out, options, progress)
     except BrokenPipeError:
-        raise AnnotatorError(f"{target}: the reader closed the pipe") from None
+        raise AnnotatorError(Translatable("{path}: the reader closed the pipe",
+                                          path=target)) from None
     except OSError as exc:
         raise not_written(target, exc.strerror or str(exc)) from None
