@@ -1,8 +1,10 @@
 """Charts of a project's tags: stance, demands, who demanded what, agreement, progress.
 
 :func:`make_chart` draws one chart as a :class:`matplotlib.figure.Figure` (Agg canvas, no
-pyplot and no global figure state) with labels in English, Persian or Arabic from the
-codebook and the participants registry; :func:`save_chart` writes it as PNG, SVG or PDF.
+pyplot and no global figure state) in English, Persian or Arabic: values, fields, statuses
+and agreement rows worded by :class:`annotator.core.labels.Labels`, titles and axes from the
+gettext catalogue (:mod:`annotator.core.i18n`); :func:`save_chart` writes it as PNG, SVG or
+PDF.
 Text goes through :func:`label` only on its way into the chart: matplotlib 3.11 and later
 shape and order Arabic script themselves and need the logical string, older versions need
 it reshaped and in visual order.  For Persian and Arabic the category axis sits on the

@@ -2,9 +2,12 @@
 
 :func:`build_report` gathers the figures and draws the charts; :meth:`Report.html` writes
 them as a single self-contained HTML file (charts inline as base64 PNG, ``lang`` and
-``dir`` on the root element, UTF-8) in English, Persian or Arabic.  The same HTML, with
-the charts as named resources instead, is what :mod:`annotator.gui.pdf` prints to PDF
-through Qt, which shapes Persian and Arabic itself.  All text stays in logical order.
+``dir`` on the root element, UTF-8) in English, Persian or Arabic: its words from the
+gettext catalogue (:mod:`annotator.core.i18n`), the data's labels, levels, "n/a" and
+agreement notes from :class:`annotator.core.labels.Labels`, lists with the Arabic comma.
+The same HTML, with the charts as named resources instead, is what :mod:`annotator.gui.pdf`
+prints to PDF through Qt, which shapes Persian and Arabic itself.  All text stays in
+logical order.
 
 Values that come from the data (annotator names, outlets, codebook and participant
 labels, the project's name) are escaped and isolated, so that markup in them stays text
