@@ -31,8 +31,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.participants import load_registry
-from annotator.core.safety.project_file import probe
 from annotator.core.store import STATUSES
+from annotator.core.store.files import probe
 
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",

@@ -130,7 +130,7 @@ class BackupWorker(QThread):
         self.reason = reason
 
     def run(self) -> None:
-        from annotator.core.safety.backup import backup
+        from annotator.core.store.backups import backup
 
         try:
             made = backup(self.project_path, self.reason,

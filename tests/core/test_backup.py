@@ -14,9 +14,8 @@ import pytest
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety import backup as backups
-from annotator.core.safety.backup import backup, backups_folder, list_backups, restore
-from annotator.core.store import open_project
+from annotator.core.store import backups, open_project
+from annotator.core.store.backups import backup, backups_folder, list_backups, restore
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -306,7 +305,7 @@ def test_disk_full_during_backup_leaves_no_file_and_says_so(project_path: Path,
     folder = tmp_path / "full"
     script = (
         "import resource, signal, sys\n"
-        "from annotator.core.safety.backup import backup\n"
+        "from annotator.core.store.backups import backup\n"
         "from annotator.core.errors import AnnotatorError\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))\n"

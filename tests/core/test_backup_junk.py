@@ -16,7 +16,7 @@ import pytest
 
 from annotator.cli.commands import main
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import backup, backups_folder, list_backups, list_not_backups
+from annotator.core.store.backups import backup, backups_folder, list_backups, list_not_backups
 from tests.conftest import ARABIC_ID
 
 FUTURE = (datetime.now(UTC) + timedelta(days=400)).strftime("%Y%m%dT%H%M%SZ")
@@ -139,7 +139,7 @@ def test_restore_of_junk_by_path_is_refused(project_path: Path, tmp_path: Path) 
     before = project_path.read_bytes()
     for name in expected:
         with pytest.raises(AnnotatorError):
-            from annotator.core.safety.backup import restore
+            from annotator.core.store.backups import restore
 
             restore(project_path, folder / name)
     assert project_path.read_bytes() == before

@@ -29,8 +29,8 @@ from annotator.core.intake.corpus import SUPPORTED
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.records import ImportProblem
 from annotator.core.intake.tagcsv import read_tags, write_tags
-from annotator.core.safety.backup import list_backups
 from annotator.core.store import Project, open_project
+from annotator.core.store.backups import list_backups
 from annotator.core.store.health import check
 from annotator.core.text import canonical
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
-from annotator.core.safety.backup import list_backups
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.core.store import merge as merge_module
+from annotator.core.store.backups import list_backups
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 OLD_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "project_0001_initial.sqlite"

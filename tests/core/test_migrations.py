@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import list_backups
 from annotator.core.store import open_project
+from annotator.core.store.backups import list_backups
 from annotator.core.store.migrations import migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

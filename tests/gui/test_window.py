@@ -285,7 +285,7 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
 
 def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
                                                     monkeypatch) -> None:
-    from annotator.core.safety.backup import list_backups
+    from annotator.core.store.backups import list_backups
 
     qtbot.waitUntil(lambda: window.backup_worker is not None
                     and window.backup_worker.isFinished(), timeout=10000)
@@ -294,7 +294,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
 
     def restore_oldest(parent, project_path) -> bool:
-        from annotator.core.safety.backup import restore
+        from annotator.core.store.backups import restore
 
         oldest = list_backups(project_path)[-1]
         restore(project_path, oldest.path)

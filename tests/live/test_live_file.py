@@ -25,7 +25,7 @@ from tests.live.processes import ROOT, child_env, cli, integrity
 _HOLDER = r"""
 import sys
 from pathlib import Path
-from annotator.core.safety import backup as backups
+from annotator.core.store import backups
 from annotator.core.codebook import load_codebook
 from annotator.core import paths
 from annotator.core.store import open_project

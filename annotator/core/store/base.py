@@ -21,6 +21,11 @@ from annotator.core.errors import AnnotatorError
 BUSY_TIMEOUT_MS = 10_000
 
 
+def sqlite_version() -> str:
+    """The version of the SQLite library the store runs on (the bench reports it)."""
+    return sqlite3.sqlite_version
+
+
 def now() -> str:
     """The current time as stored: ISO 8601, UTC, milliseconds."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
-from annotator.core.safety.backup import backup
+from annotator.core.store.backups import backup
 from annotator.core.store.base import now
 from annotator.core.store.tagging import TaggingMixin
 

@@ -37,9 +37,10 @@ from pathlib import Path
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import name_problem, shown
-from annotator.core.safety.backup import backup
-from annotator.core.safety.project_file import names_project, read_only_uri, require_sqlite
+from annotator.core.safety.project_file import names_project
 from annotator.core.store import merge_sql
+from annotator.core.store.backups import backup
+from annotator.core.store.files import read_only_uri, require_sqlite
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
 from annotator.core.store.review import ReviewMixin
 from annotator.core.text import index_key

@@ -27,9 +27,9 @@ from annotator.core import paths
 from annotator.core.codebook import Codebook, load_codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.participants import Matcher, Participant, load_registry
-from annotator.core.safety.backup import backup
-from annotator.core.safety.project_file import probe, read_only_uri
+from annotator.core.store.backups import backup
 from annotator.core.store.base import BUSY_TIMEOUT_MS, now
+from annotator.core.store.files import probe, read_only_uri
 from annotator.core.store.merge import MergeMixin
 from annotator.core.store.migrations import migrations
 
@@ -200,7 +200,7 @@ def _check_is_project(path: Path, allow_read_only: bool = False) -> bool:
 
     Read through SQLite, never open(): this process may already hold a connection to it
     (a window's import or merge opens a second one), and closing a descriptor of our own
-    on the file would drop that connection's locks (see :mod:`~.project_file`).
+    on the file would drop that connection's locks (see :mod:`annotator.core.safety.project_file`).
     """
     found = probe(path)
     if found.kind in ("missing", "empty"):
