@@ -27,10 +27,10 @@ def _tags(path: Path) -> int:
 def _two_backups(path: Path) -> None:
     backup(path, "open")
     with open_project(path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     backup(path, "manual")
     with open_project(path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
 
 
 def test_lists_backups_and_restores_after_confirmation(qtbot, project_path: Path,
