@@ -31,9 +31,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, shown
 from annotator.core.safety.location import SharedPlace, shared_place
-from annotator.core.safety.project_file import probe
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
+from annotator.core.store.files import probe
 from annotator.gui import settings as stored
 from annotator.gui.fonts import load_fonts
 from annotator.gui.form_parts import plain_message

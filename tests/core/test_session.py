@@ -23,7 +23,7 @@ def test_undo_redo_restores_tags_and_status(project) -> None:
     assert session.view(ARABIC_ID).status == "done"
 
     session.undo()  # status
-    assert project.status(ARABIC_ID, "sara") == "in_progress"
+    assert project.statuses.get(ARABIC_ID, "sara") == "in_progress"
     session.undo()  # cut_ties
     assert session.view(ARABIC_ID).values("demands") == ["ceasefire"]
     session.undo()
@@ -31,7 +31,7 @@ def test_undo_redo_restores_tags_and_status(project) -> None:
     assert session.view(ARABIC_ID).values("stance") == ["condemning"]
     session.undo()
     assert session.view(ARABIC_ID).tags == ()
-    assert project.status(ARABIC_ID, "sara") == "not_started"
+    assert project.statuses.get(ARABIC_ID, "sara") == "not_started"
     assert not session.can_undo
     for _ in range(5):
         session.redo()
@@ -114,7 +114,7 @@ def test_a_change_elsewhere_refreshes_cached_participants(project) -> None:
     session = Session(project, "sara")
     assert "new_envoy" not in {p.id for p in session.participants()}  # now cached
     with open_project(project.path, create=False) as other:
-        other.add_participants([Participant("new_envoy", "person", {"en": "New Envoy"})], "reza")
+        other.participants.add([Participant("new_envoy", "person", {"en": "New Envoy"})], "reza")
     assert session.changed_elsewhere()
     assert session.participant("new_envoy").text("en") == "New Envoy"
 

@@ -45,7 +45,7 @@ def test_yes_to_the_question_creates_the_project(qtbot, tmp_path: Path) -> None:
     assert window is not None
     qtbot.addWidget(window)
     assert len(seen) == 1 and new.exists()
-    assert window.session.project.article_count() == 0
+    assert window.session.project.articles.count() == 0
 
 
 def test_an_existing_project_opens_without_a_question(qtbot, project_path: Path,
@@ -57,7 +57,7 @@ def test_an_existing_project_opens_without_a_question(qtbot, project_path: Path,
     window = create_window(str(project_path), "en", "Sara")
     assert window is not None
     qtbot.addWidget(window)
-    assert window.session.project.article_count() == 5
+    assert window.session.project.articles.count() == 5
 
 
 def test_the_app_exits_0_without_creating_when_the_user_says_no(tmp_path: Path,

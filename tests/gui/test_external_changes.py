@@ -220,7 +220,7 @@ def test_review_mode_shows_decisions_and_coders_from_elsewhere(
     qtbot.waitUntil(lambda: review.current == ARABIC_ID)
     assert set(review.coders) == {"sara", "reza"}
     with open_project(project_path, create=False) as other:
-        other.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
+        other.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
     qtbot.waitUntil(lambda: review.comparisons["stance"].decided)
     assert review.current == ARABIC_ID
     _close(window)
@@ -231,7 +231,7 @@ def test_a_codebook_loaded_elsewhere_rebuilds_the_form(qtbot, project_path: Path
     window = _window(qtbot, project_path)
     window.open_article(ARABIC_ID)
     with open_project(project_path, create=False) as project:
-        source = project.codebook().source
+        source = project.codebooks.active().source
     extra = source + (
         '\n[[field]]\nid = "source_check"\ntype = "text"\n'
         'label = { en = "Source check", fa = "بررسی منبع", ar = "فحص المصدر" }\n'
@@ -279,7 +279,7 @@ def test_done_and_next_on_a_file_that_refuses_writes_says_so_and_stays(
     def refuse(*_args, **_kwargs):
         raise _Error("project.sqlite: the disk is full; nothing was changed")
 
-    monkeypatch.setattr(window.session.project, "set_status", refuse)
+    monkeypatch.setattr(window.session.project.statuses, "set", refuse)
     browser = window.reader.browser
     browser.setFocus()
     _QTest.keyClick(browser, _Qt.Key.Key_Return, _Qt.KeyboardModifier.ControlModifier)

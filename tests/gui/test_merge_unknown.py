@@ -24,8 +24,8 @@ def _colleague(tmp_path: Path) -> Path:
     theirs = tmp_path / "reza.sqlite"
     with open_project(theirs) as colleague:
         import_paths(colleague, [paths.corpus_dir()])
-        source = colleague.codebook().source.replace('id = "ceasefire"', 'id = "truce"', 1)
-        colleague.set_codebook(parse_codebook(source))
+        source = colleague.codebooks.active().source.replace('id = "ceasefire"', 'id = "truce"', 1)
+        colleague.codebooks.load(parse_codebook(source))
         reza = Session(colleague, "Reza")
         reza.set_choice(ARABIC_ID, "stance", "neutral")
         reza.set_value(ARABIC_ID, "demands", "truce", True)
@@ -67,7 +67,7 @@ def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: any(
         isinstance(w, QMessageBox) and w.isVisible() and "Nothing was merged" in w.text()
         for w in QApplication.topLevelWidgets()), timeout=5000)
-    assert window.session.project.tags(ARABIC_ID, "Reza") == []
+    assert window.session.project.tags.find(ARABIC_ID, "Reza") == []
 
 
 def test_yes_merges_them_and_the_summary_lists_them(qtbot, window: MainWindow,
@@ -77,7 +77,7 @@ def test_yes_merges_them_and_the_summary_lists_them(qtbot, window: MainWindow,
     box = _question(qtbot)
     with qtbot.waitSignal(window.merged, timeout=20000):
         _answer(qtbot, box, QMessageBox.StandardButton.Yes)
-    values = sorted(str(t.value) for t in window.session.project.tags(ARABIC_ID, "Reza"))
+    values = sorted(str(t.value) for t in window.session.project.tags.find(ARABIC_ID, "Reza"))
     assert values == ["neutral", "truce"]
     qtbot.waitUntil(lambda: any(
         isinstance(w, QMessageBox) and w.isVisible() and "does not know them" in w.text()

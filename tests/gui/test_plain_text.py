@@ -37,9 +37,9 @@ def _literal_tip(tip: str, text: str) -> None:
 
 @pytest.fixture
 def marked(project: Project) -> Project:
-    project.add_articles([ArticleRecord(ARTICLE, MARKUP + " title", BODY, "corpus.jsonl",
+    project.articles.add([ArticleRecord(ARTICLE, MARKUP + " title", BODY, "corpus.jsonl",
                                         "other", line=1)])
-    project.add_participants([Participant("evil", "person", {"en": MARKUP, "fa": MARKUP},
+    project.participants.add([Participant("evil", "person", {"en": MARKUP, "fa": MARKUP},
                                           office={"en": MARKUP})], "tester")
     return project
 
@@ -95,7 +95,7 @@ def test_review_shows_names_quotes_and_comments_literally(qtbot, marked: Project
         tag = session.view(ARTICLE).field_tags("stance")[0]
         start = BODY.index(MARKUP)
         session.update_tag(tag, "evidence", span=(start, start + len(MARKUP)))
-    marked.add_comment(ARTICLE, NAME, MARKUP + " a comment")
+    marked.review.add_comment(ARTICLE, NAME, MARKUP + " a comment")
     view = ReviewView(Session(marked, "lead"))
     _show(qtbot, view)
     view.open_article(ARTICLE)

@@ -151,7 +151,7 @@ def test_done_and_next_and_progress(qtbot, window: MainWindow) -> None:
     browser = _reader_focus(window)
     first = window.current
     QTest.keyClick(browser, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.project.status(first, "Sara") == "done"
+    assert window.session.project.statuses.get(first, "Sara") == "done"
     assert window.current == SAMPLE_IDS[1]
     assert "1 of 5" in window.list_panel.progress_label.text()
     # Filter the list to done articles; the search box narrows it down too.
@@ -235,7 +235,7 @@ def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
     with qtbot.waitSignal(window.merged, timeout=20000):
         pass
     assert not worker.isRunning()
-    assert [t.value for t in window.session.project.tags(ARABIC_ID, "Reza")] == ["neutral"]
+    assert [t.value for t in window.session.project.tags.find(ARABIC_ID, "Reza")] == ["neutral"]
     # Blind coding still holds for Sara.
     window.open_article(ARABIC_ID)
     assert session_view(window).tags == ()
@@ -250,8 +250,8 @@ def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
     assert window.stack.currentWidget() is window.review
     assert window.review.current == ARABIC_ID
     window.review.accept("stance", "Reza")
-    assert [a.value for a in project.adjudications(ARABIC_ID, "stance")] == ["neutral"]
-    assert project.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
+    assert [a.value for a in project.review.adjudications(ARABIC_ID, "stance")] == ["neutral"]
+    assert project.review.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
     # The adjudicated tag is what the research export gives with --adjudicated.
     import csv
     import io
@@ -285,7 +285,7 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
 
 def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
                                                     monkeypatch) -> None:
-    from annotator.core.safety.backup import list_backups
+    from annotator.core.store.backups import list_backups
 
     qtbot.waitUntil(lambda: window.backup_worker is not None
                     and window.backup_worker.isFinished(), timeout=10000)
@@ -294,7 +294,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
 
     def restore_oldest(parent, project_path) -> bool:
-        from annotator.core.safety.backup import restore
+        from annotator.core.store.backups import restore
 
         oldest = list_backups(project_path)[-1]
         restore(project_path, oldest.path)
@@ -302,7 +302,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
 
     monkeypatch.setattr("annotator.gui.restore_dialog.show_restore_dialog", restore_oldest)
     window.restore_backup()
-    assert window.session.project.tags(ARABIC_ID, "Sara") == []  # back as it was
+    assert window.session.project.tags.find(ARABIC_ID, "Sara") == []  # back as it was
     assert window.current is not None
 
 

@@ -205,7 +205,7 @@ def chart_png(figure: Figure, dpi: float = 100) -> bytes:
 
 def chart_title(project: Project, kind: str, language: str) -> str:
     """The title a chart of ``kind`` carries (logical order: for HTML, Qt, alt text)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     if kind == "stance":
         return _stance_field(codebook).text(language)
     if kind == "demands":
@@ -318,7 +318,7 @@ class _Chart:
 
 
 def _stance(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _stance_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
@@ -357,7 +357,7 @@ def _stance(chart: _Chart) -> None:
 
 
 def _demands(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
@@ -387,7 +387,7 @@ def _demands(chart: _Chart) -> None:
 
 
 def _demands_by_participant(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.attributed_counts(chart.project, spec.id, chart.annotator)
     title = term("by_participant", chart.language, field=spec.text(chart.language))
@@ -403,7 +403,7 @@ def _demands_by_participant(chart: _Chart) -> None:
         participants = participants[:MAX_PARTICIPANTS]
         subtitle += " — " + term("first_participants", chart.language,
                                  n=digits(MAX_PARTICIPANTS, chart.language))
-    names = {p.id: p.text(chart.language) for p in chart.project.participants()}
+    names = {p.id: p.text(chart.language) for p in chart.project.participants.all()}
     demands = [c for c in spec.categories
                if any(counts.get((p, c.id)) for p in participants)]
     matrix = [[counts.get((p, c.id), 0) for p in participants] for c in demands]
@@ -500,7 +500,7 @@ def agreement_reason(figure: Any) -> str:
 def agreement_row_label(project: Project, figure: Any, language: str,
                         with_level: bool = True) -> str:
     """"Field (level)" or "Field: category" for an agreement figure, in ``language``."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     name = str(figure.field)
     spec = codebook.field(name) if codebook.has_field(name) else None
     text = spec.text(language) if spec else name
@@ -511,14 +511,14 @@ def agreement_row_label(project: Project, figure: Any, language: str,
     if found is not None:
         part = found.text(language)
     else:
-        names = {p.id: p.text(language) for p in project.participants()}
+        names = {p.id: p.text(language) for p in project.participants.all()}
         part = names.get(category, str(category))
     return f"{text}: {part}"
 
 
 def _charted(project: Project, figures: list[Any]) -> list[Any]:
     """Field figures, and per-category figures of choice fields (not one per participant)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
 
     def keep(figure: Any) -> bool:
         if not getattr(figure, "category", None):

@@ -161,7 +161,7 @@ class _Labels:
 def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[int, str]]:
     """The active codebook, its version, every codebook in the file (oldest first), and
     the revision of each version."""
-    active, version = project.codebook(), project.codebook_version()
+    active, version = project.codebooks.active(), project.codebooks.active_version()
     books, revisions = [], {}
     for number, (_, revision, text) in source.codebook_versions(project).items():
         revisions[number] = revision
@@ -172,7 +172,7 @@ def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[in
 
 def _labels(project: Project, books: list[Codebook], active: Codebook) -> _Labels:
     labels = _Labels()
-    participants = project.participants()
+    participants = project.participants.all()
     for language in _LANGUAGES:
         values: dict[tuple[str, str], tuple[str, str]] = {}
         roles: dict[tuple[str, str], tuple[str, str]] = {}
@@ -224,7 +224,7 @@ class _Jalali:
 # -- the source rows -----------------------------------------------------------------------
 def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
     """The reviewers' final tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
-    method = getattr(project, "adjudicated_tags", None)
+    method = getattr(project.review, "adjudicated_tags", None)
     tags = list(method()) if callable(method) else []
     if not tags:
         raise AnnotatorError(NO_ADJUDICATED)
@@ -257,7 +257,7 @@ def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted:
         return final, len(final)
     who = options.annotator
     if who is not None and not source.has_annotator(project, who):
-        known = ", ".join(project.annotators()) or "none yet"
+        known = ", ".join(project.tags.annotators()) or "none yet"
         raise AnnotatorError(f"annotator '{who}' has no tags (annotators: {known})")
     rows = source.pair_rows(project, who) if pairs else source.tag_rows(project, who)
     total = 0

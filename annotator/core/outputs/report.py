@@ -324,7 +324,7 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
     if language not in LANGUAGES:
         raise AnnotatorError(f"unknown language '{language}' (use one of: "
                              f"{', '.join(LANGUAGES)})")
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     try:
         figures: list[Any] | None = charts.agreement_figures(project)
     except AnnotatorError:
