@@ -81,7 +81,6 @@ class Session:
         self.annotator = check_person(annotator.strip())
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
-        self.listeners: list[Callable[[Edit], None]] = []
         self._seen_writes = project.other_writes()
 
     # -- reading --------------------------------------------------------------------
@@ -244,9 +243,6 @@ class Session:
     def undo_label(self) -> str:
         return self._undo[-1].label if self._undo else ""
 
-    def redo_label(self) -> str:
-        return self._redo[-1].label if self._redo else ""
-
     # -- internals ------------------------------------------------------------------
     def _edit(self, label: str, article_id: str, field: str, change: Callable[[], object]) -> Edit:
         before = tuple(self.project.tags(article_id, self.annotator, field))
@@ -260,8 +256,6 @@ class Session:
     def _push(self, edit: Edit) -> Edit:
         self._undo.append(edit)
         self._redo.clear()
-        for listener in list(self.listeners):
-            listener(edit)
         return edit
 
     def _apply(self, edit: Edit, backwards: bool) -> None:
@@ -287,5 +281,3 @@ class Session:
                                      status if changes_status else current_status)
             elif changes_status:
                 self.project.set_status(edit.article_id, self.annotator, status)
-        for listener in list(self.listeners):
-            listener(edit)
