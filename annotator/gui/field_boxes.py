@@ -3,9 +3,10 @@
 Each box is built from one codebook :class:`~annotator.core.codebook.Field` and shows one
 article's tags for it.  A box never edits anything itself: it asks its host (the
 :class:`~annotator.gui.tag_form.TagForm`) to run a session edit, and the host then refills
-every box from the session.  Boxes react only to user signals (``clicked``, ``activated``),
-never to ``toggled`` or ``currentIndexChanged`` (the note ignores the text changes its own
-refill makes), so filling them programmatically records nothing.
+the boxes that show what the edit's record names.  Boxes react only to user signals
+(``clicked``, ``activated``), never to ``toggled`` or ``currentIndexChanged`` (the note
+ignores the text changes its own refill makes), so filling them programmatically records
+nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Field
-from annotator.core.session import ArticleView
+from annotator.core.session import ArticleView, Edit
 from annotator.core.store import Tag
 from annotator.gui.form_parts import (
     FormHost,
@@ -230,9 +231,10 @@ class MultipleFieldBox(QGroupBox):
             return
         voiced_by = list(dict.fromkeys(t.participant for t in self.tags.get(category_id, [])))
 
-        def untick(article: str) -> None:
-            for participant in voiced_by or [None]:
-                session.set_value(article, field_id, category_id, False, participant=participant)
+        def untick(article: str) -> list[Edit]:
+            return [session.set_value(article, field_id, category_id, False,
+                                      participant=participant)
+                    for participant in voiced_by or [None]]
 
         self.host.run_edit(untick)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6 import QtGui
@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from annotator.core.codebook import Category, Field
-from annotator.core.session import ArticleView, Session
+from annotator.core.session import ArticleView, Edit, Session
 from annotator.core.store import Tag
 from annotator.gui.i18n import is_rtl
 
@@ -181,8 +181,9 @@ class FormHost(Protocol):
         """The article shown, if any."""
         ...
 
-    def run_edit(self, change: Callable[[str], object], target: TargetKey | None = None) -> bool:
-        """Run ``change(article_id)`` (a session edit); refill the form; report errors."""
+    def run_edit(self, change: Callable[[str], Edit | Sequence[Edit]],
+                 target: TargetKey | None = None) -> bool:
+        """Run ``change(article_id)`` (session edits); show their records; report errors."""
         ...
 
     def aim(self, target: TargetKey, jump: bool = False) -> None:

@@ -1,8 +1,10 @@
 """The annotation window: article list, reader and tag form side by side.
 
 It wires the three views to one :class:`~annotator.core.session.Session`: choosing an
-article shows it, every edit in the form is saved at once by the session and refreshes
-the list and the reader, and undo/redo walk the session's edits.  Menus carry every
+article shows it, and every edit (in the form, a status, an undo or a redo) is saved at
+once by the session, whose change record goes out on :attr:`MainWindow.edited`: each view
+refreshes only what the record concerns (the form its field's boxes, the list the
+article's row and the progress, the reader the evidence marks).  Menus carry every
 command with a keyboard shortcut.  A timer notices writes by another window or command
 (and by the window's own import and merge workers) and shows what is there now.
 """
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
+from annotator.core.store import Tag
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
@@ -53,10 +56,15 @@ BACKUP_DELAY_MS = 2000
 WATCH_INTERVAL_MS = 1500
 
 
+def _spans(tags: tuple[Tag, ...]) -> set[tuple[int | None, int | None]]:
+    return {(t.span_start, t.span_end) for t in tags if t.has_span}
+
+
 class MainWindow(QMainWindow):
     """One project, one annotator."""
 
     merged = Signal()  # colleagues' work came in
+    edited = Signal(object)  # the Edit record of every edit made in this window
     changedElsewhere = Signal()  # another window or command wrote; the views show it now
 
     def __init__(self, session: Session, language: str = "en",
@@ -65,7 +73,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self.current: str | None = None
-        self._view: ArticleView | None = None
         self._worker: ImportWorker | None = None
         self.setObjectName("mainWindow")
         # Where to resume is written once the analyst stays on an article for a moment
@@ -108,9 +115,11 @@ class MainWindow(QMainWindow):
         self.reader.evidenceRequested.connect(
             lambda start, end, quote: self.form.attach_evidence(start, end, quote))
         self.form.jumpToEvidence.connect(self.reader.select_span)
-        self.form.edited.connect(self._after_edit)
+        self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        self.edited.connect(self.list_panel.show_edit)
+        self.edited.connect(self._show_edit)
 
         self.charts = ChartsView(session, language)
         self.charts_dock = QDockWidget(self.tr("Charts"), self)
@@ -260,7 +269,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return
         self.current = article_id
-        self._view = view
         self.reader.show_article(view.article, view.mentions, self._evidence(view))
         self.form.show_article(view)
         self.list_panel.select(article_id)
@@ -302,33 +310,34 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         try:
-            self.session.set_status(self.current, status)
+            edit = self.session.set_status(self.current, status)
         except AnnotatorError as exc:  # a full disk, a busy or read-only file: say so
             self.statusBar().showMessage(str(exc), 10000)
             return
         target = (self.session.neighbour(self.current, 1, skip_done=True)
                   or self.session.neighbour(self.current, 1))
-        self._after_edit()
+        self._publish(edit)
         if target:
             self.open_article(target)
         else:
             self.statusBar().showMessage(self.tr("That was the last article."), 5000)
 
-    def _after_edit(self, _edit: Edit | None = None) -> None:
-        """An edit was saved: refresh list, progress, highlights and undo labels."""
-        if self.list_panel.model.status is not None:
-            self.list_panel.model.reload()
-            if self.current:
-                self.list_panel.select(self.current)
-        else:
-            self.list_panel.model.refresh_rows()
-        self.list_panel.update_progress()
-        if self.current:
-            view = self.session.view(self.current)
-            self._view = view
+    def _publish(self, edit: Edit) -> None:
+        """An edit made here outside the form (a status, an undo, a redo): the form shows
+        it, then every view subscribed to :attr:`edited`."""
+        self.form.show_edit(edit)
+        self.edited.emit(edit)
+
+    def _show_edit(self, edit: Edit) -> None:
+        """What the window itself shows of an edit: the evidence marks in the reader (when
+        a span changed in the article shown), charts, undo labels and "Saved"."""
+        view = self.form.view  # already shows the edit: the form is told first
+        if (edit.tags_changed and view is not None and edit.article_id == self.current
+                and _spans(edit.before) != _spans(edit.after)):
             self.reader.set_marks(view.mentions, self._evidence(view))
+        if edit.tags_changed or edit.status_changed:
+            self.charts.refresh()
         self._update_undo()
-        self.charts.refresh()
         self.statusBar().showMessage(self.tr("Saved"), 1500)
 
     # -- undo -----------------------------------------------------------------------
@@ -362,10 +371,8 @@ class MainWindow(QMainWindow):
         if edit is None:
             return
         if edit.article_id != self.current:
-            self.open_article(edit.article_id)
-        else:
-            self.form.refresh()
-        self._after_edit()
+            self.open_article(edit.article_id)  # shows it as it is now
+        self._publish(edit)
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.session.can_undo)
@@ -455,6 +462,7 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
+        self.edited.connect(self.list_panel.show_edit)
         self.charts.set_session(self.session)
         old_review = self.review
         if old_review is not None:
@@ -479,7 +487,7 @@ class MainWindow(QMainWindow):
         self.form = TagForm(self.session, self.language)
         self.form_scroll.setWidget(self.form)
         self.form.jumpToEvidence.connect(self.reader.select_span)
-        self.form.edited.connect(self._after_edit)
+        self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
 
@@ -520,10 +528,8 @@ class MainWindow(QMainWindow):
                 view = None
             if view is not None and self.form.view is None:
                 self.form.show_article(view)
-                self._view = view
                 self.reader.set_marks(view.mentions, self._evidence(view))
-            elif view is not None and view != self._view:
-                self._view = view
+            elif view is not None and view != self.form.view:
                 self.form.refresh(view)
                 self.reader.set_marks(view.mentions, self._evidence(view))
         if self.review is not None and self.stack.currentWidget() is self.review:

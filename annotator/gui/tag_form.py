@@ -4,8 +4,10 @@ The form is built from the codebook, by field type only: a single-choice field b
 buttons, a multiple-choice field checkboxes (with "None reported" and, when attributable, who
 voiced each value), the participants field a list with roles, suggestions and a search box
 (:mod:`annotator.gui.participant_box`), a text field a note that saves itself.  Every change
-goes through the :class:`~annotator.core.session.Session` (never SQL), after which the form
-re-reads the article's tags and emits :attr:`TagForm.edited`.  The form also keeps the
+goes through the :class:`~annotator.core.session.Session` (never SQL), whose change record
+(:class:`~annotator.core.session.Edit`) the form shows, refilling only the boxes of the field
+it names, and then emits (:attr:`TagForm.edited`); an undo or redo made elsewhere in the
+window comes back through :meth:`TagForm.show_edit` the same way.  The form also keeps the
 *evidence target*, the tag the analyst touched last, to which :meth:`TagForm.attach_evidence`
 gives a quoted passage.  It never navigates: "Done and next" and "Skip" are signals.
 
@@ -19,7 +21,8 @@ needs no switch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.session import ArticleView, Session
+from annotator.core.session import ArticleView, Edit, Session
 from annotator.core.store import Tag
 from annotator.gui.field_boxes import MultipleFieldBox, NoteBox, SingleFieldBox
 from annotator.gui.form_parts import TargetKey, shorten
@@ -43,6 +46,7 @@ from annotator.gui.participant_box import ParticipantsBox
 from annotator.gui.wrapped_label import WrappedLabel
 
 _ISOLATE = "\u2068{}\u2069"  # FSI … PDI: a name or quote keeps its own direction in a label
+_Box = SingleFieldBox | MultipleFieldBox | ParticipantsBox | NoteBox
 
 
 def digit_keys(digit: int, modifiers: str = "") -> list[QKeySequence]:
@@ -69,7 +73,7 @@ def _same_text(a: str, b: str) -> bool:
 class TagForm(QWidget):
     """The tags of one article for ``session``'s annotator, labelled in ``language``."""
 
-    edited = Signal()  # after every session edit the form made
+    edited = Signal(object)  # the Edit of every session edit the form made, once shown
     jumpToEvidence = Signal(int, int)  # code-point span of the chosen tag's evidence
     doneAndNext = Signal()
     skipRequested = Signal()
@@ -266,13 +270,40 @@ class TagForm(QWidget):
             return
         self.run_edit(lambda _article: self.session.update_tag(tag, "evidence", span=(start, end)))
 
+    def show_edit(self, edit: Edit) -> None:
+        """Show what ``edit`` changed, if it concerns the article shown and this annotator:
+        the boxes of its field (and the voice menus, which list the participants tagged),
+        the status, the evidence line.  Nothing is read again."""
+        view = self.view
+        if (view is None or edit.article_id != view.article.article_id
+                or edit.annotator != self.session.annotator):
+            return
+        tags = view.tags
+        if edit.field:
+            # In the order the session reads them (by tag id), as a fresh view would hold.
+            kept = [t for t in view.tags if t.field != edit.field]
+            tags = tuple(sorted((*kept, *edit.after), key=lambda t: t.tag_id))
+        self.view = replace(view, tags=tags, status=edit.status_after)
+        self._filling = True
+        try:
+            if edit.tags_changed:
+                for box in self._boxes_showing(edit.field):
+                    box.fill(self.view)
+            if edit.status_changed:
+                self._show_status(edit.status_after)
+        finally:
+            self._filling = False
+        self._update_evidence()
+
     # -- what the boxes use (FormHost) -------------------------------------------------
-    def run_edit(self, change: Callable[[str], object], target: TargetKey | None = None) -> bool:
-        """Run ``change(article_id)``; refill the form; errors go to the message line."""
+    def run_edit(self, change: Callable[[str], Edit | Sequence[Edit]],
+                 target: TargetKey | None = None) -> bool:
+        """Run ``change(article_id)`` (session edits); show and emit each record; errors go
+        to the message line (and the form reads the article again)."""
         if self._filling or self.view is None:
             return False
         try:
-            change(self.view.article.article_id)
+            made = change(self.view.article.article_id)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             self._reload()
@@ -280,8 +311,10 @@ class TagForm(QWidget):
         if target is not None:
             self._target = target
         self.show_message("")
-        self._reload()
-        self.edited.emit()
+        for edit in [made] if isinstance(made, Edit) else made:
+            self.show_edit(edit)
+            self.edited.emit(edit)
+        self._update_evidence()
         return True
 
     def aim(self, target: TargetKey, jump: bool = False) -> None:
@@ -331,18 +364,29 @@ class TagForm(QWidget):
                 box.fill(view)
             for note in self.note_boxes:
                 note.fill(view, force=force_note)
-            status = {
-                "not_started": self.tr("not started"),
-                "in_progress": self.tr("in progress"),
-                "done": self.tr("done"),
-                "skipped": self.tr("skipped"),
-            }
-            self.status_label.setText(
-                self.tr("Status: %1").replace("%1", status.get(view.status, view.status))
-            )
+            self._show_status(view.status)
         finally:
             self._filling = False
         self._update_evidence()
+
+    def _boxes_showing(self, field_id: str) -> list[_Box]:
+        """The boxes that show ``field_id``'s tags: its own, and for the participants field
+        also the boxes whose voice menus list the participants tagged."""
+        every: list[_Box] = [*self.single_boxes, *self.multiple_boxes,
+                             *self.participant_boxes, *self.note_boxes]
+        boxes = [box for box in every if box.field.id == field_id]
+        if self.participants_field is not None and field_id == self.participants_field.id:
+            boxes += [box for box in self.multiple_boxes if box.voices]
+        return boxes
+
+    def _show_status(self, status: str) -> None:
+        words = {
+            "not_started": self.tr("not started"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+            "skipped": self.tr("skipped"),
+        }
+        self.status_label.setText(self.tr("Status: %1").replace("%1", words.get(status, status)))
 
     def _describe(self, tag: Tag) -> str:
         try:
