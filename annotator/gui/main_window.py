@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
-from annotator.core.store import Tag
+from annotator.core.store import Tag, open_project
+from annotator.gui import opening
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         first = session.last_article()
         if first:
             self.open_article(first)
+        opening.show_project_notices(self, session.project)
         self.backup_worker: BackupWorker | None = None
         self._closing = False
         self._merging = False
@@ -409,10 +411,11 @@ class MainWindow(QMainWindow):
 
     def _switch_project(self, path: Path, create: bool = True,
                         already_closed: bool = False) -> None:
-        from annotator.core.store import open_project
-
+        """Open ``path`` here as starting the window on it does: a project that cannot be
+        written here opens for reading (with the standing notice), and one in a shared or
+        synced folder gets the warning."""
         try:
-            project = open_project(path, create=create)
+            project = open_project(path, create=create, allow_read_only=True)
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the project"),
                                 plain_message(str(exc)))
@@ -423,6 +426,7 @@ class MainWindow(QMainWindow):
         self.session = Session(project, self.session.annotator)
         stored.add_recent(path)
         self._rebuild()
+        opening.show_project_notices(self, project)
         self._backup_on_open()
 
     def restore_backup(self) -> None:
@@ -443,9 +447,7 @@ class MainWindow(QMainWindow):
             self.watch.start()
 
     def switch_annotator(self) -> None:
-        from annotator.gui.app import ask_annotator_name
-
-        name = ask_annotator_name(self, self.session.annotator)
+        name = opening.ask_annotator_name(self, self.session.annotator)
         if name and name != self.session.annotator:
             self.form.flush()
             stored.set_annotator_name(name)

@@ -308,7 +308,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
 
 def test_switch_annotator_rebuilds_the_views(qtbot, window: MainWindow, monkeypatch) -> None:
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_2)
-    monkeypatch.setattr("annotator.gui.app.ask_annotator_name", lambda *a: "Omid")
+    monkeypatch.setattr("annotator.gui.opening.ask_annotator_name", lambda *a: "Omid")
     window.switch_annotator()
     assert window.session.annotator == "Omid"
     assert session_view(window).tags == ()  # Omid sees none of Sara's tags
