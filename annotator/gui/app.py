@@ -25,10 +25,10 @@ from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.gui import settings as stored
 from annotator.gui.fonts import load_fonts
-from annotator.gui.form_parts import plain_message
 from annotator.gui.i18n import apply_color_scheme, install_translations, pick_language
 from annotator.gui.main_window import MainWindow
 from annotator.gui.opening import ask_annotator_name, confirm_new_project, refuse_name
+from annotator.gui.texts import plain_message
 
 
 def has_display() -> bool:

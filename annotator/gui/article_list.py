@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
-from annotator.gui.form_parts import plain_tip
 from annotator.gui.list_delegate import RowDelegate
+from annotator.gui.texts import plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page

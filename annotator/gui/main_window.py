@@ -36,12 +36,12 @@ from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.charts_view import ChartsView
-from annotator.gui.form_parts import plain_message
 from annotator.gui.help_dialogs import show_about, show_shortcuts
 from annotator.gui.merge_summary import summary_lines, unknown_lines
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
+from annotator.gui.texts import plain_message
 from annotator.gui.workers import (
     BackupWorker,
     ImportSummary,
