@@ -132,7 +132,7 @@ def test_file_open_warns_about_a_synced_folder_as_starting_does(
     shared.write_bytes(project_path.read_bytes())
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(shared), ""))
-    window.open_project_dialog()
+    window.projects.open_project_dialog()
     assert window.session.project.path == shared
     qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox, "sharedLocationNotice")))
     [notice] = window.findChildren(QMessageBox, "sharedLocationNotice")

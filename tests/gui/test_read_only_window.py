@@ -89,13 +89,13 @@ def test_file_open_reads_a_read_only_project_as_starting_on_it_does(
     chosen = [str(project_path), str(writable)]
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (chosen.pop(0), ""))
-    window.open_project_dialog()  # File > Open: no refusal, the project opens for reading
+    window.projects.open_project_dialog()  # File > Open: no refusal, the project opens for reading
     assert window.session.project.path == project_path and window.session.project.read_only
     notice = window.findChild(QLabel, "readOnlyNotice")
     assert notice is not None and notice.isVisibleTo(window)
     assert "changes are off" in notice.text()
     assert window.current == SAMPLE_IDS[0]
-    window.open_project_dialog()  # back to a project that can be written: the notice goes
+    window.projects.open_project_dialog()  # back to a project that can be written: the notice goes
     assert window.session.project.path == writable and not window.session.project.read_only
     assert not notice.isVisibleTo(window)
     qtbot.wait(2600)  # past the timers: remembering the article, the backup on opening
