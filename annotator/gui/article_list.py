@@ -285,10 +285,6 @@ class ArticleListPanel(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def refresh(self) -> None:
-        self.model.refresh_rows()
-        self.update_progress()
-
     def show_edit(self, edit: Edit) -> None:
         """An edit made in this window: its article's row and the progress, if its status
         changed (tags alone change nothing the list shows)."""
