@@ -1,9 +1,12 @@
 """An annotator's working session: the current article, their own tags, undo and redo.
 
 The window talks to a :class:`Session`, never to SQL.  Every edit is saved at once (one
-transaction) and recorded as an :class:`Edit` holding the field's tags and the article's
-status before and after, so undo and redo restore exactly what was there.  A session
-shows only its annotator's tags: coding is blind to colleagues.
+transaction) and returns an :class:`Edit`: the change record naming the article, the
+annotator and the field, with that field's tags and the article's status before and after.
+Views refresh from it only what it concerns; the undo and redo stacks hold the same
+records, so undo and redo restore exactly what was there, and each returns the record of
+what it changed in turn.  A session shows only its annotator's tags: coding is blind to
+colleagues.
 
 Another window or command may write to the same file meanwhile.  :meth:`Session.changed_elsewhere`
 tells (cheaply) when that happened, so the window can read again instead of showing stale
@@ -27,15 +30,31 @@ _LAST_ARTICLE = "last_article:"
 
 @dataclass(frozen=True)
 class Edit:
-    """One undoable change to one field of one article (and its status)."""
+    """What one edit, undo or redo changed: one annotator's tags of one field of one
+    article (all of them, before and after) and that article's status.
+
+    The views refresh only what a record concerns (:attr:`tags_changed`,
+    :attr:`status_changed`); the undo stack is made of the same records.
+    """
 
     label: str
     article_id: str
-    field: str
+    annotator: str
+    field: str  # "" when only the status was set
     before: tuple[Tag, ...]
     after: tuple[Tag, ...]
     status_before: str
     status_after: str
+
+    @property
+    def tags_changed(self) -> bool:
+        """Whether the field's tags differ (their ids and times count: a view holding a
+        tag must hold the stored one)."""
+        return self.before != self.after
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before != self.status_after
 
 
 @dataclass(frozen=True)
@@ -81,7 +100,6 @@ class Session:
         self.annotator = check_person(annotator.strip())
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
-        self.listeners: list[Callable[[Edit], None]] = []
         self._seen_writes = project.other_writes()
 
     # -- reading --------------------------------------------------------------------
@@ -201,11 +219,11 @@ class Session:
     def set_status(self, article_id: str, status: str) -> Edit:
         before = self.project.statuses.get(article_id, self.annotator)
         self.project.statuses.set(article_id, self.annotator, status)
-        edit = Edit(f"mark {status}", article_id, "", (), (), before, status)
-        return self._push(edit)
+        return self._push(Edit(f"mark {status}", article_id, self.annotator, "", (), (),
+                               before, status))
 
     def undo(self) -> Edit | None:
-        """Put back what the last edit replaced.
+        """Put back what the last edit replaced; the record of what that changed.
 
         Raises :class:`UndoConflict` (and drops the edit) when the field or status no longer
         holds what the edit left there: another window or command changed it since, and
@@ -214,18 +232,19 @@ class Session:
         if not self._undo:
             return None
         edit = self._undo.pop()
-        self._apply(edit, backwards=True)
+        done = self._apply(edit, backwards=True)
         self._redo.append(edit)
-        return edit
+        return done
 
     def redo(self) -> Edit | None:
-        """Make the last undone edit again; :class:`UndoConflict` as for :meth:`undo`."""
+        """Make the last undone edit again; the record of what that changed.
+        :class:`UndoConflict` as for :meth:`undo`."""
         if not self._redo:
             return None
         edit = self._redo.pop()
-        self._apply(edit, backwards=False)
+        done = self._apply(edit, backwards=False)
         self._undo.append(edit)
-        return edit
+        return done
 
     @property
     def can_undo(self) -> bool:
@@ -244,9 +263,6 @@ class Session:
     def undo_label(self) -> str:
         return self._undo[-1].label if self._undo else ""
 
-    def redo_label(self) -> str:
-        return self._redo[-1].label if self._redo else ""
-
     # -- internals ------------------------------------------------------------------
     def _edit(self, label: str, article_id: str, field: str, change: Callable[[], object]) -> Edit:
         before = tuple(self.project.tags.find(article_id, self.annotator, field))
@@ -254,17 +270,17 @@ class Session:
         change()
         after = tuple(self.project.tags.find(article_id, self.annotator, field))
         status_after = self.project.statuses.get(article_id, self.annotator)
-        return self._push(Edit(label, article_id, field, before, after, status_before,
-                               status_after))
+        return self._push(Edit(label, article_id, self.annotator, field, before, after,
+                               status_before, status_after))
 
     def _push(self, edit: Edit) -> Edit:
         self._undo.append(edit)
         self._redo.clear()
-        for listener in list(self.listeners):
-            listener(edit)
         return edit
 
-    def _apply(self, edit: Edit, backwards: bool) -> None:
+    def _apply(self, edit: Edit, backwards: bool) -> Edit:
+        """Restore one side of ``edit``; the record of that restore (read back: a restored
+        tag keeps its uid but is stored anew)."""
         tags = edit.before if backwards else edit.after
         expected = edit.after if backwards else edit.before
         status = edit.status_before if backwards else edit.status_after
@@ -276,16 +292,21 @@ class Session:
         # waits for it instead of slipping past the check.
         with self.project.write():
             current_status = self.project.statuses.get(edit.article_id, self.annotator)
-            conflict = changes_status and current_status != expected_status
-            if edit.field and not conflict:
-                current = self.project.tags.find(edit.article_id, self.annotator, edit.field)
-                conflict = _content(current) != _content(expected)
-            if conflict:
+            current: tuple[Tag, ...] = ()
+            if edit.field:
+                current = tuple(self.project.tags.find(edit.article_id, self.annotator, edit.field))
+            if ((changes_status and current_status != expected_status)
+                    or (edit.field and _content(current) != _content(expected))):
                 raise UndoConflict(edit, backwards)
             if edit.field:
                 self.project.tags.restore(edit.article_id, self.annotator, edit.field, list(tags),
                                           status if changes_status else current_status)
             elif changes_status:
                 self.project.statuses.set(edit.article_id, self.annotator, status)
-        for listener in list(self.listeners):
-            listener(edit)
+            restored: tuple[Tag, ...] = ()
+            if edit.field:
+                restored = tuple(self.project.tags.find(edit.article_id, self.annotator,
+                                                        edit.field))
+            status_now = self.project.statuses.get(edit.article_id, self.annotator)
+        return Edit(edit.label, edit.article_id, self.annotator, edit.field, current, restored,
+                    current_status, status_now)

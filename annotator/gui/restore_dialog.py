@@ -36,7 +36,7 @@ from annotator.core.store.backups import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.form_parts import plain_message
+from annotator.gui.texts import plain_message
 
 
 class RestoreDialog(QDialog):

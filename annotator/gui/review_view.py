@@ -40,6 +40,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 from annotator.core.store import Article, Tag
 from annotator.core.store.review import Adjudication, FinalValue
+from annotator.gui.keys import digit_keys
 from annotator.gui.reader import Reader
 from annotator.gui.review_dialog import Choice, FinalValueDialog, final_values
 from annotator.gui.review_parts import (
@@ -52,7 +53,6 @@ from annotator.gui.review_parts import (
     isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
-from annotator.gui.tag_form import digit_keys
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 

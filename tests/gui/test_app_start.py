@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.safety.location import SharedPlace
 from annotator.gui import app as start
-from annotator.gui.app import create_window, shared_notice_text
+from annotator.gui.app import create_window
+from annotator.gui.opening import shared_notice_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -112,3 +113,30 @@ def test_notice_text(qapp, place: SharedPlace, words: list[str]) -> None:
     text, detail = shared_notice_text(place)
     assert all(word in text for word in words)
     assert "only on a local disk" in detail and "merge" in detail
+
+
+def test_file_open_warns_about_a_synced_folder_as_starting_does(
+        qtbot, project_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)
+    assert window.findChildren(QMessageBox, "sharedLocationNotice") == []
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    (synced / ".stfolder").mkdir()  # Syncthing's marker
+    shared = synced / "shared.sqlite"
+    shared.write_bytes(project_path.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(shared), ""))
+    window.projects.open_project_dialog()
+    assert window.session.project.path == shared
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox, "sharedLocationNotice")))
+    [notice] = window.findChildren(QMessageBox, "sharedLocationNotice")
+    assert "Syncthing" in notice.text() and not notice.isModal()
+    notice.button(QMessageBox.StandardButton.Ok).click()
+    window.close()
+    window.session.project.close()

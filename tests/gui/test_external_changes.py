@@ -18,7 +18,8 @@ from annotator.core.intake.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.core.store.review import FinalValue
-from annotator.gui.main_window import BACKUP_DELAY_MS, MainWindow
+from annotator.gui.main_window import MainWindow
+from annotator.gui.project_switch import BACKUP_DELAY_MS
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 REFRESHED = "The project was changed by another window or command; refreshed."
@@ -135,7 +136,7 @@ def test_nothing_is_read_again_while_nothing_changed(qtbot, project_path: Path,
     window.done_and_next()
     counted.clear()
     qtbot.wait(BACKUP_DELAY_MS + 10 * FAST_MS)  # past the backup on open, too
-    assert window.backup_worker is not None and window.backup_worker.isFinished()
+    assert window.projects.backup_worker is not None and window.projects.backup_worker.isFinished()
     assert refreshes == [] and counted == []
     assert window.statusBar().currentMessage() != REFRESHED
     _close(window)

@@ -57,7 +57,7 @@ def _answer(qtbot, box: QMessageBox, button: QMessageBox.StandardButton) -> None
 
 def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     theirs = _colleague(tmp_path)
-    window.start_merge([str(theirs)])
+    window.jobs.start_merge([str(theirs)])
     box = _question(qtbot)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert str(theirs) in box.text()
@@ -73,7 +73,7 @@ def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
 def test_yes_merges_them_and_the_summary_lists_them(qtbot, window: MainWindow,
                                                      tmp_path: Path) -> None:
     theirs = _colleague(tmp_path)
-    window.start_merge([str(theirs)])
+    window.jobs.start_merge([str(theirs)])
     box = _question(qtbot)
     with qtbot.waitSignal(window.merged, timeout=20000):
         _answer(qtbot, box, QMessageBox.StandardButton.Yes)

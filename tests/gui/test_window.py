@@ -211,7 +211,7 @@ def test_import_a_folder_in_the_background(qtbot, window: MainWindow, tmp_path: 
             f"خبر شماره {number}\n\nمتن خبر شماره {number} درباره غزه و آتش‌بس.",
             encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
-    worker = window.start_import([str(folder)])
+    worker = window.jobs.start_import([str(folder)])
     with qtbot.waitSignal(worker.done, timeout=20000) as blocker:
         pass
     summary = blocker.args[0]
@@ -231,7 +231,7 @@ def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
 
         import_paths(colleague, [paths.corpus_dir()])
         Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
-    worker = window.start_merge([str(theirs)])
+    worker = window.jobs.start_merge([str(theirs)])
     with qtbot.waitSignal(window.merged, timeout=20000):
         pass
     assert not worker.isRunning()
@@ -287,8 +287,8 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
                                                     monkeypatch) -> None:
     from annotator.core.store.backups import list_backups
 
-    qtbot.waitUntil(lambda: window.backup_worker is not None
-                    and window.backup_worker.isFinished(), timeout=10000)
+    qtbot.waitUntil(lambda: window.projects.backup_worker is not None
+                    and window.projects.backup_worker.isFinished(), timeout=10000)
     path = window.session.project.path
     assert [b.reason for b in list_backups(path)][:1] == ["open"]
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
@@ -301,15 +301,15 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
         return True
 
     monkeypatch.setattr("annotator.gui.restore_dialog.show_restore_dialog", restore_oldest)
-    window.restore_backup()
+    window.projects.restore_backup()
     assert window.session.project.tags.find(ARABIC_ID, "Sara") == []  # back as it was
     assert window.current is not None
 
 
 def test_switch_annotator_rebuilds_the_views(qtbot, window: MainWindow, monkeypatch) -> None:
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_2)
-    monkeypatch.setattr("annotator.gui.app.ask_annotator_name", lambda *a: "Omid")
-    window.switch_annotator()
+    monkeypatch.setattr("annotator.gui.opening.ask_annotator_name", lambda *a: "Omid")
+    window.projects.switch_annotator()
     assert window.session.annotator == "Omid"
     assert session_view(window).tags == ()  # Omid sees none of Sara's tags
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_3)
@@ -330,7 +330,7 @@ def test_merge_summary_in_persian(qtbot, tmp_path: Path) -> None:
         Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
     window = _show(qtbot, create_window(None, "fa", "Sara"))
     try:
-        window.start_merge([str(theirs)])
+        window.jobs.start_merge([str(theirs)])
         with qtbot.waitSignal(window.merged, timeout=20000):
             pass
         [box] = [w for w in QApplication.topLevelWidgets()

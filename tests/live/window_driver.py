@@ -127,7 +127,7 @@ def main() -> int:
     threading.Thread(target=read, daemon=True).start()
 
     def watch_backup() -> None:
-        worker = window.backup_worker
+        worker = window.projects.backup_worker
         if worker is not None and worker.isFinished():
             _say("backed-up")
         else:
