@@ -57,7 +57,7 @@ class Labels:
     @classmethod
     def of(cls, project: Project, language: str) -> Labels:
         """The labels of ``project``'s active codebook and participants registry."""
-        return cls(project.codebook(), project.participants(), language)
+        return cls(project.codebooks.active(), project.participants.all(), language)
 
     # -- the codebook and the registry -------------------------------------------------
     def field(self, field_id: str) -> str:

@@ -15,15 +15,16 @@ from annotator.core.store import Project
 
 
 def test_values_are_worded_from_the_codebook_and_the_registry(project: Project) -> None:
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     fa = Labels.of(project, "fa")
     ceasefire = codebook.field("demands").category("ceasefire")
     assert ceasefire is not None
     assert fa.field("demands") == codebook.field("demands").text("fa")
     assert fa.value("demands", "ceasefire") == ceasefire.text("fa")
     assert fa.value("participants", "ebrahim_raisi") == \
-        project.participant("ebrahim_raisi").text("fa")
-    assert fa.participant_text("ebrahim_raisi") == project.participant("ebrahim_raisi").text("fa")
+        project.participants.get("ebrahim_raisi").text("fa")
+    assert fa.participant_text("ebrahim_raisi") == \
+        project.participants.get("ebrahim_raisi").text("fa")
     # A value no codebook knows has no label; shown, it is the id as stored.
     assert fa.value("demands", "not_a_demand") is None
     assert fa.value_text("demands", "not_a_demand") == "not_a_demand"
@@ -37,13 +38,14 @@ def test_coded_none_and_not_coded_are_no_category(project: Project) -> None:
         labels = Labels.of(project, language)
         assert labels.value_text("stance", None) == labels.coded_none
         assert labels.coded_none != labels.not_coded
-        categories = {c.text(language) for f in project.codebook().fields for c in f.categories}
+        fields = project.codebooks.active().fields
+        categories = {c.text(language) for f in fields for c in f.categories}
         assert labels.coded_none not in categories and labels.not_coded not in categories
     assert Labels.of(project, "en").coded_none == "(coded: none)"
 
 
 def test_an_older_codebooks_label_is_kept_and_the_active_one_wins(project: Project) -> None:
-    active = project.codebook()
+    active = project.codebooks.active()
     demands = active.field("demands")
     old_category = replace(demands.categories[0], id="old_demand",
                            label={"en": "An old demand", "fa": "مطالبهٔ قدیمی"})
@@ -51,7 +53,7 @@ def test_an_older_codebooks_label_is_kept_and_the_active_one_wins(project: Proje
     older = replace(active, fields=tuple(
         replace(spec, categories=(old_category, renamed, *spec.categories[2:]))
         if spec.id == "demands" else spec for spec in active.fields))
-    labels = Labels(active, project.participants(), "fa", older=[older])
+    labels = Labels(active, project.participants.all(), "fa", older=[older])
     assert labels.value("demands", "old_demand") == "مطالبهٔ قدیمی"
     assert labels.value("demands", renamed.id) == demands.categories[1].text("fa")
 
@@ -70,12 +72,12 @@ def test_statuses_levels_and_alpha_in_persian(project: Project) -> None:
 
 def test_agreement_rows_and_notes(project: Project) -> None:
     en, fa = Labels.of(project, "en"), Labels.of(project, "fa")
-    stance = project.codebook().field("stance")
+    stance = project.codebooks.active().field("stance")
     assert en.figure("stance", level="ordinal") == f"{stance.text('en')} (ordinal)"
     assert fa.figure("demands", "ceasefire") == (
         f"{fa.field('demands')}: {fa.value('demands', 'ceasefire')}")
     assert fa.figure("participants", "ebrahim_raisi").endswith(
-        project.participant("ebrahim_raisi").text("fa"))
+        project.participants.get("ebrahim_raisi").text("fa"))
     figures = [*field_figures(stance, {"a1": {"sara": "neutral", "reza": "condemning"},
                                        "a2": {"sara": "condemning", "reza": "condemning"}}),
                *field_figures(stance, {"a1": {"sara": "neutral"}})]

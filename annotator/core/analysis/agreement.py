@@ -179,7 +179,7 @@ def choose_fields(codebook: Codebook, fields: Iterable[str] | None = None) -> li
 
 
 def _choose_annotators(project: Project, annotators: Iterable[str] | None) -> list[str]:
-    known = project.annotators()
+    known = project.tags.annotators()
     if annotators is None:
         return known
     chosen = list(dict.fromkeys(annotators))
@@ -250,10 +250,10 @@ class Report:
 
 def _read(project: Project, annotators: Iterable[str] | None,
           fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
-    specs = choose_fields(project.codebook(), fields)
+    specs = choose_fields(project.codebooks.active(), fields)
     coders = _choose_annotators(project, annotators)
     with _collection_paused():
-        return specs, coders, units_from_rows(project.tag_values(), specs, coders)
+        return specs, coders, units_from_rows(project.tags.iter_values(), specs, coders)
 
 
 @contextmanager

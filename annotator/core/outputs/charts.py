@@ -164,7 +164,7 @@ def chart_png(figure: Figure, dpi: float = 100) -> bytes:
 
 def chart_title(project: Project, kind: str, language: str) -> str:
     """The title a chart of ``kind`` carries (logical order: for HTML, Qt, alt text)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     _ = translation(language).gettext
     if kind == "stance":
         return _stance_field(codebook).text(language)
@@ -285,7 +285,7 @@ class _Chart:
 
 
 def _stance(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _stance_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
@@ -324,7 +324,7 @@ def _stance(chart: _Chart) -> None:
 
 
 def _demands(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
@@ -354,7 +354,7 @@ def _demands(chart: _Chart) -> None:
 
 
 def _demands_by_participant(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.attributed_counts(chart.project, spec.id, chart.annotator)
     title = chart_title(chart.project, "demands-by-participant", chart.language)
@@ -451,7 +451,7 @@ def agreement_reason(figure: Any) -> str:
 
 def _charted(project: Project, figures: list[Any]) -> list[Any]:
     """Field figures, and per-category figures of choice fields (not one per participant)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
 
     def keep(figure: Any) -> bool:
         if not getattr(figure, "category", None):

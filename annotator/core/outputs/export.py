@@ -153,7 +153,7 @@ class _Labels:
     no codebook knows has ``(None, None)`` (empty cells)."""
 
     def __init__(self, project: Project, books: list[Codebook], active: Codebook) -> None:
-        participants = project.participants()
+        participants = project.participants.all()
         self.by_language = {language: Labels(active, participants, language, older=books)
                             for language in _LANGUAGES}
 
@@ -166,7 +166,7 @@ class _Labels:
 def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[int, str]]:
     """The active codebook, its version, every codebook in the file (oldest first), and
     the revision of each version."""
-    active, version = project.codebook(), project.codebook_version()
+    active, version = project.codebooks.active(), project.codebooks.active_version()
     books, revisions = [], {}
     for number, (_, revision, text) in source.codebook_versions(project).items():
         revisions[number] = revision
@@ -206,7 +206,7 @@ class _Jalali:
 # -- the source rows -----------------------------------------------------------------------
 def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
     """The reviewers' final tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
-    method = getattr(project, "adjudicated_tags", None)
+    method = getattr(project.review, "adjudicated_tags", None)
     tags = list(method()) if callable(method) else []
     if not tags:
         raise AnnotatorError(NO_ADJUDICATED)
@@ -239,7 +239,7 @@ def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted:
         return final, len(final)
     who = options.annotator
     if who is not None and not source.has_annotator(project, who):
-        names = project.annotators()
+        names = project.tags.annotators()
         known = Listing(names) if names else Translatable("none yet")
         raise AnnotatorError(Translatable("annotator '{name}' has no tags (annotators: {known})",
                                           name=who, known=known))

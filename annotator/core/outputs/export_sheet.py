@@ -105,7 +105,7 @@ def codebook_sheet_path(path: str | Path) -> Path:
 
 def codebook_rows(project: Project) -> Iterator[list[object]]:
     """The rows of the codebook sheet (:data:`CODEBOOK_COLUMNS`)."""
-    codebook, version = project.codebook(), project.codebook_version()
+    codebook, version = project.codebooks.active(), project.codebooks.active_version()
     tail = [codebook.id, codebook.revision, version]
 
     def labels(label: dict[str, str]) -> list[str]:
@@ -127,7 +127,7 @@ def codebook_rows(project: Project) -> Iterator[list[object]]:
             yield [spec.id, "role", role.id, position, *labels(role.label), role.definition,
                    "", "", spec.type, "", "", "", "", "", *tail]
     for spec_id in participant_fields or [""]:
-        for person in project.participants():
+        for person in project.participants.all():
             column = f"{spec_id}_{person.id}" if spec_id else ""
             yield [spec_id, "participant", person.id, "", *labels(person.name),
                    person.office.get("en", ""), person.office.get("fa", ""), "",

@@ -309,7 +309,7 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
     check_language(language)
     _ = translation(language).gettext
     labels = Labels.of(project, language)
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     try:
         figures: list[Any] | None = charts.agreement_figures(project)
     except AnnotatorError:
