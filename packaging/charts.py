@@ -69,13 +69,13 @@ def code_demo(project) -> None:  # type: ignore[no-untyped-def]
     """Code the sample corpus in ``project`` as Sara and Reza did (through the real store)."""
     for article, analysts in CODINGS.items():
         for analyst, (stance, event, demands) in analysts.items():
-            project.set_choice(article, analyst, "stance", stance)
-            project.set_choice(article, analyst, "event_type", event)
+            project.tags.set_choice(article, analyst, "stance", stance)
+            project.tags.set_choice(article, analyst, "event_type", event)
             for demand, participant in demands:
-                project.add_value(article, analyst, "demands", demand, participant=participant)
+                project.tags.add_value(article, analyst, "demands", demand, participant=participant)
     for analyst, statuses in STATUSES.items():
         for article, status in statuses.items():
-            project.set_status(article, analyst, status)
+            project.statuses.set(article, analyst, status)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ def code_three_analysts(project) -> None:  # type: ignore[no-untyped-def]
     from annotator.core.session import Session
 
     sara, reza, omid = (Session(project, name) for name in ("Sara", "Reza", "Omid"))
-    body = project.article(ARABIC).body
+    body = project.articles.get(ARABIC).body
 
     def evidence(session: Session, field: str, value: str, quote: str) -> None:
         start = body.index(quote)
@@ -71,9 +71,9 @@ def code_three_analysts(project) -> None:  # type: ignore[no-untyped-def]
             (omid, "strongly_condemning"),
         ):
             session.set_choice(article, "stance", stance)
-    project.accept(ARABIC, "event_type", "Sara", reviewer=REVIEWER)
-    project.add_comment(ARABIC, "Reza", "Is the call to cut ties Raisi's own words here?")
-    project.add_comment(ARABIC, REVIEWER, "Yes: quoted directly in the third paragraph.")
+    project.review.accept(ARABIC, "event_type", "Sara", reviewer=REVIEWER)
+    project.review.add_comment(ARABIC, "Reza", "Is the call to cut ties Raisi's own words here?")
+    project.review.add_comment(ARABIC, REVIEWER, "Yes: quoted directly in the third paragraph.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ def main() -> int:
     article = "002_603f5c7882508bd5"
     with open_default_project() as project:
         session = Session(project, "Sara")
-        body = project.article(article).body
+        body = project.articles.get(article).body
         session.set_choice(article, "stance", "strongly_condemning")
         session.set_choice(article, "event_type", "summit_sideline")
         for demand in ("cut_ties", "ceasefire", "humanitarian_aid"):

@@ -44,6 +44,6 @@ def project(project_path: Path):
 
 
 def quote_span(project: Project, article_id: str, text: str) -> tuple[int, int]:
-    body = project.article(article_id).body
+    body = project.articles.get(article_id).body
     start = body.index(text)
     return start, start + len(text)

@@ -186,7 +186,7 @@ class _Bench:
         self.log(f"tag import: {len(rows):,} rows through import_tag_rows")
         with open_project(self.project_path, create=False) as project:
             start = time.perf_counter()
-            result = project.import_tag_rows(rows, where="bench tags")
+            result = project.exchange.import_tag_rows(rows, where="bench tags")
             seconds = time.perf_counter() - start
         if result.added != len(rows):
             raise AnnotatorError(f"bench tag import: {result.added} of {len(rows)} added")
@@ -201,7 +201,7 @@ class _Bench:
     # -- export --------------------------------------------------------------------
     def measure_export(self, project: Project) -> None:
         target = self.work / "tags.csv"
-        rows = [tuple(row.values()) for row in project.iter_tag_rows()]
+        rows = [tuple(row.values()) for row in project.exchange.iter_tag_rows()]
         baseline: list[float] = []
         scanned = 0
         for run in range(1, self.runs + 1):
@@ -215,7 +215,7 @@ class _Bench:
             baseline.append(time.perf_counter() - start)
         base = median(baseline)
         exporters: list[tuple[Callable[[Project, TextIO], Any], str, str, str]] = [
-            (_tag_csv, "tagcsv.write_tags(project.iter_tag_rows(), out)", "export_tags",
+            (_tag_csv, "tagcsv.write_tags(project.exchange.iter_tag_rows(), out)", "export_tags",
              "long CSV export, tag CSV columns")]
         research, how = _find_exporter()
         if research is not _tag_csv:
@@ -258,13 +258,13 @@ class _Bench:
                 session.page(0, 200, query=query)
                 listed[query].append((time.perf_counter() - start) * 1000)
                 start = time.perf_counter()
-                project.search(query, limit=20)
+                project.articles.search(query, limit=20)
                 ranked[query].append((time.perf_counter() - start) * 1000)
         for key, name, samples, how in (
             ("search_list", "search, article list (count + first 200 rows)", listed,
              "Session.count + Session.page(0, 200, query)"),
             ("search_ranked", "search, ranked hits with snippets (first 20)", ranked,
-             "project.search(query, limit=20)"),
+             "project.articles.search(query, limit=20)"),
         ):
             pooled = [s for values in samples.values() for s in values]
             worst = max(samples, key=lambda q: median(samples[q]))
@@ -282,7 +282,7 @@ class _Bench:
         for _run in range(self.runs):
             for _article in range(SAVES_PER_RUN // 3):
                 target = article_id(self.rng.randrange(1, self.n + 1))
-                current = {t.value for t in project.tags(target, session.annotator, "stance")}
+                current = {t.value for t in project.tags.find(target, session.annotator, "stance")}
                 stance = self.rng.choice([s for s in STANCES if s not in current])
                 edits: list[tuple[Callable[..., object], tuple[object, ...]]] = [
                     (session.set_choice, (target, "stance", stance)),
@@ -432,7 +432,7 @@ def bench_tags(articles: int, annotators: tuple[str, ...], seed: int) -> list[Be
 
 
 def csv_rows(tags: list[BenchTag]) -> list[tuple[int, dict[str, str]]]:
-    """The same tags as rows of a tag CSV (for :meth:`Project.import_tag_rows`)."""
+    """The same tags as rows of a tag CSV (for ``project.exchange.import_tag_rows``)."""
     rows = []
     for line, (target, annotator, field_id, value, start, end) in enumerate(tags, 2):
         row = {"article_id": target, "annotator": annotator, "field": field_id, "value": value}
@@ -461,18 +461,18 @@ def _find_exporter() -> tuple[Callable[[Project, TextIO], Any], str]:
             first = next(iter(inspect.signature(function).parameters), "")
             if first == "project":
                 return function, f"annotator.core.outputs.export.{name}(project, out)"
-            return (lambda project, out, f=function: f(project.iter_tag_rows(), out),
-                    f"annotator.core.outputs.export.{name}(project.iter_tag_rows(), out)")
+            return (lambda project, out, f=function: f(project.exchange.iter_tag_rows(), out),
+                    f"annotator.core.outputs.export.{name}(project.exchange.iter_tag_rows(), out)")
     export = getattr(module, "export", None) if module is not None else None
     options = getattr(module, "ExportOptions", None) if module is not None else None
     if callable(export) and options is not None:
         return (lambda project, out: export(project, out, options(format="long")),
                 "annotator.core.outputs.export.export(project, out, ExportOptions(format='long'))")
-    return _tag_csv, "tagcsv.write_tags(project.iter_tag_rows(), out)"
+    return _tag_csv, "tagcsv.write_tags(project.exchange.iter_tag_rows(), out)"
 
 
 def _tag_csv(project: Project, out: TextIO) -> int:
-    return write_tags(project.iter_tag_rows(), out)
+    return write_tags(project.exchange.iter_tag_rows(), out)
 
 
 def _find_agreement() -> Callable[[Project], Any] | None:
@@ -485,7 +485,7 @@ def _find_agreement() -> Callable[[Project], Any] | None:
                 and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     if len(required) >= 2:  # one field at a time: all coded fields, as a report would
         def every_field(project: Project) -> list[Any]:
-            fields = [f.id for f in project.codebook().fields if f.type != "text"]
+            fields = [f.id for f in project.codebooks.active().fields if f.type != "text"]
             return [function(project, field_id) for field_id in fields]
         return every_field
     return function  # type: ignore[no-any-return]
@@ -497,9 +497,8 @@ def _find_merge() -> tuple[str, Callable[[Project, Path], Any]] | None:
         function = getattr(module, name, None) if module is not None else None
         if callable(function):
             return f"annotator.core.merge.{name}(project, other_file)", function
-    if callable(getattr(Project, "merge", None)):
-        return "project.merge(other_file)", lambda project, other: project.merge(other)
-    return None
+    return ("project.merge.from_file(other_file)",
+            lambda project, other: project.merge.from_file(other))
 
 
 # -- child processes ------------------------------------------------------------------

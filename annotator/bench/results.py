@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import platform
-import sqlite3
 import statistics
 import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from annotator.core.store.base import sqlite_version
 
 
 @dataclass
@@ -62,7 +63,7 @@ def machine() -> dict[str, str]:
     except OSError:
         pass
     return {"cpu": cpu, "cores": str(os.cpu_count() or "?"),
-            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "python": platform.python_version(), "sqlite": sqlite_version(),
             "pyside6": _version("PySide6-Essentials", "PySide6"),
             "system": platform.system(), "load": load_average(), "revision": _revision()}
 

@@ -124,10 +124,10 @@ def _run(args: argparse.Namespace) -> int:
         # The backup on opening (started 2 s after the window) copies the whole project in
         # the background; switching is timed once it is over, and its length reported.
         began = time.perf_counter()
-        if main.backup_worker is None:
-            main._first_backup()
-        if main.backup_worker is not None:
-            main.backup_worker.wait()
+        if main.projects.backup_worker is None:
+            main.projects.first_backup()
+        if main.projects.backup_worker is not None:
+            main.projects.backup_worker.wait()
         app.processEvents()
         report["backup_s"] = time.perf_counter() - began
         switches: list[float] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.cli.common import project_for
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 
 # The chart kinds, named here so that building the parser does not import matplotlib
 # (a test checks they match annotator.core.outputs.charts.KINDS).
@@ -29,11 +30,12 @@ def cmd_chart(args: argparse.Namespace) -> int:
         # The project (and its -wal) is refused before anything else is said or drawn.
         check_target(target, project.path)
         if target.suffix.lower() not in FORMATS:
-            raise AnnotatorError(f"{target}: a chart is saved as .png, .svg or .pdf")
+            raise AnnotatorError(Translatable("{path}: a chart is saved as .png, .svg or .pdf",
+                                              path=target))
         figure = make_chart(project, args.kind, _language(args), getattr(args, "annotator", None))
         project_path = project.path
     save_chart(figure, target, project=project_path)
-    print(f"chart written to {target}", file=sys.stderr)
+    print(Translatable("chart written to {path}", path=target), file=sys.stderr)
     return 0
 
 
@@ -46,7 +48,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     with project_for(args, create=False) as project:
         check_target(target, project.path)
         if suffix not in FORMATS:
-            raise AnnotatorError(f"{target}: a report is written as .html or .pdf")
+            raise AnnotatorError(Translatable("{path}: a report is written as .html or .pdf",
+                                              path=target))
         # Sharper charts for print; lighter ones for a file read on screen.
         report = build_report(project, _language(args), chart_dpi=160 if suffix == ".pdf"
                               else 110)
@@ -55,12 +58,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             from annotator.gui.pdf import write_report_pdf
         except ImportError as exc:
-            raise AnnotatorError(f"a PDF report needs Qt (PySide6): {exc}; "
-                                 "write .html instead") from None
+            raise AnnotatorError(Translatable("a PDF report needs Qt (PySide6): {error}; "
+                                              "write .html instead", error=exc)) from None
         write_report_pdf(report, target, project_path)
     else:
         write_report_html(report, target, project_path)
-    print(f"report written to {target}", file=sys.stderr)
+    print(Translatable("report written to {path}", path=target), file=sys.stderr)
     return 0
 
 

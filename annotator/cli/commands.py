@@ -30,9 +30,10 @@ from annotator.core.codebook import load_codebook, translation_gaps
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
+from annotator.core.labels import Labels
 from annotator.core.participants import load_registry
-from annotator.core.safety.project_file import probe
 from annotator.core.store import STATUSES
+from annotator.core.store.files import probe
 
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
@@ -106,9 +107,9 @@ def cmd_app(args: argparse.Namespace) -> int:
     if has_display() and not args.status:
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
     with project_for(args, create=False) as project:
-        counts = project.status_counts(annotator_for(args))
+        counts = project.statuses.counts(annotator_for(args))
         print(f"annotator {__version__} — project {project.path}")
-        print(f"{project.article_count()} articles; yours: {counts['done']} done, "
+        print(f"{project.articles.count()} articles; yours: {counts['done']} done, "
               f"{counts['in_progress']} in progress, {counts['skipped']} skipped")
     if not args.status:
         print("No display found, so the window cannot open; the commands below work "
@@ -144,7 +145,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     if probe(Path(db).expanduser()).kind == "sqlite":
         raise AnnotatorError(f"{db}: already exists; nothing was changed")
     with project_for(args, create=True, writes=True) as project:
-        codebook = project.codebook()
+        codebook = project.codebooks.active()
         print(f"created {project.path} (codebook {codebook.id}, revision {codebook.revision}); "
               "add articles with 'annotator import' or colleagues' files with "
               "'annotator merge'")
@@ -154,7 +155,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with project_for(args) as project:
         annotator = annotator_for(args)
-        rows = project.list_articles(annotator=annotator, status=args.status)
+        rows = project.articles.summaries(annotator=annotator, status=args.status)
     if args.format == "json":
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
         return 0
@@ -165,10 +166,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with project_for(args) as project:
-        article = project.article(args.article_id)
-        codebook = project.codebook()
-        tags = project.tags(article.article_id)
-        names = {p.id: p.text(args.lang) for p in project.participants()}
+        article = project.articles.get(args.article_id)
+        tags = project.tags.find(article.article_id)
+        labels = Labels.of(project, args.lang)
     lines = [article.title, ""]
     meta = [f"id: {article.article_id}", f"language: {article.language}"]
     if article.outlet:
@@ -179,19 +179,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if tags:
         lines.append("Tags:")
     for tag in tags:
-        spec = codebook.field(tag.field) if codebook.has_field(tag.field) else None
-        label = spec.text(args.lang) if spec else tag.field
-        if tag.value is None:
-            value = "(coded: none)"
-        elif spec and spec.type in ("single", "multiple") and spec.category(tag.value):
-            value = spec.category(tag.value).text(args.lang)  # type: ignore[union-attr]
-        elif spec and spec.type == "participants":
-            value = names.get(tag.value, tag.value)
-        else:
-            value = tag.value
+        label = labels.field(tag.field)
+        value = labels.value_text(tag.field, tag.value)
         extra = []
         if tag.participant:
-            extra.append(f"by {names.get(tag.participant, tag.participant)}")
+            extra.append(f"by {labels.participant_text(tag.participant)}")
         if tag.role:
             extra.append(f"role {tag.role}")
         if tag.quote:
@@ -206,8 +198,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with project_for(args) as project:
-        hits = project.search(args.query, limit=args.limit)
-        total = project.search_count(args.query)
+        hits = project.articles.search(args.query, limit=args.limit)
+        total = project.articles.search_count(args.query)
     if args.format == "json":
         print(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=1))
         return 0
@@ -224,15 +216,15 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     new = load_codebook(args.load) if args.load else None
     with project_for(args, writes=bool(args.load)) as project:
         if new is not None:
-            before = project.codebook_version()
-            version = project.set_codebook(new, str(args.load))
+            before = project.codebooks.active_version()
+            version = project.codebooks.load(new, str(args.load))
             print("codebook unchanged" if version == before else f"codebook version {version}")
             # Loading is when the codebook's author looks: say which texts the window will
             # show in English for want of a translation.
             for gap in translation_gaps(new):
                 print(f"annotator: warning: {args.load}: {gap}", file=sys.stderr)
             return 0
-        codebook, version = project.codebook(), project.codebook_version()
+        codebook, version = project.codebooks.active(), project.codebooks.active_version()
     if args.format == "json":
         print(json.dumps({**codebook.to_dict(), "version": version}, ensure_ascii=False,
                          indent=1))
@@ -257,12 +249,13 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 def cmd_participants(args: argparse.Namespace) -> int:
     with project_for(args, writes=bool(args.add)) as project:
         if args.add:
-            added = project.add_participants(load_registry(args.add), annotator_for(args))
+            added = project.participants.add(load_registry(args.add), annotator_for(args))
             print(f"{added} participants added")
             return 0
-        participants = project.participants()
+        participants = project.participants.all()
         if args.article:
-            found = dict(project.matcher().suggest(project.article(args.article).body))
+            body = project.articles.get(args.article).body
+            found = dict(project.participants.matcher().suggest(body))
             participants = [p for p in participants if p.id in found]
     if args.format == "json":
         print(json.dumps([p.__dict__ for p in participants], ensure_ascii=False, indent=1))
@@ -275,7 +268,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
         annotator = annotator_for(args)
-        spec = project.codebook().field(args.field)
+        spec = project.codebooks.active().field(args.field)
         span = None
         if args.span:
             try:
@@ -284,34 +277,35 @@ def cmd_tag(args: argparse.Namespace) -> int:
                 raise AnnotatorError(f"--span {args.span!r}: use START:END") from None
             span = (start, end)
         if args.none:
-            project.mark_none(args.article_id, annotator, args.field)
+            project.tags.mark_none(args.article_id, annotator, args.field)
         elif args.clear:
-            project.clear_field(args.article_id, annotator, args.field)
+            project.tags.clear_field(args.article_id, annotator, args.field)
         elif not args.values:
             raise AnnotatorError("give a value, --none (coded, none) or --clear (not coded)")
         elif spec.type in ("single", "text"):
-            tag = project.set_choice(args.article_id, annotator, args.field, " ".join(args.values))
+            tag = project.tags.set_choice(args.article_id, annotator, args.field,
+                                          " ".join(args.values))
             if tag is not None and (span or args.note):
-                project.update_tag(tag.tag_id, **({"span": span} if span else {}),
-                                   **({"note": args.note} if args.note else {}))
+                project.tags.update(tag.tag_id, **({"span": span} if span else {}),
+                                    **({"note": args.note} if args.note else {}))
         else:
             for value in args.values:
-                project.add_value(args.article_id, annotator, args.field, value,
-                                  participant=args.participant, role=args.role, span=span,
-                                  note=args.note)
+                project.tags.add_value(args.article_id, annotator, args.field, value,
+                                       participant=args.participant, role=args.role, span=span,
+                                       note=args.note)
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
-        project.set_status(args.article_id, annotator_for(args), args.status)
+        project.statuses.set(args.article_id, annotator_for(args), args.status)
     return 0
 
 
 def cmd_import_tags(args: argparse.Namespace) -> int:
     rows = read_tags(args.file)
     with project_for(args, writes=True) as project:
-        result = project.import_tag_rows(rows, where=str(args.file))
+        result = project.exchange.import_tag_rows(rows, where=str(args.file))
     print(f"{result.added} tags added, {result.updated} updated, {result.unchanged} unchanged")
     return 0
 
@@ -319,7 +313,7 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
         for other in args.files:
-            summary = project.merge(other, accept_unknown=args.accept_unknown)
+            summary = project.merge.from_file(other, accept_unknown=args.accept_unknown)
             print("\n".join(summary.lines()))
     return 0
 
@@ -329,7 +323,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if pair is not None and len(pair) != 2:
         raise AnnotatorError("--pair takes two annotator names separated by a comma")
     with project_for(args) as project:
-        items = project.review_queue(args.field, pair, args.pending)  # type: ignore[arg-type]
+        items = project.review.queue(args.field, pair, args.pending)  # type: ignore[arg-type]
     if args.format == "json":
         print(json.dumps([i.__dict__ for i in items], ensure_ascii=False, indent=1))
         return 0

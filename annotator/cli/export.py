@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Translatable
 from annotator.core.outputs.export import FORMATS, ExportOptions, export, export_to_file
 from annotator.core.outputs.output_file import refuse_stream
 
@@ -25,17 +26,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     annotator = getattr(args, "annotator", None)
     if args.adjudicated and annotator:
-        raise AnnotatorError("--adjudicated and --annotator cannot be combined")
+        raise AnnotatorError(N_("--adjudicated and --annotator cannot be combined"))
     options = ExportOptions(format=args.format, annotator=annotator,
                             adjudicated=args.adjudicated, excel=args.excel)
     options.check()
     with project_for(args, create=False) as project:
         if args.output and args.output != "-":
             result = export_to_file(project, args.output, options)
-            unit = "tags" if options.format == "long" else "rows"
-            sheet = (f"codebook: {result.codebook_path}" if result.codebook_path else
-                     "no codebook sheet: not a regular file")
-            print(f"{result.rows} {unit} written to {result.path} ({sheet})", file=sys.stderr)
+            if result.codebook_path:
+                sheet = Translatable("codebook: {path}", path=result.codebook_path)
+            else:
+                sheet = Translatable("no codebook sheet: not a regular file")
+            if options.format == "long":
+                written = Translatable("{count} tags written to {path} ({sheet})",
+                                       count=result.rows, path=result.path, sheet=sheet)
+            else:
+                written = Translatable("{count} rows written to {path} ({sheet})",
+                                       count=result.rows, path=result.path, sheet=sheet)
+            print(written, file=sys.stderr)
         else:
             # "annotator export >> project.sqlite" would append the CSV to the project.
             fileno = getattr(sys.stdout, "fileno", None)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import (
+from annotator.core.store.backups import (
     BackupInfo,
     backup,
     check_restorable,
@@ -27,7 +27,7 @@ from annotator.core.safety.backup import (
     list_not_backups,
     restore,
 )
-from annotator.core.safety.project_file import probe
+from annotator.core.store.files import probe
 from annotator.core.store.health import check
 from annotator.core.store.migrations import migrations
 

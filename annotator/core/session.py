@@ -1,9 +1,12 @@
 """An annotator's working session: the current article, their own tags, undo and redo.
 
 The window talks to a :class:`Session`, never to SQL.  Every edit is saved at once (one
-transaction) and recorded as an :class:`Edit` holding the field's tags and the article's
-status before and after, so undo and redo restore exactly what was there.  A session
-shows only its annotator's tags: coding is blind to colleagues.
+transaction) and returns an :class:`Edit`: the change record naming the article, the
+annotator and the field, with that field's tags and the article's status before and after.
+Views refresh from it only what it concerns; the undo and redo stacks hold the same
+records, so undo and redo restore exactly what was there, and each returns the record of
+what it changed in turn.  A session shows only its annotator's tags: coding is blind to
+colleagues.
 
 Another window or command may write to the same file meanwhile.  :meth:`Session.changed_elsewhere`
 tells (cheaply) when that happened, so the window can read again instead of showing stale
@@ -27,15 +30,31 @@ _LAST_ARTICLE = "last_article:"
 
 @dataclass(frozen=True)
 class Edit:
-    """One undoable change to one field of one article (and its status)."""
+    """What one edit, undo or redo changed: one annotator's tags of one field of one
+    article (all of them, before and after) and that article's status.
+
+    The views refresh only what a record concerns (:attr:`tags_changed`,
+    :attr:`status_changed`); the undo stack is made of the same records.
+    """
 
     label: str
     article_id: str
-    field: str
+    annotator: str
+    field: str  # "" when only the status was set
     before: tuple[Tag, ...]
     after: tuple[Tag, ...]
     status_before: str
     status_after: str
+
+    @property
+    def tags_changed(self) -> bool:
+        """Whether the field's tags differ (their ids and times count: a view holding a
+        tag must hold the stored one)."""
+        return self.before != self.after
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before != self.status_after
 
 
 @dataclass(frozen=True)
@@ -81,39 +100,38 @@ class Session:
         self.annotator = check_person(annotator.strip())
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
-        self.listeners: list[Callable[[Edit], None]] = []
         self._seen_writes = project.other_writes()
 
     # -- reading --------------------------------------------------------------------
     @property
     def codebook(self) -> Codebook:
-        return self.project.codebook()
+        return self.project.codebooks.active()
 
     def participants(self) -> list[Participant]:
-        return self.project.participants()
+        return self.project.participants.all()
 
     def participant(self, participant_id: str) -> Participant:
-        return self.project.participant(participant_id)
+        return self.project.participants.get(participant_id)
 
     def count(self, status: str | None = None, query: str | None = None) -> int:
-        return self.project.count_articles(self.annotator, status, query)
+        return self.project.articles.count(self.annotator, status, query)
 
     def page(self, offset: int, limit: int, status: str | None = None,
              query: str | None = None) -> list[ArticleSummary]:
-        return self.project.list_articles(self.annotator, status, limit, offset, query)
+        return self.project.articles.summaries(self.annotator, status, limit, offset, query)
 
     def row_of(self, article_id: str, status: str | None = None,
                query: str | None = None) -> int | None:
-        return self.project.article_row(article_id, self.annotator, status, query)
+        return self.project.articles.position(article_id, self.annotator, status, query)
 
     def progress(self) -> tuple[int, int]:
         """(done, total) for this annotator; skipped articles count as handled."""
-        counts = self.project.status_counts(self.annotator)
+        counts = self.project.statuses.counts(self.annotator)
         return counts["done"] + counts["skipped"], sum(counts.values())
 
     def view(self, article_id: str) -> ArticleView:
-        article = self.project.article(article_id)
-        matcher = self.project.matcher()
+        article = self.project.articles.get(article_id)
+        matcher = self.project.participants.matcher()
         mentions = tuple(matcher.find(article.body))
         counts: dict[str, int] = {}
         for mention in mentions:
@@ -123,27 +141,27 @@ class Session:
             counts[mention.participant_id] += 1
         return ArticleView(
             article=article,
-            tags=tuple(self.project.tags(article_id, self.annotator)),
-            status=self.project.status(article_id, self.annotator),
+            tags=tuple(self.project.tags.find(article_id, self.annotator)),
+            status=self.project.statuses.get(article_id, self.annotator),
             mentions=mentions,
             suggestions=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
         )
 
     def last_article(self) -> str | None:
         """Where this annotator left off (or the first article)."""
-        remembered = self.project.setting(_LAST_ARTICLE + self.annotator)
-        if remembered and self.project.has_article(remembered):
+        remembered = self.project.settings.get(_LAST_ARTICLE + self.annotator)
+        if remembered and self.project.articles.has(remembered):
             return remembered
-        first = self.project.list_articles(self.annotator, limit=1)
+        first = self.project.articles.summaries(self.annotator, limit=1)
         return first[0].article_id if first else None
 
     def remember(self, article_id: str) -> None:
         if self.project.read_only:  # where to resume is a convenience, not an edit
             return
-        self.project.set_setting(_LAST_ARTICLE + self.annotator, article_id)
+        self.project.settings.set(_LAST_ARTICLE + self.annotator, article_id)
 
     def neighbour(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
-        return self.project.neighbour(article_id, step, self.annotator, skip_done)
+        return self.project.articles.neighbour(article_id, step, self.annotator, skip_done)
 
     def changed_elsewhere(self) -> bool:
         """True (once) if another connection committed to the file since the last call.
@@ -163,49 +181,49 @@ class Session:
 
     def codebook_version(self) -> int:
         """The active codebook's version (another command may load a new one)."""
-        return self.project.codebook_version()
+        return self.project.codebooks.active_version()
 
     # -- editing --------------------------------------------------------------------
     def set_choice(self, article_id: str, field: str, value: str | None) -> Edit:
         """Single-choice or text field: set (or with None clear) its value."""
         return self._edit("set " + field, article_id, field,
-                          lambda: self.project.set_choice(article_id, self.annotator, field,
-                                                          value))
+                          lambda: self.project.tags.set_choice(article_id, self.annotator, field,
+                                                               value))
 
     def set_value(self, article_id: str, field: str, value: str, on: bool, *,
                   participant: str | None = None, role: str | None = None) -> Edit:
         """Multiple-choice or participants field: tick or untick one value."""
         def change() -> None:
             if on:
-                self.project.add_value(article_id, self.annotator, field, value,
-                                       participant=participant, role=role)
+                self.project.tags.add_value(article_id, self.annotator, field, value,
+                                            participant=participant, role=role)
             else:
-                self.project.remove_value(article_id, self.annotator, field, value,
-                                          participant)
+                self.project.tags.remove_value(article_id, self.annotator, field, value,
+                                               participant)
         return self._edit(("add " if on else "remove ") + value, article_id, field, change)
 
     def set_none(self, article_id: str, field: str, on: bool) -> Edit:
         """Mark a field "coded, none" (``on``) or back to not coded."""
         def change() -> None:
             if on:
-                self.project.mark_none(article_id, self.annotator, field)
+                self.project.tags.mark_none(article_id, self.annotator, field)
             else:
-                self.project.clear_field(article_id, self.annotator, field)
+                self.project.tags.clear_field(article_id, self.annotator, field)
         return self._edit(f"{field}: none", article_id, field, change)
 
     def update_tag(self, tag: Tag, label: str, **changes: object) -> Edit:
         """Change a tag's evidence span, note, participant or role."""
         return self._edit(label, tag.article_id, tag.field,
-                          lambda: self.project.update_tag(tag.tag_id, **changes))
+                          lambda: self.project.tags.update(tag.tag_id, **changes))
 
     def set_status(self, article_id: str, status: str) -> Edit:
-        before = self.project.status(article_id, self.annotator)
-        self.project.set_status(article_id, self.annotator, status)
-        edit = Edit(f"mark {status}", article_id, "", (), (), before, status)
-        return self._push(edit)
+        before = self.project.statuses.get(article_id, self.annotator)
+        self.project.statuses.set(article_id, self.annotator, status)
+        return self._push(Edit(f"mark {status}", article_id, self.annotator, "", (), (),
+                               before, status))
 
     def undo(self) -> Edit | None:
-        """Put back what the last edit replaced.
+        """Put back what the last edit replaced; the record of what that changed.
 
         Raises :class:`UndoConflict` (and drops the edit) when the field or status no longer
         holds what the edit left there: another window or command changed it since, and
@@ -214,18 +232,19 @@ class Session:
         if not self._undo:
             return None
         edit = self._undo.pop()
-        self._apply(edit, backwards=True)
+        done = self._apply(edit, backwards=True)
         self._redo.append(edit)
-        return edit
+        return done
 
     def redo(self) -> Edit | None:
-        """Make the last undone edit again; :class:`UndoConflict` as for :meth:`undo`."""
+        """Make the last undone edit again; the record of what that changed.
+        :class:`UndoConflict` as for :meth:`undo`."""
         if not self._redo:
             return None
         edit = self._redo.pop()
-        self._apply(edit, backwards=False)
+        done = self._apply(edit, backwards=False)
         self._undo.append(edit)
-        return edit
+        return done
 
     @property
     def can_undo(self) -> bool:
@@ -244,27 +263,24 @@ class Session:
     def undo_label(self) -> str:
         return self._undo[-1].label if self._undo else ""
 
-    def redo_label(self) -> str:
-        return self._redo[-1].label if self._redo else ""
-
     # -- internals ------------------------------------------------------------------
     def _edit(self, label: str, article_id: str, field: str, change: Callable[[], object]) -> Edit:
-        before = tuple(self.project.tags(article_id, self.annotator, field))
-        status_before = self.project.status(article_id, self.annotator)
+        before = tuple(self.project.tags.find(article_id, self.annotator, field))
+        status_before = self.project.statuses.get(article_id, self.annotator)
         change()
-        after = tuple(self.project.tags(article_id, self.annotator, field))
-        status_after = self.project.status(article_id, self.annotator)
-        return self._push(Edit(label, article_id, field, before, after, status_before,
-                               status_after))
+        after = tuple(self.project.tags.find(article_id, self.annotator, field))
+        status_after = self.project.statuses.get(article_id, self.annotator)
+        return self._push(Edit(label, article_id, self.annotator, field, before, after,
+                               status_before, status_after))
 
     def _push(self, edit: Edit) -> Edit:
         self._undo.append(edit)
         self._redo.clear()
-        for listener in list(self.listeners):
-            listener(edit)
         return edit
 
-    def _apply(self, edit: Edit, backwards: bool) -> None:
+    def _apply(self, edit: Edit, backwards: bool) -> Edit:
+        """Restore one side of ``edit``; the record of that restore (read back: a restored
+        tag keeps its uid but is stored anew)."""
         tags = edit.before if backwards else edit.after
         expected = edit.after if backwards else edit.before
         status = edit.status_before if backwards else edit.status_after
@@ -275,17 +291,22 @@ class Session:
         # The check and the restore in one transaction: a command writing in between
         # waits for it instead of slipping past the check.
         with self.project.write():
-            current_status = self.project.status(edit.article_id, self.annotator)
-            conflict = changes_status and current_status != expected_status
-            if edit.field and not conflict:
-                current = self.project.tags(edit.article_id, self.annotator, edit.field)
-                conflict = _content(current) != _content(expected)
-            if conflict:
+            current_status = self.project.statuses.get(edit.article_id, self.annotator)
+            current: tuple[Tag, ...] = ()
+            if edit.field:
+                current = tuple(self.project.tags.find(edit.article_id, self.annotator, edit.field))
+            if ((changes_status and current_status != expected_status)
+                    or (edit.field and _content(current) != _content(expected))):
                 raise UndoConflict(edit, backwards)
             if edit.field:
-                self.project.restore(edit.article_id, self.annotator, edit.field, list(tags),
-                                     status if changes_status else current_status)
+                self.project.tags.restore(edit.article_id, self.annotator, edit.field, list(tags),
+                                          status if changes_status else current_status)
             elif changes_status:
-                self.project.set_status(edit.article_id, self.annotator, status)
-        for listener in list(self.listeners):
-            listener(edit)
+                self.project.statuses.set(edit.article_id, self.annotator, status)
+            restored: tuple[Tag, ...] = ()
+            if edit.field:
+                restored = tuple(self.project.tags.find(edit.article_id, self.annotator,
+                                                        edit.field))
+            status_now = self.project.statuses.get(edit.article_id, self.annotator)
+        return Edit(edit.label, edit.article_id, self.annotator, edit.field, current, restored,
+                    current_status, status_now)

@@ -1,12 +1,14 @@
 """Inter-annotator agreement in the window: the figures table, pairwise table and chart.
 
 The numbers come from :mod:`annotator.core.analysis.agreement`, the same as ``annotator
-agreement``; the chart is the charts module's ``agreement`` kind.
+agreement``; the chart is the charts module's ``agreement`` kind.  Fields, categories,
+levels, "n/a" and the notes are worded by :class:`annotator.core.labels.Labels`, the same
+words as the report's; the dialog's own words come from Qt Linguist.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.analysis import agreement
 from annotator.core.errors import AnnotatorError
+from annotator.core.labels import Labels
 from annotator.core.session import Session
 
 _LRI, _PDI = "\u2066", "\u2069"
@@ -30,16 +33,6 @@ _LRI, _PDI = "\u2066", "\u2069"
 def _number(text: str) -> str:
     """Numbers keep their sign and order inside a right-to-left table."""
     return _LRI + text + _PDI
-
-
-def _level(level: str) -> str:
-    names = {
-        "nominal": QCoreApplication.translate("AgreementDialog", "nominal"),
-        "ordinal": QCoreApplication.translate("AgreementDialog", "ordinal"),
-        "masi": QCoreApplication.translate("AgreementDialog", "MASI (sets)"),
-        "binary": QCoreApplication.translate("AgreementDialog", "binary"),
-    }
-    return names.get(level, level)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -77,42 +70,34 @@ class AgreementDialog(QDialog):
             problem.setTextFormat(Qt.TextFormat.PlainText)
             layout.insertWidget(0, problem)
             result = None
-        codebook = session.codebook
-
-        def field_label(field_id: str) -> str:
-            return (codebook.field(field_id).text(language) if codebook.has_field(field_id)
-                    else field_id)
+        # Labels, "n/a" and the notes come from the core's catalogue, as in the report.
+        labels = Labels(session.codebook, session.participants(), language)
 
         def category_label(field_id: str, value: str | None) -> str:
             if not value:
                 return ""
-            if codebook.has_field(field_id):
-                category = codebook.field(field_id).category(value)
-                if category is not None:
-                    return category.text(language)
-            try:
-                return session.participant(value).text(language)
-            except AnnotatorError:
-                return value
+            return labels.value(field_id, value) or labels.participant_text(value)
 
         if result is not None:
             rows = []
             for figure in result.figures:
                 rows.append([
-                    field_label(figure.field) + (" *" if figure.primary else ""),
+                    labels.field(figure.field) + (" *" if figure.primary else ""),
                     category_label(figure.field, figure.category),
-                    _level(figure.level),
-                    "n/a" if figure.alpha is None else _number(f"{figure.alpha:.3f}"),
+                    labels.level(figure.level),
+                    (labels.not_applicable if figure.alpha is None
+                     else _number(f"{figure.alpha:.3f}")),
                     str(figure.n_units), str(figure.n_coders), str(figure.n_values),
-                    figure.note or "",
+                    labels.note(figure.note),
                 ])
             self.figures = _table(
                 [self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
                  self.tr("Articles"), self.tr("Coders"), self.tr("Values"), self.tr("Note")],
                 rows)
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
-            pairs = [[field_label(p.field), p.annotator_a, p.annotator_b,
-                      "n/a" if p.agreement is None else _number(f"{100 * p.agreement:.1f} %"),
+            pairs = [[labels.field(p.field), p.annotator_a, p.annotator_b,
+                      (labels.not_applicable if p.agreement is None
+                       else _number(f"{100 * p.agreement:.1f} %")),
                       str(p.n_units)] for p in result.pairs]
             self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
                                  self.tr("Agreement"), self.tr("Shared articles")], pairs)
@@ -130,8 +115,10 @@ class AgreementDialog(QDialog):
         except AnnotatorError as exc:
             chart.setText(str(exc))
         self.tabs.addTab(chart, self.tr("Chart"))
+        # The footnote's translations keep "n/a" as written; it becomes the word the cells
+        # show, so that a Persian footnote explains the Persian cells.
         note = QLabel(self.tr("* the field's main figure. n/a: alpha is undefined (the note "
-                              "says why)."))
+                              "says why).").replace("n/a", labels.not_applicable))
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -2,80 +2,33 @@
 
 The project is the one given (``--db`` / ``ANNOTATOR_DB``; a file that does not exist is
 made only after the user agrees), else the most recent one, else the embedded default
-project with the sample corpus.  The name is asked once (prefilled with the system user
-name; ``ANNOTATOR_NAME`` presets it) and remembered.  A project on a network share or in a
-synced folder gets a non-modal warning once the window is up
-(:mod:`annotator.core.safety.location`).
+project with the sample corpus.  The name is asked once and remembered.  The questions
+and the notices a project gets when it opens (a shared or synced folder, a read-only file)
+live in :mod:`annotator.gui.opening`, which the window's File > Open uses too.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, shown
-from annotator.core.safety.location import SharedPlace, shared_place
-from annotator.core.safety.project_file import probe
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
+from annotator.core.store.files import probe
 from annotator.gui import settings as stored
 from annotator.gui.fonts import load_fonts
-from annotator.gui.form_parts import plain_message
 from annotator.gui.i18n import apply_color_scheme, install_translations, pick_language
-
-
-def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
-    """Ask for the annotator's name; None if cancelled."""
-    suggestion = current or os.environ.get("ANNOTATOR_NAME") or _user_name()
-    while True:
-        name, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("app", "Who is annotating?"),
-            QCoreApplication.translate(
-                "app", "Your name as it should appear on your tags (colleagues see it when "
-                "tags are merged):"),
-            QLineEdit.EchoMode.Normal, suggestion)
-        if not ok:
-            return None
-        name = name.strip()
-        problem = name_problem(name, "name") if name else None
-        if problem is None and name:
-            return name
-        if problem is not None:
-            refuse_name(parent, f"{problem}: {shown(name)}")
-            suggestion = name
-
-
-def refuse_name(parent: QWidget | None, problem: str) -> None:
-    """Say why a name cannot be used (the name shown as plain text, never as markup)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "annotator",
-                      QCoreApplication.translate("app", "This name cannot be used: %1")
-                      .replace("%1", problem), QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on this system
-        return ""
+from annotator.gui.main_window import MainWindow
+from annotator.gui.opening import ask_annotator_name, confirm_new_project, refuse_name
+from annotator.gui.texts import plain_message
 
 
 def has_display() -> bool:
@@ -84,17 +37,6 @@ def has_display() -> bool:
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                 or os.environ.get("QT_QPA_PLATFORM"))
-
-
-def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
-    """Ask before making a project file that does not exist (a mistyped ``--db``)."""
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("app", "New project"),
-        QCoreApplication.translate(
-            "app", "%1 does not exist. Create a new project there?").replace("%1", str(path)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def choose_project(db: str | None) -> Project | None:
@@ -115,10 +57,11 @@ def choose_project(db: str | None) -> Project | None:
     return open_default_project()
 
 
-def create_window(db: str | None, lang: str | None, annotator: str | None = None):  # type: ignore[no-untyped-def]
-    """Build the window (the QApplication must exist); None if the user cancelled."""
-    from annotator.gui.main_window import MainWindow
+def create_window(db: str | None, lang: str | None,
+                  annotator: str | None = None) -> MainWindow | None:
+    """Build the window (the QApplication must exist); None if the user cancelled.
 
+    The window says itself what the project needs said (shared folder, read-only)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     language = pick_language(lang, os.environ)
@@ -132,67 +75,16 @@ def create_window(db: str | None, lang: str | None, annotator: str | None = None
         refuse_name(None, f"{name_problem(name)}: {shown(name)}")
         name = ""
     if not name:
-        name = ask_annotator_name(None)
-        if not name:
+        asked = ask_annotator_name(None)
+        if not asked:
             return None
+        name = asked
     stored.set_annotator_name(name)
     project = choose_project(db)
     if project is None:
         return None
     stored.add_recent(project.path)
-    window = MainWindow(Session(project, name), language, family)
-    warn_if_shared(window, project.path)
-    if project.read_only:
-        show_read_only(window)
-    return window
-
-
-def show_read_only(window: QMainWindow) -> None:
-    """Say, for as long as the window is open, that changes are off."""
-    label = QLabel(QCoreApplication.translate(
-        "app", "Read-only: this project's file or folder cannot be written here, so "
-        "changes are off."))
-    label.setObjectName("readOnlyNotice")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b3261e; font-weight: bold;")
-    window.statusBar().addWidget(label)
-
-
-def warn_if_shared(window: QWidget, path: Path) -> None:
-    """Say once, without blocking, that the project is on a network share or synced folder."""
-    try:
-        place = shared_place(path)
-    except Exception:  # noqa: BLE001 - the check is advice; it must never stop the window
-        return
-    if place is not None:
-        # After the window is shown, so that the message sits on top of it.
-        QTimer.singleShot(0, window, lambda: _show_shared_notice(window, place))
-
-
-def shared_notice_text(place: SharedPlace) -> tuple[str, str]:
-    """The warning's text and detail, translated."""
-    if place.kind == "network":
-        where = QCoreApplication.translate(
-            "app", "This project is on a network file system (%1 at %2).")
-    else:
-        where = QCoreApplication.translate("app", "This project is in a folder synced by %1 (%2).")
-    return (where.replace("%1", place.name).replace("%2", place.where),
-            QCoreApplication.translate(
-                "app", "Several windows or commands may write at once only on a local disk; "
-                "exchange copies (merge) through a shared folder instead."))
-
-
-def _show_shared_notice(window: QWidget, place: SharedPlace) -> None:
-    text, detail = shared_notice_text(place)
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("app", "Project on a shared folder"), text,
-                      QMessageBox.StandardButton.Ok, window)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the path is data
-    box.setInformativeText(detail)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setObjectName("sharedLocationNotice")
-    box.show()
+    return MainWindow(Session(project, name), language, family)
 
 
 def prepare_environment() -> None:

@@ -1,10 +1,14 @@
 """The article list: a lazy model over the session, with a status filter, search and progress.
 
 The model asks the session for one page of rows at a time and keeps a few pages, so the
-list opens instantly and scrolls smoothly with 100,000 articles.
+list opens instantly and scrolls smoothly with 100,000 articles.  An edit's change record
+(:meth:`ArticleListPanel.show_edit`) repaints only its article's row and the progress, and
+only when the article's status changed.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.session import Session
+from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
-from annotator.gui.form_parts import plain_tip
 from annotator.gui.list_delegate import RowDelegate
+from annotator.gui.texts import plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
@@ -84,6 +88,18 @@ class ArticleModel(QAbstractTableModel):
         self._cells.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 3))
+
+    def set_status(self, article_id: str, status: str) -> None:
+        """``article_id``'s status is now ``status``: repaint its row if it was read (a row
+        not read yet is read as it is when it is shown)."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page):
+                if item.article_id == article_id:
+                    page[offset] = replace(item, status=status)
+                    row = number * _PAGE + offset
+                    self._cells.pop(row, None)
+                    self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+                    return
 
     def summary(self, row: int) -> ArticleSummary | None:
         if not 0 <= row < self._count:
@@ -220,6 +236,7 @@ class ArticleListPanel(QWidget):
         self.filter.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self._quiet = False
+        self.shown: str | None = None  # the article the window shows (last selected)
         self.update_progress()
 
     def _apply_filter(self) -> None:
@@ -245,6 +262,7 @@ class ArticleListPanel(QWidget):
 
     def select(self, article_id: str, emit: bool = False, scroll: bool = True) -> None:
         """Show ``article_id`` as current (if the filter lists it); ``scroll`` to it."""
+        self.shown = article_id
         row = self.model.row_of(article_id)
         if row is None or row >= self.model.rowCount():
             self.view.clearSelection()
@@ -267,8 +285,17 @@ class ArticleListPanel(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def refresh(self) -> None:
-        self.model.refresh_rows()
+    def show_edit(self, edit: Edit) -> None:
+        """An edit made in this window: its article's row and the progress, if its status
+        changed (tags alone change nothing the list shows)."""
+        if not edit.status_changed or edit.annotator != self.session.annotator:
+            return
+        if self.model.status is not None:  # the article may join or leave the rows listed
+            self.model.reload()
+            if self.shown:
+                self.select(self.shown)
+        else:
+            self.model.set_status(edit.article_id, edit.status_after)
         self.update_progress()
 
     def reload_in_place(self) -> None:

@@ -105,12 +105,6 @@ class ChartsView(QWidget):
     def kind(self) -> str:
         return str(self.kind_box.currentData())
 
-    def set_kind(self, kind: str) -> None:
-        index = self.kind_box.findData(kind)
-        if index < 0:
-            raise ValueError(f"the view offers no chart '{kind}'")
-        self.kind_box.setCurrentIndex(index)
-
     def chart_annotator(self, kind: str) -> str | None:
         """Whose tags a chart of ``kind`` shows: one's own while coding is blind."""
         if kind in ("progress", "agreement") or not self.blind:

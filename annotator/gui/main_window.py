@@ -1,25 +1,27 @@
 """The annotation window: article list, reader and tag form side by side.
 
 It wires the three views to one :class:`~annotator.core.session.Session`: choosing an
-article shows it, every edit in the form is saved at once by the session and refreshes
-the list and the reader, and undo/redo walk the session's edits.  Menus carry every
-command with a keyboard shortcut.  A timer notices writes by another window or command
-(and by the window's own import and merge workers) and shows what is there now.
+article shows it, and every edit (in the form, a status, an undo or a redo) is saved at
+once by the session, whose change record goes out on :attr:`MainWindow.edited`: each view
+refreshes only what the record concerns (the form its field's boxes, the list the
+article's row and the progress, the reader the evidence marks).
+
+The window holds the views and composes the parts that do the rest, each in its own module:
+the menu bar (:mod:`~annotator.gui.window_menus`), switching project or annotator and the
+backup on opening (:mod:`~annotator.gui.project_switch`), import and merge in the background
+(:mod:`~annotator.gui.background_jobs`), and the watch that notices writes by another window
+or command (:mod:`~annotator.gui.change_watch`), after which the window shows what is there
+now.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -28,35 +30,31 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
+from annotator.core.store import Tag
+from annotator.gui import opening
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
+from annotator.gui.background_jobs import BackgroundJobs
+from annotator.gui.change_watch import ChangeWatch
 from annotator.gui.charts_view import ChartsView
-from annotator.gui.form_parts import plain_message
-from annotator.gui.help_dialogs import show_about, show_shortcuts
-from annotator.gui.merge_summary import summary_lines, unknown_lines
+from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
-from annotator.gui.workers import (
-    BackupWorker,
-    ImportSummary,
-    ImportWorker,
-    MergeStopped,
-    MergeWorker,
-)
+from annotator.gui.window_menus import build_menus
+from annotator.gui.workers import ImportSummary
 
-BACKUP_DELAY_MS = 2000
-# How often to ask whether another window or command wrote: one pragma (a few microseconds,
-# no table read) while nothing changed, so it runs always, also while the window is in the
-# background (the analyst is in the terminal running the command that writes).
-WATCH_INTERVAL_MS = 1500
+
+def _spans(tags: tuple[Tag, ...]) -> set[tuple[int | None, int | None]]:
+    return {(t.span_start, t.span_end) for t in tags if t.has_span}
 
 
 class MainWindow(QMainWindow):
     """One project, one annotator."""
 
     merged = Signal()  # colleagues' work came in
+    edited = Signal(object)  # the Edit record of every edit made in this window
     changedElsewhere = Signal()  # another window or command wrote; the views show it now
 
     def __init__(self, session: Session, language: str = "en",
@@ -65,8 +63,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self.current: str | None = None
-        self._view: ArticleView | None = None
-        self._worker: ImportWorker | None = None
         self.setObjectName("mainWindow")
         # Where to resume is written once the analyst stays on an article for a moment
         # (and on closing), not on every switch: a write per keypress when paging fast.
@@ -108,9 +104,11 @@ class MainWindow(QMainWindow):
         self.reader.evidenceRequested.connect(
             lambda start, end, quote: self.form.attach_evidence(start, end, quote))
         self.form.jumpToEvidence.connect(self.reader.select_span)
-        self.form.edited.connect(self._after_edit)
+        self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        self.edited.connect(self.list_panel.show_edit)
+        self.edited.connect(self._show_edit)
 
         self.charts = ChartsView(session, language)
         self.charts_dock = QDockWidget(self.tr("Charts"), self)
@@ -119,7 +117,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
         self.charts_dock.hide()
 
-        self._build_menus()
+        self.watch = ChangeWatch(self, lambda: self.session)
+        self.watch.changed.connect(self.refresh_from_elsewhere)
+        self.jobs = BackgroundJobs(self, lambda: self.session, self.flush)
+        self.jobs.imported.connect(self._imported)
+        self.jobs.merged.connect(self._merged)
+        self.projects = ProjectSwitcher(self, lambda: self.session, self.flush,
+                                        self._use_session, self.watch, self.jobs)
+        menus = build_menus(self)
+        self.undo_action, self.redo_action, self.review_action = (
+            menus.undo, menus.redo, menus.review)
+        self._update_undo()
         self._update_title()
         geometry = stored.settings().value("geometry")
         if isinstance(geometry, QByteArray):
@@ -129,126 +137,9 @@ class MainWindow(QMainWindow):
         first = session.last_article()
         if first:
             self.open_article(first)
-        self.backup_worker: BackupWorker | None = None
-        self._closing = False
-        self._merging = False
-        self.watch = QTimer(self, interval=WATCH_INTERVAL_MS)
-        self.watch.timeout.connect(self._check_elsewhere)
+        opening.show_project_notices(self, session.project)
         self.watch.start()
-        # The first seconds belong to the analyst: reading the first article must not wait
-        # for a copy of a gigabyte file.
-        QTimer.singleShot(BACKUP_DELAY_MS, self, self._first_backup)
-
-    def _first_backup(self) -> None:
-        if not self._closing and self.backup_worker is None:
-            self._backup_on_open()
-
-    def _backup_on_open(self) -> None:
-        """A backup when a project opens (if it changed since the last), in the background."""
-        if self.backup_worker is not None:
-            self.backup_worker.wait()  # another project's, just opened before this one
-        worker = BackupWorker(self.session.project.path)
-        self.backup_worker = worker
-
-        def finished(result: str) -> None:
-            worker.wait()
-            if result.startswith("error: "):
-                self.statusBar().showMessage(
-                    self.tr("Could not back up the project: %1").replace("%1", result[7:]),
-                    10000)
-
-        worker.done.connect(finished)
-        worker.start()
-
-    # -- menus ----------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(self.tr("&New project…"), self.new_project, QKeySequence.StandardKey.New,
-                     file)
-        self._action(self.tr("&Open project…"), self.open_project_dialog,
-                     QKeySequence.StandardKey.Open, file)
-        self.recent_menu = file.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file.addSeparator()
-        self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+Shift+E"),
-                     file)
-        self._action(self.tr("&Import articles…"), self.import_files, QKeySequence("Ctrl+I"),
-                     file)
-        self._action(self.tr("Import a &folder…"), self.import_folder,
-                     QKeySequence("Ctrl+Shift+I"), file)
-        self._action(self.tr("&Merge a colleague's project…"), self.merge_dialog,
-                     QKeySequence("Ctrl+Shift+M"), file)
-        self._action(self.tr("Restore a &backup…"), self.restore_backup, None, file)
-        file.addSeparator()
-        self._action(self.tr("&Switch annotator…"), self.switch_annotator, None, file)
-        file.addSeparator()
-        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.tr("&Undo"), self.undo,
-                                        QKeySequence.StandardKey.Undo, edit)
-        self.redo_action = self._action(
-            self.tr("&Redo"), self.redo,
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)], edit)
-        edit.addSeparator()
-        edit.addAction(self.reader.evidence_action)
-        self._action(self.tr("&Find articles"), self.focus_search, QKeySequence.StandardKey.Find,
-                     edit)
-
-        go = bar.addMenu(self.tr("&Go"))
-        # Up/down and page keys read the same in a mirrored (right-to-left) layout.
-        self._action(self.tr("&Next article"), lambda: self.step(1),
-                     [QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Down")], go)
-        self._action(self.tr("&Previous article"), lambda: self.step(-1),
-                     [QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Up")], go)
-        go.addSeparator()
-        self._action(self.tr("&Done and next"), self.done_and_next,
-                     [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")], go)
-        self._action(self.tr("&Skip and next"), self.skip_and_next,
-                     QKeySequence("Ctrl+Shift+Return"), go)
-
-        view = bar.addMenu(self.tr("&View"))
-        self._action(self.tr("Zoom &in"), lambda: self.reader.zoom(1),
-                     [QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)],
-                     view)
-        self._action(self.tr("Zoom &out"), lambda: self.reader.zoom(-1),
-                     QKeySequence(QKeySequence.StandardKey.ZoomOut), view)
-        view.addSeparator()
-        self.review_action = self._action(self.tr("&Review colleagues' tags"),
-                                          self.toggle_review, QKeySequence("Ctrl+R"), view)
-        self.review_action.setCheckable(True)
-        self._action(self.tr("&Agreement…"), self.show_agreement, QKeySequence("Ctrl+Shift+A"),
-                     view)
-        charts = self.charts_dock.toggleViewAction()
-        charts.setText(self.tr("&Charts"))
-        charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        view.addAction(charts)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
-                     QKeySequence.StandardKey.HelpContents, help_menu)
-        self._action(self.tr("&About annotator"), self.show_about, None, help_menu)
-        self._update_undo()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in stored.recent_projects():
-            if Path(path).exists():
-                self._action(path, lambda p=path: self._switch_project(Path(p)), None,
-                             self.recent_menu)
+        self.projects.first_backup_later()
 
     # -- articles -------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
@@ -260,7 +151,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return
         self.current = article_id
-        self._view = view
         self.reader.show_article(view.article, view.mentions, self._evidence(view))
         self.form.show_article(view)
         self.list_panel.select(article_id)
@@ -302,33 +192,34 @@ class MainWindow(QMainWindow):
             return
         self.form.flush()
         try:
-            self.session.set_status(self.current, status)
+            edit = self.session.set_status(self.current, status)
         except AnnotatorError as exc:  # a full disk, a busy or read-only file: say so
             self.statusBar().showMessage(str(exc), 10000)
             return
         target = (self.session.neighbour(self.current, 1, skip_done=True)
                   or self.session.neighbour(self.current, 1))
-        self._after_edit()
+        self._publish(edit)
         if target:
             self.open_article(target)
         else:
             self.statusBar().showMessage(self.tr("That was the last article."), 5000)
 
-    def _after_edit(self, _edit: Edit | None = None) -> None:
-        """An edit was saved: refresh list, progress, highlights and undo labels."""
-        if self.list_panel.model.status is not None:
-            self.list_panel.model.reload()
-            if self.current:
-                self.list_panel.select(self.current)
-        else:
-            self.list_panel.model.refresh_rows()
-        self.list_panel.update_progress()
-        if self.current:
-            view = self.session.view(self.current)
-            self._view = view
+    def _publish(self, edit: Edit) -> None:
+        """An edit made here outside the form (a status, an undo, a redo): the form shows
+        it, then every view subscribed to :attr:`edited`."""
+        self.form.show_edit(edit)
+        self.edited.emit(edit)
+
+    def _show_edit(self, edit: Edit) -> None:
+        """What the window itself shows of an edit: the evidence marks in the reader (when
+        a span changed in the article shown), charts, undo labels and "Saved"."""
+        view = self.form.view  # already shows the edit: the form is told first
+        if (edit.tags_changed and view is not None and edit.article_id == self.current
+                and _spans(edit.before) != _spans(edit.after)):
             self.reader.set_marks(view.mentions, self._evidence(view))
+        if edit.tags_changed or edit.status_changed:
+            self.charts.refresh()
         self._update_undo()
-        self.charts.refresh()
         self.statusBar().showMessage(self.tr("Saved"), 1500)
 
     # -- undo -----------------------------------------------------------------------
@@ -362,10 +253,8 @@ class MainWindow(QMainWindow):
         if edit is None:
             return
         if edit.article_id != self.current:
-            self.open_article(edit.article_id)
-        else:
-            self.form.refresh()
-        self._after_edit()
+            self.open_article(edit.article_id)  # shows it as it is now
+        self._publish(edit)
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.session.can_undo)
@@ -382,71 +271,14 @@ class MainWindow(QMainWindow):
             return " " + codebook.field(edit.field).text(self.language)
         return " " + self.tr("status")
 
-    # -- files ----------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.list_panel.search.setFocus()
-        self.list_panel.search.selectAll()
-
-    def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "project.sqlite",
-                                              self.tr("Project files (*.sqlite)"))
-        if name:
-            self._switch_project(Path(name))
-
-    def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Project files (*.sqlite *.db);;"
-                                                      "All files (*)"))
-        if name:
-            self._switch_project(Path(name), create=False)
-
-    def _switch_project(self, path: Path, create: bool = True,
-                        already_closed: bool = False) -> None:
-        from annotator.core.store import open_project
-
-        try:
-            project = open_project(path, create=create)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the project"),
-                                plain_message(str(exc)))
-            return
-        if not already_closed:
-            self.form.flush()
-            self.session.project.close()
-        self.session = Session(project, self.session.annotator)
-        stored.add_recent(path)
-        self._rebuild()
-        self._backup_on_open()
-
-    def restore_backup(self) -> None:
-        """Put an earlier state of the project back (the current one is backed up first)."""
-        from annotator.gui.restore_dialog import show_restore_dialog
-
-        for worker in (self._worker, getattr(self, "_merge_worker", None), self.backup_worker):
-            if worker is not None:
-                worker.wait()
+    # -- sessions ---------------------------------------------------------------------
+    def flush(self) -> None:
+        """Save what waits to be saved (a note being typed), now."""
         self.form.flush()
-        path = self.session.project.path
-        self.watch.stop()  # the connection is closed while the dialog is open
-        self.session.project.close()
-        try:
-            show_restore_dialog(self, path)
-        finally:
-            self._switch_project(path, create=False, already_closed=True)
-            self.watch.start()
 
-    def switch_annotator(self) -> None:
-        from annotator.gui.app import ask_annotator_name
-
-        name = ask_annotator_name(self, self.session.annotator)
-        if name and name != self.session.annotator:
-            self.form.flush()
-            stored.set_annotator_name(name)
-            self.session = Session(self.session.project, name)
-            self._rebuild()
-
-    def _rebuild(self) -> None:
-        """A new session (project or annotator): rebuild the views around it."""
+    def _use_session(self, session: Session) -> None:
+        """Work with ``session`` (another project or annotator): rebuild the views."""
+        self.session = session
         state = self.splitter.saveState()
         self.list_panel.setParent(None)
         self.list_panel.deleteLater()
@@ -455,6 +287,7 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
+        self.edited.connect(self.list_panel.show_edit)
         self.charts.set_session(self.session)
         old_review = self.review
         if old_review is not None:
@@ -479,19 +312,16 @@ class MainWindow(QMainWindow):
         self.form = TagForm(self.session, self.language)
         self.form_scroll.setWidget(self.form)
         self.form.jumpToEvidence.connect(self.reader.select_span)
-        self.form.edited.connect(self._after_edit)
+        self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
 
-    # -- writes by others -------------------------------------------------------------
-    def _check_elsewhere(self) -> None:
-        try:
-            changed = self.session.changed_elsewhere()
-        except Exception:  # a poll must not raise into the event loop; a file gone or
-            return  # closed (a restore under way) shows at the analyst's next action
-        if changed:
-            self.refresh_from_elsewhere()
+    def _update_title(self) -> None:
+        project = self.session.project.path
+        self.setWindowTitle(f"{project.name} — annotator")
+        self.who.setText(self.tr("Annotator: %1").replace("%1", self.session.annotator))
 
+    # -- writes by others -------------------------------------------------------------
     def refresh_from_elsewhere(self, announce: bool = True) -> None:
         """Another window or command wrote to the project: show what is there now.
 
@@ -520,85 +350,40 @@ class MainWindow(QMainWindow):
                 view = None
             if view is not None and self.form.view is None:
                 self.form.show_article(view)
-                self._view = view
                 self.reader.set_marks(view.mentions, self._evidence(view))
-            elif view is not None and view != self._view:
-                self._view = view
+            elif view is not None and view != self.form.view:
                 self.form.refresh(view)
                 self.reader.set_marks(view.mentions, self._evidence(view))
         if self.review is not None and self.stack.currentWidget() is self.review:
             self.review.refresh_from_elsewhere()
         self.charts.refresh()
         self._update_undo()
-        if announce and self._worker is None and not self._merging:
+        if announce and not self.jobs.busy:
             self.statusBar().showMessage(
                 self.tr("The project was changed by another window or command; refreshed."),
                 8000)
         self.changedElsewhere.emit()
 
-    def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "",
-            self.tr("Articles (*.txt *.html *.htm *.jsonl *.csv)"))
-        if names:
-            self.start_import(names)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
-        if folder:
-            self.start_import([folder])
-
-    def start_import(self, sources: list[str]) -> ImportWorker:
-        """Import in a worker thread with a progress dialog that can cancel."""
-        dialog = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        worker = ImportWorker(self.session.project.path, sources)
-        self._worker = worker
-
-        def progressed(done: int, total: int, name: str, articles: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(self.tr("Importing %1…").replace("%1", name) + "\n"
-                                + self.tr("%1 articles read").replace("%1", f"{articles:,}"))
-
-        worker.progressed.connect(progressed)
-        dialog.canceled.connect(worker.cancel)
-        worker.done.connect(lambda summary: self._import_done(summary, dialog))
-        worker.start()
-        return worker
-
-    def _import_done(self, summary: ImportSummary, dialog: QProgressDialog) -> None:
-        dialog.reset()
-        dialog.deleteLater()
-        if self._worker is not None:
-            self._worker.wait()
-            self._worker = None
-        self.session.changed_elsewhere()  # the worker's writes, shown here (no notice)
+    def _imported(self, summary: ImportSummary) -> None:
+        """Articles came in from the window's own import: list them (no notice)."""
         self.list_panel.model.reload()
         self.list_panel.update_progress()
-        if summary.error:
-            QMessageBox.warning(self, self.tr("Import failed"),
-                                plain_message(summary.error))
-            return
-        text = self.tr("%1 articles added, %2 already present.").replace(
-            "%1", str(summary.added)).replace("%2", str(summary.already_present))
-        if summary.cancelled:
-            text = self.tr("Import cancelled; articles stored before that are kept.")
-        if summary.problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import finished with problems"),
-                              text + "\n" + self.tr("%1 problems:").replace(
-                                  "%1", str(len(summary.problems))), parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
-            box.setDetailedText("\n".join(summary.problems))
-            box.open()
-        else:
-            self.statusBar().showMessage(text, 8000)
-        if self.current is None:
+        if self.current is None and not summary.error:
             first = self.session.last_article()
             if first:
                 self.open_article(first)
 
+    def _merged(self) -> None:
+        """A merge from this window ended: show what came in (no notice)."""
+        self.list_panel.model.reload()
+        self.list_panel.update_progress()
+        if self.current:
+            self.open_article(self.current)
+        if self.review is not None:
+            self.review.refresh()
+        self.merged.emit()
+
+    # -- review, agreement, export, search ----------------------------------------
     def export_dialog(self) -> None:
         from annotator.gui.export_dialog import show_export_dialog
 
@@ -632,121 +417,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def merge_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Merge a colleague's project"), "",
-            self.tr("Project files (*.sqlite *.db);;All files (*)"))
-        if names:
-            self.start_merge(names)
+    def focus_search(self) -> None:
+        self.list_panel.search.setFocus()
+        self.list_panel.search.selectAll()
 
-    def start_merge(self, files: list[str], accepted: frozenset[str] = frozenset(),
-                    earlier: tuple[object, ...] = ()) -> MergeWorker:
-        """Merge in a worker thread; the summary says what came in.
-
-        A file with values our codebook does not know is merged only once the user
-        says yes (``accepted``); ``earlier`` holds the summaries of files merged before
-        the question, shown with the rest at the end.
-        """
-        self.form.flush()
-        dialog = QProgressDialog(self.tr("Merging…"), "", 0, 0, self)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        worker = MergeWorker(self.session.project.path, files, accepted)
-        self._merge_worker = worker
-        self._merging = True  # its writes refresh the views without a notice
-
-        def finished(result: object) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            worker.wait()
-            self._merging = False
-            self.session.changed_elsewhere()  # forgets cached participants and codebook
-            self.list_panel.model.reload()
-            self.list_panel.update_progress()
-            if self.current:
-                self.open_article(self.current)
-            if self.review is not None:
-                self.review.refresh()
-            self.merged.emit()
-            if isinstance(result, str):
-                QMessageBox.warning(self, self.tr("Merge failed"),
-                                    plain_message(result))
-                return
-            if isinstance(result, MergeStopped):
-                self._ask_unknown(result, accepted, earlier)
-                return
-            lines = [line for summary in (*earlier, *result)
-                     for line in summary_lines(summary)]  # type: ignore[arg-type]
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Merge finished"),
-                              "\n".join(lines), parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # colleagues' names are data
-            box.open()
-
-        worker.done.connect(finished)
-        worker.start()
-        return worker
-
-    def _ask_unknown(self, stopped: MergeStopped, accepted: frozenset[str],
-                     earlier: tuple[object, ...]) -> None:
-        """Ask whether to merge a file whose values our codebook does not know."""
-        source = stopped.remaining[0]
-        done = (*earlier, *stopped.merged)
-        text = self.tr("%1 holds fields, values or roles that our codebook does not know. "
-                       "Merged, they are kept and counted in agreement as they are. Merge "
-                       "it anyway?").replace("%1", f"\u2068{source}\u2069")
-        box = QMessageBox(QMessageBox.Icon.Question,
-                          self.tr("Values our codebook does not know"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown)))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def answered(button: int) -> None:
-            box.deleteLater()
-            if button == QMessageBox.StandardButton.Yes:
-                self.start_merge(stopped.remaining, accepted | {source}, done)
-            elif stopped.remaining[1:]:
-                self.start_merge(stopped.remaining[1:], accepted, done)
-            else:
-                lines = [line for summary in done
-                         for line in summary_lines(summary)]  # type: ignore[arg-type]
-                lines.append(self.tr("Nothing was merged from %1.").replace(
-                    "%1", f"\u2068{source}\u2069"))
-                finished_box = QMessageBox(QMessageBox.Icon.Information,
-                                           self.tr("Merge finished"), "\n".join(lines),
-                                           parent=self)
-                finished_box.setTextFormat(Qt.TextFormat.PlainText)
-                finished_box.open()
-
-        box.finished.connect(answered)
-        box.open()
-
-    # -- help and closing -----------------------------------------------------------
-    def show_shortcuts(self) -> None:
-        show_shortcuts(self)
-
-    def show_about(self) -> None:
-        show_about(self)
-
-    def _update_title(self) -> None:
-        project = self.session.project.path
-        self.setWindowTitle(f"{project.name} — annotator")
-        self.who.setText(self.tr("Annotator: %1").replace("%1", self.session.annotator))
-
+    # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._closing = True
         self.watch.stop()
         self.form.flush()
         if self._remember.isActive():
             self._remember_current()
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker.wait()
-        for worker in (getattr(self, "_merge_worker", None), self.backup_worker):
-            if worker is not None:
-                worker.wait()
+        self.jobs.wait(cancel=True)
+        self.projects.wait()
         store = stored.settings()
         store.setValue("geometry", self.saveGeometry())
         store.sync()

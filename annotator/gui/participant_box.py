@@ -6,7 +6,9 @@ annotator has not tagged yet, with the number of mentions: one click or Enter ad
 the role "mentioned"), and a search box completing over every spelling in the registry
 (names in English, Persian and Arabic and all aliases, case-insensitive, anywhere in the
 name; Enter adds the best match, and a folded search key catches Yeh/Kaf/hamza variants).
-Like the other boxes it edits only through its host, the tag form.
+Its key (the form gives it to the first participants field): Alt+P (Alt+ح on a Persian or
+Arabic layout) moves the focus to the suggestions.  Like the other boxes it edits only
+through its host, the tag form.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,19 +35,10 @@ from annotator.core.participants import Participant
 from annotator.core.session import ArticleView
 from annotator.core.store import Tag
 from annotator.core.text import search_key
+from annotator.gui.aim_button import AimButton
+from annotator.gui.field_box import FieldBox, FormHost, show_if
 from annotator.gui.flow_area import FlowArea
-from annotator.gui.form_parts import (
-    RLM,
-    FormHost,
-    aim_button,
-    button_text,
-    display,
-    field_tooltip,
-    plain_tip,
-    set_aim_state,
-    show_if,
-    tooltip,
-)
+from annotator.gui.texts import RLM, button_text, display, plain_tip, tooltip
 
 DEFAULT_ROLE = "mentioned"  # the role a participant gets when added; editable afterwards
 
@@ -75,7 +68,7 @@ class ParticipantRow(QWidget):
                 )
         self.role.setToolTip(plain_tip(self.tr("Role of %1").replace("%1", name)))
         self.role.activated.connect(lambda index: box.change_role(participant_id, index))
-        self.aim = aim_button(self)
+        self.aim = AimButton(self)
         self.aim.clicked.connect(lambda: host.aim((field.id, participant_id), jump=True))
         self.remove = QToolButton(self)
         self.remove.setText("\u2715")
@@ -90,19 +83,17 @@ class ParticipantRow(QWidget):
     def fill(self, tag: Tag) -> None:
         with QSignalBlocker(self.role):
             self.role.setCurrentIndex(self.role.findData(tag.role) if tag.role else -1)
-        set_aim_state(self.aim, tag, self.tr)
+        self.aim.show_tag(tag)
 
     def focusables(self) -> list[QWidget]:
         return [self.role, self.aim, self.remove]
 
 
-class ParticipantsBox(QGroupBox):
+class ParticipantsBox(FieldBox):
     """The participants field (see the module docstring)."""
 
-    def __init__(self, host: FormHost, field: Field) -> None:
-        super().__init__(button_text(display(field.text(host.language), host.language)))
-        self.host, self.field = host, field
-        self.setToolTip(field_tooltip(field, host.language))
+    def __init__(self, host: FormHost, field: Field, modifiers: str | None = None) -> None:
+        super().__init__(host, field)
         self.tags: dict[str, Tag] = {}
         self.rows: dict[str, ParticipantRow] = {}
         self.suggestion_buttons: list[QPushButton] = []
@@ -132,6 +123,10 @@ class ParticipantsBox(QGroupBox):
         self.completer.activated[QModelIndex].connect(self._completed)
         self.search.returnPressed.connect(self._search_entered)
         layout.addWidget(self.search)
+        if modifiers is not None:
+            # ح is where P is on the Persian and Arabic keyboard layouts.
+            self.add_shortcut([QKeySequence(modifiers + "P"), QKeySequence(modifiers + "\u062d")],
+                              self.focus_suggestions)
 
     # -- registry and filling ----------------------------------------------------------
     def set_registry(self, participants: Sequence[Participant]) -> None:
@@ -253,9 +248,16 @@ class ParticipantsBox(QGroupBox):
 
     # -- actions -----------------------------------------------------------------------
     def focus_suggestions(self) -> None:
-        """Alt+P: the first suggestion gets the focus (the search box when there is none)."""
+        """Alt+P: the first suggestion gets the focus (the search box when there is none),
+        scrolled into view in the form's scroll area."""
         target: QWidget = self.suggestion_buttons[0] if self.suggestion_buttons else self.search
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        focused = self.focusWidget()
+        if scroll is not None and focused is not None:
+            scroll.ensureWidgetVisible(focused)
 
     def add(self, participant_id: str) -> bool:
         """Tag ``participant_id`` (role "mentioned"); an already tagged one is only aimed at."""

@@ -1,9 +1,9 @@
 """The "Restore a backup" dialog: the project's backups, newest first, and a Restore button.
 
-It lists what :func:`annotator.core.safety.backup.list_backups` finds (time, reason, articles,
-tags), asks for confirmation, and restores with :func:`annotator.core.safety.backup.restore`,
+It lists what :func:`annotator.core.store.backups.list_backups` finds (time, reason, articles,
+tags), asks for confirmation, and restores with :func:`annotator.core.store.backups.restore`,
 which backs up the current state first.  Files named like backups that are not
-(:func:`annotator.core.safety.backup.list_not_backups`) are shown below them, greyed out with
+(:func:`annotator.core.store.backups.list_not_backups`) are shown below them, greyed out with
 the reason, and cannot be chosen.  The window must close its own connection to the
 project before showing the dialog and reopen the project afterwards.
 """
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import (
+from annotator.core.store.backups import (
     BackupInfo,
     NotABackup,
     list_backups,
@@ -36,7 +36,7 @@ from annotator.core.safety.backup import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.form_parts import plain_message
+from annotator.gui.texts import plain_message
 
 
 class RestoreDialog(QDialog):

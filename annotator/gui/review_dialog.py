@@ -35,8 +35,8 @@ from annotator.core.codebook import Field
 from annotator.core.participants import Participant
 from annotator.core.store import Tag
 from annotator.core.store.review import Adjudication, FinalValue
-from annotator.gui.form_parts import RLM, button_text, category_tooltip, display
 from annotator.gui.review_parts import Words
+from annotator.gui.texts import RLM, button_text, category_tooltip, display
 
 Choice = tuple[str | None, str | None]  # (value, role); value None: coded, none
 

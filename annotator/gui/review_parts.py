@@ -42,14 +42,8 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Field
 from annotator.core.store import Tag
 from annotator.core.store.review import Adjudication, Comment
-from annotator.gui.form_parts import (
-    aim_button,
-    button_text,
-    display,
-    field_tooltip,
-    plain_tip,
-    shorten,
-)
+from annotator.gui.aim_button import AimButton
+from annotator.gui.texts import button_text, display, field_tooltip, plain_tip, shorten
 
 # Hues far apart on the colour wheel (no red: it marks disagreement and bidi warnings).
 PALETTE = (
@@ -220,7 +214,7 @@ class CoderRow:
         self.values.setText(group.values_html(entries, shared))
         quotes = [f"«{shorten(t.quote)}»" for t in tags if t.quote]
         self.values.setToolTip(plain_tip("\n".join(quotes)))
-        self.aim = aim_button(group)
+        self.aim = AimButton(group)
         spans = [
             (t.span_start, t.span_end)
             for t in tags

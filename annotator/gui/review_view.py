@@ -40,6 +40,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 from annotator.core.store import Article, Tag
 from annotator.core.store.review import Adjudication, FinalValue
+from annotator.gui.keys import digit_keys
 from annotator.gui.reader import Reader
 from annotator.gui.review_dialog import Choice, FinalValueDialog, final_values
 from annotator.gui.review_parts import (
@@ -52,7 +53,6 @@ from annotator.gui.review_parts import (
     isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
-from annotator.gui.tag_form import digit_keys
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 
@@ -182,7 +182,7 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         """Read the queue again (after a merge or an import), keeping the current article
         when it is still listed (else the first one)."""
-        self._annotators = self.project.annotators()
+        self._annotators = self.project.tags.annotators()
         self.words.names = {p.id: p.text(self.language) for p in self.session.participants()}
         self.queue_panel.set_annotators(self._annotators)
         self._load_queue()
@@ -193,7 +193,7 @@ class ReviewView(QWidget):
         the article shown again.  The reviewer stays where they are: the current article
         stays listed, as after a decision of their own, and the filters, a reason being
         typed and a comment being written are kept."""
-        annotators = self.project.annotators()
+        annotators = self.project.tags.annotators()
         if annotators != self._annotators[: len(annotators)]:
             # Someone new came in: new pairs to offer (the pair chosen is kept).
             self._annotators = annotators
@@ -229,7 +229,7 @@ class ReviewView(QWidget):
         # disagreements nor keep an article "not yet adjudicated".
         items = [
             replace(i, disagreements=tuple(f for f in i.disagreements if f not in self._text))
-            for i in self.project.review_queue(panel.field, panel.pair)
+            for i in self.project.review.queue(panel.field, panel.pair)
         ]
         items.sort(key=lambda i: (-len(i.disagreements), i.article_id))
         if panel.pending_only:
@@ -256,14 +256,14 @@ class ReviewView(QWidget):
     def open_article(self, article_id: str) -> None:
         """Show ``article_id``: text and evidence, the coders' values, final values, comments."""
         try:
-            article = self.project.article(article_id)
+            article = self.project.articles.get(article_id)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             return
         if article_id != self.current:
             self.show_message("")
         item = self.queue_model.find(article_id)
-        tags = self.project.tags(article_id)
+        tags = self.project.tags.find(article_id)
         if item is not None:
             coders = item.annotators
         else:
@@ -301,7 +301,7 @@ class ReviewView(QWidget):
         self.reader.show_article(article, (), evidence)
         self.legend.fill(legend)
         finals: dict[str, list[Adjudication]] = {}
-        for final in self.project.adjudications(article.article_id):
+        for final in self.project.review.adjudications(article.article_id):
             finals.setdefault(final.field, []).append(final)
         for field_id, group in self.comparisons.items():
             group.fill(
@@ -314,7 +314,7 @@ class ReviewView(QWidget):
                 self.coders,
                 {n: [t for f in self._tags[n].values() for t in f] for n in self.coders},
             )
-        self.comments.fill(self.project.comments(article.article_id))
+        self.comments.fill(self.project.review.comments(article.article_id))
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
         disagreeing = [g for g in self.comparisons.values() if g.disagrees]
@@ -353,7 +353,7 @@ class ReviewView(QWidget):
         """Make ``annotator``'s values of ``field_id`` the final ones."""
         return self._decide(
             field_id,
-            lambda article, comment: self.project.accept(
+            lambda article, comment: self.project.review.accept(
                 article, field_id, annotator, reviewer=self.session.annotator, comment=comment
             ),
         )
@@ -362,7 +362,7 @@ class ReviewView(QWidget):
         """Make ``values`` the final values of ``field_id`` (the reviewer's own choice)."""
         return self._decide(
             field_id,
-            lambda article, comment: self.project.adjudicate(
+            lambda article, comment: self.project.review.adjudicate(
                 article, field_id, list(values), reviewer=self.session.annotator, comment=comment
             ),
         )
@@ -370,7 +370,8 @@ class ReviewView(QWidget):
     def clear_final(self, field_id: str) -> bool:
         """Remove the final value of ``field_id`` (back to undecided)."""
         return self._decide(
-            field_id, lambda article, _comment: self.project.clear_adjudication(article, field_id)
+            field_id,
+            lambda article, _comment: self.project.review.clear_adjudication(article, field_id)
         )
 
     def accept_all_from(self, number: int) -> int:
@@ -382,7 +383,8 @@ class ReviewView(QWidget):
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
             for field_id in coded:
-                self.project.accept(self.current, field_id, name, reviewer=self.session.annotator)
+                self.project.review.accept(self.current, field_id, name,
+                                           reviewer=self.session.annotator)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
         else:
@@ -405,7 +407,7 @@ class ReviewView(QWidget):
             return None
         field = self.codebook.field(field_id)
         current: list[Choice] = [
-            (a.value, a.role) for a in self.project.adjudications(self.current, field_id)
+            (a.value, a.role) for a in self.project.review.adjudications(self.current, field_id)
         ]
         offered: dict[str, str | None] = {}
         if field.type == "participants":
@@ -430,7 +432,7 @@ class ReviewView(QWidget):
 
     def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
         if article == self.current:
-            finals = self.project.adjudications(article, field_id)
+            finals = self.project.review.adjudications(article, field_id)
             coded = [t for name in self.coders for t in self._tags[name].get(field_id, [])]
             self.set_final(field_id, final_values(dialog.choice(), finals, coded))
 
@@ -469,12 +471,12 @@ class ReviewView(QWidget):
         if self.current is None:
             return False
         try:
-            self.project.add_comment(self.current, author=self.session.annotator, text=text)
+            self.project.review.add_comment(self.current, author=self.session.annotator, text=text)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             return False
         self.comments.editor.clear()
-        self.comments.fill(self.project.comments(self.current))
+        self.comments.fill(self.project.review.comments(self.current))
         return True
 
     # -- messages and keys ---------------------------------------------------------------

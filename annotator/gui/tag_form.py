@@ -1,13 +1,19 @@
 """The tag form: one article's tags for every codebook field, edited through the session.
 
-The form is built from the codebook, by field type only: a single-choice field becomes radio
-buttons, a multiple-choice field checkboxes (with "None reported" and, when attributable, who
-voiced each value), the participants field a list with roles, suggestions and a search box
-(:mod:`annotator.gui.participant_box`), a text field a note that saves itself.  Every change
-goes through the :class:`~annotator.core.session.Session` (never SQL), after which the form
-re-reads the article's tags and emits :attr:`TagForm.edited`.  The form also keeps the
-*evidence target*, the tag the analyst touched last, to which :meth:`TagForm.attach_evidence`
-gives a quoted passage.  It never navigates: "Done and next" and "Skip" are signals.
+The form is built from the codebook, by field type only (:data:`BOX_KINDS`), and each kind's
+box owns how it shows its field: a single-choice field becomes radio buttons
+(:mod:`~annotator.gui.single_box`), a multiple-choice field checkboxes with "None reported"
+and, when attributable, who voiced each value (:mod:`~annotator.gui.multiple_box`), the
+participants field a list with roles, suggestions and a search box
+(:mod:`~annotator.gui.participant_box`), a text field a note that saves itself
+(:mod:`~annotator.gui.note_box`).  The form only tells each box which keys it takes.
+Every change goes through the :class:`~annotator.core.session.Session` (never SQL), whose
+change record (:class:`~annotator.core.session.Edit`) the form shows, refilling only the
+boxes of the field it names, and then emits (:attr:`TagForm.edited`); an undo or redo made
+elsewhere in the window comes back through :meth:`TagForm.show_edit` the same way.  The
+form also keeps the *evidence target*, the tag the analyst touched last, to which
+:meth:`TagForm.attach_evidence` gives a quoted passage.  It never navigates: "Done and
+next" and "Skip" are signals.
 
 Keyboard (window-wide, but not while typing in a text box, which takes plain keys first):
 1…9 the ordered single-choice field's scale (0 its off-scale value, e.g. "unclear"),
@@ -19,15 +25,15 @@ needs no switch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,29 +41,25 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.session import ArticleView, Session
+from annotator.core.session import ArticleView, Edit, Session
 from annotator.core.store import Tag
-from annotator.gui.field_boxes import MultipleFieldBox, NoteBox, SingleFieldBox
-from annotator.gui.form_parts import TargetKey, shorten
+from annotator.gui.field_box import FieldBox, TargetKey
+from annotator.gui.multiple_box import MultipleFieldBox
+from annotator.gui.note_box import NoteBox
 from annotator.gui.participant_box import ParticipantsBox
+from annotator.gui.single_box import SingleFieldBox
+from annotator.gui.texts import shorten
 from annotator.gui.wrapped_label import WrappedLabel
 
 _ISOLATE = "\u2068{}\u2069"  # FSI … PDI: a name or quote keeps its own direction in a label
 
-
-def digit_keys(digit: int, modifiers: str = "") -> list[QKeySequence]:
-    """``modifiers`` + ``digit`` as typed on a Latin, Persian or Arabic layout or the keypad."""
-    chars = (str(digit), chr(0x06F0 + digit), chr(0x0660 + digit))
-    return [QKeySequence(modifiers + char) for char in chars] + [
-        QKeySequence(modifiers + "Num+" + str(digit))
-    ]
-
-
-def _key_label(digit: int, modifiers: str = "") -> str:
-    # Isolated left-to-right (LRI ... PDI), so "Ctrl+1" does not turn into "1+Ctrl" in a
-    # right-to-left label.
-    native = QKeySequence(modifiers + str(digit)).toString(QKeySequence.SequenceFormat.NativeText)
-    return "\u2066" + native + "\u2069" if modifiers else native
+BOX_KINDS: dict[str, type[SingleFieldBox | MultipleFieldBox | ParticipantsBox | NoteBox]] = {
+    "single": SingleFieldBox,
+    "multiple": MultipleFieldBox,
+    "participants": ParticipantsBox,
+    "text": NoteBox,
+}
+"""The box for each field type (a type not listed gets a note)."""
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -69,7 +71,7 @@ def _same_text(a: str, b: str) -> bool:
 class TagForm(QWidget):
     """The tags of one article for ``session``'s annotator, labelled in ``language``."""
 
-    edited = Signal()  # after every session edit the form made
+    edited = Signal(object)  # the Edit of every session edit the form made, once shown
     jumpToEvidence = Signal(int, int)  # code-point span of the chosen tag's evidence
     doneAndNext = Signal()
     skipRequested = Signal()
@@ -85,11 +87,7 @@ class TagForm(QWidget):
         self._target: TargetKey | None = None
         self._filling = False
         self._registry: dict[str, str] = {}  # participant id -> name in the language
-        self.single_boxes: list[SingleFieldBox] = []
-        self.multiple_boxes: list[MultipleFieldBox] = []
-        self.participant_boxes: list[ParticipantsBox] = []
-        self.note_boxes: list[NoteBox] = []
-        self.shortcuts: list[QShortcut] = []
+        self.boxes: list[FieldBox] = []
         self.participants_field: Field | None = next(
             (f for f in self.codebook.fields if f.type == "participants"), None
         )
@@ -141,69 +139,20 @@ class TagForm(QWidget):
         ordered = next((f for f in fields if f.type == "single" and f.ordered), None)
         other = next((f for f in fields if f.type == "single" and f is not ordered), None)
         multiple = next((f for f in fields if f.type == "multiple"), None)
+        # The keys each box takes: plain digits the ordered scale (the stance), Alt+digits
+        # the next single-choice field, Ctrl+digits the first multiple-choice field (the
+        # demands), Alt+P the participants' suggestions.
+        keys = {id(field): modifiers for field, modifiers in (
+            (ordered, ""), (other, "Alt+"), (multiple, "Ctrl+"), (self.participants_field, "Alt+"),
+        ) if field is not None}
         for field in fields:
-            if field.type == "single":
-                digits, modifiers = {}, ""
-                if field is ordered:
-                    digits = self._digits(field, ordered=True)
-                elif field is other:
-                    digits, modifiers = self._digits(field, ordered=False), "Alt+"
-                single = SingleFieldBox(
-                    self, field, {cid: _key_label(d, modifiers) for cid, d in digits.items()}
-                )
-                for cid, digit in digits.items():
-                    self._shortcut(
-                        digit_keys(digit, modifiers), lambda box=single, c=cid: box.choose(c)
-                    )
-                self.single_boxes.append(single)
-                layout.addWidget(single)
-            elif field.type == "multiple":
-                ids = [c.id for c in field.active_categories][:9] if field is multiple else []
-                labels = [_key_label(n, "Ctrl+") for n in range(1, len(ids) + 1)]
-                many = MultipleFieldBox(
-                    self, field, labels, _key_label(0, "Ctrl+") if field is multiple else ""
-                )
-                for number, cid in enumerate(ids, start=1):
-                    self._shortcut(
-                        digit_keys(number, "Ctrl+"), lambda box=many, c=cid: box.toggle(c)
-                    )
-                if field is multiple:
-                    self._shortcut(digit_keys(0, "Ctrl+"), many.none_check.click)
-                self.multiple_boxes.append(many)
-                layout.addWidget(many)
-            elif field.type == "participants":
-                people = ParticipantsBox(self, field)
-                if field is self.participants_field:
-                    # ح is where P is on the Persian and Arabic keyboard layouts.
-                    keys = [QKeySequence("Alt+P"), QKeySequence("Alt+\u062d")]
-                    self._shortcut(keys, self._focus_suggestions)
-                self.participant_boxes.append(people)
-                layout.addWidget(people)
-            else:
-                note = NoteBox(self, field)
-                self.note_boxes.append(note)
-                layout.addWidget(note)
-
-    @staticmethod
-    def _digits(field: Field, ordered: bool) -> dict[str, int]:
-        """Category id -> digit: the scale 1…9 and 0 for the first off-scale value of an
-        ordered field; 1…9 in order otherwise."""
-        active = field.active_categories
-        if not ordered:
-            return {c.id: n for n, c in enumerate(active[:9], start=1)}
-        digits = {c.id: n for n, c in enumerate([c for c in active if c.scale][:9], start=1)}
-        off_scale = next((c for c in active if not c.scale), None)
-        if off_scale is not None:
-            digits[off_scale.id] = 0
-        return digits
-
-    def _shortcut(self, keys: list[QKeySequence], slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(self)
-        shortcut.setKeys(keys)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.setAutoRepeat(False)
-        shortcut.activated.connect(slot)
-        self.shortcuts.append(shortcut)
+            box = BOX_KINDS.get(field.type, NoteBox)(self, field, keys.get(id(field)))
+            self.boxes.append(box)
+            layout.addWidget(box)
+        self.single_boxes = [b for b in self.boxes if isinstance(b, SingleFieldBox)]
+        self.multiple_boxes = [b for b in self.boxes if isinstance(b, MultipleFieldBox)]
+        self.participant_boxes = [b for b in self.boxes if isinstance(b, ParticipantsBox)]
+        self.note_boxes = [b for b in self.boxes if isinstance(b, NoteBox)]
 
     # -- the article -------------------------------------------------------------------
     @property
@@ -266,13 +215,40 @@ class TagForm(QWidget):
             return
         self.run_edit(lambda _article: self.session.update_tag(tag, "evidence", span=(start, end)))
 
+    def show_edit(self, edit: Edit) -> None:
+        """Show what ``edit`` changed, if it concerns the article shown and this annotator:
+        the boxes of its field (and the voice menus, which list the participants tagged),
+        the status, the evidence line.  Nothing is read again."""
+        view = self.view
+        if (view is None or edit.article_id != view.article.article_id
+                or edit.annotator != self.session.annotator):
+            return
+        tags = view.tags
+        if edit.field:
+            # In the order the session reads them (by tag id), as a fresh view would hold.
+            kept = [t for t in view.tags if t.field != edit.field]
+            tags = tuple(sorted((*kept, *edit.after), key=lambda t: t.tag_id))
+        self.view = replace(view, tags=tags, status=edit.status_after)
+        self._filling = True
+        try:
+            if edit.tags_changed:
+                for box in self._boxes_showing(edit.field):
+                    box.fill(self.view)
+            if edit.status_changed:
+                self._show_status(edit.status_after)
+        finally:
+            self._filling = False
+        self._update_evidence()
+
     # -- what the boxes use (FormHost) -------------------------------------------------
-    def run_edit(self, change: Callable[[str], object], target: TargetKey | None = None) -> bool:
-        """Run ``change(article_id)``; refill the form; errors go to the message line."""
+    def run_edit(self, change: Callable[[str], Edit | Sequence[Edit]],
+                 target: TargetKey | None = None) -> bool:
+        """Run ``change(article_id)`` (session edits); show and emit each record; errors go
+        to the message line (and the form reads the article again)."""
         if self._filling or self.view is None:
             return False
         try:
-            change(self.view.article.article_id)
+            made = change(self.view.article.article_id)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             self._reload()
@@ -280,8 +256,10 @@ class TagForm(QWidget):
         if target is not None:
             self._target = target
         self.show_message("")
-        self._reload()
-        self.edited.emit()
+        for edit in [made] if isinstance(made, Edit) else made:
+            self.show_edit(edit)
+            self.edited.emit(edit)
+        self._update_evidence()
         return True
 
     def aim(self, target: TargetKey, jump: bool = False) -> None:
@@ -327,22 +305,32 @@ class TagForm(QWidget):
         self.view = view
         self._filling = True
         try:
-            for box in (*self.single_boxes, *self.multiple_boxes, *self.participant_boxes):
-                box.fill(view)
-            for note in self.note_boxes:
-                note.fill(view, force=force_note)
-            status = {
-                "not_started": self.tr("not started"),
-                "in_progress": self.tr("in progress"),
-                "done": self.tr("done"),
-                "skipped": self.tr("skipped"),
-            }
-            self.status_label.setText(
-                self.tr("Status: %1").replace("%1", status.get(view.status, view.status))
-            )
+            for box in self.boxes:
+                if isinstance(box, NoteBox):
+                    box.fill(view, force=force_note)
+                else:
+                    box.fill(view)
+            self._show_status(view.status)
         finally:
             self._filling = False
         self._update_evidence()
+
+    def _boxes_showing(self, field_id: str) -> list[FieldBox]:
+        """The boxes that show ``field_id``'s tags: its own, and for the participants field
+        also the boxes whose voice menus list the participants tagged."""
+        boxes = [box for box in self.boxes if box.field.id == field_id]
+        if self.participants_field is not None and field_id == self.participants_field.id:
+            boxes += [box for box in self.multiple_boxes if box.voices]
+        return boxes
+
+    def _show_status(self, status: str) -> None:
+        words = {
+            "not_started": self.tr("not started"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+            "skipped": self.tr("skipped"),
+        }
+        self.status_label.setText(self.tr("Status: %1").replace("%1", words.get(status, status)))
 
     def _describe(self, tag: Tag) -> str:
         try:
@@ -379,18 +367,6 @@ class TagForm(QWidget):
             self.run_edit(
                 lambda _article: self.session.update_tag(tag, "remove evidence", span=None)
             )
-
-    def _focus_suggestions(self) -> None:
-        if not self.participant_boxes:
-            return
-        box = self.participant_boxes[0]
-        box.focus_suggestions()
-        scroll = self.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        focused = self.focusWidget()
-        if scroll is not None and focused is not None:
-            scroll.ensureWidgetVisible(focused)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         # A closing window hides the form: unsaved note text is saved then at the latest.

@@ -105,7 +105,7 @@ class MergeWorker(QThread):
             with open_project(self.project_path, create=False) as project:
                 for number, other in enumerate(self.files):
                     try:
-                        summaries.append(project.merge(
+                        summaries.append(project.merge.from_file(
                             other, accept_unknown=other in self.accepted))
                     except UnknownValuesError as exc:
                         self.done.emit(MergeStopped(summaries, exc, self.files[number:]))
@@ -130,7 +130,7 @@ class BackupWorker(QThread):
         self.reason = reason
 
     def run(self) -> None:
-        from annotator.core.safety.backup import backup
+        from annotator.core.store.backups import backup
 
         try:
             made = backup(self.project_path, self.reason,

@@ -228,13 +228,13 @@ def coded(project):
         for annotator, by_article in by_annotator.items():
             for article_id, value in by_article.items():
                 if isinstance(value, str):
-                    project.set_choice(article_id, annotator, field, value)
+                    project.tags.set_choice(article_id, annotator, field, value)
                 elif not value:
-                    project.mark_none(article_id, annotator, field)
+                    project.tags.mark_none(article_id, annotator, field)
                 else:
                     for item in sorted(value):
-                        project.add_value(article_id, annotator, field, item)
-    project.set_choice(A1, "ana", "note", "free text is not compared")
+                        project.tags.add_value(article_id, annotator, field, item)
+    project.tags.set_choice(A1, "ana", "note", "free text is not compared")
     return project
 
 
@@ -282,7 +282,7 @@ def test_figures_equal_a_hand_computation(coded) -> None:
 
 def test_unclear_stance_counts_as_missing_only_in_the_ordinal_figure(coded) -> None:
     before = figures_by_key(field_agreement(coded, fields=["stance"]))
-    coded.set_choice(A4, "bo", "stance", "unclear")  # now both say 'unclear' on A4
+    coded.tags.set_choice(A4, "bo", "stance", "unclear")  # now both say 'unclear' on A4
     after = figures_by_key(field_agreement(coded, fields=["stance"]))
     assert after["stance", "ordinal", None] == before["stance", "ordinal", None]
     assert after["stance", "nominal", None].alpha != before["stance", "nominal", None].alpha
@@ -291,8 +291,8 @@ def test_unclear_stance_counts_as_missing_only_in_the_ordinal_figure(coded) -> N
 def test_coded_none_differs_from_not_coded(coded) -> None:
     before = figures_by_key(field_agreement(coded, fields=["demands"]))
     for article_id in (A3, A4):  # "no demands" becomes "not coded"
-        coded.clear_field(article_id, "bo", "demands")
-    coded.clear_field(A3, "ana", "demands")
+        coded.tags.clear_field(article_id, "bo", "demands")
+    coded.tags.clear_field(A3, "ana", "demands")
     after = figures_by_key(field_agreement(coded, fields=["demands"]))
     assert before["demands", "masi", None].n_units == 4
     assert after["demands", "masi", None].n_units == 2
@@ -303,8 +303,8 @@ def test_coded_none_differs_from_not_coded(coded) -> None:
 
 
 def test_coded_none_in_a_single_choice_field(coded) -> None:
-    coded.mark_none(A5, "bo", "stance")
-    units = agreement.units_from_tags(coded.tags(), [coded.codebook().field("stance")])
+    coded.tags.mark_none(A5, "bo", "stance")
+    units = agreement.units_from_tags(coded.tags.find(), [coded.codebooks.active().field("stance")])
     assert units["stance"][A5] == {"ana": "condemning", "bo": CODED_NONE}
     got = figures_by_key(field_agreement(coded, fields=["stance"]))
     assert got["stance", "nominal", None].n_units == 5  # a value of its own

@@ -14,9 +14,8 @@ import pytest
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety import backup as backups
-from annotator.core.safety.backup import backup, backups_folder, list_backups, restore
-from annotator.core.store import open_project
+from annotator.core.store import backups, open_project
+from annotator.core.store.backups import backup, backups_folder, list_backups, restore
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +30,7 @@ def _tag_count(path: Path) -> int:
 
 
 def test_backup_of_an_open_project_is_a_verified_project(project, project_path: Path) -> None:
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
     made = backup(project_path, "open")  # the window still has the project open
     folder = backups_folder(project_path)
     assert made.parent == folder and folder.parent == paths.data_dir() / "backups"
@@ -43,16 +42,16 @@ def test_backup_of_an_open_project_is_a_verified_project(project, project_path: 
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     raw.close()
     with open_project(made, create=False) as copy:
-        assert copy.article_count() == len(SAMPLE_IDS)
-        assert [t.value for t in copy.tags(ARABIC_ID, "sara", "stance")] == ["condemning"]
+        assert copy.articles.count() == len(SAMPLE_IDS)
+        assert [t.value for t in copy.tags.find(ARABIC_ID, "sara", "stance")] == ["condemning"]
 
 
 def test_backup_holds_writes_still_in_the_write_ahead_log(project, project_path: Path) -> None:
     project.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     assert Path(f"{project_path}-wal").stat().st_size > 0
     with open_project(backup(project_path, "manual"), create=False) as copy:
-        assert [t.value for t in copy.tags(ARABIC_ID, "sara", "demands")] == ["ceasefire"]
+        assert [t.value for t in copy.tags.find(ARABIC_ID, "sara", "demands")] == ["ceasefire"]
 
 
 def test_an_unchanged_project_is_not_backed_up_twice(project_path: Path) -> None:
@@ -66,7 +65,7 @@ def test_rotation_keeps_the_newest_per_project(project, project_path: Path,
     folder = tmp_path / "kept"
     made = []
     for number in range(7):
-        project.set_setting("counter", str(number))  # a change, so each backup is new
+        project.settings.set("counter", str(number))  # a change, so each backup is new
         made.append(backup(project_path, f"step {number}", folder=folder, keep=4))
     left = sorted(p for p in folder.iterdir())
     assert left == sorted(made[-4:])
@@ -82,8 +81,8 @@ def test_rotation_keeps_the_newest_per_project(project, project_path: Path,
 
 def test_list_backups_reads_time_reason_size_and_counts(project, project_path: Path) -> None:
     backup(project_path, "open")
-    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
-    project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
     backup(project_path, "before-merge")
     listed = list_backups(project_path)
     assert [(b.reason, b.articles, b.tags) for b in listed] == [
@@ -95,21 +94,21 @@ def test_list_backups_reads_time_reason_size_and_counts(project, project_path: P
 
 def test_restore_round_trip_keeps_the_state_it_replaces(project_path: Path) -> None:
     with open_project(project_path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     good = backup(project_path, "open")
     with open_project(project_path) as project:
         project.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
-        project.add_value(ARABIC_ID, "omid", "demands", "humanitarian_aid")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+        project.tags.add_value(ARABIC_ID, "omid", "demands", "humanitarian_aid")
     assert _tag_count(project_path) == 3
     kept = restore(project_path, good)
     assert kept is not None and kept.name.endswith("-before-restore.sqlite")
     assert not Path(f"{project_path}-wal").exists()
     assert not Path(f"{project_path}-shm").exists()
     with open_project(project_path, create=False) as project:
-        assert [t.value for t in project.tags(ARABIC_ID)] == ["ceasefire"]
+        assert [t.value for t in project.tags.find(ARABIC_ID)] == ["ceasefire"]
         assert project.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        project.set_choice(ARABIC_ID, "sara", "stance", "neutral")  # writable again
+        project.tags.set_choice(ARABIC_ID, "sara", "stance", "neutral")  # writable again
     assert _tag_count(kept) == 3
     # ...and the restore itself can be undone from the list.
     restore(project_path, kept)
@@ -121,9 +120,9 @@ def test_restoring_the_oldest_backup_does_not_rotate_it_away(project, project_pa
     folder = tmp_path / "kept"
     made = []
     for number in range(3):
-        project.set_setting("counter", str(number))
+        project.settings.set("counter", str(number))
         made.append(backup(project_path, "open", folder=folder, keep=3))
-    project.set_setting("counter", "latest")
+    project.settings.set("counter", "latest")
     project.close()
     backups.KEEP, saved = 3, backups.KEEP
     try:
@@ -132,28 +131,28 @@ def test_restoring_the_oldest_backup_does_not_rotate_it_away(project, project_pa
         backups.KEEP = saved
     assert kept is not None and kept.exists() and made[0].exists()
     with open_project(project_path) as reopened:
-        assert reopened.setting("counter") == "0"
+        assert reopened.settings.get("counter") == "0"
 
 
 def test_restore_refuses_while_another_connection_writes(project_path: Path) -> None:
     good = backup(project_path, "open")
     with open_project(project_path) as other:
-        other.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        other.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
         other.conn.execute("BEGIN IMMEDIATE")
         with pytest.raises(AnnotatorError, match="open in another window; close it first"):
             restore(project_path, good, wait=0.2)
         other.conn.execute("COMMIT")
-        assert [t.value for t in other.tags(ARABIC_ID)] == ["ceasefire"]
+        assert [t.value for t in other.tags.find(ARABIC_ID)] == ["ceasefire"]
 
 
 def test_restore_refuses_while_the_project_is_merely_open(project, project_path: Path) -> None:
     good = backup(project_path, "open")
-    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     with pytest.raises(AnnotatorError, match="open in another window"):
         restore(project_path, good, wait=0.2)
     # Nothing changed, and the window can go on writing.
-    project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
-    assert len(project.tags(ARABIC_ID)) == 2
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+    assert len(project.tags.find(ARABIC_ID)) == 2
 
 
 def test_restore_waits_for_a_short_write_to_finish(project_path: Path) -> None:
@@ -173,7 +172,7 @@ def test_restore_into_a_missing_project_file(project_path: Path, tmp_path: Path)
     lost = tmp_path / "gone" / "project.sqlite"
     assert restore(lost, good) is None
     with open_project(lost, create=False) as project:
-        assert project.article_count() == len(SAMPLE_IDS)
+        assert project.articles.count() == len(SAMPLE_IDS)
 
 
 def test_restore_over_a_damaged_file_keeps_its_bytes(project_path: Path) -> None:
@@ -184,24 +183,24 @@ def test_restore_over_a_damaged_file_keeps_its_bytes(project_path: Path) -> None
     assert kept is not None and kept.read_bytes().startswith(b"this is not a database")
     assert not Path(f"{project_path}-wal").exists()
     with open_project(project_path, create=False) as project:
-        assert project.article_count() == len(SAMPLE_IDS)
+        assert project.articles.count() == len(SAMPLE_IDS)
 
 
 def test_restore_from_a_hand_copied_project_file(project_path: Path, tmp_path: Path) -> None:
     import shutil
 
     with open_project(project_path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     copy = tmp_path / "copied by hand.sqlite"
     shutil.copyfile(project_path, copy)  # a WAL-mode project file, not one of our backups
     with open_project(project_path) as project:
-        project.clear_field(ARABIC_ID, "sara", "demands")
+        project.tags.clear_field(ARABIC_ID, "sara", "demands")
     assert restore(project_path, copy) is not None
     siblings = {p.name for p in tmp_path.iterdir()}
     assert not {f"{project_path.name}-journal", f"{copy.name}-wal", f"{copy.name}-shm"} & siblings
     assert not any(p.name.endswith(".part") for p in backups_folder(project_path).iterdir())
     with open_project(project_path, create=False) as project:
-        assert [t.value for t in project.tags(ARABIC_ID)] == ["ceasefire"]
+        assert [t.value for t in project.tags.find(ARABIC_ID)] == ["ceasefire"]
 
 
 def test_restore_over_a_file_with_a_damaged_page(project_path: Path) -> None:
@@ -306,7 +305,7 @@ def test_disk_full_during_backup_leaves_no_file_and_says_so(project_path: Path,
     folder = tmp_path / "full"
     script = (
         "import resource, signal, sys\n"
-        "from annotator.core.safety.backup import backup\n"
+        "from annotator.core.store.backups import backup\n"
         "from annotator.core.errors import AnnotatorError\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))\n"
@@ -364,7 +363,7 @@ def test_backup_and_restore_commands(capsys, project_path: Path, with_plugin: No
     code, out, _ = _run(capsys, "backup", "--db", db)
     assert code == 0 and Path(out.strip()).is_file() and out.strip().endswith("-manual.sqlite")
     with open_project(project_path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     code, out, _ = _run(capsys, "restore", "--db", db)
     assert code == 0 and "  1  " in out and "manual" in out and f"{len(SAMPLE_IDS)} articles" in out
 
@@ -423,7 +422,7 @@ def test_backup_on_opening_copies_only_a_changed_project(
     assert len(copies) == 1 and len(list_backups(project_path)) == 1
     time.sleep(1.1)  # backups are named to the second
     with open_project(project_path) as project:
-        project.set_choice(ARABIC_ID, "sara", "stance", "neutral")
+        project.tags.set_choice(ARABIC_ID, "sara", "stance", "neutral")
     second = backup(project_path, "open", only_if_changed=True)
     assert second != first and len(copies) == 2 and len(list_backups(project_path)) == 2
     assert _tag_count(second) == _tag_count(first) + 1

@@ -16,7 +16,7 @@ import pytest
 
 from annotator.cli.commands import main
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import backup, backups_folder, list_backups, list_not_backups
+from annotator.core.store.backups import backup, backups_folder, list_backups, list_not_backups
 from tests.conftest import ARABIC_ID
 
 FUTURE = (datetime.now(UTC) + timedelta(days=400)).strftime("%Y%m%dT%H%M%SZ")
@@ -55,7 +55,7 @@ def test_junk_is_listed_apart_never_counted_and_never_removed(project, project_p
     expected = _junk(folder, project_path)
     made = []
     for number in range(5):
-        project.set_setting("counter", str(number))
+        project.settings.set("counter", str(number))
         made.append(backup(project_path, f"step {number}", folder=folder, keep=3))
     names = {p.name for p in folder.iterdir()}
     assert set(expected) <= names  # nothing it did not make was removed
@@ -70,7 +70,7 @@ def test_junk_is_listed_apart_never_counted_and_never_removed(project, project_p
     link = folder / f"{SOON}-6-open.sqlite"
     link.symlink_to(made[-1])
     assert link not in [b.path for b in list_backups(project_path, folder)]
-    project.set_setting("counter", "again")
+    project.settings.set("counter", "again")
     backup(project_path, "again", folder=folder, keep=1)
     assert link.is_symlink() and (folder / "20261399T999999Z-open.sqlite").exists()
 
@@ -85,7 +85,7 @@ def test_backups_dated_in_the_future_do_not_push_out_real_ones(project, project_
         shutil.copyfile(first, path)
     made = []
     for number in range(4):
-        project.set_setting("counter", str(number))
+        project.settings.set("counter", str(number))
         made.append(backup(project_path, f"step {number}", folder=folder, keep=2))
     listed = list_backups(project_path, folder)
     assert [b.path for b in listed if b.future] == future[::-1]  # kept, offered, flagged
@@ -97,11 +97,11 @@ def test_backups_dated_in_the_future_do_not_push_out_real_ones(project, project_
 def test_a_future_copy_of_the_same_content_is_not_taken_as_the_newest(
         project, project_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "kept"
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
     first = backup(project_path, "open", folder=folder)
     ahead = folder / f"{FUTURE}-open.sqlite"
     shutil.copyfile(first, ahead)
-    project.set_choice(ARABIC_ID, "sara", "stance", "supportive")
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "supportive")
     second = backup(project_path, "manual", folder=folder)
     assert second not in (first, ahead)
     # Unchanged since ``second``: that one, not the future file, is the newest.
@@ -113,7 +113,7 @@ def test_the_backup_on_opening_is_not_fooled_by_junk_or_the_future(
         project, project_path: Path, tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "kept"
     real = backup(project_path, "open", folder=folder, only_if_changed=True)
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")  # written after it
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")  # written after it
     if kind == "empty":
         (folder / f"{SOON}-open.sqlite").write_bytes(b"")
     elif kind == "text":
@@ -139,7 +139,7 @@ def test_restore_of_junk_by_path_is_refused(project_path: Path, tmp_path: Path) 
     before = project_path.read_bytes()
     for name in expected:
         with pytest.raises(AnnotatorError):
-            from annotator.core.safety.backup import restore
+            from annotator.core.store.backups import restore
 
             restore(project_path, folder / name)
     assert project_path.read_bytes() == before

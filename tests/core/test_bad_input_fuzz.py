@@ -29,8 +29,8 @@ from annotator.core.intake.corpus import SUPPORTED
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.records import ImportProblem
 from annotator.core.intake.tagcsv import read_tags, write_tags
-from annotator.core.safety.backup import list_backups
 from annotator.core.store import Project, open_project
+from annotator.core.store.backups import list_backups
 from annotator.core.store.health import check
 from annotator.core.text import canonical
 
@@ -64,7 +64,7 @@ class Fixed:
 
 def _export(project: Project) -> str:
     out = io.StringIO()
-    write_tags(project.iter_tag_rows(), out)
+    write_tags(project.exchange.iter_tag_rows(), out)
     return out.getvalue()
 
 
@@ -79,19 +79,19 @@ def corpus_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixed]:
 def tagged_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixed]:
     with open_project(tmp_path_factory.mktemp("tags") / "p.sqlite") as project:
         import_paths(project, [paths.corpus_dir()])
-        ids = [a.article_id for a in project.iter_articles()]
-        people = [p.id for p in project.participants()[:3]]
+        ids = [a.article_id for a in project.articles.iter_all()]
+        people = [p.id for p in project.participants.all()[:3]]
         for number, article in enumerate(ids):
-            body = project.article(article).body
-            project.set_choice(article, "sara", "stance", "condemning")
-            project.add_value(article, "sara", "demands", "ceasefire",
-                              participant=people[number % len(people)],
-                              span=(number, number + 12), note="«نقل», \"quoted\"\nline")
-            project.add_value(article, "omid", "demands", "humanitarian_aid")
-            project.mark_none(article, "omid", "participants")
-            project.add_value(article, "sara", "participants", people[0], role="initiator",
-                              span=(len(body) - 9, len(body)))
-            project.set_choice(article, "sara", "note", f"یادداشت {number}, با «ویرگول»")
+            body = project.articles.get(article).body
+            project.tags.set_choice(article, "sara", "stance", "condemning")
+            project.tags.add_value(article, "sara", "demands", "ceasefire",
+                                   participant=people[number % len(people)],
+                                   span=(number, number + 12), note="«نقل», \"quoted\"\nline")
+            project.tags.add_value(article, "omid", "demands", "humanitarian_aid")
+            project.tags.mark_none(article, "omid", "participants")
+            project.tags.add_value(article, "sara", "participants", people[0], role="initiator",
+                                   span=(len(body) - 9, len(body)))
+            project.tags.set_choice(article, "sara", "note", f"یادداشت {number}, با «ویرگول»")
         yield Fixed(project)
 
 
@@ -178,7 +178,7 @@ def _check_result(project: Project, result: object) -> None:
     for problem in result.problems:  # type: ignore[attr-defined]
         assert isinstance(problem, ImportProblem) and str(problem)
     for article_id in result.added:  # type: ignore[attr-defined]
-        article = project.article(article_id)
+        article = project.articles.get(article_id)
         assert article.body.strip() and "\r" not in article.body
         assert canonical(article.body) == article.body
 
@@ -262,9 +262,9 @@ def mutated_codebook(draw: st.DrawFn) -> str:
 def codebook_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixed]:
     with open_project(tmp_path_factory.mktemp("codebook") / "p.sqlite") as project:
         import_paths(project, [paths.corpus_dir()])
-        article = next(project.iter_articles()).article_id
-        project.set_choice(article, "sara", "stance", "condemning")
-        project.add_value(article, "sara", "demands", "ceasefire")
+        article = next(project.articles.iter_all()).article_id
+        project.tags.set_choice(article, "sara", "stance", "condemning")
+        project.tags.add_value(article, "sara", "demands", "ceasefire")
         yield Fixed(project)
 
 
@@ -287,12 +287,12 @@ def test_mutated_codebooks(codebook_project: Fixed, source: str) -> None:
     codebook.to_dict()
     for item in codebook.fields:
         item.text("fa"), item.scale, item.active_categories  # noqa: B018
-    before = project.codebook_version()
+    before = project.codebooks.active_version()
     try:
-        project.set_codebook(codebook, "fuzz.toml")
+        project.codebooks.load(codebook, "fuzz.toml")
     except AnnotatorError:
         event("not taken in (it would orphan tags)")
-        assert project.codebook_version() == before
+        assert project.codebooks.active_version() == before
         return
     event("taken in")
     assert check(project).ok  # a codebook taken in leaves every tag explained
@@ -387,7 +387,7 @@ def _import_tag_file(project: Project, data: bytes) -> None:
         try:
             rows = read_tags(path)
             clash = _uid_clash(project, rows)
-            project.import_tag_rows(rows, where=str(path))
+            project.exchange.import_tag_rows(rows, where=str(path))
         except AnnotatorError as exc:
             event("refused: a uid given to another tag" if "tag_uid" in str(exc) else "refused")
             assert _counts(project) == before  # nothing from a refused file
@@ -450,10 +450,10 @@ def test_bug_codebook_title_that_is_not_a_table(title: str) -> None:
 
 
 def _one_article_tags(project: Project) -> tuple[str, dict[str, dict[str, str]]]:
-    article = next(project.iter_articles()).article_id
-    project.set_choice(article, "sara", "stance", "condemning")
-    project.add_value(article, "sara", "demands", "ceasefire")
-    project.add_value(article, "sara", "demands", "cut_ties")
+    article = next(project.articles.iter_all()).article_id
+    project.tags.set_choice(article, "sara", "stance", "condemning")
+    project.tags.add_value(article, "sara", "demands", "ceasefire")
+    project.tags.add_value(article, "sara", "demands", "cut_ties")
     rows = list(csv.DictReader(io.StringIO(_export(project))))
     return article, {r["value"]: r for r in rows}
 
@@ -476,7 +476,7 @@ def _refused(project: Project, path: Path, match: str) -> None:
     """Importing ``path`` is refused with one line matching ``match``; nothing is written."""
     tags, backups = _tag_state(project), len(list_backups(project.path))
     with pytest.raises(AnnotatorError, match=match) as refusal:
-        project.import_tag_rows(read_tags(path), where=str(path))
+        project.exchange.import_tag_rows(read_tags(path), where=str(path))
     message = str(refusal.value)
     assert "\n" not in message and message.endswith("nothing from this file was stored")
     assert _tag_state(project) == tags
@@ -497,7 +497,7 @@ def test_bug_tag_row_with_another_tags_uid(project, tmp_path: Path) -> None:
 
 def test_tag_row_with_another_articles_uid_stops_the_whole_file(project, tmp_path: Path) -> None:
     article, by_value = _one_article_tags(project)
-    other = [a.article_id for a in project.iter_articles() if a.article_id != article][0]
+    other = [a.article_id for a in project.articles.iter_all() if a.article_id != article][0]
     uid = by_value["ceasefire"]["tag_uid"]
     good = dict(by_value["cut_ties"], tag_uid="", note="a good row before the bad one")
     moved = dict(by_value["ceasefire"], article_id=other, span_start="", span_end="",
@@ -509,7 +509,7 @@ def test_tag_row_with_another_articles_uid_stops_the_whole_file(project, tmp_pat
 
 def test_one_uid_on_two_rows_of_a_file(project, tmp_path: Path) -> None:
     article, by_value = _one_article_tags(project)
-    other = [a.article_id for a in project.iter_articles() if a.article_id != article][0]
+    other = [a.article_id for a in project.articles.iter_all() if a.article_id != article][0]
     fresh = "0123456789abcdef0123456789abcdef"  # a uid the project does not hold yet
     first = dict(by_value["ceasefire"], tag_uid=fresh, article_id=other, span_start="",
                  span_end="", quote="")
@@ -523,9 +523,9 @@ def test_one_uid_on_two_rows_of_a_file(project, tmp_path: Path) -> None:
                             "different contents")
     # A row given twice is the same tag twice: taken in once.
     path = _write_rows(tmp_path / "tags.csv", [first, dict(first)])
-    result = project.import_tag_rows(read_tags(path), where=str(path))
+    result = project.exchange.import_tag_rows(read_tags(path), where=str(path))
     assert (result.added, result.updated, result.unchanged) == (1, 0, 1)
-    assert [(t.tag_uid, t.value) for t in project.tags(other)] == [(fresh, "ceasefire")]
+    assert [(t.tag_uid, t.value) for t in project.tags.find(other)] == [(fresh, "ceasefire")]
     assert check(project).ok
 
 
@@ -535,7 +535,7 @@ def test_bug_tag_row_update_that_collides(project, tmp_path: Path) -> None:
     path = _write_rows(tmp_path / "tags.csv", [row])
     before = _counts(project)
     with pytest.raises(AnnotatorError, match=r"tags\.csv:2: it would give the same value twice"):
-        project.import_tag_rows(read_tags(path), where=str(path))
+        project.exchange.import_tag_rows(read_tags(path), where=str(path))
     assert _counts(project) == before
 
 
@@ -545,9 +545,9 @@ def test_bug_tag_row_with_superscript_codebook_version(project, tmp_path: Path) 
     path = _write_rows(tmp_path / "tags.csv", [row])
     # "²" passes str.isdigit() but int() refuses it: it used to escape as a ValueError.
     # A codebook version the file does not hold is read as the project's current one.
-    result = project.import_tag_rows(read_tags(path), where=str(path))
+    result = project.exchange.import_tag_rows(read_tags(path), where=str(path))
     assert (result.added, result.updated, result.unchanged) == (0, 1, 0)
-    tag = next(t for t in project.tags(article) if t.value == "ceasefire")
+    tag = next(t for t in project.tags.find(article) if t.value == "ceasefire")
     assert (tag.tag_uid, tag.note) == (row["tag_uid"], "seen")
-    assert tag.codebook_version == project.codebook_version()
+    assert tag.codebook_version == project.codebooks.active_version()
     assert check(project).ok

@@ -36,13 +36,13 @@ CODINGS = {
 def code(project: Project) -> Project:
     for article, analysts in CODINGS.items():
         for analyst, (stance, demands) in analysts.items():
-            project.set_choice(article, analyst, "stance", stance)
+            project.tags.set_choice(article, analyst, "stance", stance)
             for demand, participant in demands:
-                project.add_value(article, analyst, "demands", demand, participant=participant)
-    project.mark_none(THIRD, "reza", "demands")  # coded, no demands: not counted
-    project.set_status(ARABIC_ID, "sara", "done")
-    project.set_status(FIRST, "sara", "done")
-    project.set_status(FOURTH, "reza", "skipped")
+                project.tags.add_value(article, analyst, "demands", demand, participant=participant)
+    project.tags.mark_none(THIRD, "reza", "demands")  # coded, no demands: not counted
+    project.statuses.set(ARABIC_ID, "sara", "done")
+    project.statuses.set(FIRST, "sara", "done")
+    project.statuses.set(FOURTH, "reza", "skipped")
     return project
 
 
@@ -58,7 +58,7 @@ def texts(figure: Figure) -> list[str]:
 
 
 def codebook_label(project: Project, field: str, category: str, language: str) -> str:
-    found = project.codebook().field(field).category(category)
+    found = project.codebooks.active().field(field).category(category)
     assert found is not None
     return found.text(language)
 
@@ -105,7 +105,7 @@ def test_demand_labels_come_from_the_codebook_in_the_chosen_language(coded, lang
     for demand in ("cut_ties", "ceasefire", "islamic_unity"):
         wanted = codebook_label(coded, "demands", demand, language)
         assert any(wanted in t.replace("\n", " ") for t in drawn), (demand, drawn)
-    assert coded.codebook().field("demands").text(language) in drawn
+    assert coded.codebooks.active().field("demands").text(language) in drawn
     if language != "en":
         english = codebook_label(coded, "demands", "ceasefire", "en")
         assert not any(english in t for t in drawn)
@@ -116,10 +116,10 @@ def test_stance_labels_follow_the_scale_and_put_unclear_last(coded) -> None:
     drawn = texts(figure)
     ax = figure.axes[0]
     ticks = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
-    scale = [c.text("fa") for c in coded.codebook().field("stance").categories]
+    scale = [c.text("fa") for c in coded.codebooks.active().field("stance").categories]
     assert ticks == scale  # the scale in order, "unclear" (off the scale) last
     assert ticks[-1] == "نامشخص"
-    assert coded.codebook().field("stance").text("fa") in drawn
+    assert coded.codebooks.active().field("stance").text("fa") in drawn
     assert ax.xaxis_inverted()  # read from the right in Persian
 
 
@@ -159,8 +159,8 @@ def test_right_to_left_puts_the_labels_on_the_right_flush_right(coded) -> None:
 def test_demands_by_participant_uses_registry_names(coded) -> None:
     figure = make_chart(coded, "demands-by-participant", "fa")
     drawn = " ".join(texts(figure)).replace("\n", " ")
-    assert coded.participant("ebrahim_raisi").text("fa") in drawn
-    assert coded.participant("recep_tayyip_erdogan").text("fa") in drawn
+    assert coded.participants.get("ebrahim_raisi").text("fa") in drawn
+    assert coded.participants.get("recep_tayyip_erdogan").text("fa") in drawn
     ax = figure.axes[0]
     matrix = ax.images[0].get_array()
     # Raisi: cut_ties 1, ceasefire 1, islamic_unity 2 articles; Erdoğan: islamic_unity 1
@@ -179,7 +179,7 @@ def test_progress_stacks_statuses_per_annotator(coded) -> None:
 
 def test_agreement_labels_fields_in_the_chosen_language(coded) -> None:
     drawn = " ".join(texts(make_chart(coded, "agreement", "fa")))
-    assert coded.codebook().field("stance").text("fa") in drawn
+    assert coded.codebooks.active().field("stance").text("fa") in drawn
     assert "ترتیبی" in drawn  # the level of the stance figure
 
 

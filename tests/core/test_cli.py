@@ -88,7 +88,7 @@ def test_show_search_and_codebook(capsys, project_path: Path) -> None:
 
 def test_tag_export_import_round_trip(capsys, project_path: Path, tmp_path: Path) -> None:
     db = str(project_path)
-    body = open_project(project_path).article(ARABIC_ID).body
+    body = open_project(project_path).articles.get(ARABIC_ID).body
     start = body.index("وقف إطلاق النار")
     assert run(capsys, "tag", "--db", db, "--annotator", "sara", ARABIC_ID, "stance",
                "condemning")[0] == 0
@@ -147,7 +147,7 @@ def test_import_tags_rejects_whole_file_naming_the_row(capsys, project_path: Pat
     code, _, err = run(capsys, "import-tags", "--db", str(project_path), str(path))
     assert code == 1
     assert f"{path}:3" in err and message in err and "nothing from this file" in err
-    assert open_project(project_path).tags() == []
+    assert open_project(project_path).tags.find() == []
 
 
 def test_errors_are_one_line_never_a_traceback(tmp_path: Path) -> None:
@@ -213,11 +213,11 @@ def test_import_and_create_make_a_new_project(capsys, tmp_path: Path,
     code, out, err = run(capsys, "create", "--db", str(team))
     assert code == 0 and team.exists() and "created" in out, err
     with open_project(team, create=False) as project:
-        assert project.article_count() == 0  # empty: no sample corpus at --db
+        assert project.articles.count() == 0  # empty: no sample corpus at --db
     code, out, _ = run(capsys, "merge", "--db", str(team), str(project_path))
     assert code == 0
     with open_project(team, create=False) as project:
-        assert project.article_count() == len(SAMPLE_IDS)
+        assert project.articles.count() == len(SAMPLE_IDS)
     code, _, err = run(capsys, "create", "--db", str(team))
     assert code == 1 and "already exists" in err and err.count("\n") == 1
     code, _, err = run(capsys, "create")
@@ -234,7 +234,7 @@ def test_create_with_another_codebook(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "create", "--db", str(db), "--codebook", str(changed))
     assert code == 0 and "revision 7b" in out, err
     with open_project(db, create=False) as project:
-        assert project.codebook().revision == "7b"
+        assert project.codebooks.active().revision == "7b"
 
 
 def test_the_default_project_is_still_made_by_reading_commands(capsys) -> None:
@@ -295,7 +295,7 @@ def test_tag_note_may_start_with_a_dash(project_path: Path, capsys, form: list[s
                        "ceasefire", *form)
     assert code == 0, err
     with open_project(project_path) as project:
-        notes = [t.note for t in project.tags(SAMPLE_IDS[0], "tester", "demands")]
+        notes = [t.note for t in project.tags.find(SAMPLE_IDS[0], "tester", "demands")]
     assert notes == [form[-1].removeprefix("--note=")]
 
 
@@ -305,7 +305,7 @@ def test_tag_value_starting_with_a_dash_goes_after_double_dash(project_path: Pat
                        "note", "--", "-2+3")
     assert code == 0, err
     with open_project(project_path) as project:
-        assert [t.value for t in project.tags(SAMPLE_IDS[0], "tester", "note")] == ["-2+3"]
+        assert [t.value for t in project.tags.find(SAMPLE_IDS[0], "tester", "note")] == ["-2+3"]
     assert "--note=-2+3" in subprocess.run(
         [sys.executable, "-m", "annotator", "tag", "--help"], capture_output=True, text=True,
         cwd=ROOT).stdout
@@ -318,7 +318,7 @@ def test_cli_annotator_name_is_checked(project_path: Path, capsys, name: str) ->
     assert code == 1 and err.startswith("annotator: error: the annotator's name")
     assert err.count("\n") == 1
     with open_project(project_path) as project:
-        assert project.annotators() == []
+        assert project.tags.annotators() == []
 
 
 def _refuse_writing(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -359,4 +359,4 @@ def test_writing_commands_on_a_read_only_project_fail_in_one_line(
     assert "read-only" in err
     monkeypatch.undo()
     with open_project(project_path) as project:
-        assert project.annotators() == []
+        assert project.tags.annotators() == []

@@ -85,18 +85,18 @@ def _mentioned_role_removed(source: str) -> str:
 def test_removing_a_role_in_use_is_refused(project) -> None:
     from tests.conftest import ARABIC_ID
 
-    participant = project.participants()[0].id
-    project.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
-    without = _mentioned_role_removed(project.codebook().source)
+    participant = project.participants.all()[0].id
+    project.tags.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
+    without = _mentioned_role_removed(project.codebooks.active().source)
     with pytest.raises(AnnotatorError, match="role 'mentioned' of field 'participants'") as info:
-        project.set_codebook(parse_codebook(without))
+        project.codebooks.load(parse_codebook(without))
     assert "\n" not in str(info.value)
-    assert project.codebook_version() == 1
+    assert project.codebooks.active_version() == 1
 
 
 def test_removing_a_role_of_a_field_without_tags_is_accepted(project) -> None:
-    without = _mentioned_role_removed(project.codebook().source)
-    assert project.set_codebook(parse_codebook(without)) == 2
+    without = _mentioned_role_removed(project.codebooks.active().source)
+    assert project.codebooks.load(parse_codebook(without)) == 2
 
 
 def test_removed_in_use_with_the_roles_in_use_is_exact() -> None:
@@ -116,8 +116,8 @@ def test_changing_the_type_of_a_field_with_tags_is_refused(
         project, replacement: str, becomes: str) -> None:
     from tests.conftest import ARABIC_ID
 
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
-    source = project.codebook().source
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    source = project.codebooks.active().source
     marker = 'id = "stance"\ntype = "single"\nordered = true\n'
     assert marker in source
     changed = source.replace(marker, f'id = "stance"\n{replacement}\n', 1)
@@ -128,9 +128,9 @@ def test_changing_the_type_of_a_field_with_tags_is_refused(
     with pytest.raises(AnnotatorError,
                        match=f"field 'stance' has tags as a single-choice field and cannot "
                              f"become {becomes}"):
-        project.set_codebook(parse_codebook(changed))
-    assert project.codebook_version() == 1
-    assert project.tags(ARABIC_ID, "sara", "stance")[0].value == "condemning"
+        project.codebooks.load(parse_codebook(changed))
+    assert project.codebooks.active_version() == 1
+    assert project.tags.find(ARABIC_ID, "sara", "stance")[0].value == "condemning"
 
 
 # -- hostile codebook files: one line, read within bounds (through the command line) ------
@@ -150,7 +150,7 @@ def _refused(capsys: pytest.CaptureFixture[str], project_path: Path, path: Path 
     assert err.startswith("annotator: error: ") and message in err, err
     assert err.count("\n") == 1 and "Traceback" not in err
     with open_project(project_path) as project:
-        assert project.codebook_version() == 1
+        assert project.codebooks.active_version() == 1
 
 
 def test_a_deeply_nested_codebook_is_refused_in_one_line(capsys, project_path: Path,

@@ -204,7 +204,7 @@ def test_codebooks_stored_in_older_projects_still_load(fixture: Path, tmp_path: 
     path = tmp_path / "old.sqlite"
     shutil.copy(fixture, path)
     with open_project(path) as project:
-        codebook = project.codebook()
+        codebook = project.codebooks.active()
     stance = codebook.field("stance")
     assert "definition_fa" in codebook.source  # written in the older form
     assert stance.definition_in("fa").startswith("موضعی که کل خبر")
@@ -252,7 +252,7 @@ def test_the_codebook_sheet_has_each_definition_in_each_language(project_path: P
                                                                  tmp_path: Path) -> None:
     with open_project(project_path) as project:
         result = export_to_file(project, tmp_path / "tags.csv", ExportOptions(format="long"))
-        codebook = project.codebook()
+        codebook = project.codebooks.active()
     assert result.codebook_path is not None
     sheet = pd.read_csv(result.codebook_path, dtype=str, keep_default_na=False)
     rows = sheet[sheet.kind.isin(["field", "category", "role"])]

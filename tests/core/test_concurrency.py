@@ -18,14 +18,14 @@ def test_alternate_writes_from_two_connections_are_all_seen(project_path: Path) 
     with open_project(project_path) as one, open_project(project_path) as two:
         for number in range(WRITES):
             article = SAMPLE_IDS[number % len(SAMPLE_IDS)]
-            one.set_choice(article, f"one-{number}", "stance", "neutral")
-            two.add_value(article, f"two-{number}", "demands", "ceasefire")
+            one.tags.set_choice(article, f"one-{number}", "stance", "neutral")
+            two.tags.add_value(article, f"two-{number}", "demands", "ceasefire")
             # Each sees the other's last write at once.
-            assert two.tags(article, f"one-{number}", "stance")[0].value == "neutral"
-            assert one.tags(article, f"two-{number}", "demands")[0].value == "ceasefire"
-            one.set_status(article, f"two-{number}", "done")
-            assert two.status(article, f"two-{number}") == "done"
-        assert len(one.tags()) == len(two.tags()) == 2 * WRITES
+            assert two.tags.find(article, f"one-{number}", "stance")[0].value == "neutral"
+            assert one.tags.find(article, f"two-{number}", "demands")[0].value == "ceasefire"
+            one.statuses.set(article, f"two-{number}", "done")
+            assert two.statuses.get(article, f"two-{number}") == "done"
+        assert len(one.tags.find()) == len(two.tags.find()) == 2 * WRITES
 
 
 def _writer(path: Path, name: str, errors: list[BaseException], start: threading.Event) -> None:
@@ -35,11 +35,11 @@ def _writer(path: Path, name: str, errors: list[BaseException], start: threading
             for number in range(WRITES):
                 article = SAMPLE_IDS[number % len(SAMPLE_IDS)]
                 who = f"{name}-{number}"
-                project.set_choice(article, who, "stance", "condemning")
-                project.add_value(article, who, "demands", "ceasefire")
-                project.add_value(article, who, "demands", "humanitarian_aid")
-                project.remove_value(article, who, "demands", "humanitarian_aid")
-                project.set_status(article, who, "done")
+                project.tags.set_choice(article, who, "stance", "condemning")
+                project.tags.add_value(article, who, "demands", "ceasefire")
+                project.tags.add_value(article, who, "demands", "humanitarian_aid")
+                project.tags.remove_value(article, who, "demands", "humanitarian_aid")
+                project.statuses.set(article, who, "done")
     except BaseException as exc:  # reported by the test, not lost in the thread
         errors.append(exc)
 
@@ -59,15 +59,15 @@ def test_concurrent_writers_lose_nothing(project_path: Path) -> None:
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     raw.close()
     with open_project(project_path) as project:
-        assert len(project.tags()) == 3 * WRITES * 2  # stance + ceasefire per step
+        assert len(project.tags.find()) == 3 * WRITES * 2  # stance + ceasefire per step
         for name in ("alpha", "beta", "gamma"):
             for number in range(WRITES):
                 article = SAMPLE_IDS[number % len(SAMPLE_IDS)]
                 who = f"{name}-{number}"
-                assert [t.value for t in project.tags(article, who)] == [
+                assert [t.value for t in project.tags.find(article, who)] == [
                     "condemning", "ceasefire"]
-                assert project.status(article, who) == "done"
-        removed = [c for c in project.history() if c.action == "removed"]
+                assert project.statuses.get(article, who) == "done"
+        removed = [c for c in project.history.changes() if c.action == "removed"]
         assert len(removed) == 3 * WRITES
         assert check(project).ok
 
@@ -87,11 +87,11 @@ def test_a_write_waits_for_another_connections_transaction(project_path: Path) -
     with open_project(project_path) as project:
         thread.start()
         started = time.monotonic()
-        project.set_choice(SAMPLE_IDS[0], "sara", "stance", "neutral")
+        project.tags.set_choice(SAMPLE_IDS[0], "sara", "stance", "neutral")
         waited = time.monotonic() - started
         thread.join()
         assert released.is_set()
         assert waited >= 0.15
-        assert project.tags(SAMPLE_IDS[0], "sara")[0].value == "neutral"
-        assert project.setting("held") == "yes"  # the other write landed too
+        assert project.tags.find(SAMPLE_IDS[0], "sara")[0].value == "neutral"
+        assert project.settings.get("held") == "yes"  # the other write landed too
     holder.close()

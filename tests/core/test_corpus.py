@@ -411,7 +411,7 @@ def test_a_project_named_like_a_corpus_file_is_never_read_as_one(tmp_path: Path)
     with open_project(folder / "project.csv") as project:
         with pytest.raises(AnnotatorError, match="the project file itself"):
             import_paths(project, [folder])
-        assert project.article_count() == 0
+        assert project.articles.count() == 0
         assert import_paths(project, [folder / "one.txt"]).added == ["one"]
 
 
@@ -627,7 +627,7 @@ def test_tag_csv_unclosed_quote_and_duplicate_header(capsys: pytest.CaptureFixtu
     assert str(caught.value).startswith(f"{sheet}:{line}: ") and reason in str(caught.value)
     code, err = _import_tags(capsys, project_path, sheet)
     assert code == 1 and err.count("\n") == 1 and f"{sheet}:{line}:" in err
-    assert open_project(project_path).tags() == []
+    assert open_project(project_path).tags.find() == []
 
 
 @posix_only

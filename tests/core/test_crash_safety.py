@@ -40,22 +40,22 @@ from annotator.core.store import open_project
 
 path, prefix = sys.argv[1], sys.argv[2]
 project = open_project(path, create=False)
-articles = [a.article_id for a in project.iter_articles()]
+articles = [a.article_id for a in project.articles.iter_all()]
 print("ready", flush=True)
 step = 0
 while True:
     article, who = articles[step % len(articles)], f"{prefix}-{step}"
-    project.set_choice(article, who, "stance", "neutral")
+    project.tags.set_choice(article, who, "stance", "neutral")
     print(step, 0, flush=True)
-    project.add_value(article, who, "demands", "ceasefire")
+    project.tags.add_value(article, who, "demands", "ceasefire")
     print(step, 1, flush=True)
-    project.add_value(article, who, "demands", "cut_ties")
+    project.tags.add_value(article, who, "demands", "cut_ties")
     print(step, 2, flush=True)
-    project.remove_value(article, who, "demands", "cut_ties")
+    project.tags.remove_value(article, who, "demands", "cut_ties")
     print(step, 3, flush=True)
-    project.mark_none(article, who, "participants")
+    project.tags.mark_none(article, who, "participants")
     print(step, 4, flush=True)
-    project.set_status(article, who, "done")
+    project.statuses.set(article, who, "done")
     print(step, 5, flush=True)
     step += 1
 """

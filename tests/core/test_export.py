@@ -52,21 +52,21 @@ def _plugin(monkeypatch: pytest.MonkeyPatch) -> None:
 def code(project: Project) -> None:
     """Two annotators' tags: evidence, notes, coded-none, and a status without tags."""
     start, end = quote_span(project, ARABIC_ID, "وقف إطلاق النار")
-    stance = project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    stance = project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
     assert stance is not None
-    project.update_tag(stance.tag_id, span=(start, end))
-    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire", participant="ebrahim_raisi",
-                      span=(start, end), note=NOTE)
-    project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
-    project.add_value(ARABIC_ID, "sara", "participants", "recep_tayyip_erdogan",
-                      role="counterpart")
-    project.add_value(ARABIC_ID, "sara", "participants", "ebrahim_raisi", role="initiator")
-    project.set_choice(ARABIC_ID, "sara", "note", NOTE)
-    project.set_choice(PERSIAN_ID, "sara", "stance", "neutral")
-    project.mark_none(PERSIAN_ID, "sara", "demands")
-    project.add_value(PERSIAN_ID, "reza", "demands", "humanitarian_aid")
-    project.set_choice(DATED_ID, "reza", "event_type", "phone_call")
-    project.set_status(STATUS_ONLY_ID, "reza", "done")
+    project.tags.update(stance.tag_id, span=(start, end))
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire", participant="ebrahim_raisi",
+                           span=(start, end), note=NOTE)
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+    project.tags.add_value(ARABIC_ID, "sara", "participants", "recep_tayyip_erdogan",
+                           role="counterpart")
+    project.tags.add_value(ARABIC_ID, "sara", "participants", "ebrahim_raisi", role="initiator")
+    project.tags.set_choice(ARABIC_ID, "sara", "note", NOTE)
+    project.tags.set_choice(PERSIAN_ID, "sara", "stance", "neutral")
+    project.tags.mark_none(PERSIAN_ID, "sara", "demands")
+    project.tags.add_value(PERSIAN_ID, "reza", "demands", "humanitarian_aid")
+    project.tags.set_choice(DATED_ID, "reza", "event_type", "phone_call")
+    project.statuses.set(STATUS_ONLY_ID, "reza", "done")
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_long_export_reads_back_in_pandas_with_labels_and_exact_text(coded: Proj
                                                                       tmp_path: Path) -> None:
     target = tmp_path / "tags.csv"
     result = export_to_file(coded, target)
-    assert result.rows == len(coded.tags()) == 10
+    assert result.rows == len(coded.tags.find()) == 10
     frame = pd.read_csv(target, dtype=str, keep_default_na=False)
     assert tuple(frame.columns) == LONG_COLUMNS
     assert tuple(frame.columns[:len(EXPORT_COLUMNS)]) == EXPORT_COLUMNS
@@ -160,7 +160,7 @@ def test_wide_export_columns_and_values(coded: Project, tmp_path: Path) -> None:
     columns = list(frame.columns)
     assert columns[:7] == ["article_id", "annotator", "title", "outlet", "published",
                            "language", "status"]
-    categories = [c.id for c in coded.codebook().field("demands").categories]
+    categories = [c.id for c in coded.codebooks.active().field("demands").categories]
     assert [c for c in columns if c.startswith("demands_")] == [
         f"demands_{c}" for c in categories]
     assert [c for c in columns if c.startswith("participants")] == [
@@ -211,7 +211,7 @@ def test_excel_cell(cell: object, expected: object) -> None:
 def test_excel_csv_has_bom_crlf_and_no_formula(project: Project, tmp_path: Path,
                                                form: str) -> None:
     for number, text in enumerate(INJECTIONS):
-        project.set_choice(PERSIAN_ID, f"x{number}", "note", text)
+        project.tags.set_choice(PERSIAN_ID, f"x{number}", "note", text)
     target = tmp_path / "excel.csv"
     export_to_file(project, target, ExportOptions(format=form, excel=True))
     data = target.read_bytes()
@@ -243,7 +243,7 @@ def test_jsonl_export_nested_objects(coded: Project, tmp_path: Path) -> None:
     objects = {(o["article"]["article_id"], o["annotator"]): o for o in map(json.loads, lines)}
     sara = objects[(ARABIC_ID, "sara")]
     assert sara["article"]["language"] == "ar"
-    assert sara["article"]["title"] == coded.article(ARABIC_ID).title
+    assert sara["article"]["title"] == coded.articles.get(ARABIC_ID).title
     assert sara["codebook"] == {"id": "gaza-diplomacy", "revision": "1", "version": 1}
     fields = sara["fields"]
     assert list(fields) == ["stance", "demands", "participants", "note"]  # codebook order
@@ -271,7 +271,7 @@ def test_codebook_sheet_beside_the_export(coded: Project, tmp_path: Path) -> Non
     assert result.codebook_path == tmp_path / "wide.codebook.csv"
     sheet = pd.read_csv(result.codebook_path, dtype=str, keep_default_na=False)
     assert tuple(sheet.columns) == exporting.CODEBOOK_COLUMNS
-    codebook = coded.codebook()
+    codebook = coded.codebooks.active()
     fields = sheet[sheet.kind == "field"]
     assert list(fields.id) == [f.id for f in codebook.fields]
     ceasefire = sheet[(sheet.field == "demands") & (sheet.id == "ceasefire")].iloc[0]
@@ -370,7 +370,7 @@ def test_export_refuses_to_overwrite_the_project(coded: Project) -> None:
     for target in (coded.path, Path(f"{coded.path}-wal")):
         with pytest.raises(AnnotatorError, match="that is the project file"):
             export_to_file(coded, target)
-    assert coded.article_count() > 0
+    assert coded.articles.count() > 0
 
 
 def test_progress_every_thousand_rows(project: Project) -> None:
@@ -381,7 +381,7 @@ def test_progress_every_thousand_rows(project: Project) -> None:
                                  ("note", "x")):
                 rows.append((len(rows) + 2, {"article_id": article, "annotator": f"c{number:03}",
                                              "field": field, "value": value}))
-    project.import_tag_rows(rows)
+    project.exchange.import_tag_rows(rows)
     calls: list[tuple[int, int]] = []
     assert export(project, io.StringIO(), progress=lambda *call: calls.append(call)) == 2100
     assert calls == [(0, 2100), (1000, 2100), (2000, 2100), (2100, 2100)]
@@ -420,12 +420,12 @@ def test_adjudicated_tags_are_exported_as_annotator_adjudicated(monkeypatch,
         Tag(-1, "u1", ARABIC_ID, "adjudicated", "stance", "condemning", None, None, None,
             None, None, None, 1, stamp, stamp),
     ]
-    monkeypatch.setattr(coded, "adjudicated_tags", lambda: iter(final), raising=False)
+    monkeypatch.setattr(coded.review, "adjudicated_tags", lambda: iter(final), raising=False)
     rows = list(csv.DictReader(io.StringIO(
         written(coded, ExportOptions(adjudicated=True)), newline="")))
     assert [(r["annotator"], r["field"], r["value"]) for r in rows] == [
         ("adjudicated", "demands", "ceasefire"), ("adjudicated", "stance", "condemning")]
-    assert rows[0]["title"] == coded.article(ARABIC_ID).title
+    assert rows[0]["title"] == coded.articles.get(ARABIC_ID).title
     assert rows[0]["codebook_id"] == "gaza-diplomacy"
     wide = list(csv.DictReader(io.StringIO(
         written(coded, ExportOptions(format="wide", adjudicated=True)), newline="")))

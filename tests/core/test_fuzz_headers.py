@@ -96,7 +96,7 @@ def _fresh(fixture: tuple[Project, sqlite3.Connection]) -> Project:
 
 
 def _stored(project: Project) -> dict[str, tuple[str, str]]:
-    return {a.article_id: (a.title, a.body) for a in project.iter_articles()}
+    return {a.article_id: (a.title, a.body) for a in project.articles.iter_all()}
 
 
 def _one_line(message: str) -> None:
@@ -108,7 +108,7 @@ def _check_import(project: Project, path: Path) -> None:
         result = import_paths(project, [path])
     except AnnotatorError as error:  # refused whole: nothing stored
         _one_line(str(error))
-        assert project.article_count() == 0
+        assert project.articles.count() == 0
         return
     for problem in result.problems:
         _one_line(str(problem))
@@ -141,7 +141,7 @@ def test_corpus_csv_with_fuzzed_header_and_ids(workspace: Path, empty_project,
     # delimiter: a header like "text\t,text\t" reads as tab-separated, one column.)
     unambiguous = not any(c in n for n in names for c in ",;\t")
     if unambiguous and len(normal) != len(set(normal)):
-        assert project.article_count() == 0
+        assert project.articles.count() == 0
     for stored_id in _stored(project):
         assert stored_id in {canonical(i).strip() for i in ids} or stored_id.startswith("fuzz-")
 
@@ -162,7 +162,7 @@ def test_duplicate_header_refuses_the_whole_file(workspace: Path, empty_project,
         _check_import(project, path)
         return
     result = import_paths(project, [path])
-    assert project.article_count() == 0 and result.added == []
+    assert project.articles.count() == 0 and result.added == []
     [problem] = result.problems
     _one_line(str(problem))
     assert problem.reason.startswith(f"the column '{names[0]}' appears twice in the header")
@@ -191,7 +191,7 @@ def test_jsonl_with_fuzzed_keys_and_ids(workspace: Path, empty_project,
 def test_tag_csv_with_fuzzed_header(workspace: Path, tagged, names: list[str],
                                     data: st.DataObject) -> None:
     project, sheet_rows = tagged
-    before = project.tags()
+    before = project.tags.find()
     keep = data.draw(st.integers(0, len(sheet_rows)))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -202,10 +202,10 @@ def test_tag_csv_with_fuzzed_header(workspace: Path, tagged, names: list[str],
     path.write_text(out.getvalue(), encoding="utf-8")
     try:
         rows = read_tags(path)
-        project.import_tag_rows(rows, where=str(path))
+        project.exchange.import_tag_rows(rows, where=str(path))
     except AnnotatorError as error:
         _one_line(str(error))
-        assert project.tags() == before  # all rows or none
+        assert project.tags.find() == before  # all rows or none
         normal = [_normal(n) for n in names if _normal(n)]
         # A control character may make the file "binary" first, or break the header up.
         if len(normal) != len(set(normal)) and all(n.isprintable() for n in names):
@@ -219,10 +219,10 @@ def test_tag_csv_with_fuzzed_header(workspace: Path, tagged, names: list[str],
 def tagged(workspace: Path) -> Iterator[tuple[Project, list[dict[str, str]]]]:
     with open_project(workspace / "tagged.sqlite") as project:
         import_paths(project, [paths.corpus_dir()])
-        article = next(iter(project.iter_articles())).article_id
-        project.set_choice(article, "sara", "stance", "condemning")
-        project.add_value(article, "sara", "demands", "ceasefire", note="«نقل», \"q\"\nline")
+        article = next(iter(project.articles.iter_all())).article_id
+        project.tags.set_choice(article, "sara", "stance", "condemning")
+        project.tags.add_value(article, "sara", "demands", "ceasefire", note="«نقل», \"q\"\nline")
         out = io.StringIO()
-        write_tags(project.iter_tag_rows(), out)
+        write_tags(project.exchange.iter_tag_rows(), out)
         sheet = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
         yield project, sheet

@@ -71,7 +71,7 @@ def test_store_takes_a_name_exactly_or_nothing(project, name: str) -> None:
     before = project.conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0]
     statuses = project.conn.execute("SELECT COUNT(*) FROM article_status").fetchone()[0]
     try:
-        project.set_choice(article, name, "stance", "neutral")
+        project.tags.set_choice(article, name, "stance", "neutral")
     except AnnotatorError as exc:
         assert name_problem(name) is not None
         assert "\n" not in str(exc)
@@ -80,21 +80,21 @@ def test_store_takes_a_name_exactly_or_nothing(project, name: str) -> None:
             "SELECT COUNT(*) FROM article_status").fetchone()[0] == statuses
         return
     assert name_problem(name) is None
-    assert name in project.annotators()
-    project.clear_field(article, name, "stance")
+    assert name in project.tags.annotators()
+    project.tags.clear_field(article, name, "stance")
 
 
 @pytest.mark.parametrize("name", ["a\nb", "\u202eevil", "x" * 100_000, "nul\x00"])
 def test_every_store_entry_point_refuses_a_bad_name(project, name: str) -> None:
     article = SAMPLE_IDS[0]
     calls = [
-        lambda: project.set_choice(article, name, "stance", "neutral"),
-        lambda: project.add_value(article, name, "demands", "ceasefire"),
-        lambda: project.mark_none(article, name, "demands"),
-        lambda: project.set_status(article, name, "done"),
-        lambda: project.restore(article, name, "stance", [], "done"),
-        lambda: project.add_comment(article, name, "a comment"),
-        lambda: project.adjudicate(article, "stance", [], name),
+        lambda: project.tags.set_choice(article, name, "stance", "neutral"),
+        lambda: project.tags.add_value(article, name, "demands", "ceasefire"),
+        lambda: project.tags.mark_none(article, name, "demands"),
+        lambda: project.statuses.set(article, name, "done"),
+        lambda: project.tags.restore(article, name, "stance", [], "done"),
+        lambda: project.review.add_comment(article, name, "a comment"),
+        lambda: project.review.adjudicate(article, "stance", [], name),
         lambda: Session(project, name),
     ]
     for call in calls:
@@ -110,7 +110,7 @@ def test_tag_csv_rows_with_a_bad_name_store_nothing(project, tmp_path: Path) -> 
             (3, {"article_id": SAMPLE_IDS[1], "annotator": "bad\u202ename", "field": "stance",
                  "value": "neutral"})]
     with pytest.raises(AnnotatorError, match=r"tags:3: .*U\+202E"):
-        project.import_tag_rows(rows)
+        project.exchange.import_tag_rows(rows)
     assert project.conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0] == 0
 
 
@@ -120,11 +120,11 @@ def test_tag_csv_rows_with_a_bad_name_store_nothing(project, tmp_path: Path) -> 
 def test_an_article_id_is_stored_exactly_or_is_an_import_problem(project, article_id) -> None:
     record = ArticleRecord(article_id, "title", f"body of {article_id!r}", "corpus.csv", "other",
                            line=7)
-    result = project.add_articles([record])
+    result = project.articles.add([record])
     if name_problem(article_id, "article id") is None:
         assert result.added == [article_id] or result.already_present or result.problems
         if result.added:
-            assert project.article(article_id).article_id == article_id
+            assert project.articles.get(article_id).article_id == article_id
     else:
         assert result.added == [] and len(result.problems) == 1
         problem = result.problems[0]

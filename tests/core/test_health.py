@@ -21,15 +21,15 @@ def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _tag_everything(project) -> None:  # type: ignore[no-untyped-def]
-    body = project.article(ARABIC_ID).body
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
-    project.add_value(ARABIC_ID, "sara", "demands", "ceasefire",
-                      span=quote_span(project, ARABIC_ID, body[10:30]))
-    project.mark_none(ARABIC_ID, "omid", "demands")
-    participant = project.participants()[0].id
-    project.add_value(ARABIC_ID, "sara", "participants", participant, role="initiator")
-    project.set_choice(OTHER_ID, "sara", "note", "یادداشت")
-    project.set_status(OTHER_ID, "omid", "done")
+    body = project.articles.get(ARABIC_ID).body
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire",
+                           span=quote_span(project, ARABIC_ID, body[10:30]))
+    project.tags.mark_none(ARABIC_ID, "omid", "demands")
+    participant = project.participants.all()[0].id
+    project.tags.add_value(ARABIC_ID, "sara", "participants", participant, role="initiator")
+    project.tags.set_choice(OTHER_ID, "sara", "note", "یادداشت")
+    project.statuses.set(OTHER_ID, "omid", "done")
 
 
 def test_a_clean_project_is_ok(project) -> None:
@@ -45,15 +45,15 @@ def test_a_clean_project_is_ok(project) -> None:
 
 
 def test_a_retired_category_is_still_known(project, tmp_path: Path) -> None:
-    project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
-    source = project.codebook().source
+    project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+    source = project.codebooks.active().source
     marker = 'id = "cut_ties"'
     assert marker in source
     retired = source.replace(marker, marker + "\n  retired = true", 1)
     from annotator.core.codebook import parse_codebook
 
-    project.set_codebook(parse_codebook(retired))
-    assert project.codebook_version() == 2
+    project.codebooks.load(parse_codebook(retired))
+    assert project.codebooks.active_version() == 2
     assert check(project).ok
 
 
@@ -84,7 +84,7 @@ def _tamper(path: Path, span_tag_article: str) -> None:
 def test_outside_damage_is_listed(project_path: Path) -> None:
     with open_project(project_path) as project:
         _tag_everything(project)
-        span_tag = next(t for t in project.tags(ARABIC_ID) if t.has_span)
+        span_tag = next(t for t in project.tags.find(ARABIC_ID) if t.has_span)
     _tamper(project_path, ARABIC_ID)
     with open_project(project_path) as project:
         report = check(project)
@@ -160,10 +160,10 @@ def test_adjudications_are_held_to_the_same_rules(project_path: Path) -> None:
 
     with open_project(project_path) as project:
         _tag_everything(project)
-        span = next(t for t in project.tags(ARABIC_ID) if t.has_span)
-        project.accept(ARABIC_ID, "demands", "sara", "reviewer")
-        [final] = project.adjudications(ARABIC_ID, "demands")
-        project.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], "reviewer")
+        span = next(t for t in project.tags.find(ARABIC_ID) if t.has_span)
+        project.review.accept(ARABIC_ID, "demands", "sara", "reviewer")
+        [final] = project.review.adjudications(ARABIC_ID, "demands")
+        project.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], "reviewer")
         assert check(project).ok
     raw = sqlite3.connect(project_path, isolation_level=None)
     raw.execute("UPDATE adjudications SET quote = 'not what it says' WHERE adjudication_uid = ?",
@@ -187,14 +187,14 @@ def _force_codebook(project, source: str) -> None:  # type: ignore[no-untyped-de
         "INSERT INTO codebooks (codebook_id, revision, source_toml, loaded_at, loaded_from) "
         "VALUES ('gaza-iran', '2', ?, '2024-06-01T00:00:00', 'forced')", (source,))
     project.conn.commit()
-    project.set_active_codebook(int(cursor.lastrowid))
+    project.codebooks.activate(int(cursor.lastrowid))
     project.reset_caches()
 
 
 def test_tags_whose_field_changed_type_are_reported(project) -> None:
-    project.set_choice(ARABIC_ID, "sara", "stance", "condemning")
-    project.set_choice(OTHER_ID, "omid", "event_type", "meeting")
-    source = project.codebook().source
+    project.tags.set_choice(ARABIC_ID, "sara", "stance", "condemning")
+    project.tags.set_choice(OTHER_ID, "omid", "event_type", "meeting")
+    source = project.codebooks.active().source
     start = source.index('id = "stance"')
     end = source.index("# ----", start)
     stance_as_text = ('id = "stance"\ntype = "text"\nlabel = { en = "Stance" }\n'
@@ -211,9 +211,9 @@ def test_tags_whose_field_changed_type_are_reported(project) -> None:
 
 
 def test_roles_the_codebook_no_longer_has_are_reported(project) -> None:
-    participant = project.participants()[0].id
-    project.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
-    source = project.codebook().source
+    participant = project.participants.all()[0].id
+    project.tags.add_value(ARABIC_ID, "sara", "participants", participant, role="mentioned")
+    source = project.codebooks.active().source
     start = source.index('  [[field.role]]\n  id = "mentioned"')
     _force_codebook(project, source[:start] + source[source.index("# ----", start):])
     report = check(project)

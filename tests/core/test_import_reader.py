@@ -49,7 +49,7 @@ def _contents(path: Path) -> tuple[list[tuple], list[str]]:
         rows = project.conn.execute(
             "SELECT article_no, article_id, title, body, language, published, content_hash "
             "FROM articles ORDER BY article_no").fetchall()
-        hits = [hit.article_id for hit in project.search("گفتوگو", limit=1000)]
+        hits = [hit.article_id for hit in project.articles.search("گفتوگو", limit=1000)]
     return rows, sorted(hits)
 
 
@@ -92,10 +92,10 @@ def test_cancel_stops_the_reader_and_keeps_stored_batches(tmp_path: Path) -> Non
     with open_project(tmp_path / "p.sqlite") as project:
         with pytest.raises(Cancelled):
             import_paths(project, [corpus], progress, parallel=True)
-        stored = project.article_count()
+        stored = project.articles.count()
         assert 0 < stored < 5000
         assert stored % 1000 == 0  # whole batches, each one transaction
-        assert project.search_count("خبر") == stored
+        assert project.articles.search_count("خبر") == stored
         finished = import_paths(project, [corpus], parallel=True)
     assert len(finished.added) == 5000 - stored
     assert len(finished.already_present) == stored
@@ -128,7 +128,7 @@ def test_reader_that_dies_is_one_clear_error(tmp_path: Path, monkeypatch: pytest
     with open_project(tmp_path / "p.sqlite") as project:
         with pytest.raises(AnnotatorError) as caught:
             import_paths(project, [corpus], parallel=True)
-        assert project.article_count() == 0
+        assert project.articles.count() == 0
     message = str(caught.value)
     assert "exit code 3" in message and "MemoryError: out of memory" in message
     assert "\n" not in message

@@ -91,5 +91,5 @@ def test_import_stores_the_records_and_their_keys(tmp_path: Path, parallel: bool
         for query in ("گفتوگوی", "غزه"):
             expected = {r.article_id for r in records if query in words(r)}
             assert expected
-            assert {h.article_id for h in project.search(query, limit=100)} == expected
-            assert project.search_count(query) == len(expected)
+            assert {h.article_id for h in project.articles.search(query, limit=100)} == expected
+            assert project.articles.search_count(query) == len(expected)

@@ -57,7 +57,7 @@ def test_parallel_import_runs_no_module_from_cwd_or_corpus(
     with open_project(tmp_path / "p.sqlite") as project:
         result = import_paths(project, ["corpus"], parallel=True)  # relative: from cwd
         assert len(result.added) == 35 and result.problems == []
-        assert project.article_count() == 35
+        assert project.articles.count() == 35
     assert not marker.exists(), marker.read_text()
 
 

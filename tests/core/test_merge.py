@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
-from annotator.core.safety.backup import list_backups
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.core.store import merge as merge_module
+from annotator.core.store.backups import list_backups
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 OLD_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "project_0001_initial.sqlite"
@@ -35,13 +35,13 @@ def content(project: Project) -> dict[str, object]:
     """Everything a merge must preserve, independent of row ids and history order."""
     tags = sorted((t.tag_uid, t.article_id, t.annotator, t.field, t.value or "",
                    t.participant or "", t.role or "", t.span_start or -1, t.quote or "",
-                   t.note or "") for t in project.tags())
+                   t.note or "") for t in project.tags.find())
     statuses = sorted(project.conn.execute(
         "SELECT article_id, annotator, status FROM article_status").fetchall())
     articles = sorted(project.conn.execute(
         "SELECT article_id, content_hash FROM articles").fetchall())
     adjudications = sorted((a.article_id, a.field, a.value or "", a.reviewer)
-                           for a in project.adjudications())
+                           for a in project.review.adjudications())
     return {"tags": tags, "statuses": statuses, "articles": articles,
             "adjudications": adjudications}
 
@@ -55,7 +55,7 @@ def test_merge_brings_in_a_colleagues_work(tmp_path: Path) -> None:
     reza.set_value(ARABIC_ID, "demands", "ceasefire", True)
     reza.set_none(SAMPLE_IDS[0], "demands", True)
     reza.set_status(ARABIC_ID, "done")
-    theirs.add_comment(ARABIC_ID, "reza", "حماس را هم باید کد کرد؟")
+    theirs.review.add_comment(ARABIC_ID, "reza", "حماس را هم باید کد کرد؟")
     extra = tmp_path / "extra.txt"
     extra.write_text("خبر تازه\n\nمتن خبری که فقط همکار دارد.", encoding="utf-8")
     import_paths(theirs, [extra])
@@ -63,19 +63,19 @@ def test_merge_brings_in_a_colleagues_work(tmp_path: Path) -> None:
     theirs.close()
     before = (tmp_path / "theirs.sqlite").read_bytes()
 
-    summary = mine.merge(tmp_path / "theirs.sqlite")
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
     assert summary.articles_added == 1 and summary.articles_matched == 5
     assert summary.tags_added == 4 and summary.statuses >= 2 and summary.comments == 1
     assert "reza" in summary.annotators
     assert (tmp_path / "theirs.sqlite").read_bytes() == before  # their file is only read
-    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["condemning"]
-    assert [t.value for t in mine.tags(ARABIC_ID, "reza", "stance")] == ["strongly_condemning"]
-    assert [t.value for t in mine.tags(SAMPLE_IDS[0], "reza", "demands")] == [None]
-    assert mine.status(ARABIC_ID, "reza") == "done"
-    assert mine.search("همکار")[0].article_id == "extra"
-    assert mine.comments(ARABIC_ID)[0].author == "reza"
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "sara", "stance")] == ["condemning"]
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "reza", "stance")] == ["strongly_condemning"]
+    assert [t.value for t in mine.tags.find(SAMPLE_IDS[0], "reza", "demands")] == [None]
+    assert mine.statuses.get(ARABIC_ID, "reza") == "done"
+    assert mine.articles.search("همکار")[0].article_id == "extra"
+    assert mine.review.comments(ARABIC_ID)[0].author == "reza"
     # History came along: nothing silently overwritten.
-    assert any(h.annotator == "reza" for h in mine.history(ARABIC_ID))
+    assert any(h.annotator == "reza" for h in mine.history.changes(ARABIC_ID))
 
 
 def test_same_text_under_another_id_is_matched_and_other_text_same_id_reported(
@@ -91,12 +91,12 @@ def test_same_text_under_another_id_is_matched_and_other_text_same_id_reported(
     Session(theirs, "reza").set_choice("other-name", "stance", "neutral")
     Session(theirs, "reza").set_choice(SAMPLE_IDS[0], "stance", "neutral")
     theirs.close()
-    summary = mine.merge(tmp_path / "theirs.sqlite")
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
     assert summary.articles_matched == 1 and summary.articles_added == 0
     assert len(summary.article_conflicts) == 1 and SAMPLE_IDS[0] in summary.article_conflicts[0]
-    assert [t.value for t in mine.tags(ARABIC_ID, "reza")] == ["neutral"]
-    assert mine.tags(SAMPLE_IDS[0], "reza") == []
-    assert mine.article(SAMPLE_IDS[0]).body != "متن کاملا متفاوت"
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "reza")] == ["neutral"]
+    assert mine.tags.find(SAMPLE_IDS[0], "reza") == []
+    assert mine.articles.get(SAMPLE_IDS[0]).body != "متن کاملا متفاوت"
 
 
 def test_later_edit_wins_and_earlier_stays_in_history(tmp_path: Path) -> None:
@@ -108,15 +108,17 @@ def test_later_edit_wins_and_earlier_stays_in_history(tmp_path: Path) -> None:
     Session(desktop, "sara").set_choice(ARABIC_ID, "stance", "strongly_condemning")  # later
     desktop.close()
     laptop = open_project(tmp_path / "laptop.sqlite")
-    summary = laptop.merge(tmp_path / "desktop.sqlite")
+    summary = laptop.merge.from_file(tmp_path / "desktop.sqlite")
     assert summary.tags_updated == 1
-    assert [t.value for t in laptop.tags(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
-    olds = [h.old_value or "" for h in laptop.history(ARABIC_ID, "sara")]
+    assert [t.value for t in laptop.tags.find(ARABIC_ID, "sara", "stance")] == [
+        "strongly_condemning"]
+    olds = [h.old_value or "" for h in laptop.history.changes(ARABIC_ID, "sara")]
     assert any('"condemning"' in old for old in olds)
     # And the other way round: the desktop keeps its newer value.
     desktop = open_project(tmp_path / "desktop.sqlite")
-    assert desktop.merge(tmp_path / "laptop.sqlite").tags_updated == 0
-    assert [t.value for t in desktop.tags(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
+    assert desktop.merge.from_file(tmp_path / "laptop.sqlite").tags_updated == 0
+    assert [t.value for t in desktop.tags.find(ARABIC_ID, "sara", "stance")] == [
+        "strongly_condemning"]
 
 
 def test_a_tag_removed_here_is_not_brought_back(tmp_path: Path) -> None:
@@ -127,8 +129,8 @@ def test_a_tag_removed_here_is_not_brought_back(tmp_path: Path) -> None:
     shutil.copy(tmp_path / "mine.sqlite", tmp_path / "old-copy.sqlite")
     mine = open_project(tmp_path / "mine.sqlite")
     Session(mine, "sara").set_value(ARABIC_ID, "demands", "ceasefire", False)
-    mine.merge(tmp_path / "old-copy.sqlite")
-    assert mine.tags(ARABIC_ID, "sara", "demands") == []
+    mine.merge.from_file(tmp_path / "old-copy.sqlite")
+    assert mine.tags.find(ARABIC_ID, "sara", "demands") == []
 
 
 def test_bad_files_are_refused_clearly(tmp_path: Path) -> None:
@@ -136,17 +138,17 @@ def test_bad_files_are_refused_clearly(tmp_path: Path) -> None:
     text = tmp_path / "notes.sqlite"
     text.write_text("not a database", encoding="utf-8")
     with pytest.raises(AnnotatorError, match="not an SQLite file"):
-        mine.merge(text)
+        mine.merge.from_file(text)
     other = tmp_path / "birds.sqlite"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE birds (name TEXT)")
     conn.commit()
     conn.close()
     with pytest.raises(AnnotatorError, match="not an annotator project"):
-        mine.merge(other)
+        mine.merge.from_file(other)
     with pytest.raises(AnnotatorError, match="this project itself"):
-        mine.merge(tmp_path / "mine.sqlite")
-    assert mine.tags() == []
+        mine.merge.from_file(tmp_path / "mine.sqlite")
+    assert mine.tags.find() == []
 
 
 def _copies(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -174,16 +176,16 @@ def test_a_file_of_this_version_is_read_in_place_an_older_one_from_a_migrated_co
         conn.execute(f"PRAGMA journal_mode = {journal}")
         conn.close()
         before = (tmp_path / "theirs.sqlite").read_bytes()
-        mine.merge(tmp_path / "theirs.sqlite")
+        mine.merge.from_file(tmp_path / "theirs.sqlite")
         assert (tmp_path / "theirs.sqlite").read_bytes() == before
     assert copies == []
     old = tmp_path / "old.sqlite"
     shutil.copy(OLD_SCHEMA, old)
-    summary = mine.merge(old)
+    summary = mine.merge.from_file(old)
     assert copies == [old] and old.read_bytes() == OLD_SCHEMA.read_bytes()
     assert summary.tags_added == 3 and summary.annotators == ["sara"]
-    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
-    assert [t.value for t in mine.tags(ARABIC_ID, "reza", "stance")] == ["neutral"]
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "reza", "stance")] == ["neutral"]
 
 
 def test_without_uri_file_names_the_colleagues_file_is_copied(
@@ -194,7 +196,7 @@ def test_without_uri_file_names_the_colleagues_file_is_copied(
     theirs = new_project(tmp_path / "theirs.sqlite")
     Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
     theirs.close()
-    assert mine.merge(tmp_path / "theirs.sqlite").tags_added == 1
+    assert mine.merge.from_file(tmp_path / "theirs.sqlite").tags_added == 1
     assert copies == [tmp_path / "theirs.sqlite"]
 
 
@@ -209,15 +211,15 @@ def test_the_backup_before_a_merge_holds_the_project_as_it_was(
     for article in SAMPLE_IDS:
         reza.set_choice(article, "stance", "neutral")
     theirs.close()
-    assert mine.merge(tmp_path / "theirs.sqlite").tags_added == len(SAMPLE_IDS)
+    assert mine.merge.from_file(tmp_path / "theirs.sqlite").tags_added == len(SAMPLE_IDS)
     made = [b for b in list_backups(mine.path) if b.reason == "before-merge"]
-    assert len(made) == 1 and made[0].tags == 1 and len(mine.tags()) == 1 + len(SAMPLE_IDS)
+    assert len(made) == 1 and made[0].tags == 1 and len(mine.tags.find()) == 1 + len(SAMPLE_IDS)
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])
 def test_nothing_is_merged_when_the_backup_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal: str) -> None:
-    def no_room(project: object, reason: str) -> Path:
+    def no_room(reason: str) -> Path:
         raise AnnotatorError("the disk is full; no backup was made")
 
     mine = new_project(tmp_path / "mine.sqlite")
@@ -226,10 +228,10 @@ def test_nothing_is_merged_when_the_backup_fails(
     Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
     theirs.close()
     before = content(mine)
-    monkeypatch.setattr(merge_module, "backup", no_room)
+    monkeypatch.setattr(mine.backups, "make", no_room)
     with pytest.raises(AnnotatorError, match="no backup was made"):
-        mine.merge(tmp_path / "theirs.sqlite")
-    assert content(mine) == before and mine.history() == []
+        mine.merge.from_file(tmp_path / "theirs.sqlite")
+    assert content(mine) == before and mine.history.changes() == []
     assert mine.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []
 
 
@@ -256,10 +258,10 @@ def test_edits_made_at_the_same_moment_are_settled_alike_both_ways(tmp_path: Pat
         copy = tmp_path / f"merged-{target.name}"
         shutil.copy(target, copy)
         with open_project(copy) as project:
-            project.merge(other)
+            project.merge.from_file(other)
             once = content(project)
-            assert project.merge(other).tags_updated == 0 and content(project) == once
-            results.append([t.value for t in project.tags(ARABIC_ID, "sara", "stance")])
+            assert project.merge.from_file(other).tags_updated == 0 and content(project) == once
+            results.append([t.value for t in project.tags.find(ARABIC_ID, "sara", "stance")])
     assert results[0] == results[1] and len(results[0]) == 1
 
 
@@ -267,15 +269,15 @@ def test_a_tag_two_of_theirs_update_takes_both_edits_in_their_order(tmp_path: Pa
     laptop_path, desktop_path = _desk_and_laptop(tmp_path)
     with open_project(desktop_path) as desktop:
         # The tag moves to another value, then the old value comes back as a new tag.
-        tag = desktop.tags(ARABIC_ID, "sara", "demands")[0]
-        desktop.update_tag(tag.tag_id, value="cut_ties")
-        desktop.add_value(ARABIC_ID, "sara", "demands", "ceasefire", note="again")
+        tag = desktop.tags.find(ARABIC_ID, "sara", "demands")[0]
+        desktop.tags.update(tag.tag_id, value="cut_ties")
+        desktop.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire", note="again")
     with open_project(laptop_path) as laptop:
-        summary = laptop.merge(desktop_path)
+        summary = laptop.merge.from_file(desktop_path)
         assert summary.tags_updated == 2
-        [kept] = laptop.tags(ARABIC_ID, "sara", "demands")
+        [kept] = laptop.tags.find(ARABIC_ID, "sara", "demands")
         assert (kept.tag_uid, kept.value, kept.note) == (tag.tag_uid, "ceasefire", "again")
-        changes = [h for h in laptop.history(ARABIC_ID, "sara")
+        changes = [h for h in laptop.history.changes(ARABIC_ID, "sara")
                    if h.action == "changed" and h.field == "demands"]
         assert ['"cut_ties"' in (h.new_value or "") for h in changes] == [True, False]
 
@@ -289,12 +291,12 @@ def test_two_machines_coding_one_article_keep_the_latest_single_value(tmp_path: 
     Session(theirs, "sara").set_value(SAMPLE_IDS[0], "demands", "ceasefire", True)
     Session(theirs, "sara").set_value(SAMPLE_IDS[0], "demands", "cut_ties", True)
     theirs.close()
-    summary = mine.merge(tmp_path / "theirs.sqlite")
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
     assert summary.tags_added == 3
-    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["neutral"]
-    assert sorted(str(t.value) for t in mine.tags(SAMPLE_IDS[0], "sara", "demands")) == [
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "sara", "stance")] == ["neutral"]
+    assert sorted(str(t.value) for t in mine.tags.find(SAMPLE_IDS[0], "sara", "demands")) == [
         "ceasefire", "cut_ties"]
-    removed = [h for h in mine.history() if h.action == "removed"]
+    removed = [h for h in mine.history.changes() if h.action == "removed"]
     assert len(removed) == 2  # the older stance and the "coded, none"
 
 
@@ -342,17 +344,17 @@ def test_merge_is_idempotent_commutative_and_loses_nothing(
         shutil.copy(folder / "base.sqlite", target)
         project = open_project(target)
         for name in order:
-            project.merge(folder / f"{name}.sqlite")
+            project.merge.from_file(folder / f"{name}.sqlite")
         once = content(project)
         for name in order:  # merging again changes nothing
-            project.merge(folder / f"{name}.sqlite")
+            project.merge.from_file(folder / f"{name}.sqlite")
         assert content(project) == once
         results.append(once)
         # Nothing lost: every tag of every colleague file is in the merged project.
         for name in order:
             with open_project(folder / f"{name}.sqlite") as colleague:
-                assert {t.tag_uid for t in colleague.tags()} <= {t.tag_uid for t in
-                                                                 project.tags()}
+                assert {t.tag_uid for t in colleague.tags.find()} <= {t.tag_uid for t in
+                                                                 project.tags.find()}
         project.close()
     assert results[0] == results[1]
 
@@ -365,19 +367,19 @@ def _with_other_codebook(tmp_path: Path) -> tuple[Project, Path]:
 
     mine = new_project(tmp_path / "mine.sqlite")
     theirs = new_project(tmp_path / "theirs.sqlite")
-    source = theirs.codebook().source
+    source = theirs.codebooks.active().source
     source = source.replace('id = "ceasefire"', 'id = "truce"', 1)
     source = source.replace('id = "mentioned"', 'id = "observer"', 1)
     source += ('\n[[field]]\nid = "tone"\ntype = "text"\nlabel = { en = "Tone" }\n'
                'definition = "The tone."\n')
-    theirs.set_codebook(parse_codebook(source))
+    theirs.codebooks.load(parse_codebook(source))
     reza = Session(theirs, "reza")
     reza.set_choice(ARABIC_ID, "stance", "neutral")
     reza.set_value(ARABIC_ID, "demands", "truce", True)
     reza.set_value(SAMPLE_IDS[0], "demands", "truce", True)
-    theirs.add_value(ARABIC_ID, "reza", "participants", theirs.participants()[0].id,
-                     role="observer")
-    theirs.set_choice(ARABIC_ID, "reza", "tone", "calm")
+    theirs.tags.add_value(ARABIC_ID, "reza", "participants", theirs.participants.all()[0].id,
+                          role="observer")
+    theirs.tags.set_choice(ARABIC_ID, "reza", "tone", "calm")
     theirs.close()
     return mine, tmp_path / "theirs.sqlite"
 
@@ -386,7 +388,7 @@ def test_unknown_values_are_named_and_nothing_is_merged(tmp_path: Path) -> None:
     mine, theirs = _with_other_codebook(tmp_path)
     before = content(mine)
     with pytest.raises(merge_module.UnknownValuesError) as info:
-        mine.merge(theirs)
+        mine.merge.from_file(theirs)
     message = str(info.value)
     assert "\n" not in message and str(theirs) in message
     assert "value 'truce' of field 'demands' (2 tags)" in message
@@ -395,16 +397,16 @@ def test_unknown_values_are_named_and_nothing_is_merged(tmp_path: Path) -> None:
     assert [str(u).split(" (")[0] for u in info.value.unknown] == [
         "value 'truce' of field 'demands'", "role 'observer' of field 'participants'",
         "field 'tone'"]
-    assert content(mine) == before and mine.tags() == []
-    assert mine.codebook_version() == 1
+    assert content(mine) == before and mine.tags.find() == []
+    assert mine.codebooks.active_version() == 1
 
 
 def test_unknown_values_come_in_when_accepted(tmp_path: Path) -> None:
     mine, theirs = _with_other_codebook(tmp_path)
-    summary = mine.merge(theirs, accept_unknown=True)
+    summary = mine.merge.from_file(theirs, accept_unknown=True)
     assert summary.tags_added == 5 and len(summary.unknown) == 3
     assert any("our codebook does not know" in line for line in summary.lines())
-    assert mine.codebook_version() == 1  # their codebook is kept, not made active
+    assert mine.codebooks.active_version() == 1  # their codebook is kept, not made active
 
 
 def test_a_long_list_of_unknown_values_is_bounded() -> None:
@@ -425,13 +427,13 @@ def test_the_command_line_refuses_unknown_values_unless_accepted(
     assert err.startswith("annotator: error: ") and err.count("\n") == 1
     assert "value 'truce'" in err and "--accept-unknown" in err and out == ""
     with open_project(tmp_path / "mine.sqlite") as again:
-        assert again.tags() == []
+        assert again.tags.find() == []
     assert main(["--db", str(tmp_path / "mine.sqlite"), "merge", str(theirs),
                  "--accept-unknown"]) == 0
     out, _ = capsys.readouterr()
     assert "our codebook does not know them" in out
     with open_project(tmp_path / "mine.sqlite") as again:
-        assert len(again.tags()) == 5
+        assert len(again.tags.find()) == 5
 
 
 def test_errors_about_a_migrated_copy_name_the_colleagues_file(tmp_path: Path) -> None:
@@ -450,11 +452,11 @@ def test_errors_about_a_migrated_copy_name_the_colleagues_file(tmp_path: Path) -
     conn.close()
     for other, problem in ((birds, "not an annotator project"), (newer, "newer version")):
         with pytest.raises(AnnotatorError, match=problem) as info:
-            mine.merge(other)
+            mine.merge.from_file(other)
         message = str(info.value)
         assert message.startswith(f"{other}:") and "colleague.sqlite" not in message
         assert "annotator-merge-" not in message and "nothing was merged" in message
-    assert mine.tags() == []
+    assert mine.tags.find() == []
 
 
 def test_a_colleagues_file_with_a_name_holding_a_bidi_control_is_refused(
@@ -467,7 +469,7 @@ def test_a_colleagues_file_with_a_name_holding_a_bidi_control_is_refused(
     other = tmp_path / "colleague.sqlite"
     other.write_bytes(project_path.read_bytes())
     with open_project(other) as colleague:
-        colleague.set_choice(SAMPLE_IDS[0], "sara", "stance", "neutral")
+        colleague.tags.set_choice(SAMPLE_IDS[0], "sara", "stance", "neutral")
     # A file made by hand (or by an older version) with a name our checks refuse.
     conn = raw.connect(other)
     conn.execute("UPDATE tags SET annotator = 'sa\u202era'")
@@ -475,10 +477,10 @@ def test_a_colleagues_file_with_a_name_holding_a_bidi_control_is_refused(
     conn.commit()
     conn.close()
     with open_project(project_path) as project:
-        before = len(project.tags())
+        before = len(project.tags.find())
         with pytest.raises(AnnotatorError, match="U\\+202E.*nothing was merged"):
-            project.merge(other)
-        assert len(project.tags()) == before
+            project.merge.from_file(other)
+        assert len(project.tags.find()) == before
 
 
 def test_a_colleagues_file_with_an_article_id_holding_a_line_break_is_refused(
@@ -497,7 +499,7 @@ def test_a_colleagues_file_with_an_article_id_holding_a_line_break_is_refused(
     conn.commit()
     conn.close()
     with open_project(project_path) as project:
-        before = project.article_count()
+        before = project.articles.count()
         with pytest.raises(AnnotatorError, match="article id.*nothing was merged"):
-            project.merge(other)
-        assert project.article_count() == before
+            project.merge.from_file(other)
+        assert project.articles.count() == before

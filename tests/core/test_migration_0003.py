@@ -70,9 +70,9 @@ def test_migrating_keeps_every_row_index_and_trigger(way: str, tmp_path: Path) -
                 assert f"{column} IN (" not in tables[table]
                 assert f"{column} = " in tables[table]
         # The triggers still record, and the indexes are used.
-        project.set_choice(ARABIC_ID, "reza", "stance", "neutral")
-        project.set_status(ARABIC_ID, "reza", "done")
-        assert {(c.action, c.what) for c in project.history(ARABIC_ID, "reza")} >= {
+        project.tags.set_choice(ARABIC_ID, "reza", "stance", "neutral")
+        project.statuses.set(ARABIC_ID, "reza", "done")
+        assert {(c.action, c.what) for c in project.history.changes(ARABIC_ID, "reza")} >= {
             ("added", "tag"), ("added", "status")}
         plan = " ".join(str(r[-1]) for r in conn.execute(
             "EXPLAIN QUERY PLAN SELECT * FROM history WHERE article_id = ? AND annotator = ?",
@@ -149,20 +149,20 @@ def test_a_colleagues_file_without_0003_is_read_in_place_and_merged(
     mine = new_project(tmp_path / "mine.sqlite")
     theirs = _old_project(tmp_path)
     before = theirs.read_bytes()
-    summary = mine.merge(theirs)
+    summary = mine.merge.from_file(theirs)
     assert copies == [] and theirs.read_bytes() == before
     assert summary.tags_added == 3 and summary.annotators == ["sara"]
     assert summary.statuses == 3
-    assert [t.value for t in mine.tags(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
-    assert mine.status(ARABIC_ID, "sara") == "done"
-    assert mine.status("001_5b82d33603e0f177", "sara") == "skipped"
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "sara", "stance")] == ["strongly_condemning"]
+    assert mine.statuses.get(ARABIC_ID, "sara") == "done"
+    assert mine.statuses.get("001_5b82d33603e0f177", "sara") == "skipped"
     history = "SELECT changed_at, changed_by, action, what, article_id, annotator, field, " \
         "old_value, new_value FROM history"
     raw = sqlite3.connect(theirs)
     their_history = set(raw.execute(history).fetchall())
     raw.close()
     assert len(their_history) == 10 and their_history <= set(mine.conn.execute(history))
-    assert mine.merge(theirs).history == 0  # and again: nothing new
+    assert mine.merge.from_file(theirs).history == 0  # and again: nothing new
     mine.close()
 
 

@@ -14,7 +14,7 @@ def test_a_page_of_the_list_reads_the_index_alone(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
     with open_project(path) as project:
-        listed = project.list_articles("sara")
+        listed = project.articles.summaries("sara")
         assert [a.article_id for a in listed] == [
             row[0] for row in project.conn.execute(
                 "SELECT article_id FROM articles ORDER BY article_no")]
@@ -25,6 +25,6 @@ def test_a_page_of_the_list_reads_the_index_alone(tmp_path: Path) -> None:
             "AND s.annotator = ? WHERE a.article_no > ? ORDER BY a.article_no LIMIT 50",
             ("sara", 1)))
         assert "COVERING INDEX articles_listed" in plan
-        assert [(a.article_id, a.title, a.language) for a in project.list_articles(
+        assert [(a.article_id, a.title, a.language) for a in project.articles.summaries(
             "sara", limit=2, offset=1)] == [
             (a.article_id, a.title, a.language) for a in listed[1:3]]

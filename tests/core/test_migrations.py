@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.backup import list_backups
 from annotator.core.store import open_project
+from annotator.core.store.backups import list_backups
 from annotator.core.store.migrations import migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -31,22 +31,23 @@ def test_old_project_opens_migrates_and_keeps_everything(fixture: Path, tmp_path
     raw.close()
     with open_project(path) as project:
         assert not migrations.pending(project.db)
-        after = sorted((t.tag_uid, t.field, t.value, t.quote) for t in project.tags())
+        after = sorted((t.tag_uid, t.field, t.value, t.quote) for t in project.tags.find())
         assert after == before and len(after) == 3
-        assert project.status("002_603f5c7882508bd5", "sara") == "done"
-        assert project.adjudications() == []  # the new table is there and empty
-        project.accept("002_603f5c7882508bd5", "stance", "sara", reviewer="mina")
-        assert project.search("اردوغان")
+        assert project.statuses.get("002_603f5c7882508bd5", "sara") == "done"
+        assert project.review.adjudications() == []  # the new table is there and empty
+        project.review.accept("002_603f5c7882508bd5", "stance", "sara", reviewer="mina")
+        assert project.articles.search("اردوغان")
     # The file was backed up before it was changed.
     assert [b.reason for b in list_backups(path)] == ["before-migration"]
 
 
 def test_a_full_disk_during_a_write_changes_nothing(project) -> None:
     article = "002_603f5c7882508bd5"
-    project.set_choice(article, "sara", "stance", "neutral")
+    project.tags.set_choice(article, "sara", "stance", "neutral")
     pages = project.conn.execute("PRAGMA page_count").fetchone()[0]
     project.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(AnnotatorError, match="disk is full"):
-        project.set_choice(article, "sara", "note", "یادداشت " * 20000)
+        project.tags.set_choice(article, "sara", "note", "یادداشت " * 20000)
     project.conn.execute("PRAGMA max_page_count = 1073741823")
-    assert [(t.field, t.value) for t in project.tags(article, "sara")] == [("stance", "neutral")]
+    assert [(t.field, t.value) for t in project.tags.find(article, "sara")] == [
+        ("stance", "neutral")]

@@ -71,8 +71,8 @@ def coded_path(project_path: Path) -> Path:
 def held(coded_path: Path) -> Iterator[Path]:
     """The project held open by a connection with a write in its -wal, as a window would."""
     with open_project(coded_path) as project:
-        project.set_choice(next(iter(project.iter_articles())).article_id, "held", "stance",
-                           "condemning")
+        project.tags.set_choice(next(iter(project.articles.iter_all())).article_id, "held",
+                                "stance", "condemning")
         assert Path(f"{coded_path}-wal").exists()
         yield coded_path
 

@@ -32,23 +32,24 @@ def test_whole_words_only() -> None:
 
 
 def test_sample_articles_mention_expected_participants(project) -> None:
-    arabic = dict(project.matcher().suggest(project.article(ARABIC_ID).body))
+    arabic = dict(project.participants.matcher().suggest(project.articles.get(ARABIC_ID).body))
     for expected in ("ebrahim_raisi", "recep_tayyip_erdogan", "hakan_fidan", "antony_blinken",
                      "hossein_salami", "hossein_amir_abdollahian"):
         assert expected in arabic, expected
-    qatar = dict(project.matcher().suggest(project.article("003_4cdab43310a4bd9f").body))
+    qatar = dict(project.participants.matcher().suggest(
+        project.articles.get("003_4cdab43310a4bd9f").body))
     assert "ali_bagheri_kani" in qatar
-    for mention in project.matcher().find(project.article(ARABIC_ID).body):
-        body = project.article(ARABIC_ID).body
+    for mention in project.participants.matcher().find(project.articles.get(ARABIC_ID).body):
+        body = project.articles.get(ARABIC_ID).body
         assert body[mention.start:mention.end] == mention.quote
 
 
 def test_analyst_can_add_a_participant(project) -> None:
-    added = project.add_participants(
+    added = project.participants.add(
         [Participant("jane_doe", "person", {"en": "Jane Doe", "fa": "جین دو"})], "sara")
     assert added == 1
-    assert project.participant("jane_doe").added_by == "sara"
-    assert project.add_participants([project.participant("jane_doe")], "sara") == 0
+    assert project.participants.get("jane_doe").added_by == "sara"
+    assert project.participants.add([project.participants.get("jane_doe")], "sara") == 0
 
 
 def test_longest_name_wins_where_names_share_a_beginning() -> None:

@@ -34,8 +34,8 @@ def cli_plugins(monkeypatch) -> None:
 def coded_path(project_path: Path) -> Path:
     with open_project(project_path) as project:
         code(project)
-        project.set_status(next(iter(project.iter_articles())).article_id, "<i>mina</i>",
-                           "in_progress")
+        project.statuses.set(next(iter(project.articles.iter_all())).article_id, "<i>mina</i>",
+                             "in_progress")
     return project_path
 
 

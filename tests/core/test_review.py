@@ -22,43 +22,43 @@ def _code(project) -> None:
 
 def test_queue_sorted_by_disagreement_and_filtered(project) -> None:
     _code(project)
-    queue = project.review_queue()
+    queue = project.review.queue()
     assert [i.article_id for i in queue][0] == ARABIC_ID
     assert queue[0].disagreements == ("demands", "stance")
     assert {i.article_id for i in queue} == set(SAMPLE_IDS[:3])
-    assert [i.article_id for i in project.review_queue(field="demands")] == [ARABIC_ID]
-    assert project.review_queue(pair=("sara", "nobody")) == []
+    assert [i.article_id for i in project.review.queue(field="demands")] == [ARABIC_ID]
+    assert project.review.queue(pair=("sara", "nobody")) == []
 
 
 def test_adjudication_is_stored_apart_and_never_changes_annotators_tags(project) -> None:
     _code(project)
-    before = project.tags()
-    project.accept(ARABIC_ID, "stance", "reza", reviewer="mina", comment="عنوان صریح است")
+    before = project.tags.find()
+    project.review.accept(ARABIC_ID, "stance", "reza", reviewer="mina", comment="عنوان صریح است")
     start, end = quote_span(project, ARABIC_ID, "وقف إطلاق النار")
-    project.adjudicate(ARABIC_ID, "demands",
-                       [FinalValue("ceasefire", span=(start, end)), FinalValue("cut_ties")],
-                       reviewer="mina")
-    assert project.tags() == before
-    final = {(a.field, a.value) for a in project.adjudications(ARABIC_ID)}
+    project.review.adjudicate(ARABIC_ID, "demands",
+                              [FinalValue("ceasefire", span=(start, end)), FinalValue("cut_ties")],
+                              reviewer="mina")
+    assert project.tags.find() == before
+    final = {(a.field, a.value) for a in project.review.adjudications(ARABIC_ID)}
     assert final == {("stance", "strongly_condemning"), ("demands", "ceasefire"),
                      ("demands", "cut_ties")}
-    stance = project.adjudications(ARABIC_ID, "stance")[0]
+    stance = project.review.adjudications(ARABIC_ID, "stance")[0]
     assert stance.source_annotator == "reza" and stance.reviewer == "mina"
     assert stance.comment == "عنوان صریح است"
-    tags = list(project.adjudicated_tags())
+    tags = list(project.review.adjudicated_tags())
     assert {t.annotator for t in tags} == {"adjudicated"}
-    assert ARABIC_ID not in [i.article_id for i in project.review_queue(pending_only=True)]
+    assert ARABIC_ID not in [i.article_id for i in project.review.queue(pending_only=True)]
     # Adjudications are in the history too.
-    assert any(h.what == "adjudication" for h in project.history(ARABIC_ID))
+    assert any(h.what == "adjudication" for h in project.history.changes(ARABIC_ID))
     with pytest.raises(AnnotatorError, match="not a value"):
-        project.adjudicate(ARABIC_ID, "stance", [FinalValue("furious")], reviewer="mina")
+        project.review.adjudicate(ARABIC_ID, "stance", [FinalValue("furious")], reviewer="mina")
     with pytest.raises(AnnotatorError, match="did not code"):
-        project.accept(SAMPLE_IDS[4], "stance", "reza", reviewer="mina")
+        project.review.accept(SAMPLE_IDS[4], "stance", "reza", reviewer="mina")
 
 
 def test_comment_thread(project) -> None:
-    project.add_comment(ARABIC_ID, "mina", "آیا «حماس» هم مشارکت‌کننده است؟")
-    project.add_comment(ARABIC_ID, "sara", "نه، فقط ذکر شده.")
-    assert [c.author for c in project.comments(ARABIC_ID)] == ["mina", "sara"]
+    project.review.add_comment(ARABIC_ID, "mina", "آیا «حماس» هم مشارکت‌کننده است؟")
+    project.review.add_comment(ARABIC_ID, "sara", "نه، فقط ذکر شده.")
+    assert [c.author for c in project.review.comments(ARABIC_ID)] == ["mina", "sara"]
     with pytest.raises(AnnotatorError):
-        project.add_comment(ARABIC_ID, "mina", "  ")
+        project.review.add_comment(ARABIC_ID, "mina", "  ")

@@ -20,26 +20,26 @@ from tests.conftest import ARABIC_ID
     ],
 )
 def test_variants_match(project, query: str, expected: str) -> None:
-    hits = project.search(query, limit=50)
+    hits = project.articles.search(query, limit=50)
     assert expected in [h.article_id for h in hits]
-    assert project.search_count(query) >= 1
+    assert project.articles.search_count(query) >= 1
 
 
 def test_snippet_shows_original_text(project) -> None:
-    [hit] = [h for h in project.search("۴۷۷۶۱۲۴")]
+    [hit] = [h for h in project.articles.search("۴۷۷۶۱۲۴")]
     assert hit.article_id == "003_4cdab43310a4bd9f"
-    body = project.article(hit.article_id).body
+    body = project.articles.get(hit.article_id).body
     assert body[hit.start:hit.end] == "۴۷۷۶۱۲۴"
     assert "۴۷۷۶۱۲۴" in hit.snippet
 
 
 def test_all_words_must_match_and_odd_queries_are_safe(project) -> None:
-    assert project.search("اردوغان قطر") == []
+    assert project.articles.search("اردوغان قطر") == []
     for odd in ['"', "AND", "*", "NEAR(", "-", ")", "'"]:
-        project.search(odd)
-    assert project.search("   ") == []
+        project.articles.search(odd)
+    assert project.articles.search("   ") == []
 
 
 def test_stored_text_is_not_normalised(project) -> None:
-    body = project.article(ARABIC_ID).body
+    body = project.articles.get(ARABIC_ID).body
     assert "إردوغان" in body and "ي" in body  # Arabic spelling kept as imported

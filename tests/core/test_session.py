@@ -23,7 +23,7 @@ def test_undo_redo_restores_tags_and_status(project) -> None:
     assert session.view(ARABIC_ID).status == "done"
 
     session.undo()  # status
-    assert project.status(ARABIC_ID, "sara") == "in_progress"
+    assert project.statuses.get(ARABIC_ID, "sara") == "in_progress"
     session.undo()  # cut_ties
     assert session.view(ARABIC_ID).values("demands") == ["ceasefire"]
     session.undo()
@@ -31,7 +31,7 @@ def test_undo_redo_restores_tags_and_status(project) -> None:
     assert session.view(ARABIC_ID).values("stance") == ["condemning"]
     session.undo()
     assert session.view(ARABIC_ID).tags == ()
-    assert project.status(ARABIC_ID, "sara") == "not_started"
+    assert project.statuses.get(ARABIC_ID, "sara") == "not_started"
     assert not session.can_undo
     for _ in range(5):
         session.redo()
@@ -114,7 +114,7 @@ def test_a_change_elsewhere_refreshes_cached_participants(project) -> None:
     session = Session(project, "sara")
     assert "new_envoy" not in {p.id for p in session.participants()}  # now cached
     with open_project(project.path, create=False) as other:
-        other.add_participants([Participant("new_envoy", "person", {"en": "New Envoy"})], "reza")
+        other.participants.add([Participant("new_envoy", "person", {"en": "New Envoy"})], "reza")
     assert session.changed_elsewhere()
     assert session.participant("new_envoy").text("en") == "New Envoy"
 
@@ -161,3 +161,40 @@ def test_undo_still_works_when_elsewhere_changed_something_else(project) -> None
     with pytest.raises(UndoConflict):  # the first edit set "in progress", now "done"
         session.undo()
     assert session.view(ARABIC_ID).values("demands") == ["ceasefire"]
+
+
+# -- change records ------------------------------------------------------------------------
+def test_every_edit_returns_a_record_of_what_it_changed(project) -> None:
+    session = Session(project, "sara")
+    first = session.set_value(ARABIC_ID, "demands", "ceasefire", True)
+    assert (first.article_id, first.annotator, first.field) == (ARABIC_ID, "sara", "demands")
+    assert first.before == () and [t.value for t in first.after] == ["ceasefire"]
+    assert (first.status_before, first.status_after) == ("not_started", "in_progress")
+    assert first.tags_changed and first.status_changed
+    stance = session.set_choice(ARABIC_ID, "stance", "neutral")
+    assert stance.tags_changed and not stance.status_changed  # already in progress
+    done = session.set_status(ARABIC_ID, "done")
+    assert done.field == "" and not done.tags_changed and done.status_changed
+    assert done.status_after == "done"
+
+
+def test_undo_and_redo_return_the_record_of_what_they_changed(project) -> None:
+    session = Session(project, "sara")
+    session.set_value(ARABIC_ID, "demands", "ceasefire", True)
+    [tag] = session.view(ARABIC_ID).field_tags("demands")
+    span = quote_span(project, ARABIC_ID, "وقف إطلاق النار")
+    session.update_tag(tag, "evidence", span=span)
+    undone = session.undo()
+    assert undone is not None and undone.field == "demands" and undone.label == "evidence"
+    assert [t.span_start for t in undone.before] == [span[0]]
+    # What the view must now show: the tags as stored after the undo, ids and all.
+    assert undone.after == tuple(session.view(ARABIC_ID).field_tags("demands"))
+    assert undone.after[0].span_start is None and undone.tags_changed
+    redone = session.redo()
+    assert redone is not None and redone.after == tuple(
+        session.view(ARABIC_ID).field_tags("demands"))
+    assert redone.after[0].span_start == span[0]
+    session.set_status(ARABIC_ID, "skipped")
+    status = session.undo()
+    assert status is not None and status.status_changed
+    assert (status.status_before, status.status_after) == ("skipped", "in_progress")

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.safety.location import SharedPlace
 from annotator.gui import app as start
-from annotator.gui.app import create_window, shared_notice_text
+from annotator.gui.app import create_window
+from annotator.gui.opening import shared_notice_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +46,7 @@ def test_yes_to_the_question_creates_the_project(qtbot, tmp_path: Path) -> None:
     assert window is not None
     qtbot.addWidget(window)
     assert len(seen) == 1 and new.exists()
-    assert window.session.project.article_count() == 0
+    assert window.session.project.articles.count() == 0
 
 
 def test_an_existing_project_opens_without_a_question(qtbot, project_path: Path,
@@ -57,7 +58,7 @@ def test_an_existing_project_opens_without_a_question(qtbot, project_path: Path,
     window = create_window(str(project_path), "en", "Sara")
     assert window is not None
     qtbot.addWidget(window)
-    assert window.session.project.article_count() == 5
+    assert window.session.project.articles.count() == 5
 
 
 def test_the_app_exits_0_without_creating_when_the_user_says_no(tmp_path: Path,
@@ -112,3 +113,30 @@ def test_notice_text(qapp, place: SharedPlace, words: list[str]) -> None:
     text, detail = shared_notice_text(place)
     assert all(word in text for word in words)
     assert "only on a local disk" in detail and "merge" in detail
+
+
+def test_file_open_warns_about_a_synced_folder_as_starting_does(
+        qtbot, project_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)
+    assert window.findChildren(QMessageBox, "sharedLocationNotice") == []
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    (synced / ".stfolder").mkdir()  # Syncthing's marker
+    shared = synced / "shared.sqlite"
+    shared.write_bytes(project_path.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(shared), ""))
+    window.projects.open_project_dialog()
+    assert window.session.project.path == shared
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox, "sharedLocationNotice")))
+    [notice] = window.findChildren(QMessageBox, "sharedLocationNotice")
+    assert "Syncthing" in notice.text() and not notice.isModal()
+    notice.button(QMessageBox.StandardButton.Ok).click()
+    window.close()
+    window.session.project.close()

@@ -12,7 +12,7 @@ from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 @pytest.fixture
 def session(project) -> Session:
-    project.set_choice(ARABIC_ID, "reza", "stance", "neutral")  # a colleague's tag
+    project.tags.set_choice(ARABIC_ID, "reza", "stance", "neutral")  # a colleague's tag
     return Session(project, "sara")
 
 

@@ -48,8 +48,8 @@ def test_field_value_and_role_tooltips_follow_the_interface_language(qtbot,
         codebook: Codebook = window.session.codebook
         stance = codebook.field("stance")
         participant = window.session.participants()[0].id
-        window.session.project.add_value(ARABIC_ID, "Sara", "participants", participant,
-                                         role="initiator")
+        window.session.project.tags.add_value(ARABIC_ID, "Sara", "participants", participant,
+                                              role="initiator")
         window.open_article(ARABIC_ID)
         box = window.form.single_boxes[0]
         assert box.field.id == "stance"
@@ -89,7 +89,7 @@ def test_a_codebook_without_persian_definitions_shows_english(qtbot, tmp_path) -
     try:
         from annotator.core.codebook import parse_codebook
 
-        window.session.project.set_codebook(parse_codebook(english_only))
+        window.session.project.codebooks.load(parse_codebook(english_only))
         window.close()
         window.session.project.close()
         window = _window(qtbot, "fa")

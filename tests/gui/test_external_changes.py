@@ -18,7 +18,8 @@ from annotator.core.intake.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.core.store.review import FinalValue
-from annotator.gui.main_window import BACKUP_DELAY_MS, MainWindow
+from annotator.gui.main_window import MainWindow
+from annotator.gui.project_switch import BACKUP_DELAY_MS
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 REFRESHED = "The project was changed by another window or command; refreshed."
@@ -135,7 +136,7 @@ def test_nothing_is_read_again_while_nothing_changed(qtbot, project_path: Path,
     window.done_and_next()
     counted.clear()
     qtbot.wait(BACKUP_DELAY_MS + 10 * FAST_MS)  # past the backup on open, too
-    assert window.backup_worker is not None and window.backup_worker.isFinished()
+    assert window.projects.backup_worker is not None and window.projects.backup_worker.isFinished()
     assert refreshes == [] and counted == []
     assert window.statusBar().currentMessage() != REFRESHED
     _close(window)
@@ -220,7 +221,7 @@ def test_review_mode_shows_decisions_and_coders_from_elsewhere(
     qtbot.waitUntil(lambda: review.current == ARABIC_ID)
     assert set(review.coders) == {"sara", "reza"}
     with open_project(project_path, create=False) as other:
-        other.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
+        other.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
     qtbot.waitUntil(lambda: review.comparisons["stance"].decided)
     assert review.current == ARABIC_ID
     _close(window)
@@ -231,7 +232,7 @@ def test_a_codebook_loaded_elsewhere_rebuilds_the_form(qtbot, project_path: Path
     window = _window(qtbot, project_path)
     window.open_article(ARABIC_ID)
     with open_project(project_path, create=False) as project:
-        source = project.codebook().source
+        source = project.codebooks.active().source
     extra = source + (
         '\n[[field]]\nid = "source_check"\ntype = "text"\n'
         'label = { en = "Source check", fa = "بررسی منبع", ar = "فحص المصدر" }\n'
@@ -279,7 +280,7 @@ def test_done_and_next_on_a_file_that_refuses_writes_says_so_and_stays(
     def refuse(*_args, **_kwargs):
         raise _Error("project.sqlite: the disk is full; nothing was changed")
 
-    monkeypatch.setattr(window.session.project, "set_status", refuse)
+    monkeypatch.setattr(window.session.project.statuses, "set", refuse)
     browser = window.reader.browser
     browser.setFocus()
     _QTest.keyClick(browser, _Qt.Key.Key_Return, _Qt.KeyboardModifier.ControlModifier)

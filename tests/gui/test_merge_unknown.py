@@ -24,8 +24,8 @@ def _colleague(tmp_path: Path) -> Path:
     theirs = tmp_path / "reza.sqlite"
     with open_project(theirs) as colleague:
         import_paths(colleague, [paths.corpus_dir()])
-        source = colleague.codebook().source.replace('id = "ceasefire"', 'id = "truce"', 1)
-        colleague.set_codebook(parse_codebook(source))
+        source = colleague.codebooks.active().source.replace('id = "ceasefire"', 'id = "truce"', 1)
+        colleague.codebooks.load(parse_codebook(source))
         reza = Session(colleague, "Reza")
         reza.set_choice(ARABIC_ID, "stance", "neutral")
         reza.set_value(ARABIC_ID, "demands", "truce", True)
@@ -57,7 +57,7 @@ def _answer(qtbot, box: QMessageBox, button: QMessageBox.StandardButton) -> None
 
 def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     theirs = _colleague(tmp_path)
-    window.start_merge([str(theirs)])
+    window.jobs.start_merge([str(theirs)])
     box = _question(qtbot)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert str(theirs) in box.text()
@@ -67,17 +67,17 @@ def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: any(
         isinstance(w, QMessageBox) and w.isVisible() and "Nothing was merged" in w.text()
         for w in QApplication.topLevelWidgets()), timeout=5000)
-    assert window.session.project.tags(ARABIC_ID, "Reza") == []
+    assert window.session.project.tags.find(ARABIC_ID, "Reza") == []
 
 
 def test_yes_merges_them_and_the_summary_lists_them(qtbot, window: MainWindow,
                                                      tmp_path: Path) -> None:
     theirs = _colleague(tmp_path)
-    window.start_merge([str(theirs)])
+    window.jobs.start_merge([str(theirs)])
     box = _question(qtbot)
     with qtbot.waitSignal(window.merged, timeout=20000):
         _answer(qtbot, box, QMessageBox.StandardButton.Yes)
-    values = sorted(str(t.value) for t in window.session.project.tags(ARABIC_ID, "Reza"))
+    values = sorted(str(t.value) for t in window.session.project.tags.find(ARABIC_ID, "Reza"))
     assert values == ["neutral", "truce"]
     qtbot.waitUntil(lambda: any(
         isinstance(w, QMessageBox) and w.isVisible() and "does not know them" in w.text()

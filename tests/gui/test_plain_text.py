@@ -18,9 +18,9 @@ from annotator.core.participants import Participant
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.gui.article_list import ArticleModel
-from annotator.gui.form_parts import plain_tip
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
+from annotator.gui.texts import plain_tip
 
 MARKUP = "<img src=x><b>bold</b>\u202e"
 NAME = "<b>bold</b> <img src=x>"  # an acceptable annotator name (no controls)
@@ -37,9 +37,9 @@ def _literal_tip(tip: str, text: str) -> None:
 
 @pytest.fixture
 def marked(project: Project) -> Project:
-    project.add_articles([ArticleRecord(ARTICLE, MARKUP + " title", BODY, "corpus.jsonl",
+    project.articles.add([ArticleRecord(ARTICLE, MARKUP + " title", BODY, "corpus.jsonl",
                                         "other", line=1)])
-    project.add_participants([Participant("evil", "person", {"en": MARKUP, "fa": MARKUP},
+    project.participants.add([Participant("evil", "person", {"en": MARKUP, "fa": MARKUP},
                                           office={"en": MARKUP})], "tester")
     return project
 
@@ -95,7 +95,7 @@ def test_review_shows_names_quotes_and_comments_literally(qtbot, marked: Project
         tag = session.view(ARTICLE).field_tags("stance")[0]
         start = BODY.index(MARKUP)
         session.update_tag(tag, "evidence", span=(start, start + len(MARKUP)))
-    marked.add_comment(ARTICLE, NAME, MARKUP + " a comment")
+    marked.review.add_comment(ARTICLE, NAME, MARKUP + " a comment")
     view = ReviewView(Session(marked, "lead"))
     _show(qtbot, view)
     view.open_article(ARTICLE)
@@ -129,7 +129,7 @@ def test_article_list_title_tooltip_is_escaped(qtbot, marked: Project) -> None:
 
 
 def test_a_message_that_qt_would_take_for_markup_is_escaped(qtbot) -> None:
-    from annotator.gui.form_parts import plain_message
+    from annotator.gui.texts import plain_message
 
     assert plain_message("p.sqlite: busy") == "p.sqlite: busy"
     shown = plain_message("<img src=x>.sqlite: not an SQLite file")

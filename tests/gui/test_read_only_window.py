@@ -59,3 +59,45 @@ def test_the_window_reads_a_read_only_project_and_refuses_edits_in_words(
     monkeypatch.undo()
     assert _count(project_path, "SELECT COUNT(*) FROM tags") == tags
     assert _count(project_path, "SELECT COUNT(*) FROM project_settings") == settings
+
+
+def test_file_open_reads_a_read_only_project_as_starting_on_it_does(
+        qtbot, project_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.core import paths
+    from annotator.core.intake.importer import import_paths
+    from annotator.core.store import open_project
+
+    writable = tmp_path / "mine.sqlite"
+    with open_project(writable) as mine:
+        import_paths(mine, [paths.corpus_dir()])
+    window = create_window(str(writable), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(QLabel, "readOnlyNotice") is None
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(database) == str(project_path):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    chosen = [str(project_path), str(writable)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (chosen.pop(0), ""))
+    window.projects.open_project_dialog()  # File > Open: no refusal, the project opens for reading
+    assert window.session.project.path == project_path and window.session.project.read_only
+    notice = window.findChild(QLabel, "readOnlyNotice")
+    assert notice is not None and notice.isVisibleTo(window)
+    assert "changes are off" in notice.text()
+    assert window.current == SAMPLE_IDS[0]
+    window.projects.open_project_dialog()  # back to a project that can be written: the notice goes
+    assert window.session.project.path == writable and not window.session.project.read_only
+    assert not notice.isVisibleTo(window)
+    qtbot.wait(2600)  # past the timers: remembering the article, the backup on opening
+    window.close()
+    window.session.project.close()

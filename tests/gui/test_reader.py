@@ -39,9 +39,9 @@ def reader(qtbot):
 
 
 def sample(project, language: str) -> Article:
-    for summary in project.list_articles():
+    for summary in project.articles.summaries():
         if summary.language == language:
-            return project.article(summary.article_id)
+            return project.articles.get(summary.article_id)
     raise AssertionError(f"no {language} sample")
 
 
@@ -112,7 +112,7 @@ def test_header_shows_outlet_both_calendars_and_language(reader):
 
 # -- offsets, selection, highlights ------------------------------------------------------
 def test_selection_round_trip_in_the_arabic_sample(reader, project):
-    article = project.article(ARABIC_ID)
+    article = project.articles.get(ARABIC_ID)
     body = article.body
     reader.show_article(article)
     document = reader.browser.document()
@@ -136,7 +136,7 @@ def test_selection_round_trip_in_the_arabic_sample(reader, project):
 def test_highlight_inside_a_word_keeps_the_letters_joined(reader, project):
     """The inked pixels of a word are the same with and without a highlight on 3 of its letters
     (a highlight that broke the word into separate shaping runs would change letter forms)."""
-    article = project.article(ARABIC_ID)
+    article = project.articles.get(ARABIC_ID)
     word = article.body.index("الإسلامية")
     reader.show_article(article)
     reader.scroll_to(word)
@@ -241,7 +241,7 @@ def test_plain_text_only(reader):
 
 # -- evidence ------------------------------------------------------------------------------
 def test_ctrl_e_emits_the_selection_as_evidence(reader, project, qtbot):
-    article = project.article(ARABIC_ID)
+    article = project.articles.get(ARABIC_ID)
     body = article.body
     reader.show_article(article)
     reader.browser.setFocus()
@@ -265,7 +265,7 @@ def test_ctrl_e_emits_the_selection_as_evidence(reader, project, qtbot):
 
 
 def test_showing_the_same_article_again_keeps_the_selection(reader, project):
-    article = project.article(ARABIC_ID)
+    article = project.articles.get(ARABIC_ID)
     reader.show_article(article)
     reader.select_span(40, 50)
     reader.show_article(article, [], [(40, 50, "#f6c343")])
@@ -274,7 +274,7 @@ def test_showing_the_same_article_again_keeps_the_selection(reader, project):
 
 
 def test_clear(reader, project):
-    reader.show_article(project.article(ARABIC_ID))
+    reader.show_article(project.articles.get(ARABIC_ID))
     reader.select_span(1, 5)
     reader.clear()
     assert reader.article is None
@@ -285,7 +285,7 @@ def test_clear(reader, project):
 
 # -- look ----------------------------------------------------------------------------------
 def test_zoom(reader, project, qtbot):
-    reader.show_article(project.article(ARABIC_ID))
+    reader.show_article(project.articles.get(ARABIC_ID))
     size = reader.browser.document().defaultFont().pointSizeF()
     assert size == pytest.approx(14.0)
     reader.zoom(2)
@@ -313,7 +313,7 @@ def test_zoom_keys_in_a_window_that_has_its_own_zoom_action(qtbot, project):
     window.addAction(action)
     window.show()
     qtbot.waitExposed(window)
-    reader.show_article(project.article(ARABIC_ID))
+    reader.show_article(project.articles.get(ARABIC_ID))
     reader.browser.setFocus()
     qtbot.keyClick(reader.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert reader.zoom_level == 1  # once: not ambiguous, not twice
@@ -322,7 +322,7 @@ def test_zoom_keys_in_a_window_that_has_its_own_zoom_action(qtbot, project):
 def test_line_height_and_font_family(qtbot, project):
     reader = Reader("DejaVu Sans")
     qtbot.addWidget(reader)
-    reader.show_article(project.article(ARABIC_ID))
+    reader.show_article(project.articles.get(ARABIC_ID))
     assert reader.browser.document().defaultFont().family() == "DejaVu Sans"
     block = reader.browser.document().firstBlock()
     while block.isValid():
@@ -339,7 +339,7 @@ def test_highlight_colours_follow_the_palette(reader, project, dark):
         QColor("#ffffff"), QColor("#111111"))
     palette.setColor(QPalette.ColorRole.Base, base)
     palette.setColor(QPalette.ColorRole.Text, text)
-    reader.show_article(project.article(ARABIC_ID), [Mention("p", 0, 6, "x")],
+    reader.show_article(project.articles.get(ARABIC_ID), [Mention("p", 0, 6, "x")],
                         [(10, 20, "#fff59d"), (30, 40, QColor("navy"))])
     reader.setPalette(palette)  # after showing: a change of colour scheme recolours
     assert len(reader.browser.extraSelections()) == 3
@@ -351,7 +351,7 @@ def test_highlight_colours_follow_the_palette(reader, project, dark):
 
 def test_switching_articles_edits_and_lays_out_the_text_once(reader, project):
     # What keeps a switch quick; its time is measured by ``annotator bench`` (switch_ms).
-    articles = [project.article(s.article_id) for s in project.list_articles()]
+    articles = [project.articles.get(s.article_id) for s in project.articles.summaries()]
     reader.show_article(articles[0])
     document = reader.browser.document()
     edits: list[int] = []
@@ -382,8 +382,8 @@ def test_switching_articles_edits_and_lays_out_the_text_once(reader, project):
 
 
 def test_sample_articles_keep_offsets_one_to_one(reader, project):
-    for summary in project.list_articles():
-        article = project.article(summary.article_id)
+    for summary in project.articles.summaries():
+        article = project.articles.get(summary.article_id)
         reader.show_article(article)
         assert reader.browser.document().characterCount() - 1 == len(article.body)
 

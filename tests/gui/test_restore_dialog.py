@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core.safety.backup import backup, backups_folder
 from annotator.core.store import open_project
+from annotator.core.store.backups import backup, backups_folder
 from annotator.gui.restore_dialog import RestoreDialog
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
@@ -27,10 +27,10 @@ def _tags(path: Path) -> int:
 def _two_backups(path: Path) -> None:
     backup(path, "open")
     with open_project(path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire")
     backup(path, "manual")
     with open_project(path) as project:
-        project.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
+        project.tags.add_value(ARABIC_ID, "sara", "demands", "cut_ties")
 
 
 def test_lists_backups_and_restores_after_confirmation(qtbot, project_path: Path,
@@ -76,7 +76,7 @@ def test_a_refused_restore_is_shown_and_changes_nothing(qtbot, project_path: Pat
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text: warnings.append(text))
-    import annotator.core.safety.backup as backups
+    import annotator.core.store.backups as backups
 
     with open_project(project_path):  # another window still has it open
         monkeypatch.setattr("annotator.gui.restore_dialog.restore",

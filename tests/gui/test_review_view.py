@@ -156,19 +156,19 @@ def test_selecting_an_article_shows_the_coders_side_by_side(qtbot, view: ReviewV
 def test_accept_stores_an_adjudication_and_never_changes_the_tags(
     qtbot, view: ReviewView, coded: Project
 ) -> None:
-    before = coded.tags()
+    before = coded.tags.find()
     stance = view.comparisons["stance"]
     stance.comment.setText("The headline is explicit.")
     with qtbot.waitSignal(view.adjudicated) as signal:
         qtbot.mouseClick(stance.rows["reza"].accept, Qt.MouseButton.LeftButton)
     assert signal.args == [ARABIC_ID]
-    final = coded.adjudications(ARABIC_ID, "stance")
+    final = coded.review.adjudications(ARABIC_ID, "stance")
     assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
         ("strongly_condemning", "reza", REVIEWER)
     ]
     assert final[0].comment == "The headline is explicit."
     assert final[0].span_start is not None  # reza's evidence came along
-    assert coded.tags() == before
+    assert coded.tags.find() == before
     # The final value is shown in bold with the reviewer; reza's row says it was accepted.
     stance = view.comparisons["stance"]
     assert "<b>" in stance.final.text() and "Strongly condemning" in stance.final.text()
@@ -181,20 +181,20 @@ def test_accept_stores_an_adjudication_and_never_changes_the_tags(
     assert stance.decided and stance.decided_badge.isVisible()
     assert view.queue_model.data(view.queue_model.index(0, 4)) == "1/2"
     # Exports read the final values as tags of the pseudo-annotator "adjudicated".
-    exported = list(coded.adjudicated_tags())
+    exported = list(coded.review.adjudicated_tags())
     assert [(t.annotator, t.article_id, t.field, t.value) for t in exported] == [
         (ADJUDICATED, ARABIC_ID, "stance", "strongly_condemning")
     ]
     # Clear removes the final value, and still leaves the annotators' tags alone.
     with qtbot.waitSignal(view.adjudicated):
         qtbot.mouseClick(stance.clear_button, Qt.MouseButton.LeftButton)
-    assert coded.adjudications(ARABIC_ID) == []
+    assert coded.review.adjudications(ARABIC_ID) == []
     assert "not decided" in view.comparisons["stance"].final.text()
-    assert coded.tags() == before
+    assert coded.tags.find() == before
 
 
 def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Project) -> None:
-    before = coded.tags()
+    before = coded.tags.find()
     stance = view.comparisons["stance"]
     qtbot.mouseClick(stance.other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
@@ -205,7 +205,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     tick(qtbot, dialog.radios["neutral"])
     with qtbot.waitSignal(view.adjudicated):
         press_ok(qtbot, view)
-    final = coded.adjudications(ARABIC_ID, "stance")
+    final = coded.review.adjudications(ARABIC_ID, "stance")
     assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
         ("neutral", None, REVIEWER)
     ]
@@ -218,7 +218,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     tick(qtbot, dialog.checks["ceasefire"])
     tick(qtbot, dialog.checks["humanitarian_aid"])
     press_ok(qtbot, view)
-    demands = {a.value: a for a in coded.adjudications(ARABIC_ID, "demands")}
+    demands = {a.value: a for a in coded.review.adjudications(ARABIC_ID, "demands")}
     assert set(demands) == {"ceasefire", "humanitarian_aid"}
     assert demands["ceasefire"].quote == SARA_CEASEFIRE
     assert demands["humanitarian_aid"].quote is None
@@ -230,7 +230,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     tick(qtbot, dialog.none_check)
     assert not dialog.checks["ceasefire"].isChecked()
     press_ok(qtbot, view)
-    assert [a.value for a in coded.adjudications(ARABIC_ID, "demands")] == [None]
+    assert [a.value for a in coded.review.adjudications(ARABIC_ID, "demands")] == [None]
     assert "none" in view.comparisons["demands"].final.text()
 
     # Participants: the coders' participants are offered; any other can be added by name.
@@ -244,7 +244,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     role = dialog.table.cellWidget(1, 1)
     role.setCurrentIndex(role.findData("counterpart"))
     press_ok(qtbot, view)
-    people = [(a.value, a.role) for a in coded.adjudications(ARABIC_ID, "participants")]
+    people = [(a.value, a.role) for a in coded.review.adjudications(ARABIC_ID, "participants")]
     assert people == [("recep_tayyip_erdogan", "counterpart")]
     # Cancel changes nothing.
     qtbot.mouseClick(view.comparisons["stance"].other_button, Qt.MouseButton.LeftButton)
@@ -252,8 +252,8 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     assert dialog is not None
     tick(qtbot, dialog.radios["supportive"])
     dialog.reject()
-    assert [a.value for a in coded.adjudications(ARABIC_ID, "stance")] == ["neutral"]
-    assert coded.tags() == before
+    assert [a.value for a in coded.review.adjudications(ARABIC_ID, "stance")] == ["neutral"]
+    assert coded.tags.find() == before
 
 
 def test_not_yet_adjudicated_filter(qtbot, view: ReviewView, coded: Project) -> None:
@@ -287,7 +287,7 @@ def test_comment_thread(qtbot, view: ReviewView, coded: Project) -> None:
     thread.editor.setFocus()
     QTest.keyClicks(thread.editor, "Is Raisi the initiator?")
     qtbot.mouseClick(thread.add_button, Qt.MouseButton.LeftButton)
-    comments = coded.comments(ARABIC_ID)
+    comments = coded.review.comments(ARABIC_ID)
     assert [(c.author, c.text) for c in comments] == [(REVIEWER, "Is Raisi the initiator?")]
     assert thread.list.count() == 1
     assert REVIEWER in thread.list.item(0).text()
@@ -297,7 +297,7 @@ def test_comment_thread(qtbot, view: ReviewView, coded: Project) -> None:
     thread.editor.setFocus()
     thread.editor.setPlainText("بله، آغازگر است.")
     QTest.keyClick(thread.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert [c.text for c in coded.comments(ARABIC_ID)][-1] == "بله، آغازگر است."
+    assert [c.text for c in coded.review.comments(ARABIC_ID)][-1] == "بله، آغازگر است."
     assert thread.list.count() == 2
 
 
@@ -346,7 +346,7 @@ def test_three_annotators_refresh_and_pair_filter(qtbot, view: ReviewView, coded
 
 
 def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: Project) -> None:
-    before = coded.tags()
+    before = coded.tags.find()
     browser = view.reader.browser
     browser.setFocus()
     QTest.keyClick(browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -366,10 +366,10 @@ def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: P
             Qt.Key.Key_2,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    final = {(a.field, a.value, a.source_annotator) for a in coded.adjudications(ARABIC_ID)}
+    final = {(a.field, a.value, a.source_annotator) for a in coded.review.adjudications(ARABIC_ID)}
     assert final == {("stance", "condemning", "sara"), ("demands", "ceasefire", "sara")}
     assert "sara" in view.message.text()
-    assert coded.tags() == before
+    assert coded.tags.find() == before
 
 
 def test_alt_arrows_step_the_queue_even_inside_a_window_that_uses_them(

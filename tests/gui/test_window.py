@@ -151,7 +151,7 @@ def test_done_and_next_and_progress(qtbot, window: MainWindow) -> None:
     browser = _reader_focus(window)
     first = window.current
     QTest.keyClick(browser, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.project.status(first, "Sara") == "done"
+    assert window.session.project.statuses.get(first, "Sara") == "done"
     assert window.current == SAMPLE_IDS[1]
     assert "1 of 5" in window.list_panel.progress_label.text()
     # Filter the list to done articles; the search box narrows it down too.
@@ -211,7 +211,7 @@ def test_import_a_folder_in_the_background(qtbot, window: MainWindow, tmp_path: 
             f"خبر شماره {number}\n\nمتن خبر شماره {number} درباره غزه و آتش‌بس.",
             encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
-    worker = window.start_import([str(folder)])
+    worker = window.jobs.start_import([str(folder)])
     with qtbot.waitSignal(worker.done, timeout=20000) as blocker:
         pass
     summary = blocker.args[0]
@@ -231,11 +231,11 @@ def test_merge_a_colleagues_file_from_the_window(qtbot, window: MainWindow,
 
         import_paths(colleague, [paths.corpus_dir()])
         Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
-    worker = window.start_merge([str(theirs)])
+    worker = window.jobs.start_merge([str(theirs)])
     with qtbot.waitSignal(window.merged, timeout=20000):
         pass
     assert not worker.isRunning()
-    assert [t.value for t in window.session.project.tags(ARABIC_ID, "Reza")] == ["neutral"]
+    assert [t.value for t in window.session.project.tags.find(ARABIC_ID, "Reza")] == ["neutral"]
     # Blind coding still holds for Sara.
     window.open_article(ARABIC_ID)
     assert session_view(window).tags == ()
@@ -250,8 +250,8 @@ def test_review_mode_shows_colleagues_and_returns_to_blind_coding(qtbot,
     assert window.stack.currentWidget() is window.review
     assert window.review.current == ARABIC_ID
     window.review.accept("stance", "Reza")
-    assert [a.value for a in project.adjudications(ARABIC_ID, "stance")] == ["neutral"]
-    assert project.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
+    assert [a.value for a in project.review.adjudications(ARABIC_ID, "stance")] == ["neutral"]
+    assert project.review.adjudications(ARABIC_ID, "stance")[0].reviewer == "Sara"
     # The adjudicated tag is what the research export gives with --adjudicated.
     import csv
     import io
@@ -285,31 +285,31 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
 
 def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
                                                     monkeypatch) -> None:
-    from annotator.core.safety.backup import list_backups
+    from annotator.core.store.backups import list_backups
 
-    qtbot.waitUntil(lambda: window.backup_worker is not None
-                    and window.backup_worker.isFinished(), timeout=10000)
+    qtbot.waitUntil(lambda: window.projects.backup_worker is not None
+                    and window.projects.backup_worker.isFinished(), timeout=10000)
     path = window.session.project.path
     assert [b.reason for b in list_backups(path)][:1] == ["open"]
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
 
     def restore_oldest(parent, project_path) -> bool:
-        from annotator.core.safety.backup import restore
+        from annotator.core.store.backups import restore
 
         oldest = list_backups(project_path)[-1]
         restore(project_path, oldest.path)
         return True
 
     monkeypatch.setattr("annotator.gui.restore_dialog.show_restore_dialog", restore_oldest)
-    window.restore_backup()
-    assert window.session.project.tags(ARABIC_ID, "Sara") == []  # back as it was
+    window.projects.restore_backup()
+    assert window.session.project.tags.find(ARABIC_ID, "Sara") == []  # back as it was
     assert window.current is not None
 
 
 def test_switch_annotator_rebuilds_the_views(qtbot, window: MainWindow, monkeypatch) -> None:
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_2)
-    monkeypatch.setattr("annotator.gui.app.ask_annotator_name", lambda *a: "Omid")
-    window.switch_annotator()
+    monkeypatch.setattr("annotator.gui.opening.ask_annotator_name", lambda *a: "Omid")
+    window.projects.switch_annotator()
     assert window.session.annotator == "Omid"
     assert session_view(window).tags == ()  # Omid sees none of Sara's tags
     QTest.keyClick(_reader_focus(window), Qt.Key.Key_3)
@@ -330,7 +330,7 @@ def test_merge_summary_in_persian(qtbot, tmp_path: Path) -> None:
         Session(colleague, "Reza").set_choice(ARABIC_ID, "stance", "neutral")
     window = _show(qtbot, create_window(None, "fa", "Sara"))
     try:
-        window.start_merge([str(theirs)])
+        window.jobs.start_merge([str(theirs)])
         with qtbot.waitSignal(window.merged, timeout=20000):
             pass
         [box] = [w for w in QApplication.topLevelWidgets()

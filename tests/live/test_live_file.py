@@ -25,26 +25,26 @@ from tests.live.processes import ROOT, child_env, cli, integrity
 _HOLDER = r"""
 import sys
 from pathlib import Path
-from annotator.core.safety import backup as backups
+from annotator.core.store import backups
 from annotator.core.codebook import load_codebook
 from annotator.core import paths
 from annotator.core.store import open_project
 
 db, operation, other = sys.argv[1], sys.argv[2], sys.argv[3]
 project = open_project(db, create=False)
-project.set_choice(sys.argv[4], "holder", "stance", "neutral")
+project.tags.set_choice(sys.argv[4], "holder", "stance", "neutral")
 if operation == "backup":
     backups.backup(project.path, "manual")
 elif operation == "second-connection":
     open_project(db, create=False).close()
 elif operation == "merge":
-    project.merge(other)
+    project.merge.from_file(other)
 elif operation == "codebook":
     source = paths.default_codebook_path().read_text(encoding="utf-8")
     changed = Path(other).with_name("codebook.toml")
     changed.write_text(source.replace('revision = "1"', 'revision = "2"', 1),
                        encoding="utf-8")
-    project.set_codebook(load_codebook(changed), "test")
+    project.codebooks.load(load_codebook(changed), "test")
 elif operation == "list-backups":
     backups.backup(project.path, "manual")
     backups.list_backups(project.path)
@@ -57,7 +57,7 @@ elif operation == "restore-refused":
 print("ready", flush=True)
 sys.stdin.readline()
 for number, article in enumerate(sys.argv[5:]):
-    project.set_choice(article, f"holder-{number}", "stance", "condemning")
+    project.tags.set_choice(article, f"holder-{number}", "stance", "condemning")
     print("ack", article, flush=True)
 sys.stdin.readline()
 """
@@ -71,7 +71,7 @@ def test_a_process_keeps_its_writes_after_looking_at_its_own_file(
     other = tmp_path / "colleague.sqlite"
     other.write_bytes(project_path.read_bytes())
     with open_project(other) as colleague:
-        colleague.set_choice(SAMPLE_IDS[0], "colleague", "stance", "neutral")
+        colleague.tags.set_choice(SAMPLE_IDS[0], "colleague", "stance", "neutral")
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(project_path), operation, str(other),
          SAMPLE_IDS[0], *SAMPLE_IDS], cwd=ROOT, env=child_env(home),
@@ -94,9 +94,9 @@ def test_a_process_keeps_its_writes_after_looking_at_its_own_file(
     assert integrity(project_path) == "ok"
     with open_project(project_path, create=False) as project:
         for number, article in enumerate(SAMPLE_IDS):
-            assert [t.value for t in project.tags(article, f"holder-{number}", "stance")] \
+            assert [t.value for t in project.tags.find(article, f"holder-{number}", "stance")] \
                 == ["condemning"], (operation, article)
-        assert [t.value for t in project.tags(SAMPLE_IDS[1], "cli", "stance")] == ["neutral"]
+        assert [t.value for t in project.tags.find(SAMPLE_IDS[1], "cli", "stance")] == ["neutral"]
 
 
 def test_names_project_sees_the_side_files_of_a_project_opened_through_a_link(

@@ -152,8 +152,8 @@ def test_windows_and_commands_killed_at_random_lose_nothing(
     spare.write_bytes(project_path.read_bytes())
     with open_project(other) as colleague:
         for article in SAMPLE_IDS:
-            colleague.set_choice(article, "colleague", "stance", "neutral")
-            colleague.set_choice(article, "importer", "stance", "condemning")
+            colleague.tags.set_choice(article, "colleague", "stance", "neutral")
+            colleague.tags.set_choice(article, "importer", "stance", "condemning")
     sheet = tmp_path / "sheet.csv"
     for args in (("export", "--db", str(other), "--annotator", "importer", "--format",
                   "long", "-o", str(sheet)), ("backup", "--db", str(spare))):
@@ -194,7 +194,7 @@ def test_windows_and_commands_killed_at_random_lose_nothing(
     lost = ledger.missing(project_path)
     with open_project(project_path, create=False) as project:
         for article, who in acknowledged:
-            if [t.value for t in project.tags(article, who, "stance")] != ["neutral"]:
+            if [t.value for t in project.tags.find(article, who, "stance")] != ["neutral"]:
                 lost.append(f"cli tag {article} {who}")
     figures.lost = len(lost)
     report = os.environ.get("ANNOTATOR_SOAK_REPORT")

@@ -27,12 +27,12 @@ def colleague_files(project_path: Path, tmp_path: Path) -> tuple[Path, Path]:
     other.write_bytes(project_path.read_bytes())  # no process has either file open yet
     with open_project(other) as project:
         for number, article in enumerate(SAMPLE_IDS):
-            project.set_choice(article, "colleague", "stance",
-                               ("condemning", "neutral")[number % 2])
+            project.tags.set_choice(article, "colleague", "stance",
+                                    ("condemning", "neutral")[number % 2])
     sheet = tmp_path / "imported.csv"
     with open_project(other) as project:
         for article in SAMPLE_IDS:
-            project.set_choice(article, "importer", "stance", "neutral")
+            project.tags.set_choice(article, "importer", "stance", "neutral")
     return other, sheet
 
 
@@ -83,6 +83,6 @@ def test_two_windows_and_the_command_line_lose_nothing(
     assert ledger.missing(project_path) == []
     # What the command line wrote is there too.
     with open_project(project_path, create=False) as project:
-        assert [t.value for t in project.tags(SAMPLE_IDS[1], "cli", "stance")] == ["neutral"]
-        assert len(project.tags(None, "colleague", "stance")) == len(SAMPLE_IDS)
-        assert len(project.tags(None, "importer", "stance")) == len(SAMPLE_IDS)
+        assert [t.value for t in project.tags.find(SAMPLE_IDS[1], "cli", "stance")] == ["neutral"]
+        assert len(project.tags.find(None, "colleague", "stance")) == len(SAMPLE_IDS)
+        assert len(project.tags.find(None, "importer", "stance")) == len(SAMPLE_IDS)

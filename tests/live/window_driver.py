@@ -100,7 +100,8 @@ def main() -> int:
                 review.setFocus()
                 QTest.keyClick(review, _DIGITS[words[2]], Qt.KeyboardModifier.ControlModifier
                                | Qt.KeyboardModifier.ShiftModifier)
-                fields = sorted(a.field for a in window.session.project.adjudications(words[1])
+                finals = window.session.project.review.adjudications(words[1])
+                fields = sorted(a.field for a in finals
                                 if a.reviewer == window.session.annotator)
                 QTest.keyClick(review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
                 _say(f"ack accept {words[1]} {','.join(fields) or '-'}")
@@ -126,7 +127,7 @@ def main() -> int:
     threading.Thread(target=read, daemon=True).start()
 
     def watch_backup() -> None:
-        worker = window.backup_worker
+        worker = window.projects.backup_worker
         if worker is not None and worker.isFinished():
             _say("backed-up")
         else:

@@ -54,6 +54,7 @@ from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_simila
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 
 if TYPE_CHECKING:
     from annotator.core.store import Project, Tag
@@ -137,8 +138,9 @@ def field_figures(spec: Field, units: Units) -> list[Figure]:
             on_scale = ({a: rank[v] for a, v in unit.items() if v in rank}
                         for unit in units.values())
             tally = _tally(on_scale)
-            off_scale = [f"'{c.id}'" for c in spec.categories if not c.scale]
-            remark = f"{' and '.join(off_scale)} counted as missing" if off_scale else ""
+            off_scale = tuple(f"'{c.id}'" for c in spec.categories if not c.scale)
+            remark = (Translatable("{categories} counted as missing", categories=off_scale)
+                      if off_scale else "")
             figures.append(_figure(spec, "ordinal", alpha_from_coincidences(_matrix(tally),
                                                                              ORDINAL),
                                    primary=True, remark=remark))
@@ -177,7 +179,7 @@ def choose_fields(codebook: Codebook, fields: Iterable[str] | None = None) -> li
 
 
 def _choose_annotators(project: Project, annotators: Iterable[str] | None) -> list[str]:
-    known = project.annotators()
+    known = project.tags.annotators()
     if annotators is None:
         return known
     chosen = list(dict.fromkeys(annotators))
@@ -248,10 +250,10 @@ class Report:
 
 def _read(project: Project, annotators: Iterable[str] | None,
           fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
-    specs = choose_fields(project.codebook(), fields)
+    specs = choose_fields(project.codebooks.active(), fields)
     coders = _choose_annotators(project, annotators)
     with _collection_paused():
-        return specs, coders, units_from_rows(project.tag_values(), specs, coders)
+        return specs, coders, units_from_rows(project.tags.iter_values(), specs, coders)
 
 
 @contextmanager

@@ -9,7 +9,8 @@ Data are ``{unit: {coder: value}}`` with ``None`` (or NaN) for a missing value; 
 with fewer than two values is not pairable and is left out.  Pairable units are grouped
 by the multiset of value ids they hold, so the work is one pass over the units plus work
 per distinct multiset, never per pair of coders.  :mod:`annotator.core.analysis.agreement` applies
-it to a project's codebook and tags.
+it to a project's codebook and tags.  The reason an alpha is undefined is English text from
+the gettext catalogue (:mod:`annotator.core.i18n`), which outputs translate where shown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from math import comb
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Translatable
 
 Units = Mapping[Hashable, Mapping[Hashable, Any]]
 """Reliability data: ``{unit: {coder: value}}``; ``None`` or NaN is a missing value."""
@@ -29,8 +31,8 @@ Units = Mapping[Hashable, Mapping[Hashable, Any]]
 Distance = Callable[[Any, Any], float]
 """A difference function delta squared: 0 for equal values, symmetric."""
 
-NO_PAIRS = "fewer than two coders coded the same article"
-ONE_VALUE = "only one value occurs: alpha is undefined"
+NO_PAIRS = N_("fewer than two coders coded the same article")
+ONE_VALUE = N_("only one value occurs: alpha is undefined")
 
 
 # -- difference functions ----------------------------------------------------------------
@@ -340,7 +342,9 @@ def _alpha_value(counts: Mapping[tuple[Any, Any], float],
         expected = 2 * sum(n_a * n_b * distance(a, b)
                            for (a, n_a), (b, n_b) in combinations(marginals.items(), 2))
     if expected <= 0:
-        return None, f"the values do not differ on the {metric.name} metric: alpha is undefined"
+        return None, Translatable(
+            "the values do not differ on the {metric} metric: alpha is undefined",
+            metric=Translatable(metric.name))
     return 1.0 - (total - 1) * observed / expected, ""
 
 
@@ -384,9 +388,9 @@ def _binary(tally: _Tally, categories: Iterable[Hashable]) -> dict[Hashable, Alp
         cells = {(1, 1): n_1 - o_10, (1, 0): o_10, (0, 1): o_10, (0, 0): n_0 - o_10}
         value, reason = _alpha_value({k: v for k, v in cells.items() if v > 0}, NOMINAL)
         if reason == ONE_VALUE:
-            reason = ("not chosen in any article that two annotators coded: alpha is undefined"
-                      if n_1 == 0 else
-                      "chosen by every annotator in every article: alpha is undefined")
+            reason = (N_("not chosen in any article that two annotators coded: alpha is "
+                         "undefined") if n_1 == 0 else
+                      N_("chosen by every annotator in every article: alpha is undefined"))
         result[category] = Alpha(value, tally.n_units, tally.n_coders, tally.n_values, reason)
     return result
 

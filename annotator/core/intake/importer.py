@@ -22,7 +22,7 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     A large corpus is read in a second process while this one stores (``parallel``: None
     decides by the size of the files; see :func:`annotator.core.intake.prepare.read_prepared`).
     """
-    return project.add_articles(read_prepared(list(sources), progress, parallel,
+    return project.articles.add(read_prepared(list(sources), progress, parallel,
                                               project=project.path))
 
 
@@ -31,7 +31,7 @@ def open_default_project() -> Project:
     path = paths.default_project_path()
     new = not path.exists()
     project = open_project(path)
-    if new or project.setting("sample_imported") is None:
+    if new or project.settings.get("sample_imported") is None:
         import_paths(project, [paths.corpus_dir()])
-        project.set_setting("sample_imported", "yes")
+        project.settings.set("sample_imported", "yes")
     return project

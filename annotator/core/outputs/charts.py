@@ -1,8 +1,10 @@
 """Charts of a project's tags: stance, demands, who demanded what, agreement, progress.
 
 :func:`make_chart` draws one chart as a :class:`matplotlib.figure.Figure` (Agg canvas, no
-pyplot and no global figure state) with labels in English, Persian or Arabic from the
-codebook and the participants registry; :func:`save_chart` writes it as PNG, SVG or PDF.
+pyplot and no global figure state) in English, Persian or Arabic: values, fields, statuses
+and agreement rows worded by :class:`annotator.core.labels.Labels`, titles and axes from the
+gettext catalogue (:mod:`annotator.core.i18n`); :func:`save_chart` writes it as PNG, SVG or
+PDF.
 Text goes through :func:`label` only on its way into the chart: matplotlib 3.11 and later
 shape and order Arabic script themselves and need the logical string, older versions need
 it reshaped and in visual order.  For Persian and Arabic the category axis sits on the
@@ -28,8 +30,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from annotator.core.codebook import LANGUAGES, Codebook, Field
+from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import (
+    N_,
+    RTL_LANGUAGES,
+    Listing,
+    Translatable,
+    check_language,
+    digits,
+    translation,
+)
+from annotator.core.labels import Labels
 from annotator.core.outputs.output_file import CHECKS, refuse_project, write_output
 from annotator.core.outputs.terminal import visual
 from annotator.core.paths import resources_dir
@@ -37,7 +49,6 @@ from annotator.core.store import STATUSES, Project, stats
 
 KINDS = ("stance", "demands", "demands-by-participant", "agreement", "progress")
 FORMATS = (".png", ".svg", ".pdf")
-RTL_LANGUAGES = frozenset({"fa", "ar"})
 MAX_PARTICIPANTS = 15  # columns of the demands-by-participant heatmap
 _FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")
 _FONT_FAMILY = "Vazirmatn"
@@ -45,58 +56,6 @@ _STATUS_COLOURS = {"done": "#2e7d32", "in_progress": "#f9a825", "skipped": "#8d6
                    "not_started": "#d0d0d0"}
 _PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
             "#7f7f7f", "#bcbd22", "#17becf")
-
-# Words the charts and the report need beyond the codebook's labels.
-_TERMS: dict[str, dict[str, str]] = {
-    "articles": {"en": "Articles", "fa": "تعداد مقاله‌ها", "ar": "عدد المقالات"},
-    "annotator": {"en": "Annotator", "fa": "کدگذار", "ar": "المرمّز"},
-    "all_annotators": {"en": "all annotators", "fa": "همه کدگذاران", "ar": "جميع المرمّزين"},
-    "not_started": {"en": "not started", "fa": "شروع‌نشده", "ar": "لم يبدأ"},
-    "in_progress": {"en": "in progress", "fa": "در حال انجام", "ar": "قيد العمل"},
-    "done": {"en": "done", "fa": "انجام‌شده", "ar": "منجز"},
-    "skipped": {"en": "skipped", "fa": "رد‌شده", "ar": "متخطى"},
-    "progress": {"en": "Progress", "fa": "پیشرفت کدگذاری", "ar": "تقدّم الترميز"},
-    "agreement": {"en": "Agreement between annotators (Krippendorff's alpha)",
-                  "fa": "توافق میان کدگذاران (آلفای کریپندورف)",
-                  "ar": "الاتفاق بين المرمّزين (ألفا كريبندورف)"},
-    "by_participant": {"en": "{field} by participant", "fa": "{field} به تفکیک مشارکت‌کننده",
-                       "ar": "{field} حسب المشارك"},
-    "first_participants": {"en": "the {n} participants credited most",
-                           "fa": "{n} مشارکت‌کننده‌ای که بیشترین انتساب را دارند",
-                           "ar": "أكثر {n} مشاركين نُسبت إليهم المطالب"},
-    "no_tags": {"en": "Nothing coded yet", "fa": "هنوز چیزی کدگذاری نشده است",
-                "ar": "لم يُرمَّز شيء بعد"},
-    "no_attributed": {"en": "No demand is attributed to a participant yet",
-                      "fa": "هنوز هیچ مطالبه‌ای به مشارکت‌کننده‌ای نسبت داده نشده است",
-                      "ar": "لم يُنسب أي مطلب إلى مشارك بعد"},
-    "no_annotators": {"en": "No annotator has started yet", "fa": "هنوز هیچ کدگذاری شروع نکرده است",
-                      "ar": "لم يبدأ أي مرمّز بعد"},
-    "no_agreement": {"en": "No agreement figures yet", "fa": "هنوز رقمی برای توافق نیست",
-                     "ar": "لا أرقام للاتفاق بعد"},
-    "not_applicable": {"en": "n/a", "fa": "محاسبه‌پذیر نیست", "ar": "غير قابل للحساب"},
-    "whole_field": {"en": "whole field", "fa": "کل فیلد", "ar": "الحقل كله"},
-}
-
-
-def term(key: str, language: str, **values: object) -> str:
-    """One of the charts' and report's own words in ``language`` (English if missing)."""
-    words = _TERMS[key]
-    return (words.get(language) or words["en"]).format(**values)
-
-
-def digits(text: object, language: str) -> str:
-    """Numbers written with Persian (fa) or Arabic-Indic (ar) digits."""
-    value = str(text)
-    if language == "fa":
-        return value.translate(_FA_DIGITS)
-    if language == "ar":
-        return value.translate(_AR_DIGITS)
-    return value
-
-
-_FA_DIGITS = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
-_AR_DIGITS = str.maketrans("0123456789.", "٠١٢٣٤٥٦٧٨٩٫")
-
 
 # -- text for matplotlib --------------------------------------------------------------------
 def shapes_arabic_script() -> bool:
@@ -162,10 +121,9 @@ def make_chart(project: Project, kind: str, language: str = "en",
                annotator: str | None = None) -> Figure:
     """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; ``annotator`` keeps one coder."""
     if kind not in KINDS:
-        raise AnnotatorError(f"unknown chart '{kind}' (use one of: {', '.join(KINDS)})")
-    if language not in LANGUAGES:
-        raise AnnotatorError(f"unknown language '{language}' (use one of: "
-                             f"{', '.join(LANGUAGES)})")
+        raise AnnotatorError(Translatable("unknown chart '{kind}' (use one of: {kinds})",
+                                          kind=kind, kinds=Listing(KINDS)))
+    check_language(language)
     with _style(language):
         figure = Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
         FigureCanvasAgg(figure)
@@ -186,7 +144,8 @@ def save_chart(figure: Figure, path: str | Path, dpi: int = 150,
     refuse_project(path, project)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise AnnotatorError(f"{path}: a chart is saved as .png, .svg or .pdf")
+        raise AnnotatorError(Translatable("{path}: a chart is saved as .png, .svg or .pdf",
+                                          path=path))
 
     def write(out: BinaryIO) -> None:
         with _style(_LANGUAGE.get(figure, "en")):
@@ -205,36 +164,38 @@ def chart_png(figure: Figure, dpi: float = 100) -> bytes:
 
 def chart_title(project: Project, kind: str, language: str) -> str:
     """The title a chart of ``kind`` carries (logical order: for HTML, Qt, alt text)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
+    _ = translation(language).gettext
     if kind == "stance":
         return _stance_field(codebook).text(language)
     if kind == "demands":
         return _demands_field(codebook).text(language)
     if kind == "demands-by-participant":
-        return term("by_participant", language, field=_demands_field(codebook).text(language))
+        return _("{field} by participant").format(
+            field=_demands_field(codebook).text(language))
     if kind == "agreement":
-        return term("agreement", language)
-    return term("progress", language)
+        return _("Agreement between annotators (Krippendorff's alpha)")
+    return _("Progress")
 
 
 def _stance_field(codebook: Codebook) -> Field:
     return _pick(codebook, "stance", lambda f: f.type == "single" and f.ordered,
-                 "an ordered single-choice field")
+                 Translatable("an ordered single-choice field"))
 
 
 def _demands_field(codebook: Codebook) -> Field:
     return _pick(codebook, "demands", lambda f: f.type == "multiple" and f.attributable,
-                 "an attributable multiple-choice field")
+                 Translatable("a multiple-choice field with participants"))
 
 
 def _pick(codebook: Codebook, preferred: str, fits: Callable[[Field], bool],
-          what: str) -> Field:
+          what: Translatable) -> Field:
     if codebook.has_field(preferred) and fits(codebook.field(preferred)):
         return codebook.field(preferred)
     for item in codebook.fields:
         if fits(item):
             return item
-    raise AnnotatorError(f"the codebook has no {what} to chart")
+    raise AnnotatorError(Translatable("the codebook has no {what} to chart", what=what))
 
 
 # -- drawing --------------------------------------------------------------------------------
@@ -248,6 +209,12 @@ class _Chart:
         self.language = language
         self.annotator = annotator
         self.rtl = language in RTL_LANGUAGES
+        self.labels = Labels.of(project, language)
+        self.words = translation(language)
+
+    def articles(self) -> str:
+        """The name of a count axis: a number of articles."""
+        return self.words.pgettext("chart axis", "Articles")
 
     def text(self, value: str) -> str:
         return label(value)
@@ -269,7 +236,7 @@ class _Chart:
                          fontsize=10, fontweight="normal", color="#555555")
 
     def who(self) -> str:
-        return self.annotator if self.annotator else term("all_annotators", self.language)
+        return self.annotator if self.annotator else self.words.gettext("all annotators")
 
     def count_axis(self, ax: Axes, axis: str, name: str) -> None:
         """A numeric axis with whole numbers in the language's digits."""
@@ -318,12 +285,12 @@ class _Chart:
 
 
 def _stance(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _stance_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
     if not counts:
-        chart.empty(term("no_tags", chart.language), title)
+        chart.empty(chart.words.gettext("Nothing coded yet"), title)
         return
     used = {value for _, value in counts}
     categories = [c for c in spec.categories if c.scale] + [
@@ -350,19 +317,19 @@ def _stance(chart: _Chart) -> None:
         ax.invert_xaxis()  # the scale reads from the right
         ax.yaxis.tick_right()
         ax.yaxis.set_label_position("right")
-    chart.count_axis(ax, "y", term("articles", chart.language))
+    chart.count_axis(ax, "y", chart.articles())
     chart.title(ax, title, chart.who())
     if len(annotators) > 1:
-        chart.legend(ax, "best", term("annotator", chart.language))
+        chart.legend(ax, "best", chart.words.gettext("Annotator"))
 
 
 def _demands(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.value_counts(chart.project, spec.id, chart.annotator)
     title = spec.text(chart.language)
     if not counts:
-        chart.empty(term("no_tags", chart.language), title)
+        chart.empty(chart.words.gettext("Nothing coded yet"), title)
         return
     annotators = sorted({who for who, _ in counts})
     totals: dict[str, int] = {}
@@ -380,19 +347,19 @@ def _demands(chart: _Chart) -> None:
                 label=chart.text(who), color=_PALETTE[index % len(_PALETTE)])
     chart.category_axis_y(ax, [_wrap(c.text(chart.language), 34) for c in used])
     ax.invert_yaxis()
-    chart.count_axis(ax, "x", term("articles", chart.language))
+    chart.count_axis(ax, "x", chart.articles())
     chart.title(ax, title, chart.who())
     if len(annotators) > 1:
-        chart.legend(ax, "lower right", term("annotator", chart.language))
+        chart.legend(ax, "lower right", chart.words.gettext("Annotator"))
 
 
 def _demands_by_participant(chart: _Chart) -> None:
-    codebook = chart.project.codebook()
+    codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
     counts = stats.attributed_counts(chart.project, spec.id, chart.annotator)
-    title = term("by_participant", chart.language, field=spec.text(chart.language))
+    title = chart_title(chart.project, "demands-by-participant", chart.language)
     if not counts:
-        chart.empty(term("no_attributed", chart.language), title)
+        chart.empty(chart.words.gettext("No demand has a participant yet"), title)
         return
     by_participant: dict[str, int] = {}
     for (pid, _), n in counts.items():
@@ -401,9 +368,9 @@ def _demands_by_participant(chart: _Chart) -> None:
     subtitle = chart.who()
     if len(participants) > MAX_PARTICIPANTS:
         participants = participants[:MAX_PARTICIPANTS]
-        subtitle += " — " + term("first_participants", chart.language,
-                                 n=digits(MAX_PARTICIPANTS, chart.language))
-    names = {p.id: p.text(chart.language) for p in chart.project.participants()}
+        subtitle += " — " + chart.words.gettext(
+            "the {n} participants with the most demands").format(
+                n=digits(MAX_PARTICIPANTS, chart.language))
     demands = [c for c in spec.categories
                if any(counts.get((p, c.id)) for p in participants)]
     matrix = [[counts.get((p, c.id), 0) for p in participants] for c in demands]
@@ -418,7 +385,7 @@ def _demands_by_participant(chart: _Chart) -> None:
                         va="center", fontsize=9,
                         color="white" if value > peak * 0.6 else "#1a1a1a")
     ax.set_xticks(range(len(participants)),
-                  [chart.text(_wrap(names.get(p, p), 22)) for p in participants])
+                  [chart.text(_wrap(chart.labels.participant_text(p), 22)) for p in participants])
     # Names slant away from their column: down-left in English, down-right in RTL.
     for text in ax.get_xticklabels():
         text.set_rotation(-35 if chart.rtl else 35)
@@ -440,9 +407,9 @@ def _demands_by_participant(chart: _Chart) -> None:
 
 def _progress(chart: _Chart) -> None:
     table = stats.status_table(chart.project, chart.annotator)
-    title = term("progress", chart.language)
+    title = chart_title(chart.project, "progress", chart.language)
     if not table:
-        chart.empty(term("no_annotators", chart.language), title)
+        chart.empty(chart.words.gettext("No annotator has started yet"), title)
         return
     annotators = sorted(table)
     ax = chart.axes(8.5, 1.6 + 0.45 * len(annotators))
@@ -453,7 +420,7 @@ def _progress(chart: _Chart) -> None:
         values = [table[who][status] for who in annotators]
         bars = ax.barh(range(len(annotators)), values, 0.6, left=starts,
                        color=_STATUS_COLOURS[status], label=chart.text(
-                           term(status, chart.language)))
+                           chart.labels.status(status)))
         for bar, value in zip(bars, values, strict=True):
             if value and value / total > 0.04:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
@@ -462,7 +429,7 @@ def _progress(chart: _Chart) -> None:
         starts = [a + b for a, b in zip(starts, values, strict=True)]
     chart.category_axis_y(ax, annotators)
     ax.invert_yaxis()
-    chart.count_axis(ax, "x", term("articles", chart.language))
+    chart.count_axis(ax, "x", chart.articles())
     chart.title(ax, title)
     chart.figure.legend(loc="outside lower center", ncols=4, frameon=False, reverse=chart.rtl)
 
@@ -472,53 +439,19 @@ def agreement_figures(project: Project) -> list[Any]:
     try:
         from annotator.core.analysis.agreement import field_agreement
     except ImportError:
-        raise AnnotatorError("agreement is not available yet") from None
+        raise AnnotatorError(N_("agreement is not available yet")) from None
     return list(field_agreement(project))
 
 
-_LEVELS = {
-    "nominal": {"en": "nominal", "fa": "اسمی", "ar": "اسمي"},
-    "ordinal": {"en": "ordinal", "fa": "ترتیبی", "ar": "ترتيبي"},
-    "interval": {"en": "interval", "fa": "فاصله‌ای", "ar": "فتري"},
-    "ratio": {"en": "ratio", "fa": "نسبی", "ar": "نسبي"},
-    "masi": {"en": "MASI", "fa": "MASI", "ar": "MASI"},
-    "binary": {"en": "binary", "fa": "دودویی", "ar": "ثنائي"},
-}
-
-
-def level_name(level: str, language: str) -> str:
-    """A level of measurement (nominal, ordinal, MASI, binary ...) in ``language``."""
-    names = _LEVELS.get(level)
-    return (names.get(language) or names["en"]) if names else level
-
-
 def agreement_reason(figure: Any) -> str:
-    """Why an agreement figure is n/a, or how it was counted ("" if nothing to say)."""
-    return str(getattr(figure, "reason", "") or getattr(figure, "note", "") or "")
-
-
-def agreement_row_label(project: Project, figure: Any, language: str,
-                        with_level: bool = True) -> str:
-    """"Field (level)" or "Field: category" for an agreement figure, in ``language``."""
-    codebook = project.codebook()
-    name = str(figure.field)
-    spec = codebook.field(name) if codebook.has_field(name) else None
-    text = spec.text(language) if spec else name
-    category = getattr(figure, "category", None)
-    if not category:
-        return f"{text} ({level_name(str(figure.level), language)})" if with_level else text
-    found = spec.category(category) if spec else None
-    if found is not None:
-        part = found.text(language)
-    else:
-        names = {p.id: p.text(language) for p in project.participants()}
-        part = names.get(category, str(category))
-    return f"{text}: {part}"
+    """Why an agreement figure is n/a, or how it was counted ("" if nothing to say), in
+    English; :meth:`annotator.core.labels.Labels.note` says it in another language."""
+    return getattr(figure, "reason", "") or getattr(figure, "note", "") or ""
 
 
 def _charted(project: Project, figures: list[Any]) -> list[Any]:
     """Field figures, and per-category figures of choice fields (not one per participant)."""
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
 
     def keep(figure: Any) -> bool:
         if not getattr(figure, "category", None):
@@ -531,18 +464,19 @@ def _charted(project: Project, figures: list[Any]) -> list[Any]:
 
 def _agreement(chart: _Chart) -> None:
     figures = _charted(chart.project, agreement_figures(chart.project))
-    title = term("agreement", chart.language)
+    title = chart_title(chart.project, "agreement", chart.language)
     if not figures:
-        chart.empty(term("no_agreement", chart.language), title)
+        chart.empty(chart.words.gettext("No agreement figures yet"), title)
         return
-    rows = [agreement_row_label(chart.project, f, chart.language) for f in figures]
+    rows = [chart.labels.figure(str(f.field), getattr(f, "category", None), str(f.level))
+            for f in figures]
     ax = chart.axes(9, 1.5 + 0.34 * len(rows))
     alphas = [f.alpha for f in figures]
     low = min([0.0, *(a for a in alphas if a is not None)])
     ahead = "right" if chart.rtl else "left"  # text beyond a bar's end
     for index, alpha in enumerate(alphas):
         if alpha is None:
-            ax.text(0, index, chart.text(" " + term("not_applicable", chart.language) + " "),
+            ax.text(0, index, chart.text(" " + chart.labels.not_applicable + " "),
                     va="center", ha=ahead, fontsize=9, color="#777777")
             continue
         colour = "#2e7d32" if alpha >= 0.8 else "#f9a825" if alpha >= 0.667 else "#c62828"

@@ -63,6 +63,8 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable
+from annotator.core.labels import Labels
 from annotator.core.outputs.export_sheet import (
     _CRLF,
     _LANGUAGES,
@@ -105,7 +107,7 @@ LONG_COLUMNS = (
 )
 WIDE_LEAD = ("article_id", "annotator", "title", "outlet", "published", "language", "status")
 ADJUDICATED = "adjudicated"
-NO_ADJUDICATED = "no adjudicated tags yet: review colleagues' tags first"
+NO_ADJUDICATED = N_("no adjudicated tags yet: review colleagues' tags first")
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], None]
@@ -123,14 +125,16 @@ class ExportOptions:
 
     def check(self) -> None:
         if self.format not in FORMATS:
-            raise AnnotatorError(
-                f"unknown export format '{self.format}' (use one of: {', '.join(FORMATS)})")
+            raise AnnotatorError(Translatable(
+                "unknown export format '{format}' (use one of: {formats})",
+                format=self.format, formats=Listing(FORMATS)))
         if self.adjudicated and self.annotator is not None:
-            raise AnnotatorError("choose either the adjudicated tags or one annotator's")
+            raise AnnotatorError(N_("choose either the adjudicated tags or one annotator's"))
         if self.excel and self.format == "jsonl":
-            raise AnnotatorError("--excel applies to the CSV formats (long, wide), not jsonl")
+            raise AnnotatorError(N_("--excel applies to the CSV formats (long, wide), not "
+                                    "jsonl"))
         if self.annotator is not None and not self.annotator.strip():
-            raise AnnotatorError("the annotator's name is empty")
+            raise AnnotatorError(N_("the annotator's name is empty"))
 
 
 @dataclass(frozen=True)
@@ -144,53 +148,31 @@ class ExportResult:
 _NONE2 = (None, None)
 
 
-@dataclass
 class _Labels:
-    """``(English, local)`` label pairs, by the article's language (en, fa, ar)."""
+    """``(English, local)`` label pairs, by the article's language (en, fa, ar); a value
+    no codebook knows has ``(None, None)`` (empty cells)."""
 
-    value: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
-    participant: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    role: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
+    def __init__(self, project: Project, books: list[Codebook], active: Codebook) -> None:
+        participants = project.participants.all()
+        self.by_language = {language: Labels(active, participants, language, older=books)
+                            for language in _LANGUAGES}
 
-    def of(self, language: str | None) -> tuple[dict, dict, dict]:
-        """The value, participant and role labels for an article in ``language``."""
-        key = language if language in self.value else "en"
-        return self.value[key], self.participant[key], self.role[key]
+    def of(self, language: str | None) -> tuple[Labels, Labels]:
+        """The English and the local labels for an article in ``language``."""
+        return self.by_language["en"], self.by_language.get(language or "en",
+                                                            self.by_language["en"])
 
 
 def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[int, str]]:
     """The active codebook, its version, every codebook in the file (oldest first), and
     the revision of each version."""
-    active, version = project.codebook(), project.codebook_version()
+    active, version = project.codebooks.active(), project.codebooks.active_version()
     books, revisions = [], {}
     for number, (_, revision, text) in source.codebook_versions(project).items():
         revisions[number] = revision
         books.append(active if number == version else parse_codebook(
             text, f"codebook version {number}"))
     return active, version, books, revisions
-
-
-def _labels(project: Project, books: list[Codebook], active: Codebook) -> _Labels:
-    labels = _Labels()
-    participants = project.participants()
-    for language in _LANGUAGES:
-        values: dict[tuple[str, str], tuple[str, str]] = {}
-        roles: dict[tuple[str, str], tuple[str, str]] = {}
-        for book in [*books, active]:  # the active codebook's labels win
-            for spec in book.fields:
-                for category in spec.categories:
-                    values[(spec.id, category.id)] = (category.text("en"),
-                                                      category.text(language))
-                for role in spec.roles:
-                    roles[(spec.id, role.id)] = (role.text("en"), role.text(language))
-                if spec.type == "participants":
-                    for person in participants:
-                        values[(spec.id, person.id)] = (person.text("en"), person.text(language))
-        labels.value[language] = values
-        labels.role[language] = roles
-        labels.participant[language] = {p.id: (p.text("en"), p.text(language))
-                                        for p in participants}
-    return labels
 
 
 def _article_table(project: Project) -> dict[str, tuple]:
@@ -224,7 +206,7 @@ class _Jalali:
 # -- the source rows -----------------------------------------------------------------------
 def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
     """The reviewers' final tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
-    method = getattr(project, "adjudicated_tags", None)
+    method = getattr(project.review, "adjudicated_tags", None)
     tags = list(method()) if callable(method) else []
     if not tags:
         raise AnnotatorError(NO_ADJUDICATED)
@@ -257,8 +239,10 @@ def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted:
         return final, len(final)
     who = options.annotator
     if who is not None and not source.has_annotator(project, who):
-        known = ", ".join(project.annotators()) or "none yet"
-        raise AnnotatorError(f"annotator '{who}' has no tags (annotators: {known})")
+        names = project.tags.annotators()
+        known = Listing(names) if names else Translatable("none yet")
+        raise AnnotatorError(Translatable("annotator '{name}' has no tags (annotators: {known})",
+                                          name=who, known=known))
     rows = source.pair_rows(project, who) if pairs else source.tag_rows(project, who)
     total = 0
     if counted:
@@ -288,10 +272,14 @@ class _LabelTails(dict):  # type: ignore[type-arg]
 
     def __missing__(self, key: tuple) -> str:
         language, (field_id, value, participant, role, version) = key
-        values, people, roles = self.labels.of(language)
-        text = _csv_tail((*values.get((field_id, value), _NONE2),
-                          *people.get(participant, _NONE2),
-                          *roles.get((field_id, role), _NONE2),
+        english, local = self.labels.of(language)
+        value_pair = (_NONE2 if value is None else
+                      (english.value(field_id, value), local.value(field_id, value)))
+        person_pair = (_NONE2 if participant is None else
+                       (english.participant(participant), local.participant(participant)))
+        role_pair = (_NONE2 if role is None else
+                     (english.role(field_id, role), local.role(field_id, role)))
+        text = _csv_tail((*value_pair, *person_pair, *role_pair,
                           self.revisions.get(version)), self.excel, _CRLF)
         self[key] = text
         return text
@@ -398,9 +386,9 @@ def _wide_layout(specs: list[Field],
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise AnnotatorError(
-                f"the wide export would have two columns named '{name}': rename a field or "
-                "category in the codebook, or export long")
+            raise AnnotatorError(Translatable(
+                "the wide export would have two columns named '{name}': rename a field or "
+                "category in the codebook, or export long", name=name))
         seen.add(name)
     return header, layout
 
@@ -539,7 +527,7 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
     active, version, books, revisions = _codebooks(project)
     if options.format == "long":
         heads, languages = _article_heads(project, options.excel)
-        tails = _LabelTails(_labels(project, books, active), revisions, options.excel)
+        tails = _LabelTails(_Labels(project, books, active), revisions, options.excel)
         return _write_long(out, rows, heads, languages, tails, options.excel, progress, total)
     if progress is not None:
         rows = _reporting(rows, progress, total)
@@ -582,8 +570,8 @@ def export_to_file(project: Project, path: str | Path, options: ExportOptions | 
     sheet = codebook_sheet_path(target)
     refuse_project(sheet, project.path)
     if special(sheet) or sheet.is_dir():
-        raise AnnotatorError(f"{sheet}: the codebook sheet cannot be written there; give "
-                             "the export another name")
+        raise AnnotatorError(Translatable("{path}: the codebook sheet cannot be written "
+                                          "there; give the export another name", path=sheet))
     with part_files([target, sheet]) as (data_part, sheet_part):
         rows = export(project, data_part.text(), options, progress)
         sheet_rows = write_codebook_sheet(project, sheet_part.text(), options.excel)
@@ -600,6 +588,7 @@ def _export_into(project: Project, target: Path, options: ExportOptions,
         with target.open("w", encoding="utf-8", newline="") as out:
             return export(project, out, options, progress)
     except BrokenPipeError:
-        raise AnnotatorError(f"{target}: the reader closed the pipe") from None
+        raise AnnotatorError(Translatable("{path}: the reader closed the pipe",
+                                          path=target)) from None
     except OSError as exc:
         raise not_written(target, exc.strerror or str(exc)) from None

@@ -106,7 +106,7 @@ def codebook_sheet_path(path: str | Path) -> Path:
 
 def codebook_rows(project: Project) -> Iterator[list[object]]:
     """The rows of the codebook sheet (:data:`CODEBOOK_COLUMNS`)."""
-    codebook, version = project.codebook(), project.codebook_version()
+    codebook, version = project.codebooks.active(), project.codebooks.active_version()
     tail = [codebook.id, codebook.revision, version]
 
     def texts(text: dict[str, str]) -> list[str]:
@@ -129,7 +129,7 @@ def codebook_rows(project: Project) -> Iterator[list[object]]:
             yield [spec.id, "role", role.id, position, *texts(role.label),
                    *texts(role.definitions), "", spec.type, "", "", "", "", "", *tail]
     for spec_id in participant_fields or [""]:
-        for person in project.participants():
+        for person in project.participants.all():
             column = f"{spec_id}_{person.id}" if spec_id else ""
             yield [spec_id, "participant", person.id, "", *texts(person.name),
                    *texts(person.office), "", person.kind, "", "", "", "", column, *tail]

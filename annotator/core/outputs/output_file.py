@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 from annotator.core.safety.project_file import names_project
 
 Check = Callable[[Path], str | None]
@@ -41,7 +42,8 @@ _CHUNK = 1 << 20
 
 
 def project_message(target: str | Path) -> str:
-    return f"{target}: that is the project file (or its write-ahead log); nothing was written"
+    return Translatable("{path}: that is the project file (or its write-ahead log); nothing "
+                        "was written", path=target)
 
 
 def refuse_project(target: str | Path, project: str | Path | None) -> None:
@@ -99,13 +101,15 @@ def check_target(target: Path, project: str | Path | None) -> None:
     """Refuse the project, a folder, and a target whose folder does not exist."""
     refuse_project(target, project)
     if target.is_dir():
-        raise AnnotatorError(f"{target}: is a folder; give a file name")
+        raise AnnotatorError(Translatable("{path}: is a folder; give a file name", path=target))
     if not special(target) and not target.parent.is_dir():
-        raise AnnotatorError(f"{target}: not written (no folder {target.parent})")
+        raise AnnotatorError(Translatable("{path}: not written (no folder {folder})",
+                                          path=target, folder=target.parent))
 
 
 def not_written(target: str | Path, reason: str) -> AnnotatorError:
-    return AnnotatorError(f"{target}: not written ({reason})")
+    return AnnotatorError(Translatable("{path}: not written ({reason})", path=target,
+                                       reason=reason))
 
 
 # The one place bytes reach the disk (a test replaces it with a write that stops early).
@@ -244,7 +248,8 @@ def write_output(target: str | Path, write: Callable[[BinaryIO], object],
             with path.open("wb") as out:
                 write(out)
         except BrokenPipeError:
-            raise AnnotatorError(f"{path}: the reader closed the pipe") from None
+            raise AnnotatorError(Translatable("{path}: the reader closed the pipe",
+                                              path=path)) from None
         except OSError as exc:
             raise not_written(path, exc.strerror or str(exc)) from None
         return path

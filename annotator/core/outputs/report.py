@@ -2,9 +2,12 @@
 
 :func:`build_report` gathers the figures and draws the charts; :meth:`Report.html` writes
 them as a single self-contained HTML file (charts inline as base64 PNG, ``lang`` and
-``dir`` on the root element, UTF-8) in English, Persian or Arabic.  The same HTML, with
-the charts as named resources instead, is what :mod:`annotator.gui.pdf` prints to PDF
-through Qt, which shapes Persian and Arabic itself.  All text stays in logical order.
+``dir`` on the root element, UTF-8) in English, Persian or Arabic: its words from the
+gettext catalogue (:mod:`annotator.core.i18n`), the data's labels, levels, "n/a" and
+agreement notes from :class:`annotator.core.labels.Labels`, lists with the Arabic comma.
+The same HTML, with the charts as named resources instead, is what :mod:`annotator.gui.pdf`
+prints to PDF through Qt, which shapes Persian and Arabic itself.  All text stays in
+logical order.
 
 Values that come from the data (annotator names, outlets, codebook and participant
 labels, the project's name) are escaped and isolated, so that markup in them stays text
@@ -30,10 +33,17 @@ from typing import Any, BinaryIO
 
 import jdatetime
 
-from annotator.core.codebook import LANGUAGES
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import (
+    LANGUAGES,
+    RTL_LANGUAGES,
+    check_language,
+    digits,
+    join,
+    translation,
+)
+from annotator.core.labels import Labels
 from annotator.core.outputs import charts
-from annotator.core.outputs.charts import digits, term
 from annotator.core.outputs.output_file import check_html, write_output
 from annotator.core.outputs.terminal import has_arabic_script
 from annotator.core.store import STATUSES, Project, stats
@@ -42,50 +52,6 @@ CHART_KINDS = ("progress", "stance", "demands", "demands-by-participant", "agree
 _STATUS_ORDER = ("done", "in_progress", "skipped", "not_started")
 FORMATS = (".html", ".pdf")
 
-_WORDS: dict[str, dict[str, str]] = {
-    "report": {"en": "Annotation report", "fa": "گزارش کدگذاری", "ar": "تقرير الترميز"},
-    "made": {"en": "Made on {date} from {project}, codebook {codebook} revision {revision}.",
-             "fa": "تهیه‌شده در {date} از {project}، دفترچهٔ کد {codebook} ویرایش {revision}.",
-             "ar": "أُعدّ في {date} من {project}، دليل الترميز {codebook} المراجعة {revision}."},
-    "corpus": {"en": "Corpus", "fa": "پیکره", "ar": "المدوّنة"},
-    "articles": {"en": "Articles", "fa": "مقاله‌ها", "ar": "المقالات"},
-    "languages": {"en": "Languages", "fa": "زبان‌ها", "ar": "اللغات"},
-    "outlets": {"en": "Outlets", "fa": "رسانه‌ها", "ar": "وسائل الإعلام"},
-    "published": {"en": "Published", "fa": "تاریخ انتشار", "ar": "تاريخ النشر"},
-    "not_given": {"en": "not given", "fa": "نامشخص", "ar": "غير محدد"},
-    "undated": {"en": "{n} without a date", "fa": "{n} مقاله بدون تاریخ",
-                "ar": "{n} بلا تاريخ"},
-    "progress": {"en": "Progress", "fa": "پیشرفت کدگذاری", "ar": "تقدّم الترميز"},
-    "annotator": {"en": "Annotator", "fa": "کدگذار", "ar": "المرمّز"},
-    "no_annotators": {"en": "No annotator has started yet.",
-                      "fa": "هنوز هیچ کدگذاری شروع نکرده است.", "ar": "لم يبدأ أي مرمّز بعد."},
-    "agreement": {"en": "Agreement between annotators", "fa": "توافق میان کدگذاران",
-                  "ar": "الاتفاق بين المرمّزين"},
-    "agreement_intro": {
-        "en": "Krippendorff's alpha per field, and per category of multiple-choice fields. "
-              "0.8 and above is commonly taken as reliable, 0.667 as the lowest limit for "
-              "tentative conclusions.",
-        "fa": "آلفای کریپندورف برای هر فیلد و برای هر گزینهٔ فیلدهای چندگزینه‌ای. معمولاً "
-              "۰٫۸ و بالاتر قابل اتکا و ۰٫۶۶۷ کمترین حد برای نتیجه‌گیری‌های احتیاطی شمرده "
-              "می‌شود.",
-        "ar": "ألفا كريبندورف لكل حقل ولكل فئة من فئات الحقول متعددة الخيارات. تُعدّ القيمة "
-              "0.8 فما فوق موثوقة عادةً، و0.667 الحدّ الأدنى للاستنتاجات الأولية."},
-    "agreement_missing": {"en": "Agreement is not available yet.",
-                          "fa": "محاسبهٔ توافق هنوز در دسترس نیست.",
-                          "ar": "حساب الاتفاق غير متاح بعد."},
-    "field": {"en": "Field", "fa": "فیلد", "ar": "الحقل"},
-    "level": {"en": "Level", "fa": "سطح سنجش", "ar": "مستوى القياس"},
-    "alpha": {"en": "Alpha", "fa": "آلفا", "ar": "ألفا"},
-    "units": {"en": "Articles", "fa": "مقاله‌ها", "ar": "المقالات"},
-    "note": {"en": "Note", "fa": "توضیح", "ar": "ملاحظة"},
-    "charts": {"en": "Charts", "fa": "نمودارها", "ar": "الرسوم البيانية"},
-    "total": {"en": "total", "fa": "کل", "ar": "المجموع"},
-}
-_LANGUAGE_NAMES = {
-    "fa": {"en": "Persian", "fa": "فارسی", "ar": "الفارسية"},
-    "ar": {"en": "Arabic", "fa": "عربی", "ar": "العربية"},
-    "en": {"en": "English", "fa": "انگلیسی", "ar": "الإنجليزية"},
-}
 _CSS = """
 body { font-family: Vazirmatn, Tahoma, "Noto Sans Arabic", "DejaVu Sans", sans-serif;
        max-width: 60em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
@@ -117,11 +83,6 @@ class Markup(str):
     """HTML already escaped (a table cell that holds isolated data)."""
 
 
-def word(key: str, language: str, **values: object) -> str:
-    words = _WORDS[key]
-    return (words.get(language) or words["en"]).format(**values)
-
-
 @dataclass(frozen=True)
 class ChartImage:
     """One chart of the report: its kind, title (logical order) and PNG."""
@@ -150,10 +111,16 @@ class Report:
     agreement: list[Any] | None  # None: the agreement module is not available
     agreement_rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     charts: list[ChartImage] = field(default_factory=list)
+    language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
+    status_names: dict[str, str] = field(default_factory=dict)  # status -> its label
 
     @property
     def rtl(self) -> bool:
-        return self.language in charts.RTL_LANGUAGES
+        return self.language in RTL_LANGUAGES
+
+    def _(self, message: str) -> str:
+        """``message`` from the catalogue of the report's language."""
+        return translation(self.language).gettext(message)
 
     def html(self, image_source: Callable[[ChartImage], str] | None = None,
              image_width: int | None = None, *, for_qt: bool = False) -> str:
@@ -166,9 +133,14 @@ class Report:
         self._for_qt = for_qt
         source = image_source or _data_uri
         lang = self.language
+        _ = self._
         direction = "rtl" if self.rtl else "ltr"
         block = self._block()
         esc = html.escape
+
+        def heading(text: str) -> str:
+            return f"<h2 {block}>{esc(text)}</h2>"
+
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{lang}" dir="{direction}">',
@@ -181,13 +153,13 @@ class Report:
             f'<body dir="{direction}">',
             f'<h1 {block}>{esc(self.title)}</h1>',
             f'<p class="muted" {block}>{esc(self.subtitle)}</p>',
-            f'<h2 {block}>{esc(word("corpus", lang))}</h2>',
+            heading(_("Corpus")),
             self._corpus_table(),
-            f'<h2 {block}>{esc(word("progress", lang))}</h2>',
+            heading(_("Progress")),
             self._progress_table(),
-            f'<h2 {block}>{esc(word("agreement", lang))}</h2>',
+            heading(_("Agreement between annotators")),
             self._agreement_part(),
-            f'<h2 {block}>{esc(word("charts", lang))}</h2>',
+            heading(_("Charts")),
         ]
         for chart in self.charts:
             width = image_width or chart.width
@@ -243,36 +215,41 @@ class Report:
 
     def _corpus_table(self) -> str:
         lang = self.language
+        _ = self._
         corpus = self.corpus
         n = lambda value: digits(value, lang)  # noqa: E731
-        languages = "، ".join if self.rtl else ", ".join
+        languages = lambda items: join(items, lang)  # noqa: E731
+        not_given = _("not given")
         language_text = languages(
-            f"{_LANGUAGE_NAMES.get(code, {}).get(lang) or code or word('not_given', lang)} "
-            f"({n(count)})" for code, count in corpus.languages.items())
+            f"{self.language_names.get(code) or code or not_given} ({n(count)})"
+            for code, count in corpus.languages.items())
         outlets = [f"{self.data(name)} ({n(count)})" for name, count in corpus.outlets.items()]
         if corpus.no_outlet:
-            outlets.append(f"{html.escape(word('not_given', lang))} ({n(corpus.no_outlet)})")
+            outlets.append(f"{html.escape(not_given)} ({n(corpus.no_outlet)})")
         if corpus.first_published:
             dates = f"{_date(corpus.first_published, lang)} – {_date(corpus.last_published, lang)}"
             if corpus.undated:
-                dates += f" ({word('undated', lang, n=n(corpus.undated))})"
+                undated = _("{n} without a date").format(n=n(corpus.undated))
+                dates += f" ({undated})"
         else:
-            dates = word("not_given", lang)
+            dates = not_given
         rows = [
-            [word("articles", lang), n(corpus.articles)],
-            [word("languages", lang), language_text or word("not_given", lang)],
-            [word("outlets", lang), Markup(languages(outlets)) if outlets
-             else word("not_given", lang)],
-            [word("published", lang), dates],
+            [_("Articles"), n(corpus.articles)],
+            [_("Languages"), language_text or not_given],
+            [_("Outlets"), Markup(languages(outlets)) if outlets else not_given],
+            [_("Published"), dates],
         ]
         return self._table(None, rows, set())
 
     def _progress_table(self) -> str:
         lang = self.language
+        _ = self._
         if not self.progress:
-            return f"<p {self._block()}>{html.escape(word('no_annotators', lang))}</p>"
+            return self._paragraph(_("No annotator has started yet."))
         order = [s for s in _STATUS_ORDER if s in STATUSES]
-        head = [word("annotator", lang), *(term(s, lang) for s in order), word("total", lang)]
+        head = [_("Annotator"), *(self.status_names.get(s, s) for s in order),
+                # Translators: the column of all articles of an annotator, whatever status.
+                _("total")]
         rows = [[self.data(who), *(digits(counts.get(s, 0), lang) for s in order),
                  digits(sum(counts.values()), lang)]
                 for who, counts in sorted(self.progress.items())]
@@ -280,14 +257,22 @@ class Report:
 
     def _agreement_part(self) -> str:
         lang = self.language
+        _ = self._
         if self.agreement is None:
-            return f"<p {self._block()}>{html.escape(word('agreement_missing', lang))}</p>"
-        intro = f"<p {self._block()}>{html.escape(word('agreement_intro', lang))}</p>\n"
-        head = [word("field", lang), word("level", lang), word("alpha", lang),
-                word("units", lang), word("note", lang)]
+            return self._paragraph(_("Agreement is not available yet."))
+        intro_text = _(
+            "Krippendorff's alpha per field, and per category of multiple-choice fields. "
+            "{reliable} and above is commonly taken as reliable, {tentative} as the lowest "
+            "limit for tentative conclusions.").format(reliable=digits("0.8", lang),
+                                                       tentative=digits("0.667", lang))
+        intro = self._paragraph(intro_text) + "\n"
+        head = [_("Field"), _("Level"), _("Alpha"), _("Articles"), _("Note")]
         rows = [[self.data(label), level, alpha, units, self.data(note) if note else note]
                 for label, level, alpha, units, note in self.agreement_rows]
         return intro + self._table(head, rows, {2, 3}, frozenset({4}))
+
+    def _paragraph(self, text: str) -> str:
+        return f"<p {self._block()}>{html.escape(text)}</p>"
 
     def _block(self) -> str:
         """Direction and alignment of a block: Qt's HTML reader wants both."""
@@ -321,36 +306,37 @@ def _date(iso: str | None, language: str) -> str:
 
 def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -> Report:
     """Gather the report on ``project`` in ``language``, with its charts drawn."""
-    if language not in LANGUAGES:
-        raise AnnotatorError(f"unknown language '{language}' (use one of: "
-                             f"{', '.join(LANGUAGES)})")
-    codebook = project.codebook()
+    check_language(language)
+    _ = translation(language).gettext
+    labels = Labels.of(project, language)
+    codebook = project.codebooks.active()
     try:
         figures: list[Any] | None = charts.agreement_figures(project)
     except AnnotatorError:
         figures = None
     rows: list[tuple[str, str, str, str, str]] = []
     for figure in figures or []:
-        alpha = figure.alpha
         rows.append((
-            charts.agreement_row_label(project, figure, language, with_level=False),
-            charts.level_name(str(figure.level), language),
-            term("not_applicable", language) if alpha is None
-            else digits(f"{alpha:.3f}", language),
-            digits(getattr(figure, "n_units", ""), language),
-            charts.agreement_reason(figure),
+            labels.figure(str(figure.field), getattr(figure, "category", None)),
+            labels.level(str(figure.level)),
+            labels.alpha(figure.alpha),
+            labels.number(getattr(figure, "n_units", "")),
+            labels.note(charts.agreement_reason(figure)),
         ))
     report = Report(
         language=language,
-        title=f"{word('report', language)}: " + isolated(
+        title=_("Annotation report") + ": " + isolated(
             codebook.title.get(language) or codebook.title.get('en') or codebook.id),
-        subtitle=word("made", language, date=_date(date.today().isoformat(), language),
-                      project=isolated(project.path.name), codebook=isolated(codebook.id),
-                      revision=isolated(digits(codebook.revision, language))),
+        subtitle=_("Made on {date} from {project}, codebook {codebook} revision {revision}.")
+        .format(date=_date(date.today().isoformat(), language),
+                project=isolated(project.path.name), codebook=isolated(codebook.id),
+                revision=isolated(digits(codebook.revision, language))),
         corpus=stats.corpus_summary(project),
         progress=stats.status_table(project),
         agreement=figures,
         agreement_rows=rows,
+        language_names={code: labels.language_name(code) for code in LANGUAGES},
+        status_names={status: labels.status(status) for status in STATUSES},
     )
     for kind in CHART_KINDS:
         if kind == "agreement" and figures is None:

@@ -1,7 +1,9 @@
 """The store: every SQL statement of the application lives in this package.
 
-``open_project`` gives a :class:`Project`; its methods read and write articles, the
-codebook, participants, tags, statuses and history, each write in one transaction.
+``open_project`` gives a :class:`Project`, made of parts that each own one concept and
+its SQL (``project.articles``, ``project.tags``, ``project.review``, ...; see
+:mod:`~.project`), each write in one transaction.  Backups of the project file are made,
+listed and restored here too (:mod:`~.backups`): they are SQLite's own backup API.
 """
 
 import sys
@@ -38,8 +40,9 @@ from annotator.core.store.exchange import (  # noqa: E402
     REQUIRED_COLUMNS,
     TagImportResult,
 )
+from annotator.core.store.history import Change  # noqa: E402
 from annotator.core.store.project import Project, open_project  # noqa: E402
-from annotator.core.store.tagging import Change, Tag  # noqa: E402
+from annotator.core.store.tags import Tag  # noqa: E402
 
 __all__ = [
     "EXPORT_COLUMNS", "REQUIRED_COLUMNS", "STATUSES", "Article", "ArticleSummary", "Change",

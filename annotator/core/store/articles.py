@@ -15,7 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.intake.prepare import PreparedArticle, prepare
 from annotator.core.intake.records import ArticleRecord, ImportProblem
 from annotator.core.names import name_problem, shown
-from annotator.core.store.base import StoreBase, now
+from annotator.core.store.base import Store, now
 from annotator.core.text import index_key, search_key, search_key_with_offsets
 
 STATUSES = ("not_started", "in_progress", "done", "skipped")
@@ -74,8 +74,15 @@ class AddResult:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-class ArticlesMixin(StoreBase):
-    def add_articles(
+class Articles:
+    """``project.articles``: adding, reading, listing, counting and searching articles."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        # (last article number, other connections' writes) -> count: see _count_and_last.
+        self._count_cache: tuple[tuple[int, int], int] | None = None
+
+    def add(
         self, items: Iterable[ArticleRecord | PreparedArticle | ImportProblem]
     ) -> AddResult:
         """Store new articles in batches; each batch is one transaction.
@@ -89,8 +96,8 @@ class ArticlesMixin(StoreBase):
         batch: list[PreparedArticle] = []
         # Fewer, bigger checkpoints of the write-ahead log while importing: the index's
         # pages, rewritten by every batch, are copied into the file once per 40 MB, not 4.
-        checkpoint = self.scalar("PRAGMA wal_autocheckpoint")
-        self.conn.execute(f"PRAGMA wal_autocheckpoint = {_IMPORT_CHECKPOINT_PAGES}")
+        checkpoint = self._store.scalar("PRAGMA wal_autocheckpoint")
+        self._store.conn.execute(f"PRAGMA wal_autocheckpoint = {_IMPORT_CHECKPOINT_PAGES}")
         loading = False
         try:
             for item in items:
@@ -120,21 +127,21 @@ class ArticlesMixin(StoreBase):
             if batch:
                 self._add_batch(batch, result)
         finally:
-            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+            self._store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
             if loading:
                 with suppress(AnnotatorError):  # never hide why the import stopped
                     self._set_index_automerge(_AUTOMERGE)
         return result
 
     def _set_index_automerge(self, segments: int) -> None:
-        with self.write() as conn:
+        with self._store.write() as conn:
             conn.execute("INSERT INTO article_search (article_search, rank) "
                          "VALUES ('automerge', ?)", (segments,))
 
     def _add_batch(self, batch: list[PreparedArticle], result: AddResult) -> None:
         hashes = [item.content_hash for item in batch]
         ids = [item.article_id for item in batch]
-        with self.write() as conn:
+        with self._store.write() as conn:
             known_hash: dict[str, str] = {}
             known_id: dict[str, str] = {}
             for chunk in range(0, len(batch), 400):
@@ -146,7 +153,8 @@ class ArticlesMixin(StoreBase):
                 ):
                     known_hash[digest] = article_id
                     known_id[article_id] = digest
-            next_no = int(self.scalar("SELECT COALESCE(MAX(article_no), 0) FROM articles") or 0)
+            next_no = int(self._store.scalar(
+                "SELECT COALESCE(MAX(article_no), 0) FROM articles") or 0)
             stamp = now()
             rows: list[tuple] = []
             keys: list[tuple] = []
@@ -190,19 +198,25 @@ class ArticlesMixin(StoreBase):
                 keys,
             )
 
-    def article(self, article_id: str) -> Article:
-        row = self.one(
+    def get(self, article_id: str) -> Article:
+        row = self._store.one(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
         )
         if row is None:
             raise AnnotatorError(f"no article with id '{article_id}' in the project")
         return Article(*row)
 
-    def has_article(self, article_id: str) -> bool:
-        return self.one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)) is not None
+    def has(self, article_id: str) -> bool:
+        return self._store.one("SELECT 1 FROM articles WHERE article_id = ?",
+                               (article_id,)) is not None
 
-    def article_count(self) -> int:
-        return self._count_and_last()[0]
+    def body(self, article_id: str) -> str:
+        """The article's text; an error names a missing article (tags and reviews check it)."""
+        body = self._store.scalar("SELECT body FROM articles WHERE article_id = ?",
+                                  (article_id,))
+        if body is None:
+            raise AnnotatorError(f"no article with id '{article_id}' in the project")
+        return str(body)
 
     def _count_and_last(self) -> tuple[int, int]:
         """How many articles, and the last article number.
@@ -211,16 +225,16 @@ class ArticlesMixin(StoreBase):
         switch.  Articles are only ever appended (numbered last + 1), so the last number
         and another connection's changes (an SQLite tool's) say when to count again.
         """
-        last = int(self.scalar("SELECT MAX(article_no) FROM articles") or 0)
-        version = (last, self.other_writes())
-        cached = getattr(self, "_count_cache", None)
+        last = int(self._store.scalar("SELECT MAX(article_no) FROM articles") or 0)
+        version = (last, self._store.other_writes())
+        cached = self._count_cache
         if cached is not None and cached[0] == version:
             return int(cached[1]), last
-        count = int(self.scalar("SELECT COUNT(*) FROM articles") or 0)
+        count = int(self._store.scalar("SELECT COUNT(*) FROM articles") or 0)
         self._count_cache = (version, count)
         return count, last
 
-    def list_articles(
+    def summaries(
         self,
         annotator: str | None = None,
         status: str | None = None,
@@ -246,22 +260,22 @@ class ArticlesMixin(StoreBase):
             "ORDER BY a.article_no LIMIT ? OFFSET ?"
         )
         params += [-1 if limit is None else limit, offset]
-        return [ArticleSummary(*row) for row in self.conn.execute(sql, params)]
+        return [ArticleSummary(*row) for row in self._store.conn.execute(sql, params)]
 
     def _numbered_without_gaps(self) -> bool:
         """Whether articles are numbered 1..N (they are, unless a file was edited by hand)."""
         count, last = self._count_and_last()
         return count == last
 
-    def count_articles(self, annotator: str | None = None, status: str | None = None,
-                       query: str | None = None) -> int:
-        """How many articles :meth:`list_articles` lists with the same filters."""
+    def count(self, annotator: str | None = None, status: str | None = None,
+              query: str | None = None) -> int:
+        """How many articles :meth:`summaries` lists with the same filters (all without)."""
         if status is None and not (query or "").strip():
-            return self.article_count()
+            return self._count_and_last()[0]
         if status is None:
             return self.search_count(query or "")  # the search index alone, no join
         where, params = self._list_filter(annotator, status, query)
-        return int(self.scalar(
+        return int(self._store.scalar(
             "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
             f"ON s.article_id = a.article_id AND s.annotator = ? {where}", params) or 0)
 
@@ -271,14 +285,14 @@ class ArticlesMixin(StoreBase):
 
         With ``skip_done``, articles ``annotator`` marked done or skipped are passed over.
         """
-        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+        number = self._store.scalar("SELECT article_no FROM articles WHERE article_id = ?",
                              (article_id,))
         if number is None:
             return None
         compare, order = (">", "ASC") if step > 0 else ("<", "DESC")
         skip = ("AND COALESCE(s.status, 'not_started') NOT IN ('done', 'skipped')"
                 if skip_done else "")
-        value = self.scalar(
+        value = self._store.scalar(
             "SELECT a.article_id FROM articles a LEFT JOIN article_status s "
             "ON s.article_id = a.article_id AND s.annotator = ? "
             f"WHERE a.article_no {compare} ? {skip} ORDER BY a.article_no {order} LIMIT 1",
@@ -286,10 +300,10 @@ class ArticlesMixin(StoreBase):
         )
         return None if value is None else str(value)
 
-    def article_row(self, article_id: str, annotator: str | None = None,
-                    status: str | None = None, query: str | None = None) -> int | None:
-        """The 0-based position of an article in :meth:`list_articles` with these filters."""
-        number = self.scalar("SELECT article_no FROM articles WHERE article_id = ?",
+    def position(self, article_id: str, annotator: str | None = None,
+                 status: str | None = None, query: str | None = None) -> int | None:
+        """The 0-based position of an article in :meth:`summaries` with these filters."""
+        number = self._store.scalar("SELECT article_no FROM articles WHERE article_id = ?",
                              (article_id,))
         if number is None:
             return None
@@ -297,11 +311,11 @@ class ArticlesMixin(StoreBase):
             if self._numbered_without_gaps():
                 return int(number) - 1
             # No filter: a count over the primary key alone, no join.
-            return int(self.scalar("SELECT COUNT(*) FROM articles WHERE article_no < ?",
+            return int(self._store.scalar("SELECT COUNT(*) FROM articles WHERE article_no < ?",
                                    (number,)) or 0)
         where, params = self._list_filter(annotator, status, query)
         where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
-        return int(self.scalar(
+        return int(self._store.scalar(
             "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
             f"ON s.article_id = a.article_id AND s.annotator = ? {where}",
             [*params, number]) or 0)
@@ -325,10 +339,11 @@ class ArticlesMixin(StoreBase):
             conditions.append("0")  # a query with no words in it matches nothing
         return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
 
-    def iter_articles(self) -> Iterator[Article]:
+    def iter_all(self) -> Iterator[Article]:
+        """Every article, in import order."""
         yield from (
             Article(*row)
-            for row in self.conn.execute(
+            for row in self._store.conn.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY article_no"
             )
         )
@@ -338,7 +353,7 @@ class ArticlesMixin(StoreBase):
         match = fts_query(query)
         if not match:
             return []
-        rows = self.conn.execute(
+        rows = self._store.conn.execute(
             "SELECT a.article_id, a.title, a.body FROM "
             "(SELECT rowid, bm25(article_search, 4.0, 1.0) AS rank FROM article_search "
             " WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS hit "
@@ -353,7 +368,7 @@ class ArticlesMixin(StoreBase):
         if not match:
             return 0
         return int(
-            self.scalar(
+            self._store.scalar(
                 "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
             )
             or 0

@@ -1,8 +1,11 @@
 """The connection every part of the store shares, and its one way to write.
 
-Writes go through :meth:`StoreBase.write`: ``BEGIN IMMEDIATE`` ... ``COMMIT``, so each
-change is one transaction that either lands whole or not at all, and a second process
-on the same file waits (busy timeout) instead of failing half-way.
+A project's parts (articles, tags, review, ...) each hold the same :class:`Store`: the
+file's path, its SQLite connection and the sqlite-utils database on it.  Writes go
+through :meth:`Store.write`: ``BEGIN IMMEDIATE`` ... ``COMMIT``, so each change is one
+transaction that either lands whole or not at all (a part calling another inside it
+joins the caller's transaction), and a second process on the same file waits (busy
+timeout) instead of failing half-way.
 """
 
 from __future__ import annotations
@@ -21,17 +24,23 @@ from annotator.core.errors import AnnotatorError
 BUSY_TIMEOUT_MS = 10_000
 
 
+def sqlite_version() -> str:
+    """The version of the SQLite library the store runs on (the bench reports it)."""
+    return sqlite3.sqlite_version
+
+
 def now() -> str:
     """The current time as stored: ISO 8601, UTC, milliseconds."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-class StoreBase:
-    """Holds the sqlite-utils database and the raw connection."""
+class Store:
+    """The project file's path, its connection, and the sqlite-utils database on it."""
 
-    db: Database
-    conn: sqlite3.Connection
-    path: Path
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -69,9 +78,6 @@ class StoreBase:
         if not kept:
             return "", []
         return " WHERE " + " AND ".join(f"{c} = ?" for c in kept), list(kept.values())
-
-    def reset_caches(self) -> None:
-        """Forget anything read and cached from the file (it changed underneath)."""
 
     def other_writes(self) -> int:
         """Changes whenever another connection (a second window, an SQLite tool) committed.

@@ -3,7 +3,7 @@
 Two yardsticks the bench compares the app with: a raw ``sqlite3`` import of the same
 articles into a plain table plus an FTS5 index (what storing them costs at the least),
 and one plain scan of the tags table (the least an export must read).  And a fast way to
-give a large project its tags: :meth:`Project.import_tag_rows` checks and looks up every
+give a large project its tags: :meth:`Exchange.import_tag_rows` checks and looks up every
 row on its own (about 2,700 rows/s on 100,000 articles, so 600,000 tags took ~4 minutes),
 which is right for a colleague's CSV and too slow to set up a bench.  Nothing in the app
 calls these.
@@ -71,7 +71,7 @@ def add_bench_tags(project: Project, tags: Sequence[BenchTag]) -> int:
     becomes ``in_progress``, so the file looks like one coded through the app.
     """
     stamp = now()
-    version = project.codebook_version()
+    version = project.codebooks.active_version()
     with project.write() as conn:
         before = int(conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0])
         conn.executemany(

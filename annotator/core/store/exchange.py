@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
-from annotator.core.safety.backup import backup
-from annotator.core.store.base import now
-from annotator.core.store.tagging import TaggingMixin
+from annotator.core.store.backups import Backups
+from annotator.core.store.base import Store, now
+from annotator.core.store.checks import Checks
+from annotator.core.store.codebooks import Codebooks
+from annotator.core.store.participants import Participants
+from annotator.core.store.statuses import Statuses
 
 EXPORT_COLUMNS = (
     "article_id", "annotator", "field", "value", "participant", "role",
@@ -33,10 +36,21 @@ class TagImportResult:
     unchanged: int = 0
 
 
-class ExchangeMixin(TaggingMixin):
+class Exchange:
+    """``project.exchange``: every tag as a row, and tags stored from rows."""
+
+    def __init__(self, store: Store, codebooks: Codebooks, participants: Participants,
+                 statuses: Statuses, checks: Checks, backups: Backups) -> None:
+        self._store = store
+        self._codebooks = codebooks
+        self._participants = participants
+        self._statuses = statuses
+        self._checks = checks
+        self._backups = backups
+
     def iter_tag_rows(self) -> Iterator[dict[str, object]]:
         """Every tag as a row of :data:`EXPORT_COLUMNS`, ordered by article and annotator."""
-        cursor = self.conn.execute(
+        cursor = self._store.conn.execute(
             "SELECT t.article_id, t.annotator, t.field, t.value, t.participant, t.role, "
             "t.span_start, t.span_end, t.quote, t.note, t.created_at, t.updated_at, "
             "t.codebook_version, c.codebook_id, t.tag_uid FROM tags t "
@@ -50,10 +64,10 @@ class ExchangeMixin(TaggingMixin):
     def import_tag_rows(self, rows: Sequence[tuple[int, dict[str, str]]],
                         where: str = "tags") -> TagImportResult:
         """Store tags from ``(line, row)`` pairs; any bad row stops the whole import."""
-        codebook = self.codebook()
-        participants = self.participant_ids()
+        codebook = self._codebooks.active()
+        participants = self._participants.ids()
         bodies: dict[str, str | None] = {}
-        versions = {int(v) for (v,) in self.conn.execute("SELECT version FROM codebooks")}
+        versions = {int(v) for (v,) in self._store.conn.execute("SELECT version FROM codebooks")}
         checked: list[tuple[int, dict[str, object]]] = []
         uids: dict[str, tuple[int, dict[str, object]]] = {}
         for line, row in rows:
@@ -66,8 +80,8 @@ class ExchangeMixin(TaggingMixin):
             checked.append((line, item))
         result = TagImportResult()
         if checked:
-            backup(self.path, "before-import-tags")
-        with self.write() as conn:
+            self._backups.make("before-import-tags")
+        with self._store.write() as conn:
             for line, item in checked:
                 try:
                     self._import_row(conn, item, result)
@@ -91,7 +105,7 @@ class ExchangeMixin(TaggingMixin):
         seen = uids.get(uid)
         if seen is None:
             uids[uid] = (line, item)
-            self._check_uid_owner(self.conn, item)
+            self._check_uid_owner(self._store.conn, item)
             return
         first_line, first = seen
         if _place(first) != _place(item):
@@ -136,7 +150,7 @@ class ExchangeMixin(TaggingMixin):
                 ":article_id, :annotator, :field, :value, :participant, :role, "
                 ":span_start, :span_end, :quote, :note, :codebook_version, "
                 ":created_at, :updated_at)", item)
-            self._touch_status(str(item["article_id"]), str(item["annotator"]))
+            self._statuses.touch(str(item["article_id"]), str(item["annotator"]))
             result.added += 1
         elif tuple(existing[1:]) == (item["value"], item["participant"], item["role"],
                                      item["span_start"], item["span_end"], item["note"]):
@@ -158,7 +172,8 @@ class ExchangeMixin(TaggingMixin):
         if not article_id:
             raise AnnotatorError("article_id is empty")
         if article_id not in bodies:
-            body = self.scalar("SELECT body FROM articles WHERE article_id = ?", (article_id,))
+            body = self._store.scalar("SELECT body FROM articles WHERE article_id = ?",
+                                      (article_id,))
             bodies[article_id] = None if body is None else str(body)
         body = bodies[article_id]
         if body is None:
@@ -177,7 +192,7 @@ class ExchangeMixin(TaggingMixin):
         if not (value or "").strip():
             value = None  # coded, none
         if value is not None:
-            self._check_value(spec, value, allow_retired=True)
+            self._checks.value(spec, value, allow_retired=True)
         participant = cell("participant") or None
         if participant is not None:
             if not spec.attributable:
@@ -186,7 +201,7 @@ class ExchangeMixin(TaggingMixin):
                 )
             if participant not in participants:
                 raise AnnotatorError(f"unknown participant {participant!r}")
-        role = self._check_role(spec, cell("role") or None)
+        role = self._checks.role(spec, cell("role") or None)
         start_text, end_text = cell("span_start"), cell("span_end")
         quote = row.get("quote") or None
         start = end = None
@@ -209,7 +224,7 @@ class ExchangeMixin(TaggingMixin):
         version_text = cell("codebook_version")
         version = int(version_text) if version_text.isdecimal() and version_text.isascii() else None
         if version not in versions:
-            version = self.codebook_version()
+            version = self._codebooks.active_version()
         stamp = cell("updated_at") or None
         return {
             "tag_uid": cell("tag_uid") or uuid.uuid4().hex,

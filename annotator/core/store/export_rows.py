@@ -76,26 +76,27 @@ def article_rows(project: Project) -> Iterator[tuple]:
 def count_tag_rows(project: Project, annotator: str | None = None) -> int:
     """How many rows :func:`tag_rows` gives (for a progress bar)."""
     if annotator is None:
-        return int(project.scalar("SELECT COUNT(*) FROM tags") or 0)
-    return int(project.scalar("SELECT COUNT(*) FROM tags WHERE annotator = ?",
-                              (annotator,)) or 0)
+        return int(project.conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0] or 0)
+    return int(project.conn.execute("SELECT COUNT(*) FROM tags WHERE annotator = ?",
+                                    (annotator,)).fetchone()[0] or 0)
 
 
 def count_pair_rows(project: Project, annotator: str | None = None) -> int:
     """How many rows :func:`pair_rows` gives (for a progress bar)."""
     where, params = ("AND s.annotator = ?", (annotator,)) if annotator is not None else ("", ())
-    untagged = project.scalar(
+    untagged = project.conn.execute(
         "SELECT COUNT(*) FROM article_status s WHERE NOT EXISTS (SELECT 1 FROM tags t "
-        f"WHERE t.annotator = s.annotator AND t.article_id = s.article_id) {where}", params)
+        f"WHERE t.annotator = s.annotator AND t.article_id = s.article_id) {where}",
+        params).fetchone()[0]
     return count_tag_rows(project, annotator) + int(untagged or 0)
 
 
 def has_annotator(project: Project, annotator: str) -> bool:
     """True if ``annotator`` has a tag or a status in the project."""
-    return project.one(
+    return project.conn.execute(
         "SELECT 1 FROM tags WHERE annotator = ? UNION ALL "
         "SELECT 1 FROM article_status WHERE annotator = ? LIMIT 1",
-        (annotator, annotator)) is not None
+        (annotator, annotator)).fetchone() is not None
 
 
 def coded_values(project: Project, fields: Iterable[str],

@@ -218,10 +218,10 @@ def _spans(conn: sqlite3.Connection, report: HealthReport) -> None:
 
 
 def _values(project: Project, report: HealthReport) -> None:
-    codebook = project.codebook()
+    codebook = project.codebooks.active()
     participants = {str(row[0]) for row in project.conn.execute(
         "SELECT participant_id FROM participants")}
-    version = project.codebook_version()
+    version = project.codebooks.active_version()
     for kind, table, uid, who, order in _coded_tables(project.conn):
         bad: dict[tuple[str, str | None, str | None], str] = {}
         for field_id, value, role in project.conn.execute(

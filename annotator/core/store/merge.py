@@ -37,11 +37,15 @@ from pathlib import Path
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import name_problem, shown
-from annotator.core.safety.backup import backup
-from annotator.core.safety.project_file import names_project, read_only_uri, require_sqlite
+from annotator.core.safety.project_file import names_project
 from annotator.core.store import merge_sql
+from annotator.core.store.backups import Backups
+from annotator.core.store.base import Store
+from annotator.core.store.codebooks import Codebooks
+from annotator.core.store.files import read_only_uri, require_sqlite
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
-from annotator.core.store.review import ReviewMixin
+from annotator.core.store.opening import upgrade_copy
+from annotator.core.store.participants import Participants
 from annotator.core.text import index_key
 
 MERGE_CACHE_KIB = 64 * 1024
@@ -130,15 +134,24 @@ class MergeSummary:
         return out
 
 
-class MergeMixin(ReviewMixin):
-    def merge(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
+class Merge:
+    """``project.merge``: bringing a colleague's project file into this one."""
+
+    def __init__(self, store: Store, codebooks: Codebooks, participants: Participants,
+                 backups: Backups) -> None:
+        self._store = store
+        self._codebooks = codebooks
+        self._participants = participants
+        self._backups = backups
+
+    def from_file(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction).
 
         Raises :class:`UnknownValuesError` (nothing merged) when their tags carry fields,
         values or roles our active codebook does not know, unless ``accept_unknown``.
         """
         other = Path(other)
-        if names_project(other, self.path):
+        if names_project(other, self._store.path):
             raise AnnotatorError(f"{other}: that is this project itself")
         if not other.is_file():
             raise AnnotatorError(f"{other}: no such project file")
@@ -147,25 +160,27 @@ class MergeMixin(ReviewMixin):
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
             try:
-                for article_id in merge_sql.their_unusual_article_ids(self.conn):
+                for article_id in merge_sql.their_unusual_article_ids(self._store.conn):
                     problem = name_problem(article_id, "article id")
                     if problem:
                         raise AnnotatorError(f"{other}: {problem} ({shown(article_id)}); "
                                              "nothing was merged")
-                for person in merge_sql.their_people(self.conn):
+                for person in merge_sql.their_people(self._store.conn):
                     problem = name_problem(person, "name")
                     if problem:  # it would break listings and exports here
                         raise AnnotatorError(f"{other}: {problem} ({shown(person)}); "
                                              "nothing was merged")
-                unknown = unknown_in_colleague(self.conn, self.codebook())  # type: ignore[attr-defined]
+                unknown = unknown_in_colleague(self._store.conn, self._codebooks.active())
                 if unknown and not accept_unknown:
                     raise UnknownValuesError(str(other), unknown)
                 summary.unknown = unknown
-                with _larger_cache(self.conn):
+                with _larger_cache(self._store.conn):
                     self._merge_backed_up(summary)
             finally:
-                self.conn.execute("DETACH DATABASE other")
-        self.reset_caches()
+                self._store.conn.execute("DETACH DATABASE other")
+        # Their participants and codebooks came in: read them again.
+        self._codebooks.reset_caches()
+        self._participants.reset_caches()
         return summary
 
     def _merge_backed_up(self, summary: MergeSummary) -> None:
@@ -177,13 +192,14 @@ class MergeMixin(ReviewMixin):
         the merge writes.  A failed backup rolls the merge back.  In another journal mode
         a reader would hold up the writer, so the backup comes first.
         """
-        if not _in_wal_mode(self.conn):
-            backup(self.path, "before-merge")
-            with self.write():
+        if not _in_wal_mode(self._store.conn):
+            self._backups.make("before-merge")
+            with self._store.write():
                 self._merge_all(summary)
             return
-        with ThreadPoolExecutor(1, thread_name_prefix="merge-backup") as pool, self.write():
-            made = pool.submit(backup, self.path, "before-merge")
+        with (ThreadPoolExecutor(1, thread_name_prefix="merge-backup") as pool,
+              self._store.write()):
+            made = pool.submit(self._backups.make, "before-merge")
             self._merge_all(summary)
             made.result()  # raises the backup's error: nothing is merged without it
 
@@ -194,9 +210,7 @@ class MergeMixin(ReviewMixin):
         otherwise, or when it cannot be opened read-only, a copy in ``folder`` is checked
         and migrated.
         """
-        from annotator.core.store.project import open_project
-
-        conn = self.conn
+        conn = self._store.conn
         if _uri_attach(conn):
             try:
                 conn.execute("ATTACH DATABASE ? AS other", (read_only_uri(other),))
@@ -214,7 +228,7 @@ class MergeMixin(ReviewMixin):
         # Checks it and brings it to our schema (in the copy: their file is only read).
         # Errors name their file, never the temporary copy the user has not heard of.
         try:
-            open_project(copy, create=False, backup_before_migration=False).close()
+            upgrade_copy(copy)
             conn.execute("ATTACH DATABASE ? AS other", (str(copy),))
         except AnnotatorError as exc:
             raise AnnotatorError(_naming(str(exc), copy, other)) from None
@@ -223,7 +237,7 @@ class MergeMixin(ReviewMixin):
                                  "was merged") from None
 
     def _merge_all(self, summary: MergeSummary) -> None:
-        conn = self.conn
+        conn = self._store.conn
         merge_sql.drop_temp_tables(conn)
         summary.participants = conn.execute(
             "INSERT OR IGNORE INTO main.participants SELECT * FROM other.participants"
@@ -245,8 +259,8 @@ class MergeMixin(ReviewMixin):
 
     def _merge_codebooks(self) -> dict[int, int]:
         """Their codebook versions as ours; a codebook new here is kept, not made active."""
-        conn = self.conn
-        active = self.codebook_version()  # type: ignore[attr-defined]
+        conn = self._store.conn
+        active = self._codebooks.active_version()
         ours = {source: version for version, source in conn.execute(
             "SELECT version, source_toml FROM main.codebooks")}
         mapping: dict[int, int] = {}
@@ -260,18 +274,18 @@ class MergeMixin(ReviewMixin):
                     (codebook_id, revision, source, loaded_at, f"merged: {loaded_from}"))
                 ours[source] = int(cursor.lastrowid or 0)
             mapping[int(version)] = ours[source]
-        self.set_active_codebook(active)  # type: ignore[attr-defined]
+        self._codebooks.activate(active)
         return mapping
 
     def _merge_tags(self, summary: MergeSummary) -> None:
         """Their tags: new ones added, later edits applied, then each field settled."""
-        conn = self.conn
+        conn = self._store.conn
         merge_sql.note_removed_tags(conn)
         counts = merge_sql.merge_keyed(conn, merge_sql.TAGS)
         summary.tags_added = counts.get("insert", 0)
         summary.tags_updated = counts.get("update", 0)
         summary.tags_kept = counts.get("kept", 0) + counts.get("removed", 0)
-        single = [f.id for f in self.codebook().fields if f.type in ("single", "text")]
+        single = [f.id for f in self._codebooks.active().fields if f.type in ("single", "text")]
         merge_sql.settle_fields(conn, single)
 
 

@@ -250,9 +250,10 @@ def m0003_plain_checks(db: Database) -> None:
     """The same CHECKs, written so SQLite 3.40 tests them without a b-tree per row.
 
     ``x IN ('a', 'b')`` in a CHECK cost ~2 s per 900,000 history rows a merge adds;
-    ``x = 'a' OR x = 'b'`` accepts and refuses exactly the same values.  Only the
-    ``CREATE TABLE`` text changes (:func:`schema_edit.replace_checks`); the rows, the
-    columns and the indexes stay as they are.
+    ``x = 'a' OR x = 'b'`` accepts and refuses exactly the same values.  Where SQLite
+    allows it only the ``CREATE TABLE`` text changes; where it refuses that (defensive
+    mode) the two tables are rebuilt with the same rows (rowids kept), indexes and
+    triggers (:func:`schema_edit.replace_checks`).  The columns stay as they are.
     """
     schema_edit.replace_checks(db.conn, {
         table: [(schema_edit.in_list(column, values), schema_edit.any_of(column, values))

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
-from annotator.core.store.base import now
-from annotator.core.store.exchange import ExchangeMixin
-from annotator.core.store.tagging import Tag
+from annotator.core.store.articles import Articles
+from annotator.core.store.base import Store, now
+from annotator.core.store.checks import Checks
+from annotator.core.store.codebooks import Codebooks
+from annotator.core.store.tags import Tag, Tags
 
 ADJUDICATED = "adjudicated"
 _ADJUDICATION_COLUMNS = (
@@ -83,17 +85,27 @@ class ReviewItem:
     adjudicated: tuple[str, ...]  # field ids with a final value
 
 
-class ReviewMixin(ExchangeMixin):
+class Review:
+    """``project.review``: adjudicated values, comments, and the queue of articles to review."""
+
+    def __init__(self, store: Store, codebooks: Codebooks, articles: Articles, tags: Tags,
+                 checks: Checks) -> None:
+        self._store = store
+        self._codebooks = codebooks
+        self._articles = articles
+        self._tags = tags
+        self._checks = checks
+
     # -- adjudication ---------------------------------------------------------------
     def adjudications(self, article_id: str | None = None,
                       field: str | None = None) -> list[Adjudication]:
-        clause, params = self.where(article_id=article_id, field=field)
+        clause, params = self._store.where(article_id=article_id, field=field)
         sql = f"SELECT {_ADJUDICATION_COLUMNS} FROM adjudications{clause} ORDER BY adjudication_id"
-        return [Adjudication(*row) for row in self.conn.execute(sql, params)]
+        return [Adjudication(*row) for row in self._store.conn.execute(sql, params)]
 
     def adjudicated_tags(self) -> Iterator[Tag]:
         """Every adjudicated value as a tag of annotator ``adjudicated`` (for exports)."""
-        for row in self.conn.execute(
+        for row in self._store.conn.execute(
             f"SELECT {_ADJUDICATION_COLUMNS} FROM adjudications "
             "ORDER BY article_id, field, adjudication_id"
         ):
@@ -104,20 +116,20 @@ class ReviewMixin(ExchangeMixin):
                    source_annotator: str | None = None) -> list[Adjudication]:
         """Decide the final values of one field of one article (replacing earlier ones)."""
         check_person(reviewer.strip(), "reviewer's name")
-        spec = self.codebook().field(field_id)
+        spec = self._codebooks.active().field(field_id)
         if spec.type in ("single", "text") and len(values) > 1:
             raise AnnotatorError(f"field '{field_id}' takes one value")
-        with self.write() as conn:
-            self._require_article(article_id)
+        with self._store.write() as conn:
+            self._articles.body(article_id)
             existing = {(a.value, a.participant): a for a in self.adjudications(article_id,
                                                                                  field_id)}
             wanted = []
             for item in values:
                 if item.value is not None:
-                    self._check_value(spec, item.value, allow_retired=True)
-                participant = self._check_participant(spec, item.participant)
-                role = self._check_role(spec, item.role)
-                start, end, quote = self._check_span(article_id, item.span)
+                    self._checks.value(spec, item.value, allow_retired=True)
+                participant = self._checks.participant(spec, item.participant)
+                role = self._checks.role(spec, item.role)
+                start, end, quote = self._checks.span(article_id, item.span)
                 wanted.append((item.value, participant, role, start, end, quote))
             stamp = now()
             keys = {(w[0], w[1]) for w in wanted}
@@ -136,7 +148,7 @@ class ReviewMixin(ExchangeMixin):
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (uuid.uuid4().hex, article_id, field_id, value, participant, role,
                          start, end, quote, source_annotator, reviewer.strip(), note,
-                         self.codebook_version(), stamp, stamp))
+                         self._codebooks.active_version(), stamp, stamp))
                 elif (old.role, old.span_start, old.span_end, old.source_annotator,
                       old.reviewer, old.comment) != (role, start, end, source_annotator,
                                                      reviewer.strip(), note):
@@ -151,7 +163,7 @@ class ReviewMixin(ExchangeMixin):
     def accept(self, article_id: str, field_id: str, annotator: str, reviewer: str,
                comment: str | None = None) -> list[Adjudication]:
         """Adopt ``annotator``'s values of a field as the final ones."""
-        tags = self.tags(article_id, annotator, field_id)
+        tags = self._tags.find(article_id, annotator, field_id)
         if not tags:
             raise AnnotatorError(f"{annotator} did not code '{field_id}' for this article")
         values = [FinalValue(t.value, t.participant, t.role,
@@ -160,13 +172,13 @@ class ReviewMixin(ExchangeMixin):
         return self.adjudicate(article_id, field_id, values, reviewer, comment, annotator)
 
     def clear_adjudication(self, article_id: str, field_id: str) -> None:
-        with self.write() as conn:
+        with self._store.write() as conn:
             conn.execute("DELETE FROM adjudications WHERE article_id = ? AND field = ?",
                          (article_id, field_id))
 
     # -- comments -------------------------------------------------------------------
     def comments(self, article_id: str) -> list[Comment]:
-        return [Comment(*row) for row in self.conn.execute(
+        return [Comment(*row) for row in self._store.conn.execute(
             "SELECT comment_uid, article_id, author, text, created_at FROM comments "
             "WHERE article_id = ? ORDER BY created_at, comment_id", (article_id,))]
 
@@ -174,8 +186,8 @@ class ReviewMixin(ExchangeMixin):
         if not text.strip():
             raise AnnotatorError("the comment is empty")
         check_person(author.strip(), "author's name")
-        with self.write() as conn:
-            self._require_article(article_id)
+        with self._store.write() as conn:
+            self._articles.body(article_id)
             uid, stamp = uuid.uuid4().hex, now()
             conn.execute("INSERT INTO comments (comment_uid, article_id, author, text, "
                          "created_at) VALUES (?,?,?,?,?)",
@@ -183,7 +195,7 @@ class ReviewMixin(ExchangeMixin):
         return Comment(uid, article_id, author.strip(), text.strip(), stamp)
 
     # -- the queue ------------------------------------------------------------------
-    def review_queue(self, field: str | None = None, pair: tuple[str, str] | None = None,
+    def queue(self, field: str | None = None, pair: tuple[str, str] | None = None,
                      pending_only: bool = False) -> list[ReviewItem]:
         """Articles coded by two or more annotators, most disagreement first.
 
@@ -200,15 +212,16 @@ class ReviewMixin(ExchangeMixin):
         if pair is not None:
             sql += " AND t.annotator IN (?, ?)"
             params += list(pair)
-        for article_id, annotator, field_id, value, participant in self.conn.execute(sql, params):
+        rows = self._store.conn.execute(sql, params)
+        for article_id, annotator, field_id, value, participant in rows:
             values[article_id][field_id][annotator].add((value, participant))
         adjudicated: dict[str, set[str]] = defaultdict(set)
-        for article_id, field_id in self.conn.execute(
+        for article_id, field_id in self._store.conn.execute(
                 "SELECT DISTINCT article_id, field FROM adjudications"):
             adjudicated[article_id].add(field_id)
         # Free-text fields (notes) are not adjudicated and always differ: leave them out.
-        text_fields = {f.id for f in self.codebook().fields if f.type == "text"}
-        titles = dict(self.conn.execute(
+        text_fields = {f.id for f in self._codebooks.active().fields if f.type == "text"}
+        titles = dict(self._store.conn.execute(
             "SELECT article_id, title FROM articles WHERE article_id IN "
             "(SELECT article_id FROM tags GROUP BY article_id "
             "HAVING COUNT(DISTINCT annotator) > 1)"))

@@ -67,14 +67,14 @@ def status_table(project: Project, annotator: str | None = None) -> dict[str, di
 
     An article an annotator never touched counts as ``not_started``.
     """
-    total = project.article_count()
+    total = project.articles.count()
     sql = "SELECT annotator, status, COUNT(*) FROM article_status"
     params: list[object] = []
     if annotator is not None:
         sql += " WHERE annotator = ?"
         params.append(annotator)
     sql += " GROUP BY annotator, status"
-    names = [annotator] if annotator is not None else project.annotators()
+    names = [annotator] if annotator is not None else project.tags.annotators()
     table = {name: dict.fromkeys(STATUSES, 0) for name in names}
     for who, status, count in project.conn.execute(sql, params):
         table.setdefault(str(who), dict.fromkeys(STATUSES, 0))[str(status)] = int(count)

@@ -37,7 +37,8 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.safety.project_file import names_project, probe, read_only_uri, require_sqlite
+from annotator.core.safety.project_file import names_project
+from annotator.core.store.files import probe, read_only_uri, require_sqlite
 
 KEEP = 10
 WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
@@ -100,6 +101,22 @@ NOT_A_BACKUP = {
 
 
 # -- public API ---------------------------------------------------------------------------
+class Backups:
+    """The open project's part that makes its backups (``project.backups``).
+
+    The other parts make one before a change that cannot be undone (a codebook change,
+    a tag import, a merge, a migration).  Listing and restoring work on a path, as a
+    restore needs the project closed: :func:`list_backups`, :func:`restore`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def make(self, reason: str) -> Path:
+        """Back the project up now (see :func:`backup`); returns the backup file."""
+        return backup(self.path, reason)
+
+
 def backups_folder(project_path: str | Path) -> Path:
     """Where the backups of ``project_path`` go by default.
 
@@ -190,8 +207,8 @@ def restore(project_path: str | Path, backup_path: str | Path,
     returned (None when there was no project file to keep).  Refused, with nothing
     changed, while the project is open in another window or command, and for a file
     that is not an annotator project.  ``known_schema`` (the names of the migrations
-    this version knows) refuses a file made by a newer version too: the callers pass
-    it, as this module cannot import the store's migrations without an import cycle.
+    this version knows) refuses a file made by a newer version too; without it that
+    check is left out.
     """
     project = Path(project_path).expanduser()
     source_path = Path(backup_path).expanduser()

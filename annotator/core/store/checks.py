@@ -1,0 +1,86 @@
+"""What a tag or an adjudicated value may hold, checked before it is stored.
+
+A value must be a category of its field in the active codebook (or a participant in the
+registry, or non-empty text); a participant may be named only where the field credits
+values to participants; a role must be one of the field's; an evidence span must lie in
+the article, whose text there becomes the quote.  Tagging, review and
+the tag CSV import all check through :class:`Checks`, so the rules and their messages
+are written once.
+"""
+
+from __future__ import annotations
+
+from annotator.core.codebook import Field
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.articles import Articles
+from annotator.core.store.codebooks import Codebooks
+from annotator.core.store.participants import Participants
+
+
+class Checks:
+    """The checks, against the project's active codebook, participants and articles."""
+
+    def __init__(self, codebooks: Codebooks, participants: Participants,
+                 articles: Articles) -> None:
+        self._codebooks = codebooks
+        self._participants = participants
+        self._articles = articles
+
+    def field(self, field_id: str, kinds: tuple[str, ...]) -> Field:
+        """The active codebook's field ``field_id``, which must be of one of ``kinds``."""
+        spec = self._codebooks.active().field(field_id)
+        if spec.type not in kinds:
+            raise AnnotatorError(f"field '{field_id}' is a {spec.type} field")
+        return spec
+
+    def value(self, spec: Field, value: str, allow_retired: bool = False) -> None:
+        if spec.type in ("single", "multiple"):
+            category = spec.category(value)
+            if category is None or (category.retired and not allow_retired):
+                allowed = ", ".join(c.id for c in spec.active_categories)
+                raise AnnotatorError(
+                    f"{value!r} is not a value of field '{spec.id}' (allowed: {allowed})"
+                )
+        elif spec.type == "participants":
+            if value not in self._participants.ids():
+                raise AnnotatorError(
+                    f"{value!r} is not in the participants registry (add it first)"
+                )
+        elif not value.strip():
+            raise AnnotatorError(f"field '{spec.id}': the text is empty")
+
+    def participant(self, spec: Field, participant: object) -> str | None:
+        if participant is None:
+            return None
+        if not spec.attributable:
+            raise AnnotatorError(f"field '{spec.id}' values are not attributed to participants")
+        if str(participant) not in self._participants.ids():
+            raise AnnotatorError(f"'{participant}' is not in the participants registry")
+        return str(participant)
+
+    def role(self, spec: Field, role: object) -> str | None:
+        if role is None:
+            return None
+        if spec.role(str(role)) is None:
+            allowed = ", ".join(r.id for r in spec.roles) or "none"
+            raise AnnotatorError(
+                f"'{role}' is not a role of field '{spec.id}' (allowed: {allowed})"
+            )
+        return str(role)
+
+    def span(self, article_id: str,
+             span: object) -> tuple[int | None, int | None, str | None]:
+        """``(start, end, quoted text)`` of evidence in the article (all None without)."""
+        body = self._articles.body(article_id)
+        if span is None:
+            return None, None, None
+        try:
+            start, end = (int(v) for v in span)  # type: ignore[attr-defined]
+        except (TypeError, ValueError):
+            raise AnnotatorError(f"evidence span {span!r} must be two offsets") from None
+        if not 0 <= start < end <= len(body):
+            raise AnnotatorError(
+                f"evidence span {start}-{end} is outside article '{article_id}' "
+                f"({len(body)} characters)"
+            )
+        return start, end, body[start:end]

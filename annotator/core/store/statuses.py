@@ -1,0 +1,67 @@
+"""Each annotator's status for each article: not started, in progress, done or skipped.
+
+An article an annotator never touched has no row and reads as ``not_started``; tagging
+it puts it in progress (:meth:`Statuses.touch`); the annotator marks it done or skipped.
+"""
+
+from __future__ import annotations
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.names import check_person
+from annotator.core.store.articles import STATUSES, Articles
+from annotator.core.store.base import Store, now
+
+
+class Statuses:
+    """``project.statuses``: an annotator's status of an article, and their counts."""
+
+    def __init__(self, store: Store, articles: Articles) -> None:
+        self._store = store
+        self._articles = articles
+
+    def get(self, article_id: str, annotator: str) -> str:
+        value = self._store.scalar(
+            "SELECT status FROM article_status WHERE article_id = ? AND annotator = ?",
+            (article_id, annotator),
+        )
+        return str(value) if value else "not_started"
+
+    def set(self, article_id: str, annotator: str, status: str) -> None:
+        if status not in STATUSES:
+            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        check_person(annotator)
+        with self._store.write() as conn:
+            self._articles.body(article_id)
+            conn.execute(
+                "INSERT INTO article_status (article_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, annotator) "
+                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                (article_id, annotator, status, now()),
+            )
+
+    def counts(self, annotator: str) -> dict[str, int]:
+        """``status -> articles`` for ``annotator``, every status present."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for status, count in self._store.conn.execute(
+            "SELECT status, COUNT(*) FROM article_status WHERE annotator = ? GROUP BY status",
+            (annotator,),
+        ):
+            counts[status] = count
+        counts["not_started"] = self._articles.count() - sum(counts.values())
+        return counts
+
+    def touch(self, article_id: str, annotator: str) -> None:
+        """Tagging an article that was not started puts it in progress.
+
+        Every new (article, annotator) pair passes here, tag CSV rows too: the name is
+        checked again so that no path stores a name the listings cannot show.  Runs in
+        the caller's transaction.
+        """
+        check_person(annotator)
+        self._store.conn.execute(
+            "INSERT INTO article_status (article_id, annotator, status, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (article_id, annotator) DO UPDATE "
+            "SET status = 'in_progress', updated_at = excluded.updated_at "
+            "WHERE article_status.status = 'not_started'",
+            (article_id, annotator, now()),
+        )

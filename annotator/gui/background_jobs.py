@@ -1,0 +1,206 @@
+"""File > Import and File > Merge: long work in a worker thread, a progress dialog, a summary.
+
+Importing articles (files or a folder) and merging colleagues' project files run in worker
+threads (:mod:`annotator.gui.workers`), each with its own connection, so the window stays
+usable; an import can be cancelled (what was stored stays), a merge cannot.  When one ends
+the window is told (:attr:`BackgroundJobs.imported`, :attr:`BackgroundJobs.merged`) and
+reads again what came in, and the summary follows: what was added, the problems, what a
+merge brought.  A colleague's file holding values our codebook does not know is merged only
+after the user says yes.  The texts are in the main window's translation context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+
+from annotator.core.session import Session
+from annotator.gui.merge_summary import summary_lines, unknown_lines
+from annotator.gui.texts import plain_message
+from annotator.gui.workers import ImportSummary, ImportWorker, MergeStopped, MergeWorker
+
+translate = QCoreApplication.translate
+
+
+class BackgroundJobs(QObject):
+    """Imports and merges into ``session()``'s project, with ``window`` as their parent."""
+
+    imported = Signal(object)  # the ImportSummary, before it is shown
+    merged = Signal()  # a merge ended (merged, stopped or failed), before its summary
+
+    def __init__(self, window: QMainWindow, session: Callable[[], Session],
+                 flush: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self._session = session
+        self._flush = flush  # saves what waits to be saved (a note being typed)
+        self.import_worker: ImportWorker | None = None
+        self.merge_worker: MergeWorker | None = None
+        self.merging = False
+
+    @property
+    def busy(self) -> bool:
+        """An import or merge is writing: its writes are no news from elsewhere."""
+        return self.import_worker is not None or self.merging
+
+    def wait(self, cancel: bool = False) -> None:
+        """Wait for the work under way to end (cancelling an import if ``cancel``)."""
+        if self.import_worker is not None and cancel:
+            self.import_worker.cancel()
+        for worker in (self.import_worker, self.merge_worker):
+            if worker is not None:
+                worker.wait()
+
+    # -- import -------------------------------------------------------------------------
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, translate("MainWindow", "Import articles"), "",
+            translate("MainWindow", "Articles (*.txt *.html *.htm *.jsonl *.csv)"))
+        if names:
+            self.start_import(names)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, translate("MainWindow", "Import a folder of articles"))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, sources: list[str]) -> ImportWorker:
+        """Import in a worker thread with a progress dialog that can cancel."""
+        dialog = QProgressDialog(translate("MainWindow", "Importing articles…"),
+                                 translate("MainWindow", "Cancel"), 0, 0, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = ImportWorker(self._session().project.path, sources)
+        self.import_worker = worker
+
+        def progressed(done: int, total: int, name: str, articles: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(
+                translate("MainWindow", "Importing %1…").replace("%1", name) + "\n"
+                + translate("MainWindow", "%1 articles read").replace("%1", f"{articles:,}"))
+
+        worker.progressed.connect(progressed)
+        dialog.canceled.connect(worker.cancel)
+        worker.done.connect(lambda summary: self._import_done(summary, dialog))
+        worker.start()
+        return worker
+
+    def _import_done(self, summary: ImportSummary, dialog: QProgressDialog) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        if self.import_worker is not None:
+            self.import_worker.wait()
+            self.import_worker = None
+        self._session().changed_elsewhere()  # the worker's writes, shown here (no notice)
+        self.imported.emit(summary)
+        if summary.error:
+            QMessageBox.warning(self.window, translate("MainWindow", "Import failed"),
+                                plain_message(summary.error))
+            return
+        text = translate("MainWindow", "%1 articles added, %2 already present.").replace(
+            "%1", str(summary.added)).replace("%2", str(summary.already_present))
+        if summary.cancelled:
+            text = translate("MainWindow",
+                             "Import cancelled; articles stored before that are kept.")
+        if summary.problems:
+            box = QMessageBox(QMessageBox.Icon.Warning,
+                              translate("MainWindow", "Import finished with problems"),
+                              text + "\n" + translate("MainWindow", "%1 problems:").replace(
+                                  "%1", str(len(summary.problems))), parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
+            box.setDetailedText("\n".join(summary.problems))
+            box.open()
+        else:
+            self.window.statusBar().showMessage(text, 8000)
+
+    # -- merge --------------------------------------------------------------------------
+    def merge_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, translate("MainWindow", "Merge a colleague's project"), "",
+            translate("MainWindow", "Project files (*.sqlite *.db);;All files (*)"))
+        if names:
+            self.start_merge(names)
+
+    def start_merge(self, files: list[str], accepted: frozenset[str] = frozenset(),
+                    earlier: tuple[object, ...] = ()) -> MergeWorker:
+        """Merge in a worker thread; the summary says what came in.
+
+        A file with values our codebook does not know is merged only once the user
+        says yes (``accepted``); ``earlier`` holds the summaries of files merged before
+        the question, shown with the rest at the end.
+        """
+        self._flush()
+        dialog = QProgressDialog(translate("MainWindow", "Merging…"), "", 0, 0, self.window)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = MergeWorker(self._session().project.path, files, accepted)
+        self.merge_worker = worker
+        self.merging = True  # its writes refresh the views without a notice
+
+        def finished(result: object) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            worker.wait()
+            self.merging = False
+            self._session().changed_elsewhere()  # forgets cached participants and codebook
+            self.merged.emit()
+            if isinstance(result, str):
+                QMessageBox.warning(self.window, translate("MainWindow", "Merge failed"),
+                                    plain_message(result))
+                return
+            if isinstance(result, MergeStopped):
+                self._ask_unknown(result, accepted, earlier)
+                return
+            lines = [line for summary in (*earlier, *result)  # type: ignore[misc]
+                     for line in summary_lines(summary)]  # type: ignore[arg-type]
+            box = QMessageBox(QMessageBox.Icon.Information,
+                              translate("MainWindow", "Merge finished"), "\n".join(lines),
+                              parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # colleagues' names are data
+            box.open()
+
+        worker.done.connect(finished)
+        worker.start()
+        return worker
+
+    def _ask_unknown(self, stopped: MergeStopped, accepted: frozenset[str],
+                     earlier: tuple[object, ...]) -> None:
+        """Ask whether to merge a file whose values our codebook does not know."""
+        source = stopped.remaining[0]
+        done = (*earlier, *stopped.merged)
+        text = translate(
+            "MainWindow", "%1 holds fields, values or roles that our codebook does not know. "
+            "Merged, they are kept and counted in agreement as they are. Merge "
+            "it anyway?").replace("%1", f"\u2068{source}\u2069")
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("MainWindow", "Values our codebook does not know"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown)))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: int) -> None:
+            box.deleteLater()
+            if button == QMessageBox.StandardButton.Yes:
+                self.start_merge(stopped.remaining, accepted | {source}, done)
+            elif stopped.remaining[1:]:
+                self.start_merge(stopped.remaining[1:], accepted, done)
+            else:
+                lines = [line for summary in done
+                         for line in summary_lines(summary)]  # type: ignore[arg-type]
+                lines.append(translate("MainWindow", "Nothing was merged from %1.").replace(
+                    "%1", f"\u2068{source}\u2069"))
+                finished_box = QMessageBox(QMessageBox.Icon.Information,
+                                           translate("MainWindow", "Merge finished"),
+                                           "\n".join(lines), parent=self.window)
+                finished_box.setTextFormat(Qt.TextFormat.PlainText)
+                finished_box.open()
+
+        box.finished.connect(answered)
+        box.open()

@@ -1,0 +1,130 @@
+"""What the window asks and says when a project opens, at start-up or from the File menu.
+
+It asks the annotator's name (prefilled with the system user name; ``ANNOTATOR_NAME``
+presets it) and whether to create a project file that does not exist, and it says what a
+project just opened needs said: a non-modal warning when it lies on a network share or in a
+synced folder (:mod:`annotator.core.safety.location`), and a standing notice while its file
+or folder cannot be written here (the project is open for reading only).  Shared by
+:mod:`annotator.gui.app` (start-up) and the window's own File > Open, so both behave alike.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
+
+from annotator.core.names import name_problem, shown
+from annotator.core.safety.location import SharedPlace, shared_place
+from annotator.core.store import Project
+
+
+def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
+    """Ask for the annotator's name; None if cancelled."""
+    suggestion = current or os.environ.get("ANNOTATOR_NAME") or _user_name()
+    while True:
+        name, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("app", "Who is annotating?"),
+            QCoreApplication.translate(
+                "app", "Your name as it should appear on your tags (colleagues see it when "
+                "tags are merged):"),
+            QLineEdit.EchoMode.Normal, suggestion)
+        if not ok:
+            return None
+        name = name.strip()
+        problem = name_problem(name, "name") if name else None
+        if problem is None and name:
+            return name
+        if problem is not None:
+            refuse_name(parent, f"{problem}: {shown(name)}")
+            suggestion = name
+
+
+def refuse_name(parent: QWidget | None, problem: str) -> None:
+    """Say why a name cannot be used (the name shown as plain text, never as markup)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "annotator",
+                      QCoreApplication.translate("app", "This name cannot be used: %1")
+                      .replace("%1", problem), QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on this system
+        return ""
+
+
+def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
+    """Ask before making a project file that does not exist (a mistyped ``--db``)."""
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("app", "New project"),
+        QCoreApplication.translate(
+            "app", "%1 does not exist. Create a new project there?").replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_project_notices(window: QMainWindow, project: Project) -> None:
+    """What a project just opened in ``window`` needs said: the shared-folder warning
+    (once, non-modal) and, for as long as the project is open, whether changes are off."""
+    warn_if_shared(window, project.path)
+    show_read_only(window, project.read_only)
+
+
+def show_read_only(window: QMainWindow, read_only: bool = True) -> None:
+    """Say in the status bar, for as long as ``read_only`` holds, that changes are off."""
+    label = window.statusBar().findChild(QLabel, "readOnlyNotice")
+    if label is None and read_only:
+        label = QLabel(QCoreApplication.translate(
+            "app", "Read-only: this project's file or folder cannot be written here, so "
+            "changes are off."))
+        label.setObjectName("readOnlyNotice")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        window.statusBar().addWidget(label)
+    elif label is not None:
+        label.setVisible(read_only)
+
+
+def warn_if_shared(window: QWidget, path: Path) -> None:
+    """Say once, without blocking, that the project is on a network share or synced folder."""
+    try:
+        place = shared_place(path)
+    except Exception:  # noqa: BLE001 - the check is advice; it must never stop the window
+        return
+    if place is not None:
+        # After the window is shown, so that the message sits on top of it.
+        QTimer.singleShot(0, window, lambda: _show_shared_notice(window, place))
+
+
+def shared_notice_text(place: SharedPlace) -> tuple[str, str]:
+    """The warning's text and detail, translated."""
+    if place.kind == "network":
+        where = QCoreApplication.translate(
+            "app", "This project is on a network file system (%1 at %2).")
+    else:
+        where = QCoreApplication.translate("app", "This project is in a folder synced by %1 (%2).")
+    return (where.replace("%1", place.name).replace("%2", place.where),
+            QCoreApplication.translate(
+                "app", "Several windows or commands may write at once only on a local disk; "
+                "exchange copies (merge) through a shared folder instead."))
+
+
+def _show_shared_notice(window: QWidget, place: SharedPlace) -> None:
+    text, detail = shared_notice_text(place)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("app", "Project on a shared folder"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the path is data
+    box.setInformativeText(detail)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("sharedLocationNotice")
+    box.show()

@@ -1,0 +1,92 @@
+"""How text gets into widgets: direction marks, literal ampersands, tooltips, plain text.
+
+Labels come from the codebook and the participants registry in the UI language.  Qt lays out
+Persian and Arabic by itself, so these helpers only add an RLM where a right-to-left label
+would otherwise start left-to-right, escape ``&`` (Qt's mnemonic marker) in button texts, and
+wrap long definitions in rich-text tooltips (plain-text tooltips do not wrap).  Text from
+the data (names, titles, quotes, comments) is never markup: labels that show it are plain
+text, and tooltips and message boxes escape it (:func:`plain_tip`, :func:`plain_message`).
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from PySide6 import QtGui
+
+from annotator.core.codebook import Category, Field
+from annotator.gui.i18n import is_rtl
+
+RLM = "\u200f"
+
+
+def first_strong_is_rtl(text: str) -> bool | None:
+    """Whether the first strongly directional character is right-to-left (None: none)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return None
+
+
+def display(text: str, language: str) -> str:
+    """``text`` for a label in ``language``: an RLM in front only when a Persian/Arabic
+    label would otherwise start its paragraph left-to-right (e.g. ``ECO ...``)."""
+    if is_rtl(language) and text and first_strong_is_rtl(text) is not True:
+        return RLM + text
+    return text
+
+
+def button_text(text: str) -> str:
+    """A button/box text with literal ampersands (Qt would read ``&`` as a mnemonic)."""
+    return text.replace("&", "&&")
+
+
+def _paragraph(text: str, italic: bool = False) -> str:
+    direction = ' dir="rtl"' if first_strong_is_rtl(text) else ""
+    body = html.escape(text)
+    return f"<p{direction}>{'<i>' + body + '</i>' if italic else body}</p>"
+
+
+def tooltip(definition: str, example: str = "") -> str:
+    """A rich-text tooltip (so Qt wraps it) with a definition and an optional example."""
+    parts = [_paragraph(definition)] if definition else []
+    if example:
+        parts.append(_paragraph(f"«{example}»", italic=True))
+    return "".join(parts)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly as written, whatever it holds.
+
+    Qt reads a tooltip as rich text when ``Qt.mightBeRichText`` guesses so (a leading
+    ``<b>``, ``<img src=...>``), so data handed over as it is could show a local image or
+    markup.  Escaped inside rich text, every character is shown literally; each line is
+    its own paragraph, with its own direction.
+    """
+    if not text:
+        return ""
+    return "".join(_paragraph(line) for line in text.split("\n"))
+
+
+def plain_message(text: str) -> str:
+    """``text`` for a message box that guesses its format: as it is, unless Qt would take
+    it for markup (an error naming a file called ``<img src=...>``); then escaped."""
+    return plain_tip(text) if QtGui.Qt.mightBeRichText(text) else text
+
+
+def field_tooltip(field: Field, language: str) -> str:
+    return tooltip(field.definition_in(language))
+
+
+def category_tooltip(category: Category, language: str) -> str:
+    return tooltip(category.definition_in(language), category.example)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters (for quotes in labels and tooltips)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
