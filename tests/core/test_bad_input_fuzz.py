@@ -27,8 +27,8 @@ from annotator.core.codebook import parse_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.corpus import SUPPORTED
 from annotator.core.intake.importer import import_paths
-from annotator.core.intake.records import ImportProblem
 from annotator.core.intake.tagcsv import read_tags, write_tags
+from annotator.core.records import ImportProblem
 from annotator.core.store import Project, open_project
 from annotator.core.store.backups import list_backups
 from annotator.core.store.health import check

@@ -17,7 +17,7 @@ import annotator.cli.commands
 from annotator.bench.corpus import sample_sentences, write_corpus
 from annotator.cli.commands import main
 from annotator.core.intake.corpus import read_corpus
-from annotator.core.intake.records import ArticleRecord
+from annotator.core.records import ArticleRecord
 
 ALWAYS = (
     "import", "size_articles", "size_tagged", "export_tags", "search_list", "search_ranked",

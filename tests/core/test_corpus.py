@@ -14,7 +14,8 @@ from annotator.cli.commands import main as cli_main
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake import corpus as corpus_module
 from annotator.core.intake.corpus import SUPPORTED, collect_files, read_corpus, read_file
-from annotator.core.intake.records import (
+from annotator.core.intake.tagcsv import read_tags
+from annotator.core.records import (
     ARTICLE_CHARS,
     FIELD_CHARS,
     LINE_BYTES,
@@ -23,7 +24,6 @@ from annotator.core.intake.records import (
     ArticleRecord,
     ImportProblem,
 )
-from annotator.core.intake.tagcsv import read_tags
 from annotator.core.store import open_project
 from annotator.core.text import canonical
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from annotator.cli.commands import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
-from annotator.core.intake.records import ArticleRecord
 from annotator.core.names import MAX_LENGTH, check_person, name_problem
+from annotator.core.records import ArticleRecord
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from tests.conftest import SAMPLE_IDS

@@ -18,7 +18,7 @@ import pytest
 from annotator.core import paths
 from annotator.core.intake.corpus import read_corpus
 from annotator.core.intake.importer import import_paths
-from annotator.core.intake.records import ArticleRecord
+from annotator.core.records import ArticleRecord
 from annotator.core.store import articles, open_project
 from annotator.core.text import index_key
 

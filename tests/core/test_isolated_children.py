@@ -14,7 +14,7 @@ import pytest
 from annotator.core import paths
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.prepare import python_child, read_prepared
-from annotator.core.intake.records import ImportProblem
+from annotator.core.records import ImportProblem
 from annotator.core.store import open_project
 
 # Standard modules the reader imports (json and csv directly, re and codecs underneath),

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from annotator.core.intake.records import ArticleRecord
 from annotator.core.participants import Participant
+from annotator.core.records import ArticleRecord
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.gui.article_list import ArticleModel

@@ -8,7 +8,7 @@ becomes an :class:`ImportProblem` and the rest of the corpus is still read.  Sto
 records is the store's job; nothing here touches the database or the network.
 
 What one file, line, field and article may hold is bounded (the limits are set in
-:mod:`annotator.core.intake.records`): a file is never read past its limit, and a device, pipe
+:mod:`annotator.core.records`): a file is never read past its limit, and a device, pipe
 or link to one is refused before it is read.  The CSV reader here (:func:`csv_rows`) is
 also the tag CSV's: it names the line of a field that is too long or of a quote never
 closed, where the standard reader would swallow the rest of the file into one field.
@@ -29,7 +29,8 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.dates import find_date_in_text, parse_date
 from annotator.core.intake.decode import decode_bytes, detect
-from annotator.core.intake.records import (
+from annotator.core.names import shown
+from annotator.core.records import (
     ARTICLE_CHARS,
     ARTICLE_FILE_BYTES,
     CORPUS_FILE_BYTES,
@@ -39,7 +40,6 @@ from annotator.core.intake.records import (
     ArticleRecord,
     ImportProblem,
 )
-from annotator.core.names import shown
 from annotator.core.text import canonical, detect_language
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".csv")

@@ -14,7 +14,6 @@ second.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import pickle
@@ -26,13 +25,12 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.corpus import collect_files, read_corpus
-from annotator.core.intake.records import ArticleRecord, ImportProblem
+from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
 from annotator.core.safety.project_file import identities, is_one_of
-from annotator.core.text import index_key
 
 # progress(files done, files in all, the file being read or just read, articles read so far)
 Progress = Callable[[int, int, Path, int], None]
@@ -42,50 +40,6 @@ PARALLEL_BYTES = 8 * 1024 * 1024
 _BATCH = 250  # articles per message from the reader
 _HEAD = struct.Struct("<Q")  # each message: its size, then the pickle
 _WAITING = 32  # messages read ahead: about 8,000 articles, some 70 MB
-
-
-class PreparedArticle(NamedTuple):
-    """An article read from a corpus, with what storing it needs computed beforehand.
-
-    Flat, and with body and body key as UTF-8 bytes, the form SQLite stores them in: a
-    batch then crosses the pipe from the reader process as little more than copied bytes,
-    where objects holding ``str`` cost a decode on arrival and an encode again for SQLite
-    (together some 20 us an article, in the storing process, which is the busier one).
-    """
-
-    article_id: str
-    title: str
-    body: bytes  # the canonical body, UTF-8
-    language: str
-    outlet: str | None
-    url: str | None
-    published: str | None
-    published_original: str | None
-    source_path: str
-    line: int | None
-    content_hash: str
-    title_key: str
-    body_key: bytes  # UTF-8
-
-
-def content_hash(body: str) -> str:
-    """The identity of an article's content: sha256 of its canonical body."""
-    return utf8_content_hash(body.encode("utf-8"))
-
-
-def utf8_content_hash(body: bytes) -> str:
-    """:func:`content_hash` of a body already encoded as UTF-8."""
-    return hashlib.sha256(body).hexdigest()
-
-
-def prepare(record: ArticleRecord) -> PreparedArticle:
-    body = record.body.encode("utf-8")
-    return PreparedArticle(
-        record.article_id, record.title, body, record.language, record.outlet, record.url,
-        record.published, record.published_original, record.source_path, record.line,
-        utf8_content_hash(body), index_key(record.title),
-        index_key(record.body).encode("utf-8"),
-    )
 
 
 def corpus_bytes(files: Iterable[Path]) -> int:

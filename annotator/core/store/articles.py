@@ -12,9 +12,8 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.intake.prepare import PreparedArticle, prepare
-from annotator.core.intake.records import ArticleRecord, ImportProblem
 from annotator.core.names import name_problem, shown
+from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
 from annotator.core.store.base import Store, now
 from annotator.core.text import index_key, search_key, search_key_with_offsets
 

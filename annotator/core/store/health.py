@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.intake.prepare import content_hash
+from annotator.core.records import content_hash
 from annotator.core.store.project import Project
 
 SHOWN = 20  # problems listed per kind in :meth:`HealthReport.lines`
