@@ -32,6 +32,8 @@ from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.participants import load_registry
+from annotator.core.review_session import ReviewSession
+from annotator.core.session import Session
 from annotator.core.store import STATUSES
 from annotator.core.store.files import probe
 
@@ -267,8 +269,8 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
-        annotator = annotator_for(args)
-        spec = project.codebooks.active().field(args.field)
+        session = Session(project, annotator_for(args))
+        spec = session.codebook.field(args.field)
         span = None
         if args.span:
             try:
@@ -276,29 +278,31 @@ def cmd_tag(args: argparse.Namespace) -> int:
             except ValueError:
                 raise AnnotatorError(f"--span {args.span!r}: use START:END") from None
             span = (start, end)
-        if args.none:
-            project.tags.mark_none(args.article_id, annotator, args.field)
-        elif args.clear:
-            project.tags.clear_field(args.article_id, annotator, args.field)
-        elif not args.values:
-            raise AnnotatorError("give a value, --none (coded, none) or --clear (not coded)")
-        elif spec.type in ("single", "text"):
-            tag = project.tags.set_choice(args.article_id, annotator, args.field,
-                                          " ".join(args.values))
-            if tag is not None and (span or args.note):
-                project.tags.update(tag.tag_id, **({"span": span} if span else {}),
-                                    **({"note": args.note} if args.note else {}))
-        else:
-            for value in args.values:
-                project.tags.add_value(args.article_id, annotator, args.field, value,
-                                       participant=args.participant, role=args.role, span=span,
-                                       note=args.note)
+        with project.write():  # the value and its evidence land together, or neither
+            if args.none:
+                session.set_none(args.article_id, args.field, True)
+            elif args.clear:
+                session.set_none(args.article_id, args.field, False)
+            elif not args.values:
+                raise AnnotatorError("give a value, --none (coded, none) or --clear (not "
+                                     "coded)")
+            elif spec.type in ("single", "text"):
+                edit = session.set_choice(args.article_id, args.field, " ".join(args.values))
+                if edit.after and (span or args.note):
+                    session.update_tag(edit.after[0], "evidence",
+                                       **({"span": span} if span else {}),
+                                       **({"note": args.note} if args.note else {}))
+            else:
+                for value in args.values:
+                    session.set_value(args.article_id, args.field, value, True,
+                                      participant=args.participant, role=args.role,
+                                      span=span, note=args.note)
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
-        project.statuses.set(args.article_id, annotator_for(args), args.status)
+        Session(project, annotator_for(args)).set_status(args.article_id, args.status)
     return 0
 
 
@@ -323,7 +327,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     if pair is not None and len(pair) != 2:
         raise AnnotatorError("--pair takes two annotator names separated by a comma")
     with project_for(args) as project:
-        items = project.review.queue(args.field, pair, args.pending)  # type: ignore[arg-type]
+        review = ReviewSession(project, annotator_for(args))
+        items = review.queue(args.field, pair, args.pending)  # type: ignore[arg-type]
     if args.format == "json":
         print(json.dumps([i.__dict__ for i in items], ensure_ascii=False, indent=1))
         return 0

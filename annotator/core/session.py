@@ -191,12 +191,15 @@ class Session:
                                                                value))
 
     def set_value(self, article_id: str, field: str, value: str, on: bool, *,
-                  participant: str | None = None, role: str | None = None) -> Edit:
-        """Multiple-choice or participants field: tick or untick one value."""
+                  participant: str | None = None, role: str | None = None,
+                  span: tuple[int, int] | None = None, note: str | None = None) -> Edit:
+        """Multiple-choice or participants field: tick or untick one value (a value ticked
+        may come with its evidence ``span`` and a ``note``)."""
         def change() -> None:
             if on:
                 self.project.tags.add_value(article_id, self.annotator, field, value,
-                                            participant=participant, role=role)
+                                            participant=participant, role=role, span=span,
+                                            note=note)
             else:
                 self.project.tags.remove_value(article_id, self.annotator, field, value,
                                                participant)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.review_session import ReviewSession
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
 from annotator.core.store import Tag
 from annotator.gui import opening
@@ -392,8 +393,9 @@ class MainWindow(QMainWindow):
 
     def _review_view(self) -> ReviewView:
         if self.review is None:
-            self.review = ReviewView(self.session, self.language, self.reader_font)
-            self.review.adjudicated.connect(lambda _article: self.charts.refresh())
+            review = ReviewSession(self.session.project, self.session.annotator)
+            self.review = ReviewView(review, self.language, self.reader_font)
+            self.review.adjudicated.connect(lambda _change: self.charts.refresh())
             self.stack.addWidget(self.review)
         return self.review
 

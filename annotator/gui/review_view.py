@@ -9,10 +9,11 @@ field (text fields are shown read-only at the end): each coder's values, the fin
 with reviewer and time, and the decisions: accept one coder's values, set another value,
 clear.  With a pair filter the comparison shows that pair only.
 
-Every decision goes through the project's review methods with the session's annotator as
-the reviewer; the annotators' own tags are never touched.  After each one the view emits
-:attr:`ReviewView.adjudicated`.  An article adjudicated while "Not yet adjudicated" is on
-stays listed (marked ✓) until the queue is filtered again, so the reviewer is not moved.
+Every decision goes through a :class:`~annotator.core.review_session.ReviewSession`, which
+signs it with the reviewer's name; the annotators' own tags are never touched.  After each
+one the view emits :attr:`ReviewView.adjudicated` with the change record.  An article
+adjudicated while "Not yet adjudicated" is on stays listed (marked ✓) until the queue is
+filtered again, so the reviewer is not moved.
 
 Keyboard: Up/Down in the queue; Alt+Down / Alt+Up the next / previous article in the queue
 from anywhere in the view (the view takes these keys before the window's own shortcuts);
@@ -23,7 +24,6 @@ every field on which the coders disagree; Ctrl+Enter in the comment box adds the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QShortcut
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.session import Session
+from annotator.core.review_session import ReviewChange, ReviewSession
 from annotator.core.store import Article, Tag
 from annotator.core.store.review import Adjudication, FinalValue
 from annotator.gui.keys import digit_keys
@@ -70,28 +70,26 @@ def _step_of(event: QEvent) -> int | None:
 class ReviewView(QWidget):
     """Review and adjudication for ``session``'s annotator (the reviewer), in ``language``."""
 
-    adjudicated = Signal(str)  # article id, after any decision on it
+    adjudicated = Signal(object)  # the ReviewChange of each decision
 
     def __init__(
         self,
-        session: Session,
+        review: ReviewSession,
         language: str = "en",
         font_family: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
-        self.session = session
-        self.project = session.project
+        self.review = review
         self.language = language
-        self.codebook = session.codebook
+        self.codebook = review.codebook
         self.current: str | None = None
         self.coders: tuple[str, ...] = ()
         self.value_dialog: FinalValueDialog | None = None
         self._tags: dict[str, dict[str, list[Tag]]] = {}  # coder -> field -> tags
         self._annotators: list[str] = []
         self.words = Words(language, {})
-        self._text = {f.id for f in self.codebook.fields if f.type == "text"}
 
         # Left: filters and the queue (the panel's widgets are named here for the window).
         self.queue_panel = QueuePanel(self.codebook, language)
@@ -182,8 +180,8 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         """Read the queue again (after a merge or an import), keeping the current article
         when it is still listed (else the first one)."""
-        self._annotators = self.project.tags.annotators()
-        self.words.names = {p.id: p.text(self.language) for p in self.session.participants()}
+        self._annotators = self.review.annotators()
+        self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
         self.queue_panel.set_annotators(self._annotators)
         self._load_queue()
         self._keep_or_first()
@@ -193,12 +191,12 @@ class ReviewView(QWidget):
         the article shown again.  The reviewer stays where they are: the current article
         stays listed, as after a decision of their own, and the filters, a reason being
         typed and a comment being written are kept."""
-        annotators = self.project.tags.annotators()
+        annotators = self.review.annotators()
         if annotators != self._annotators[: len(annotators)]:
             # Someone new came in: new pairs to offer (the pair chosen is kept).
             self._annotators = annotators
             self.queue_panel.set_annotators(annotators)
-        self.words.names = {p.id: p.text(self.language) for p in self.session.participants()}
+        self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
         self._load_queue(sticky=True)
         self._keep_or_first()
 
@@ -225,13 +223,7 @@ class ReviewView(QWidget):
 
     def _load_queue(self, sticky: bool = False) -> None:
         panel = self.queue_panel
-        # Free-text fields (notes) are not adjudicated here, so they neither count as
-        # disagreements nor keep an article "not yet adjudicated".
-        items = [
-            replace(i, disagreements=tuple(f for f in i.disagreements if f not in self._text))
-            for i in self.project.review.queue(panel.field, panel.pair)
-        ]
-        items.sort(key=lambda i: (-len(i.disagreements), i.article_id))
+        items = self.review.queue(panel.field, panel.pair)
         if panel.pending_only:
             # Just adjudicated, the current article stays until the queue is filtered again.
             keep = self.current if sticky else None
@@ -256,14 +248,14 @@ class ReviewView(QWidget):
     def open_article(self, article_id: str) -> None:
         """Show ``article_id``: text and evidence, the coders' values, final values, comments."""
         try:
-            article = self.project.articles.get(article_id)
+            article = self.review.article(article_id)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             return
         if article_id != self.current:
             self.show_message("")
         item = self.queue_model.find(article_id)
-        tags = self.project.tags.find(article_id)
+        tags = self.review.tags(article_id)
         if item is not None:
             coders = item.annotators
         else:
@@ -301,7 +293,7 @@ class ReviewView(QWidget):
         self.reader.show_article(article, (), evidence)
         self.legend.fill(legend)
         finals: dict[str, list[Adjudication]] = {}
-        for final in self.project.review.adjudications(article.article_id):
+        for final in self.review.adjudications(article.article_id):
             finals.setdefault(final.field, []).append(final)
         for field_id, group in self.comparisons.items():
             group.fill(
@@ -314,7 +306,7 @@ class ReviewView(QWidget):
                 self.coders,
                 {n: [t for f in self._tags[n].values() for t in f] for n in self.coders},
             )
-        self.comments.fill(self.project.review.comments(article.article_id))
+        self.comments.fill(self.review.comments(article.article_id))
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
         disagreeing = [g for g in self.comparisons.values() if g.disagrees]
@@ -353,25 +345,21 @@ class ReviewView(QWidget):
         """Make ``annotator``'s values of ``field_id`` the final ones."""
         return self._decide(
             field_id,
-            lambda article, comment: self.project.review.accept(
-                article, field_id, annotator, reviewer=self.session.annotator, comment=comment
-            ),
+            lambda article, comment: self.review.accept(article, field_id, annotator, comment),
         )
 
     def set_final(self, field_id: str, values: Sequence[FinalValue]) -> bool:
         """Make ``values`` the final values of ``field_id`` (the reviewer's own choice)."""
         return self._decide(
             field_id,
-            lambda article, comment: self.project.review.adjudicate(
-                article, field_id, list(values), reviewer=self.session.annotator, comment=comment
-            ),
+            lambda article, comment: self.review.adjudicate(article, field_id, values, comment),
         )
 
     def clear_final(self, field_id: str) -> bool:
         """Remove the final value of ``field_id`` (back to undecided)."""
         return self._decide(
             field_id,
-            lambda article, _comment: self.project.review.clear_adjudication(article, field_id)
+            lambda article, _comment: self.review.clear(article, field_id)
         )
 
     def accept_all_from(self, number: int) -> int:
@@ -382,11 +370,10 @@ class ReviewView(QWidget):
         fields = [f for f, g in self.comparisons.items() if g.disagrees]
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
-            for field_id in coded:
-                self.project.review.accept(self.current, field_id, name,
-                                           reviewer=self.session.annotator)
-        except AnnotatorError as exc:
+            change = self.review.accept_all(self.current, coded, name)
+        except AnnotatorError as exc:  # nothing accepted: one transaction
             self.show_message(str(exc), error=True)
+            return 0
         else:
             skipped = len(fields) - len(coded)
             text = self.tr("Accepted %1's values for %n field(s).", "", len(coded)).replace(
@@ -398,7 +385,7 @@ class ReviewView(QWidget):
                 ).replace("%1", name)
             self.show_message(text)
         if coded:
-            self._after_decision()
+            self._after_decision(change)
         return len(coded)
 
     def choose_other(self, field_id: str) -> FinalValueDialog | None:
@@ -407,7 +394,7 @@ class ReviewView(QWidget):
             return None
         field = self.codebook.field(field_id)
         current: list[Choice] = [
-            (a.value, a.role) for a in self.project.review.adjudications(self.current, field_id)
+            (a.value, a.role) for a in self.review.adjudications(self.current, field_id)
         ]
         offered: dict[str, str | None] = {}
         if field.type == "participants":
@@ -418,7 +405,7 @@ class ReviewView(QWidget):
         dialog = FinalValueDialog(
             field,
             self.words,
-            self.session.participants(),
+            self.review.participants(),
             list(dict.fromkeys(current)),
             offered,
             self,
@@ -432,7 +419,7 @@ class ReviewView(QWidget):
 
     def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
         if article == self.current:
-            finals = self.project.review.adjudications(article, field_id)
+            finals = self.review.adjudications(article, field_id)
             coded = [t for name in self.coders for t in self._tags[name].get(field_id, [])]
             self.set_final(field_id, final_values(dialog.choice(), finals, coded))
 
@@ -441,29 +428,28 @@ class ReviewView(QWidget):
             self.value_dialog = None
         dialog.deleteLater()
 
-    def _decide(self, field_id: str, change: Callable[[str, str | None], object]) -> bool:
+    def _decide(self, field_id: str,
+                change: Callable[[str, str | None], ReviewChange]) -> bool:
         if self.current is None:
             return False
         group = self.comparisons.get(field_id)
         comment = (group.comment.text().strip() or None) if group is not None else None
         try:
-            change(self.current, comment)
+            record = change(self.current, comment)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             return False
         if group is not None:
             group.comment.clear()
         self.show_message("")
-        self._after_decision()
+        self._after_decision(record)
         return True
 
-    def _after_decision(self) -> None:
-        article = self.current
-        if article is None:
-            return
+    def _after_decision(self, change: ReviewChange) -> None:
         self._load_queue(sticky=True)
-        self.open_article(article)
-        self.adjudicated.emit(article)
+        if change.article_id == self.current:
+            self.open_article(change.article_id)
+        self.adjudicated.emit(change)
 
     # -- comments ------------------------------------------------------------------------
     def add_comment(self, text: str) -> bool:
@@ -471,12 +457,13 @@ class ReviewView(QWidget):
         if self.current is None:
             return False
         try:
-            self.project.review.add_comment(self.current, author=self.session.annotator, text=text)
+            change = self.review.add_comment(self.current, text)
         except AnnotatorError as exc:
             self.show_message(str(exc), error=True)
             return False
         self.comments.editor.clear()
-        self.comments.fill(self.project.review.comments(self.current))
+        if change.article_id == self.current:
+            self.comments.fill(self.review.comments(self.current))
         return True
 
     # -- messages and keys ---------------------------------------------------------------

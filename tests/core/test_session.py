@@ -77,6 +77,22 @@ def test_navigation_progress_and_resume(project) -> None:
     assert session.row_of(SAMPLE_IDS[3]) == 3
 
 
+def test_progress_counts_each_article_once_after_an_undo(project) -> None:
+    # Undoing a tag back to "not started" leaves a status row saying so: the article must
+    # count once among those not started, not vanish from the total.
+    session = Session(project, "sara")
+    session.set_choice(ARABIC_ID, "stance", "neutral")
+    session.set_status(ARABIC_ID, "done")
+    assert session.progress() == (1, len(SAMPLE_IDS))
+    session.undo()
+    session.undo()
+    assert project.statuses.get(ARABIC_ID, "sara") == "not_started"
+    assert session.progress() == (0, len(SAMPLE_IDS))
+    counts = project.statuses.counts("sara")
+    assert counts["not_started"] == len(SAMPLE_IDS)
+    assert sum(counts.values()) == project.articles.count()
+
+
 def test_view_suggests_participants_named_in_the_text(project) -> None:
     view = Session(project, "sara").view(ARABIC_ID)
     suggested = [pid for pid, _ in view.suggestions]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.participants import Participant
 from annotator.core.records import ArticleRecord
+from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.gui.article_list import ArticleModel
@@ -96,7 +97,7 @@ def test_review_shows_names_quotes_and_comments_literally(qtbot, marked: Project
         start = BODY.index(MARKUP)
         session.update_tag(tag, "evidence", span=(start, start + len(MARKUP)))
     marked.review.add_comment(ARTICLE, NAME, MARKUP + " a comment")
-    view = ReviewView(Session(marked, "lead"))
+    view = ReviewView(ReviewSession(marked, "lead"))
     _show(qtbot, view)
     view.open_article(ARTICLE)
     row = view.comparisons["stance"].rows[NAME]

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow, QWidget
 
+from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.core.store.review import ADJUDICATED
@@ -70,7 +71,7 @@ def coded(project: Project) -> Project:
 
 @pytest.fixture
 def view(qtbot, coded: Project) -> ReviewView:
-    widget = ReviewView(Session(coded, REVIEWER))
+    widget = ReviewView(ReviewSession(coded, REVIEWER))
     _show(qtbot, widget)
     return widget
 
@@ -161,7 +162,8 @@ def test_accept_stores_an_adjudication_and_never_changes_the_tags(
     stance.comment.setText("The headline is explicit.")
     with qtbot.waitSignal(view.adjudicated) as signal:
         qtbot.mouseClick(stance.rows["reza"].accept, Qt.MouseButton.LeftButton)
-    assert signal.args == [ARABIC_ID]
+    assert signal.args[0].article_id == ARABIC_ID
+    assert signal.args[0].fields == ("stance",)
     final = coded.review.adjudications(ARABIC_ID, "stance")
     assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
         ("strongly_condemning", "reza", REVIEWER)
@@ -381,7 +383,7 @@ def test_alt_arrows_step_the_queue_even_inside_a_window_that_uses_them(
     go.setShortcut(QKeySequence("Alt+Down"))
     go.triggered.connect(lambda: fired.append("window"))
     window.addAction(go)
-    view = ReviewView(Session(coded, REVIEWER))
+    view = ReviewView(ReviewSession(coded, REVIEWER))
     window.setCentralWidget(view)
     _show(qtbot, window)
     view.comments.editor.setFocus()
@@ -391,7 +393,7 @@ def test_alt_arrows_step_the_queue_even_inside_a_window_that_uses_them(
 
 
 def test_mirrored_in_persian(qtbot, right_to_left, coded: Project) -> None:
-    view = ReviewView(Session(coded, REVIEWER), "fa")
+    view = ReviewView(ReviewSession(coded, REVIEWER), "fa")
     _show(qtbot, view)
     assert view.isRightToLeft() and view.comparisons["stance"].isRightToLeft()
     stance = view.comparisons["stance"]

@@ -47,7 +47,10 @@ class Statuses:
             (annotator,),
         ):
             counts[status] = count
-        counts["not_started"] = self._articles.count() - sum(counts.values())
+        # An undo back to "not started" leaves a row saying so: count every article
+        # without another status once, row or no row.
+        started = sum(n for status, n in counts.items() if status != "not_started")
+        counts["not_started"] = self._articles.count() - started
         return counts
 
     def touch(self, article_id: str, annotator: str) -> None:
