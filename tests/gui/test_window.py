@@ -211,9 +211,9 @@ def test_import_a_folder_in_the_background(qtbot, window: MainWindow, tmp_path: 
             f"خبر شماره {number}\n\nمتن خبر شماره {number} درباره غزه و آتش‌بس.",
             encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
-    worker = window.jobs.start_import([str(folder)])
-    with qtbot.waitSignal(worker.done, timeout=20000) as blocker:
-        pass
+    # The window's own signal: the worker may finish before a test could connect to it.
+    with qtbot.waitSignal(window.jobs.imported, timeout=20000) as blocker:
+        window.jobs.start_import([str(folder)])
     summary = blocker.args[0]
     assert summary.added == 12 and len(summary.problems) == 1
     assert "broken.txt" in summary.problems[0]
