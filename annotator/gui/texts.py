@@ -14,6 +14,7 @@ import html
 import unicodedata
 
 from PySide6 import QtGui
+from PySide6.QtCore import QCoreApplication
 
 from annotator.core.codebook import Category, Field
 from annotator.gui.i18n import is_rtl
@@ -51,10 +52,17 @@ def _paragraph(text: str, italic: bool = False) -> str:
     return f"<p{direction}>{'<i>' + body + '</i>' if italic else body}</p>"
 
 
+# The codebook marks an example written for it, not quoted from an article, with this.
+INVENTED = "(invented) "
+
+
 def tooltip(definition: str, example: str = "") -> str:
     """A rich-text tooltip (so Qt wraps it) with a definition and an optional example."""
     parts = [_paragraph(definition)] if definition else []
-    if example:
+    if example.startswith(INVENTED):
+        marker = QCoreApplication.translate("tooltip", "(invented)")
+        parts.append(_paragraph(f"«{example[len(INVENTED):]}» {marker}", italic=True))
+    elif example:
         parts.append(_paragraph(f"«{example}»", italic=True))
     return "".join(parts)
 
