@@ -47,7 +47,7 @@ COMMANDS = (
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
-    "annotator.cli.reliability", "annotator.cli.bench",
+    "annotator.cli.safety", "annotator.cli.bench",
 )
 
 

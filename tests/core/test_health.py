@@ -17,7 +17,7 @@ OTHER_ID = SAMPLE_IDS[0]
 
 @pytest.fixture
 def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.reliability",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.safety",))
 
 
 def _tag_everything(project) -> None:  # type: ignore[no-untyped-def]
