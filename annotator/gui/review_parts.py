@@ -187,7 +187,7 @@ class Legend(QWidget):
 
 
 # -- one field ---------------------------------------------------------------------------
-class CoderRow:
+class AnnotatorRow:
     """One annotator's line in a field's comparison (widgets in the group's grid)."""
 
     def __init__(
@@ -264,7 +264,7 @@ class FieldComparison(QGroupBox):
         super().__init__(button_text(display(field.text(words.language), words.language)), parent)
         self.field, self.words = field, words
         self.setToolTip(field_tooltip(field, words.language))
-        self.rows: dict[str, CoderRow] = {}
+        self.rows: dict[str, AnnotatorRow] = {}
         self.disagrees = False
         self.decided = False
         layout = QVBoxLayout(self)
@@ -309,23 +309,23 @@ class FieldComparison(QGroupBox):
 
     def fill(
         self,
-        coders: Sequence[tuple[str, QColor]],
+        annotators: Sequence[tuple[str, QColor]],
         tags: Mapping[str, Sequence[Tag]],
         final: Sequence[Adjudication],
     ) -> None:
-        """Show each of ``coders``' ``tags`` of this field and the ``final`` values."""
+        """Show each of ``annotators``' ``tags`` of this field and the ``final`` values."""
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = {}
-        sets = [frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in coders]
-        # The queue's rule: the coders disagree when their sets of (value, participant) differ.
+        sets = [frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in annotators]
+        # The queue's rule: the annotators disagree when their sets of (value, participant) differ.
         self.disagrees = len(set(sets)) > 1
         shared = set(frozenset.intersection(*sets)) if sets else set()
-        for number, (name, colour) in enumerate(coders, start=1):
+        for number, (name, colour) in enumerate(annotators, start=1):
             mine = list(tags.get(name, ()))
-            row = CoderRow(
+            row = AnnotatorRow(
                 self, number, name, colour, mine, self.words.values(self.field, mine), shared
             )
             row.accept.clicked.connect(lambda _=False, n=name: self.acceptRequested.emit(n))
@@ -338,14 +338,14 @@ class FieldComparison(QGroupBox):
             self.rows[name] = row
         self._show_final(
             final,
-            {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in coders},
+            {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _ in annotators},
         )
         self.badge.setVisible(self.disagrees)
         self.decided_badge.setVisible(self.decided)
         self._apply_style()
 
     def values_html(self, entries: Sequence[tuple[Key, str]], shared: set[Key]) -> str:
-        """One value a line; values not every coder chose in the disagreement colour."""
+        """One value a line; values not every annotator chose in the disagreement colour."""
         if not entries:
             return f'<span style="color:{self._muted()}">{NOT_CODED}</span>'
         colour = tone(_DISAGREE_HUE, 0.72 if is_dark(self) else 0.40).name()
@@ -358,7 +358,7 @@ class FieldComparison(QGroupBox):
         return "<br>".join(lines)
 
     def _show_final(
-        self, final: Sequence[Adjudication], by_coder: Mapping[str, frozenset[Key]]
+        self, final: Sequence[Adjudication], by_annotator: Mapping[str, frozenset[Key]]
     ) -> None:
         self.decided = bool(final)
         self.clear_button.setEnabled(self.decided)
@@ -391,7 +391,7 @@ class FieldComparison(QGroupBox):
         chosen = frozenset(key_of(a) for a in final)
         source = final[0].source_annotator if final else None
         for name, row in self.rows.items():
-            if final and name == source and by_coder.get(name) == chosen:
+            if final and name == source and by_annotator.get(name) == chosen:
                 row.accept.setText(self.tr("Accepted"))
                 row.accept.setEnabled(False)
 
@@ -442,7 +442,7 @@ class NotesBox(QGroupBox):
         self._layout = QGridLayout(self)
         self._layout.setColumnStretch(1, 1)
 
-    def fill(self, coders: Sequence[str], tags: Mapping[str, Sequence[Tag]]) -> None:
+    def fill(self, annotators: Sequence[str], tags: Mapping[str, Sequence[Tag]]) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -450,7 +450,7 @@ class NotesBox(QGroupBox):
                 widget.deleteLater()
         self.labels = {}
         ids = {f.id for f in self.fields}
-        for row, name in enumerate(coders):
+        for row, name in enumerate(annotators):
             notes = [t.value for t in tags.get(name, ()) if t.field in ids and t.value]
             who = QLabel(isolate(name) + ":")
             who.setTextFormat(Qt.TextFormat.PlainText)
@@ -478,7 +478,7 @@ class CommentThread(QGroupBox):
         self.list.setAlternatingRowColors(True)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(
-            self.tr("Write a comment for the other coders… (Ctrl+Enter adds it)")
+            self.tr("Write a comment for the other annotators… (Ctrl+Enter adds it)")
         )
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 2 + 14)

@@ -1,12 +1,12 @@
-"""The review view: the disagreement queue, the article with every coder's evidence, the
-coders' values side by side, adjudication and the article's comment thread.
+"""The review view: the disagreement queue, the article with every annotator's evidence,
+the annotators' values side by side, adjudication and the article's comment thread.
 
 Left, the queue (articles coded by two or more annotators, most disagreement first) with
 filters for one field, one pair of annotators and "not yet adjudicated".  Centre, the
 article in its own :class:`~annotator.gui.reader.Reader` with each annotator's evidence in
 their colour, a legend above it and the comment thread below.  Right, one box per codebook
-field (text fields are shown read-only at the end): each coder's values, the final value
-with reviewer and time, and the decisions: accept one coder's values, set another value,
+field (text fields are shown read-only at the end): each annotator's values, the final value
+with reviewer and time, and the decisions: accept one annotator's values, set another value,
 clear.  With a pair filter the comparison shows that pair only.
 
 Every decision goes through a :class:`~annotator.core.review_session.ReviewSession`, which
@@ -18,7 +18,7 @@ filtered again, so the reviewer is not moved.
 Keyboard: Up/Down in the queue; Alt+Down / Alt+Up the next / previous article in the queue
 from anywhere in the view (the view takes these keys before the window's own shortcuts);
 Ctrl+Shift+1…9 accept annotator 1…9's values (the numbers shown before the names) for
-every field on which the coders disagree; Ctrl+Enter in the comment box adds the comment.
+every field on which the annotators disagree; Ctrl+Enter in the comment box adds the comment.
 """
 
 from __future__ import annotations
@@ -85,10 +85,10 @@ class ReviewView(QWidget):
         self.language = language
         self.codebook = review.codebook
         self.current: str | None = None
-        self.coders: tuple[str, ...] = ()
+        self.annotators: tuple[str, ...] = ()  # the current article's, in the queue's order
         self.value_dialog: FinalValueDialog | None = None
-        self._tags: dict[str, dict[str, list[Tag]]] = {}  # coder -> field -> tags
-        self._annotators: list[str] = []
+        self._tags: dict[str, dict[str, list[Tag]]] = {}  # annotator -> field -> tags
+        self._project_annotators: list[str] = []  # fixes each one's colour
         self.words = Words(language, {})
 
         # Left: filters and the queue (the panel's widgets are named here for the window).
@@ -180,9 +180,9 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         """Read the queue again (after a merge or an import), keeping the current article
         when it is still listed (else the first one)."""
-        self._annotators = self.review.annotators()
+        self._project_annotators = self.review.annotators()
         self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
-        self.queue_panel.set_annotators(self._annotators)
+        self.queue_panel.set_annotators(self._project_annotators)
         self._load_queue()
         self._keep_or_first()
 
@@ -192,9 +192,9 @@ class ReviewView(QWidget):
         stays listed, as after a decision of their own, and the filters, a reason being
         typed and a comment being written are kept."""
         annotators = self.review.annotators()
-        if annotators != self._annotators[: len(annotators)]:
+        if annotators != self._project_annotators[: len(annotators)]:
             # Someone new came in: new pairs to offer (the pair chosen is kept).
-            self._annotators = annotators
+            self._project_annotators = annotators
             self.queue_panel.set_annotators(annotators)
         self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
         self._load_queue(sticky=True)
@@ -246,7 +246,8 @@ class ReviewView(QWidget):
 
     # -- the article ---------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
-        """Show ``article_id``: text and evidence, the coders' values, final values, comments."""
+        """Show ``article_id``: text and evidence, the annotators' values, final values and
+        comments."""
         try:
             article = self.review.article(article_id)
         except AnnotatorError as exc:
@@ -257,14 +258,14 @@ class ReviewView(QWidget):
         item = self.queue_model.find(article_id)
         tags = self.review.tags(article_id)
         if item is not None:
-            coders = item.annotators
+            annotators = item.annotators
         else:
             pair = self.queue_panel.pair
-            coders = tuple(
+            annotators = tuple(
                 sorted({t.annotator for t in tags if pair is None or t.annotator in pair})
             )
-        self.current, self.coders = article_id, tuple(coders)
-        self._tags = {name: {} for name in self.coders}
+        self.current, self.annotators = article_id, tuple(annotators)
+        self._tags = {name: {} for name in self.annotators}
         for tag in tags:
             if tag.annotator in self._tags:
                 self._tags[tag.annotator].setdefault(tag.field, []).append(tag)
@@ -273,12 +274,12 @@ class ReviewView(QWidget):
 
     def colour(self, annotator: str) -> QColor:
         """``annotator``'s colour: fixed by their place among the project's annotators."""
-        if annotator not in self._annotators:
-            self._annotators.append(annotator)
-        return annotator_colour(self._annotators.index(annotator))
+        if annotator not in self._project_annotators:
+            self._project_annotators.append(annotator)
+        return annotator_colour(self._project_annotators.index(annotator))
 
     def _show(self, article: Article) -> None:
-        coloured = [(name, self.colour(name)) for name in self.coders]
+        coloured = [(name, self.colour(name)) for name in self.annotators]
         evidence: list[tuple[int, int, QColor]] = []
         legend: list[tuple[str, QColor, int]] = []
         for name, colour in coloured:
@@ -298,20 +299,20 @@ class ReviewView(QWidget):
         for field_id, group in self.comparisons.items():
             group.fill(
                 coloured,
-                {n: self._tags[n].get(field_id, []) for n in self.coders},
+                {n: self._tags[n].get(field_id, []) for n in self.annotators},
                 finals.get(field_id, []),
             )
         if self.notes is not None:
             self.notes.fill(
-                self.coders,
-                {n: [t for f in self._tags[n].values() for t in f] for n in self.coders},
+                self.annotators,
+                {n: [t for f in self._tags[n].values() for t in f] for n in self.annotators},
             )
         self.comments.fill(self.review.comments(article.article_id))
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
         disagreeing = [g for g in self.comparisons.values() if g.disagrees]
         decided = [g for g in disagreeing if g.decided]
-        coders = ", ".join(isolate(name) for name in self.coders)
+        names = ", ".join(isolate(name) for name in self.annotators)
         if disagreeing:
             state = (
                 self.tr("%1 of %2 disagreeing field(s) adjudicated")
@@ -319,11 +320,13 @@ class ReviewView(QWidget):
                 .replace("%2", str(len(disagreeing)))
             )
         else:
-            state = self.tr("The coders agree on every field.")
-        self.summary.setText(self.tr("Coded by %1. %2").replace("%1", coders).replace("%2", state))
+            state = self.tr("The annotators agree on every field.")
+        self.summary.setText(
+            self.tr("Annotators: %1. %2").replace("%1", names).replace("%2", state)
+        )
 
     def _show_nothing(self) -> None:
-        self.current, self.coders, self._tags = None, (), {}
+        self.current, self.annotators, self._tags = None, (), {}
         self.reader.clear()
         self.legend.fill([])
         for group in self.comparisons.values():
@@ -363,10 +366,10 @@ class ReviewView(QWidget):
         )
 
     def accept_all_from(self, number: int) -> int:
-        """Accept coder ``number``'s (1-based) values for every disagreeing field."""
-        if not 1 <= number <= len(self.coders) or self.current is None:
+        """Accept annotator ``number``'s (1-based) values for every disagreeing field."""
+        if not 1 <= number <= len(self.annotators) or self.current is None:
             return 0
-        name = self.coders[number - 1]
+        name = self.annotators[number - 1]
         fields = [f for f, g in self.comparisons.items() if g.disagrees]
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
@@ -398,7 +401,7 @@ class ReviewView(QWidget):
         ]
         offered: dict[str, str | None] = {}
         if field.type == "participants":
-            for name in self.coders:
+            for name in self.annotators:
                 for tag in self._tags[name].get(field_id, []):
                     if tag.value is not None:
                         offered.setdefault(tag.value, tag.role)
@@ -420,7 +423,7 @@ class ReviewView(QWidget):
     def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
         if article == self.current:
             finals = self.review.adjudications(article, field_id)
-            coded = [t for name in self.coders for t in self._tags[name].get(field_id, [])]
+            coded = [t for name in self.annotators for t in self._tags[name].get(field_id, [])]
             self.set_final(field_id, final_values(dialog.choice(), finals, coded))
 
     def _dialog_closed(self, dialog: FinalValueDialog) -> None:

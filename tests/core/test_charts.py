@@ -22,7 +22,7 @@ from tests.conftest import ARABIC_ID, SAMPLE_IDS
 FIRST, SECOND, THIRD, FOURTH = (i for i in SAMPLE_IDS if i != ARABIC_ID)
 
 # article -> annotator -> (stance, [(demand, participant)])
-CODINGS = {
+TAGS = {
     ARABIC_ID: {"sara": ("strongly_condemning", [("cut_ties", "ebrahim_raisi"),
                                                  ("ceasefire", "ebrahim_raisi")]),
                 "reza": ("strongly_condemning", [("cut_ties", "ebrahim_raisi")])},
@@ -34,7 +34,7 @@ CODINGS = {
 
 
 def code(project: Project) -> Project:
-    for article, analysts in CODINGS.items():
+    for article, analysts in TAGS.items():
         for analyst, (stance, demands) in analysts.items():
             project.tags.set_choice(article, analyst, "stance", stance)
             for demand, participant in demands:
@@ -231,7 +231,7 @@ def test_stats_count_articles_not_tags(coded) -> None:
     assert stats.value_counts(coded, "demands", "reza") == {
         ("reza", "cut_ties"): 1, ("reza", "islamic_unity"): 1}
     credited = stats.attributed_counts(coded, "demands")
-    assert credited[("ebrahim_raisi", "cut_ties")] == 1  # both coders, one article
+    assert credited[("ebrahim_raisi", "cut_ties")] == 1  # both annotators, one article
     assert ("ebrahim_raisi", "ceasefire") in credited
     table = stats.status_table(coded)
     assert table["sara"]["done"] == 2 and table["sara"]["in_progress"] == 1

@@ -219,7 +219,7 @@ def test_review_mode_shows_decisions_and_coders_from_elsewhere(
     _cli(project_path, "tag", "--annotator", "reza", ARABIC_ID, "stance", "condemning")
     qtbot.waitUntil(lambda: review.queue_model.rowCount() == 1)
     qtbot.waitUntil(lambda: review.current == ARABIC_ID)
-    assert set(review.coders) == {"sara", "reza"}
+    assert set(review.annotators) == {"sara", "reza"}
     with open_project(project_path, create=False) as other:
         other.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
     qtbot.waitUntil(lambda: review.comparisons["stance"].decided)

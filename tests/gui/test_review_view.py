@@ -213,7 +213,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     ]
     assert "Neutral" in view.comparisons["stance"].final.text()
 
-    # Demands: checkboxes; a value a coder had keeps that coder's evidence.
+    # Demands: checkboxes; a value an annotator had keeps that annotator's evidence.
     qtbot.mouseClick(view.comparisons["demands"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None
@@ -235,11 +235,11 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     assert [a.value for a in coded.review.adjudications(ARABIC_ID, "demands")] == [None]
     assert "none" in view.comparisons["demands"].final.text()
 
-    # Participants: the coders' participants are offered; any other can be added by name.
+    # Participants: the annotators' participants are offered; any other can be added by name.
     qtbot.mouseClick(view.comparisons["participants"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None and dialog.table is not None and dialog.search is not None
-    assert dialog.table.rowCount() == 1  # Raisi, from the coders, not ticked yet
+    assert dialog.table.rowCount() == 1  # Raisi, from the annotators, not ticked yet
     QTest.keyClicks(dialog.search, "Erdo")
     QTest.keyClick(dialog.search, Qt.Key.Key_Return)
     assert dialog.table.rowCount() == 2
@@ -330,7 +330,7 @@ def test_three_annotators_refresh_and_pair_filter(qtbot, view: ReviewView, coded
     code_third(coded)  # as a merge would bring in
     view.refresh()
     assert view.current == ARABIC_ID and view.queue.currentIndex().row() == 0
-    assert view.coders == ("omid", "reza", "sara")
+    assert view.annotators == ("omid", "reza", "sara")
     stance = view.comparisons["stance"]
     assert list(stance.rows) == ["omid", "reza", "sara"]
     assert "none" in view.comparisons["demands"].rows["omid"].values.text()
@@ -342,7 +342,7 @@ def test_three_annotators_refresh_and_pair_filter(qtbot, view: ReviewView, coded
     view.pair_filter.setCurrentIndex(pairs.index(("omid", "reza")))
     view.pair_filter.activated.emit(view.pair_filter.currentIndex())
     assert queue_ids(view) == [ARABIC_ID]
-    assert view.coders == ("omid", "reza")
+    assert view.annotators == ("omid", "reza")
     assert not view.comparisons["stance"].disagrees  # both strongly condemning
     assert view.comparisons["demands"].disagrees
 
@@ -360,7 +360,7 @@ def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: P
     assert view.current == AGREEING[0]
     QTest.keyClick(view.queue, Qt.Key.Key_Up)
     assert view.current == ARABIC_ID
-    # Ctrl+Shift+2: the second coder's (sara's) values for every disagreeing field.
+    # Ctrl+Shift+2: the second annotator's (sara's) values for every disagreeing field.
     browser.setFocus()
     with qtbot.waitSignal(view.adjudicated):
         QTest.keyClick(

@@ -119,7 +119,8 @@ def _style(language: str) -> Iterator[None]:
 # -- public API -----------------------------------------------------------------------------
 def make_chart(project: Project, kind: str, language: str = "en",
                annotator: str | None = None) -> Figure:
-    """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; ``annotator`` keeps one coder."""
+    """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; with ``annotator``, only
+    their tags."""
     if kind not in KINDS:
         raise AnnotatorError(Translatable("unknown chart '{kind}' (use one of: {kinds})",
                                           kind=kind, kinds=Listing(KINDS)))

@@ -227,14 +227,14 @@ class Review:
             "HAVING COUNT(DISTINCT annotator) > 1)"))
         items: list[ReviewItem] = []
         for article_id, fields in values.items():
-            coders = sorted({a for per in fields.values() for a in per})
-            if len(coders) < 2:
+            annotators = sorted({a for per in fields.values() for a in per})
+            if len(annotators) < 2:
                 continue
             differing = []
             for field_id, per in fields.items():
                 if field_id in text_fields or (field is not None and field_id != field):
                     continue
-                sets = [frozenset(per.get(coder, set())) for coder in coders]
+                sets = [frozenset(per.get(name, set())) for name in annotators]
                 if len(set(sets)) > 1:
                     differing.append(field_id)
             if field is not None and not differing:
@@ -242,7 +242,7 @@ class Review:
             done = tuple(sorted(adjudicated.get(article_id, set())))
             if pending_only and all(f in done for f in differing):
                 continue
-            items.append(ReviewItem(article_id, titles.get(article_id, ""), tuple(coders),
+            items.append(ReviewItem(article_id, titles.get(article_id, ""), tuple(annotators),
                                     tuple(sorted(differing)), done))
         items.sort(key=lambda item: (-len(item.disagreements), item.article_id))
         return items
