@@ -269,7 +269,7 @@ def final_values(
 
     A value that an earlier final value (``finals``) or, failing that, the first annotator
     in ``coded`` (their tags of the field, in the comparison's order) already had keeps its
-    evidence and its "voiced by" participant from there; a participant's role is the one
+    evidence and its participant from there; a participant's role is the one
     chosen in the dialog.
     """
     if not choice or choice[0][0] is None:

@@ -3,10 +3,10 @@
 The form is built from the codebook, by field type only (:data:`BOX_KINDS`), and each kind's
 box owns how it shows its field: a single-choice field becomes radio buttons
 (:mod:`~annotator.gui.single_box`), a multiple-choice field checkboxes with "None reported"
-and, when attributable, who voiced each value (:mod:`~annotator.gui.multiple_box`), the
-participants field a list with roles, suggestions and a search box
-(:mod:`~annotator.gui.participant_box`), a text field a note that saves itself
-(:mod:`~annotator.gui.note_box`).  The form only tells each box which keys it takes.
+and, when ``with_participant``, a participant per value
+(:mod:`~annotator.gui.multiple_box`), the participants field a list with roles, suggestions
+and a search box (:mod:`~annotator.gui.participant_box`), a text field a note that saves
+itself (:mod:`~annotator.gui.note_box`).  The form only tells each box which keys it takes.
 Every change goes through the :class:`~annotator.core.session.Session` (never SQL), whose
 change record (:class:`~annotator.core.session.Edit`) the form shows, refilling only the
 boxes of the field it names, and then emits (:attr:`TagForm.edited`); an undo or redo made
@@ -217,7 +217,7 @@ class TagForm(QWidget):
 
     def show_edit(self, edit: Edit) -> None:
         """Show what ``edit`` changed, if it concerns the article shown and this annotator:
-        the boxes of its field (and the voice menus, which list the participants tagged),
+        the boxes of its field (and the participant menus, which list those tagged),
         the status, the evidence line.  Nothing is read again."""
         view = self.view
         if (view is None or edit.article_id != view.article.article_id
@@ -273,7 +273,7 @@ class TagForm(QWidget):
     def participant_name(self, participant_id: str) -> str:
         return self._registry.get(participant_id, participant_id)
 
-    def attribution_choices(self, view: ArticleView) -> tuple[list[str], list[str]]:
+    def participants_to_offer(self, view: ArticleView) -> tuple[list[str], list[str]]:
         if self.participants_field is None:
             return [], []
         tagged = [v for v in view.values(self.participants_field.id) if v]
@@ -317,10 +317,10 @@ class TagForm(QWidget):
 
     def _boxes_showing(self, field_id: str) -> list[FieldBox]:
         """The boxes that show ``field_id``'s tags: its own, and for the participants field
-        also the boxes whose voice menus list the participants tagged."""
+        also the boxes whose participant menus list the participants tagged."""
         boxes = [box for box in self.boxes if box.field.id == field_id]
         if self.participants_field is not None and field_id == self.participants_field.id:
-            boxes += [box for box in self.multiple_boxes if box.voices]
+            boxes += [box for box in self.multiple_boxes if box.participant_menus]
         return boxes
 
     def _show_status(self, status: str) -> None:

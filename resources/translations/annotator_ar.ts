@@ -969,12 +969,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
-        <source>Who voiced this demand</source>
-        <translation>من طرح هذا المطلب</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+68"/>
+        <source>The participant who voiced this demand</source>
+        <translation>المشارك الذي طرح هذا المطلب</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>None reported</source>
         <translation>لم يُذكر أي منها</translation>
     </message>
@@ -985,8 +985,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>voiced by: —</source>
-        <translation>على لسان: —</translation>
+        <source>participant: —</source>
+        <translation>مشارك: —</translation>
     </message>
 </context>
 <context>

@@ -969,12 +969,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
-        <source>Who voiced this demand</source>
-        <translation>چه کسی این مطالبه را مطرح کرد</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+68"/>
+        <source>The participant who voiced this demand</source>
+        <translation>مشارکت‌کننده‌ای که این مطالبه را مطرح کرد</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>None reported</source>
         <translation>هیچ‌کدام گزارش نشده</translation>
     </message>
@@ -985,8 +985,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>voiced by: —</source>
-        <translation>از زبان: —</translation>
+        <source>participant: —</source>
+        <translation>مشارکت‌کننده: —</translation>
     </message>
 </context>
 <context>

@@ -230,9 +230,9 @@ def test_stats_count_articles_not_tags(coded) -> None:
     assert ("reza", "ceasefire") not in demands
     assert stats.value_counts(coded, "demands", "reza") == {
         ("reza", "cut_ties"): 1, ("reza", "islamic_unity"): 1}
-    credited = stats.attributed_counts(coded, "demands")
-    assert credited[("ebrahim_raisi", "cut_ties")] == 1  # both annotators, one article
-    assert ("ebrahim_raisi", "ceasefire") in credited
+    counts = stats.counts_by_participant(coded, "demands")
+    assert counts[("ebrahim_raisi", "cut_ties")] == 1  # both annotators, one article
+    assert ("ebrahim_raisi", "ceasefire") in counts
     table = stats.status_table(coded)
     assert table["sara"]["done"] == 2 and table["sara"]["in_progress"] == 1
     assert table["reza"]["skipped"] == 1

@@ -8,7 +8,7 @@ Formats (all text exactly as stored: ZWNJ, newlines inside cells, never reshaped
     ``outlet``, ``published`` (ISO), ``published_jalali`` (Solar Hijri, ``1403-03-12``) and
     ``language``; ``value_label_en``/``value_label`` (the category's label, or for a
     participants field the participant's name, in English and in the article's language);
-    ``participant_label_en``/``participant_label`` (who voiced the value);
+    ``participant_label_en``/``participant_label`` (the tag's participant, who voiced the value);
     ``role_label_en``/``role_label``; ``codebook_revision``.
 ``wide``
     One row per article and annotator (every annotator with a tag or a status for the
