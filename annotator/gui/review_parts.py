@@ -116,7 +116,7 @@ def key_of(tag: Tag | Adjudication) -> Key:
 
 
 class Words:
-    """Tags and final values in words of the UI ``language``."""
+    """Tags and adjudicated values in words of the UI ``language``."""
 
     def __init__(self, language: str, names: Mapping[str, str]) -> None:
         self.language = language
@@ -232,9 +232,9 @@ class AnnotatorRow:
         self.accept = QPushButton(QCoreApplication.translate("FieldComparison", "Accept"), group)
         self.accept.setEnabled(bool(tags))
         self.accept.setToolTip(plain_tip(
-            QCoreApplication.translate("FieldComparison", "Make %1's value the final one").replace(
-                "%1", isolate(annotator)
-            )
+            QCoreApplication.translate(
+                "FieldComparison", "Make %1's value the adjudicated one"
+            ).replace("%1", isolate(annotator))
             + (
                 f" (Ctrl+Shift+{number}: "
                 + QCoreApplication.translate("FieldComparison", "all disagreeing fields")
@@ -253,7 +253,7 @@ class AnnotatorRow:
 
 
 class FieldComparison(QGroupBox):
-    """One codebook field: each annotator's value(s), the final value and the decisions."""
+    """One codebook field: each annotator's value(s), the adjudication and the decisions."""
 
     acceptRequested = Signal(str)  # annotator
     otherRequested = Signal()
@@ -282,26 +282,26 @@ class FieldComparison(QGroupBox):
         self.grid.setColumnStretch(2, 1)
         self.grid.setHorizontalSpacing(6)
         layout.addLayout(self.grid)
-        final_row = QHBoxLayout()
-        self.final = QLabel()
-        self.final.setWordWrap(True)
-        self.final.setTextFormat(Qt.TextFormat.RichText)
-        self.final.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        adjudication_row = QHBoxLayout()
+        self.adjudication = QLabel()
+        self.adjudication.setWordWrap(True)
+        self.adjudication.setTextFormat(Qt.TextFormat.RichText)
+        self.adjudication.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(
-            self.tr("Remove the final value (the annotators' values stay)")
+            self.tr("Remove the adjudication (the annotators' values stay)")
         )
         self.clear_button.clicked.connect(self.clearRequested)
-        final_row.addWidget(self.final, 1)
-        final_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(final_row)
+        adjudication_row.addWidget(self.adjudication, 1)
+        adjudication_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(adjudication_row)
         decide_row = QHBoxLayout()
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Reason for the decision (optional)"))
         self.comment.setClearButtonEnabled(True)
         self.other_button = QPushButton(self.tr("Set another value…"))
-        self.other_button.setToolTip(self.tr("Choose the final value yourself"))
+        self.other_button.setToolTip(self.tr("Choose the adjudicated value yourself"))
         self.other_button.clicked.connect(self.otherRequested)
         decide_row.addWidget(self.comment, 1)
         decide_row.addWidget(self.other_button)
@@ -311,9 +311,9 @@ class FieldComparison(QGroupBox):
         self,
         annotators: Sequence[tuple[str, QColor]],
         tags: Mapping[str, Sequence[Tag]],
-        final: Sequence[Adjudication],
+        adjudications: Sequence[Adjudication],
     ) -> None:
-        """Show each of ``annotators``' ``tags`` of this field and the ``final`` values."""
+        """Show each of ``annotators``' ``tags`` of this field and its ``adjudications``."""
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
@@ -336,8 +336,8 @@ class FieldComparison(QGroupBox):
                 align = Qt.AlignmentFlag.AlignTop
                 self.grid.addWidget(widget, number - 1, column, align)
             self.rows[name] = row
-        self._show_final(
-            final,
+        self._show_adjudication(
+            adjudications,
             {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _ in annotators},
         )
         self.badge.setVisible(self.disagrees)
@@ -357,22 +357,21 @@ class FieldComparison(QGroupBox):
             lines.append(shown)
         return "<br>".join(lines)
 
-    def _show_final(
-        self, final: Sequence[Adjudication], by_annotator: Mapping[str, frozenset[Key]]
+    def _show_adjudication(
+        self, adjudications: Sequence[Adjudication], by_annotator: Mapping[str, frozenset[Key]]
     ) -> None:
-        self.decided = bool(final)
+        self.decided = bool(adjudications)
         self.clear_button.setEnabled(self.decided)
-        if not final:
-            self.final.setText(
+        if not adjudications:
+            self.adjudication.setText(
                 f'<span style="color:{self._muted()}">'
-                + html.escape(self.tr("Final: not decided"))
+                + html.escape(self.tr("Adjudication: not decided"))
                 + "</span>"
             )
         else:
-            values = ", ".join(
-                html.escape(isolate(text)) for _key, text in self.words.values(self.field, final)
-            )
-            first = max(final, key=lambda a: a.updated_at)
+            worded = self.words.values(self.field, adjudications)
+            values = ", ".join(html.escape(isolate(text)) for _key, text in worded)
+            first = max(adjudications, key=lambda a: a.updated_at)
             who = (
                 self.tr("%1, %2")
                 .replace("%1", isolate(first.reviewer))
@@ -381,17 +380,17 @@ class FieldComparison(QGroupBox):
             if first.source_annotator:
                 who += " · " + self.tr("from %1").replace("%1", isolate(first.source_annotator))
             text = (
-                html.escape(self.tr("Final:"))
+                html.escape(self.tr("Adjudication:"))
                 + f" <b>{values}</b><br>"
                 + f'<span style="color:{self._muted()}">{html.escape(who)}</span>'
             )
             if first.comment:
                 text += f"<br><i>{html.escape(isolate(first.comment))}</i>"
-            self.final.setText(text)
-        chosen = frozenset(key_of(a) for a in final)
-        source = final[0].source_annotator if final else None
+            self.adjudication.setText(text)
+        chosen = frozenset(key_of(a) for a in adjudications)
+        source = adjudications[0].source_annotator if adjudications else None
         for name, row in self.rows.items():
-            if final and name == source and by_annotator.get(name) == chosen:
+            if adjudications and name == source and by_annotator.get(name) == chosen:
                 row.accept.setText(self.tr("Accepted"))
                 row.accept.setEnabled(False)
 

@@ -175,7 +175,7 @@ class QueuePanel(QWidget):
         self.pair_filter.setToolTip(self.tr("Compare only these two annotators"))
         self.pending_check = QCheckBox(self.tr("Not yet adjudicated"))
         self.pending_check.setToolTip(
-            self.tr("Hide articles whose disagreements all have a final value")
+            self.tr("Hide articles whose disagreements are all adjudicated")
         )
         self.model = QueueModel({f.id: f.text(language) for f in fields}, self)
         self.table = QTableView()

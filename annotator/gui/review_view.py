@@ -5,7 +5,7 @@ Left, the queue (articles coded by two or more annotators, most disagreement fir
 filters for one field, one pair of annotators and "not yet adjudicated".  Centre, the
 article in its own :class:`~annotator.gui.reader.Reader` with each annotator's evidence in
 their colour, a legend above it and the comment thread below.  Right, one box per codebook
-field (text fields are shown read-only at the end): each annotator's values, the final value
+field (text fields are shown read-only at the end): each annotator's values, the adjudication
 with reviewer and time, and the decisions: accept one annotator's values, set another value,
 clear.  With a pair filter the comparison shows that pair only.
 
@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.review_session import ReviewChange, ReviewSession
 from annotator.core.store import Article, Tag
-from annotator.core.store.review import Adjudication, FinalValue
+from annotator.core.store.review import AdjudicatedValue, Adjudication
 from annotator.gui.keys import digit_keys
 from annotator.gui.reader import Reader
-from annotator.gui.review_dialog import Choice, FinalValueDialog, final_values
+from annotator.gui.review_dialog import AdjudicationDialog, Choice, adjudicated_values
 from annotator.gui.review_parts import (
     CommentThread,
     FieldComparison,
@@ -86,7 +86,7 @@ class ReviewView(QWidget):
         self.codebook = review.codebook
         self.current: str | None = None
         self.annotators: tuple[str, ...] = ()  # the current article's, in the queue's order
-        self.value_dialog: FinalValueDialog | None = None
+        self.value_dialog: AdjudicationDialog | None = None
         self._tags: dict[str, dict[str, list[Tag]]] = {}  # annotator -> field -> tags
         self._project_annotators: list[str] = []  # fixes each one's colour
         self.words = Words(language, {})
@@ -134,7 +134,7 @@ class ReviewView(QWidget):
             group = FieldComparison(field, self.words)
             group.acceptRequested.connect(lambda name, f=field.id: self.accept(f, name))
             group.otherRequested.connect(lambda f=field.id: self.choose_other(f))
-            group.clearRequested.connect(lambda f=field.id: self.clear_final(f))
+            group.clearRequested.connect(lambda f=field.id: self.clear_adjudication(f))
             group.evidenceRequested.connect(self.reader.select_span)
             self.comparisons[field.id] = group
             details_layout.addWidget(group)
@@ -246,8 +246,8 @@ class ReviewView(QWidget):
 
     # -- the article ---------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
-        """Show ``article_id``: text and evidence, the annotators' values, final values and
-        comments."""
+        """Show ``article_id``: text and evidence, the annotators' values, the adjudications
+        and comments."""
         try:
             article = self.review.article(article_id)
         except AnnotatorError as exc:
@@ -293,14 +293,14 @@ class ReviewView(QWidget):
             legend.append((name, colour, len(spans)))
         self.reader.show_article(article, (), evidence)
         self.legend.fill(legend)
-        finals: dict[str, list[Adjudication]] = {}
-        for final in self.review.adjudications(article.article_id):
-            finals.setdefault(final.field, []).append(final)
+        adjudications: dict[str, list[Adjudication]] = {}
+        for adjudication in self.review.adjudications(article.article_id):
+            adjudications.setdefault(adjudication.field, []).append(adjudication)
         for field_id, group in self.comparisons.items():
             group.fill(
                 coloured,
                 {n: self._tags[n].get(field_id, []) for n in self.annotators},
-                finals.get(field_id, []),
+                adjudications.get(field_id, []),
             )
         if self.notes is not None:
             self.notes.fill(
@@ -345,21 +345,21 @@ class ReviewView(QWidget):
 
     # -- decisions -----------------------------------------------------------------------
     def accept(self, field_id: str, annotator: str) -> bool:
-        """Make ``annotator``'s values of ``field_id`` the final ones."""
+        """Make ``annotator``'s values of ``field_id`` the adjudicated ones."""
         return self._decide(
             field_id,
             lambda article, comment: self.review.accept(article, field_id, annotator, comment),
         )
 
-    def set_final(self, field_id: str, values: Sequence[FinalValue]) -> bool:
-        """Make ``values`` the final values of ``field_id`` (the reviewer's own choice)."""
+    def adjudicate(self, field_id: str, values: Sequence[AdjudicatedValue]) -> bool:
+        """Make ``values`` the adjudicated values of ``field_id`` (the reviewer's own choice)."""
         return self._decide(
             field_id,
             lambda article, comment: self.review.adjudicate(article, field_id, values, comment),
         )
 
-    def clear_final(self, field_id: str) -> bool:
-        """Remove the final value of ``field_id`` (back to undecided)."""
+    def clear_adjudication(self, field_id: str) -> bool:
+        """Remove the adjudication of ``field_id`` (back to undecided)."""
         return self._decide(
             field_id,
             lambda article, _comment: self.review.clear(article, field_id)
@@ -391,7 +391,7 @@ class ReviewView(QWidget):
             self._after_decision(change)
         return len(coded)
 
-    def choose_other(self, field_id: str) -> FinalValueDialog | None:
+    def choose_other(self, field_id: str) -> AdjudicationDialog | None:
         """Open the dialog to set a value of the reviewer's own (kept in :attr:`value_dialog`)."""
         if self.current is None:
             return None
@@ -405,7 +405,7 @@ class ReviewView(QWidget):
                 for tag in self._tags[name].get(field_id, []):
                     if tag.value is not None:
                         offered.setdefault(tag.value, tag.role)
-        dialog = FinalValueDialog(
+        dialog = AdjudicationDialog(
             field,
             self.words,
             self.review.participants(),
@@ -420,13 +420,13 @@ class ReviewView(QWidget):
         dialog.open()
         return dialog
 
-    def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
+    def _dialog_accepted(self, article: str, field_id: str, dialog: AdjudicationDialog) -> None:
         if article == self.current:
-            finals = self.review.adjudications(article, field_id)
+            earlier = self.review.adjudications(article, field_id)
             coded = [t for name in self.annotators for t in self._tags[name].get(field_id, [])]
-            self.set_final(field_id, final_values(dialog.choice(), finals, coded))
+            self.adjudicate(field_id, adjudicated_values(dialog.choice(), earlier, coded))
 
-    def _dialog_closed(self, dialog: FinalValueDialog) -> None:
+    def _dialog_closed(self, dialog: AdjudicationDialog) -> None:
         if self.value_dialog is dialog:
             self.value_dialog = None
         dialog.deleteLater()

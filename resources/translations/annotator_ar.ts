@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
+        <source>Adjudicated value: %1</source>
+        <translation>القيمة المحسومة: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>لم يُذكر أي منها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>لا مشاركين</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>المشارك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>إضافة مشارك: اكتب اسماً…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بلا دور</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
@@ -190,7 +238,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+473"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
@@ -260,8 +308,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated (final) tags</source>
-        <translation>الوسوم المحسومة (القرار النهائي)</translation>
+        <source>Adjudicated tags</source>
+        <translation>الوسوم المحسومة</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -355,7 +403,7 @@
 <context>
     <name>FieldComparison</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-282"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>عرض دليل %1 في المقال</translation>
     </message>
@@ -371,8 +419,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the final one</source>
-        <translation>اجعل قيمة %1 هي القيمة النهائية</translation>
+        <source>Make %1&apos;s value the adjudicated one</source>
+        <translation>اجعل قيمة %1 هي القيمة المحسومة</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -401,11 +449,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the final value (the annotators&apos; values stay)</source>
-        <translation>إزالة القيمة النهائية (تبقى قيم المرمّزين)</translation>
+        <source>Remove the adjudication (the annotators&apos; values stay)</source>
+        <translation>إزالة الحكم (تبقى قيم المرمّزين)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>اختر القيمة المحسومة بنفسك</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Adjudication: not decided</source>
+        <translation>الحكم: لم يُحسم بعد</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adjudication:</source>
+        <translation>الحكم:</translation>
+    </message>
+    <message>
+        <location line="-82"/>
         <source>Reason for the decision (optional)</source>
         <translation>سبب القرار (اختياري)</translation>
     </message>
@@ -415,17 +478,7 @@
         <translation>تعيين قيمة أخرى…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the final value yourself</source>
-        <translation>اختر القيمة النهائية بنفسك</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Final: not decided</source>
-        <translation>القيمة النهائية: لم تُحسم بعد</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+73"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -435,68 +488,15 @@
         <translation>من %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Final:</source>
-        <translation>القيمة النهائية:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
 </context>
 <context>
-    <name>FinalValueDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
-        <source>Final value: %1</source>
-        <translation>القيمة النهائية: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>لا شيء</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>لم يُذكر أي منها</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>لا مشاركين</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>المشارك</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>الدور</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>إضافة مشارك: اكتب اسماً…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بلا دور</translation>
-    </message>
-</context>
-<context>
     <name>Legend</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <location line="-223"/>
         <source>Evidence:</source>
         <translation>الدليل:</translation>
     </message>
@@ -1116,8 +1116,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements all have a final value</source>
-        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها بقيمة نهائية</translation>
+        <source>Hide articles whose disagreements are all adjudicated</source>
+        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها</translation>
     </message>
     <message>
         <location line="+24"/>

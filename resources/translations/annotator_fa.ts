@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
+        <source>Adjudicated value: %1</source>
+        <translation>مقدار داوری‌شده: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>هیچ‌کدام گزارش نشده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>بدون مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بدون نقش</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
@@ -190,7 +238,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+473"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -260,8 +308,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated (final) tags</source>
-        <translation>برچسب‌های داوری‌شده (نهایی)</translation>
+        <source>Adjudicated tags</source>
+        <translation>برچسب‌های داوری‌شده</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -355,7 +403,7 @@
 <context>
     <name>FieldComparison</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-282"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>نمایش شاهد %1 در مقاله</translation>
     </message>
@@ -371,8 +419,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the final one</source>
-        <translation>مقدار %1 را مقدار نهایی کنید</translation>
+        <source>Make %1&apos;s value the adjudicated one</source>
+        <translation>مقدار %1 را مقدار داوری‌شده کنید</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -401,11 +449,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the final value (the annotators&apos; values stay)</source>
-        <translation>حذف مقدار نهایی (مقدارهای کدگذاران باقی می‌مانند)</translation>
+        <source>Remove the adjudication (the annotators&apos; values stay)</source>
+        <translation>حذف داوری (مقدارهای کدگذاران باقی می‌مانند)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Adjudication: not decided</source>
+        <translation>داوری: هنوز تعیین نشده</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adjudication:</source>
+        <translation>داوری:</translation>
+    </message>
+    <message>
+        <location line="-82"/>
         <source>Reason for the decision (optional)</source>
         <translation>دلیل تصمیم (اختیاری)</translation>
     </message>
@@ -415,17 +478,7 @@
         <translation>تعیین مقداری دیگر…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the final value yourself</source>
-        <translation>مقدار نهایی را خودتان انتخاب کنید</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Final: not decided</source>
-        <translation>مقدار نهایی: هنوز تعیین نشده</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+73"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -435,68 +488,15 @@
         <translation>از %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Final:</source>
-        <translation>مقدار نهایی:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
 </context>
 <context>
-    <name>FinalValueDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
-        <source>Final value: %1</source>
-        <translation>مقدار نهایی: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>هیچ‌کدام</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>هیچ‌کدام گزارش نشده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>بدون مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>نقش</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بدون نقش</translation>
-    </message>
-</context>
-<context>
     <name>Legend</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <location line="-223"/>
         <source>Evidence:</source>
         <translation>شاهد:</translation>
     </message>
@@ -1116,8 +1116,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements all have a final value</source>
-        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان مقدار نهایی دارند</translation>
+        <source>Hide articles whose disagreements are all adjudicated</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -145,7 +145,7 @@ def test_selecting_an_article_shows_the_coders_side_by_side(qtbot, view: ReviewV
     assert not event.disagrees
     assert NOT_CODED in event.rows["sara"].values.text()
     assert not event.rows["sara"].accept.isEnabled()  # nothing to accept
-    assert "not decided" in stance.final.text()
+    assert "not decided" in stance.adjudication.text()
     # Notes are shown read-only; text fields get no comparison box.
     assert "note" not in view.comparisons
     assert view.notes is not None
@@ -164,34 +164,35 @@ def test_accept_stores_an_adjudication_and_never_changes_the_tags(
         qtbot.mouseClick(stance.rows["reza"].accept, Qt.MouseButton.LeftButton)
     assert signal.args[0].article_id == ARABIC_ID
     assert signal.args[0].fields == ("stance",)
-    final = coded.review.adjudications(ARABIC_ID, "stance")
-    assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
+    adjudicated = coded.review.adjudications(ARABIC_ID, "stance")
+    assert [(a.value, a.source_annotator, a.reviewer) for a in adjudicated] == [
         ("strongly_condemning", "reza", REVIEWER)
     ]
-    assert final[0].comment == "The headline is explicit."
-    assert final[0].span_start is not None  # reza's evidence came along
+    assert adjudicated[0].comment == "The headline is explicit."
+    assert adjudicated[0].span_start is not None  # reza's evidence came along
     assert coded.tags.find() == before
-    # The final value is shown in bold with the reviewer; reza's row says it was accepted.
+    # The adjudicated value is shown in bold with the reviewer; reza's row says it was accepted.
     stance = view.comparisons["stance"]
-    assert "<b>" in stance.final.text() and "Strongly condemning" in stance.final.text()
-    assert REVIEWER in stance.final.text()
-    assert "The headline is explicit." in stance.final.text()
+    shown = stance.adjudication.text()
+    assert "<b>" in shown and "Strongly condemning" in shown
+    assert REVIEWER in shown
+    assert "The headline is explicit." in shown
     assert stance.rows["reza"].accept.text() == "Accepted"
     assert not stance.rows["reza"].accept.isEnabled()
     assert stance.rows["sara"].accept.isEnabled()
     assert stance.comment.text() == ""
     assert stance.decided and stance.decided_badge.isVisible()
     assert view.queue_model.data(view.queue_model.index(0, 4)) == "1/2"
-    # Exports read the final values as tags of the pseudo-annotator "adjudicated".
+    # Exports read the adjudicated values as tags of the pseudo-annotator "adjudicated".
     exported = list(coded.review.adjudicated_tags())
     assert [(t.annotator, t.article_id, t.field, t.value) for t in exported] == [
         (ADJUDICATED, ARABIC_ID, "stance", "strongly_condemning")
     ]
-    # Clear removes the final value, and still leaves the annotators' tags alone.
+    # Clear removes the adjudication, and still leaves the annotators' tags alone.
     with qtbot.waitSignal(view.adjudicated):
         qtbot.mouseClick(stance.clear_button, Qt.MouseButton.LeftButton)
     assert coded.review.adjudications(ARABIC_ID) == []
-    assert "not decided" in view.comparisons["stance"].final.text()
+    assert "not decided" in view.comparisons["stance"].adjudication.text()
     assert coded.tags.find() == before
 
 
@@ -207,11 +208,11 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     tick(qtbot, dialog.radios["neutral"])
     with qtbot.waitSignal(view.adjudicated):
         press_ok(qtbot, view)
-    final = coded.review.adjudications(ARABIC_ID, "stance")
-    assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
+    adjudicated = coded.review.adjudications(ARABIC_ID, "stance")
+    assert [(a.value, a.source_annotator, a.reviewer) for a in adjudicated] == [
         ("neutral", None, REVIEWER)
     ]
-    assert "Neutral" in view.comparisons["stance"].final.text()
+    assert "Neutral" in view.comparisons["stance"].adjudication.text()
 
     # Demands: checkboxes; a value an annotator had keeps that annotator's evidence.
     qtbot.mouseClick(view.comparisons["demands"].other_button, Qt.MouseButton.LeftButton)
@@ -233,7 +234,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     assert not dialog.checks["ceasefire"].isChecked()
     press_ok(qtbot, view)
     assert [a.value for a in coded.review.adjudications(ARABIC_ID, "demands")] == [None]
-    assert "none" in view.comparisons["demands"].final.text()
+    assert "none" in view.comparisons["demands"].adjudication.text()
 
     # Participants: the annotators' participants are offered; any other can be added by name.
     qtbot.mouseClick(view.comparisons["participants"].other_button, Qt.MouseButton.LeftButton)
@@ -368,8 +369,9 @@ def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: P
             Qt.Key.Key_2,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    final = {(a.field, a.value, a.source_annotator) for a in coded.review.adjudications(ARABIC_ID)}
-    assert final == {("stance", "condemning", "sara"), ("demands", "ceasefire", "sara")}
+    adjudicated = {(a.field, a.value, a.source_annotator)
+                   for a in coded.review.adjudications(ARABIC_ID)}
+    assert adjudicated == {("stance", "condemning", "sara"), ("demands", "ceasefire", "sara")}
     assert "sara" in view.message.text()
     assert coded.tags.find() == before
 
@@ -405,4 +407,4 @@ def test_mirrored_in_persian(qtbot, right_to_left, coded: Project) -> None:
     details_x = view.details.mapTo(view, QPoint(0, 0)).x()
     assert queue_x > details_x
     view.accept("stance", "sara")
-    assert "محکومیت" in view.comparisons["stance"].final.text()
+    assert "محکومیت" in view.comparisons["stance"].adjudication.text()

@@ -91,7 +91,7 @@ def main() -> int:
                 _say(f"ack done {words[1]} {view(words[1]).status}")
             elif words[0] == "accept":
                 # Review mode (Ctrl+R), the article, then Ctrl+Shift+N: annotator N's values
-                # become the final ones for every field where the annotators disagree.
+                # become the adjudicated ones for every field where the annotators disagree.
                 if window.review is None or window.stack.currentWidget() is not window.review:
                     QTest.keyClick(browser(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
                 review = window.review
@@ -100,8 +100,8 @@ def main() -> int:
                 review.setFocus()
                 QTest.keyClick(review, _DIGITS[words[2]], Qt.KeyboardModifier.ControlModifier
                                | Qt.KeyboardModifier.ShiftModifier)
-                finals = window.session.project.review.adjudications(words[1])
-                fields = sorted(a.field for a in finals
+                adjudications = window.session.project.review.adjudications(words[1])
+                fields = sorted(a.field for a in adjudications
                                 if a.reviewer == window.session.annotator)
                 QTest.keyClick(review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
                 _say(f"ack accept {words[1]} {','.join(fields) or '-'}")
