@@ -178,8 +178,8 @@ class AdjudicationDialog(QDialog):
             self.table.setItem(row, 0, item)
             box = QComboBox(self.table)
             box.addItem(self.tr("no role"), None)
-            for option in self.field.roles:
-                box.addItem(option.text(self.words.language), option.id)
+            for field_role in self.field.roles:
+                box.addItem(field_role.text(self.words.language), field_role.id)
             box.setCurrentIndex(max(box.findData(role), 0) if role else 0)
             self.table.setCellWidget(row, 1, box)
             self._role_boxes[participant_id] = box
@@ -270,8 +270,8 @@ def adjudicated_values(
     """The dialog's ``choice`` as adjudicated values.
 
     A value that an earlier adjudication (``earlier``) or, failing that, the first annotator
-    in ``coded`` (their tags of the field, in the comparison's order) already had keeps its
-    evidence and its participant from there; a participant's role is the one
+    in ``coded`` (their tags of the field, in the order the field's box lists them) already
+    had keeps its evidence and its participant from there; a participant's role is the one
     chosen in the dialog.
     """
     if not choice or choice[0][0] is None:

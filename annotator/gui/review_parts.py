@@ -1,11 +1,11 @@
-"""Pieces of the review view: the queue model, the evidence legend, one field's comparison,
+"""Pieces of the review view: the queue model, the evidence legend, one field's review box,
 the annotators' notes and the comment thread.
 
 None of these pieces writes anything: each shows what it is given and asks for changes by
 signal; :class:`~annotator.gui.review_view.ReviewView` runs them through the project's
 public review methods.  Every annotator has a fixed colour (their index among the project's
 annotators picks it from :data:`PALETTE`), used for their evidence in the reader, their
-swatch in the legend and their rows in the comparison.  Values are worded in the UI
+swatch in the legend and their rows in each field's box.  Values are worded in the UI
 language: categories by their label, participants by name and role, "none" for "coded,
 none" and "—" for "not coded".
 """
@@ -188,11 +188,11 @@ class Legend(QWidget):
 
 # -- one field ---------------------------------------------------------------------------
 class AnnotatorRow:
-    """One annotator's line in a field's comparison (widgets in the group's grid)."""
+    """One annotator's line in a field's review box (widgets in the group's grid)."""
 
     def __init__(
         self,
-        group: FieldComparison,
+        group: FieldReview,
         number: int,
         annotator: str,
         colour: QColor,
@@ -224,27 +224,27 @@ class AnnotatorRow:
         self.aim.setEnabled(self.span is not None)
         self.aim.setToolTip(
             plain_tip(QCoreApplication.translate(
-                "FieldComparison", "Show %1's evidence in the article"
+                "FieldReview", "Show %1's evidence in the article"
             ).replace("%1", isolate(annotator)))
             if self.span
-            else QCoreApplication.translate("FieldComparison", "No evidence marked")
+            else QCoreApplication.translate("FieldReview", "No evidence marked")
         )
-        self.accept = QPushButton(QCoreApplication.translate("FieldComparison", "Accept"), group)
+        self.accept = QPushButton(QCoreApplication.translate("FieldReview", "Accept"), group)
         self.accept.setEnabled(bool(tags))
         self.accept.setToolTip(plain_tip(
             QCoreApplication.translate(
-                "FieldComparison", "Make %1's value the adjudicated one"
+                "FieldReview", "Make %1's value the adjudicated one"
             ).replace("%1", isolate(annotator))
             + (
                 f" (Ctrl+Shift+{number}: "
-                + QCoreApplication.translate("FieldComparison", "all disagreeing fields")
+                + QCoreApplication.translate("FieldReview", "all disagreeing fields")
                 + ")"
                 if number <= 9
                 else ""
             )
             if tags
             else QCoreApplication.translate(
-                "FieldComparison", "%1 did not code this field"
+                "FieldReview", "%1 did not code this field"
             ).replace("%1", isolate(annotator))
         ))
 
@@ -252,7 +252,7 @@ class AnnotatorRow:
         return [self.swatch, self.name, self.values, self.aim, self.accept]
 
 
-class FieldComparison(QGroupBox):
+class FieldReview(QGroupBox):
     """One codebook field: each annotator's value(s), the adjudication and the decisions."""
 
     acceptRequested = Signal(str)  # annotator
@@ -420,9 +420,9 @@ class FieldComparison(QGroupBox):
         border = tone(hue, 0.55 if dark else 0.50).name()
         fill = tone(hue, 0.16 if dark else 0.97).name()
         self.setStyleSheet(
-            f"FieldComparison {{ border: 2px solid {border}; border-radius: 6px; "
+            f"FieldReview {{ border: 2px solid {border}; border-radius: 6px; "
             f"background: {fill}; margin-top: 1.4ex; padding-top: 1.2ex; }}"
-            "FieldComparison::title { subcontrol-origin: margin; "
+            "FieldReview::title { subcontrol-origin: margin; "
             "subcontrol-position: top left; left: 8px; padding: 0 3px; }"
         )
 

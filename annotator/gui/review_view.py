@@ -7,7 +7,7 @@ article in its own :class:`~annotator.gui.reader.Reader` with each annotator's e
 their colour, a legend above it and the comment thread below.  Right, one box per codebook
 field (text fields are shown read-only at the end): each annotator's values, the adjudication
 with reviewer and time, and the decisions: accept one annotator's values, set another value,
-clear.  With a pair filter the comparison shows that pair only.
+clear.  With a pair filter the field boxes show that pair only.
 
 Every decision goes through a :class:`~annotator.core.review_session.ReviewSession`, which
 signs it with the reviewer's name; the annotators' own tags are never touched.  After each
@@ -45,7 +45,7 @@ from annotator.gui.reader import Reader
 from annotator.gui.review_dialog import AdjudicationDialog, Choice, adjudicated_values
 from annotator.gui.review_parts import (
     CommentThread,
-    FieldComparison,
+    FieldReview,
     Legend,
     NotesBox,
     Words,
@@ -123,7 +123,7 @@ class ReviewView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.comparisons: dict[str, FieldComparison] = {}
+        self.field_reviews: dict[str, FieldReview] = {}
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.message)
@@ -131,12 +131,12 @@ class ReviewView(QWidget):
         for field in self.codebook.fields:
             if field.type == "text":
                 continue
-            group = FieldComparison(field, self.words)
+            group = FieldReview(field, self.words)
             group.acceptRequested.connect(lambda name, f=field.id: self.accept(f, name))
             group.otherRequested.connect(lambda f=field.id: self.choose_other(f))
             group.clearRequested.connect(lambda f=field.id: self.clear_adjudication(f))
             group.evidenceRequested.connect(self.reader.select_span)
-            self.comparisons[field.id] = group
+            self.field_reviews[field.id] = group
             details_layout.addWidget(group)
         text_fields = [f for f in self.codebook.fields if f.type == "text"]
         self.notes = NotesBox(text_fields, self.words) if text_fields else None
@@ -296,7 +296,7 @@ class ReviewView(QWidget):
         adjudications: dict[str, list[Adjudication]] = {}
         for adjudication in self.review.adjudications(article.article_id):
             adjudications.setdefault(adjudication.field, []).append(adjudication)
-        for field_id, group in self.comparisons.items():
+        for field_id, group in self.field_reviews.items():
             group.fill(
                 coloured,
                 {n: self._tags[n].get(field_id, []) for n in self.annotators},
@@ -310,7 +310,7 @@ class ReviewView(QWidget):
         self.comments.fill(self.review.comments(article.article_id))
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
-        disagreeing = [g for g in self.comparisons.values() if g.disagrees]
+        disagreeing = [g for g in self.field_reviews.values() if g.disagrees]
         decided = [g for g in disagreeing if g.decided]
         names = ", ".join(isolate(name) for name in self.annotators)
         if disagreeing:
@@ -329,7 +329,7 @@ class ReviewView(QWidget):
         self.current, self.annotators, self._tags = None, (), {}
         self.reader.clear()
         self.legend.fill([])
-        for group in self.comparisons.values():
+        for group in self.field_reviews.values():
             group.fill([], {}, [])
         if self.notes is not None:
             self.notes.fill([], {})
@@ -370,7 +370,7 @@ class ReviewView(QWidget):
         if not 1 <= number <= len(self.annotators) or self.current is None:
             return 0
         name = self.annotators[number - 1]
-        fields = [f for f, g in self.comparisons.items() if g.disagrees]
+        fields = [f for f, g in self.field_reviews.items() if g.disagrees]
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
             change = self.review.accept_all(self.current, coded, name)
@@ -435,7 +435,7 @@ class ReviewView(QWidget):
                 change: Callable[[str, str | None], ReviewChange]) -> bool:
         if self.current is None:
             return False
-        group = self.comparisons.get(field_id)
+        group = self.field_reviews.get(field_id)
         comment = (group.comment.text().strip() or None) if group is not None else None
         try:
             record = change(self.current, comment)
@@ -471,7 +471,7 @@ class ReviewView(QWidget):
 
     # -- messages and keys ---------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        """One line above the comparison; errors are marked ⚠."""
+        """One line above the field boxes; errors are marked ⚠."""
         self.message.setText(("\u26a0 " if error and text else "") + text)
         self.message.setVisible(bool(text))
 

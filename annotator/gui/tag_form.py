@@ -100,12 +100,12 @@ class TagForm(QWidget):
         # Two lines kept even for a one-line text: the boxes below do not jump (and are not
         # all laid out and painted again) when the next article's evidence line is longer.
         self.evidence_label.setMinimumHeight(2 * self.evidence_label.fontMetrics().lineSpacing())
-        self.unquote_button = QToolButton()
-        self.unquote_button.setText(self.tr("Remove quote"))
-        self.unquote_button.setToolTip(self.tr("Remove the evidence of this tag"))
-        self.unquote_button.clicked.connect(self._remove_evidence)
+        self.remove_evidence_button = QToolButton()
+        self.remove_evidence_button.setText(self.tr("Remove evidence"))
+        self.remove_evidence_button.setToolTip(self.tr("Remove the evidence of this tag"))
+        self.remove_evidence_button.clicked.connect(self._remove_evidence)
         evidence_row.addWidget(self.evidence_label, 1)
-        evidence_row.addWidget(self.unquote_button)
+        evidence_row.addWidget(self.remove_evidence_button)
         layout.addLayout(evidence_row)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -347,7 +347,7 @@ class TagForm(QWidget):
 
     def _update_evidence(self) -> None:
         tag = self.evidence_target()
-        self.unquote_button.setVisible(tag is not None and tag.has_span)
+        self.remove_evidence_button.setVisible(tag is not None and tag.has_span)
         if tag is None:
             self.evidence_label.setText(
                 self.tr("Evidence: choose a value, then select its passage in the article.")

@@ -401,7 +401,7 @@
     </message>
 </context>
 <context>
-    <name>FieldComparison</name>
+    <name>FieldReview</name>
     <message>
         <location filename="../../annotator/gui/review_parts.py" line="-282"/>
         <source>Show %1&apos;s evidence in the article</source>
@@ -453,22 +453,7 @@
         <translation>إزالة الحكم (تبقى قيم المرمّزين)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Choose the adjudicated value yourself</source>
-        <translation>اختر القيمة المحسومة بنفسك</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Adjudication: not decided</source>
-        <translation>الحكم: لم يُحسم بعد</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Adjudication:</source>
-        <translation>الحكم:</translation>
-    </message>
-    <message>
-        <location line="-82"/>
+        <location line="+8"/>
         <source>Reason for the decision (optional)</source>
         <translation>سبب القرار (اختياري)</translation>
     </message>
@@ -478,7 +463,17 @@
         <translation>تعيين قيمة أخرى…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>اختر القيمة المحسومة بنفسك</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Adjudication: not decided</source>
+        <translation>الحكم: لم يُحسم بعد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -488,7 +483,12 @@
         <translation>من %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Adjudication:</source>
+        <translation>الحكم:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
@@ -1433,8 +1433,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove quote</source>
-        <translation>إزالة الاقتباس</translation>
+        <source>Remove evidence</source>
+        <translation>إزالة الدليل</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -401,7 +401,7 @@
     </message>
 </context>
 <context>
-    <name>FieldComparison</name>
+    <name>FieldReview</name>
     <message>
         <location filename="../../annotator/gui/review_parts.py" line="-282"/>
         <source>Show %1&apos;s evidence in the article</source>
@@ -453,22 +453,7 @@
         <translation>حذف داوری (مقدارهای کدگذاران باقی می‌مانند)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Choose the adjudicated value yourself</source>
-        <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Adjudication: not decided</source>
-        <translation>داوری: هنوز تعیین نشده</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Adjudication:</source>
-        <translation>داوری:</translation>
-    </message>
-    <message>
-        <location line="-82"/>
+        <location line="+8"/>
         <source>Reason for the decision (optional)</source>
         <translation>دلیل تصمیم (اختیاری)</translation>
     </message>
@@ -478,7 +463,17 @@
         <translation>تعیین مقداری دیگر…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Adjudication: not decided</source>
+        <translation>داوری: هنوز تعیین نشده</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -488,7 +483,12 @@
         <translation>از %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Adjudication:</source>
+        <translation>داوری:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
@@ -1413,8 +1413,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove quote</source>
-        <translation>حذف نقل‌قول</translation>
+        <source>Remove evidence</source>
+        <translation>حذف شاهد</translation>
     </message>
     <message>
         <location line="+1"/>

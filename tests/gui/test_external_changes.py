@@ -223,7 +223,7 @@ def test_review_mode_shows_decisions_and_coders_from_elsewhere(
     with open_project(project_path, create=False) as other:
         other.review.adjudicate(ARABIC_ID, "stance", [AdjudicatedValue("neutral")],
                                  reviewer="mina")
-    qtbot.waitUntil(lambda: review.comparisons["stance"].decided)
+    qtbot.waitUntil(lambda: review.field_reviews["stance"].decided)
     assert review.current == ARABIC_ID
     _close(window)
 

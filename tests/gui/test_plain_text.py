@@ -100,7 +100,7 @@ def test_review_shows_names_quotes_and_comments_literally(qtbot, marked: Project
     view = ReviewView(ReviewSession(marked, "mina"))
     _show(qtbot, view)
     view.open_article(ARTICLE)
-    row = view.comparisons["stance"].rows[NAME]
+    row = view.field_reviews["stance"].rows[NAME]
     assert row.name.textFormat() == Qt.TextFormat.PlainText and NAME in row.name.text()
     _literal_tip(row.values.toolTip(), MARKUP)
     _literal_tip(row.accept.toolTip(), NAME)
