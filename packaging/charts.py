@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "screenshots"
 
 # article -> analyst -> (stance, event type, [(demand, participant or None)])
-CODINGS = {
+TAGS = {
     "000_b79cba28e5e5a850": {
         "Sara": ("strongly_condemning", "phone_call",
                  [("bilateral_cooperation", "ebrahim_raisi"), ("islamic_unity", "ebrahim_raisi"),
@@ -60,14 +60,14 @@ CODINGS = {
         "Reza": ("unclear", "phone_call", []),
     },
 }
-STATUSES = {"Sara": {a: "done" for a in CODINGS},
+STATUSES = {"Sara": {a: "done" for a in TAGS},
             "Reza": {"000_b79cba28e5e5a850": "done", "001_5b82d33603e0f177": "done",
                      "002_603f5c7882508bd5": "done", "004_193b1bdac254f09c": "skipped"}}
 
 
 def code_demo(project) -> None:  # type: ignore[no-untyped-def]
     """Code the sample corpus in ``project`` as Sara and Reza did (through the real store)."""
-    for article, analysts in CODINGS.items():
+    for article, analysts in TAGS.items():
         for analyst, (stance, event, demands) in analysts.items():
             project.tags.set_choice(article, analyst, "stance", stance)
             project.tags.set_choice(article, analyst, "event_type", event)

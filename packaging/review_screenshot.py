@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from annotator.core import paths
     from annotator.core.intake.importer import import_paths
-    from annotator.core.session import Session
+    from annotator.core.review_session import ReviewSession
     from annotator.core.store import open_project
     from annotator.gui.fonts import load_fonts
     from annotator.gui.i18n import install_translations
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         code_three_analysts(project)
         for language in args.lang:
             install_translations(app, language)  # mirrors the layout for fa and ar
-            view = ReviewView(Session(project, REVIEWER), language, family)
+            view = ReviewView(ReviewSession(project, REVIEWER), language, family)
             view.resize(1500, 900)
             view.show()
             for _ in range(5):

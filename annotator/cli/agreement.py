@@ -17,7 +17,7 @@ from typing import Any
 from annotator.cli.common import project_for, terminal_text
 from annotator.core.analysis.agreement import Figure, PairAgreement, report
 
-CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "coders", "values", "note")
+CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "annotators", "values", "note")
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.Namespace) -> None:
@@ -27,13 +27,13 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--field", action="append", dest="fields", metavar="FIELD",
                    help="only this field (may repeat; default: every field but free text)")
-    p.add_argument("--annotator", action="append", dest="coders", metavar="NAME",
-                   help="only this annotator's codings (may repeat; default: everyone's)")
+    p.add_argument("--annotator", action="append", dest="annotators", metavar="NAME",
+                   help="only this annotator's tags (may repeat; default: everyone's)")
 
 
 def run(args: argparse.Namespace) -> int:
     with project_for(args, create=False) as project:
-        result = report(project, args.coders, args.fields)
+        result = report(project, args.annotators, args.fields)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     elif args.format == "csv":
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 def csv_row(figure: Figure) -> list[Any]:
     alpha = "" if figure.alpha is None else f"{figure.alpha:.6f}"
     return [figure.field, figure.category or "", figure.level, alpha, figure.n_units,
-            figure.n_coders, figure.n_values, figure.note]
+            figure.n_annotators, figure.n_values, figure.note]
 
 
 def _alpha_text(value: float | None) -> str:
@@ -75,9 +75,9 @@ def _aligned(header: Sequence[str], rows: list[list[str]], right: set[int]) -> s
 def figure_table(figures: Sequence[Figure]) -> str:
     """Krippendorff's alpha, one line per figure; the field's primary figure is starred."""
     rows = [[figure.field, figure.category or "", figure.level + ("*" if figure.primary else ""),
-             _alpha_text(figure.alpha), str(figure.n_units), str(figure.n_coders), figure.note]
+             _alpha_text(figure.alpha), str(figure.n_units), str(figure.n_annotators), figure.note]
             for figure in figures]
-    table = _aligned(("field", "category", "level", "alpha", "units", "coders", "note"), rows,
+    table = _aligned(("field", "category", "level", "alpha", "units", "annotators", "note"), rows,
                      right={3, 4, 5})
     return ("Krippendorff's alpha (* = the figure to report for the field; units = articles "
             "coded by two or more annotators)\n" + table)

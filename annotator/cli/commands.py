@@ -47,7 +47,7 @@ COMMANDS = (
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
-    "annotator.cli.reliability", "annotator.cli.bench",
+    "annotator.cli.safety", "annotator.cli.bench",
 )
 
 
@@ -433,7 +433,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("values", nargs="*", metavar="VALUE")
     p.add_argument("--none", action="store_true", help="coded, none (e.g. no demands)")
     p.add_argument("--clear", action="store_true", help="remove the field's tags (not coded)")
-    p.add_argument("--participant", metavar="ID", help="who voiced the demand")
+    p.add_argument("--participant", metavar="ID",
+                   help="the participant who voiced the demand (a field with_participant)")
     p.add_argument("--role", metavar="ROLE", help="the participant's role")
     p.add_argument("--span", metavar="START:END", help="evidence: code-point offsets in the body")
     p.add_argument("--note", metavar="TEXT",

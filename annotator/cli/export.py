@@ -86,7 +86,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: Any) -> N
                              "article and annotator (default: long)")
     whose = parser.add_mutually_exclusive_group()
     whose.add_argument("--adjudicated", action="store_true",
-                       help="the reviewers' final tags instead of the annotators'")
+                       help="the reviewers' adjudicated tags instead of the annotators'")
     whose.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
                        help="only this annotator's tags (default: every annotator)")
     parser.add_argument("--excel", action="store_true",

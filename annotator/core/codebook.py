@@ -86,7 +86,7 @@ class Field(_Defined):
     label: dict[str, str]
     definitions: dict[str, str]  # language -> definition; "en" present unless built in code
     ordered: bool = False
-    attributable: bool = False  # multiple: a value can name the participant who voiced it
+    with_participant: bool = False  # multiple: a tag of a value can name its participant
     categories: tuple[Category, ...] = ()
     roles: tuple[Role, ...] = ()
 
@@ -172,7 +172,7 @@ class Codebook:
                     for c in item.categories
                 ]
             if item.type == "multiple":
-                entry["attributable"] = item.attributable
+                entry["with_participant"] = item.with_participant
             if item.type == "participants":
                 entry["values"] = "participant ids from the participants registry"
                 entry["roles"] = [{"id": r.id, "label": r.label, "definition": r.definition,
@@ -354,9 +354,16 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         raise read.fail(place, "only a single-choice field can be ordered")
     if ordered and sum(1 for c in categories if c.scale) < 2:
         raise read.fail(place, "an ordered field needs at least two categories on its scale")
-    attributable = read.flag(raw, "attributable", place, False)
-    if attributable and kind != "multiple":
-        raise read.fail(place, "only a multiple-choice field can be attributable")
+    # 'attributable': the older name of 'with_participant', still read (codebooks stored in
+    # projects and codebook files written before the glossary settled the word).
+    if "with_participant" in raw and "attributable" in raw:
+        raise read.fail(place, "'with_participant' is given twice, also under its older name "
+                               "'attributable': keep one")
+    key = "attributable" if "attributable" in raw else "with_participant"
+    with_participant = read.flag(raw, key, place, False)
+    if with_participant and kind != "multiple":
+        raise read.fail(place, f"only a multiple-choice field can have '{key} = true' "
+                               "(a participant per value)")
     return Field(
         id=field_id,
         type=kind,
@@ -365,7 +372,7 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         # codebooks stored in projects.
         definitions=read.texts(raw, "definition", place, older_fa="definition_fa"),
         ordered=ordered,
-        attributable=attributable,
+        with_participant=with_participant,
         categories=tuple(categories),
         roles=tuple(roles),
     )

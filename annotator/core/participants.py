@@ -25,7 +25,7 @@ _CLITICS = "\u0648\u0644\u0628\u0641"
 
 @dataclass(frozen=True)
 class Participant:
-    """An actor that can take part in a reported interaction."""
+    """A person, institution or state that can take part in a reported interaction."""
 
     id: str
     kind: str

@@ -17,7 +17,7 @@ from annotator.core.codebook import Codebook
 from annotator.core.names import check_person
 from annotator.core.participants import Participant
 from annotator.core.store import Article, Project, Tag
-from annotator.core.store.review import Adjudication, Comment, FinalValue, ReviewItem
+from annotator.core.store.review import AdjudicatedValue, Adjudication, Comment, ReviewItem
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class ReviewSession:
                                            reviewer=self.reviewer)
         return ReviewChange(article_id, tuple(fields))
 
-    def adjudicate(self, article_id: str, field: str, values: Sequence[FinalValue],
+    def adjudicate(self, article_id: str, field: str, values: Sequence[AdjudicatedValue],
                    comment: str | None = None) -> ReviewChange:
         """Make ``values`` (the reviewer's own choice) the adjudicated values of ``field``."""
         self.project.review.adjudicate(article_id, field, list(values),

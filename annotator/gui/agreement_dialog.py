@@ -87,12 +87,12 @@ class AgreementDialog(QDialog):
                     labels.level(figure.level),
                     (labels.not_applicable if figure.alpha is None
                      else _number(f"{figure.alpha:.3f}")),
-                    str(figure.n_units), str(figure.n_coders), str(figure.n_values),
+                    str(figure.n_units), str(figure.n_annotators), str(figure.n_values),
                     labels.note(figure.note),
                 ])
             self.figures = _table(
                 [self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
-                 self.tr("Articles"), self.tr("Coders"), self.tr("Values"), self.tr("Note")],
+                 self.tr("Articles"), self.tr("Annotators"), self.tr("Values"), self.tr("Note")],
                 rows)
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
             pairs = [[labels.field(p.field), p.annotator_a, p.annotator_b,

@@ -139,7 +139,7 @@ class ExportDialog(QDialog):
             self.annotator_box.setCurrentText(session.annotator)
         self.one_button.setEnabled(bool(annotators))
         self.annotator_box.setEnabled(False)
-        self.adjudicated_button = QRadioButton(self.tr("Adjudicated (final) tags"))
+        self.adjudicated_button = QRadioButton(self.tr("Adjudicated tags"))
         self.adjudicated_button.setEnabled(hasattr(session.project.review, "adjudicated_tags"))
         self.all_button.setChecked(True)
         self.one_button.toggled.connect(self.annotator_box.setEnabled)

@@ -52,7 +52,7 @@ class FormHost(Protocol):
 
     def show_message(self, text: str, error: bool = False) -> None: ...
 
-    def attribution_choices(self, view: ArticleView) -> tuple[list[str], list[str]]:
+    def participants_to_offer(self, view: ArticleView) -> tuple[list[str], list[str]]:
         """(participants tagged in the article, suggested ones not tagged) as ids."""
         ...
 

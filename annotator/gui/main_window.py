@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.form_scroll = scroll
         scroll.setMinimumWidth(400)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Always there: a form that grows past the window's height (a demand's voice menu,
+        # Always there: a form that grows past the window's height (a demand's participant menu,
         # more participants) must not narrow and lay out every box again.
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

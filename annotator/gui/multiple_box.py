@@ -1,8 +1,9 @@
 """The tag form's box for a multiple-choice field (the demands): a checkbox per value.
 
 Besides the values: "None reported" (coded, none: a tag without a value, exclusive with the
-values), a ⌖ per value, and for an attributable field a "voiced by" menu under each ticked
-value listing the participants tagged in the article, then the others it names.  Its keys
+values), a ⌖ per value, and for a field with a participant per value (``with_participant``)
+a participant menu under each ticked value listing the participants tagged in the article,
+then the others it names.  Its keys
 (the form gives Ctrl+ to the first multiple-choice field): modifier+1…9 tick the first nine
 values in use and modifier+0 "None reported"; each checkbox shows its key.
 """
@@ -22,21 +23,21 @@ from annotator.gui.texts import category_tooltip
 
 
 class MultipleFieldBox(FieldBox):
-    """A multiple-choice field: a checkbox per category, "None reported", and for an
-    attributable field a "voiced by" participant per ticked value."""
+    """A multiple-choice field: a checkbox per category, "None reported", and for a field
+    ``with_participant`` a participant menu per ticked value."""
 
     def __init__(self, host: FormHost, field: Field, modifiers: str | None = None) -> None:
         super().__init__(host, field)
         # With keys: modifier+1…9 tick the first nine values in use, modifier+0 "None".
         keyed = [c.id for c in field.active_categories][:9] if modifiers is not None else []
         self.checks: dict[str, QCheckBox] = {}
-        self.voices: dict[str, QComboBox] = {}
+        self.participant_menus: dict[str, QComboBox] = {}
         self.aims: dict[str, AimButton] = {}
         self.tags: dict[str, list[Tag]] = {}
-        self._voice_options: tuple[tuple[str, ...], tuple[str, ...]] | None = None
-        # Which voice menus hold the current options: a menu is filled when it is first
+        self._menu_entries: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        # Which participant menus hold the current entries: a menu is filled when it is first
         # shown for them (most demands are unticked, their menus hidden).
-        self._voices_filled: set[str] = set()
+        self._menus_filled: set[str] = set()
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 1)
         grid.setVerticalSpacing(2)
@@ -57,22 +58,24 @@ class MultipleFieldBox(FieldBox):
             aim.clicked.connect(lambda _=False, cid=category.id: host.aim((field.id, cid), True))
             grid.addWidget(aim, 2 * row, 1)
             self.aims[category.id] = aim
-            if field.attributable:
+            if field.with_participant:
                 # On a line of its own under the value, so long labels keep the box narrow.
-                voice = QComboBox(self)
-                voice.setSizeAdjustPolicy(
+                menu = QComboBox(self)
+                menu.setSizeAdjustPolicy(
                     QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
                 )
-                voice.setMinimumContentsLength(14)
-                voice.setToolTip(self.tr("Who voiced this demand"))
-                voice.activated.connect(lambda index, cid=category.id: self._voiced(cid, index))
-                voice.setVisible(False)
+                menu.setMinimumContentsLength(14)
+                menu.setToolTip(self.tr("The participant who voiced this demand"))
+                menu.activated.connect(
+                    lambda index, cid=category.id: self._participant_chosen(cid, index)
+                )
+                menu.setVisible(False)
                 line = QHBoxLayout()
                 line.addSpacing(indent)
-                line.addWidget(voice)
+                line.addWidget(menu)
                 line.addStretch(1)
                 grid.addLayout(line, 2 * row + 1, 0)
-                self.voices[category.id] = voice
+                self.participant_menus[category.id] = menu
         none_text = self.tr("None reported")
         none_key = key_label(0, modifiers) if modifiers is not None else ""
         self.none_check = QCheckBox(f"{none_key}  {none_text}" if none_key else none_text)
@@ -93,20 +96,20 @@ class MultipleFieldBox(FieldBox):
                 none = True
             else:
                 self.tags.setdefault(tag.value, []).append(tag)
-        if self.voices:
-            self._fill_voice_options(view)
+        if self.participant_menus:
+            self._read_menu_entries(view)
         for category in self.field.categories:
             tags = self.tags.get(category.id, [])
             check = self.checks[category.id]
             check.setChecked(bool(tags))
             show_if(check, not category.retired or bool(tags))
             self.aims[category.id].show_tag(tags[0] if tags else None)
-            voice = self.voices.get(category.id)
-            if voice is not None:
+            menu = self.participant_menus.get(category.id)
+            if menu is not None:
                 if tags:
-                    self._fill_voice(category.id)
-                    self._show_voice(voice, tags[0].participant)
-                show_if(voice, bool(tags))
+                    self._fill_menu(category.id)
+                    self._show_participant(menu, tags[0].participant)
+                show_if(menu, bool(tags))
         self.none_check.setChecked(none)
 
     def toggle(self, category_id: str) -> None:
@@ -121,62 +124,62 @@ class MultipleFieldBox(FieldBox):
                 (field_id, category_id),
             )
             return
-        voiced_by = list(dict.fromkeys(t.participant for t in self.tags.get(category_id, [])))
+        participants = list(dict.fromkeys(t.participant for t in self.tags.get(category_id, [])))
 
         def untick(article: str) -> list[Edit]:
             return [session.set_value(article, field_id, category_id, False,
                                       participant=participant)
-                    for participant in voiced_by or [None]]
+                    for participant in participants or [None]]
 
         self.host.run_edit(untick)
 
     def _none_ticked(self, on: bool) -> None:
         self.host.run_edit(lambda article: self.host.session.set_none(article, self.field.id, on))
 
-    def _voiced(self, category_id: str, index: int) -> None:
+    def _participant_chosen(self, category_id: str, index: int) -> None:
         tags = self.tags.get(category_id)
         if not tags:
             return
-        participant = self.voices[category_id].itemData(index)
+        participant = self.participant_menus[category_id].itemData(index)
         target = (self.field.id, category_id)
         if participant == tags[0].participant:
             self.host.aim(target)
             return
         self.host.run_edit(
             lambda _article: self.host.session.update_tag(
-                tags[0], "voiced by", participant=participant
+                tags[0], "participant", participant=participant
             ),
             target,
         )
 
-    def _fill_voice_options(self, view: ArticleView) -> None:
-        tagged, suggested = self.host.attribution_choices(view)
-        options = (tuple(tagged), tuple(suggested))
-        if options != self._voice_options:
-            self._voice_options = options
-            self._voices_filled.clear()
+    def _read_menu_entries(self, view: ArticleView) -> None:
+        tagged, suggested = self.host.participants_to_offer(view)
+        entries = (tuple(tagged), tuple(suggested))
+        if entries != self._menu_entries:
+            self._menu_entries = entries
+            self._menus_filled.clear()
 
-    def _fill_voice(self, category_id: str) -> None:
-        """Put the current options in ``category_id``'s voice menu, unless they are there."""
-        if category_id in self._voices_filled or self._voice_options is None:
+    def _fill_menu(self, category_id: str) -> None:
+        """Put the current entries in ``category_id``'s participant menu unless there."""
+        if category_id in self._menus_filled or self._menu_entries is None:
             return
-        tagged, suggested = self._voice_options
-        voice = self.voices[category_id]
-        with QSignalBlocker(voice):
-            voice.clear()
-            voice.addItem(self.tr("voiced by: —"), None)
+        tagged, suggested = self._menu_entries
+        menu = self.participant_menus[category_id]
+        with QSignalBlocker(menu):
+            menu.clear()
+            menu.addItem(self.tr("participant: —"), None)
             for participant in tagged:
-                voice.addItem(self.host.participant_name(participant), participant)
+                menu.addItem(self.host.participant_name(participant), participant)
             if tagged and suggested:
-                voice.insertSeparator(voice.count())
+                menu.insertSeparator(menu.count())
             for participant in suggested:
-                voice.addItem(self.host.participant_name(participant), participant)
-        self._voices_filled.add(category_id)
+                menu.addItem(self.host.participant_name(participant), participant)
+        self._menus_filled.add(category_id)
 
-    def _show_voice(self, voice: QComboBox, participant: str | None) -> None:
-        with QSignalBlocker(voice):
-            index = voice.findData(participant) if participant else 0
-            if index < 0:  # attributed to someone no longer listed: keep showing them
-                voice.addItem(self.host.participant_name(participant or ""), participant)
-                index = voice.count() - 1
-            voice.setCurrentIndex(index)
+    def _show_participant(self, menu: QComboBox, participant: str | None) -> None:
+        with QSignalBlocker(menu):
+            index = menu.findData(participant) if participant else 0
+            if index < 0:  # a participant no longer listed: keep showing them
+                menu.addItem(self.host.participant_name(participant or ""), participant)
+                index = menu.count() - 1
+            menu.setCurrentIndex(index)

@@ -1,10 +1,10 @@
-"""The "Set another value…" dialog of the review view: the reviewer's own final value.
+"""The "Set another value…" dialog of the review view: the reviewer's own adjudicated value.
 
 Built from the codebook field, by type: radio buttons for a single-choice field, checkboxes
 for a multiple-choice field, a checkable list of participants with a role each (those the
 annotators tagged first, any registry participant can be added by name) for a participants
 field.  Each type also offers "none" (coded, none).  The dialog only collects the choice;
-the review view turns it into final values.
+the review view turns it into adjudicated values.
 """
 
 from __future__ import annotations
@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Field
 from annotator.core.participants import Participant
 from annotator.core.store import Tag
-from annotator.core.store.review import Adjudication, FinalValue
+from annotator.core.store.review import AdjudicatedValue, Adjudication
 from annotator.gui.review_parts import Words
 from annotator.gui.texts import RLM, button_text, category_tooltip, display
 
 Choice = tuple[str | None, str | None]  # (value, role); value None: coded, none
 
 
-class FinalValueDialog(QDialog):
-    """Choose the final value(s) of ``field``; ``current`` pre-selects (value, role) pairs."""
+class AdjudicationDialog(QDialog):
+    """Choose the adjudicated value(s) of ``field``; ``current`` pre-selects (value, role) pairs."""
 
     def __init__(
         self,
@@ -55,7 +55,9 @@ class FinalValueDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.field, self.words = field, words
-        self.setWindowTitle(self.tr("Final value: %1").replace("%1", field.text(words.language)))
+        self.setWindowTitle(
+            self.tr("Adjudicated value: %1").replace("%1", field.text(words.language))
+        )
         chosen = {value for value, _role in current}
         roles = {value: role for value, role in current if value is not None}
         layout = QVBoxLayout(self)
@@ -176,8 +178,8 @@ class FinalValueDialog(QDialog):
             self.table.setItem(row, 0, item)
             box = QComboBox(self.table)
             box.addItem(self.tr("no role"), None)
-            for option in self.field.roles:
-                box.addItem(option.text(self.words.language), option.id)
+            for field_role in self.field.roles:
+                box.addItem(field_role.text(self.words.language), field_role.id)
             box.setCurrentIndex(max(box.findData(role), 0) if role else 0)
             self.table.setCellWidget(row, 1, box)
             self._role_boxes[participant_id] = box
@@ -262,32 +264,32 @@ class FinalValueDialog(QDialog):
         ok.setEnabled(bool(self.choice()))
 
 
-def final_values(
-    choice: Sequence[Choice], finals: Sequence[Adjudication], coded: Sequence[Tag]
-) -> list[FinalValue]:
-    """The dialog's ``choice`` as final values.
+def adjudicated_values(
+    choice: Sequence[Choice], earlier: Sequence[Adjudication], coded: Sequence[Tag]
+) -> list[AdjudicatedValue]:
+    """The dialog's ``choice`` as adjudicated values.
 
-    A value that an earlier final value (``finals``) or, failing that, the first annotator
-    in ``coded`` (their tags of the field, in the comparison's order) already had keeps its
-    evidence and its "voiced by" participant from there; a participant's role is the one
+    A value that an earlier adjudication (``earlier``) or, failing that, the first annotator
+    in ``coded`` (their tags of the field, in the order the field's box lists them) already
+    had keeps its evidence and its participant from there; a participant's role is the one
     chosen in the dialog.
     """
     if not choice or choice[0][0] is None:
-        return [FinalValue(None)]
-    result: dict[tuple[str | None, str | None], FinalValue] = {}
+        return [AdjudicatedValue(None)]
+    result: dict[tuple[str | None, str | None], AdjudicatedValue] = {}
     for value, role in choice:
-        sources: list[Tag | Adjudication] = [a for a in finals if a.value == value]
+        sources: list[Tag | Adjudication] = [a for a in earlier if a.value == value]
         if not sources:
             first = next((t.annotator for t in coded if t.value == value), None)
             sources = [t for t in coded if t.value == value and t.annotator == first]
         if role is not None or not sources:  # a participant, or a value nobody had
             span = next((_span(s) for s in sources if _span(s) is not None), None)
-            result[(value, None)] = FinalValue(value, None, role, span)
+            result[(value, None)] = AdjudicatedValue(value, None, role, span)
             continue
         for source in sources:
             result.setdefault(
                 (value, source.participant),
-                FinalValue(value, source.participant, None, _span(source)),
+                AdjudicatedValue(value, source.participant, None, _span(source)),
             )
     return list(result.values())
 

@@ -1,11 +1,11 @@
-"""Pieces of the review view: the queue model, the evidence legend, one field's comparison,
+"""Pieces of the review view: the queue model, the evidence legend, one field's review box,
 the annotators' notes and the comment thread.
 
 None of these pieces writes anything: each shows what it is given and asks for changes by
 signal; :class:`~annotator.gui.review_view.ReviewView` runs them through the project's
 public review methods.  Every annotator has a fixed colour (their index among the project's
 annotators picks it from :data:`PALETTE`), used for their evidence in the reader, their
-swatch in the legend and their rows in the comparison.  Values are worded in the UI
+swatch in the legend and their rows in each field's box.  Values are worded in the UI
 language: categories by their label, participants by name and role, "none" for "coded,
 none" and "—" for "not coded".
 """
@@ -116,7 +116,7 @@ def key_of(tag: Tag | Adjudication) -> Key:
 
 
 class Words:
-    """Tags and final values in words of the UI ``language``."""
+    """Tags and adjudicated values in words of the UI ``language``."""
 
     def __init__(self, language: str, names: Mapping[str, str]) -> None:
         self.language = language
@@ -187,12 +187,12 @@ class Legend(QWidget):
 
 
 # -- one field ---------------------------------------------------------------------------
-class CoderRow:
-    """One annotator's line in a field's comparison (widgets in the group's grid)."""
+class AnnotatorRow:
+    """One annotator's line in a field's review box (widgets in the group's grid)."""
 
     def __init__(
         self,
-        group: FieldComparison,
+        group: FieldReview,
         number: int,
         annotator: str,
         colour: QColor,
@@ -224,27 +224,27 @@ class CoderRow:
         self.aim.setEnabled(self.span is not None)
         self.aim.setToolTip(
             plain_tip(QCoreApplication.translate(
-                "FieldComparison", "Show %1's evidence in the article"
+                "FieldReview", "Show %1's evidence in the article"
             ).replace("%1", isolate(annotator)))
             if self.span
-            else QCoreApplication.translate("FieldComparison", "No evidence marked")
+            else QCoreApplication.translate("FieldReview", "No evidence marked")
         )
-        self.accept = QPushButton(QCoreApplication.translate("FieldComparison", "Accept"), group)
+        self.accept = QPushButton(QCoreApplication.translate("FieldReview", "Accept"), group)
         self.accept.setEnabled(bool(tags))
         self.accept.setToolTip(plain_tip(
-            QCoreApplication.translate("FieldComparison", "Make %1's value the final one").replace(
-                "%1", isolate(annotator)
-            )
+            QCoreApplication.translate(
+                "FieldReview", "Make %1's value the adjudicated one"
+            ).replace("%1", isolate(annotator))
             + (
                 f" (Ctrl+Shift+{number}: "
-                + QCoreApplication.translate("FieldComparison", "all disagreeing fields")
+                + QCoreApplication.translate("FieldReview", "all disagreeing fields")
                 + ")"
                 if number <= 9
                 else ""
             )
             if tags
             else QCoreApplication.translate(
-                "FieldComparison", "%1 did not code this field"
+                "FieldReview", "%1 did not code this field"
             ).replace("%1", isolate(annotator))
         ))
 
@@ -252,8 +252,8 @@ class CoderRow:
         return [self.swatch, self.name, self.values, self.aim, self.accept]
 
 
-class FieldComparison(QGroupBox):
-    """One codebook field: each annotator's value(s), the final value and the decisions."""
+class FieldReview(QGroupBox):
+    """One codebook field: each annotator's value(s), the adjudication and the decisions."""
 
     acceptRequested = Signal(str)  # annotator
     otherRequested = Signal()
@@ -264,7 +264,7 @@ class FieldComparison(QGroupBox):
         super().__init__(button_text(display(field.text(words.language), words.language)), parent)
         self.field, self.words = field, words
         self.setToolTip(field_tooltip(field, words.language))
-        self.rows: dict[str, CoderRow] = {}
+        self.rows: dict[str, AnnotatorRow] = {}
         self.disagrees = False
         self.decided = False
         layout = QVBoxLayout(self)
@@ -282,26 +282,26 @@ class FieldComparison(QGroupBox):
         self.grid.setColumnStretch(2, 1)
         self.grid.setHorizontalSpacing(6)
         layout.addLayout(self.grid)
-        final_row = QHBoxLayout()
-        self.final = QLabel()
-        self.final.setWordWrap(True)
-        self.final.setTextFormat(Qt.TextFormat.RichText)
-        self.final.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        adjudication_row = QHBoxLayout()
+        self.adjudication = QLabel()
+        self.adjudication.setWordWrap(True)
+        self.adjudication.setTextFormat(Qt.TextFormat.RichText)
+        self.adjudication.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(
-            self.tr("Remove the final value (the annotators' values stay)")
+            self.tr("Remove the adjudication (the annotators' values stay)")
         )
         self.clear_button.clicked.connect(self.clearRequested)
-        final_row.addWidget(self.final, 1)
-        final_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(final_row)
+        adjudication_row.addWidget(self.adjudication, 1)
+        adjudication_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(adjudication_row)
         decide_row = QHBoxLayout()
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Reason for the decision (optional)"))
         self.comment.setClearButtonEnabled(True)
         self.other_button = QPushButton(self.tr("Set another value…"))
-        self.other_button.setToolTip(self.tr("Choose the final value yourself"))
+        self.other_button.setToolTip(self.tr("Choose the adjudicated value yourself"))
         self.other_button.clicked.connect(self.otherRequested)
         decide_row.addWidget(self.comment, 1)
         decide_row.addWidget(self.other_button)
@@ -309,23 +309,23 @@ class FieldComparison(QGroupBox):
 
     def fill(
         self,
-        coders: Sequence[tuple[str, QColor]],
+        annotators: Sequence[tuple[str, QColor]],
         tags: Mapping[str, Sequence[Tag]],
-        final: Sequence[Adjudication],
+        adjudications: Sequence[Adjudication],
     ) -> None:
-        """Show each of ``coders``' ``tags`` of this field and the ``final`` values."""
+        """Show each of ``annotators``' ``tags`` of this field and its ``adjudications``."""
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = {}
-        sets = [frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in coders]
-        # The queue's rule: the coders disagree when their sets of (value, participant) differ.
+        sets = [frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in annotators]
+        # The queue's rule: the annotators disagree when their sets of (value, participant) differ.
         self.disagrees = len(set(sets)) > 1
         shared = set(frozenset.intersection(*sets)) if sets else set()
-        for number, (name, colour) in enumerate(coders, start=1):
+        for number, (name, colour) in enumerate(annotators, start=1):
             mine = list(tags.get(name, ()))
-            row = CoderRow(
+            row = AnnotatorRow(
                 self, number, name, colour, mine, self.words.values(self.field, mine), shared
             )
             row.accept.clicked.connect(lambda _=False, n=name: self.acceptRequested.emit(n))
@@ -336,16 +336,16 @@ class FieldComparison(QGroupBox):
                 align = Qt.AlignmentFlag.AlignTop
                 self.grid.addWidget(widget, number - 1, column, align)
             self.rows[name] = row
-        self._show_final(
-            final,
-            {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in coders},
+        self._show_adjudication(
+            adjudications,
+            {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _ in annotators},
         )
         self.badge.setVisible(self.disagrees)
         self.decided_badge.setVisible(self.decided)
         self._apply_style()
 
     def values_html(self, entries: Sequence[tuple[Key, str]], shared: set[Key]) -> str:
-        """One value a line; values not every coder chose in the disagreement colour."""
+        """One value a line; values not every annotator chose in the disagreement colour."""
         if not entries:
             return f'<span style="color:{self._muted()}">{NOT_CODED}</span>'
         colour = tone(_DISAGREE_HUE, 0.72 if is_dark(self) else 0.40).name()
@@ -357,22 +357,21 @@ class FieldComparison(QGroupBox):
             lines.append(shown)
         return "<br>".join(lines)
 
-    def _show_final(
-        self, final: Sequence[Adjudication], by_coder: Mapping[str, frozenset[Key]]
+    def _show_adjudication(
+        self, adjudications: Sequence[Adjudication], by_annotator: Mapping[str, frozenset[Key]]
     ) -> None:
-        self.decided = bool(final)
+        self.decided = bool(adjudications)
         self.clear_button.setEnabled(self.decided)
-        if not final:
-            self.final.setText(
+        if not adjudications:
+            self.adjudication.setText(
                 f'<span style="color:{self._muted()}">'
-                + html.escape(self.tr("Final: not decided"))
+                + html.escape(self.tr("Adjudication: not decided"))
                 + "</span>"
             )
         else:
-            values = ", ".join(
-                html.escape(isolate(text)) for _key, text in self.words.values(self.field, final)
-            )
-            first = max(final, key=lambda a: a.updated_at)
+            worded = self.words.values(self.field, adjudications)
+            values = ", ".join(html.escape(isolate(text)) for _key, text in worded)
+            first = max(adjudications, key=lambda a: a.updated_at)
             who = (
                 self.tr("%1, %2")
                 .replace("%1", isolate(first.reviewer))
@@ -381,17 +380,17 @@ class FieldComparison(QGroupBox):
             if first.source_annotator:
                 who += " · " + self.tr("from %1").replace("%1", isolate(first.source_annotator))
             text = (
-                html.escape(self.tr("Final:"))
+                html.escape(self.tr("Adjudication:"))
                 + f" <b>{values}</b><br>"
                 + f'<span style="color:{self._muted()}">{html.escape(who)}</span>'
             )
             if first.comment:
                 text += f"<br><i>{html.escape(isolate(first.comment))}</i>"
-            self.final.setText(text)
-        chosen = frozenset(key_of(a) for a in final)
-        source = final[0].source_annotator if final else None
+            self.adjudication.setText(text)
+        chosen = frozenset(key_of(a) for a in adjudications)
+        source = adjudications[0].source_annotator if adjudications else None
         for name, row in self.rows.items():
-            if final and name == source and by_coder.get(name) == chosen:
+            if adjudications and name == source and by_annotator.get(name) == chosen:
                 row.accept.setText(self.tr("Accepted"))
                 row.accept.setEnabled(False)
 
@@ -421,9 +420,9 @@ class FieldComparison(QGroupBox):
         border = tone(hue, 0.55 if dark else 0.50).name()
         fill = tone(hue, 0.16 if dark else 0.97).name()
         self.setStyleSheet(
-            f"FieldComparison {{ border: 2px solid {border}; border-radius: 6px; "
+            f"FieldReview {{ border: 2px solid {border}; border-radius: 6px; "
             f"background: {fill}; margin-top: 1.4ex; padding-top: 1.2ex; }}"
-            "FieldComparison::title { subcontrol-origin: margin; "
+            "FieldReview::title { subcontrol-origin: margin; "
             "subcontrol-position: top left; left: 8px; padding: 0 3px; }"
         )
 
@@ -442,7 +441,7 @@ class NotesBox(QGroupBox):
         self._layout = QGridLayout(self)
         self._layout.setColumnStretch(1, 1)
 
-    def fill(self, coders: Sequence[str], tags: Mapping[str, Sequence[Tag]]) -> None:
+    def fill(self, annotators: Sequence[str], tags: Mapping[str, Sequence[Tag]]) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -450,7 +449,7 @@ class NotesBox(QGroupBox):
                 widget.deleteLater()
         self.labels = {}
         ids = {f.id for f in self.fields}
-        for row, name in enumerate(coders):
+        for row, name in enumerate(annotators):
             notes = [t.value for t in tags.get(name, ()) if t.field in ids and t.value]
             who = QLabel(isolate(name) + ":")
             who.setTextFormat(Qt.TextFormat.PlainText)
@@ -478,7 +477,7 @@ class CommentThread(QGroupBox):
         self.list.setAlternatingRowColors(True)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(
-            self.tr("Write a comment for the other coders… (Ctrl+Enter adds it)")
+            self.tr("Write a comment for the other annotators… (Ctrl+Enter adds it)")
         )
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 2 + 14)

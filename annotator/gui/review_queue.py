@@ -41,7 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class QueueModel(QAbstractTableModel):
-    """The review queue: article, title, disagreements, coders, adjudicated mark."""
+    """The review queue: article, title, disagreements, annotators, adjudicated mark."""
 
     def __init__(self, labels: Mapping[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,14 +135,14 @@ class QueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Article"), self.tr("Title"), "\u2260", self.tr("Coders"), "\u2713")[
-                section
-            ]
+            return (
+                self.tr("Article"), self.tr("Title"), "\u2260", self.tr("Annotators"), "\u2713"
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 None,
                 None,
-                self.tr("Number of fields the coders disagree on"),
+                self.tr("Number of fields the annotators disagree on"),
                 None,
                 self.tr("Adjudicated: \u2713 all disagreements, 1/2 some"),
             )[section]
@@ -175,7 +175,7 @@ class QueuePanel(QWidget):
         self.pair_filter.setToolTip(self.tr("Compare only these two annotators"))
         self.pending_check = QCheckBox(self.tr("Not yet adjudicated"))
         self.pending_check.setToolTip(
-            self.tr("Hide articles whose disagreements all have a final value")
+            self.tr("Hide articles whose disagreements are all adjudicated")
         )
         self.model = QueueModel({f.id: f.text(language) for f in fields}, self)
         self.table = QTableView()

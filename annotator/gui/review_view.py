@@ -1,13 +1,13 @@
-"""The review view: the disagreement queue, the article with every coder's evidence, the
-coders' values side by side, adjudication and the article's comment thread.
+"""The review view: the disagreement queue, the article with every annotator's evidence,
+the annotators' values side by side, adjudication and the article's comment thread.
 
 Left, the queue (articles coded by two or more annotators, most disagreement first) with
 filters for one field, one pair of annotators and "not yet adjudicated".  Centre, the
 article in its own :class:`~annotator.gui.reader.Reader` with each annotator's evidence in
 their colour, a legend above it and the comment thread below.  Right, one box per codebook
-field (text fields are shown read-only at the end): each coder's values, the final value
-with reviewer and time, and the decisions: accept one coder's values, set another value,
-clear.  With a pair filter the comparison shows that pair only.
+field (text fields are shown read-only at the end): each annotator's values, the adjudication
+with reviewer and time, and the decisions: accept one annotator's values, set another value,
+clear.  With a pair filter the field boxes show that pair only.
 
 Every decision goes through a :class:`~annotator.core.review_session.ReviewSession`, which
 signs it with the reviewer's name; the annotators' own tags are never touched.  After each
@@ -18,7 +18,7 @@ filtered again, so the reviewer is not moved.
 Keyboard: Up/Down in the queue; Alt+Down / Alt+Up the next / previous article in the queue
 from anywhere in the view (the view takes these keys before the window's own shortcuts);
 Ctrl+Shift+1…9 accept annotator 1…9's values (the numbers shown before the names) for
-every field on which the coders disagree; Ctrl+Enter in the comment box adds the comment.
+every field on which the annotators disagree; Ctrl+Enter in the comment box adds the comment.
 """
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.review_session import ReviewChange, ReviewSession
 from annotator.core.store import Article, Tag
-from annotator.core.store.review import Adjudication, FinalValue
+from annotator.core.store.review import AdjudicatedValue, Adjudication
 from annotator.gui.keys import digit_keys
 from annotator.gui.reader import Reader
-from annotator.gui.review_dialog import Choice, FinalValueDialog, final_values
+from annotator.gui.review_dialog import AdjudicationDialog, Choice, adjudicated_values
 from annotator.gui.review_parts import (
     CommentThread,
-    FieldComparison,
+    FieldReview,
     Legend,
     NotesBox,
     Words,
@@ -85,10 +85,10 @@ class ReviewView(QWidget):
         self.language = language
         self.codebook = review.codebook
         self.current: str | None = None
-        self.coders: tuple[str, ...] = ()
-        self.value_dialog: FinalValueDialog | None = None
-        self._tags: dict[str, dict[str, list[Tag]]] = {}  # coder -> field -> tags
-        self._annotators: list[str] = []
+        self.annotators: tuple[str, ...] = ()  # the current article's, in the queue's order
+        self.value_dialog: AdjudicationDialog | None = None
+        self._tags: dict[str, dict[str, list[Tag]]] = {}  # annotator -> field -> tags
+        self._project_annotators: list[str] = []  # fixes each one's colour
         self.words = Words(language, {})
 
         # Left: filters and the queue (the panel's widgets are named here for the window).
@@ -123,7 +123,7 @@ class ReviewView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.comparisons: dict[str, FieldComparison] = {}
+        self.field_reviews: dict[str, FieldReview] = {}
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.message)
@@ -131,12 +131,12 @@ class ReviewView(QWidget):
         for field in self.codebook.fields:
             if field.type == "text":
                 continue
-            group = FieldComparison(field, self.words)
+            group = FieldReview(field, self.words)
             group.acceptRequested.connect(lambda name, f=field.id: self.accept(f, name))
             group.otherRequested.connect(lambda f=field.id: self.choose_other(f))
-            group.clearRequested.connect(lambda f=field.id: self.clear_final(f))
+            group.clearRequested.connect(lambda f=field.id: self.clear_adjudication(f))
             group.evidenceRequested.connect(self.reader.select_span)
-            self.comparisons[field.id] = group
+            self.field_reviews[field.id] = group
             details_layout.addWidget(group)
         text_fields = [f for f in self.codebook.fields if f.type == "text"]
         self.notes = NotesBox(text_fields, self.words) if text_fields else None
@@ -180,9 +180,9 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         """Read the queue again (after a merge or an import), keeping the current article
         when it is still listed (else the first one)."""
-        self._annotators = self.review.annotators()
+        self._project_annotators = self.review.annotators()
         self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
-        self.queue_panel.set_annotators(self._annotators)
+        self.queue_panel.set_annotators(self._project_annotators)
         self._load_queue()
         self._keep_or_first()
 
@@ -192,9 +192,9 @@ class ReviewView(QWidget):
         stays listed, as after a decision of their own, and the filters, a reason being
         typed and a comment being written are kept."""
         annotators = self.review.annotators()
-        if annotators != self._annotators[: len(annotators)]:
+        if annotators != self._project_annotators[: len(annotators)]:
             # Someone new came in: new pairs to offer (the pair chosen is kept).
-            self._annotators = annotators
+            self._project_annotators = annotators
             self.queue_panel.set_annotators(annotators)
         self.words.names = {p.id: p.text(self.language) for p in self.review.participants()}
         self._load_queue(sticky=True)
@@ -246,7 +246,8 @@ class ReviewView(QWidget):
 
     # -- the article ---------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
-        """Show ``article_id``: text and evidence, the coders' values, final values, comments."""
+        """Show ``article_id``: text and evidence, the annotators' values, the adjudications
+        and comments."""
         try:
             article = self.review.article(article_id)
         except AnnotatorError as exc:
@@ -257,14 +258,14 @@ class ReviewView(QWidget):
         item = self.queue_model.find(article_id)
         tags = self.review.tags(article_id)
         if item is not None:
-            coders = item.annotators
+            annotators = item.annotators
         else:
             pair = self.queue_panel.pair
-            coders = tuple(
+            annotators = tuple(
                 sorted({t.annotator for t in tags if pair is None or t.annotator in pair})
             )
-        self.current, self.coders = article_id, tuple(coders)
-        self._tags = {name: {} for name in self.coders}
+        self.current, self.annotators = article_id, tuple(annotators)
+        self._tags = {name: {} for name in self.annotators}
         for tag in tags:
             if tag.annotator in self._tags:
                 self._tags[tag.annotator].setdefault(tag.field, []).append(tag)
@@ -273,12 +274,12 @@ class ReviewView(QWidget):
 
     def colour(self, annotator: str) -> QColor:
         """``annotator``'s colour: fixed by their place among the project's annotators."""
-        if annotator not in self._annotators:
-            self._annotators.append(annotator)
-        return annotator_colour(self._annotators.index(annotator))
+        if annotator not in self._project_annotators:
+            self._project_annotators.append(annotator)
+        return annotator_colour(self._project_annotators.index(annotator))
 
     def _show(self, article: Article) -> None:
-        coloured = [(name, self.colour(name)) for name in self.coders]
+        coloured = [(name, self.colour(name)) for name in self.annotators]
         evidence: list[tuple[int, int, QColor]] = []
         legend: list[tuple[str, QColor, int]] = []
         for name, colour in coloured:
@@ -292,26 +293,26 @@ class ReviewView(QWidget):
             legend.append((name, colour, len(spans)))
         self.reader.show_article(article, (), evidence)
         self.legend.fill(legend)
-        finals: dict[str, list[Adjudication]] = {}
-        for final in self.review.adjudications(article.article_id):
-            finals.setdefault(final.field, []).append(final)
-        for field_id, group in self.comparisons.items():
+        adjudications: dict[str, list[Adjudication]] = {}
+        for adjudication in self.review.adjudications(article.article_id):
+            adjudications.setdefault(adjudication.field, []).append(adjudication)
+        for field_id, group in self.field_reviews.items():
             group.fill(
                 coloured,
-                {n: self._tags[n].get(field_id, []) for n in self.coders},
-                finals.get(field_id, []),
+                {n: self._tags[n].get(field_id, []) for n in self.annotators},
+                adjudications.get(field_id, []),
             )
         if self.notes is not None:
             self.notes.fill(
-                self.coders,
-                {n: [t for f in self._tags[n].values() for t in f] for n in self.coders},
+                self.annotators,
+                {n: [t for f in self._tags[n].values() for t in f] for n in self.annotators},
             )
         self.comments.fill(self.review.comments(article.article_id))
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
-        disagreeing = [g for g in self.comparisons.values() if g.disagrees]
+        disagreeing = [g for g in self.field_reviews.values() if g.disagrees]
         decided = [g for g in disagreeing if g.decided]
-        coders = ", ".join(isolate(name) for name in self.coders)
+        names = ", ".join(isolate(name) for name in self.annotators)
         if disagreeing:
             state = (
                 self.tr("%1 of %2 disagreeing field(s) adjudicated")
@@ -319,14 +320,16 @@ class ReviewView(QWidget):
                 .replace("%2", str(len(disagreeing)))
             )
         else:
-            state = self.tr("The coders agree on every field.")
-        self.summary.setText(self.tr("Coded by %1. %2").replace("%1", coders).replace("%2", state))
+            state = self.tr("The annotators agree on every field.")
+        self.summary.setText(
+            self.tr("Annotators: %1. %2").replace("%1", names).replace("%2", state)
+        )
 
     def _show_nothing(self) -> None:
-        self.current, self.coders, self._tags = None, (), {}
+        self.current, self.annotators, self._tags = None, (), {}
         self.reader.clear()
         self.legend.fill([])
-        for group in self.comparisons.values():
+        for group in self.field_reviews.values():
             group.fill([], {}, [])
         if self.notes is not None:
             self.notes.fill([], {})
@@ -342,32 +345,32 @@ class ReviewView(QWidget):
 
     # -- decisions -----------------------------------------------------------------------
     def accept(self, field_id: str, annotator: str) -> bool:
-        """Make ``annotator``'s values of ``field_id`` the final ones."""
+        """Make ``annotator``'s values of ``field_id`` the adjudicated ones."""
         return self._decide(
             field_id,
             lambda article, comment: self.review.accept(article, field_id, annotator, comment),
         )
 
-    def set_final(self, field_id: str, values: Sequence[FinalValue]) -> bool:
-        """Make ``values`` the final values of ``field_id`` (the reviewer's own choice)."""
+    def adjudicate(self, field_id: str, values: Sequence[AdjudicatedValue]) -> bool:
+        """Make ``values`` the adjudicated values of ``field_id`` (the reviewer's own choice)."""
         return self._decide(
             field_id,
             lambda article, comment: self.review.adjudicate(article, field_id, values, comment),
         )
 
-    def clear_final(self, field_id: str) -> bool:
-        """Remove the final value of ``field_id`` (back to undecided)."""
+    def clear_adjudication(self, field_id: str) -> bool:
+        """Remove the adjudication of ``field_id`` (back to undecided)."""
         return self._decide(
             field_id,
             lambda article, _comment: self.review.clear(article, field_id)
         )
 
     def accept_all_from(self, number: int) -> int:
-        """Accept coder ``number``'s (1-based) values for every disagreeing field."""
-        if not 1 <= number <= len(self.coders) or self.current is None:
+        """Accept annotator ``number``'s (1-based) values for every disagreeing field."""
+        if not 1 <= number <= len(self.annotators) or self.current is None:
             return 0
-        name = self.coders[number - 1]
-        fields = [f for f, g in self.comparisons.items() if g.disagrees]
+        name = self.annotators[number - 1]
+        fields = [f for f, g in self.field_reviews.items() if g.disagrees]
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
             change = self.review.accept_all(self.current, coded, name)
@@ -388,7 +391,7 @@ class ReviewView(QWidget):
             self._after_decision(change)
         return len(coded)
 
-    def choose_other(self, field_id: str) -> FinalValueDialog | None:
+    def choose_other(self, field_id: str) -> AdjudicationDialog | None:
         """Open the dialog to set a value of the reviewer's own (kept in :attr:`value_dialog`)."""
         if self.current is None:
             return None
@@ -398,11 +401,11 @@ class ReviewView(QWidget):
         ]
         offered: dict[str, str | None] = {}
         if field.type == "participants":
-            for name in self.coders:
+            for name in self.annotators:
                 for tag in self._tags[name].get(field_id, []):
                     if tag.value is not None:
                         offered.setdefault(tag.value, tag.role)
-        dialog = FinalValueDialog(
+        dialog = AdjudicationDialog(
             field,
             self.words,
             self.review.participants(),
@@ -417,13 +420,13 @@ class ReviewView(QWidget):
         dialog.open()
         return dialog
 
-    def _dialog_accepted(self, article: str, field_id: str, dialog: FinalValueDialog) -> None:
+    def _dialog_accepted(self, article: str, field_id: str, dialog: AdjudicationDialog) -> None:
         if article == self.current:
-            finals = self.review.adjudications(article, field_id)
-            coded = [t for name in self.coders for t in self._tags[name].get(field_id, [])]
-            self.set_final(field_id, final_values(dialog.choice(), finals, coded))
+            earlier = self.review.adjudications(article, field_id)
+            coded = [t for name in self.annotators for t in self._tags[name].get(field_id, [])]
+            self.adjudicate(field_id, adjudicated_values(dialog.choice(), earlier, coded))
 
-    def _dialog_closed(self, dialog: FinalValueDialog) -> None:
+    def _dialog_closed(self, dialog: AdjudicationDialog) -> None:
         if self.value_dialog is dialog:
             self.value_dialog = None
         dialog.deleteLater()
@@ -432,7 +435,7 @@ class ReviewView(QWidget):
                 change: Callable[[str, str | None], ReviewChange]) -> bool:
         if self.current is None:
             return False
-        group = self.comparisons.get(field_id)
+        group = self.field_reviews.get(field_id)
         comment = (group.comment.text().strip() or None) if group is not None else None
         try:
             record = change(self.current, comment)
@@ -468,7 +471,7 @@ class ReviewView(QWidget):
 
     # -- messages and keys ---------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        """One line above the comparison; errors are marked ⚠."""
+        """One line above the field boxes; errors are marked ⚠."""
         self.message.setText(("\u26a0 " if error and text else "") + text)
         self.message.setVisible(bool(text))
 

@@ -3,10 +3,10 @@
 The form is built from the codebook, by field type only (:data:`BOX_KINDS`), and each kind's
 box owns how it shows its field: a single-choice field becomes radio buttons
 (:mod:`~annotator.gui.single_box`), a multiple-choice field checkboxes with "None reported"
-and, when attributable, who voiced each value (:mod:`~annotator.gui.multiple_box`), the
-participants field a list with roles, suggestions and a search box
-(:mod:`~annotator.gui.participant_box`), a text field a note that saves itself
-(:mod:`~annotator.gui.note_box`).  The form only tells each box which keys it takes.
+and, when ``with_participant``, a participant per value
+(:mod:`~annotator.gui.multiple_box`), the participants field a list with roles, suggestions
+and a search box (:mod:`~annotator.gui.participant_box`), a text field a note that saves
+itself (:mod:`~annotator.gui.note_box`).  The form only tells each box which keys it takes.
 Every change goes through the :class:`~annotator.core.session.Session` (never SQL), whose
 change record (:class:`~annotator.core.session.Edit`) the form shows, refilling only the
 boxes of the field it names, and then emits (:attr:`TagForm.edited`); an undo or redo made
@@ -100,12 +100,12 @@ class TagForm(QWidget):
         # Two lines kept even for a one-line text: the boxes below do not jump (and are not
         # all laid out and painted again) when the next article's evidence line is longer.
         self.evidence_label.setMinimumHeight(2 * self.evidence_label.fontMetrics().lineSpacing())
-        self.unquote_button = QToolButton()
-        self.unquote_button.setText(self.tr("Remove quote"))
-        self.unquote_button.setToolTip(self.tr("Remove the evidence of this tag"))
-        self.unquote_button.clicked.connect(self._remove_evidence)
+        self.remove_evidence_button = QToolButton()
+        self.remove_evidence_button.setText(self.tr("Remove evidence"))
+        self.remove_evidence_button.setToolTip(self.tr("Remove the evidence of this tag"))
+        self.remove_evidence_button.clicked.connect(self._remove_evidence)
         evidence_row.addWidget(self.evidence_label, 1)
-        evidence_row.addWidget(self.unquote_button)
+        evidence_row.addWidget(self.remove_evidence_button)
         layout.addLayout(evidence_row)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -217,7 +217,7 @@ class TagForm(QWidget):
 
     def show_edit(self, edit: Edit) -> None:
         """Show what ``edit`` changed, if it concerns the article shown and this annotator:
-        the boxes of its field (and the voice menus, which list the participants tagged),
+        the boxes of its field (and the participant menus, which list those tagged),
         the status, the evidence line.  Nothing is read again."""
         view = self.view
         if (view is None or edit.article_id != view.article.article_id
@@ -273,7 +273,7 @@ class TagForm(QWidget):
     def participant_name(self, participant_id: str) -> str:
         return self._registry.get(participant_id, participant_id)
 
-    def attribution_choices(self, view: ArticleView) -> tuple[list[str], list[str]]:
+    def participants_to_offer(self, view: ArticleView) -> tuple[list[str], list[str]]:
         if self.participants_field is None:
             return [], []
         tagged = [v for v in view.values(self.participants_field.id) if v]
@@ -317,10 +317,10 @@ class TagForm(QWidget):
 
     def _boxes_showing(self, field_id: str) -> list[FieldBox]:
         """The boxes that show ``field_id``'s tags: its own, and for the participants field
-        also the boxes whose voice menus list the participants tagged."""
+        also the boxes whose participant menus list the participants tagged."""
         boxes = [box for box in self.boxes if box.field.id == field_id]
         if self.participants_field is not None and field_id == self.participants_field.id:
-            boxes += [box for box in self.multiple_boxes if box.voices]
+            boxes += [box for box in self.multiple_boxes if box.participant_menus]
         return boxes
 
     def _show_status(self, status: str) -> None:
@@ -347,7 +347,7 @@ class TagForm(QWidget):
 
     def _update_evidence(self) -> None:
         tag = self.evidence_target()
-        self.unquote_button.setVisible(tag is not None and tag.has_span)
+        self.remove_evidence_button.setVisible(tag is not None and tag.has_span)
         if tag is None:
             self.evidence_label.setText(
                 self.tr("Evidence: choose a value, then select its passage in the article.")

@@ -43,9 +43,9 @@ REFERENCE = {
 
 def reference_units() -> dict[int, dict[str, int | None]]:
     units: dict[int, dict[str, int | None]] = {}
-    for coder, row in REFERENCE.items():
+    for annotator, row in REFERENCE.items():
         for unit, cell in enumerate(row.split()):
-            units.setdefault(unit, {})[coder] = None if cell == "." else int(cell)
+            units.setdefault(unit, {})[annotator] = None if cell == "." else int(cell)
     return units
 
 
@@ -56,7 +56,7 @@ def test_published_reference_values(level: str, expected: float) -> None:
     result = alpha(reference_units(), level)
     assert result.value is not None and round(result.value, 3) == expected
     # Unit 12 holds one value only: not pairable.
-    assert (result.n_units, result.n_coders, result.n_values) == (11, 4, 40)
+    assert (result.n_units, result.n_annotators, result.n_values) == (11, 4, 40)
     assert result.reason == ""
 
 
@@ -88,7 +88,7 @@ def test_undefined_alpha_says_why() -> None:
     assert one_value.n_units == 2
     lonely = alpha({1: {"a": "x", "b": None}, 2: {"b": "y"}})
     assert lonely.value is None and lonely.reason == NO_PAIRS
-    assert (lonely.n_units, lonely.n_coders, lonely.n_values) == (0, 0, 0)
+    assert (lonely.n_units, lonely.n_annotators, lonely.n_values) == (0, 0, 0)
     assert alpha({}).reason == NO_PAIRS
 
 
@@ -101,8 +101,8 @@ def test_perfect_agreement_is_exactly_one() -> None:
 
 
 # -- an independent implementation ------------------------------------------------------------
-reliability_data = st.integers(2, 5).flatmap(lambda coders: st.lists(
-    st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=coders, max_size=coders),
+reliability_data = st.integers(2, 5).flatmap(lambda annotators: st.lists(
+    st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=annotators, max_size=annotators),
     min_size=1, max_size=12))
 
 
@@ -113,7 +113,7 @@ def test_alpha_equals_the_krippendorff_package(columns: list[list[int | None]]) 
     np = pytest.importorskip("numpy")
     units = {u: dict(enumerate(column)) for u, column in enumerate(columns)}
     matrix = np.array([[np.nan if v is None else v for v in column] for column in columns],
-                      dtype=float).T  # coders x units
+                      dtype=float).T  # annotators x units
     for level in ("nominal", "ordinal", "interval"):
         try:
             with np.errstate(all="ignore"):
@@ -197,7 +197,7 @@ def test_pair_counts_compare_values_and_sets() -> None:
 
 # -- real project files -------------------------------------------------------------------------
 A1, A2, A3, A4, A5 = SAMPLE_IDS
-CODINGS = {
+TAGS = {
     "stance": {
         "ana": {A1: "condemning", A2: "strongly_condemning", A3: "neutral", A4: "unclear",
                 A5: "condemning"},
@@ -223,8 +223,8 @@ CODINGS = {
 
 @pytest.fixture
 def coded(project):
-    """Three annotators' codings stored through the real project API."""
-    for field, by_annotator in CODINGS.items():
+    """Three annotators' tags stored through the real project API."""
+    for field, by_annotator in TAGS.items():
         for annotator, by_article in by_annotator.items():
             for article_id, value in by_article.items():
                 if isinstance(value, str):
@@ -265,10 +265,11 @@ def test_figures_equal_a_hand_computation(coded) -> None:
         ("participants", "binary", "recep_tayyip_erdogan"): (Fraction(1, 3), 2, 3, 5),
         ("participants", "binary", "hakan_fidan"): (Fraction(1), 2, 3, 5),
     }
-    for key, (value, units, coders, values) in expected.items():
+    for key, (value, units, annotators, values) in expected.items():
         figure = got[key]
         assert figure.alpha == pytest.approx(float(value), abs=1e-12), key
-        assert (figure.n_units, figure.n_coders, figure.n_values) == (units, coders, values), key
+        counts = (figure.n_units, figure.n_annotators, figure.n_values)
+        assert counts == (units, annotators, values), key
     assert got["stance", "ordinal", None].primary and not got["stance", "nominal", None].primary
     assert "'unclear' counted as missing" in got["stance", "ordinal", None].note
     assert got["event_type", "nominal", None].primary
@@ -316,7 +317,7 @@ def test_annotators_and_fields_can_be_restricted(coded) -> None:
                                          fields=["event_type"]))
     assert list(two) == [("event_type", "nominal", None)]
     assert two["event_type", "nominal", None].alpha == 1.0
-    assert two["event_type", "nominal", None].n_coders == 2
+    assert two["event_type", "nominal", None].n_annotators == 2
     alone = field_agreement(coded, annotators=["cy"], fields=["participants"])[0]
     assert alone.alpha is None and alone.note == NO_PAIRS
     with pytest.raises(AnnotatorError, match="no annotator named 'dan'"):
@@ -360,7 +361,7 @@ def test_cli_csv_has_the_documented_columns(coded, cli) -> None:
     code, out, err = cli("--format", "csv")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert rows[0] == ["field", "category", "level", "alpha", "units", "coders", "values",
+    assert rows[0] == ["field", "category", "level", "alpha", "units", "annotators", "values",
                        "note"]
     table = {(r[0], r[1], r[2]): r for r in rows[1:]}
     assert float(table["stance", "", "ordinal"][3]) == pytest.approx(7 / 9, abs=1e-6)
@@ -393,7 +394,7 @@ def test_cli_table_lists_figures_then_pairs(coded, cli) -> None:
     assert code == 0
     lines = out.splitlines()
     header = next(line for line in lines if line.startswith("field"))
-    assert header.split() == ["field", "category", "level", "alpha", "units", "coders", "note"]
+    assert header.split() == ["field", "category", "level", "alpha", "units", "annotators", "note"]
     assert any(line.split()[:3] == ["stance", "ordinal*", "0.778"] for line in lines)
     assert "Pairwise agreement" in out
     assert out.index("Pairwise agreement") > out.index("stance")

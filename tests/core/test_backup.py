@@ -346,7 +346,7 @@ def test_stale_temporary_files_are_cleared(project_path: Path, tmp_path: Path) -
 def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator.cli import commands as cli
 
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.reliability",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.safety",))
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

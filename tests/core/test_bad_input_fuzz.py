@@ -222,8 +222,9 @@ CODEBOOK = paths.default_codebook_path().read_text(encoding="utf-8")
 TOML_LINES = [
     'role = "initiator"', "role = 3", 'type = "multiple"', 'type = "participants"',
     'type = "text"', "[[field.role]]", "title = []", 'title = "x"', "title = 3",
-    "[[field.category]]", "ordered = true", "attributable = true", "retired = true",
-    "scale = false", "category = 3", 'category = ["a"]', "field = 3", "[codebook]", "[[field]]",
+    "[[field.category]]", "ordered = true", "with_participant = true", "attributable = true",
+    "retired = true", "scale = false", "category = 3", 'category = ["a"]', "field = 3",
+    "[codebook]", "[[field]]",
     'label = "x"', "label = { fa = 'فقط' }", 'id = "X"', 'id = "demands"', "id = 3",
     'definition = ""', "definition = 3", 'revision = 2', "[field]", "role = [1, 2]",
     "category = [{ id = 'a' }]", 'label = { en = 3 }', "description = []",

@@ -64,7 +64,7 @@ def test_the_code_marks_the_outputs_words() -> None:
     assert ("Annotation report", None) in messages
     assert ("Articles", "chart axis") in messages
     assert ("done", "status") in messages
-    assert ("fewer than two coders coded the same article", None) in messages
+    assert ("fewer than two annotators coded the same article", None) in messages
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -22,7 +22,7 @@ from tests.conftest import ARABIC_ID, SAMPLE_IDS
 FIRST, SECOND, THIRD, FOURTH = (i for i in SAMPLE_IDS if i != ARABIC_ID)
 
 # article -> annotator -> (stance, [(demand, participant)])
-CODINGS = {
+TAGS = {
     ARABIC_ID: {"sara": ("strongly_condemning", [("cut_ties", "ebrahim_raisi"),
                                                  ("ceasefire", "ebrahim_raisi")]),
                 "reza": ("strongly_condemning", [("cut_ties", "ebrahim_raisi")])},
@@ -34,7 +34,7 @@ CODINGS = {
 
 
 def code(project: Project) -> Project:
-    for article, analysts in CODINGS.items():
+    for article, analysts in TAGS.items():
         for analyst, (stance, demands) in analysts.items():
             project.tags.set_choice(article, analyst, "stance", stance)
             for demand, participant in demands:
@@ -230,9 +230,9 @@ def test_stats_count_articles_not_tags(coded) -> None:
     assert ("reza", "ceasefire") not in demands
     assert stats.value_counts(coded, "demands", "reza") == {
         ("reza", "cut_ties"): 1, ("reza", "islamic_unity"): 1}
-    credited = stats.attributed_counts(coded, "demands")
-    assert credited[("ebrahim_raisi", "cut_ties")] == 1  # both coders, one article
-    assert ("ebrahim_raisi", "ceasefire") in credited
+    counts = stats.counts_by_participant(coded, "demands")
+    assert counts[("ebrahim_raisi", "cut_ties")] == 1  # both annotators, one article
+    assert ("ebrahim_raisi", "ceasefire") in counts
     table = stats.status_table(coded)
     assert table["sara"]["done"] == 2 and table["sara"]["in_progress"] == 1
     assert table["reza"]["skipped"] == 1

@@ -25,7 +25,7 @@ def test_default_codebook_is_complete() -> None:
     assert stance.ordered and len(stance.scale) >= 3
     assert [c.id for c in stance.categories if not c.scale] == ["unclear"]
     demands = codebook.field("demands")
-    assert demands.type == "multiple" and demands.attributable
+    assert demands.type == "multiple" and demands.with_participant
     assert {c.id for c in demands.categories} >= REQUIRED_DEMANDS
     assert {r.id for r in codebook.field("participants").roles} == {
         "initiator", "counterpart", "mentioned"}
@@ -131,6 +131,22 @@ def test_changing_the_type_of_a_field_with_tags_is_refused(
         project.codebooks.load(parse_codebook(changed))
     assert project.codebooks.active_version() == 1
     assert project.tags.find(ARABIC_ID, "sara", "stance")[0].value == "condemning"
+
+
+def test_the_older_key_attributable_is_still_read() -> None:
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    assert source.count("with_participant = true") == 1
+    older = parse_codebook(source.replace("with_participant = true", "attributable = true"))
+    assert older.field("demands").with_participant
+    assert older.to_dict()["fields"][1]["with_participant"] is True
+    both = source.replace("with_participant = true",
+                          "with_participant = true\nattributable = true")
+    with pytest.raises(AnnotatorError, match="'with_participant' is given twice"):
+        parse_codebook(both)
+    single = source.replace('ordered = true\n', 'ordered = true\nattributable = true\n', 1)
+    with pytest.raises(AnnotatorError, match="only a multiple-choice field can have "
+                                             "'attributable = true'"):
+        parse_codebook(single)
 
 
 # -- hostile codebook files: one line, read within bounds (through the command line) ------

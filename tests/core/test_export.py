@@ -414,13 +414,13 @@ def test_adjudicated_without_a_review_feature_says_so(monkeypatch, coded: Projec
 def test_adjudicated_tags_are_exported_as_annotator_adjudicated(monkeypatch,
                                                                 coded: Project) -> None:
     stamp = "2024-06-02T10:00:00.000Z"
-    final = [
+    adjudicated = [
         Tag(-2, "u2", ARABIC_ID, "adjudicated", "demands", "ceasefire", "ebrahim_raisi", None,
             None, None, None, "agreed", 1, stamp, stamp),
         Tag(-1, "u1", ARABIC_ID, "adjudicated", "stance", "condemning", None, None, None,
             None, None, None, 1, stamp, stamp),
     ]
-    monkeypatch.setattr(coded.review, "adjudicated_tags", lambda: iter(final), raising=False)
+    monkeypatch.setattr(coded.review, "adjudicated_tags", lambda: iter(adjudicated), raising=False)
     rows = list(csv.DictReader(io.StringIO(
         written(coded, ExportOptions(adjudicated=True)), newline="")))
     assert [(r["annotator"], r["field"], r["value"]) for r in rows] == [

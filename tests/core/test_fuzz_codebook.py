@@ -20,9 +20,9 @@ from annotator.core.errors import AnnotatorError
 SOURCE = paths.default_codebook_path().read_text(encoding="utf-8")
 LINES = SOURCE.splitlines()
 
-KEYS = ["id", "type", "label", "definition", "definition_fa", "ordered", "attributable",
-        "scale", "retired", "example", "revision", "title", "description", "category",
-        "role", "field", "codebook"]
+KEYS = ["id", "type", "label", "definition", "definition_fa", "ordered", "with_participant",
+        "attributable", "scale", "retired", "example", "revision", "title", "description",
+        "category", "role", "field", "codebook"]
 HEADERS = ["[codebook]", "[[field]]", "[[field.category]]", "[[field.role]]", "[field]",
            "[[codebook]]", "[field.category]"]
 SCALARS = ['"single"', '"multiple"', '"participants"', '"text"', '"x"', '""', "true", "1",

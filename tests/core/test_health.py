@@ -17,7 +17,7 @@ OTHER_ID = SAMPLE_IDS[0]
 
 @pytest.fixture
 def with_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.reliability",))
+    monkeypatch.setattr(cli, "PLUGINS", ("annotator.cli.safety",))
 
 
 def _tag_everything(project) -> None:  # type: ignore[no-untyped-def]
@@ -156,24 +156,24 @@ def test_changed_article_text_is_found_by_its_hash(project_path: Path) -> None:
 
 
 def test_adjudications_are_held_to_the_same_rules(project_path: Path) -> None:
-    from annotator.core.store.review import FinalValue
+    from annotator.core.store.review import AdjudicatedValue
 
     with open_project(project_path) as project:
         _tag_everything(project)
         span = next(t for t in project.tags.find(ARABIC_ID) if t.has_span)
         project.review.accept(ARABIC_ID, "demands", "sara", "reviewer")
-        [final] = project.review.adjudications(ARABIC_ID, "demands")
-        project.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], "reviewer")
+        [adjudication] = project.review.adjudications(ARABIC_ID, "demands")
+        project.review.adjudicate(ARABIC_ID, "stance", [AdjudicatedValue("neutral")], "reviewer")
         assert check(project).ok
     raw = sqlite3.connect(project_path, isolation_level=None)
     raw.execute("UPDATE adjudications SET quote = 'not what it says' WHERE adjudication_uid = ?",
-                (final.adjudication_uid,))
+                (adjudication.adjudication_uid,))
     raw.execute("UPDATE adjudications SET value = 'lukewarm' WHERE field = 'stance'")
     raw.close()
     with open_project(project_path) as project:
         report = check(project)
     assert [(p.kind, p.tag_uid) for p in report.spans] == [
-        ("adjudication", final.adjudication_uid)]
+        ("adjudication", adjudication.adjudication_uid)]
     assert span.tag_uid not in {p.tag_uid for p in report.spans}
     [unknown] = report.unknown_values
     assert unknown.kind == "adjudication" and "lukewarm" in unknown.problem

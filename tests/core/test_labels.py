@@ -83,7 +83,7 @@ def test_agreement_rows_and_notes(project: Project) -> None:
                *field_figures(stance, {"a1": {"sara": "neutral"}})]
     notes = [f.note for f in figures if f.note]
     assert "'unclear' counted as missing" in notes
-    assert "fewer than two coders coded the same article" in notes
+    assert "fewer than two annotators coded the same article" in notes
     translated = [fa.note(note) for note in notes]
     assert "گزینهٔ 'unclear' مقدار گمشده شمرده شد" in translated
     assert all(not note.isascii() for note in translated)

@@ -65,7 +65,7 @@ def test_english_html_is_left_to_right(coded_path: Path, tmp_path: Path) -> None
     assert '<html lang="en" dir="ltr">' in page
     assert "Ceasefire / end to the attacks" in page and "Krippendorff" in page
     assert "n/a" in page  # a category nobody chose has no alpha, and the reason is given
-    assert "alpha is undefined" in page or "fewer than two coders" in page
+    assert "alpha is undefined" in page or "fewer than two annotators" in page
 
 
 def test_html_without_the_agreement_module(coded_path: Path, tmp_path: Path,

@@ -6,7 +6,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
-from annotator.core.store.review import FinalValue
+from annotator.core.store.review import AdjudicatedValue
 from tests.conftest import ARABIC_ID, SAMPLE_IDS, quote_span
 
 
@@ -36,11 +36,12 @@ def test_adjudication_is_stored_apart_and_never_changes_annotators_tags(project)
     project.review.accept(ARABIC_ID, "stance", "reza", reviewer="mina", comment="عنوان صریح است")
     start, end = quote_span(project, ARABIC_ID, "وقف إطلاق النار")
     project.review.adjudicate(ARABIC_ID, "demands",
-                              [FinalValue("ceasefire", span=(start, end)), FinalValue("cut_ties")],
+                              [AdjudicatedValue("ceasefire", span=(start, end)),
+                               AdjudicatedValue("cut_ties")],
                               reviewer="mina")
     assert project.tags.find() == before
-    final = {(a.field, a.value) for a in project.review.adjudications(ARABIC_ID)}
-    assert final == {("stance", "strongly_condemning"), ("demands", "ceasefire"),
+    adjudicated = {(a.field, a.value) for a in project.review.adjudications(ARABIC_ID)}
+    assert adjudicated == {("stance", "strongly_condemning"), ("demands", "ceasefire"),
                      ("demands", "cut_ties")}
     stance = project.review.adjudications(ARABIC_ID, "stance")[0]
     assert stance.source_annotator == "reza" and stance.reviewer == "mina"
@@ -51,7 +52,8 @@ def test_adjudication_is_stored_apart_and_never_changes_annotators_tags(project)
     # Adjudications are in the history too.
     assert any(h.what == "adjudication" for h in project.history.changes(ARABIC_ID))
     with pytest.raises(AnnotatorError, match="not a value"):
-        project.review.adjudicate(ARABIC_ID, "stance", [FinalValue("furious")], reviewer="mina")
+        project.review.adjudicate(ARABIC_ID, "stance", [AdjudicatedValue("furious")],
+                                  reviewer="mina")
     with pytest.raises(AnnotatorError, match="did not code"):
         project.review.accept(SAMPLE_IDS[4], "stance", "reza", reviewer="mina")
 

@@ -119,7 +119,7 @@ def test_undo_and_redo_refresh_from_their_records(window, calls) -> None:
     assert window.form.status_label.text() == "Status: in progress"
 
 
-def test_evidence_redraws_the_marks_and_a_participant_the_voice_menus(window, calls) -> None:
+def test_evidence_redraws_the_marks_and_a_participant_the_menus_listing_it(window, calls) -> None:
     _press(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # ceasefire
     body = window.reader.article.body
     phrase = "وقف إطلاق النار"
@@ -131,11 +131,11 @@ def test_evidence_redraws_the_marks_and_a_participant_the_voice_menus(window, ca
     assert (start, start + len(phrase)) in [(s, e) for s, e, _c in window.reader._evidence]
     calls.reset()
     assert window.form.participant_boxes[0].add("ebrahim_raisi")
-    # The participants box, and the demands' voice menus that list who is tagged.
+    # The participants box, and the demands' participant menus that list who is tagged.
     assert calls.counts["participants"] == 1 and calls.counts["demands"] == 1
     assert calls.counts["stance"] == 0 and calls.counts["marks"] == 0
-    voice = window.form.multiple_boxes[0].voices["ceasefire"]
-    assert voice.itemData(1) == "ebrahim_raisi"
+    menu = window.form.multiple_boxes[0].participant_menus["ceasefire"]
+    assert menu.itemData(1) == "ebrahim_raisi"
 
 
 def test_a_status_repaints_its_row_and_the_progress(window, calls) -> None:

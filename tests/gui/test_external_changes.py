@@ -17,7 +17,7 @@ from annotator.core import paths
 from annotator.core.intake.importer import import_paths
 from annotator.core.session import Session
 from annotator.core.store import open_project
-from annotator.core.store.review import FinalValue
+from annotator.core.store.review import AdjudicatedValue
 from annotator.gui.main_window import MainWindow
 from annotator.gui.project_switch import BACKUP_DELAY_MS
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
@@ -219,10 +219,11 @@ def test_review_mode_shows_decisions_and_coders_from_elsewhere(
     _cli(project_path, "tag", "--annotator", "reza", ARABIC_ID, "stance", "condemning")
     qtbot.waitUntil(lambda: review.queue_model.rowCount() == 1)
     qtbot.waitUntil(lambda: review.current == ARABIC_ID)
-    assert set(review.coders) == {"sara", "reza"}
+    assert set(review.annotators) == {"sara", "reza"}
     with open_project(project_path, create=False) as other:
-        other.review.adjudicate(ARABIC_ID, "stance", [FinalValue("neutral")], reviewer="lead")
-    qtbot.waitUntil(lambda: review.comparisons["stance"].decided)
+        other.review.adjudicate(ARABIC_ID, "stance", [AdjudicatedValue("neutral")],
+                                 reviewer="mina")
+    qtbot.waitUntil(lambda: review.field_reviews["stance"].decided)
     assert review.current == ARABIC_ID
     _close(window)
 

@@ -97,10 +97,10 @@ def test_review_shows_names_quotes_and_comments_literally(qtbot, marked: Project
         start = BODY.index(MARKUP)
         session.update_tag(tag, "evidence", span=(start, start + len(MARKUP)))
     marked.review.add_comment(ARTICLE, NAME, MARKUP + " a comment")
-    view = ReviewView(ReviewSession(marked, "lead"))
+    view = ReviewView(ReviewSession(marked, "mina"))
     _show(qtbot, view)
     view.open_article(ARTICLE)
-    row = view.comparisons["stance"].rows[NAME]
+    row = view.field_reviews["stance"].rows[NAME]
     assert row.name.textFormat() == Qt.TextFormat.PlainText and NAME in row.name.text()
     _literal_tip(row.values.toolTip(), MARKUP)
     _literal_tip(row.accept.toolTip(), NAME)

@@ -108,7 +108,7 @@ def press_ok(qtbot, view: ReviewView) -> None:
     qtbot.waitUntil(lambda: view.value_dialog is None)
 
 
-# -- the queue and the comparison ----------------------------------------------------------
+# -- the queue and the field boxes ----------------------------------------------------------
 def test_queue_lists_the_disagreeing_article_first(view: ReviewView) -> None:
     assert queue_ids(view) == [ARABIC_ID, *AGREEING]
     model = view.queue_model
@@ -123,7 +123,7 @@ def test_queue_lists_the_disagreeing_article_first(view: ReviewView) -> None:
 def test_selecting_an_article_shows_the_coders_side_by_side(qtbot, view: ReviewView) -> None:
     click_row(qtbot, view, 1)
     assert view.current == AGREEING[0]
-    stance = view.comparisons["stance"]
+    stance = view.field_reviews["stance"]
     assert not stance.disagrees and stance.badge.isHidden()
     click_row(qtbot, view, 0)
     assert view.current == ARABIC_ID
@@ -134,20 +134,20 @@ def test_selecting_an_article_shows_the_coders_side_by_side(qtbot, view: ReviewV
     assert stance.disagrees and stance.badge.isVisible()
     assert "disagree" in stance.badge.text()
     assert "border" in stance.styleSheet()  # the group is framed in the disagreement colour
-    demands = view.comparisons["demands"]
+    demands = view.field_reviews["demands"]
     assert demands.disagrees
     assert "Ceasefire" in demands.rows["sara"].values.text()
     assert "Cut ties" in demands.rows["reza"].values.text()
-    people = view.comparisons["participants"]
+    people = view.field_reviews["participants"]
     assert not people.disagrees and people.badge.isHidden()
     assert "Ebrahim Raisi (Initiator)" in people.rows["reza"].values.text()
-    event = view.comparisons["event_type"]  # nobody coded it
+    event = view.field_reviews["event_type"]  # nobody coded it
     assert not event.disagrees
     assert NOT_CODED in event.rows["sara"].values.text()
     assert not event.rows["sara"].accept.isEnabled()  # nothing to accept
-    assert "not decided" in stance.final.text()
-    # Notes are shown read-only; text fields get no comparison box.
-    assert "note" not in view.comparisons
+    assert "not decided" in stance.adjudication.text()
+    # Notes are shown read-only; text fields get no review box.
+    assert "note" not in view.field_reviews
     assert view.notes is not None
     assert view.notes.labels["reza"].text() == "The headline decides it."
     assert view.notes.labels["sara"].text() == NOT_CODED
@@ -158,46 +158,47 @@ def test_accept_stores_an_adjudication_and_never_changes_the_tags(
     qtbot, view: ReviewView, coded: Project
 ) -> None:
     before = coded.tags.find()
-    stance = view.comparisons["stance"]
+    stance = view.field_reviews["stance"]
     stance.comment.setText("The headline is explicit.")
     with qtbot.waitSignal(view.adjudicated) as signal:
         qtbot.mouseClick(stance.rows["reza"].accept, Qt.MouseButton.LeftButton)
     assert signal.args[0].article_id == ARABIC_ID
     assert signal.args[0].fields == ("stance",)
-    final = coded.review.adjudications(ARABIC_ID, "stance")
-    assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
+    adjudicated = coded.review.adjudications(ARABIC_ID, "stance")
+    assert [(a.value, a.source_annotator, a.reviewer) for a in adjudicated] == [
         ("strongly_condemning", "reza", REVIEWER)
     ]
-    assert final[0].comment == "The headline is explicit."
-    assert final[0].span_start is not None  # reza's evidence came along
+    assert adjudicated[0].comment == "The headline is explicit."
+    assert adjudicated[0].span_start is not None  # reza's evidence came along
     assert coded.tags.find() == before
-    # The final value is shown in bold with the reviewer; reza's row says it was accepted.
-    stance = view.comparisons["stance"]
-    assert "<b>" in stance.final.text() and "Strongly condemning" in stance.final.text()
-    assert REVIEWER in stance.final.text()
-    assert "The headline is explicit." in stance.final.text()
+    # The adjudicated value is shown in bold with the reviewer; reza's row says it was accepted.
+    stance = view.field_reviews["stance"]
+    shown = stance.adjudication.text()
+    assert "<b>" in shown and "Strongly condemning" in shown
+    assert REVIEWER in shown
+    assert "The headline is explicit." in shown
     assert stance.rows["reza"].accept.text() == "Accepted"
     assert not stance.rows["reza"].accept.isEnabled()
     assert stance.rows["sara"].accept.isEnabled()
     assert stance.comment.text() == ""
     assert stance.decided and stance.decided_badge.isVisible()
     assert view.queue_model.data(view.queue_model.index(0, 4)) == "1/2"
-    # Exports read the final values as tags of the pseudo-annotator "adjudicated".
+    # Exports read the adjudicated values as tags of the pseudo-annotator "adjudicated".
     exported = list(coded.review.adjudicated_tags())
     assert [(t.annotator, t.article_id, t.field, t.value) for t in exported] == [
         (ADJUDICATED, ARABIC_ID, "stance", "strongly_condemning")
     ]
-    # Clear removes the final value, and still leaves the annotators' tags alone.
+    # Clear removes the adjudication, and still leaves the annotators' tags alone.
     with qtbot.waitSignal(view.adjudicated):
         qtbot.mouseClick(stance.clear_button, Qt.MouseButton.LeftButton)
     assert coded.review.adjudications(ARABIC_ID) == []
-    assert "not decided" in view.comparisons["stance"].final.text()
+    assert "not decided" in view.field_reviews["stance"].adjudication.text()
     assert coded.tags.find() == before
 
 
 def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Project) -> None:
     before = coded.tags.find()
-    stance = view.comparisons["stance"]
+    stance = view.field_reviews["stance"]
     qtbot.mouseClick(stance.other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None
@@ -207,14 +208,14 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     tick(qtbot, dialog.radios["neutral"])
     with qtbot.waitSignal(view.adjudicated):
         press_ok(qtbot, view)
-    final = coded.review.adjudications(ARABIC_ID, "stance")
-    assert [(a.value, a.source_annotator, a.reviewer) for a in final] == [
+    adjudicated = coded.review.adjudications(ARABIC_ID, "stance")
+    assert [(a.value, a.source_annotator, a.reviewer) for a in adjudicated] == [
         ("neutral", None, REVIEWER)
     ]
-    assert "Neutral" in view.comparisons["stance"].final.text()
+    assert "Neutral" in view.field_reviews["stance"].adjudication.text()
 
-    # Demands: checkboxes; a value a coder had keeps that coder's evidence.
-    qtbot.mouseClick(view.comparisons["demands"].other_button, Qt.MouseButton.LeftButton)
+    # Demands: checkboxes; a value an annotator had keeps that annotator's evidence.
+    qtbot.mouseClick(view.field_reviews["demands"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None
     tick(qtbot, dialog.checks["ceasefire"])
@@ -226,20 +227,20 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     assert demands["humanitarian_aid"].quote is None
 
     # Demands again, now "None reported": it unticks the values.
-    qtbot.mouseClick(view.comparisons["demands"].other_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.field_reviews["demands"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None and dialog.checks["ceasefire"].isChecked()  # pre-filled
     tick(qtbot, dialog.none_check)
     assert not dialog.checks["ceasefire"].isChecked()
     press_ok(qtbot, view)
     assert [a.value for a in coded.review.adjudications(ARABIC_ID, "demands")] == [None]
-    assert "none" in view.comparisons["demands"].final.text()
+    assert "none" in view.field_reviews["demands"].adjudication.text()
 
-    # Participants: the coders' participants are offered; any other can be added by name.
-    qtbot.mouseClick(view.comparisons["participants"].other_button, Qt.MouseButton.LeftButton)
+    # Participants: the annotators' participants are offered; any other can be added by name.
+    qtbot.mouseClick(view.field_reviews["participants"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None and dialog.table is not None and dialog.search is not None
-    assert dialog.table.rowCount() == 1  # Raisi, from the coders, not ticked yet
+    assert dialog.table.rowCount() == 1  # Raisi, from the annotators, not ticked yet
     QTest.keyClicks(dialog.search, "Erdo")
     QTest.keyClick(dialog.search, Qt.Key.Key_Return)
     assert dialog.table.rowCount() == 2
@@ -249,7 +250,7 @@ def test_set_another_value_through_the_dialog(qtbot, view: ReviewView, coded: Pr
     people = [(a.value, a.role) for a in coded.review.adjudications(ARABIC_ID, "participants")]
     assert people == [("recep_tayyip_erdogan", "counterpart")]
     # Cancel changes nothing.
-    qtbot.mouseClick(view.comparisons["stance"].other_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.field_reviews["stance"].other_button, Qt.MouseButton.LeftButton)
     dialog = view.value_dialog
     assert dialog is not None
     tick(qtbot, dialog.radios["supportive"])
@@ -263,7 +264,7 @@ def test_not_yet_adjudicated_filter(qtbot, view: ReviewView, coded: Project) -> 
     assert ARABIC_ID in queue_ids(view)
     tick(qtbot, view.pending_check)
     assert queue_ids(view) == [ARABIC_ID]  # demands still open; agreeing articles gone
-    qtbot.mouseClick(view.comparisons["demands"].rows["sara"].accept, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.field_reviews["demands"].rows["sara"].accept, Qt.MouseButton.LeftButton)
     # Just settled: it stays listed (marked) so the reviewer is not moved away ...
     assert queue_ids(view) == [ARABIC_ID]
     assert view.queue_model.data(view.queue_model.index(0, 4)) == "\u2713"
@@ -317,7 +318,7 @@ def test_each_annotators_evidence_in_their_own_colour(view: ReviewView) -> None:
     assert hues == expected
     assert [name for name, _colour in view.legend.entries] == ["reza", "sara"]
     # The aim button shows an annotator's evidence in the reader.
-    row = view.comparisons["stance"].rows["sara"]
+    row = view.field_reviews["stance"].rows["sara"]
     assert row.aim.isEnabled()
     row.aim.click()
     assert view.reader.selected_span() is not None
@@ -330,21 +331,21 @@ def test_three_annotators_refresh_and_pair_filter(qtbot, view: ReviewView, coded
     code_third(coded)  # as a merge would bring in
     view.refresh()
     assert view.current == ARABIC_ID and view.queue.currentIndex().row() == 0
-    assert view.coders == ("omid", "reza", "sara")
-    stance = view.comparisons["stance"]
+    assert view.annotators == ("omid", "reza", "sara")
+    stance = view.field_reviews["stance"]
     assert list(stance.rows) == ["omid", "reza", "sara"]
-    assert "none" in view.comparisons["demands"].rows["omid"].values.text()
-    assert "Counterpart" in view.comparisons["participants"].rows["omid"].values.text()
-    assert view.comparisons["participants"].disagrees
+    assert "none" in view.field_reviews["demands"].rows["omid"].values.text()
+    assert "Counterpart" in view.field_reviews["participants"].rows["omid"].values.text()
+    assert view.field_reviews["participants"].disagrees
     assert [name for name, _c in view.legend.entries] == ["omid", "reza", "sara"]
     pairs = [view.pair_filter.itemData(i) for i in range(view.pair_filter.count())]
     assert pairs == [None, ("omid", "reza"), ("omid", "sara"), ("reza", "sara")]
     view.pair_filter.setCurrentIndex(pairs.index(("omid", "reza")))
     view.pair_filter.activated.emit(view.pair_filter.currentIndex())
     assert queue_ids(view) == [ARABIC_ID]
-    assert view.coders == ("omid", "reza")
-    assert not view.comparisons["stance"].disagrees  # both strongly condemning
-    assert view.comparisons["demands"].disagrees
+    assert view.annotators == ("omid", "reza")
+    assert not view.field_reviews["stance"].disagrees  # both strongly condemning
+    assert view.field_reviews["demands"].disagrees
 
 
 def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: Project) -> None:
@@ -360,7 +361,7 @@ def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: P
     assert view.current == AGREEING[0]
     QTest.keyClick(view.queue, Qt.Key.Key_Up)
     assert view.current == ARABIC_ID
-    # Ctrl+Shift+2: the second coder's (sara's) values for every disagreeing field.
+    # Ctrl+Shift+2: the second annotator's (sara's) values for every disagreeing field.
     browser.setFocus()
     with qtbot.waitSignal(view.adjudicated):
         QTest.keyClick(
@@ -368,8 +369,9 @@ def test_keyboard_next_previous_and_accept_all(qtbot, view: ReviewView, coded: P
             Qt.Key.Key_2,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    final = {(a.field, a.value, a.source_annotator) for a in coded.review.adjudications(ARABIC_ID)}
-    assert final == {("stance", "condemning", "sara"), ("demands", "ceasefire", "sara")}
+    adjudicated = {(a.field, a.value, a.source_annotator)
+                   for a in coded.review.adjudications(ARABIC_ID)}
+    assert adjudicated == {("stance", "condemning", "sara"), ("demands", "ceasefire", "sara")}
     assert "sara" in view.message.text()
     assert coded.tags.find() == before
 
@@ -395,14 +397,14 @@ def test_alt_arrows_step_the_queue_even_inside_a_window_that_uses_them(
 def test_mirrored_in_persian(qtbot, right_to_left, coded: Project) -> None:
     view = ReviewView(ReviewSession(coded, REVIEWER), "fa")
     _show(qtbot, view)
-    assert view.isRightToLeft() and view.comparisons["stance"].isRightToLeft()
-    stance = view.comparisons["stance"]
+    assert view.isRightToLeft() and view.field_reviews["stance"].isRightToLeft()
+    stance = view.field_reviews["stance"]
     assert stance.title() == "موضع در برابر رفتار اسرائیل"
     assert "محکومیت شدید" in stance.rows["reza"].values.text()
-    assert "سید ابراهیم رئیسی" in view.comparisons["participants"].rows["sara"].values.text()
-    # Mirrored: the queue is on the right, the comparison on the left.
+    assert "سید ابراهیم رئیسی" in view.field_reviews["participants"].rows["sara"].values.text()
+    # Mirrored: the queue is on the right, the field boxes on the left.
     queue_x = view.queue.mapTo(view, QPoint(0, 0)).x()
     details_x = view.details.mapTo(view, QPoint(0, 0)).x()
     assert queue_x > details_x
     view.accept("stance", "sara")
-    assert "محکومیت" in view.comparisons["stance"].final.text()
+    assert "محکومیت" in view.field_reviews["stance"].adjudication.text()

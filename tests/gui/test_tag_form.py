@@ -157,31 +157,31 @@ def test_none_reported_is_a_null_tag_exclusive_with_the_values(qtbot, form, sess
     assert session.view(ARABIC_ID).field_tags("demands") == []
 
 
-def test_attribute_a_demand_to_a_tagged_participant(qtbot, form, session) -> None:
+def test_give_a_demand_a_tagged_participant(qtbot, form, session) -> None:
     people = form.participant_boxes[0]
     assert people.add("ebrahim_raisi")
     demands = form.multiple_boxes[0]
-    voice = demands.voices["cut_ties"]
-    assert not voice.isVisibleTo(form)
+    menu = demands.participant_menus["cut_ties"]
+    assert not menu.isVisibleTo(form)
     tick(qtbot, demands.checks["cut_ties"])
-    assert voice.isVisibleTo(form)
+    assert menu.isVisibleTo(form)
     # (blank), then the participants tagged, then the article's other suggestions.
-    assert voice.itemData(0) is None and voice.itemData(1) == "ebrahim_raisi"
-    assert "israel" in [voice.itemData(i) for i in range(voice.count())]
-    voice.setFocus()
-    QTest.keyClick(voice, Qt.Key.Key_Down)
+    assert menu.itemData(0) is None and menu.itemData(1) == "ebrahim_raisi"
+    assert "israel" in [menu.itemData(i) for i in range(menu.count())]
+    menu.setFocus()
+    QTest.keyClick(menu, Qt.Key.Key_Down)
     [tag] = session.view(ARABIC_ID).field_tags("demands")
     assert tag.participant == "ebrahim_raisi"
-    assert voice.currentData() == "ebrahim_raisi" and voice.currentText() == "Ebrahim Raisi"
-    QTest.keyClick(voice, Qt.Key.Key_Up)
+    assert menu.currentData() == "ebrahim_raisi" and menu.currentText() == "Ebrahim Raisi"
+    QTest.keyClick(menu, Qt.Key.Key_Up)
     assert session.view(ARABIC_ID).field_tags("demands")[0].participant is None
 
 
-def test_voice_menus_follow_the_article_shown(qtbot, form, session) -> None:
+def test_participant_menus_follow_the_article_shown(qtbot, form, session) -> None:
     demands = form.multiple_boxes[0]
     tick(qtbot, demands.checks["cut_ties"])
-    voice = demands.voices["cut_ties"]
-    here = [voice.itemData(i) for i in range(1, voice.count()) if voice.itemData(i)]
+    cut_ties = demands.participant_menus["cut_ties"]
+    here = [cut_ties.itemData(i) for i in range(1, cut_ties.count()) if cut_ties.itemData(i)]
     assert here == [p for p, _n in session.view(ARABIC_ID).suggestions]
     # Another article, the same demand ticked (and one more): its menus list its names.
     session.set_value(OTHER_ID, "demands", "cut_ties", True)
@@ -189,14 +189,15 @@ def test_voice_menus_follow_the_article_shown(qtbot, form, session) -> None:
     other = session.view(OTHER_ID)
     form.show_article(other)
     for category in ("cut_ties", "ceasefire"):
-        menu = demands.voices[category]
+        menu = demands.participant_menus[category]
         assert menu.isVisibleTo(form)
         assert menu.itemData(0) is None
         listed = [menu.itemData(i) for i in range(1, menu.count()) if menu.itemData(i)]
         assert listed == [p for p, _n in other.suggestions]
     assert [p for p, _n in other.suggestions] != here
     form.show_article(session.view(ARABIC_ID))
-    assert [voice.itemData(i) for i in range(1, voice.count()) if voice.itemData(i)] == here
+    assert [cut_ties.itemData(i) for i in range(1, cut_ties.count())
+            if cut_ties.itemData(i)] == here
 
 
 # -- participants ------------------------------------------------------------------------

@@ -66,10 +66,10 @@ def test_two_windows_and_the_command_line_lose_nothing(
         ledger.record(windows[0].name, windows[0].send(f"done {SAMPLE_IDS[2]}"))
         done = cli(home, "export", "--format", "wide", "--db", db)  # a mere read, again
         assert done.returncode == 0, done.stderr
-        # The lead adjudicates in review mode while the command line looks at the file.
+        # The reviewer adjudicates in review mode while the command line looks at the file.
         for article in SAMPLE_IDS[:3]:
             decided = windows[0].send(f"accept {article} 1")
-            assert decided[3] != "-", decided  # the coders disagree there: decisions made
+            assert decided[3] != "-", decided  # the annotators disagree there: decisions made
             ledger.record(windows[0].name, decided)
             done = cli(home, "export", "--adjudicated", "--db", db)
             assert done.returncode == 0, done.stderr

@@ -9,8 +9,8 @@ offscreen) and talk to it line by line; it answers on stdout, one line each:
   back through the session, so an acknowledged tag is one the window says it saved);
 - ``demand ARTICLE N``: Ctrl+N toggles the N-th demand; ``ack demand ARTICLE V1,V2``;
 - ``done ARTICLE``: Ctrl+Enter (done and next); ``ack done ARTICLE STATUS``;
-- ``accept ARTICLE N``: review mode, Ctrl+Shift+N accepts coder N's values where the
-  coders disagree, back to coding; ``ack accept ARTICLE FIELD,FIELD`` (its decisions);
+- ``accept ARTICLE N``: review mode, Ctrl+Shift+N accepts annotator N's values where
+  the annotators disagree, back to coding; ``ack accept ARTICLE FIELD,FIELD`` (its decisions);
 - ``idle MS``: let the event loop (and every timer) run for MS milliseconds; ``idle``;
 - ``quit``: close the window as the user does; ``closed``.
 
@@ -90,8 +90,8 @@ def main() -> int:
                                Qt.KeyboardModifier.ControlModifier)
                 _say(f"ack done {words[1]} {view(words[1]).status}")
             elif words[0] == "accept":
-                # Review mode (Ctrl+R), the article, then Ctrl+Shift+N: coder N's values
-                # become the final ones for every field where the coders disagree.
+                # Review mode (Ctrl+R), the article, then Ctrl+Shift+N: annotator N's values
+                # become the adjudicated ones for every field where the annotators disagree.
                 if window.review is None or window.stack.currentWidget() is not window.review:
                     QTest.keyClick(browser(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
                 review = window.review
@@ -100,8 +100,8 @@ def main() -> int:
                 review.setFocus()
                 QTest.keyClick(review, _DIGITS[words[2]], Qt.KeyboardModifier.ControlModifier
                                | Qt.KeyboardModifier.ShiftModifier)
-                finals = window.session.project.review.adjudications(words[1])
-                fields = sorted(a.field for a in finals
+                adjudications = window.session.project.review.adjudications(words[1])
+                fields = sorted(a.field for a in adjudications
                                 if a.reviewer == window.session.annotator)
                 QTest.keyClick(review, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
                 _say(f"ack accept {words[1]} {','.join(fields) or '-'}")

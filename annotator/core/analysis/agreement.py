@@ -3,13 +3,14 @@
 This module owns applying the statistics of :mod:`annotator.core.analysis.alpha` to a project: it
 reads the tags through ``tag_values()``, ``codebook()`` and ``annotators()``, turns them
 into ``{article: {annotator: value}}`` per field, and reports :class:`Figure` and
-:class:`PairAgreement` rows.  Articles are units and annotators are coders.  An ordered
-single-choice field gets ordinal alpha over its scale (off-scale categories such as
-"unclear" count as missing) and nominal alpha over all categories; an unordered one gets
-nominal alpha; multiple-choice and participants fields get MASI alpha over the set each
-annotator chose (a "coded, none" tag is the empty set, no tag is missing) and a binary
-alpha per category.  Free-text fields are skipped.  The statistics are re-exported here,
-so ``from annotator.core.analysis.agreement import alpha`` keeps working.
+:class:`PairAgreement` rows.  Articles are units and annotators are what Krippendorff
+calls coders.  An ordered single-choice field gets ordinal alpha over its scale (off-scale
+categories such as "unclear" count as missing) and nominal alpha over all categories; an
+unordered one gets nominal alpha; multiple-choice and participants fields get MASI alpha
+over the set each annotator chose (a "coded, none" tag is the empty set, no tag is
+missing) and a binary alpha per category.  Free-text fields are skipped.  The statistics
+are re-exported here, so ``from annotator.core.analysis.agreement import alpha`` keeps
+working.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class Figure:
     level: str
     alpha: float | None
     n_units: int
-    n_coders: int
+    n_annotators: int
     n_values: int
     category: str | None = None
     primary: bool = False
@@ -119,9 +120,9 @@ class PairAgreement:
 
 # -- codebook fields -----------------------------------------------------------------------
 def _figure(spec: Field, level: str, result: Alpha, *, category: str | None = None,
-            primary: bool = False, remark: str = "") -> Figure:
-    return Figure(spec.id, level, result.value, result.n_units, result.n_coders,
-                  result.n_values, category, primary, result.reason or remark)
+            primary: bool = False, note: str = "") -> Figure:
+    return Figure(spec.id, level, result.value, result.n_units, result.n_annotators,
+                  result.n_values, category, primary, result.reason or note)
 
 
 def field_figures(spec: Field, units: Units) -> list[Figure]:
@@ -139,11 +140,11 @@ def field_figures(spec: Field, units: Units) -> list[Figure]:
                         for unit in units.values())
             tally = _tally(on_scale)
             off_scale = tuple(f"'{c.id}'" for c in spec.categories if not c.scale)
-            remark = (Translatable("{categories} counted as missing", categories=off_scale)
+            note = (Translatable("{categories} counted as missing", categories=off_scale)
                       if off_scale else "")
             figures.append(_figure(spec, "ordinal", alpha_from_coincidences(_matrix(tally),
                                                                              ORDINAL),
-                                   primary=True, remark=remark))
+                                   primary=True, note=note))
         nominal = alpha_from_coincidences(_matrix(_tally(units.values())), NOMINAL)
         figures.append(_figure(spec, "nominal", nominal, primary=not spec.ordered))
         return figures
@@ -251,9 +252,9 @@ class Report:
 def _read(project: Project, annotators: Iterable[str] | None,
           fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
     specs = choose_fields(project.codebooks.active(), fields)
-    coders = _choose_annotators(project, annotators)
+    chosen = _choose_annotators(project, annotators)
     with _collection_paused():
-        return specs, coders, units_from_rows(project.tags.iter_values(), specs, coders)
+        return specs, chosen, units_from_rows(project.tags.iter_values(), specs, chosen)
 
 
 @contextmanager
@@ -270,11 +271,11 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _pairs(specs: Sequence[Field], coders: Sequence[str], units: dict) -> list[PairAgreement]:
+def _pairs(specs: Sequence[Field], annotators: Sequence[str], units: dict) -> list[PairAgreement]:
     result: list[PairAgreement] = []
     for spec in specs:
         counts = pair_counts(units[spec.id])
-        for first, second in combinations(sorted(coders), 2):
+        for first, second in combinations(sorted(annotators), 2):
             agreeing, shared = counts.get((first, second), (0, 0))
             result.append(PairAgreement(spec.id, first, second, shared, agreeing,
                                         agreeing / shared if shared else None))
@@ -285,7 +286,7 @@ def field_agreement(project: Project, annotators: Iterable[str] | None = None,
                     fields: Iterable[str] | None = None) -> list[Figure]:
     """Alpha for each codebook field (and each category of set fields), primary first.
 
-    ``annotators`` restricts the coders (default: everyone with tags or statuses);
+    ``annotators`` restricts the annotators (default: everyone with tags or statuses);
     ``fields`` names the fields (default: every field but free text).
     """
     specs, _, units = _read(project, annotators, fields)
@@ -295,13 +296,13 @@ def field_agreement(project: Project, annotators: Iterable[str] | None = None,
 def pairwise(project: Project, annotators: Iterable[str] | None = None,
              fields: Iterable[str] | None = None) -> list[PairAgreement]:
     """Per field and pair of annotators: share of the articles both coded with equal values."""
-    specs, coders, units = _read(project, annotators, fields)
-    return _pairs(specs, coders, units)
+    specs, chosen, units = _read(project, annotators, fields)
+    return _pairs(specs, chosen, units)
 
 
 def report(project: Project, annotators: Iterable[str] | None = None,
            fields: Iterable[str] | None = None) -> Report:
     """:func:`field_agreement` and :func:`pairwise` from one reading of the tags."""
-    specs, coders, units = _read(project, annotators, fields)
+    specs, chosen, units = _read(project, annotators, fields)
     figures = [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
-    return Report(figures, _pairs(specs, coders, units), coders)
+    return Report(figures, _pairs(specs, chosen, units), chosen)

@@ -5,12 +5,13 @@ matrix (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"), the di
 functions (nominal, ordinal built from the marginal frequencies of the values, interval,
 ratio, and MASI for sets of values) wrapped as :class:`Metric`, alpha from data or from a
 matrix, binary alpha per category of set values, and per-pair counts of equal values.
-Data are ``{unit: {coder: value}}`` with ``None`` (or NaN) for a missing value; a unit
+Data are ``{unit: {annotator: value}}`` with ``None`` (or NaN) for a missing value; a unit
 with fewer than two values is not pairable and is left out.  Pairable units are grouped
 by the multiset of value ids they hold, so the work is one pass over the units plus work
-per distinct multiset, never per pair of coders.  :mod:`annotator.core.analysis.agreement` applies
-it to a project's codebook and tags.  The reason an alpha is undefined is English text from
-the gettext catalogue (:mod:`annotator.core.i18n`), which outputs translate where shown.
+per distinct multiset, never per pair of annotators.
+:mod:`annotator.core.analysis.agreement` applies it to a project's codebook and tags.  The
+reason an alpha is undefined is English text from the gettext catalogue
+(:mod:`annotator.core.i18n`), which outputs translate where shown.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Translatable
 
 Units = Mapping[Hashable, Mapping[Hashable, Any]]
-"""Reliability data: ``{unit: {coder: value}}``; ``None`` or NaN is a missing value."""
+"""Agreement data (Krippendorff's "reliability data"): ``{unit: {annotator: value}}``;
+``None`` or NaN is a missing value."""
 
 Distance = Callable[[Any, Any], float]
 """A difference function delta squared: 0 for equal values, symmetric."""
 
-NO_PAIRS = N_("fewer than two coders coded the same article")
+NO_PAIRS = N_("fewer than two annotators coded the same article")
 ONE_VALUE = N_("only one value occurs: alpha is undefined")
 
 
@@ -221,7 +223,7 @@ class Alpha:
 
     value: float | None
     n_units: int  # pairable units
-    n_coders: int  # coders with at least one pairable value
+    n_annotators: int  # annotators with at least one pairable value
     n_values: int  # pairable values
     reason: str = ""
 
@@ -235,7 +237,7 @@ class CoincidenceMatrix:
 
     counts: dict[tuple[Any, Any], float]
     n_units: int
-    n_coders: int
+    n_annotators: int
     n_values: int
 
     def marginals(self) -> dict[Any, float]:
@@ -261,7 +263,7 @@ class _Tally:
     signatures: Counter[tuple[int, ...]]
     values: list[Any]  # value of each id
     n_units: int
-    n_coders: int
+    n_annotators: int
     n_values: int
 
 
@@ -270,16 +272,16 @@ def _tally(units: Iterable[Mapping[Hashable, Any]]) -> _Tally:
     ids = _Ids()
     number = ids.__getitem__
     signatures: Counter[tuple[int, ...]] = Counter()
-    coders: set[Hashable] = set()
+    annotators: set[Hashable] = set()
     for unit in units:
         if len(unit) > 1:
             signatures[tuple(sorted(map(number, unit.values())))] += 1
-            coders.update(unit)
+            annotators.update(unit)
     return _Tally(
         signatures=signatures,
         values=list(ids),
         n_units=sum(signatures.values()),
-        n_coders=len(coders),
+        n_annotators=len(annotators),
         n_values=sum(len(signature) * count for signature, count in signatures.items()),
     )
 
@@ -307,7 +309,7 @@ def _matrix(tally: _Tally) -> CoincidenceMatrix:
     values = tally.values
     counts = {(values[a], values[b]): count
               for (a, b), count in _coincidences(tally.signatures).items()}
-    return CoincidenceMatrix(counts, tally.n_units, tally.n_coders, tally.n_values)
+    return CoincidenceMatrix(counts, tally.n_units, tally.n_annotators, tally.n_values)
 
 
 def _is_missing(value: Any) -> bool:
@@ -315,12 +317,12 @@ def _is_missing(value: Any) -> bool:
 
 
 def _present(unit: Mapping[Hashable, Any]) -> dict[Hashable, Any]:
-    return {coder: frozenset(value) if isinstance(value, set) else value
-            for coder, value in unit.items() if not _is_missing(value)}
+    return {annotator: frozenset(value) if isinstance(value, set) else value
+            for annotator, value in unit.items() if not _is_missing(value)}
 
 
 def coincidences(units: Units) -> CoincidenceMatrix:
-    """The coincidence matrix of reliability data ``{unit: {coder: value}}``."""
+    """The coincidence matrix of agreement data ``{unit: {annotator: value}}``."""
     return _matrix(_tally(map(_present, units.values())))
 
 
@@ -351,11 +353,11 @@ def _alpha_value(counts: Mapping[tuple[Any, Any], float],
 def alpha_from_coincidences(matrix: CoincidenceMatrix, metric: Metric | str = "nominal") -> Alpha:
     """Alpha = 1 - (n - 1) * sum(o_ck * d_ck) / sum(n_c * n_k * d_ck)."""
     value, reason = _alpha_value(matrix.counts, _metric(metric))
-    return Alpha(value, matrix.n_units, matrix.n_coders, matrix.n_values, reason)
+    return Alpha(value, matrix.n_units, matrix.n_annotators, matrix.n_values, reason)
 
 
 def alpha(units: Units, metric: Metric | str = "nominal") -> Alpha:
-    """Krippendorff's alpha of ``{unit: {coder: value}}`` at a level of measurement.
+    """Krippendorff's alpha of ``{unit: {annotator: value}}`` at a level of measurement.
 
     ``metric`` is "nominal", "ordinal", "interval", "ratio", "masi" (values are sets) or
     a :class:`Metric`.  Ordinal values must sort in scale order.
@@ -391,16 +393,16 @@ def _binary(tally: _Tally, categories: Iterable[Hashable]) -> dict[Hashable, Alp
             reason = (N_("not chosen in any article that two annotators coded: alpha is "
                          "undefined") if n_1 == 0 else
                       N_("chosen by every annotator in every article: alpha is undefined"))
-        result[category] = Alpha(value, tally.n_units, tally.n_coders, tally.n_values, reason)
+        result[category] = Alpha(value, tally.n_units, tally.n_annotators, tally.n_values, reason)
     return result
 
 
 def binary_alphas(units: Units,
                   categories: Iterable[Hashable] | None = None) -> dict[Hashable, Alpha]:
-    """Per category, nominal alpha of whether each coder's set contains it.
+    """Per category, nominal alpha of whether each annotator's set contains it.
 
-    A coder's value is 1 if the set contains the category, 0 if the coder has a set
-    (possibly empty) without it, missing if the coder has no set.  ``categories``
+    An annotator's value is 1 if the set contains the category, 0 if the annotator has a
+    set (possibly empty) without it, missing if the annotator has no set.  ``categories``
     defaults to every category that occurs.
     """
     tally = _tally(map(_present, units.values()))
@@ -410,7 +412,8 @@ def binary_alphas(units: Units,
 
 
 def pair_counts(units: Units) -> dict[tuple[Hashable, Hashable], tuple[int, int]]:
-    """Per pair of coders (sorted): (units where both chose the same value, units both coded)."""
+    """Per pair of annotators (sorted): (units where both chose the same value, units both
+    coded)."""
     shared: Counter[tuple[Hashable, Hashable]] = Counter()
     agreeing: Counter[tuple[Hashable, Hashable]] = Counter()
     for unit in units.values():

@@ -119,7 +119,8 @@ def _style(language: str) -> Iterator[None]:
 # -- public API -----------------------------------------------------------------------------
 def make_chart(project: Project, kind: str, language: str = "en",
                annotator: str | None = None) -> Figure:
-    """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; ``annotator`` keeps one coder."""
+    """Draw chart ``kind`` (see :data:`KINDS`) of ``project``; with ``annotator``, only
+    their tags."""
     if kind not in KINDS:
         raise AnnotatorError(Translatable("unknown chart '{kind}' (use one of: {kinds})",
                                           kind=kind, kinds=Listing(KINDS)))
@@ -184,7 +185,7 @@ def _stance_field(codebook: Codebook) -> Field:
 
 
 def _demands_field(codebook: Codebook) -> Field:
-    return _pick(codebook, "demands", lambda f: f.type == "multiple" and f.attributable,
+    return _pick(codebook, "demands", lambda f: f.type == "multiple" and f.with_participant,
                  Translatable("a multiple-choice field with participants"))
 
 
@@ -356,7 +357,7 @@ def _demands(chart: _Chart) -> None:
 def _demands_by_participant(chart: _Chart) -> None:
     codebook = chart.project.codebooks.active()
     spec = _demands_field(codebook)
-    counts = stats.attributed_counts(chart.project, spec.id, chart.annotator)
+    counts = stats.counts_by_participant(chart.project, spec.id, chart.annotator)
     title = chart_title(chart.project, "demands-by-participant", chart.language)
     if not counts:
         chart.empty(chart.words.gettext("No demand has a participant yet"), title)

@@ -8,7 +8,7 @@ Formats (all text exactly as stored: ZWNJ, newlines inside cells, never reshaped
     ``outlet``, ``published`` (ISO), ``published_jalali`` (Solar Hijri, ``1403-03-12``) and
     ``language``; ``value_label_en``/``value_label`` (the category's label, or for a
     participants field the participant's name, in English and in the article's language);
-    ``participant_label_en``/``participant_label`` (who voiced the value);
+    ``participant_label_en``/``participant_label`` (the tag's participant, who voiced the value);
     ``role_label_en``/``role_label``; ``codebook_revision``.
 ``wide``
     One row per article and annotator (every annotator with a tag or a status for the
@@ -120,7 +120,7 @@ class ExportOptions:
 
     format: str = "long"
     annotator: str | None = None  # None: every annotator
-    adjudicated: bool = False  # the reviewers' final tags instead of the annotators'
+    adjudicated: bool = False  # the reviewers' adjudicated tags instead of the annotators'
     excel: bool = False
 
     def check(self) -> None:
@@ -205,7 +205,7 @@ class _Jalali:
 
 # -- the source rows -----------------------------------------------------------------------
 def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
-    """The reviewers' final tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
+    """The reviewers' adjudicated tags as TAG_ROW (or PAIR_ROW) tuples, in the streams' order."""
     method = getattr(project.review, "adjudicated_tags", None)
     tags = list(method()) if callable(method) else []
     if not tags:
@@ -229,14 +229,14 @@ def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
 
 
 def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted: bool,
-                 final: list[tuple] | None) -> tuple[Iterable[tuple], int]:
+                 adjudicated: list[tuple] | None) -> tuple[Iterable[tuple], int]:
     """The TAG_ROW (long) or PAIR_ROW (wide, jsonl) rows to export, in article id order,
     and how many there are when ``counted`` (else 0).
 
-    ``final`` holds the adjudicated rows when those are exported.
+    ``adjudicated`` holds the adjudicated rows when those are exported.
     """
-    if final is not None:
-        return final, len(final)
+    if adjudicated is not None:
+        return adjudicated, len(adjudicated)
     who = options.annotator
     if who is not None and not source.has_annotator(project, who):
         names = project.tags.annotators()
@@ -522,8 +522,8 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
     options = options or ExportOptions()
     options.check()
     pairs = options.format != "long"
-    final = _adjudicated_rows(project, pairs) if options.adjudicated else None
-    rows, total = _source_rows(project, options, pairs, progress is not None, final)
+    adjudicated = _adjudicated_rows(project, pairs) if options.adjudicated else None
+    rows, total = _source_rows(project, options, pairs, progress is not None, adjudicated)
     active, version, books, revisions = _codebooks(project)
     if options.format == "long":
         heads, languages = _article_heads(project, options.excel)
@@ -533,7 +533,7 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
         rows = _reporting(rows, progress, total)
     articles = _article_table(project)
     if options.format == "wide":
-        specs, coded = _wide_columns(project, options, active, books, final)
+        specs, coded = _wide_columns(project, options, active, books, adjudicated)
         header, layout = _wide_layout(specs, coded)
         return _write_csv(out, header, _wide_rows(rows, articles, header, layout),
                           options.excel)

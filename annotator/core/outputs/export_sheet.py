@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 CODEBOOK_COLUMNS = (
     "field", "kind", "id", "position", "label_en", "label_fa", "label_ar", "definition",
-    "definition_fa", "definition_ar", "example", "field_type", "ordered", "attributable",
+    "definition_fa", "definition_ar", "example", "field_type", "ordered", "with_participant",
     "on_scale", "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
 )
 _LANGUAGES = ("en", "fa", "ar")
@@ -117,7 +117,7 @@ def codebook_rows(project: Project) -> Iterator[list[object]]:
     for spec in codebook.fields:
         own_column = spec.id if spec.type in ("single", "text", "participants") else ""
         yield [spec.id, "field", spec.id, "", *texts(spec.label), *texts(spec.definitions),
-               "", spec.type, int(spec.ordered), int(spec.attributable),
+               "", spec.type, int(spec.ordered), int(spec.with_participant),
                "", "", own_column, *tail]
         for position, category in enumerate(spec.categories, start=1):
             on_scale = int(category.scale) if spec.ordered else ""

@@ -1,11 +1,11 @@
 """What a tag or an adjudicated value may hold, checked before it is stored.
 
 A value must be a category of its field in the active codebook (or a participant in the
-registry, or non-empty text); a participant may be named only where the field credits
-values to participants; a role must be one of the field's; an evidence span must lie in
-the article, whose text there becomes the quote.  Tagging, review and
-the tag CSV import all check through :class:`Checks`, so the rules and their messages
-are written once.
+registry, or non-empty text); a participant may be named only where the field takes
+a participant per value (``with_participant``); a role must be one of the field's; an
+evidence span must lie in the article, whose text there becomes the quote.  Tagging,
+review and the tag CSV import all check through :class:`Checks`, so the rules and their
+messages are written once.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ class Checks:
     def participant(self, spec: Field, participant: object) -> str | None:
         if participant is None:
             return None
-        if not spec.attributable:
-            raise AnnotatorError(f"field '{spec.id}' values are not attributed to participants")
+        if not spec.with_participant:
+            raise AnnotatorError(f"field '{spec.id}' takes no participant per value")
         if str(participant) not in self._participants.ids():
             raise AnnotatorError(f"'{participant}' is not in the participants registry")
         return str(participant)

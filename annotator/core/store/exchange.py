@@ -195,10 +195,8 @@ class Exchange:
             self._checks.value(spec, value, allow_retired=True)
         participant = cell("participant") or None
         if participant is not None:
-            if not spec.attributable:
-                raise AnnotatorError(
-                    f"field '{field_id}' values are not attributed to participants"
-                )
+            if not spec.with_participant:
+                raise AnnotatorError(f"field '{field_id}' takes no participant per value")
             if participant not in participants:
                 raise AnnotatorError(f"unknown participant {participant!r}")
         role = self._checks.role(spec, cell("role") or None)

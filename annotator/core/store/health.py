@@ -249,7 +249,7 @@ def _type_changes(project: Project, codebook: Codebook,
 
     A codebook change may no longer make one (it is refused), but a project changed
     before that rule, or by another tool, may hold them: a stance coded as one choice
-    read as text (or as a set of choices) no longer means what the coder meant.
+    read as text (or as a set of choices) no longer means what the annotator meant.
     """
     kind, table, uid, who, order = coded
     conn = project.conn

@@ -1,6 +1,6 @@
 """Review: the queue of articles coded by several annotators, adjudication and comments.
 
-Adjudicated (final) tags live in their own table with the reviewer, time and an optional
+Adjudicated tags live in their own table with the reviewer, time and an optional
 comment; they never change an annotator's own tags.  The review queue sorts articles
 coded by two or more annotators by how many fields they disagree on.
 """
@@ -56,7 +56,7 @@ class Adjudication:
 
 
 @dataclass(frozen=True)
-class FinalValue:
+class AdjudicatedValue:
     """One value a reviewer decides on (``value`` None: the field is adjudicated as none)."""
 
     value: str | None
@@ -82,7 +82,7 @@ class ReviewItem:
     title: str
     annotators: tuple[str, ...]
     disagreements: tuple[str, ...]  # field ids
-    adjudicated: tuple[str, ...]  # field ids with a final value
+    adjudicated: tuple[str, ...]  # field ids with an adjudication
 
 
 class Review:
@@ -111,10 +111,10 @@ class Review:
         ):
             yield Adjudication(*row).as_tag()
 
-    def adjudicate(self, article_id: str, field_id: str, values: Sequence[FinalValue],
+    def adjudicate(self, article_id: str, field_id: str, values: Sequence[AdjudicatedValue],
                    reviewer: str, comment: str | None = None,
                    source_annotator: str | None = None) -> list[Adjudication]:
-        """Decide the final values of one field of one article (replacing earlier ones)."""
+        """Decide the adjudicated values of one field of one article (replacing earlier ones)."""
         check_person(reviewer.strip(), "reviewer's name")
         spec = self._codebooks.active().field(field_id)
         if spec.type in ("single", "text") and len(values) > 1:
@@ -162,11 +162,11 @@ class Review:
 
     def accept(self, article_id: str, field_id: str, annotator: str, reviewer: str,
                comment: str | None = None) -> list[Adjudication]:
-        """Adopt ``annotator``'s values of a field as the final ones."""
+        """Adopt ``annotator``'s values of a field as the adjudicated ones."""
         tags = self._tags.find(article_id, annotator, field_id)
         if not tags:
             raise AnnotatorError(f"{annotator} did not code '{field_id}' for this article")
-        values = [FinalValue(t.value, t.participant, t.role,
+        values = [AdjudicatedValue(t.value, t.participant, t.role,
                              (t.span_start, t.span_end) if t.span_start is not None
                              and t.span_end is not None else None) for t in tags]
         return self.adjudicate(article_id, field_id, values, reviewer, comment, annotator)
@@ -227,14 +227,14 @@ class Review:
             "HAVING COUNT(DISTINCT annotator) > 1)"))
         items: list[ReviewItem] = []
         for article_id, fields in values.items():
-            coders = sorted({a for per in fields.values() for a in per})
-            if len(coders) < 2:
+            annotators = sorted({a for per in fields.values() for a in per})
+            if len(annotators) < 2:
                 continue
             differing = []
             for field_id, per in fields.items():
                 if field_id in text_fields or (field is not None and field_id != field):
                     continue
-                sets = [frozenset(per.get(coder, set())) for coder in coders]
+                sets = [frozenset(per.get(name, set())) for name in annotators]
                 if len(set(sets)) > 1:
                     differing.append(field_id)
             if field is not None and not differing:
@@ -242,7 +242,7 @@ class Review:
             done = tuple(sorted(adjudicated.get(article_id, set())))
             if pending_only and all(f in done for f in differing):
                 continue
-            items.append(ReviewItem(article_id, titles.get(article_id, ""), tuple(coders),
+            items.append(ReviewItem(article_id, titles.get(article_id, ""), tuple(annotators),
                                     tuple(sorted(differing)), done))
         items.sort(key=lambda item: (-len(item.disagreements), item.article_id))
         return items

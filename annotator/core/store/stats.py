@@ -2,7 +2,7 @@
 
 Each function takes a :class:`~annotator.core.store.Project` and runs one grouped query, so a
 chart of a large project costs one pass over the tags instead of one call per article.
-Counts are of *articles* (``COUNT(DISTINCT article_id)``): a demand attributed to two
+Counts are of *articles* (``COUNT(DISTINCT article_id)``): a demand tagged with two
 participants in one article is still one article with that demand.
 """
 
@@ -44,12 +44,12 @@ def value_counts(project: Project, field_id: str,
             for who, value, count in project.conn.execute(sql, params)}
 
 
-def attributed_counts(project: Project, field_id: str,
-                      annotator: str | None = None) -> dict[tuple[str, str], int]:
-    """``(participant, value) -> articles`` in which the participant was credited with it.
+def counts_by_participant(project: Project, field_id: str,
+                          annotator: str | None = None) -> dict[tuple[str, str], int]:
+    """``(participant, value) -> articles`` in which a tag of the value names the participant.
 
     Only tags that name a participant count.  Without ``annotator``, an article counts once
-    for a pair however many annotators attributed it.
+    for a pair however many annotators tagged it.
     """
     sql = ("SELECT participant, value, COUNT(DISTINCT article_id) FROM tags "
            "WHERE field = ? AND value IS NOT NULL AND participant IS NOT NULL")

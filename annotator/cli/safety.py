@@ -1,4 +1,5 @@
-"""Command-line plug-in: ``check``, ``backup`` and ``restore`` of the project file.
+"""Command-line plug-in that keeps the project file safe: the health check (``check``),
+``backup`` and ``restore``.
 
 ``check`` prints the health report and exits 1 when anything is wrong.  ``backup``
 makes a verified backup now.  ``restore`` without an argument lists the project's
