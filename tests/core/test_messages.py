@@ -24,7 +24,7 @@ from annotator.core.i18n import Number, Translatable, digits, error_text, transl
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
-from annotator.core.languages import RTL_LANGUAGES
+from annotator.core.languages import LANGUAGES, NAMES, RTL_LANGUAGES
 from annotator.core.names import check_person
 from annotator.core.store import Project, open_project
 
@@ -205,3 +205,16 @@ def test_the_catalogue_headers(language: str, plural_count: int) -> None:
     info = i18n.translation(language).info()
     assert info["language"] == language and "plural-forms" in info
 
+
+def test_the_languages_are_listed_once() -> None:
+    from annotator.core import codebook
+    from annotator.core.outputs import export_sheet
+
+    assert LANGUAGES == ("en", "fa", "ar") and i18n.LANGUAGES is LANGUAGES
+    assert codebook.LANGUAGES is LANGUAGES and export_sheet._LANGUAGES is LANGUAGES
+    assert NAMES == {"en": "English", "fa": "فارسی", "ar": "العربية"}
+    root = Path(__file__).resolve().parents[2] / "annotator"
+    spelled = [str(path.relative_to(root)) for path in root.rglob("*.py")
+               if re.search(r"""\(\s*["']en["'],\s*["']fa["'],\s*["']ar["']\s*\)""",
+                            path.read_text(encoding="utf-8"))]
+    assert spelled == ["core/languages.py"]
