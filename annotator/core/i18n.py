@@ -6,12 +6,14 @@ library's :mod:`gettext` in ``resources/locale/<lang>/LC_MESSAGES/annotator.mo``
 compiled from the ``.po`` file beside them, which ``packaging/catalogue.py`` keeps in step
 with the code (Babel extracts the messages; Babel is needed only to do that, not to run).
 The window's widgets translate through Qt Linguist instead (:mod:`annotator.gui.i18n`); what
-they show from the core (labels, agreement notes) comes translated from here.  This module
-owns a language's catalogue (:func:`translation`), marking a message for the catalogue
-without translating it yet (:func:`N_`), English text that can be translated later
-(:class:`Translatable`, :func:`translate`; :func:`error_text` for a raised error), and
-writing numbers and lists as a language does (:func:`digits`, :class:`Number`,
-:func:`join`, :func:`join_and`, :class:`Listing`).  The languages themselves are listed once,
+they show from the core (labels, agreement notes, errors, import and merge summaries) comes
+translated from here.  This module owns a language's catalogue (:func:`translation`),
+marking a message for the catalogue without translating it yet (:func:`N_`), English text
+that can be translated later (:class:`Translatable`, :func:`translate`; :func:`error_text`
+for a raised error, :func:`message_of` to wrap one in another message, :func:`os_reason`
+for the system's reason a file operation failed), and writing numbers and lists as a
+language does (:func:`digits`, :class:`Number`, :func:`join`, :func:`join_and`,
+:class:`Listing`, :class:`Clauses`).  The languages themselves are listed once,
 in :mod:`annotator.core.languages`.
 
 Numbers follow the Unicode CLDR's symbols for each language: Persian digits with the Persian
