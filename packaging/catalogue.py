@@ -23,6 +23,7 @@ The window's widgets are translated with Qt Linguist instead: see ``translations
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -45,6 +46,12 @@ _HEADER = """\
 # This file is distributed under the same licence as annotator: GPL-3.0-or-later.
 # Made and updated by packaging/catalogue.py; translate the empty msgstr entries.
 #"""
+
+
+def version() -> str:
+    """annotator's version, as pyproject.toml gives it (the catalogues' Project-Id-Version)."""
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
 
 
 def po_path(language: str) -> Path:
@@ -89,6 +96,11 @@ def update(template: Catalog, language: str) -> Catalog:
         catalogue.revision_date = catalogue.creation_date
     catalogue.update(template, no_fuzzy_matching=True, update_creation_date=False)
     catalogue.obsolete.clear()
+    # The header says what the file is, not Babel's placeholders ("VERSION",
+    # "EMAIL@ADDRESS"); Language and Plural-Forms come from the locale (CLDR).
+    catalogue.project, catalogue.version = DOMAIN, version()
+    catalogue.msgid_bugs_address = ""
+    catalogue.charset = "UTF-8"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalogue, width=_WIDTH, include_lineno=False, ignore_obsolete=True)

@@ -2,7 +2,10 @@
 
 A command-line plug-in (see ``PLUGINS`` in :mod:`annotator.cli.commands`): it reads the project
 through :mod:`annotator.core.analysis.agreement` and prints a table, a CSV (one row per field
-figure and per category) or JSON.
+figure and per category) or JSON.  With ``--lang fa`` or ``ar`` the table speaks Persian or
+Arabic: its headings, the fields', categories' and levels' labels, the notes, and numbers in
+the language's digits (a negative alpha with the minus sign where a right-to-left reader
+expects it).  The CSV and the JSON are data: ids and English notes in every language.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from annotator.cli.common import project_for, terminal_text
+from annotator.cli.common import language, project_for, terminal_text
 from annotator.core.analysis.agreement import Figure, PairAgreement, report
+from annotator.core.i18n import translation
+from annotator.core.labels import Labels
 
 CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "annotators", "values", "note")
 
@@ -34,6 +39,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
 def run(args: argparse.Namespace) -> int:
     with project_for(args, create=False) as project:
         result = report(project, args.annotators, args.fields)
+        labels = Labels.of(project, language(args))
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     elif args.format == "csv":
@@ -44,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
         writer.writerow(CSV_COLUMNS)
         writer.writerows(csv_row(figure) for figure in result.figures)
     else:
-        text = figure_table(result.figures)
+        text = figure_table(result.figures, labels)
         if len(result.annotators) > 1:
-            text += "\n\n" + pair_table(result.pairs)
+            text += "\n\n" + pair_table(result.pairs, labels)
         terminal_text(args, text)
     return 0
 
@@ -61,6 +67,55 @@ def _alpha_text(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+class _Words:
+    """How a table says things in one language: English as ids and plain numbers (as
+    before), Persian and Arabic with labels and the language's digits."""
+
+    def __init__(self, labels: Labels | None) -> None:
+        self.labels = labels
+        self.named = labels is not None and labels.language != "en"
+        self.words = translation(labels.language if labels is not None else "en")
+
+    def heading(self, word: str) -> str:
+        words = self.words
+        return {
+            "field": words.pgettext("agreement table", "field"),
+            "category": words.pgettext("agreement table", "category"),
+            "level": words.pgettext("agreement table", "level"),
+            "alpha": words.pgettext("agreement table", "alpha"),
+            "units": words.pgettext("agreement table", "units"),
+            "annotators": words.pgettext("agreement table", "annotators"),
+            "note": words.pgettext("agreement table", "note"),
+            "annotator": words.pgettext("agreement table", "annotator"),
+            "agreement": words.pgettext("agreement table", "agreement"),
+            "articles": words.pgettext("agreement table", "articles"),
+        }[word]
+
+    def field(self, field_id: str) -> str:
+        return self.labels.field(field_id) if self.labels and self.named else field_id
+
+    def category(self, field_id: str, category: str | None) -> str:
+        if not category or not (self.labels and self.named):
+            return category or ""
+        return (self.labels.value(field_id, category) or self.labels.participant(category)
+                or category)
+
+    def level(self, level: str) -> str:
+        return self.labels.level(level) if self.labels and self.named else level
+
+    def alpha(self, value: float | None) -> str:
+        return self.labels.alpha(value) if self.labels and self.named else _alpha_text(value)
+
+    def number(self, value: object) -> str:
+        return self.labels.number(value) if self.labels and self.named else str(value)
+
+    def not_applicable(self) -> str:
+        return self.labels.not_applicable if self.labels and self.named else "n/a"
+
+    def note(self, note: str) -> str:
+        return self.labels.note(note) if self.labels and self.named else note
+
+
 def _aligned(header: Sequence[str], rows: list[list[str]], right: set[int]) -> str:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows,
                                                                         strict=True)]
@@ -72,23 +127,34 @@ def _aligned(header: Sequence[str], rows: list[list[str]], right: set[int]) -> s
     return "\n".join(lines)
 
 
-def figure_table(figures: Sequence[Figure]) -> str:
-    """Krippendorff's alpha, one line per figure; the field's primary figure is starred."""
-    rows = [[figure.field, figure.category or "", figure.level + ("*" if figure.primary else ""),
-             _alpha_text(figure.alpha), str(figure.n_units), str(figure.n_annotators), figure.note]
+def figure_table(figures: Sequence[Figure], labels: Labels | None = None) -> str:
+    """Krippendorff's alpha, one line per figure; the field's primary figure is starred.
+
+    ``labels`` in Persian or Arabic give the table in that language; English (or none)
+    gives ids, as the codebook names them."""
+    say = _Words(labels)
+    rows = [[say.field(figure.field), say.category(figure.field, figure.category),
+             say.level(figure.level) + ("*" if figure.primary else ""),
+             say.alpha(figure.alpha), say.number(figure.n_units), say.number(figure.n_annotators),
+             say.note(figure.note)]
             for figure in figures]
-    table = _aligned(("field", "category", "level", "alpha", "units", "annotators", "note"), rows,
-                     right={3, 4, 5})
-    return ("Krippendorff's alpha (* = the figure to report for the field; units = articles "
-            "coded by two or more annotators)\n" + table)
+    header = [say.heading(word) for word in ("field", "category", "level", "alpha", "units",
+                                             "annotators", "note")]
+    table = _aligned(header, rows, right={3, 4, 5})
+    return say.words.gettext("Krippendorff's alpha (* = the figure to report for the field; "
+                             "units = articles coded by two or more annotators)") + "\n" + table
 
 
-def pair_table(pairs: Sequence[PairAgreement]) -> str:
+def pair_table(pairs: Sequence[PairAgreement], labels: Labels | None = None) -> str:
     """Percent agreement per field and pair of annotators, on the articles both coded."""
-    rows = [[pair.field, pair.annotator_a, pair.annotator_b,
-             "n/a" if pair.agreement is None else f"{100 * pair.agreement:.1f}%",
-             str(pair.n_units)]
+    say = _Words(labels)
+    rows = [[say.field(pair.field), pair.annotator_a, pair.annotator_b,
+             say.not_applicable() if pair.agreement is None
+             else say.number(f"{100 * pair.agreement:.1f}%"),
+             say.number(pair.n_units)]
             for pair in pairs]
-    table = _aligned(("field", "annotator", "annotator", "agreement", "articles"), rows,
-                     right={3, 4})
-    return "Pairwise agreement (articles both annotators coded)\n" + table
+    header = [say.heading(word) for word in ("field", "annotator", "annotator", "agreement",
+                                             "articles")]
+    table = _aligned(header, rows, right={3, 4})
+    return (say.words.gettext("Pairwise agreement (articles both annotators coded)") + "\n"
+            + table)

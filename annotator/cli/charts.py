@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.cli.common import project_for
+from annotator.cli.common import language, project_for, say
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
+from annotator.core.languages import LANGUAGES
 
 # The chart kinds, named here so that building the parser does not import matplotlib
 # (a test checks they match annotator.core.outputs.charts.KINDS).
@@ -35,7 +36,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         figure = make_chart(project, args.kind, _language(args), getattr(args, "annotator", None))
         project_path = project.path
     save_chart(figure, target, project=project_path)
-    print(Translatable("chart written to {path}", path=target), file=sys.stderr)
+    say(args, Translatable("chart written to {path}", path=target), sys.stderr)
     return 0
 
 
@@ -63,23 +64,23 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_report_pdf(report, target, project_path)
     else:
         write_report_html(report, target, project_path)
-    print(Translatable("report written to {path}", path=target), file=sys.stderr)
+    say(args, Translatable("report written to {path}", path=target), sys.stderr)
     return 0
 
 
 def _language(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", None) or "en"
+    return language(args)
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     """Add ``chart`` and ``report`` to the command line (see ``annotator.cli.commands.PLUGINS``)."""
     # --lang and --annotator default to SUPPRESS so that a value given before the command
     # name (annotator --lang fa chart ...) is not reset by the sub-command.
-    language = argparse.ArgumentParser(add_help=False)
-    language.add_argument("--lang", choices=("en", "fa", "ar"), default=argparse.SUPPRESS,
-                          help="language of the labels (default: en)")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                          help="language of the labels and messages (default: en)")
 
-    p = command("chart", cmd_chart, "draw a chart of the tags as PNG, SVG or PDF", language)
+    p = command("chart", cmd_chart, "draw a chart of the tags as PNG, SVG or PDF", lang)
     p.add_argument("kind", choices=KINDS, metavar="KIND",
                    help=f"one of: {', '.join(KINDS)}")
     p.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -88,6 +89,6 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
                    help="only this annotator's tags (default: every annotator)")
 
     p = command("report", cmd_report, "write the project report: corpus, progress, "
-                "agreement and charts, as HTML or PDF", language)
+                "agreement and charts, as HTML or PDF", lang)
     p.add_argument("-o", "--output", metavar="FILE", required=True,
                    help="file to write: .html (one self-contained file) or .pdf")

@@ -22,15 +22,20 @@ from pathlib import Path
 from annotator import __version__
 from annotator.cli.common import (
     annotator_for,
+    language,
     project_for,
+    say,
     terminal_text,
+    warn,
 )
 from annotator.core import paths
-from annotator.core.codebook import load_codebook, translation_gaps
+from annotator.core.codebook import kind_label, load_codebook, translation_gaps
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Clauses, Number, Translatable, message_of, translate
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
+from annotator.core.languages import LANGUAGES
 from annotator.core.participants import load_registry
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
@@ -57,10 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        say(args, Translatable("annotator: error: {error}", error=message_of(exc)), sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("annotator: interrupted; what was saved before stays saved", file=sys.stderr)
+        say(args, Translatable("annotator: interrupted; what was saved before stays saved"),
+            sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -110,12 +116,15 @@ def cmd_app(args: argparse.Namespace) -> int:
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
     with project_for(args, create=False) as project:
         counts = project.statuses.counts(annotator_for(args))
-        print(f"annotator {__version__} — project {project.path}")
-        print(f"{project.articles.count()} articles; yours: {counts['done']} done, "
-              f"{counts['in_progress']} in progress, {counts['skipped']} skipped")
+        say(args, Translatable("annotator {version} — project {path}", version=__version__,
+                               path=project.path))
+        say(args, Translatable("{articles} articles; yours: {done} done, {in_progress} in "
+                               "progress, {skipped} skipped", articles=project.articles.count(),
+                               done=counts["done"], in_progress=counts["in_progress"],
+                               skipped=counts["skipped"]))
     if not args.status:
-        print("No display found, so the window cannot open; the commands below work "
-              "without one.\n")
+        say(args, Translatable("No display found, so the window cannot open; the commands "
+                               "below work without one.\n"))
         _parser().print_help()
     return 0
 
@@ -125,32 +134,39 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, path: Path, articles: int) -> None:
         if show:
-            print(f"\rimporting: {done}/{total} files, {articles:,} articles read", end="",
-                  file=sys.stderr, flush=True)
+            say(args, Translatable("\rimporting: {done}/{total} files, {articles} articles "
+                                   "read", done=done, total=total,
+                                   articles=Number(articles, ",")), sys.stderr, end="",
+                flush=True)
 
     with project_for(args, create=True, writes=True) as project:
         result = import_paths(project, args.paths, progress)
     if show:
         print(file=sys.stderr)
     for problem in result.problems:
-        print(f"annotator: error: {problem}", file=sys.stderr)
-    print(f"{len(result.added)} articles added, {len(result.already_present)} already present, "
-          f"{len(result.problems)} problems")
+        say(args, Translatable("annotator: error: {error}", error=problem.message()),
+            sys.stderr)
+    say(args, Translatable("{added} articles added, {present} already present, {problems} "
+                           "problems", added=len(result.added),
+                           present=len(result.already_present),
+                           problems=len(result.problems)))
     return 1 if result.problems else 0
 
 
 def cmd_create(args: argparse.Namespace) -> int:
     db = args.db or os.environ.get("ANNOTATOR_DB")
     if not db:
-        raise AnnotatorError("create needs --db FILE (the default project is made by itself "
-                             "on first use)")
+        raise AnnotatorError(Translatable("create needs --db FILE (the default project is "
+                                          "made by itself on first use)"))
     if probe(Path(db).expanduser()).kind == "sqlite":
-        raise AnnotatorError(f"{db}: already exists; nothing was changed")
+        raise AnnotatorError(Translatable("{path}: already exists; nothing was changed",
+                                          path=db))
     with project_for(args, create=True, writes=True) as project:
         codebook = project.codebooks.active()
-        print(f"created {project.path} (codebook {codebook.id}, revision {codebook.revision}); "
-              "add articles with 'annotator import' or colleagues' files with "
-              "'annotator merge'")
+        say(args, Translatable("created {path} (codebook {codebook}, revision {revision}); add "
+                               "articles with 'annotator import' or colleagues' files with "
+                               "'annotator merge'", path=project.path, codebook=codebook.id,
+                               revision=codebook.revision))
     return 0
 
 
@@ -171,31 +187,49 @@ def cmd_show(args: argparse.Namespace) -> int:
         article = project.articles.get(args.article_id)
         tags = project.tags.find(article.article_id)
         labels = Labels.of(project, args.lang)
+    lang = language(args)
+    # English keeps the codes and ids as stored; Persian and Arabic name them.
+    named = lang != "en"
     lines = [article.title, ""]
-    meta = [f"id: {article.article_id}", f"language: {article.language}"]
+    meta = [Translatable("id: {id}", id=article.article_id),
+            Translatable("language: {language}", language=labels.language_name(
+                article.language) if named else article.language)]
     if article.outlet:
-        meta.append(f"outlet: {article.outlet}")
+        meta.append(Translatable("outlet: {outlet}", outlet=article.outlet))
     if article.published:
-        meta.append(f"published: {article.published}")
-    lines += [" | ".join(meta), "", article.body, ""]
+        meta.append(Translatable("published: {date}", date=labels.number(article.published)
+                                 if named else article.published))
+    lines += [" | ".join(_words(lang, meta)), "", article.body, ""]
     if tags:
-        lines.append("Tags:")
+        lines.append(Translatable("Tags:"))
     for tag in tags:
         label = labels.field(tag.field)
         value = labels.value_text(tag.field, tag.value)
         extra = []
         if tag.participant:
-            extra.append(f"by {labels.participant_text(tag.participant)}")
+            extra.append(Translatable("by {participant}",
+                                      participant=labels.participant_text(tag.participant)))
         if tag.role:
-            extra.append(f"role {tag.role}")
+            role = (labels.role(tag.field, tag.role) or tag.role) if named else tag.role
+            extra.append(Translatable("role {role}", role=role))
         if tag.quote:
-            extra.append(f"evidence [{tag.span_start}-{tag.span_end}] «{tag.quote}»")
+            extra.append(Translatable("evidence [{start}-{end}] «{quote}»",
+                                      start=str(tag.span_start), end=str(tag.span_end),
+                                      quote=tag.quote))
         if tag.note:
-            extra.append(f"note: {tag.note}")
-        tail = f" ({'; '.join(extra)})" if extra else ""
-        lines.append(f"  {tag.annotator}: {label} = {value}{tail}")
-    terminal_text(args, "\n".join(lines))
+            extra.append(Translatable("note: {note}", note=tag.note))
+        line = Translatable("  {annotator}: {field} = {value}", annotator=tag.annotator,
+                            field=label, value=value)
+        if extra:
+            line = Translatable("{line} ({details})", line=line, details=Clauses(extra))
+        lines.append(line)
+    terminal_text(args, "\n".join(_words(lang, lines)))
     return 0
+
+
+def _words(lang: str, lines: Sequence[str]) -> list[str]:
+    """``lines`` in ``lang``: messages translated, text from the data as it is."""
+    return [translate(line, lang) if isinstance(line, Translatable) else line for line in lines]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -207,8 +241,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         terminal_text(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
-    shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
-    print(f"{total} matching articles{shown}", file=sys.stderr)
+    if total > len(hits):
+        say(args, Translatable("{total} matching articles (first {shown} shown)", total=total,
+                               shown=len(hits)), sys.stderr)
+    else:
+        say(args, Translatable("{total} matching articles", total=total), sys.stderr)
     return 0
 
 
@@ -220,11 +257,12 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         if new is not None:
             before = project.codebooks.active_version()
             version = project.codebooks.load(new, str(args.load))
-            print("codebook unchanged" if version == before else f"codebook version {version}")
+            say(args, Translatable("codebook unchanged") if version == before
+                else Translatable("codebook version {version}", version=version))
             # Loading is when the codebook's author looks: say which texts the window will
             # show in English for want of a translation.
             for gap in translation_gaps(new):
-                print(f"annotator: warning: {args.load}: {gap}", file=sys.stderr)
+                warn(Translatable("{path}: {gap}", path=args.load, gap=gap), language(args))
             return 0
         codebook, version = project.codebooks.active(), project.codebooks.active_version()
     if args.format == "json":
@@ -234,17 +272,25 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     if args.format == "toml":
         print(codebook.source, end="")
         return 0
-    lines = [f"{codebook.title.get(args.lang) or codebook.id} (version {version}, "
-             f"revision {codebook.revision})"]
+    lang = language(args)
+    lines = [Translatable("{title} (version {version}, revision {revision})",
+                          title=codebook.title.get(args.lang) or codebook.id, version=version,
+                          revision=codebook.revision)]
     for item in codebook.fields:
-        lines.append(f"\n{item.id} [{item.type}{', ordered' if item.ordered else ''}]: "
-                     f"{item.text(args.lang)}")
+        # English keeps the type as the codebook file writes it.
+        kind = item.type if lang == "en" else kind_label(item.type)
+        if item.ordered:
+            kind = Translatable("{kind}, ordered", kind=kind)
+        lines.append(Translatable("\n{id} [{kind}]: {label}", id=item.id, kind=kind,
+                                  label=item.text(args.lang)))
         for category in item.categories:
-            retired = " (retired)" if category.retired else ""
-            lines.append(f"  {category.id}: {category.text(args.lang)}{retired}")
+            line = Translatable("  {id}: {label}", id=category.id, label=category.text(args.lang))
+            lines.append(Translatable("{line} (retired)", line=line) if category.retired
+                         else line)
         for role in item.roles:
-            lines.append(f"  role {role.id}: {role.text(args.lang)}")
-    terminal_text(args, "\n".join(lines))
+            lines.append(Translatable("  role {id}: {label}", id=role.id,
+                                      label=role.text(args.lang)))
+    terminal_text(args, "\n".join(_words(lang, lines)))
     return 0
 
 
@@ -252,7 +298,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
     with project_for(args, writes=bool(args.add)) as project:
         if args.add:
             added = project.participants.add(load_registry(args.add), annotator_for(args))
-            print(f"{added} participants added")
+            say(args, Translatable("{count} participants added", count=added))
             return 0
         participants = project.participants.all()
         if args.article:
@@ -276,7 +322,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
             try:
                 start, end = (int(v) for v in args.span.split(":"))
             except ValueError:
-                raise AnnotatorError(f"--span {args.span!r}: use START:END") from None
+                raise AnnotatorError(Translatable("--span {span}: use START:END",
+                                                  span=repr(args.span))) from None
             span = (start, end)
         with project.write():  # the value and its evidence land together, or neither
             if args.none:
@@ -284,8 +331,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
             elif args.clear:
                 session.set_none(args.article_id, args.field, False)
             elif not args.values:
-                raise AnnotatorError("give a value, --none (coded, none) or --clear (not "
-                                     "coded)")
+                raise AnnotatorError(Translatable("give a value, --none (coded, none) or "
+                                                  "--clear (not coded)"))
             elif spec.type in ("single", "text"):
                 edit = session.set_choice(args.article_id, args.field, " ".join(args.values))
                 if edit.after and (span or args.note):
@@ -310,7 +357,9 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
     rows = read_tags(args.file)
     with project_for(args, writes=True) as project:
         result = project.exchange.import_tag_rows(rows, where=str(args.file))
-    print(f"{result.added} tags added, {result.updated} updated, {result.unchanged} unchanged")
+    say(args, Translatable("{added} tags added, {updated} updated, {unchanged} unchanged",
+                           added=result.added, updated=result.updated,
+                           unchanged=result.unchanged))
     return 0
 
 
@@ -318,14 +367,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
         for other in args.files:
             summary = project.merge.from_file(other, accept_unknown=args.accept_unknown)
-            print("\n".join(summary.lines()))
+            for line in summary.lines():
+                say(args, line)
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     pair = tuple(args.pair.split(",", 1)) if args.pair else None
     if pair is not None and len(pair) != 2:
-        raise AnnotatorError("--pair takes two annotator names separated by a comma")
+        raise AnnotatorError(Translatable("--pair takes two annotator names separated by a "
+                                          "comma"))
     with project_for(args) as project:
         review = ReviewSession(project, annotator_for(args))
         items = review.queue(args.field, pair, args.pending)  # type: ignore[arg-type]
@@ -336,7 +387,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         terminal_text(args, f"{item.article_id}\t{len(item.disagreements)}\t"
                    f"{','.join(item.disagreements) or '-'}\t{','.join(item.annotators)}\t"
                    f"{item.title}")
-    print(f"{len(items)} articles coded by two or more annotators", file=sys.stderr)
+    say(args, Translatable("{count} articles coded by two or more annotators",
+                           count=len(items)), sys.stderr)
     return 0
 
 
@@ -357,8 +409,8 @@ def _parser() -> argparse.ArgumentParser:
     top_common, top_person = options(None)
     common, person = options(argparse.SUPPRESS)
     terminal = argparse.ArgumentParser(add_help=False)
-    terminal.add_argument("--lang", choices=("en", "fa", "ar"), default="en",
-                          help="language of labels (default: en)")
+    terminal.add_argument("--lang", choices=LANGUAGES, default="en",
+                          help="language of labels and messages (default: en)")
     group = terminal.add_mutually_exclusive_group()
     group.add_argument("--visual", dest="visual", action="store_true", default=None,
                        help="shape and reorder Persian/Arabic for terminals without bidi "
@@ -373,8 +425,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument("--codebook", dest="codebook_file", metavar="FILE",
                         help="codebook for a NEW project given with --db")
-    parser.add_argument("--lang", choices=("en", "fa", "ar"), default=None,
-                        help="interface language of the window (default: from LANG)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="interface language of the window, and of the messages of a "
+                             "command without its own --lang (default: from LANG; commands: "
+                             "en)")
     parser.add_argument("--status", action="store_true",
                         help="print the project's status instead of opening the window")
     parser.set_defaults(run=cmd_app)

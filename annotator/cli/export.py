@@ -22,7 +22,7 @@ HELP = "export tags for R, pandas, SPSS or Excel: long, wide or JSON Lines"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.cli.common import project_for
+    from annotator.cli.common import project_for, say
 
     annotator = getattr(args, "annotator", None)
     if args.adjudicated and annotator:
@@ -43,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             else:
                 written = Translatable("{count} rows written to {path} ({sheet})",
                                        count=result.rows, path=result.path, sheet=sheet)
-            print(written, file=sys.stderr)
+            say(args, written, sys.stderr)
         else:
             # "annotator export >> project.sqlite" would append the CSV to the project.
             fileno = getattr(sys.stdout, "fileno", None)

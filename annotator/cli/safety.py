@@ -20,7 +20,9 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Number, Translatable, digits, translate
 from annotator.core.store.backups import (
+    REASONS,
     BackupInfo,
     backup,
     check_restorable,
@@ -61,11 +63,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     with project_for(args, create=False) as project:
         path = project.path
-    print(backup(path, "manual"))
+    print(backup(path, "manual"))  # the path alone, for scripts
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from annotator.cli.common import language, say, spoken, warn_if_shared
+
     # The project is not opened here: a damaged file must still be restorable, and
     # opening would migrate it before its state could be kept.
     project = _project_path(args)
@@ -74,47 +78,49 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup is None:
         junk = list_not_backups(project)
         if missing and not backups:
-            raise AnnotatorError(f"{project}: no such project file (and no backups of it)")
+            raise AnnotatorError(Translatable("{path}: no such project file (and no backups "
+                                              "of it)", path=project))
         if not backups:
-            print(f"no backups of {project} yet", file=sys.stderr)
+            say(args, Translatable("no backups of {path} yet", path=project), sys.stderr)
         else:
-            print(f"backups of {project}, newest first:")
+            say(args, Translatable("backups of {path}, newest first:", path=project))
+        lang = language(args)
         for number, info in enumerate(backups, 1):
-            print(f"{number:>3}  {_describe(info)}")
+            say(args, f"{digits(f'{number:>3}', lang)}  {_describe(info, lang)}")
         for other in junk:
             # No number: it cannot be chosen, and it is never counted nor removed.
-            print(f"  -  not a backup ({other.why}): {other.path.name}")
+            say(args, Translatable("  -  not a backup ({why}): {name}",
+                                   why=Translatable(other.why), name=other.path.name))
         if backups:
-            print("restore one with: annotator restore NUMBER", file=sys.stderr)
+            say(args, Translatable("restore one with: annotator restore NUMBER"), sys.stderr)
         return 0
     chosen = _chosen(args.backup, backups)
     known = [m.name for m in migrations._migrations]
     check_restorable(project, chosen, known)  # before asking: a refusal needs no answer
     if missing:
-        print(f"{project} does not exist; this creates it again")
+        say(args, Translatable("{path} does not exist; this creates it again", path=project))
     else:
-        print(f"This replaces the content of {project}")
-    print(f"with the backup {chosen.name}")
+        say(args, Translatable("This replaces the content of {path}", path=project))
+    say(args, Translatable("with the backup {name}", name=chosen.name))
     listed = next((b for b in backups if b.path == chosen), None)
     if listed is not None:
-        print(f"  ({_describe(listed)}).")
+        say(args, Translatable("  ({backup}).", backup=_describe(listed, language(args))))
     if not missing:
-        print("The current content is backed up first, so this can be undone.")
+        say(args, Translatable("The current content is backed up first, so this can be "
+                               "undone."))
     if not args.yes:
         if not sys.stdin.isatty():
-            raise AnnotatorError("input is not a terminal: add --yes to restore; "
-                                 "nothing was changed")
-        answer = input("Restore? [y/N] ").strip().lower()
+            raise AnnotatorError(Translatable("input is not a terminal: add --yes to restore; "
+                                              "nothing was changed"))
+        answer = input(spoken(args, Translatable("Restore? [y/N] "))).strip().lower()
         if answer not in ("y", "yes"):
-            print("nothing was changed")
+            say(args, Translatable("nothing was changed"))
             return 1
-    from annotator.cli.common import warn_if_shared
-
-    warn_if_shared(project)
+    warn_if_shared(project, language(args))
     kept = restore(project, chosen, known_schema=known)
-    print(f"restored {project} from {chosen.name}")
+    say(args, Translatable("restored {path} from {name}", path=project, name=chosen.name))
     if kept is not None:
-        print(f"the state before the restore is kept in {kept}")
+        say(args, Translatable("the state before the restore is kept in {path}", path=kept))
     return 0
 
 
@@ -127,24 +133,31 @@ def _chosen(given: str, backups: list[BackupInfo]) -> Path:
     if given.isdecimal() and not Path(given).exists():
         number = int(given)
         if not 1 <= number <= len(backups):
-            raise AnnotatorError(f"no backup number {number} (there are {len(backups)}; "
-                                 "run 'annotator restore' to list them)")
+            raise AnnotatorError(Translatable(
+                "no backup number {number} (there are {count}; run 'annotator restore' to list "
+                "them)", number=number, count=len(backups)))
         return backups[number - 1].path
     path = Path(given).expanduser()
     for info in backups:  # a bare file name from the list
         if info.path.name == given:
             return info.path
     if not path.is_file():
-        raise AnnotatorError(f"{given}: no such backup file")
+        raise AnnotatorError(Translatable("{path}: no such backup file", path=given))
     return path
 
 
-def _describe(info: BackupInfo) -> str:
+def _describe(info: BackupInfo, lang: str = "en") -> str:
+    """One backup in the list, in ``lang``: its time, why it was made (English gives the
+    short reason its file name has), counts, size and file name."""
     local = info.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     if info.articles is None:
-        counts = "unreadable"
+        counts = translate(Translatable("unreadable"), lang)
     else:
-        counts = f"{info.articles} articles, {info.tags} tags"
-    future = "  (dated in the future: the clock was ahead)" if info.future else ""
-    return (f"{local}  {info.reason:<18} {counts:<28} {info.size / 1e6:.1f} MB  "
-            f"{info.path.name}{future}")
+        counts = translate(Translatable("{articles} articles, {tags} tags",
+                                        articles=info.articles, tags=info.tags), lang)
+    reason = info.reason if lang == "en" else translate(REASONS.get(info.reason, info.reason),
+                                                        lang)
+    size = translate(Translatable("{size} MB", size=Number(info.size / 1e6, ".1f")), lang)
+    future = (translate(Translatable("  (dated in the future: the clock was ahead)"), lang)
+              if info.future else "")
+    return f"{local}  {reason:<18} {counts:<28} {size}  {info.path.name}{future}"

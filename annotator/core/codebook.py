@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable, os_reason
+from annotator.core.languages import LANGUAGES
 
 FIELD_TYPES = ("single", "multiple", "participants", "text")
-LANGUAGES = ("en", "fa", "ar")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODEBOOK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 # A real codebook is a few tens of kilobytes; anything far larger is a wrong file (or a
 # device such as /dev/zero that never ends), and is refused before it is read in full.
 MAX_CODEBOOK_BYTES = 1024 * 1024
-_LANGUAGE_NAMES = {"en": "English", "fa": "Persian", "ar": "Arabic"}
+_LANGUAGE_NAMES = {"en": N_("English"), "fa": N_("Persian"), "ar": N_("Arabic")}
 
 
 def in_language(texts: Mapping[str, str], language: str) -> str:
@@ -138,8 +139,9 @@ class Codebook:
         for item in self.fields:
             if item.id == field_id:
                 return item
-        known = ", ".join(f.id for f in self.fields)
-        raise AnnotatorError(f"unknown field {field_id!r} (the codebook has: {known})")
+        raise AnnotatorError(Translatable("unknown field {field} (the codebook has: {known})",
+                                          field=repr(field_id),
+                                          known=Listing(f.id for f in self.fields)))
 
     def has_field(self, field_id: str) -> bool:
         return any(item.id == field_id for item in self.fields)
@@ -188,14 +190,15 @@ class _Reader:
         self.where = where
 
     def fail(self, place: str, problem: str) -> AnnotatorError:
-        return AnnotatorError(f"{self.where}: {place}: {problem}")
+        return AnnotatorError(Translatable("{where}: {place}: {problem}", where=self.where,
+                                           place=place, problem=problem))
 
     def text(self, table: dict[str, Any], key: str, place: str, required: bool = True) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
-            raise self.fail(place, f"'{key}' must be text")
+            raise self.fail(place, Translatable("'{key}' must be text", key=key))
         if required and not value.strip():
-            raise self.fail(place, f"'{key}' is missing")
+            raise self.fail(place, Translatable("'{key}' is missing", key=key))
         return value.strip()
 
     def texts(self, table: dict[str, Any], key: str, place: str, required: bool = True,
@@ -207,15 +210,18 @@ class _Reader:
         older form that held the Persian text on its own (a field's ``definition_fa``).
         """
         value = table.get(key, "")
-        shape = f"'{key}' must be text or a table like {{ en = ..., fa = ..., ar = ... }}"
+        shape = Translatable("'{key}' must be text or a table like {shape}", key=key,
+                             shape="{ en = ..., fa = ..., ar = ... }")
         if isinstance(value, str):
             texts = {"en": value.strip()} if value.strip() else {}
         elif isinstance(value, dict):
             texts = {}
             for language, text in value.items():
                 if language not in LANGUAGES:
-                    raise self.fail(place, f"'{key}' has a text in {language!r}, which is not "
-                                           f"one of the languages {', '.join(LANGUAGES)}")
+                    raise self.fail(place, Translatable(
+                        "'{key}' has a text in {language}, which is not one of the languages "
+                        "{languages}", key=key, language=repr(language),
+                        languages=Listing(LANGUAGES)))
                 if not isinstance(text, str):
                     raise self.fail(place, shape)
                 if text.strip():
@@ -224,37 +230,40 @@ class _Reader:
             raise self.fail(place, shape)
         older = self.text(table, older_fa, place, required=False) if older_fa else ""
         if older and "fa" in texts:
-            raise self.fail(place, f"the Persian text is given twice, in '{key}' (fa) and "
-                                   f"in '{older_fa}': keep one")
+            raise self.fail(place, Translatable(
+                "the Persian text is given twice, in '{key}' (fa) and in '{older}': keep one",
+                key=key, older=older_fa))
         if older:
             texts["fa"] = older
         if texts and "en" not in texts:
-            raise self.fail(place, f"'{key}' needs at least the English text (en)")
+            raise self.fail(place, Translatable("'{key}' needs at least the English text (en)",
+                                                key=key))
         if required and not texts:
-            raise self.fail(place, f"'{key}' is missing")
+            raise self.fail(place, Translatable("'{key}' is missing", key=key))
         return texts
 
     def ident(self, table: dict[str, Any], place: str, pattern: re.Pattern[str] = _ID) -> str:
         value = table.get("id")
         if not isinstance(value, str) or not pattern.match(value):
-            raise self.fail(
-                place, f"id {value!r} must be lower_snake_case letters, digits and underscores"
-            )
+            raise self.fail(place, Translatable(
+                "id {id} must be lower_snake_case letters, digits and underscores",
+                id=repr(value)))
         return value
 
     def labels(self, table: dict[str, Any], place: str) -> dict[str, str]:
         value = table.get("label")
         if not isinstance(value, dict):
-            raise self.fail(place, "'label' must be a table like { en = ..., fa = ..., ar = ... }")
+            raise self.fail(place, Translatable("'label' must be a table like {shape}",
+                                                shape="{ en = ..., fa = ..., ar = ... }"))
         labels = {k: v.strip() for k, v in value.items() if isinstance(v, str) and v.strip()}
         if "en" not in labels:
-            raise self.fail(place, "'label' needs at least an English label (en)")
+            raise self.fail(place, Translatable("'label' needs at least an English label (en)"))
         return labels
 
     def flag(self, table: dict[str, Any], key: str, place: str, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(place, f"'{key}' must be true or false")
+            raise self.fail(place, Translatable("'{key}' must be true or false", key=key))
         return value
 
 
@@ -264,32 +273,37 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise AnnotatorError(f"{where}: not valid TOML ({exc})") from None
+        raise AnnotatorError(Translatable("{where}: not valid TOML ({error})", where=where,
+                                          error=exc)) from None
     except RecursionError:
         # tomllib parses nested arrays and tables recursively: a hostile file of deeply
         # nested brackets exhausts the stack.  No codebook nests more than a few levels.
-        raise AnnotatorError(f"{where}: not a codebook: its tables or lists are nested "
-                             "too deeply") from None
+        raise AnnotatorError(Translatable("{where}: not a codebook: its tables or lists are "
+                                          "nested too deeply", where=where)) from None
     head = data.get("codebook")
     if not isinstance(head, dict):
-        raise read.fail("[codebook]", "the file needs a [codebook] table with id and revision")
+        raise read.fail("[codebook]", Translatable("the file needs a [codebook] table with id and "
+                                         "revision"))
     title = head.get("title", {})
     if isinstance(title, str):
         title = {"en": title}
     if not isinstance(title, dict):
-        raise read.fail("[codebook]", "'title' must be text or a table like { en = ..., fa = ... }")
+        raise read.fail("[codebook]", Translatable("'title' must be text or a table like "
+                                                   "{shape}", shape="{ en = ..., fa = ... }"))
     raw_fields = data.get("field")
     if not isinstance(raw_fields, list) or not raw_fields:
-        raise read.fail("[[field]]", "the codebook defines no fields")
+        raise read.fail("[[field]]", Translatable("the codebook defines no fields"))
     fields: list[Field] = []
     for number, raw in enumerate(raw_fields, start=1):
         if not isinstance(raw, dict):
-            raise read.fail(f"field #{number}", "must be a table")
+            raise read.fail(Translatable("field #{number}", number=number),
+                            Translatable("must be a table"))
         fields.append(_parse_field(read, raw, number))
     seen: set[str] = set()
     for item in fields:
         if item.id in seen:
-            raise read.fail(f"field '{item.id}'", "the id is used twice")
+            raise read.fail(Translatable("field '{field}'", field=item.id),
+                            Translatable("the id is used twice"))
         seen.add(item.id)
     return Codebook(
         id=read.ident(head, "[codebook]", _CODEBOOK_ID),
@@ -302,21 +316,26 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
 
 
 def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
-    field_id = read.ident(raw, f"field #{number}")
-    place = f"field '{field_id}'"
+    field_id = read.ident(raw, Translatable("field #{number}", number=number))
+    place = Translatable("field '{field}'", field=field_id)
     kind = raw.get("type")
     if kind not in FIELD_TYPES:
-        raise read.fail(place, f"type {kind!r} is not one of: {', '.join(FIELD_TYPES)}")
+        raise read.fail(place, Translatable("type {kind} is not one of: {kinds}",
+                                            kind=repr(kind), kinds=Listing(FIELD_TYPES)))
     categories: list[Category] = []
     raw_categories = raw.get("category", [])
     if kind in ("single", "multiple"):
         if not isinstance(raw_categories, list) or not raw_categories:
-            raise read.fail(place, f"a {kind}-choice field needs [[field.category]] entries")
+            raise read.fail(place, Translatable(
+                N_("a single-choice field needs [[field.category]] entries") if kind == "single"
+                else N_("a multiple-choice field needs [[field.category]] entries")))
         for index, entry in enumerate(raw_categories, start=1):
+            numbered = Translatable("{place}, category #{number}", place=place, number=index)
             if not isinstance(entry, dict):
-                raise read.fail(f"{place}, category #{index}", "must be a table")
-            category_id = read.ident(entry, f"{place}, category #{index}")
-            cplace = f"{place}, category '{category_id}'"
+                raise read.fail(numbered, Translatable("must be a table"))
+            category_id = read.ident(entry, numbered)
+            cplace = Translatable("{place}, category '{category}'", place=place,
+                                  category=category_id)
             categories.append(
                 Category(
                     id=category_id,
@@ -330,18 +349,23 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         ids = [c.id for c in categories]
         for category_id in ids:
             if ids.count(category_id) > 1:
-                raise read.fail(place, f"category id '{category_id}' is used twice")
+                raise read.fail(place, Translatable("category id '{category}' is used twice",
+                                                    category=category_id))
     elif raw_categories:
-        raise read.fail(place, f"a {kind} field has no categories; remove [[field.category]]")
+        raise read.fail(place, Translatable(
+            N_("a participants field has no categories; remove [[field.category]]")
+            if kind == "participants" else
+            N_("a text field has no categories; remove [[field.category]]")))
     roles: list[Role] = []
     raw_roles = raw.get("role", [])
     if not isinstance(raw_roles, list) or not all(isinstance(r, dict) for r in raw_roles):
-        raise read.fail(place, "roles must be [[field.role]] tables")
+        raise read.fail(place, Translatable("roles must be [[field.role]] tables"))
     for index, entry in enumerate(raw_roles, start=1):
         if kind != "participants":
-            raise read.fail(place, "only a participants field has roles")
-        role_id = read.ident(entry, f"{place}, role #{index}")
-        rplace = f"{place}, role '{role_id}'"
+            raise read.fail(place, Translatable("only a participants field has roles"))
+        role_id = read.ident(entry, Translatable("{place}, role #{number}", place=place,
+                                                 number=index))
+        rplace = Translatable("{place}, role '{role}'", place=place, role=role_id)
         roles.append(
             Role(
                 role_id,
@@ -351,19 +375,20 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         )
     ordered = read.flag(raw, "ordered", place, False)
     if ordered and kind != "single":
-        raise read.fail(place, "only a single-choice field can be ordered")
+        raise read.fail(place, Translatable("only a single-choice field can be ordered"))
     if ordered and sum(1 for c in categories if c.scale) < 2:
-        raise read.fail(place, "an ordered field needs at least two categories on its scale")
+        raise read.fail(place, Translatable("an ordered field needs at least two categories on its "
+                                  "scale"))
     # 'attributable': the older name of 'with_participant', still read (codebooks stored in
     # projects and codebook files written before the glossary settled the word).
     if "with_participant" in raw and "attributable" in raw:
-        raise read.fail(place, "'with_participant' is given twice, also under its older name "
-                               "'attributable': keep one")
+        raise read.fail(place, Translatable("'with_participant' is given twice, also under its "
+                                            "older name 'attributable': keep one"))
     key = "attributable" if "attributable" in raw else "with_participant"
     with_participant = read.flag(raw, key, place, False)
     if with_participant and kind != "multiple":
-        raise read.fail(place, f"only a multiple-choice field can have '{key} = true' "
-                               "(a participant per value)")
+        raise read.fail(place, Translatable("only a multiple-choice field can have '{key} = "
+                                            "true' (a participant per value)", key=key))
     return Field(
         id=field_id,
         type=kind,
@@ -389,16 +414,18 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise AnnotatorError(f"{path}: no such codebook file") from None
+        raise AnnotatorError(Translatable("{path}: no such codebook file", path=path)) from None
     except (OSError, ValueError) as exc:
-        raise AnnotatorError(f"{path}: cannot read the codebook ({_reason(exc)})") from None
+        raise AnnotatorError(Translatable("{path}: cannot read the codebook ({reason})",
+                                          path=path, reason=_reason(exc))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise AnnotatorError(f"{path}: is a folder, not a codebook file")
+        raise AnnotatorError(Translatable("{path}: is a folder, not a codebook file", path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise AnnotatorError(f"{path}: not a regular file (a device, pipe or socket); "
-                             "give a codebook .toml file")
+        raise AnnotatorError(Translatable("{path}: not a regular file (a device, pipe or "
+                                          "socket); give a codebook .toml file", path=path))
     limit = MAX_CODEBOOK_BYTES
-    too_big = f"{path}: too large for a codebook (more than {limit // 1024} KB)"
+    too_big = Translatable("{path}: too large for a codebook (more than {size} KB)", path=path,
+                           size=limit // 1024)
     if info.st_size > limit:
         raise AnnotatorError(too_big)
     try:
@@ -408,16 +435,18 @@ def load_codebook(path: str | Path) -> Codebook:
             raise AnnotatorError(too_big)
         source = raw.decode("utf-8-sig")
     except FileNotFoundError:
-        raise AnnotatorError(f"{path}: no such codebook file") from None
+        raise AnnotatorError(Translatable("{path}: no such codebook file", path=path)) from None
     except UnicodeDecodeError as exc:
-        raise AnnotatorError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise AnnotatorError(Translatable("{path}: not UTF-8 text (byte {byte})", path=path,
+                                          byte=exc.start)) from None
     except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read the codebook ({_reason(exc)})") from None
+        raise AnnotatorError(Translatable("{path}: cannot read the codebook ({reason})",
+                                          path=path, reason=_reason(exc))) from None
     return parse_codebook(source, str(path))
 
 
 def _reason(exc: Exception) -> str:
-    return str(getattr(exc, "strerror", None) or exc)
+    return os_reason(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def translation_gaps(codebook: Codebook) -> list[str]:
@@ -446,14 +475,25 @@ def translation_gaps(codebook: Codebook) -> list[str]:
                 continue
             missing = [place for place, text in given if not text.get(language)]
             if missing:
-                gaps.append(f"{len(missing)} of {len(given)} {kind} have no "
-                            f"{_LANGUAGE_NAMES[language]} ({language}) text, so English is "
-                            f"shown instead: {', '.join(missing)}")
+                message = (
+                    N_("{missing} of {given} labels have no {language} ({code}) text, so "
+                       "English is shown instead: {places}") if kind == "labels" else
+                    N_("{missing} of {given} definitions have no {language} ({code}) text, so "
+                       "English is shown instead: {places}"))
+                gaps.append(Translatable(message, missing=len(missing), given=len(given),
+                                         language=Translatable(_LANGUAGE_NAMES[language]),
+                                         code=language, places=Listing(missing)))
     return gaps
 
 
-_KIND = {"single": "single-choice", "multiple": "multiple-choice",
-         "participants": "participants", "text": "text"}
+_KIND = {"single": Translatable("single-choice"), "multiple": Translatable("multiple-choice"),
+         "participants": Translatable("participants"), "text": Translatable("text")}
+
+
+def kind_label(kind: str) -> str:
+    """A field type as words (single -> single-choice), translatable; unknown types as given."""
+    return _KIND.get(kind, kind)
+
 
 
 def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]],
@@ -473,20 +513,21 @@ def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]],
     for field_id, value in sorted(used):
         if not new.has_field(field_id):
             if old.has_field(field_id):
-                problems.append(f"field '{field_id}' has tags and cannot be removed")
+                problems.append(Translatable("field '{field}' has tags and cannot be removed",
+                                             field=field_id))
             continue
         target = new.field(field_id)
         if old.has_field(field_id) and old.field(field_id).type != target.type:
             was = _KIND.get(old.field(field_id).type, old.field(field_id).type)
-            problems.append(
-                f"field '{field_id}' has tags as a {was} field and cannot become "
-                f"{_KIND.get(target.type, target.type)}: add a new field instead")
+            problems.append(Translatable(
+                "field '{field}' has tags as a {was} field and cannot become {kind}: add a "
+                "new field instead", field=field_id, was=was,
+                kind=_KIND.get(target.type, target.type)))
             continue
         if value and target.type in ("single", "multiple") and target.category(value) is None:
-            problems.append(
-                f"category '{value}' of field '{field_id}' has tags: keep it with "
-                "retired = true instead of removing it"
-            )
+            problems.append(Translatable(
+                "category '{category}' of field '{field}' has tags: keep it with "
+                "retired = true instead of removing it", category=value, field=field_id))
     for field_id in sorted(fields_used):
         if not (old.has_field(field_id) and new.has_field(field_id)):
             continue
@@ -497,9 +538,11 @@ def removed_in_use(old: Codebook, new: Codebook, used: set[tuple[str, str]],
             if after.role(role.id) is not None:
                 continue
             if roles_used is None:
-                problems.append(f"role '{role.id}' of field '{field_id}' cannot be removed "
-                                "while the field has tags")
+                problems.append(Translatable("role '{role}' of field '{field}' cannot be "
+                                             "removed while the field has tags",
+                                             role=role.id, field=field_id))
             elif (field_id, role.id) in roles_used:
-                problems.append(f"role '{role.id}' of field '{field_id}' has tags and "
-                                "cannot be removed")
+                problems.append(Translatable("role '{role}' of field '{field}' has tags and "
+                                             "cannot be removed", role=role.id,
+                                             field=field_id))
     return sorted(set(problems))

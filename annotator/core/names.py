@@ -24,35 +24,47 @@ from __future__ import annotations
 import unicodedata
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Number, Translatable
 
 MAX_LENGTH = 200
 JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ: allowed inside a name
 # General categories refused anywhere: controls, format, surrogates, private use,
 # unassigned, line and paragraph separators.
 _REFUSED = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+# What the callers call the value checked, marked for the catalogue (messages name it).
+_WHAT = (N_("name"), N_("article id"), N_("annotator's name"), N_("reviewer's name"),
+         N_("author's name"))
 
 
 def name_problem(value: object, what: str = "name") -> str | None:
-    """Why ``value`` is not an acceptable ``what`` (e.g. "article id"), or None if it is."""
+    """Why ``value`` is not an acceptable ``what`` (e.g. "article id"), or None if it is.
+
+    The answer is a :class:`~annotator.core.i18n.Translatable` (English text that the
+    window shows in its own language)."""
+    thing = Translatable(what)  # one of _WHAT: translated where it is shown
     if not isinstance(value, str):
-        return f"the {what} must be text"
+        return Translatable("the {what} must be text", what=thing)
     if not value.strip():
-        return f"the {what} is empty"
+        return Translatable("the {what} is empty", what=thing)
     if len(value) > MAX_LENGTH:
-        return f"the {what} is {len(value):,} characters long (at most {MAX_LENGTH})"
+        return Translatable("the {what} is {length} characters long (at most {most})",
+                            what=thing, length=Number(len(value), ","), most=MAX_LENGTH)
     for position, char in enumerate(value, 1):
         if char in JOINERS:
             continue
         category = unicodedata.category(char)
         if category in _REFUSED:
-            return (f"the {what} holds an invisible or control character "
-                    f"U+{ord(char):04X} at character {position}")
+            return Translatable("the {what} holds an invisible or control character {code} "
+                                "at character {position}", what=thing,
+                                code=_code(char), position=position)
         if category == "Zs" and char != " ":
-            return (f"the {what} holds a special space U+{ord(char):04X} at character "
-                    f"{position} (use an ordinary space)")
+            return Translatable("the {what} holds a special space {code} at character "
+                                "{position} (use an ordinary space)", what=thing,
+                                code=_code(char), position=position)
     ends = (value[0], value[-1])
     if any(c.isspace() or c in JOINERS for c in ends):
-        return f"the {what} starts or ends with a space or an invisible joiner"
+        return Translatable("the {what} starts or ends with a space or an invisible joiner",
+                            what=thing)
     return None
 
 
@@ -62,7 +74,7 @@ def check_name(value: object, what: str = "name") -> str:
     if problem is not None:
         if not isinstance(value, str) or not value.strip():
             raise AnnotatorError(problem)
-        raise AnnotatorError(f"{problem}: {shown(value)}")
+        raise AnnotatorError(refused(problem, value))
     return value  # type: ignore[return-value]
 
 
@@ -74,6 +86,15 @@ def check_person(value: object, what: str = "annotator's name") -> str:
 def check_article_id(value: object) -> str:
     """An article id, checked."""
     return check_name(value, "article id")
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def refused(problem: str, value: object) -> str:
+    """``problem`` (from :func:`name_problem`) followed by the value it is about."""
+    return Translatable("{problem}: {value}", problem=problem, value=shown(value))
 
 
 def shown(value: object) -> str:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Listing, Translatable
+from annotator.core.languages import LANGUAGES
 from annotator.core.text import search_key, search_key_with_offsets
 
 KINDS = ("person", "institution", "country")
@@ -58,16 +60,20 @@ def parse_registry(source: str, where: str = "participants registry") -> list[Pa
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise AnnotatorError(f"{where}: not valid TOML ({exc})") from None
+        raise AnnotatorError(Translatable("{where}: not valid TOML ({error})", where=where,
+                                          error=exc)) from None
     entries = data.get("participant", [])
     if not isinstance(entries, list):
-        raise AnnotatorError(f"{where}: [[participant]] entries expected")
+        raise AnnotatorError(Translatable("{where}: [[participant]] entries expected",
+                                          where=where))
     result: list[Participant] = []
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
-        result.append(participant_from_dict(entry, f"{where}: participant #{number}"))
+        result.append(participant_from_dict(entry, Translatable(
+            "{where}: participant #{number}", where=where, number=number)))
         if result[-1].id in seen:
-            raise AnnotatorError(f"{where}: participant id '{result[-1].id}' is used twice")
+            raise AnnotatorError(Translatable("{where}: participant id '{id}' is used twice",
+                                              where=where, id=result[-1].id))
         seen.add(result[-1].id)
     return result
 
@@ -75,19 +81,25 @@ def parse_registry(source: str, where: str = "participants registry") -> list[Pa
 def participant_from_dict(entry: Any, where: str) -> Participant:
     """Build and check a participant from a TOML/JSON table."""
     if not isinstance(entry, dict):
-        raise AnnotatorError(f"{where}: must be a table")
+        raise AnnotatorError(Translatable("{where}: must be a table", where=where))
     pid = entry.get("id")
     if not isinstance(pid, str) or not _ID.match(pid):
-        raise AnnotatorError(f"{where}: id {pid!r} must be lower_snake_case")
+        raise AnnotatorError(Translatable("{where}: id {id} must be lower_snake_case",
+                                          where=where, id=repr(pid)))
     kind = entry.get("kind", "person")
     if kind not in KINDS:
-        raise AnnotatorError(f"{where} ('{pid}'): kind {kind!r} is not one of {', '.join(KINDS)}")
+        raise AnnotatorError(Translatable("{where} ('{id}'): kind {kind} is not one of {kinds}",
+                                          where=where, id=pid, kind=repr(kind),
+                                          kinds=Listing(KINDS)))
     name = entry.get("name")
     if not isinstance(name, dict) or not any(isinstance(v, str) and v for v in name.values()):
-        raise AnnotatorError(f"{where} ('{pid}'): 'name' needs at least one of en, fa, ar")
+        raise AnnotatorError(Translatable("{where} ('{id}'): 'name' needs at least one of "
+                                          "{languages}", where=where, id=pid,
+                                          languages=Listing(LANGUAGES)))
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise AnnotatorError(f"{where} ('{pid}'): 'aliases' must be a list of names")
+        raise AnnotatorError(Translatable("{where} ('{id}'): 'aliases' must be a list of names",
+                                          where=where, id=pid))
     office = entry.get("office", {})
     if isinstance(office, str):
         office = {"en": office}
@@ -132,7 +144,8 @@ def load_registry(path: str | Path) -> list[Participant]:
     try:
         source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AnnotatorError(f"{path}: cannot read the participants registry ({exc})") from None
+        raise AnnotatorError(Translatable("{path}: cannot read the participants registry "
+                                          "({reason})", path=path, reason=exc)) from None
     return parse_registry(source, str(path))
 
 

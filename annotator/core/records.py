@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from annotator.core.i18n import Translatable
 from annotator.core.text import index_key
 
 # What one input may hold: the one place these limits are set.  Beyond them a file or a
@@ -57,8 +58,14 @@ class ImportProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.reason}"
+        return self.message()
+
+    def message(self) -> Translatable:
+        """"path:line: reason" (or "path: reason"), translatable as a whole."""
+        if self.line is not None:
+            return Translatable("{path}:{line}: {reason}", path=self.path, line=str(self.line),
+                                reason=self.reason)
+        return Translatable("{path}: {reason}", path=self.path, reason=self.reason)
 
 
 class PreparedArticle(NamedTuple):

@@ -8,6 +8,8 @@ words as the report's; the dialog's own words come from Qt Linguist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from annotator.core.analysis import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import Labels
 from annotator.core.session import Session
+from annotator.gui.texts import error_message
 
 _LRI, _PDI = "\u2066", "\u2069"
 
@@ -33,6 +36,18 @@ _LRI, _PDI = "\u2066", "\u2069"
 def _number(text: str) -> str:
     """Numbers keep their sign and order inside a right-to-left table."""
     return _LRI + text + _PDI
+
+
+def _figures(labels: Labels) -> tuple[Callable[[float], str], Callable[[float], str],
+                                      Callable[[object], str]]:
+    """How the tables write an alpha, a percentage and a count in the labels' language:
+    Persian and Arabic with their own digits and minus sign (a negative alpha reads
+    ``−۰٫۵۰۰`` in Persian, not ``۰٫۵۰۰-``), English as plain numbers kept left to right."""
+    if labels.language == "en":
+        return (lambda value: _number(f"{value:.3f}"),
+                lambda value: _number(f"{value:.1f} %"), str)
+    return (lambda value: labels.alpha(value), lambda value: labels.number(f"{value:.1f}%"),
+            labels.number)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -66,7 +81,7 @@ class AgreementDialog(QDialog):
         try:
             result = agreement.report(session.project)
         except AnnotatorError as exc:
-            problem = QLabel(str(exc))  # may name annotators or fields: data, plain text
+            problem = QLabel(error_message(exc, language))  # names data: plain text
             problem.setTextFormat(Qt.TextFormat.PlainText)
             layout.insertWidget(0, problem)
             result = None
@@ -79,15 +94,15 @@ class AgreementDialog(QDialog):
             return labels.value(field_id, value) or labels.participant_text(value)
 
         if result is not None:
+            alpha, percent, count = _figures(labels)
             rows = []
             for figure in result.figures:
                 rows.append([
                     labels.field(figure.field) + (" *" if figure.primary else ""),
                     category_label(figure.field, figure.category),
                     labels.level(figure.level),
-                    (labels.not_applicable if figure.alpha is None
-                     else _number(f"{figure.alpha:.3f}")),
-                    str(figure.n_units), str(figure.n_annotators), str(figure.n_values),
+                    (labels.not_applicable if figure.alpha is None else alpha(figure.alpha)),
+                    count(figure.n_units), count(figure.n_annotators), count(figure.n_values),
                     labels.note(figure.note),
                 ])
             self.figures = _table(
@@ -97,8 +112,8 @@ class AgreementDialog(QDialog):
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
             pairs = [[labels.field(p.field), p.annotator_a, p.annotator_b,
                       (labels.not_applicable if p.agreement is None
-                       else _number(f"{100 * p.agreement:.1f} %")),
-                      str(p.n_units)] for p in result.pairs]
+                       else percent(100 * p.agreement)),
+                      count(p.n_units)] for p in result.pairs]
             self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
                                  self.tr("Agreement"), self.tr("Shared articles")], pairs)
             self.tabs.addTab(self.pairs, self.tr("Pairwise"))
@@ -113,7 +128,7 @@ class AgreementDialog(QDialog):
                                           dpi=90))
             chart.setPixmap(pixmap)
         except AnnotatorError as exc:
-            chart.setText(str(exc))
+            chart.setText(error_message(exc, language))
         self.tabs.addTab(chart, self.tr("Chart"))
         # The footnote's translations keep "n/a" as written; it becomes the word the cells
         # show, so that a Persian footnote explains the Persian cells.

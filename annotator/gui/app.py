@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import open_default_project
-from annotator.core.names import name_problem, shown
+from annotator.core.names import name_problem, refused
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
 from annotator.core.store.files import probe
@@ -28,7 +28,7 @@ from annotator.gui.fonts import load_fonts
 from annotator.gui.i18n import apply_color_scheme, install_translations, pick_language
 from annotator.gui.main_window import MainWindow
 from annotator.gui.opening import ask_annotator_name, confirm_new_project, refuse_name
-from annotator.gui.texts import plain_message
+from annotator.gui.texts import error_message, plain_message
 
 
 def has_display() -> bool:
@@ -64,7 +64,8 @@ def create_window(db: str | None, lang: str | None,
     The window says itself what the project needs said (shared folder, read-only)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    language = pick_language(lang, os.environ)
+    # --lang, else the language chosen in View > Language, else the locale's.
+    language = pick_language(lang or stored.interface_language(), os.environ)
     app._annotator_translators = install_translations(app, language)  # type: ignore[attr-defined]
     family = load_fonts()
     if family:
@@ -72,7 +73,7 @@ def create_window(db: str | None, lang: str | None,
         app.setFont(QFont(family, 10))
     name = (annotator or os.environ.get("ANNOTATOR_NAME") or stored.annotator_name() or "").strip()
     if name and name_problem(name) is not None:  # never store, nor start with, a bad name
-        refuse_name(None, f"{name_problem(name)}: {shown(name)}")
+        refuse_name(None, refused(name_problem(name) or "", name))
         name = ""
     if not name:
         asked = ask_annotator_name(None)
@@ -111,7 +112,8 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
     try:
         window = create_window(db, lang, annotator)
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "annotator", plain_message(str(exc)))
+        # In the interface language, already installed (a --db that is not a project).
+        QMessageBox.critical(None, "annotator", plain_message(error_message(exc)))
         return 1
     if window is None:
         return 0

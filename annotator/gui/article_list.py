@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
@@ -54,6 +55,17 @@ def status_label(status: str) -> str:
         "skipped": QCoreApplication.translate("ArticleListPanel", "skipped"),
     }
     return labels.get(status, status)
+
+
+def language_label(code: str) -> str:
+    """An article's language for the list: its code in English (the column is narrow),
+    its name in Persian and Arabic, which do not write Latin codes."""
+    labels = {
+        "en": QCoreApplication.translate("ArticleListPanel", "en", "an article's language"),
+        "fa": QCoreApplication.translate("ArticleListPanel", "fa", "an article's language"),
+        "ar": QCoreApplication.translate("ArticleListPanel", "ar", "an article's language"),
+    }
+    return labels.get(code, code)
 
 
 class ArticleModel(QAbstractTableModel):
@@ -154,13 +166,13 @@ class ArticleModel(QAbstractTableModel):
 
 def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
     """What the list shows of one article, by role and column."""
-    rtl = item.language in ("fa", "ar")
+    rtl = is_rtl(item.language)
     title_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if rtl else None
     return {
         Qt.ItemDataRole.DisplayRole: (
             "\u200e" + item.article_id,  # ids read left to right, also in RTL
             (_RLM + item.title) if rtl else item.title,
-            item.language,
+            language_label(item.language),
             status_label(item.status),
         ),
         Qt.ItemDataRole.ToolTipRole: (None, plain_tip(item.title), None, None),
@@ -207,7 +219,8 @@ class ArticleListPanel(QWidget):
         # Widths from the few words these columns can hold: fitting them to the contents
         # would make Qt read a thousand rows from the project on every resize.
         cells, titles = self.view.fontMetrics(), header.fontMetrics()
-        columns = {2: ["other", "fa", "ar"], 3: [status_label(s) for s in STATUS_ORDER]}
+        columns = {2: ["other", *(language_label(code) for code in LANGUAGES)],
+                   3: [status_label(s) for s in STATUS_ORDER]}
         for column, words in columns.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(titles.horizontalAdvance(title),

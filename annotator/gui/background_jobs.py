@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDi
 
 from annotator.core.session import Session
 from annotator.gui.merge_summary import summary_lines, unknown_lines
-from annotator.gui.texts import plain_message
+from annotator.gui.texts import core_text, plain_message
 from annotator.gui.workers import ImportSummary, ImportWorker, MergeStopped, MergeWorker
 
 translate = QCoreApplication.translate
@@ -99,7 +99,7 @@ class BackgroundJobs(QObject):
         self.imported.emit(summary)
         if summary.error:
             QMessageBox.warning(self.window, translate("MainWindow", "Import failed"),
-                                plain_message(summary.error))
+                                plain_message(core_text(summary.error)))
             return
         text = translate("MainWindow", "%1 articles added, %2 already present.").replace(
             "%1", str(summary.added)).replace("%2", str(summary.already_present))
@@ -112,7 +112,7 @@ class BackgroundJobs(QObject):
                               text + "\n" + translate("MainWindow", "%1 problems:").replace(
                                   "%1", str(len(summary.problems))), parent=self.window)
             box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
-            box.setDetailedText("\n".join(summary.problems))
+            box.setDetailedText("\n".join(core_text(problem) for problem in summary.problems))
             box.open()
         else:
             self.window.statusBar().showMessage(text, 8000)
@@ -151,7 +151,7 @@ class BackgroundJobs(QObject):
             self.merged.emit()
             if isinstance(result, str):
                 QMessageBox.warning(self.window, translate("MainWindow", "Merge failed"),
-                                    plain_message(result))
+                                    plain_message(core_text(result)))
                 return
             if isinstance(result, MergeStopped):
                 self._ask_unknown(result, accepted, earlier)

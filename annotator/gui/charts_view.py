@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSizePolicy, QVBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
+from annotator.gui.texts import error_message
 
 DEBOUNCE_MS = 500
 _SCREEN_DPI = 96.0
@@ -127,7 +128,7 @@ class ChartsView(QWidget):
                                 self.chart_annotator(kind))
         except AnnotatorError as exc:
             self.image.setPixmap(QPixmap())
-            self.image.setText(str(exc))
+            self.image.setText(error_message(exc, self.language))
             return
         ratio = self.devicePixelRatioF() or 1.0
         width_px = max(self.scroller.viewport().width() - 2, _MIN_WIDTH_PX)

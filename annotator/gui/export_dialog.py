@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import message_of
 from annotator.core.outputs.export import FORMATS, ExportOptions, export_to_file
 from annotator.core.outputs.output_file import refuse_project
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui import settings as stored
+from annotator.gui.texts import core_text, error_message
 
 _FOLDER_KEY = "export/folder"
 
@@ -91,7 +93,7 @@ class ExportWorker(QThread):
         except _Stopped:
             outcome.stopped = True
         except AnnotatorError as exc:
-            outcome.error = str(exc)
+            outcome.error = message_of(exc)  # shown in the interface language
         except Exception as exc:  # never let a thread die silently
             outcome.error = f"{type(exc).__name__}: {exc}"
         self.done.emit(outcome)
@@ -248,7 +250,7 @@ class ExportDialog(QDialog):
             options.check()
             refuse_project(target, self.session.project.path)
         except AnnotatorError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_message(exc))
             return None
         worker = ExportWorker(self.session.project.path, target, options)
         self.worker = worker
@@ -273,7 +275,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         if outcome.error:
             self.progress.setValue(0)
-            self._show_error(outcome.error)
+            self._show_error(core_text(outcome.error))
         elif outcome.stopped:
             self.progress.setValue(0)
             self.message.setText(self.tr("Export stopped; no file was written."))

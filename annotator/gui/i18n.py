@@ -1,10 +1,16 @@
 """The UI language: choosing it, installing its translations, and the matching layout direction.
 
-The UI speaks English, Persian or Arabic. Our strings come from
-``resources/translations/annotator_<lang>.qm`` (built by ``packaging/translations.py``); the
-standard dialog buttons and Qt's own texts come from Qt's ``qtbase_<lang>.qm``. Persian and
-Arabic also mirror the whole UI (forms, tables, scrollbars) right-to-left. This module also makes
-the app follow the system's light or dark colour scheme.
+The UI speaks English, Persian or Arabic (the list is :data:`annotator.core.languages.LANGUAGES`).
+Our strings come from ``resources/translations/annotator_<lang>.qm`` (built by
+``packaging/translations.py``); the standard dialog buttons and Qt's own texts (file dialog,
+message box buttons, a line edit's context menu) come from Qt's ``qtbase_<lang>.qm``, which
+PySide6 installs beside Qt (both ``qtbase_fa.qm`` and ``qtbase_ar.qm`` are there).  What the
+core says (errors, summaries) comes translated from its gettext catalogue in the language
+installed here (:func:`interface_language`).  A native file dialog speaks the operating
+system's language, not ours: when the two differ, Qt's own dialogs are used, which speak
+ours.  Persian and Arabic also mirror the whole UI (forms, tables, scrollbars)
+right-to-left.  This module also makes the app follow the system's light or dark colour
+scheme.
 """
 
 from __future__ import annotations
@@ -16,13 +22,17 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from annotator.core.languages import LANGUAGES, RTL_LANGUAGES, SOURCE_LANGUAGE
+from annotator.core.languages import is_rtl as is_rtl
 from annotator.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "fa", "ar")
-RTL_LANGUAGES = frozenset({"fa", "ar"})
-DEFAULT_LANGUAGE = "en"
+__all__ = ["LANGUAGES", "RTL_LANGUAGES", "DEFAULT_LANGUAGE", "is_rtl", "pick_language",
+           "install_translations", "interface_language", "uses_qt_dialogs",
+           "system_languages", "apply_color_scheme", "translations_dir"]
+
+DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 
 # Locale variables naming the messages language, in the order GNU gettext reads them; the first
 # one set wins. LANGUAGE (a colon-separated list) is checked first, see _from_env.
@@ -30,6 +40,7 @@ _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # QTranslator objects must outlive their installation: Qt keeps only a pointer to them.
 _installed: list[QTranslator] = []
+_language = DEFAULT_LANGUAGE  # what install_translations installed last
 
 
 def translations_dir() -> Path:
@@ -91,11 +102,6 @@ def system_languages() -> list[str]:
     return QLocale.system().uiLanguages()
 
 
-def is_rtl(language: str) -> bool:
-    """Whether the UI in this language is laid out right-to-left."""
-    return language in RTL_LANGUAGES
-
-
 def _load(app: QApplication, name: str, folder: str | Path) -> QTranslator | None:
     translator = QTranslator(app)
     if not translator.load(name, str(folder)):
@@ -104,12 +110,20 @@ def _load(app: QApplication, name: str, folder: str | Path) -> QTranslator | Non
     return translator
 
 
-def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+def install_translations(app: QApplication, language: str,
+                         system: Iterable[str] | None = None) -> list[QTranslator]:
     """Install the translations for ``language`` and set the matching layout direction.
 
     Removes what an earlier call installed, so the language can be switched at run time.
     English installs nothing. Returns the translators installed (missing files are skipped).
+    Native file and message dialogs are turned off while ``language`` is not the system's
+    (``system``: its UI languages, default :func:`system_languages`), so that Qt's own
+    dialogs, translated here, speak the interface language.
     """
+    global _language
+    _language = language
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs,
+                     uses_qt_dialogs(language, system_languages() if system is None else system))
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -125,6 +139,18 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     # Explicit, so it holds even when a translation file is missing.
     app.setLayoutDirection(Qt.RightToLeft if is_rtl(language) else Qt.LeftToRight)
     return list(_installed)
+
+
+def interface_language() -> str:
+    """The language the interface speaks now (the last one installed; English before)."""
+    return _language
+
+
+def uses_qt_dialogs(language: str, system: Iterable[str]) -> bool:
+    """Whether file and message dialogs should be Qt's own rather than the system's: when
+    the system's first UI language is not ``language`` (a native dialog would speak it)."""
+    first = next(iter(system), "")
+    return _language_of(first) != language if first else language != DEFAULT_LANGUAGE
 
 
 def apply_color_scheme(app: QApplication) -> Qt.ColorScheme:

@@ -43,6 +43,7 @@ from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
+from annotator.gui.texts import error_message
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
 
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
         try:
             view = self.session.view(article_id)
         except AnnotatorError as exc:
-            self.statusBar().showMessage(str(exc), 6000)
+            self.statusBar().showMessage(error_message(exc, self.language), 6000)
             return
         self.current = article_id
         self.reader.show_article(view.article, view.mentions, self._evidence(view))
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
             try:
                 self.session.remember(self.current)
             except Exception as exc:  # where to resume is a convenience, never an error
-                self.statusBar().showMessage(str(exc), 6000)
+                self.statusBar().showMessage(error_message(exc, self.language), 6000)
 
     def _evidence(self, view: ArticleView) -> list[tuple[int, int, str]]:
         colour = "#f6c343"
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         try:
             edit = self.session.set_status(self.current, status)
         except AnnotatorError as exc:  # a full disk, a busy or read-only file: say so
-            self.statusBar().showMessage(str(exc), 10000)
+            self.statusBar().showMessage(error_message(exc, self.language), 10000)
             return
         target = (self.session.neighbour(self.current, 1, skip_done=True)
                   or self.session.neighbour(self.current, 1))
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
             try:
                 view = self.session.view(self.current)
             except AnnotatorError as exc:  # the article is no longer in the project
-                self.statusBar().showMessage(str(exc), 6000)
+                self.statusBar().showMessage(error_message(exc, self.language), 6000)
                 view = None
             if view is not None and self.form.view is None:
                 self.form.show_article(view)

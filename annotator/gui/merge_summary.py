@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.store.merge import MergeSummary, UnknownValue
+from annotator.gui.texts import core_text
 
 UNKNOWN_SHOWN = 20  # unknown values listed in a message; the rest are counted
 
@@ -41,7 +42,7 @@ def summary_lines(summary: MergeSummary) -> list[str]:
         comma = "، " if QGuiApplication.isRightToLeft() else ", "
         lines.append(_fill(translate("MergeSummary", "Annotators in the file: %1"),
                            comma.join(_isolated(name) for name in summary.annotators)))
-    lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), _isolated(conflict))
+    lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), core_text(conflict))
                  for conflict in summary.article_conflicts)
     if summary.unknown:
         lines.append(translate("MergeSummary",

@@ -17,9 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
-from annotator.core.names import name_problem, shown
+from annotator.core.names import name_problem, refused
 from annotator.core.safety.location import SharedPlace, shared_place
 from annotator.core.store import Project
+from annotator.gui.texts import core_text
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
@@ -40,15 +41,17 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
         if problem is None and name:
             return name
         if problem is not None:
-            refuse_name(parent, f"{problem}: {shown(name)}")
+            refuse_name(parent, refused(problem, name))
             suggestion = name
 
 
 def refuse_name(parent: QWidget | None, problem: str) -> None:
-    """Say why a name cannot be used (the name shown as plain text, never as markup)."""
+    """Say why a name cannot be used (the name shown as plain text, never as markup);
+    ``problem`` is the core's (:func:`~annotator.core.names.refused`), translated here."""
     box = QMessageBox(QMessageBox.Icon.Warning, "annotator",
                       QCoreApplication.translate("app", "This name cannot be used: %1")
-                      .replace("%1", problem), QMessageBox.StandardButton.Ok, parent)
+                      .replace("%1", core_text(problem)), QMessageBox.StandardButton.Ok,
+                      parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 

@@ -25,7 +25,7 @@ from annotator.gui import opening
 from annotator.gui import settings as stored
 from annotator.gui.background_jobs import BackgroundJobs
 from annotator.gui.change_watch import ChangeWatch
-from annotator.gui.texts import plain_message
+from annotator.gui.texts import core_text, error_message, plain_message
 from annotator.gui.workers import BackupWorker
 
 translate = QCoreApplication.translate
@@ -83,7 +83,7 @@ class ProjectSwitcher(QObject):
             project = open_project(path, create=create, allow_read_only=True)
         except AnnotatorError as exc:
             QMessageBox.warning(self.window, translate("MainWindow", "Cannot open the project"),
-                                plain_message(str(exc)))
+                                plain_message(error_message(exc)))
             return
         if not already_closed:
             self._flush()
@@ -141,7 +141,7 @@ class ProjectSwitcher(QObject):
             if result.startswith("error: "):
                 self.window.statusBar().showMessage(
                     translate("MainWindow", "Could not back up the project: %1").replace(
-                        "%1", result[7:]), 10000)
+                        "%1", core_text(worker.error or result[7:])), 10000)
 
         worker.done.connect(finished)
         worker.start()

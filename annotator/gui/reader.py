@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.languages import RTL_LANGUAGES
 from annotator.core.participants import Mention
 from annotator.core.store.articles import Article
 from annotator.core.text import BIDI_CONTROLS, utf16_offsets
@@ -54,7 +55,6 @@ from annotator.gui.wrapped_label import WrappedLabel
 
 log = logging.getLogger(__name__)
 
-RTL_LANGUAGES = frozenset({"fa", "ar"})
 
 # What a bidi control is shown as: one BMP character, so UTF-16 positions stay 1:1.
 BIDI_MARK = "\u25c6"  # BLACK DIAMOND

@@ -36,7 +36,7 @@ from annotator.core.store.backups import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.texts import plain_message
+from annotator.gui.texts import error_message, plain_message
 
 
 class RestoreDialog(QDialog):
@@ -168,7 +168,7 @@ class RestoreDialog(QDialog):
                     known_schema=[m.name for m in migrations._migrations])
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Not restored"),
-                                plain_message(str(exc)))
+                                plain_message(error_message(exc)))
             return
         self.restored = True
         self.accept()

@@ -53,6 +53,7 @@ from annotator.gui.review_parts import (
     isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
+from annotator.gui.texts import error_message
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 
@@ -251,7 +252,7 @@ class ReviewView(QWidget):
         try:
             article = self.review.article(article_id)
         except AnnotatorError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             return
         if article_id != self.current:
             self.show_message("")
@@ -375,7 +376,7 @@ class ReviewView(QWidget):
         try:
             change = self.review.accept_all(self.current, coded, name)
         except AnnotatorError as exc:  # nothing accepted: one transaction
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             return 0
         else:
             skipped = len(fields) - len(coded)
@@ -440,7 +441,7 @@ class ReviewView(QWidget):
         try:
             record = change(self.current, comment)
         except AnnotatorError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             return False
         if group is not None:
             group.comment.clear()
@@ -462,7 +463,7 @@ class ReviewView(QWidget):
         try:
             change = self.review.add_comment(self.current, text)
         except AnnotatorError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             return False
         self.comments.editor.clear()
         if change.article_id == self.current:

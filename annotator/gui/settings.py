@@ -1,5 +1,5 @@
 """What the window remembers between runs: annotator name, recent projects, geometry,
-export choices.
+export choices, the interface language chosen in the window.
 
 Kept in ``settings.ini`` in the user data folder (``ANNOTATOR_HOME`` moves it, which the
 tests use), not in the project file: these belong to the person, not to the data.
@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from annotator.core import paths
+from annotator.core.languages import LANGUAGES
 
 _RECENT = 8
 
@@ -43,6 +44,18 @@ def add_recent(path: str | Path) -> None:
     items = [resolved, *(p for p in recent_projects() if p != resolved)][:_RECENT]
     store = settings()
     store.setValue("recent", items)
+    store.sync()
+
+
+def interface_language() -> str | None:
+    """The language chosen in View > Language, if any (one of the languages we speak)."""
+    value = settings().value("language")
+    return str(value) if value in LANGUAGES else None
+
+
+def set_interface_language(language: str) -> None:
+    store = settings()
+    store.setValue("language", language)
     store.sync()
 
 

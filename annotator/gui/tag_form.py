@@ -48,7 +48,7 @@ from annotator.gui.multiple_box import MultipleFieldBox
 from annotator.gui.note_box import NoteBox
 from annotator.gui.participant_box import ParticipantsBox
 from annotator.gui.single_box import SingleFieldBox
-from annotator.gui.texts import shorten
+from annotator.gui.texts import error_message, shorten
 from annotator.gui.wrapped_label import WrappedLabel
 
 _ISOLATE = "\u2068{}\u2069"  # FSI … PDI: a name or quote keeps its own direction in a label
@@ -250,7 +250,7 @@ class TagForm(QWidget):
         try:
             made = change(self.view.article.article_id)
         except AnnotatorError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             self._reload()
             return False
         if target is not None:
@@ -297,7 +297,7 @@ class TagForm(QWidget):
         try:
             view = self.session.view(self.view.article.article_id)
         except AnnotatorError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_message(exc, self.language), error=True)
             return
         self._fill(view)
 

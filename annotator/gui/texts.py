@@ -6,6 +6,10 @@ would otherwise start left-to-right, escape ``&`` (Qt's mnemonic marker) in butt
 wrap long definitions in rich-text tooltips (plain-text tooltips do not wrap).  Text from
 the data (names, titles, quotes, comments) is never markup: labels that show it are plain
 text, and tooltips and message boxes escape it (:func:`plain_tip`, :func:`plain_message`).
+What the core says (a raised :class:`~annotator.core.errors.AnnotatorError`, an import
+problem, a merge summary's line) is shown in the interface language (:func:`core_text`,
+:func:`error_message`), with the paths and names in it set apart from the sentence's
+direction.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication
 
 from annotator.core.codebook import Category, Field
-from annotator.gui.i18n import is_rtl
+from annotator.core.i18n import error_text, translate
+from annotator.gui.i18n import interface_language, is_rtl
 
 RLM = "\u200f"
 
@@ -84,6 +89,22 @@ def plain_message(text: str) -> str:
     """``text`` for a message box that guesses its format: as it is, unless Qt would take
     it for markup (an error naming a file called ``<img src=...>``); then escaped."""
     return plain_tip(text) if QtGui.Qt.mightBeRichText(text) else text
+
+
+def core_text(text: str, language: str | None = None) -> str:
+    """A message from the core (a :class:`~annotator.core.i18n.Translatable`) in
+    ``language`` (default: the interface's); other text comes back as it is."""
+    language = language or interface_language()
+    return translate(text, language, isolate=is_rtl(language))
+
+
+def error_message(error: BaseException | str, language: str | None = None) -> str:
+    """What a core error says, in ``language`` (default: the interface's), for a status bar,
+    a label or a message (:func:`plain_message` for a box that guesses the format).
+    ``error`` may also be the message kept from one (``message_of``)."""
+    if isinstance(error, BaseException):
+        return error_text(error, language or interface_language())
+    return core_text(error, language)
 
 
 def field_tooltip(field: Field, language: str) -> str:

@@ -1,7 +1,7 @@
 """The main window's menu bar: every command with its keyboard shortcut, in one place.
 
 File (projects, import, export, merge, backups, annotator), Edit (undo, evidence, find), Go
-(articles, done, skip), View (zoom, review, agreement, charts) and Help.  The menus only
+(articles, done, skip), View (zoom, review, agreement, charts, language) and Help.  The menus only
 call what the window and its parts offer (:class:`MenuHost`).  Up/down and page keys are
 used for moving between articles because they read the same in a mirrored (right-to-left)
 layout.  The texts are in the main window's translation context.
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 from annotator.gui.background_jobs import BackgroundJobs
 from annotator.gui.help_dialogs import show_about, show_shortcuts
+from annotator.gui.language_menu import add_language_menu
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 
@@ -31,6 +32,7 @@ class MenuHost(Protocol):
     """What the menus command: the window, its reader and charts, its parts."""
 
     reader: Reader
+    language: str
     charts_dock: QDockWidget
     projects: ProjectSwitcher
     jobs: BackgroundJobs
@@ -136,6 +138,8 @@ def build_menus(window: MenuHost) -> Menus:
     charts.setText(translate("MainWindow", "&Charts"))
     charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
     view.addAction(charts)
+    view.addSeparator()
+    add_language_menu(view, window.language, bar.window())
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     _add(help_menu, translate("MainWindow", "&Keyboard shortcuts"),

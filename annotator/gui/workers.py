@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import message_of
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
@@ -26,9 +27,9 @@ class _Cancelled(Exception):
 class ImportSummary:
     added: int = 0
     already_present: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # translatable ("path:line: why")
     cancelled: bool = False
-    error: str | None = None
+    error: str | None = None  # translatable (a core error's message) or "Type: text"
 
 
 class ImportWorker(QThread):
@@ -59,11 +60,11 @@ class ImportWorker(QThread):
                 result = import_paths(project, self.sources, progress)
             summary.added = len(result.added)
             summary.already_present = len(result.already_present)
-            summary.problems = [str(p) for p in result.problems]
+            summary.problems = [p.message() for p in result.problems]
         except _Cancelled:
             summary.cancelled = True
         except AnnotatorError as exc:
-            summary.error = str(exc)
+            summary.error = message_of(exc)
         except Exception as exc:  # never let a thread die silently
             summary.error = f"{type(exc).__name__}: {exc}"
         self.done.emit(summary)
@@ -90,7 +91,7 @@ class MergeWorker(QThread):
     other such file stops the worker with a :class:`MergeStopped`.
     """
 
-    done = Signal(object)  # list of MergeSummary, a MergeStopped, or an error string
+    done = Signal(object)  # list of MergeSummary, a MergeStopped, or an error message
 
     def __init__(self, project_path: Path, files: list[str],
                  accepted: frozenset[str] = frozenset()) -> None:
@@ -111,7 +112,7 @@ class MergeWorker(QThread):
                         self.done.emit(MergeStopped(summaries, exc, self.files[number:]))
                         return
         except AnnotatorError as exc:
-            self.done.emit(str(exc))
+            self.done.emit(message_of(exc))  # translatable: shown in the interface language
             return
         except Exception as exc:  # never let a thread die silently
             self.done.emit(f"{type(exc).__name__}: {exc}")
@@ -128,6 +129,8 @@ class BackupWorker(QThread):
         super().__init__()
         self.project_path = project_path
         self.reason = reason
+        self.error: str | None = None  # the failure's message, translatable (a signal's
+        # str would lose that)
 
     def run(self) -> None:
         from annotator.core.store.backups import backup
@@ -137,6 +140,7 @@ class BackupWorker(QThread):
                           only_if_changed=self.reason == "open")
             self.done.emit(str(made))
         except AnnotatorError as exc:
+            self.error = message_of(exc)
             self.done.emit(f"error: {exc}")
         except Exception as exc:  # a backup must never stop the work
             self.done.emit(f"error: {type(exc).__name__}: {exc}")

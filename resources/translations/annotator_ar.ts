@@ -2,57 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
-    <name>AdjudicationDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
-        <source>Adjudicated value: %1</source>
-        <translation>القيمة المحسومة: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>لا شيء</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>لم يُذكر أي منها</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>لا مشاركين</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>المشارك</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>الدور</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>إضافة مشارك: اكتب اسماً…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بلا دور</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+62"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
@@ -84,6 +36,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Coders</source>
+        <translation>المرمّزون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Values</source>
         <translation>القيم</translation>
     </message>
@@ -91,11 +48,6 @@
         <location line="+0"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Annotators</source>
-        <translation>المرمّزون</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -149,7 +101,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+51"/>
+        <location filename="../../annotator/gui/article_list.py" line="+52"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -169,6 +121,24 @@
         <translation>متخطى</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>en</source>
+        <comment>an article&apos;s language</comment>
+        <translation>إنجليزية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fa</source>
+        <comment>an article&apos;s language</comment>
+        <translation>فارسية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ar</source>
+        <comment>an article&apos;s language</comment>
+        <translation>عربية</translation>
+    </message>
+    <message>
         <location line="+126"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
@@ -179,7 +149,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -187,7 +157,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -210,7 +180,7 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../annotator/gui/charts_view.py" line="+29"/>
+        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
         <source>Stance</source>
         <translation>الموقف</translation>
     </message>
@@ -238,14 +208,14 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+473"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
     </message>
     <message>
         <location line="-30"/>
-        <source>Write a comment for the other annotators… (Ctrl+Enter adds it)</source>
+        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
         <translation>اكتب تعليقاً للمرمّزين الآخرين… (Ctrl+Enter لإضافته)</translation>
     </message>
     <message>
@@ -267,7 +237,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+109"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+111"/>
         <source>Export tags</source>
         <translation>تصدير الوسوم</translation>
     </message>
@@ -308,8 +278,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated tags</source>
-        <translation>الوسوم المحسومة</translation>
+        <source>Adjudicated (final) tags</source>
+        <translation>الوسوم المحسومة (القرار النهائي)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -401,9 +371,9 @@
     </message>
 </context>
 <context>
-    <name>FieldReview</name>
+    <name>FieldComparison</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-282"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>عرض دليل %1 في المقال</translation>
     </message>
@@ -419,8 +389,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the adjudicated one</source>
-        <translation>اجعل قيمة %1 هي القيمة المحسومة</translation>
+        <source>Make %1&apos;s value the final one</source>
+        <translation>اجعل قيمة %1 هي القيمة النهائية</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -449,8 +419,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the adjudication (the annotators&apos; values stay)</source>
-        <translation>إزالة الحكم (تبقى قيم المرمّزين)</translation>
+        <source>Remove the final value (the annotators&apos; values stay)</source>
+        <translation>إزالة القيمة النهائية (تبقى قيم المرمّزين)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -464,16 +434,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose the adjudicated value yourself</source>
-        <translation>اختر القيمة المحسومة بنفسك</translation>
+        <source>Choose the final value yourself</source>
+        <translation>اختر القيمة النهائية بنفسك</translation>
     </message>
     <message>
         <location line="+64"/>
-        <source>Adjudication: not decided</source>
-        <translation>الحكم: لم يُحسم بعد</translation>
+        <source>Final: not decided</source>
+        <translation>القيمة النهائية: لم تُحسم بعد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -484,8 +454,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Adjudication:</source>
-        <translation>الحكم:</translation>
+        <source>Final:</source>
+        <translation>القيمة النهائية:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -494,9 +464,57 @@
     </message>
 </context>
 <context>
+    <name>FinalValueDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
+        <source>Final value: %1</source>
+        <translation>القيمة النهائية: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>لم يُذكر أي منها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>لا مشاركين</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>المشارك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>إضافة مشارك: اكتب اسماً…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بلا دور</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
-        <location line="-223"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
         <source>Evidence:</source>
         <translation>الدليل:</translation>
     </message>
@@ -509,7 +527,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+115"/>
+        <location filename="../../annotator/gui/main_window.py" line="+116"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -519,7 +537,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+80"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -651,7 +669,7 @@
         <translation>ال&amp;رسوم البيانية</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
@@ -907,11 +925,26 @@
         <source>Annotator: %1</source>
         <translation>المرمّز: %1</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/language_menu.py" line="+24"/>
+        <source>&amp;Language</source>
+        <translation>&amp;اللغة</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window will speak %1 from the next time annotator starts.</source>
+        <translation>ستظهر النافذة باللغة %1 عند تشغيل annotator في المرة القادمة.</translation>
+    </message>
 </context>
 <context>
     <name>MergeSummary</name>
     <message>
-        <location filename="../../annotator/gui/merge_summary.py" line="+28"/>
+        <location filename="../../annotator/gui/merge_summary.py" line="+29"/>
         <source>Merged %1</source>
         <translation>تم الدمج: %1</translation>
     </message>
@@ -969,12 +1002,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+68"/>
-        <source>The participant who voiced this demand</source>
-        <translation>المشارك الذي طرح هذا المطلب</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
+        <source>Who voiced this demand</source>
+        <translation>من طرح هذا المطلب</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>None reported</source>
         <translation>لم يُذكر أي منها</translation>
     </message>
@@ -985,8 +1018,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>participant: —</source>
-        <translation>مشارك: —</translation>
+        <source>voiced by: —</source>
+        <translation>على لسان: —</translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1100,7 @@
         <translation>المحسوم: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
@@ -1078,12 +1111,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Annotators</source>
+        <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Number of fields the annotators disagree on</source>
+        <location line="+7"/>
+        <source>Number of fields the coders disagree on</source>
         <translation>عدد الحقول التي يختلف فيها المرمّزون</translation>
     </message>
     <message>
@@ -1116,8 +1149,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements are all adjudicated</source>
-        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها</translation>
+        <source>Hide articles whose disagreements all have a final value</source>
+        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها بقيمة نهائية</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1362,7 +1395,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+215"/>
+        <location filename="../../annotator/gui/review_view.py" line="+216"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1372,22 +1405,22 @@ The current state is backed up first.</source>
         <translation>هذا هو المقال الأول في القائمة.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>حُسم %1 من %2 من الحقول المختلف عليها</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The annotators agree on every field.</source>
+        <source>The coders agree on every field.</source>
         <translation>يتفق المرمّزون في كل الحقول.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Annotators: %1. %2</source>
+        <location line="+1"/>
+        <source>Coded by %1. %2</source>
         <translation>المرمّزون: %1. %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
         <translation>لا مقال للمراجعة: تظهر هنا المقالات التي رمّزها مرمّزان أو أكثر (ادمج ملفات الزملاء أولاً).</translation>
     </message>
@@ -1433,8 +1466,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove evidence</source>
-        <translation>إزالة الدليل</translation>
+        <source>Remove quote</source>
+        <translation>إزالة الاقتباس</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1515,7 +1548,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+31"/>
+        <location filename="../../annotator/gui/opening.py" line="+32"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -1525,12 +1558,12 @@ The current state is backed up first.</source>
         <translation>اسمك كما ينبغي أن يظهر على وسومك (يراه الزملاء عند دمج الوسوم):</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This name cannot be used: %1</source>
         <translation>لا يمكن استخدام هذا الاسم: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>

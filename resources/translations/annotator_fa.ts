@@ -2,57 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
-    <name>AdjudicationDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
-        <source>Adjudicated value: %1</source>
-        <translation>مقدار داوری‌شده: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>هیچ‌کدام</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>هیچ‌کدام گزارش نشده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>بدون مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>نقش</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بدون نقش</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+62"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
@@ -84,6 +36,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Coders</source>
+        <translation>کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Values</source>
         <translation>مقدارها</translation>
     </message>
@@ -91,11 +48,6 @@
         <location line="+0"/>
         <source>Note</source>
         <translation>توضیح</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Annotators</source>
-        <translation>کدگذاران</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -149,7 +101,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+51"/>
+        <location filename="../../annotator/gui/article_list.py" line="+52"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -169,6 +121,24 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>en</source>
+        <comment>an article&apos;s language</comment>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fa</source>
+        <comment>an article&apos;s language</comment>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ar</source>
+        <comment>an article&apos;s language</comment>
+        <translation>عربی</translation>
+    </message>
+    <message>
         <location line="+126"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
@@ -179,7 +149,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -187,7 +157,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -210,7 +180,7 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../annotator/gui/charts_view.py" line="+29"/>
+        <location filename="../../annotator/gui/charts_view.py" line="+30"/>
         <source>Stance</source>
         <translation>موضع</translation>
     </message>
@@ -238,14 +208,14 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+473"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>نظرها</translation>
     </message>
     <message>
         <location line="-30"/>
-        <source>Write a comment for the other annotators… (Ctrl+Enter adds it)</source>
+        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
         <translation>برای کدگذاران دیگر نظری بنویسید… (Ctrl+Enter آن را می‌افزاید)</translation>
     </message>
     <message>
@@ -267,7 +237,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+109"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+111"/>
         <source>Export tags</source>
         <translation>برون‌ریزی برچسب‌ها</translation>
     </message>
@@ -308,8 +278,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated tags</source>
-        <translation>برچسب‌های داوری‌شده</translation>
+        <source>Adjudicated (final) tags</source>
+        <translation>برچسب‌های داوری‌شده (نهایی)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -401,9 +371,9 @@
     </message>
 </context>
 <context>
-    <name>FieldReview</name>
+    <name>FieldComparison</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-282"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>نمایش شاهد %1 در مقاله</translation>
     </message>
@@ -419,8 +389,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the adjudicated one</source>
-        <translation>مقدار %1 را مقدار داوری‌شده کنید</translation>
+        <source>Make %1&apos;s value the final one</source>
+        <translation>مقدار %1 را مقدار نهایی کنید</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -449,8 +419,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the adjudication (the annotators&apos; values stay)</source>
-        <translation>حذف داوری (مقدارهای کدگذاران باقی می‌مانند)</translation>
+        <source>Remove the final value (the annotators&apos; values stay)</source>
+        <translation>حذف مقدار نهایی (مقدارهای کدگذاران باقی می‌مانند)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -464,16 +434,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose the adjudicated value yourself</source>
-        <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
+        <source>Choose the final value yourself</source>
+        <translation>مقدار نهایی را خودتان انتخاب کنید</translation>
     </message>
     <message>
         <location line="+64"/>
-        <source>Adjudication: not decided</source>
-        <translation>داوری: هنوز تعیین نشده</translation>
+        <source>Final: not decided</source>
+        <translation>مقدار نهایی: هنوز تعیین نشده</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -484,8 +454,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Adjudication:</source>
-        <translation>داوری:</translation>
+        <source>Final:</source>
+        <translation>مقدار نهایی:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -494,9 +464,57 @@
     </message>
 </context>
 <context>
+    <name>FinalValueDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
+        <source>Final value: %1</source>
+        <translation>مقدار نهایی: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>هیچ‌کدام گزارش نشده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>بدون مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بدون نقش</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
-        <location line="-223"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
         <source>Evidence:</source>
         <translation>شاهد:</translation>
     </message>
@@ -509,7 +527,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+115"/>
+        <location filename="../../annotator/gui/main_window.py" line="+116"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -519,7 +537,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+80"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -651,7 +669,7 @@
         <translation>&amp;نمودارها</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -907,11 +925,26 @@
         <source>Annotator: %1</source>
         <translation>کدگذار: %1</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/language_menu.py" line="+24"/>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window will speak %1 from the next time annotator starts.</source>
+        <translation>پنجره از اجرای بعدی annotator به زبان %1 خواهد بود.</translation>
+    </message>
 </context>
 <context>
     <name>MergeSummary</name>
     <message>
-        <location filename="../../annotator/gui/merge_summary.py" line="+28"/>
+        <location filename="../../annotator/gui/merge_summary.py" line="+29"/>
         <source>Merged %1</source>
         <translation>ادغام شد: %1</translation>
     </message>
@@ -969,12 +1002,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+68"/>
-        <source>The participant who voiced this demand</source>
-        <translation>مشارکت‌کننده‌ای که این مطالبه را مطرح کرد</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
+        <source>Who voiced this demand</source>
+        <translation>چه کسی این مطالبه را مطرح کرد</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>None reported</source>
         <translation>هیچ‌کدام گزارش نشده</translation>
     </message>
@@ -985,8 +1018,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>participant: —</source>
-        <translation>مشارکت‌کننده: —</translation>
+        <source>voiced by: —</source>
+        <translation>از زبان: —</translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1100,7 @@
         <translation>داوری‌شده: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Article</source>
         <translation>مقاله</translation>
     </message>
@@ -1078,12 +1111,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Annotators</source>
+        <source>Coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Number of fields the annotators disagree on</source>
+        <location line="+7"/>
+        <source>Number of fields the coders disagree on</source>
         <translation>تعداد فیلدهایی که کدگذاران در آن‌ها اختلاف دارند</translation>
     </message>
     <message>
@@ -1116,8 +1149,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements are all adjudicated</source>
-        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است</translation>
+        <source>Hide articles whose disagreements all have a final value</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان مقدار نهایی دارند</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1352,7 +1385,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+215"/>
+        <location filename="../../annotator/gui/review_view.py" line="+216"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1362,22 +1395,22 @@ The current state is backed up first.</source>
         <translation>این اولین مقالهٔ صف است.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The annotators agree on every field.</source>
+        <source>The coders agree on every field.</source>
         <translation>کدگذاران در همهٔ فیلدها توافق دارند.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Annotators: %1. %2</source>
+        <location line="+1"/>
+        <source>Coded by %1. %2</source>
         <translation>کدگذاران: %1. %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
         <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
     </message>
@@ -1413,8 +1446,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove evidence</source>
-        <translation>حذف شاهد</translation>
+        <source>Remove quote</source>
+        <translation>حذف نقل‌قول</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1495,7 +1528,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+31"/>
+        <location filename="../../annotator/gui/opening.py" line="+32"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -1505,12 +1538,12 @@ The current state is backed up first.</source>
         <translation>نام شما، آن‌گونه که باید روی برچسب‌هایتان بیاید (همکاران هنگام ادغام برچسب‌ها آن را می‌بینند):</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This name cannot be used: %1</source>
         <translation>این نام را نمی‌توان به کار برد: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>New project</source>
         <translation>پروژهٔ تازه</translation>
     </message>

@@ -258,7 +258,7 @@ def test_chart_command_writes_the_file(cli_plugins, project_path: Path, tmp_path
     assert main(["chart", "demands", "--db", str(project_path), "-o", str(target),
                  "--lang", "fa", "--annotator", "sara"]) == 0
     assert target.read_bytes().startswith(b"\x89PNG")
-    assert "chart written" in capsys.readouterr().err
+    assert "نوشته شد" in capsys.readouterr().err  # --lang fa: the message too (#16)
     assert main(["--lang", "ar", "chart", "stance", "--db", str(project_path),
                  "-o", str(tmp_path / "stance.svg")]) == 0
     assert (tmp_path / "stance.svg").exists()

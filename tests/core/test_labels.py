@@ -65,7 +65,8 @@ def test_statuses_levels_and_alpha_in_persian(project: Project) -> None:
     assert fa.level("ordinal") == "ترتیبی" and fa.level("masi") == "MASI"
     assert fa.alpha(None) == "محاسبه‌پذیر نیست" != Labels.of(project, "en").alpha(None)
     assert fa.alpha(0.8154) == "۰٫۸۱۵"
-    assert Labels.of(project, "ar").alpha(-0.5, 2) == "-٠٫٥٠"
+    # CLDR's Arabic minus: the Arabic letter mark keeps the sign before the number (#16)
+    assert Labels.of(project, "ar").alpha(-0.5, 2) == "\u061c-٠٫٥٠"
     assert Labels.of(project, "en").language_name("fa") == "Persian"
     assert fa.language_name("ar") == "عربی" and fa.language_name("other") == "other"
 
@@ -128,7 +129,12 @@ def test_an_outputs_error_reads_in_persian_and_stays_english_on_the_command_line
         error = exc
     assert str(error) == ("unknown chart 'pie' (use one of: stance, demands, "
                           "demands-by-participant, agreement, progress)")
-    assert error_text(error, "fa") == (
+    assert error_text(error, "fa", isolate=False) == (
         "نمودار ناشناخته 'pie' (یکی از این‌ها را به کار ببرید: stance، demands، "
         "demands-by-participant، agreement، progress)")
+    # For the window: each value filled in is isolated from the sentence's direction.
+    shown = error_text(error, "fa")
+    assert "'\u2068pie\u2069'" in shown and "\u2068stance\u2069، " in shown
+    assert shown.replace("\u2068", "").replace("\u2069", "") == error_text(error, "fa",
+                                                                              isolate=False)
     assert error_text(AnnotatorError("plain"), "fa") == "plain"

@@ -55,7 +55,7 @@ from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_simila
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Translatable
+from annotator.core.i18n import Listing, Translatable
 
 if TYPE_CHECKING:
     from annotator.core.store import Project, Tag
@@ -172,10 +172,9 @@ def choose_fields(codebook: Codebook, fields: Iterable[str] | None = None) -> li
     chosen = [codebook.field(field_id) for field_id in dict.fromkeys(fields)]
     for spec in chosen:
         if spec.type == "text":
-            raise AnnotatorError(
-                f"field '{spec.id}' is free text: agreement is computed for choice and "
-                "participants fields only"
-            )
+            raise AnnotatorError(Translatable(
+                "field '{field}' is free text: agreement is computed for choice and "
+                "participants fields only", field=spec.id))
     return chosen
 
 
@@ -186,10 +185,9 @@ def _choose_annotators(project: Project, annotators: Iterable[str] | None) -> li
     chosen = list(dict.fromkeys(annotators))
     unknown = [name for name in chosen if name not in known]
     if unknown:
-        raise AnnotatorError(
-            f"no annotator named '{unknown[0]}' in the project "
-            f"(annotators: {', '.join(known) or 'none yet'})"
-        )
+        raise AnnotatorError(Translatable(
+            "no annotator named '{name}' in the project (annotators: {known})",
+            name=unknown[0], known=Listing(known) or Translatable("none yet")))
     return chosen
 
 

@@ -24,7 +24,7 @@ from math import comb
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, Translatable
+from annotator.core.i18n import N_, Listing, Translatable
 
 Units = Mapping[Hashable, Mapping[Hashable, Any]]
 """Agreement data (Krippendorff's "reliability data"): ``{unit: {annotator: value}}``;
@@ -211,9 +211,9 @@ def _metric(metric: Metric | str) -> Metric:
     try:
         return METRICS[metric]
     except KeyError:
-        raise AnnotatorError(
-            f"unknown level of measurement '{metric}' (use one of: {', '.join(METRICS)})"
-        ) from None
+        raise AnnotatorError(Translatable(
+            "unknown level of measurement '{level}' (use one of: {levels})", level=metric,
+            levels=Listing(METRICS))) from None
 
 
 # -- results -------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Number, Translatable, message_of, os_reason
 from annotator.core.intake.dates import find_date_in_text, parse_date
 from annotator.core.intake.decode import decode_bytes, detect
 from annotator.core.names import shown
@@ -47,7 +48,7 @@ OPTIONAL_COLUMNS = ("id", "title", "url", "published", "outlet")
 TITLE_LIMIT = 120  # characters of the text used as a title when a row has none
 
 Item = ArticleRecord | ImportProblem
-_SUPPORTED_LIST = ".txt, .html, .htm, .jsonl or .csv"
+_SUPPORTED_LIST = Translatable(".txt, .html, .htm, .jsonl or .csv")
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportProblem]]:
@@ -73,7 +74,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportP
             if path.is_dir():
                 found = _folder_files(path, problems)
                 if not found:
-                    problems.append(ImportProblem(str(path), f"no {_SUPPORTED_LIST} files here"))
+                    problems.append(ImportProblem(str(path), Translatable(
+                        "no {types} files here", types=_SUPPORTED_LIST)))
                 for file in found:
                     add(file)
             elif path.is_file():
@@ -82,17 +84,19 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportP
                 else:
                     problems.append(ImportProblem(str(path), _unsupported(path)))
             elif path.exists():
-                problems.append(ImportProblem(str(path), "not a regular file or folder"))
+                problems.append(ImportProblem(str(path), Translatable(
+                    "not a regular file or folder")))
             else:
-                problems.append(ImportProblem(str(path), "no such file or folder"))
+                problems.append(ImportProblem(str(path), Translatable("no such file or folder")))
         except OSError as error:  # e.g. a folder on the way that may not be listed
-            problems.append(ImportProblem(str(path), error.strerror or str(error)))
+            problems.append(ImportProblem(str(path), os_reason(error)))
     return files, problems
 
 
 def _unsupported(path: Path) -> str:
-    kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-    return f"unsupported file type {kind} (use {_SUPPORTED_LIST})"
+    kind = f"'{path.suffix}'" if path.suffix else Translatable("(no extension)")
+    return Translatable("unsupported file type {kind} (use {types})", kind=kind,
+                        types=_SUPPORTED_LIST)
 
 
 def read_corpus(
@@ -129,28 +133,33 @@ def read_bounded(path: Path, limit: int, kind: str) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise InputProblem(error.strerror or str(error)) from None
+        raise InputProblem(os_reason(error)) from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise InputProblem(os.strerror(errno.EISDIR))
+            raise InputProblem(os_reason(errno.EISDIR))
         if not stat.S_ISREG(info.st_mode):
-            raise InputProblem("not a regular file (a device, pipe or socket); not read")
+            raise InputProblem(Translatable("not a regular file (a device, pipe or socket); "
+                                            "not read"))
         # A file too large is still read in part: a line too long in it says more.
         cap = limit if info.st_size <= limit else min(limit, 2 * LINE_BYTES)
         data = _read_up_to(descriptor, cap + 1, info.st_size + 1)
     except OSError as error:
-        raise InputProblem(error.strerror or str(error)) from None
+        raise InputProblem(os_reason(error)) from None
     finally:
         os.close(descriptor)
     whole = len(data) <= cap
     long_line = _long_line(data, LINE_BYTES)
     if long_line is not None:
         number, size = long_line
-        over = "over " if not whole and number == data.count(b"\n") + 1 else ""
-        raise InputProblem(
-            f"this line is {over}{_megabytes(size)} long; a line may hold at most "
-            f"{_megabytes(LINE_BYTES)} (and an article {ARTICLE_CHARS:,} characters)", number)
+        over = not whole and number == data.count(b"\n") + 1
+        raise InputProblem(Translatable(
+            N_("this line is over {size} long; a line may hold at most {most} (and an article "
+               "{characters} characters)") if over else
+            N_("this line is {size} long; a line may hold at most {most} (and an article "
+               "{characters} characters)"),
+            size=_megabytes(size), most=_megabytes(LINE_BYTES),
+            characters=Number(ARTICLE_CHARS, ",")), number)
     if info.st_size > limit or not whole:
         raise InputProblem(_too_large(max(info.st_size, len(data)), limit, kind))
     return data
@@ -171,11 +180,14 @@ def _read_up_to(descriptor: int, most: int, expected: int) -> bytes:
 
 
 def _too_large(size: int, limit: int, kind: str) -> str:
-    return f"too large ({_megabytes(size)}): {kind} may hold at most {_megabytes(limit)}; not read"
+    return Translatable("too large ({size}): {kind} may hold at most {most}; not read",
+                        size=_megabytes(size), kind=Translatable(kind), most=_megabytes(limit))
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+    if size >= 100_000:
+        return Translatable("{size} MB", size=Number(size / 1_000_000, ",.1f"))
+    return Translatable("{size} bytes", size=Number(size, ","))
 
 
 def _long_line(data: bytes, limit: int) -> tuple[int, int] | None:
@@ -205,7 +217,8 @@ def read_file(path: Path) -> Iterator[Item]:
     try:
         data = read_bounded(
             path, CORPUS_FILE_BYTES if many else ARTICLE_FILE_BYTES,
-            "a .csv or .jsonl corpus file (split it)" if many else "a .txt or .html article")
+            N_("a .csv or .jsonl corpus file (split it)") if many
+            else N_("a .txt or .html article"))
     except InputProblem as problem:
         yield ImportProblem(str(path), problem.reason, problem.line)
         return
@@ -215,7 +228,7 @@ def read_file(path: Path) -> Iterator[Item]:
             return
         text = decode_bytes(data)
     except AnnotatorError as error:
-        yield ImportProblem(str(path), str(error))
+        yield ImportProblem(str(path), message_of(error))
         return
     del data  # not held beside its text while a big file is read
     if suffix == ".jsonl":
@@ -260,13 +273,15 @@ def _article(
     path: Path, article_id: str, title: str, body: str, line: int | None, **extra: str | None
 ) -> Item:
     if len(body) > ARTICLE_CHARS:
-        return ImportProblem(str(path), f"the article's text is {len(body):,} characters long; "
-                             f"an article may hold at most {ARTICLE_CHARS:,}", line)
+        return ImportProblem(str(path), Translatable(
+            "the article's text is {length} characters long; an article may hold at most "
+            "{most}", length=Number(len(body), ","), most=Number(ARTICLE_CHARS, ",")), line)
     for name, value in (("title", title), *extra.items()):
         if value is not None and len(value) > TITLE_CHARS and name != "url":
-            return ImportProblem(str(path), f"the {name} is {len(value):,} characters long; "
-                                 f"it may hold at most {TITLE_CHARS:,} (is the text in the "
-                                 f"{name} column?)", line)
+            return ImportProblem(str(path), Translatable(
+                "the {name} is {length} characters long; it may hold at most {most} (is the "
+                "text in the {name} column?)", name=name, length=Number(len(value), ","),
+                most=Number(TITLE_CHARS, ",")), line)
     published_original = extra.pop("published", None)
     published = parse_date(published_original) if published_original else None
     if published_original is None:
@@ -297,11 +312,12 @@ def _read_html(path: Path, data: bytes) -> Iterator[Item]:
         page.feed(canonical(text))
         page.close()
     except (AssertionError, ValueError) as error:  # html.parser's rare give-ups
-        yield ImportProblem(str(path), f"could not read this page ({error})")
+        yield ImportProblem(str(path), Translatable("could not read this page ({error})",
+                                                    error=error))
         return
     body = page.text()
     if not body:
-        yield ImportProblem(str(path), "no visible text in this page")
+        yield ImportProblem(str(path), Translatable("no visible text in this page"))
         return
     title = next((given for given in (page.title, page.first_h1)
                   if given and len(given) <= TITLE_CHARS), "") or _derived_title(body)
@@ -469,12 +485,14 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
             value = json.loads(line)
         except json.JSONDecodeError as error:
             yield ImportProblem(
-                str(path), f"not valid JSON ({error.msg} at column {error.colno})", line_no
+                str(path), Translatable("not valid JSON ({error} at column {column})",
+                                        error=error.msg, column=error.colno), line_no
             )
             continue
         if not isinstance(value, dict):
             yield ImportProblem(
-                str(path), f"not a JSON object (found {_json_kind(value)})", line_no
+                str(path), Translatable("not a JSON object (found {kind})",
+                                        kind=_json_kind(value)), line_no
             )
             continue
         yield _from_row(path, line_no, value, "keys")
@@ -489,8 +507,9 @@ def _read_csv(path: Path, text: str) -> Iterator[Item]:
         yield ImportProblem(str(path), problem.reason, problem.line)
         return
     if "text" not in names:
-        found = ", ".join(_plain(name) for name in names if name) or "none"
-        yield ImportProblem(str(path), f"no 'text' column (columns found: {found})")
+        found = Listing(_plain(name) for name in names if name) or Translatable("none")
+        yield ImportProblem(str(path), Translatable("no 'text' column (columns found: {found})",
+                                                    found=found))
         return
     columns = {name: i for i, name in enumerate(names) if name}
     try:
@@ -536,15 +555,18 @@ def csv_rows(text: str, delimiter: str = ",",
             return
         except csv.Error as error:
             if "field limit" in str(error):
-                raise InputProblem(
-                    f"a field starting in this row is longer than {FIELD_CHARS:,} "
-                    "characters (is a quote opened here never closed?)", line) from None
-            raise InputProblem(f"not valid CSV ({error})", line) from None
+                raise InputProblem(Translatable(
+                    "a field starting in this row is longer than {most} characters (is a "
+                    "quote opened here never closed?)", most=Number(FIELD_CHARS, ",")),
+                    line) from None
+            raise InputProblem(Translatable("not valid CSV ({error})", error=error),
+                               line) from None
         if consumed >= len(text) and _quote_left_open(text, row_start, delimiter):
-            raise InputProblem("a quote opened here is never closed", line)
+            raise InputProblem(Translatable("a quote opened here is never closed"), line)
         if max_lines is not None and reader.line_num - line >= max_lines:
-            raise InputProblem(f"this row runs over {reader.line_num - line + 1} lines (more "
-                               f"than {max_lines}): is a quote opened here never closed?", line)
+            raise InputProblem(Translatable(
+                "this row runs over {lines} lines (more than {most}): is a quote opened here "
+                "never closed?", lines=reader.line_num - line + 1, most=max_lines), line)
         yield line, row
         line = reader.line_num + 1
         row_start = consumed
@@ -590,8 +612,10 @@ def header_names(header: list[str]) -> list[str]:
         if not name:
             continue
         if name in seen:
-            raise InputProblem(f"the column {_quoted(name)} appears twice in the header (columns "
-                               f"{seen[name]} and {number}); rename or remove one", 1)
+            raise InputProblem(Translatable(
+                "the column {name} appears twice in the header (columns {first} and "
+                "{second}); rename or remove one", name=_quoted(name), first=seen[name],
+                second=number), 1)
         seen[name] = number
     return names
 
@@ -610,20 +634,25 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
         if name == "id" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            return problem(f"'{name}' must be a string, not {_json_kind(value)}")
+            return problem(Translatable("'{name}' must be a string, not {kind}", name=name,
+                                        kind=_json_kind(value)))
         if len(value) > FIELD_CHARS:
-            return problem(f"'{name}' is {len(value):,} characters long; a value may hold "
-                           f"at most {FIELD_CHARS:,}")
+            return problem(Translatable(
+                "'{name}' is {length} characters long; a value may hold at most {most}",
+                name=name, length=Number(len(value), ","), most=Number(FIELD_CHARS, ",")))
         if not value.isascii() and _has_lone_surrogate(value):  # JSON "\ud800": unstorable
-            return problem(f"'{name}' holds a broken character (an unpaired surrogate)")
+            return problem(Translatable("'{name}' holds a broken character (an unpaired "
+                                        "surrogate)", name=name))
         value = canonical(value)
         if value.strip():
             values[name] = value if name == "text" else value.strip()
     if "text" not in values:
         if "text" in row:
-            return problem("empty 'text'")
-        found = ", ".join(_plain(str(key)) for key in row) or "none"
-        return problem(f"no 'text' (found {kind}: {found})")
+            return problem(Translatable("empty 'text'"))
+        found = Listing(_plain(str(key)) for key in row) or Translatable("none")
+        return problem(Translatable(
+            N_("no 'text' (found keys: {found})") if kind == "keys"
+            else N_("no 'text' (found columns: {found})"), found=found))
     body = _trim(values.pop("text"))
     title = values.pop("title", None)
     if title is None:
@@ -661,14 +690,16 @@ def _has_lone_surrogate(text: str) -> bool:
 
 
 def _json_kind(value: object) -> str:
-    names = {str: "a string", bool: "true/false", int: "a number", float: "a number"}
-    names.update({list: "an array", dict: "an object", type(None): "null"})
+    names = {str: Translatable("a string"), bool: Translatable("true/false"),
+             int: Translatable("a number"), float: Translatable("a number"),
+             list: Translatable("an array"), dict: Translatable("an object"),
+             type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
 def _folder_files(folder: Path, problems: list[ImportProblem]) -> list[Path]:
     def unreadable(error: OSError) -> None:
-        problems.append(ImportProblem(str(error.filename), error.strerror or str(error)))
+        problems.append(ImportProblem(str(error.filename), os_reason(error)))
 
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=unreadable):

@@ -16,6 +16,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 
 # Longest marks first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -27,8 +28,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _HARMLESS_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark
 _MAX_CONTROL_SHARE = 0.02
-_UNKNOWN = "unknown text encoding (not UTF-8, UTF-16 or Windows-1256)"
-_BINARY = "binary file, not text"
+_UNKNOWN = Translatable("unknown text encoding (not UTF-8, UTF-16 or Windows-1256)")
+_BINARY = Translatable("binary file, not text")
+_EMPTY = Translatable("empty file")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -43,10 +45,10 @@ def detect(data: bytes, declared: str | None = None) -> tuple[str, str]:
     used when there is no byte-order mark, the file is not UTF-8, and it decodes cleanly.
     """
     if not data or data.isspace():  # not strip(): no copy of a file of hundreds of MB
-        raise AnnotatorError("empty file")
+        raise AnnotatorError(_EMPTY)
     text, encoding = _decode(data, declared)
     if not text or text.isspace():
-        raise AnnotatorError("empty file")
+        raise AnnotatorError(_EMPTY)
     if _looks_binary(text):
         raise AnnotatorError(_BINARY)
     return text, encoding
@@ -58,10 +60,10 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise AnnotatorError(
-                    f"starts with a {_label(encoding)} byte-order mark but is not valid "
-                    f"{_label(encoding)} ({error.reason} at byte {error.start})"
-                ) from None
+                raise AnnotatorError(Translatable(
+                    "starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    "({reason} at byte {byte})", encoding=_label(encoding),
+                    reason=error.reason, byte=error.start)) from None
             return text.removeprefix("\ufeff"), encoding
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)

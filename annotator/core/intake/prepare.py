@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 from annotator.core.intake.corpus import collect_files, read_corpus
 from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
 from annotator.core.safety.project_file import identities, is_one_of
@@ -69,8 +70,9 @@ def read_prepared(sources: list[str | Path], progress: Progress | None = None,
         own = identities(project)
         for file in files:
             if is_one_of(file, own):
-                raise AnnotatorError(f"{file}: that is the project file itself, not a "
-                                     "corpus file; nothing was imported")
+                raise AnnotatorError(Translatable(
+                    "{path}: that is the project file itself, not a corpus file; nothing "
+                    "was imported", path=file))
     if parallel is None:
         parallel = corpus_bytes(files) >= PARALLEL_BYTES
     if not parallel or not files:
@@ -118,12 +120,15 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
                     reader.wait()
                     errors.seek(0)
                     lines = errors.read().decode("utf-8", "replace").strip().splitlines()
-                    raise AnnotatorError(
-                        "the import's reader process stopped unexpectedly "
-                        f"(exit code {reader.returncode}"
-                        + (f": {lines[-1]}" if lines else "")
-                        + "); the articles stored so far are kept"
-                    )
+                    if lines:
+                        raise AnnotatorError(Translatable(
+                            "the import's reader process stopped unexpectedly (exit code "
+                            "{code}: {reason}); the articles stored so far are kept",
+                            code=str(reader.returncode), reason=lines[-1]))
+                    raise AnnotatorError(Translatable(
+                        "the import's reader process stopped unexpectedly (exit code "
+                        "{code}); the articles stored so far are kept",
+                        code=str(reader.returncode)))
                 kind = message[0]
                 if kind == "items":
                     yield from message[1]
@@ -135,7 +140,8 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
                     if progress is not None:
                         progress(*latest, articles)
                 elif kind == "error":
-                    raise AnnotatorError(f"reading the corpus failed: {message[1]}")
+                    raise AnnotatorError(Translatable("reading the corpus failed: {reason}",
+                                                      reason=message[1]))
                 else:  # "end"
                     return
         finally:

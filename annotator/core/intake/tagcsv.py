@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable, message_of
 from annotator.core.intake.corpus import InputProblem, csv_rows, header_names, read_bounded
 from annotator.core.intake.decode import decode_bytes
 from annotator.core.records import QUOTE_LINES, TAG_FILE_BYTES
@@ -41,13 +42,12 @@ def read_tags(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     """
     path = Path(path)
     try:
-        data = read_bounded(path, TAG_FILE_BYTES, "a tag CSV")
+        data = read_bounded(path, TAG_FILE_BYTES, N_("a tag CSV"))
         text = decode_bytes(data)
     except InputProblem as exc:
-        where = f"{path}:{exc.line}" if exc.line is not None else str(path)
-        raise AnnotatorError(f"{where}: {exc.reason}") from None
+        raise AnnotatorError(_at(path, exc.line, exc.reason)) from None
     except AnnotatorError as exc:
-        raise AnnotatorError(f"{path}: {exc}") from None
+        raise AnnotatorError(_at(path, None, message_of(exc))) from None
     del data
     rows: list[tuple[int, dict[str, str]]] = []
     try:
@@ -56,17 +56,24 @@ def read_tags(path: str | Path) -> list[tuple[int, dict[str, str]]]:
         header = header_names(first[1] if first else [])
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
-            raise AnnotatorError(
-                f"{path}: not a tag CSV: missing column(s) {', '.join(missing)} "
-                f"(needs at least {', '.join(REQUIRED_COLUMNS)})"
-            )
+            raise AnnotatorError(Translatable(
+                "{path}: not a tag CSV: missing column(s) {missing} (needs at least "
+                "{required})", path=path, missing=Listing(missing),
+                required=Listing(REQUIRED_COLUMNS)))
         for line, row in reader:
             if not row:
                 continue
             if len(row) > len(header):
-                raise AnnotatorError(f"{path}:{line}: more cells than columns")
+                raise AnnotatorError(_at(path, line, Translatable("more cells than columns")))
             rows.append((line, {name: row[i] if i < len(row) else ""
                                 for i, name in enumerate(header)}))
     except InputProblem as exc:
-        raise AnnotatorError(f"{path}:{exc.line}: {exc.reason}") from None
+        raise AnnotatorError(_at(path, exc.line, exc.reason)) from None
     return rows
+
+
+def _at(path: Path, line: int | None, reason: str) -> Translatable:
+    """"path:line: reason", or "path: reason" when the whole file is meant."""
+    if line is None:
+        return Translatable("{path}: {reason}", path=path, reason=reason)
+    return Translatable("{path}:{line}: {reason}", path=path, line=str(line), reason=reason)

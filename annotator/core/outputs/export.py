@@ -63,7 +63,7 @@ import jdatetime
 
 from annotator.core.codebook import Codebook, Field, parse_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, Listing, Translatable
+from annotator.core.i18n import N_, Listing, Translatable, os_reason
 from annotator.core.labels import Labels
 from annotator.core.outputs.export_sheet import (
     _CRLF,
@@ -591,4 +591,4 @@ def _export_into(project: Project, target: Path, options: ExportOptions,
         raise AnnotatorError(Translatable("{path}: the reader closed the pipe",
                                           path=target)) from None
     except OSError as exc:
-        raise not_written(target, exc.strerror or str(exc)) from None
+        raise not_written(target, os_reason(exc)) from None

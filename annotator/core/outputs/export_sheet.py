@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from annotator.core.languages import LANGUAGES
+
 if TYPE_CHECKING:
     from annotator.core.store import Project
 
@@ -28,7 +30,7 @@ CODEBOOK_COLUMNS = (
     "definition_fa", "definition_ar", "example", "field_type", "ordered", "with_participant",
     "on_scale", "retired", "wide_column", "codebook_id", "codebook_revision", "codebook_version",
 )
-_LANGUAGES = ("en", "fa", "ar")
+_LANGUAGES = LANGUAGES  # in the order of the label_* and definition_* columns
 _CRLF = "\r\n"
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Translatable
+from annotator.core.i18n import Translatable, os_reason
 from annotator.core.safety.project_file import names_project
 
 Check = Callable[[Path], str | None]
@@ -147,7 +147,7 @@ class PartFile:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_CLOEXEC", 0), 0o666)
         except OSError as exc:
-            raise not_written(target, exc.strerror or str(exc)) from None
+            raise not_written(target, os_reason(exc)) from None
         self._raw = _Counting(fd)
         self.binary: BinaryIO = io.BufferedWriter(self._raw, buffer_size=1 << 16)  # type: ignore[assignment,type-var]
         self._text: io.TextIOWrapper | None = None
@@ -167,7 +167,7 @@ class PartFile:
             self.binary.flush()
             os.fsync(self._raw.fd)
         except OSError as exc:
-            raise not_written(self.target, exc.strerror or str(exc)) from None
+            raise not_written(self.target, os_reason(exc)) from None
         finally:
             self._close()
         size = self.path.stat().st_size
@@ -182,7 +182,7 @@ class PartFile:
         try:
             os.replace(self.path, self.target)
         except OSError as exc:
-            raise not_written(self.target, exc.strerror or str(exc)) from None
+            raise not_written(self.target, os_reason(exc)) from None
         _sync_folder(self.target.parent)
 
     def discard(self) -> None:
@@ -231,7 +231,7 @@ def part_files(targets: Iterable[Path]) -> Iterator[list[PartFile]]:
         for part in parts:
             if where == part.path:
                 where = part.target
-        raise not_written(where, exc.strerror or str(exc)) from None
+        raise not_written(where, os_reason(exc)) from None
     finally:
         for part in parts:
             part.discard()
@@ -251,7 +251,7 @@ def write_output(target: str | Path, write: Callable[[BinaryIO], object],
             raise AnnotatorError(Translatable("{path}: the reader closed the pipe",
                                               path=path)) from None
         except OSError as exc:
-            raise not_written(path, exc.strerror or str(exc)) from None
+            raise not_written(path, os_reason(exc)) from None
         return path
     with part_files([path]) as (part,):
         write(part.binary)

@@ -25,6 +25,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from annotator.core.i18n import Translatable
+
 NETWORK_TYPES = frozenset({
     "nfs", "nfs4", "cifs", "smb3", "smb2", "smbfs", "ncpfs", "9p", "afs", "openafs",
     "coda", "ceph", "glusterfs", "lustre", "gpfs", "beegfs", "ocfs2", "gfs2", "davfs",
@@ -35,8 +37,8 @@ NETWORK_TYPES = frozenset({
 })
 """File system types (as Linux and the BSDs name them) that are reached over a network."""
 
-WARNING = ("several windows or commands may write at once only on a local disk; "
-           "exchange copies (merge) through a shared folder instead")
+WARNING = Translatable("several windows or commands may write at once only on a local disk; "
+                       "exchange copies (merge) through a shared folder instead")
 """What the command line says after the reason (the window has its own translated text)."""
 
 # Folder names that sync clients give their root (compared case-insensitively).
@@ -68,8 +70,10 @@ class SharedPlace:
 
     def reason(self) -> str:
         if self.kind == "network":
-            return f"on a network file system ({self.name} at {self.where})"
-        return f"in a folder synced by {self.name} ({self.where})"
+            return Translatable("on a network file system ({name} at {where})",
+                                name=self.name, where=self.where)
+        return Translatable("in a folder synced by {name} ({where})", name=self.name,
+                            where=self.where)
 
 
 def shared_place(path: str | Path, *, mount_table: str | None = None,
@@ -99,7 +103,9 @@ def warning(path: str | Path) -> str | None:
         why = reason(path)
     except Exception:  # noqa: BLE001 - detection is advice; it must never stop work
         return None
-    return f"{path} is {why}: {WARNING}" if why else None
+    if not why:
+        return None
+    return Translatable("{path} is {why}: {warning}", path=path, why=why, warning=WARNING)
 
 
 # -- mounts -------------------------------------------------------------------------------

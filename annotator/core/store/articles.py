@@ -12,6 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Listing, Translatable
 from annotator.core.names import name_problem, shown
 from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
 from annotator.core.store.base import Store, now
@@ -109,7 +110,8 @@ class Articles:
                 if bad_id is not None:
                     result.problems.append(ImportProblem(
                         item.source_path or "",
-                        f"{bad_id} ({shown(item.article_id)}); not imported", item.line))
+                        Translatable("{problem} ({id}); not imported", problem=bad_id,
+                                     id=shown(item.article_id)), item.line))
                     continue
                 batch.append(item if isinstance(item, PreparedArticle) else prepare(item))
                 if len(batch) >= _BATCH:
@@ -202,7 +204,7 @@ class Articles:
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
         )
         if row is None:
-            raise AnnotatorError(f"no article with id '{article_id}' in the project")
+            raise AnnotatorError(_no_article(article_id))
         return Article(*row)
 
     def has(self, article_id: str) -> bool:
@@ -214,7 +216,7 @@ class Articles:
         body = self._store.scalar("SELECT body FROM articles WHERE article_id = ?",
                                   (article_id,))
         if body is None:
-            raise AnnotatorError(f"no article with id '{article_id}' in the project")
+            raise AnnotatorError(_no_article(article_id))
         return str(body)
 
     def _count_and_last(self) -> tuple[int, int]:
@@ -322,7 +324,7 @@ class Articles:
     def _list_filter(self, annotator: str | None, status: str | None,
                      query: str | None) -> tuple[str, list[object]]:
         if status is not None and status not in STATUSES:
-            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+            raise AnnotatorError(unknown_status(status))
         conditions: list[str] = []
         params: list[object] = [annotator or ""]
         if status is not None:
@@ -400,3 +402,12 @@ def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:
     right = min(len(body), end + 90)
     snippet = ("…" if left else "") + body[left:right] + ("…" if right < len(body) else "")
     return SearchHit(article_id, title, snippet.replace("\n", " "), start, end)
+
+
+def _no_article(article_id: str) -> Translatable:
+    return Translatable("no article with id '{id}' in the project", id=article_id)
+
+
+def unknown_status(status: str) -> Translatable:
+    return Translatable("unknown status '{status}' (use one of: {statuses})", status=status,
+                        statuses=Listing(STATUSES))

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Translatable, os_reason
 from annotator.core.safety.project_file import names_project
 from annotator.core.store.files import probe, read_only_uri, require_sqlite
 
@@ -87,16 +88,16 @@ class NotABackup:
         return NOT_A_BACKUP[self.kind]
 
 
-NOT_A_BACKUP = {
-    "link": "a link, not a backup file",
-    "folder": "a folder, not a backup file",
-    "special": "not a regular file",
-    "empty": "an empty file",
-    "bad-time": "the time in its name is not a real date and time",
-    "not-sqlite": "not an SQLite file",
-    "wal": "an SQLite file in write-ahead-log mode, not a backup made here",
-    "not-project": "an SQLite file but not an annotator project",
-    "unreadable": "it cannot be read",
+NOT_A_BACKUP = {  # marked for the catalogue: the command line says them in its language
+    "link": N_("a link, not a backup file"),
+    "folder": N_("a folder, not a backup file"),
+    "special": N_("not a regular file"),
+    "empty": N_("an empty file"),
+    "bad-time": N_("the time in its name is not a real date and time"),
+    "not-sqlite": N_("not an SQLite file"),
+    "wal": N_("an SQLite file in write-ahead-log mode, not a backup made here"),
+    "not-project": N_("an SQLite file but not an annotator project"),
+    "unreadable": N_("it cannot be read"),
 }
 
 
@@ -139,7 +140,7 @@ def backup(project_path: str | Path, reason: str, folder: str | Path | None = No
     a gigabyte project opened five times a day is not copied five times).
     """
     project = Path(project_path).expanduser()
-    _require_sqlite_file(project, "cannot back up")
+    _require_sqlite_file(project, N_("cannot back up"))
     target = _folder(project, folder)
     if only_if_changed:
         newest = _newest_if_unchanged(project, target)
@@ -148,8 +149,9 @@ def backup(project_path: str | Path, reason: str, folder: str | Path | None = No
     try:
         source = sqlite3.connect(str(project), timeout=_SOURCE_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
-        raise AnnotatorError(f"{project}: cannot back up: cannot open it ({exc}); "
-                             "nothing was changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot back up: cannot open it ({reason}); nothing was changed",
+            path=project, reason=exc)) from None
     try:
         return _copy_into_folder(source, project, target, reason, keep)
     finally:
@@ -216,8 +218,8 @@ def restore(project_path: str | Path, backup_path: str | Path,
     check_restorable(project, source_path, known_schema)
     articles, _tags = _counts(source_path, check=True)
     if articles is None:
-        raise AnnotatorError(f"{source_path}: not a readable annotator project; "
-                             "nothing was changed")
+        raise AnnotatorError(Translatable(
+            "{path}: not a readable annotator project; nothing was changed", path=source_path))
     staged = _staged(source_path, target) if _in_wal_mode(source_path) else None
     try:
         return _restore(project, staged or source_path, source_path, target, wait)
@@ -235,9 +237,10 @@ def check_restorable(project_path: str | Path, backup_path: str | Path,
     asking; :func:`restore` makes them again, and reads every page besides.
     """
     source_path = Path(backup_path).expanduser()
-    _require_sqlite_file(source_path, "cannot restore from it")
+    _require_sqlite_file(source_path, N_("cannot restore from it"))
     if names_project(source_path, Path(project_path).expanduser()):
-        raise AnnotatorError(f"{source_path}: that is the project file itself, not a backup")
+        raise AnnotatorError(Translatable(
+            "{path}: that is the project file itself, not a backup", path=source_path))
     _require_our_schema(source_path, known_schema)
 
 
@@ -249,8 +252,9 @@ def _restore(project: Path, source_path: Path, chosen: Path, target: Path,
     try:
         current = sqlite3.connect(str(project), timeout=wait, isolation_level=None)
     except sqlite3.Error as exc:
-        raise AnnotatorError(f"{project}: cannot open it to restore ({exc}); "
-                             "nothing was changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot open it to restore ({reason}); nothing was changed",
+            path=project, reason=exc)) from None
     try:
         try:
             _lock_exclusively(current, wait)
@@ -260,9 +264,10 @@ def _restore(project: Path, source_path: Path, chosen: Path, target: Path,
                                        protect={chosen})
         except sqlite3.OperationalError as exc:
             if _is_busy(exc):
-                raise AnnotatorError(f"{project}: the project is open in another window; "
-                                     "close it first (nothing was changed)") from None
-            raise _explain(exc, project, "cannot restore") from None
+                raise AnnotatorError(Translatable(
+                    "{path}: the project is open in another window; close it first (nothing "
+                    "was changed)", path=project)) from None
+            raise _explain(exc, project, N_("cannot restore")) from None
         except (sqlite3.DatabaseError, _Damaged):
             pass  # not a readable database: keep its bytes aside and replace the file
         else:
@@ -284,14 +289,12 @@ def _staged(source_path: Path, folder: Path) -> Path:
         part = folder / f".restore-{os.getpid()}-{time.monotonic_ns()}.part"
         source = _open_for_reading(source_path)
     except (OSError, sqlite3.Error) as exc:
-        raise AnnotatorError(f"{source_path}: cannot read it ({exc}); nothing was "
-                             "changed") from None
+        raise AnnotatorError(_unreadable(source_path, exc)) from None
     try:
         _backup_to_file(source, part, source_path)
     except (sqlite3.Error, OSError) as exc:
         _unlink_quietly(part)
-        raise AnnotatorError(f"{source_path}: cannot read it ({exc}); nothing was "
-                             "changed") from None
+        raise AnnotatorError(_unreadable(source_path, exc)) from None
     except BaseException:
         _unlink_quietly(part)
         raise
@@ -307,8 +310,9 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AnnotatorError(f"{folder}: cannot create the backups folder ({exc.strerror}); "
-                             "no backup was made and the project was not changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot create the backups folder ({reason}); no backup was made and the "
+            "project was not changed", path=folder, reason=os_reason(exc))) from None
     _remove_stale_parts(folder)
     stamp = datetime.now(UTC).strftime(_STAMP)
     part = folder / f".{stamp}-{label}-{os.getpid()}-{time.monotonic_ns()}.part"
@@ -327,14 +331,17 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
     except sqlite3.DatabaseError as exc:
         _unlink_quietly(part)
         if not isinstance(exc, sqlite3.OperationalError):  # malformed, not a database
-            raise _Damaged(f"{project}: cannot back up: the file is damaged ({exc}); "
-                           "run 'annotator check'") from None
-        raise _explain(exc, project, f"the backup to {folder} failed",
-                       "no backup was made and the project was not changed") from None
+            raise _Damaged(Translatable(
+                "{path}: cannot back up: the file is damaged ({reason}); run 'annotator "
+                "check'", path=project, reason=exc)) from None
+        raise _explain(exc, project,
+                       Translatable("the backup to {path} failed", path=folder),
+                       N_("no backup was made and the project was not changed")) from None
     except OSError as exc:
         _unlink_quietly(part)
-        raise AnnotatorError(f"{folder}: cannot write the backup ({exc.strerror}); no backup "
-                             "was made and the project was not changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot write the backup ({reason}); no backup was made and the project "
+            "was not changed", path=folder, reason=os_reason(exc))) from None
     _rotate(folder, keep, {final, *(Path(p).resolve() for p in protect)})
     return final
 
@@ -354,11 +361,10 @@ def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
     finally:
         copy.close()
     if verdict != ["ok"]:
-        raise _Damaged(
-            f"{name}: the copy failed SQLite's integrity check (quick_check), so the project "
-            f"file itself may be damaged ({'; '.join(verdict[:3])}); no backup was kept — "
-            "run 'annotator check'"
-        )
+        raise _Damaged(Translatable(
+            "{path}: the copy failed SQLite's integrity check (quick_check), so the project "
+            "file itself may be damaged ({reason}); no backup was kept — run 'annotator "
+            "check'", path=name, reason="; ".join(verdict[:3])))
     _fsync(part)
 
 
@@ -545,13 +551,15 @@ def _restore_into(current: sqlite3.Connection, source_path: Path, project: Path,
         source.backup(current)  # one transaction on the project: lands whole or not at all
         verdict = [row[0] for row in current.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, project, "cannot restore",
-                       f"the project is as it was (also saved in {safety})") from None
+        raise _explain(exc, project, N_("cannot restore"),
+                       Translatable("the project is as it was (also saved in {path})",
+                                    path=safety)) from None
     finally:
         source.close()
     if verdict != ["ok"]:
-        raise AnnotatorError(f"{project}: the restored file failed the integrity check; the "
-                             f"state before the restore is saved in {safety}")
+        raise AnnotatorError(Translatable(
+            "{path}: the restored file failed the integrity check; the state before the "
+            "restore is saved in {safety}", path=project, safety=safety))
 
 
 def _restore_by_replacing(project: Path, source_path: Path) -> None:
@@ -559,8 +567,9 @@ def _restore_by_replacing(project: Path, source_path: Path) -> None:
     try:
         project.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AnnotatorError(f"{project.parent}: cannot create the folder ({exc.strerror}); "
-                             "nothing was changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot create the folder ({reason}); nothing was changed",
+            path=project.parent, reason=os_reason(exc))) from None
     part = project.with_name(f".{project.name}.{os.getpid()}.restore.part")
     source = _open_for_reading(source_path)
     try:
@@ -572,11 +581,12 @@ def _restore_by_replacing(project: Path, source_path: Path) -> None:
         _sync_folder(project.parent)
     except sqlite3.DatabaseError as exc:
         _unlink_quietly(part)
-        raise _explain(exc, project, "cannot restore") from None
+        raise _explain(exc, project, N_("cannot restore")) from None
     except OSError as exc:
         _unlink_quietly(part)
-        raise AnnotatorError(f"{project}: cannot restore ({exc.strerror}); nothing was "
-                             "changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot restore ({reason}); nothing was changed", path=project,
+            reason=os_reason(exc))) from None
     except BaseException:
         _unlink_quietly(part)
         raise
@@ -597,10 +607,23 @@ def _keep_damaged_and_replace(project: Path, source_path: Path, folder: Path) ->
         if wal.exists():
             _copy_bytes(wal, Path(f"{kept}-wal"))
     except OSError as exc:
-        raise AnnotatorError(f"{project}: cannot keep a copy of the damaged file "
-                             f"({exc.strerror}); nothing was changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: cannot keep a copy of the damaged file ({reason}); nothing was changed",
+            path=project, reason=os_reason(exc))) from None
     _restore_by_replacing(project, source_path)
     return kept
+
+
+# Why a backup was made, as words (the names of the files keep the short reason).
+REASONS = {
+    "open": N_("project opened"),
+    "manual": N_("made by hand"),
+    "before-restore": N_("before a restore"),
+    "before-migration": N_("before an update of the file"),
+    "before-merge": N_("before a merge"),
+    "before-codebook-change": N_("before a codebook change"),
+    "before-import-tags": N_("before a tag import"),
+}
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -709,21 +732,24 @@ def _require_our_schema(path: Path, known_schema: Collection[str] | None) -> Non
         tables = {name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if _PROJECT_TABLES - tables:
-            raise AnnotatorError(f"{path}: an SQLite file but not an annotator project; "
-                                 "nothing was changed")
+            raise AnnotatorError(Translatable(
+                "{path}: an SQLite file but not an annotator project; nothing was changed",
+                path=path))
         applied = [str(name) for (name,) in conn.execute(
             "SELECT name FROM _sqlite_migrations ORDER BY id")]
     except sqlite3.Error as exc:
-        raise AnnotatorError(f"{path}: not a readable annotator project ({exc}); "
-                             "nothing was changed") from None
+        raise AnnotatorError(Translatable(
+            "{path}: not a readable annotator project ({reason}); nothing was changed",
+            path=path, reason=exc)) from None
     finally:
         conn.close()
     if known_schema is None:
         return
     newer = [name for name in applied if name not in set(known_schema)]
     if newer:
-        raise AnnotatorError(f"{path}: made by a newer version of annotator (schema "
-                             f"{newer[-1]}); nothing was changed")
+        raise AnnotatorError(Translatable(
+            "{path}: made by a newer version of annotator (schema {schema}); nothing was "
+            "changed", path=path, schema=newer[-1]))
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -732,19 +758,32 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 
 
 def _explain(exc: sqlite3.Error, project: Path, action: str,
-             unchanged: str = "nothing was changed") -> AnnotatorError:
+             unchanged: str = N_("nothing was changed")) -> AnnotatorError:
+    """``action`` and ``unchanged``: messages marked for the catalogue, or Translatable."""
     message = str(exc).lower()
+    why: str
     if "full" in message:
-        why = "the disk is full"
+        why = Translatable("the disk is full")
     elif "readonly" in message or "read-only" in message or "unable to open" in message:
-        why = "the folder or file cannot be written"
+        why = Translatable("the folder or file cannot be written")
     elif "disk i/o" in message:
-        why = "the disk reported a write error (it may be full or failing)"
+        why = Translatable("the disk reported a write error (it may be full or failing)")
     elif _is_busy(exc):
-        why = "the project is busy in another window or command"
+        why = Translatable("the project is busy in another window or command")
     else:
         why = str(exc)
-    return AnnotatorError(f"{project}: {action}: {why}; {unchanged}")
+    return AnnotatorError(Translatable("{path}: {action}: {why}; {unchanged}", path=project,
+                                      action=_marked(action), why=why,
+                                      unchanged=_marked(unchanged)))
+
+
+def _marked(message: str) -> Translatable:
+    return message if isinstance(message, Translatable) else Translatable(message)
+
+
+def _unreadable(path: Path, error: object) -> Translatable:
+    return Translatable("{path}: cannot read it ({reason}); nothing was changed", path=path,
+                        reason=error)
 
 
 def _copy_bytes(source: Path, target: Path) -> None:

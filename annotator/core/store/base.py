@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -100,11 +101,13 @@ class Store:
 def _explain(exc: sqlite3.OperationalError, path: Path) -> AnnotatorError:
     message = str(exc)
     if "locked" in message or "busy" in message:
-        return AnnotatorError(
-            f"{path}: the project is busy in another window or command; try again in a moment"
-        )
+        return AnnotatorError(Translatable(
+            "{path}: the project is busy in another window or command; try again in a moment",
+            path=path))
     if "readonly" in message or "read-only" in message:
-        return AnnotatorError(f"{path}: the project file is read-only; nothing was changed")
+        return AnnotatorError(Translatable(
+            "{path}: the project file is read-only; nothing was changed", path=path))
     if "disk" in message and "full" in message:
-        return AnnotatorError(f"{path}: the disk is full; nothing was changed")
-    return AnnotatorError(f"{path}: {message}")
+        return AnnotatorError(Translatable("{path}: the disk is full; nothing was changed",
+                                           path=path))
+    return AnnotatorError(Translatable("{path}: {reason}", path=path, reason=message))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from annotator.core.codebook import Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Listing, Translatable
 from annotator.core.store.articles import Articles
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import Participants
@@ -30,42 +31,45 @@ class Checks:
         """The active codebook's field ``field_id``, which must be of one of ``kinds``."""
         spec = self._codebooks.active().field(field_id)
         if spec.type not in kinds:
-            raise AnnotatorError(f"field '{field_id}' is a {spec.type} field")
+            raise AnnotatorError(Translatable("field '{field}' is a {kind} field",
+                                              field=field_id, kind=spec.type))
         return spec
 
     def value(self, spec: Field, value: str, allow_retired: bool = False) -> None:
         if spec.type in ("single", "multiple"):
             category = spec.category(value)
             if category is None or (category.retired and not allow_retired):
-                allowed = ", ".join(c.id for c in spec.active_categories)
-                raise AnnotatorError(
-                    f"{value!r} is not a value of field '{spec.id}' (allowed: {allowed})"
-                )
+                raise AnnotatorError(Translatable(
+                    "{value} is not a value of field '{field}' (allowed: {allowed})",
+                    value=repr(value), field=spec.id,
+                    allowed=Listing(c.id for c in spec.active_categories)))
         elif spec.type == "participants":
             if value not in self._participants.ids():
-                raise AnnotatorError(
-                    f"{value!r} is not in the participants registry (add it first)"
-                )
+                raise AnnotatorError(Translatable(
+                    "{value} is not in the participants registry (add it first)",
+                    value=repr(value)))
         elif not value.strip():
-            raise AnnotatorError(f"field '{spec.id}': the text is empty")
+            raise AnnotatorError(Translatable("field '{field}': the text is empty",
+                                              field=spec.id))
 
     def participant(self, spec: Field, participant: object) -> str | None:
         if participant is None:
             return None
         if not spec.with_participant:
-            raise AnnotatorError(f"field '{spec.id}' takes no participant per value")
+            raise AnnotatorError(takes_no_participant(spec.id))
         if str(participant) not in self._participants.ids():
-            raise AnnotatorError(f"'{participant}' is not in the participants registry")
+            raise AnnotatorError(Translatable("'{participant}' is not in the participants "
+                                              "registry", participant=participant))
         return str(participant)
 
     def role(self, spec: Field, role: object) -> str | None:
         if role is None:
             return None
         if spec.role(str(role)) is None:
-            allowed = ", ".join(r.id for r in spec.roles) or "none"
-            raise AnnotatorError(
-                f"'{role}' is not a role of field '{spec.id}' (allowed: {allowed})"
-            )
+            allowed = Listing(r.id for r in spec.roles) or Translatable("none")
+            raise AnnotatorError(Translatable(
+                "'{role}' is not a role of field '{field}' (allowed: {allowed})", role=role,
+                field=spec.id, allowed=allowed))
         return str(role)
 
     def span(self, article_id: str,
@@ -77,10 +81,15 @@ class Checks:
         try:
             start, end = (int(v) for v in span)  # type: ignore[attr-defined]
         except (TypeError, ValueError):
-            raise AnnotatorError(f"evidence span {span!r} must be two offsets") from None
+            raise AnnotatorError(Translatable("evidence span {span} must be two offsets",
+                                              span=repr(span))) from None
         if not 0 <= start < end <= len(body):
-            raise AnnotatorError(
-                f"evidence span {start}-{end} is outside article '{article_id}' "
-                f"({len(body)} characters)"
-            )
+            raise AnnotatorError(Translatable(
+                "evidence span {start}-{end} is outside article '{id}' ({length} characters)",
+                start=start, end=end, id=article_id, length=len(body)))
         return start, end, body[start:end]
+
+
+def takes_no_participant(field_id: str) -> Translatable:
+    return Translatable("field '{field}' takes no participant per value",
+                        field=field_id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from annotator.core.codebook import Codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Clauses, Translatable
 from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
 from annotator.core.store.settings import Settings
@@ -42,10 +43,12 @@ class Codebooks:
             "WHERE key = 'active_codebook'), (SELECT MAX(version) FROM codebooks), 0)") or 0)
         if self._active is None or self._active[0] != version:
             if version == 0:
-                raise AnnotatorError(f"{store.path}: the project has no codebook")
+                raise AnnotatorError(Translatable("{path}: the project has no codebook",
+                                                  path=store.path))
             source = str(store.scalar("SELECT source_toml FROM codebooks WHERE version = ?",
                                       (version,)))
-            self._active = (version, parse_codebook(source, f"codebook version {version}"))
+            self._active = (version, parse_codebook(
+                source, Translatable("codebook version {version}", version=version)))
         return self._active
 
     def load(self, codebook: Codebook, loaded_from: str | None = None) -> int:
@@ -66,7 +69,8 @@ class Codebooks:
                 problems = removed_in_use(current, codebook, used_values | used_fields,
                                           roles_used=roles)
                 if problems:
-                    raise AnnotatorError("codebook not changed: " + "; ".join(problems))
+                    raise AnnotatorError(Translatable("codebook not changed: {problems}",
+                                                      problems=Clauses(problems)))
                 if codebook.source == current.source:
                     return self.active_version()
             known = store.scalar("SELECT version FROM codebooks WHERE source_toml = ?",

@@ -13,10 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Listing, Translatable, message_of
 from annotator.core.names import check_person
 from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
-from annotator.core.store.checks import Checks
+from annotator.core.store.checks import Checks, not_attributed
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import Participants
 from annotator.core.store.statuses import Statuses
@@ -71,12 +72,11 @@ class Exchange:
         checked: list[tuple[int, dict[str, object]]] = []
         uids: dict[str, tuple[int, dict[str, object]]] = {}
         for line, row in rows:
-            place = f"{where}:{line}"
             try:
                 item = self._check_row(row, codebook, participants, bodies, versions)
                 self._check_uid(item, uids, line)
             except AnnotatorError as exc:
-                raise AnnotatorError(f"{place}: {exc}; nothing from this file was stored") from None
+                raise AnnotatorError(_not_stored(where, line, message_of(exc))) from None
             checked.append((line, item))
         result = TagImportResult()
         if checked:
@@ -86,10 +86,9 @@ class Exchange:
                 try:
                     self._import_row(conn, item, result)
                 except (AnnotatorError, sqlite3.IntegrityError) as exc:
-                    reason = str(exc) if isinstance(exc, AnnotatorError) else (
-                        "it would give the same value twice to one tag")
-                    raise AnnotatorError(f"{where}:{line}: {reason}; nothing from this file "
-                                         "was stored") from None
+                    reason = message_of(exc) if isinstance(exc, AnnotatorError) else (
+                        Translatable("it would give the same value twice to one tag"))
+                    raise AnnotatorError(_not_stored(where, line, reason)) from None
         return result
 
     def _check_uid(self, item: dict[str, object],
@@ -109,13 +108,13 @@ class Exchange:
             return
         first_line, first = seen
         if _place(first) != _place(item):
-            raise AnnotatorError(
-                f"tag_uid {uid!r} is already on line {first_line} for another tag "
-                f"({_describe(first)})")
+            raise AnnotatorError(Translatable(
+                "tag_uid {uid} is already on line {line} for another tag ({tag})",
+                uid=repr(uid), line=first_line, tag=_describe(first)))
         if _content(first) != _content(item):
-            raise AnnotatorError(
-                f"tag_uid {uid!r} is already on line {first_line} with different contents "
-                "(each tag once per file)")
+            raise AnnotatorError(Translatable(
+                "tag_uid {uid} is already on line {line} with different contents (each tag "
+                "once per file)", uid=repr(uid), line=first_line))
 
     @staticmethod
     def _check_uid_owner(conn: sqlite3.Connection, item: dict[str, object]) -> None:
@@ -124,8 +123,8 @@ class Exchange:
             (item["tag_uid"],)).fetchone()
         if same_uid is not None and tuple(same_uid) != _place(item):
             owner = dict(zip(("article_id", "annotator", "field"), same_uid, strict=True))
-            raise AnnotatorError(
-                f"tag_uid {item['tag_uid']!r} belongs to another tag ({_describe(owner)})")
+            raise AnnotatorError(Translatable("tag_uid {uid} belongs to another tag ({tag})",
+                                              uid=repr(item["tag_uid"]), tag=_describe(owner)))
 
     def _import_row(self, conn: sqlite3.Connection, item: dict[str, object],
                     result: TagImportResult) -> None:
@@ -170,22 +169,22 @@ class Exchange:
 
         article_id, annotator, field_id = cell("article_id"), cell("annotator"), cell("field")
         if not article_id:
-            raise AnnotatorError("article_id is empty")
+            raise AnnotatorError(Translatable("article_id is empty"))
         if article_id not in bodies:
             body = self._store.scalar("SELECT body FROM articles WHERE article_id = ?",
                                       (article_id,))
             bodies[article_id] = None if body is None else str(body)
         body = bodies[article_id]
         if body is None:
-            raise AnnotatorError(f"unknown article {article_id!r} (import the corpus first)")
+            raise AnnotatorError(Translatable("unknown article {id} (import the corpus first)",
+                                              id=repr(article_id)))
         if not annotator:
-            raise AnnotatorError("annotator is empty")
+            raise AnnotatorError(Translatable("annotator is empty"))
         check_person(annotator)  # before the backup: a bad name stops the file at once
         if not codebook.has_field(field_id):
-            raise AnnotatorError(
-                f"unknown field {field_id!r} (the codebook has: "
-                f"{', '.join(f.id for f in codebook.fields)})"
-            )
+            raise AnnotatorError(Translatable("unknown field {field} (the codebook has: {known})",
+                                              field=repr(field_id),
+                                              known=Listing(f.id for f in codebook.fields)))
         spec = codebook.field(field_id)
         raw_value = row.get("value") or ""
         value: str | None = raw_value if spec.type == "text" else raw_value.strip()
@@ -196,9 +195,10 @@ class Exchange:
         participant = cell("participant") or None
         if participant is not None:
             if not spec.with_participant:
-                raise AnnotatorError(f"field '{field_id}' takes no participant per value")
+                raise AnnotatorError(takes_no_participant(field_id))
             if participant not in participants:
-                raise AnnotatorError(f"unknown participant {participant!r}")
+                raise AnnotatorError(Translatable("unknown participant {id}",
+                                                  id=repr(participant)))
         role = self._checks.role(spec, cell("role") or None)
         start_text, end_text = cell("span_start"), cell("span_end")
         quote = row.get("quote") or None
@@ -207,18 +207,20 @@ class Exchange:
             try:
                 start, end = int(start_text), int(end_text)
             except ValueError:
-                raise AnnotatorError(
-                    f"span_start/span_end '{start_text}'/'{end_text}' are not whole numbers"
-                ) from None
+                raise AnnotatorError(Translatable(
+                    "span_start/span_end '{start}'/'{end}' are not whole numbers",
+                    start=start_text, end=end_text)) from None
             if not 0 <= start < end <= len(body):
-                raise AnnotatorError(f"evidence span {start}-{end} is outside the article")
+                raise AnnotatorError(Translatable(
+                    "evidence span {start}-{end} is outside the article", start=start,
+                    end=end))
             if quote is not None and body[start:end] != quote:
-                raise AnnotatorError(
-                    f"evidence span {start}-{end} does not match its quote {quote!r}"
-                )
+                raise AnnotatorError(Translatable(
+                    "evidence span {start}-{end} does not match its quote {quote}",
+                    start=start, end=end, quote=repr(quote)))
             quote = body[start:end]
         elif quote:
-            raise AnnotatorError("a quote without span_start and span_end")
+            raise AnnotatorError(Translatable("a quote without span_start and span_end"))
         version_text = cell("codebook_version")
         version = int(version_text) if version_text.isdecimal() and version_text.isascii() else None
         if version not in versions:
@@ -247,5 +249,11 @@ def _content(item: dict[str, object]) -> tuple[object, ...]:
 
 
 def _describe(item: dict[str, object]) -> str:
-    return (f"article {item['article_id']!r}, annotator {item['annotator']!r}, "
-            f"field {item['field']!r}")
+    return Translatable("article {article}, annotator {annotator}, field {field}",
+                        article=repr(item["article_id"]), annotator=repr(item["annotator"]),
+                        field=repr(item["field"]))
+
+
+def _not_stored(where: str, line: int, reason: str) -> Translatable:
+    return Translatable("{path}:{line}: {reason}; nothing from this file was stored",
+                        path=where, line=str(line), reason=reason)

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import SystemReason, Translatable, os_reason
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def probe(path: str | Path) -> Probe:
     except FileNotFoundError:
         return Probe("missing")
     except OSError as exc:
-        return Probe("unreadable", reason=exc.strerror or str(exc))
+        return Probe("unreadable", reason=os_reason(exc))
     if stat.S_ISDIR(info.st_mode):
         return Probe("folder")
     if not stat.S_ISREG(info.st_mode):
@@ -57,7 +58,8 @@ def probe(path: str | Path) -> Probe:
     if info.st_size == 0:
         return Probe("empty")
     if not os.access(path, os.R_OK):
-        return Probe("unreadable", reason="permission denied")
+        return Probe("unreadable", reason=SystemReason("permission denied",
+                                                       "permission denied"))
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
@@ -75,19 +77,21 @@ def probe(path: str | Path) -> Probe:
 
 
 def require_sqlite(path: str | Path, action: str) -> Probe:
-    """Raise one clear line unless ``path`` is an SQLite file; ``action`` ends the line."""
+    """Raise one clear line unless ``path`` is an SQLite file; ``action`` ends the line
+    (a message marked for the catalogue)."""
     path = Path(path)
     found = probe(path)
     if found.kind == "sqlite":
         return found
-    raise AnnotatorError(f"{path}: {_what(found)}; {action}")
+    raise AnnotatorError(Translatable("{path}: {problem}; {action}", path=path,
+                                      problem=_what(found), action=Translatable(action)))
 
 
 def _what(found: Probe) -> str:
     return {
-        "missing": "no such file",
-        "folder": "is a folder, not a project file",
-        "special": "not a regular file",
-        "empty": "not an annotator project (an empty file, not an SQLite file)",
-        "not_sqlite": "not an annotator project (not an SQLite file)",
-    }.get(found.kind, f"cannot read ({found.reason})")
+        "missing": Translatable("no such file"),
+        "folder": Translatable("is a folder, not a project file"),
+        "special": Translatable("not a regular file"),
+        "empty": Translatable("not an annotator project (an empty file, not an SQLite file)"),
+        "not_sqlite": Translatable("not an annotator project (not an SQLite file)"),
+    }.get(found.kind) or Translatable("cannot read ({reason})", reason=found.reason)

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable, message_of, os_reason
 from annotator.core.names import name_problem, shown
 from annotator.core.safety.project_file import names_project
 from annotator.core.store import merge_sql
@@ -62,13 +63,20 @@ class UnknownValue:
     tags: int = 0  # how many of their tags and adjudications carry it
 
     def __str__(self) -> str:
+        return self.message()
+
+    def message(self) -> Translatable:
         if self.role is not None:
-            what = f"role '{self.role}' of field '{self.field}'"
+            what = Translatable("role '{role}' of field '{field}'", role=self.role,
+                                field=self.field)
         elif self.value is None:
-            what = f"field '{self.field}'"
+            what = Translatable("field '{field}'", field=self.field)
         else:
-            what = f"value '{self.value}' of field '{self.field}'"
-        return f"{what} ({self.tags} tag{'' if self.tags == 1 else 's'})"
+            what = Translatable("value '{value}' of field '{field}'", value=self.value,
+                                field=self.field)
+        if self.tags == 1:
+            return Translatable("{what} ({count} tag)", what=what, count=self.tags)
+        return Translatable("{what} ({count} tags)", what=what, count=self.tags)
 
 
 class UnknownValuesError(AnnotatorError):
@@ -81,18 +89,21 @@ class UnknownValuesError(AnnotatorError):
     def __init__(self, source: str, unknown: list[UnknownValue]) -> None:
         self.source = source
         self.unknown = unknown
-        super().__init__(
-            f"{source}: {len(unknown)} fields, values or roles that our codebook does not "
-            f"know: {shown_list(unknown)}; nothing was merged (to bring them in anyway: "
-            "annotator merge --accept-unknown)")
+        super().__init__(Translatable(
+            "{path}: {count} fields, values or roles that our codebook does not know: "
+            "{unknown}; nothing was merged (to bring them in anyway: annotator merge "
+            "--accept-unknown)", path=source, count=len(unknown),
+            unknown=shown_list(unknown)))
 
 
-def shown_list(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN) -> str:
-    """The first ``shown`` unknown values, and how many more there are."""
-    text = ", ".join(str(item) for item in unknown[:shown])
+def shown_list(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN) -> Listing | str:
+    """The first ``shown`` unknown values, and how many more there are (to fill into a
+    :class:`~annotator.core.i18n.Translatable`)."""
+    listed = Listing(item.message() for item in unknown[:shown])
     if len(unknown) > shown:
-        text += f" and {len(unknown) - shown} more"
-    return text
+        return Translatable("{listed} and {count} more", listed=listed,
+                            count=len(unknown) - shown)
+    return listed
 
 
 @dataclass
@@ -115,22 +126,27 @@ class MergeSummary:
     unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
 
     def lines(self) -> list[str]:
-        out = [
-            f"merged {self.source}",
-            f"articles: {self.articles_added} added, {self.articles_matched} already here",
-            f"tags: {self.tags_added} added, {self.tags_updated} updated, "
-            f"{self.tags_kept} kept as they were here (newer here or removed here)",
-            f"statuses: {self.statuses} changed; adjudications: {self.adjudications}; "
-            f"comments: {self.comments}; participants: {self.participants} added; "
-            f"history: {self.history} entries",
+        out: list[str] = [
+            Translatable("merged {path}", path=self.source),
+            Translatable("articles: {added} added, {matched} already here",
+                         added=self.articles_added, matched=self.articles_matched),
+            Translatable("tags: {added} added, {updated} updated, {kept} kept as they were "
+                         "here (newer here or removed here)", added=self.tags_added,
+                         updated=self.tags_updated, kept=self.tags_kept),
+            Translatable("statuses: {statuses} changed; adjudications: {adjudications}; "
+                         "comments: {comments}; participants: {participants} added; "
+                         "history: {history} entries", statuses=self.statuses,
+                         adjudications=self.adjudications, comments=self.comments,
+                         participants=self.participants, history=self.history),
         ]
         if self.annotators:
-            out.append("annotators in the file: " + ", ".join(self.annotators))
+            out.append(Translatable("annotators in the file: {names}",
+                                    names=Listing(self.annotators)))
         for conflict in self.article_conflicts:
-            out.append(f"not merged: {conflict}")
+            out.append(Translatable("not merged: {conflict}", conflict=conflict))
         if self.unknown:
-            out.append("brought in although our codebook does not know them: "
-                       + shown_list(self.unknown))
+            out.append(Translatable("brought in although our codebook does not know them: "
+                                    "{unknown}", unknown=shown_list(self.unknown)))
         return out
 
 
@@ -152,10 +168,11 @@ class Merge:
         """
         other = Path(other)
         if names_project(other, self._store.path):
-            raise AnnotatorError(f"{other}: that is this project itself")
+            raise AnnotatorError(Translatable("{path}: that is this project itself",
+                                              path=other))
         if not other.is_file():
-            raise AnnotatorError(f"{other}: no such project file")
-        require_sqlite(other, "nothing was merged")
+            raise AnnotatorError(Translatable("{path}: no such project file", path=other))
+        require_sqlite(other, N_("nothing was merged"))
         summary = MergeSummary(str(other))
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             self._attach_colleague(other, Path(folder))
@@ -163,13 +180,11 @@ class Merge:
                 for article_id in merge_sql.their_unusual_article_ids(self._store.conn):
                     problem = name_problem(article_id, "article id")
                     if problem:
-                        raise AnnotatorError(f"{other}: {problem} ({shown(article_id)}); "
-                                             "nothing was merged")
+                        raise AnnotatorError(_bad_name(other, problem, article_id))
                 for person in merge_sql.their_people(self._store.conn):
                     problem = name_problem(person, "name")
                     if problem:  # it would break listings and exports here
-                        raise AnnotatorError(f"{other}: {problem} ({shown(person)}); "
-                                             "nothing was merged")
+                        raise AnnotatorError(_bad_name(other, problem, person))
                 unknown = unknown_in_colleague(self._store.conn, self._codebooks.active())
                 if unknown and not accept_unknown:
                     raise UnknownValuesError(str(other), unknown)
@@ -231,10 +246,11 @@ class Merge:
             upgrade_copy(copy)
             conn.execute("ATTACH DATABASE ? AS other", (str(copy),))
         except AnnotatorError as exc:
-            raise AnnotatorError(_naming(str(exc), copy, other)) from None
+            raise AnnotatorError(_naming(message_of(exc), copy, other)) from None
         except sqlite3.Error as exc:
-            raise AnnotatorError(f"{other}: cannot be read as a project ({exc}); nothing "
-                                 "was merged") from None
+            raise AnnotatorError(Translatable(
+                "{path}: cannot be read as a project ({reason}); nothing was merged",
+                path=other, reason=exc)) from None
 
     def _merge_all(self, summary: MergeSummary) -> None:
         conn = self._store.conn
@@ -246,8 +262,8 @@ class Merge:
         matched, added, conflicts = merge_sql.map_articles(conn, index_key)
         summary.articles_matched, summary.articles_added = matched, added
         summary.article_conflicts = [
-            f"article '{article_id}' has a different text in the colleague's file "
-            "(its tags were not merged)" for article_id in conflicts]
+            Translatable("article '{id}' has a different text in the colleague's file (its "
+                         "tags were not merged)", id=article_id) for article_id in conflicts]
         self._merge_tags(summary)
         summary.statuses = merge_sql.merge_statuses(conn)
         counts = merge_sql.merge_keyed(conn, merge_sql.ADJUDICATIONS)
@@ -330,11 +346,23 @@ def _unknown_keys(codebook: Codebook, field_id: str, value: object,
 
 def _naming(message: str, copy: Path, other: Path) -> str:
     """``message`` about the temporary ``copy`` made to name their file ``other``."""
-    for name in {str(copy.resolve()), str(copy)}:
-        message = message.replace(name, str(other))
+    names = {str(copy.resolve()), str(copy)}
+    if isinstance(message, Translatable):
+        message = Translatable(message.message, **{
+            key: other if str(value) in names else value
+            for key, value in message.values.items()})
+    else:
+        for name in names:
+            message = message.replace(name, str(other))
     if "nothing was merged" not in message:
-        message += "; nothing was merged"
+        message = Translatable("{problem}; nothing was merged", problem=message)
     return message
+
+
+def _bad_name(other: Path, problem: str, value: str) -> Translatable:
+    """A colleague's file holds an article id or a name that would break listings here."""
+    return Translatable("{path}: {problem} ({value}); nothing was merged", path=other,
+                        problem=problem, value=shown(value))
 
 
 @contextmanager
@@ -400,4 +428,5 @@ def _copy_read_only(source: Path, target: Path) -> None:
             if extra.exists():
                 shutil.copyfile(extra, Path(str(target) + suffix))
     except OSError as exc:
-        raise AnnotatorError(f"{source}: cannot read ({exc.strerror})") from None
+        raise AnnotatorError(Translatable("{path}: cannot read ({reason})", path=source,
+                                          reason=os_reason(exc))) from None

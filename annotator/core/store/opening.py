@@ -17,13 +17,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Translatable
 from annotator.core.store.backups import backup
 from annotator.core.store.base import BUSY_TIMEOUT_MS
 from annotator.core.store.files import probe
 from annotator.core.store.migrations import migrations
 
-READ_ONLY_WRITE = ("{path}: the project file or its folder is read-only here, so changes "
-                   "are off; nothing was changed (copy it to a folder you can write to)")
+READ_ONLY_WRITE = N_("{path}: the project file or its folder is read-only here, so changes "
+                      "are off; nothing was changed (copy it to a folder you can write to)")
+
+
+def read_only_write(path: Path) -> Translatable:
+    """The refusal to write to a project that cannot be written here."""
+    return Translatable(READ_ONLY_WRITE, path=path)
 
 
 def check_is_project(path: Path, allow_read_only: bool = False) -> bool:
@@ -40,18 +46,20 @@ def check_is_project(path: Path, allow_read_only: bool = False) -> bool:
     if found.kind == "sqlite":
         return True
     if found.kind == "not_sqlite":
-        raise AnnotatorError(
-            f"{path}: not an annotator project (not an SQLite file); it was left untouched"
-        )
+        raise AnnotatorError(Translatable(
+            "{path}: not an annotator project (not an SQLite file); it was left untouched",
+            path=path))
     if found.kind == "folder":
-        raise AnnotatorError(f"{path}: is a folder, not a project file")
+        raise AnnotatorError(Translatable("{path}: is a folder, not a project file", path=path))
     if found.kind == "special":
-        raise AnnotatorError(f"{path}: not a regular file, so not a project file")
+        raise AnnotatorError(Translatable("{path}: not a regular file, so not a project file",
+                                          path=path))
     if read_only_error(found.reason):
         if allow_read_only:
             return True  # the read-only opening says whether it can be read at all
-        raise AnnotatorError(READ_ONLY_WRITE.format(path=path))
-    raise AnnotatorError(f"{path}: cannot read the project file ({found.reason})")
+        raise AnnotatorError(read_only_write(path))
+    raise AnnotatorError(Translatable("{path}: cannot read the project file ({reason})",
+                                      path=path, reason=found.reason))
 
 
 def read_only_error(message: object) -> bool:
@@ -97,19 +105,17 @@ def check_schema(conn: sqlite3.Connection, db: Database, path: Path) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "_sqlite_migrations" not in tables or "articles" not in tables:
         if tables:
-            raise AnnotatorError(
-                f"{path}: an SQLite file but not an annotator project; it was left "
-                "untouched"
-            )
+            raise AnnotatorError(Translatable(
+                "{path}: an SQLite file but not an annotator project; it was left untouched",
+                path=path))
         return
     known = {m.name for m in migrations._migrations}
     applied = {m.name for m in migrations.applied(db)}
     newer = sorted(applied - known)
     if newer:
-        raise AnnotatorError(
-            f"{path}: made by a newer version of annotator (schema {newer[-1]}); "
-            "update annotator to open it"
-        )
+        raise AnnotatorError(Translatable(
+            "{path}: made by a newer version of annotator (schema {schema}); update "
+            "annotator to open it", path=path, schema=newer[-1]))
 
 
 def upgrade_copy(path: Path) -> None:
@@ -119,21 +125,35 @@ def upgrade_copy(path: Path) -> None:
     through one): no backup is made first.  Errors are those of opening a project.
     """
     if not check_is_project(path):
-        raise AnnotatorError(f"{path}: no such project file")
+        raise AnnotatorError(no_such_project(path))
     try:
         conn = connect(path)
     except sqlite3.Error as exc:
         if read_only_error(exc):
-            raise AnnotatorError(READ_ONLY_WRITE.format(path=path)) from None
-        raise AnnotatorError(f"{path}: cannot open ({exc})") from None
+            raise AnnotatorError(read_only_write(path)) from None
+        raise AnnotatorError(cannot_open(path, exc)) from None
     try:
         configure(conn)
         bring_up_to_date(conn, Database(conn), path, exists=True, backup_before_migration=False)
     except sqlite3.OperationalError as exc:
         if read_only_error(exc):
-            raise AnnotatorError(READ_ONLY_WRITE.format(path=path)) from None
-        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+            raise AnnotatorError(read_only_write(path)) from None
+        raise AnnotatorError(not_usable(path, exc)) from None
     except sqlite3.DatabaseError as exc:
-        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+        raise AnnotatorError(not_usable(path, exc)) from None
     finally:
         conn.close()
+
+
+def no_such_project(path: Path) -> Translatable:
+    return Translatable("{path}: no such project file", path=path)
+
+
+def cannot_open(path: Path, error: object) -> Translatable:
+    return Translatable("{path}: cannot open ({reason})", path=path, reason=error)
+
+
+def not_usable(path: Path, error: object) -> Translatable:
+    """An SQLite file that SQLite cannot use as a project (damaged, encrypted, ...)."""
+    return Translatable("{path}: not a usable annotator project ({reason})", path=path,
+                        reason=error)

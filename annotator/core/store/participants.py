@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 from annotator.core.participants import Matcher, Participant
 from annotator.core.store.base import Store, now
 
@@ -47,7 +48,7 @@ class Participants:
         for participant in self.all():
             if participant.id == participant_id:
                 return participant
-        raise AnnotatorError(f"no participant with id '{participant_id}'")
+        raise AnnotatorError(Translatable("no participant with id '{id}'", id=participant_id))
 
     def ids(self) -> set[str]:
         return {p.id for p in self.all()}

@@ -35,6 +35,7 @@ from annotator import __version__
 from annotator.core import paths
 from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable, os_reason
 from annotator.core.participants import load_registry
 from annotator.core.store.articles import Articles
 from annotator.core.store.backups import Backups
@@ -47,13 +48,16 @@ from annotator.core.store.history import History
 from annotator.core.store.merge import Merge
 from annotator.core.store.migrations import migrations
 from annotator.core.store.opening import (
-    READ_ONLY_WRITE,
     bring_up_to_date,
+    cannot_open,
     check_is_project,
     check_schema,
     configure,
     connect,
+    no_such_project,
+    not_usable,
     read_only_error,
+    read_only_write,
 )
 from annotator.core.store.participants import Participants
 from annotator.core.store.review import Review
@@ -130,7 +134,8 @@ def _open_read_only(path: Path) -> Project:
         if conn is not None:
             conn.close()
         if not read_only_error(exc):
-            raise AnnotatorError(f"{path}: cannot read the project file ({exc})") from None
+            raise AnnotatorError(Translatable("{path}: cannot read the project file ({reason})",
+                                              path=path, reason=exc)) from None
         # The folder is read-only and SQLite cannot make the -shm file a WAL reader
         # needs.  Without a pending log the file alone is the whole project, and
         # "immutable" reads it as it is; with one, its last changes would be missed.
@@ -140,10 +145,10 @@ def _open_read_only(path: Path) -> Project:
         except OSError:
             pending = False
         if pending:
-            raise AnnotatorError(
-                f"{path}: read-only here, and its last changes are still in {log.name}, "
-                "which cannot be read without writing beside it; open it once where it "
-                "can be written") from None
+            raise AnnotatorError(Translatable(
+                "{path}: read-only here, and its last changes are still in {log}, which "
+                "cannot be read without writing beside it; open it once where it can be "
+                "written", path=path, log=log.name)) from None
         conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
                                check_same_thread=False)
     project = Project(path, conn)
@@ -152,12 +157,12 @@ def _open_read_only(path: Path) -> Project:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check_schema(project.conn, project.db, path)
         if migrations.pending(project.db):
-            raise AnnotatorError(
-                f"{path}: made by an older version; it needs an update, which a read-only "
-                "file cannot take (open it once where it can be written)")
+            raise AnnotatorError(Translatable(
+                "{path}: made by an older version; it needs an update, which a read-only "
+                "file cannot take (open it once where it can be written)", path=path))
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+        raise AnnotatorError(not_usable(path, exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -184,18 +189,16 @@ def open_project(
         return _open_read_only(path)
     if not exists:
         if not create:
-            raise AnnotatorError(f"{path}: no such project file")
+            raise AnnotatorError(no_such_project(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise AnnotatorError(
-                f"{path.parent}: cannot create the folder ({exc.strerror})"
-            ) from None
+            raise AnnotatorError(Translatable("{path}: cannot create the folder ({reason})",
+                                              path=path.parent, reason=os_reason(exc))) from None
     elif codebook_path is not None:
-        raise AnnotatorError(
-            f"{path}: --codebook applies to a new project; to change the codebook of an "
-            "existing one use 'annotator codebook --load FILE'"
-        )
+        raise AnnotatorError(Translatable(
+            "{path}: --codebook applies to a new project; to change the codebook of an "
+            "existing one use 'annotator codebook --load FILE'", path=path))
     codebook = load_codebook(codebook_path or paths.default_codebook_path()) if not exists else None
     try:
         conn = connect(path)
@@ -203,8 +206,8 @@ def open_project(
         if exists and read_only_error(exc):
             if allow_read_only:
                 return _open_read_only(path)
-            raise AnnotatorError(READ_ONLY_WRITE.format(path=path)) from None
-        raise AnnotatorError(f"{path}: cannot open ({exc})") from None
+            raise AnnotatorError(read_only_write(path)) from None
+        raise AnnotatorError(cannot_open(path, exc)) from None
     try:
         configure(conn)
         project = Project(path, conn)
@@ -222,11 +225,11 @@ def open_project(
         if exists and read_only_error(exc):
             if allow_read_only:
                 return _open_read_only(path)
-            raise AnnotatorError(READ_ONLY_WRITE.format(path=path)) from None
-        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+            raise AnnotatorError(read_only_write(path)) from None
+        raise AnnotatorError(not_usable(path, exc)) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise AnnotatorError(f"{path}: not a usable annotator project ({exc})") from None
+        raise AnnotatorError(not_usable(path, exc)) from None
     except BaseException:
         conn.close()
         raise

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 from annotator.core.names import check_person
 from annotator.core.store.articles import Articles
 from annotator.core.store.base import Store, now
@@ -118,7 +119,8 @@ class Review:
         check_person(reviewer.strip(), "reviewer's name")
         spec = self._codebooks.active().field(field_id)
         if spec.type in ("single", "text") and len(values) > 1:
-            raise AnnotatorError(f"field '{field_id}' takes one value")
+            raise AnnotatorError(Translatable("field '{field}' takes one value",
+                                              field=field_id))
         with self._store.write() as conn:
             self._articles.body(article_id)
             existing = {(a.value, a.participant): a for a in self.adjudications(article_id,
@@ -165,7 +167,8 @@ class Review:
         """Adopt ``annotator``'s values of a field as the adjudicated ones."""
         tags = self._tags.find(article_id, annotator, field_id)
         if not tags:
-            raise AnnotatorError(f"{annotator} did not code '{field_id}' for this article")
+            raise AnnotatorError(Translatable("{annotator} did not code '{field}' for this "
+                                              "article", annotator=annotator, field=field_id))
         values = [AdjudicatedValue(t.value, t.participant, t.role,
                              (t.span_start, t.span_end) if t.span_start is not None
                              and t.span_end is not None else None) for t in tags]
@@ -184,7 +187,7 @@ class Review:
 
     def add_comment(self, article_id: str, author: str, text: str) -> Comment:
         if not text.strip():
-            raise AnnotatorError("the comment is empty")
+            raise AnnotatorError(Translatable("the comment is empty"))
         check_person(author.strip(), "author's name")
         with self._store.write() as conn:
             self._articles.body(article_id)

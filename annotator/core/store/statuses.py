@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
-from annotator.core.store.articles import STATUSES, Articles
+from annotator.core.store.articles import STATUSES, Articles, unknown_status
 from annotator.core.store.base import Store, now
 
 
@@ -28,7 +28,7 @@ class Statuses:
 
     def set(self, article_id: str, annotator: str, status: str) -> None:
         if status not in STATUSES:
-            raise AnnotatorError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+            raise AnnotatorError(unknown_status(status))
         check_person(annotator)
         with self._store.write() as conn:
             self._articles.body(article_id)

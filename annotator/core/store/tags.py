@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from annotator.core.codebook import Field
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
 from annotator.core.names import check_person
 from annotator.core.store.base import Store, now
 from annotator.core.store.checks import Checks
@@ -79,7 +80,7 @@ class Tags:
     def get(self, tag_id: int) -> Tag:
         row = self._store.one(f"SELECT {TAG_COLUMNS} FROM tags WHERE tag_id = ?", (tag_id,))
         if row is None:
-            raise AnnotatorError(f"no tag with id {tag_id}")
+            raise AnnotatorError(Translatable("no tag with id {id}", id=str(tag_id)))
         return Tag(*row)
 
     def annotators(self) -> list[str]:
@@ -248,5 +249,5 @@ class Tags:
 
 def _integrity(exc: Exception) -> Exception:
     if "UNIQUE" in str(exc) and "tags" in str(exc):
-        return AnnotatorError("that value is already tagged for this article")
+        return AnnotatorError(Translatable("that value is already tagged for this article"))
     return exc
