@@ -2,53 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+154"/>
-        <source>Evidence: %1 (click to show it in the article)</source>
-        <translation>الدليل: %1 (انقر لعرضه في المقال)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Make this the evidence target: select text in the article and attach it as evidence</source>
-        <translation>اجعل هذا هدف الدليل: حدّد نصاً في المقال وأرفقه كدليل</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+37"/>
-        <source>nominal</source>
-        <translation>اسمي</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ordinal</source>
-        <translation>ترتيبي</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MASI (sets)</source>
-        <translation>MASI (مجموعات)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>binary</source>
-        <translation>ثنائي</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+7"/>
+        <location line="+33"/>
+        <location line="+8"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -88,7 +55,7 @@
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Annotator</source>
         <translation>المرمّز</translation>
     </message>
@@ -113,15 +80,28 @@
         <translation>الرسم البياني</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* الرقم الرئيسي للحقل. n/a: ألفا غير معرّفة (تذكر الملاحظة السبب).</translation>
     </message>
 </context>
 <context>
+    <name>AimButton</name>
+    <message>
+        <location filename="../../annotator/gui/aim_button.py" line="+56"/>
+        <source>Evidence: %1 (click to show it in the article)</source>
+        <translation>الدليل: %1 (انقر لعرضه في المقال)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make this the evidence target: select text in the article and attach it as evidence</source>
+        <translation>اجعل هذا هدف الدليل: حدّد نصاً في المقال وأرفقه كدليل</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+47"/>
+        <location filename="../../annotator/gui/article_list.py" line="+51"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -141,7 +121,7 @@
         <translation>متخطى</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -151,7 +131,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -159,7 +139,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -210,7 +190,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+480"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
@@ -362,6 +342,14 @@
         <location line="+0"/>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBox</name>
+    <message>
+        <location filename="../../annotator/gui/field_box.py" line="+91"/>
+        <source>(no longer used)</source>
+        <translation>(لم يعد مستخدماً)</translation>
     </message>
 </context>
 <context>
@@ -526,12 +514,12 @@
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -541,7 +529,7 @@
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
@@ -551,7 +539,7 @@
         <translation>فتح مشروع &amp;حديث</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
@@ -591,29 +579,29 @@
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+172"/>
+        <location filename="../../annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+4"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Next article</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
@@ -643,7 +631,7 @@
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
@@ -678,7 +666,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../annotator/gui/main_window.py" line="-82"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -693,7 +681,7 @@
         <translation>كان ذلك المقال الأخير.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved</source>
         <translation>تم الحفظ</translation>
     </message>
@@ -708,12 +696,12 @@
         <translation>لم تُعَد: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-86"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -723,28 +711,28 @@
         <translation>ملفات المشروع (*.sqlite)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+238"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location filename="../../annotator/gui/main_window.py" line="+91"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -754,7 +742,7 @@
         <translation>مقالات (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
@@ -764,12 +752,12 @@
         <translation>جارٍ استيراد المقالات…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Importing %1…</source>
         <translation>جارٍ استيراد %1…</translation>
     </message>
@@ -779,12 +767,12 @@
         <translation>تمت قراءة %1 مقالة</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 articles added, %2 already present.</source>
         <translation>المقالات المضافة: %1، والموجودة مسبقاً: %2.</translation>
     </message>
@@ -794,7 +782,7 @@
         <translation>أُلغي الاستيراد؛ المقالات المخزّنة قبل ذلك محفوظة.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Import finished with problems</source>
         <translation>انتهى الاستيراد مع مشكلات</translation>
     </message>
@@ -804,7 +792,7 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+11"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>دمج مشروع زميل</translation>
     </message>
@@ -814,23 +802,23 @@
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+37"/>
+        <location line="+9"/>
+        <location line="+38"/>
         <source>Merge finished</source>
         <translation>انتهى الدمج</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
         <translation>يحتوي %1 على حقول أو قيم أو أدوار لا يعرفها دليل الترميز لدينا. إذا دُمجت فستُحفظ وتُحتسب في الاتفاق كما هي. هل تريد الدمج على أي حال؟</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Values our codebook does not know</source>
         <translation>قيم لا يعرفها دليل الترميز لدينا</translation>
     </message>
@@ -915,7 +903,7 @@
         <translation>ترميز يدوي للمقالات الإخبارية الفارسية والعربية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+21"/>
+        <location filename="../../annotator/gui/main_window.py" line="-41"/>
         <source>Annotator: %1</source>
         <translation>المرمّز: %1</translation>
     </message>
@@ -981,12 +969,7 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="+158"/>
-        <source>(no longer used)</source>
-        <translation>(لم يعد مستخدماً)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
         <source>Who voiced this demand</source>
         <translation>من طرح هذا المطلب</translation>
     </message>
@@ -996,12 +979,12 @@
         <translation>لم يُذكر أي منها</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Coded: the article reports none of these</source>
         <translation>مرمَّز: المقال لا يذكر أياً من هذه</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>voiced by: —</source>
         <translation>على لسان: —</translation>
     </message>
@@ -1009,7 +992,7 @@
 <context>
     <name>NoteBox</name>
     <message>
-        <location line="+39"/>
+        <location filename="../../annotator/gui/note_box.py" line="+40"/>
         <source>Reasons, doubts, other demands… (any language)</source>
         <translation>أسباب، شكوك، مطالب أخرى… (بأي لغة)</translation>
     </message>
@@ -1017,12 +1000,12 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+67"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+60"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Role of %1</source>
         <translation>دور %1</translation>
     </message>
@@ -1035,23 +1018,23 @@
 <context>
     <name>ParticipantsBox</name>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>No participants yet.</source>
         <translation>لا مشاركين بعد.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>مقترحون من النص (Alt+P):</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
         <source>Add a participant: type any name…</source>
         <translation>إضافة مشارك: اكتب أي اسم…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>عدد مرات الورود في النص: %1. انقر أو اضغط Enter للإضافة.</translation>
     </message>
@@ -1061,7 +1044,7 @@
         <translation>لا مشاركين آخرين مذكورين في النص.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>No participant in the registry matches “%1”.</source>
         <translation>لا يوجد مشارك في السجل يطابق «%1».</translation>
     </message>
@@ -1217,7 +1200,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+50"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+51"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
@@ -1379,7 +1362,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+217"/>
+        <location filename="../../annotator/gui/review_view.py" line="+215"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1389,7 +1372,7 @@ The current state is backed up first.</source>
         <translation>هذا هو المقال الأول في القائمة.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+100"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>حُسم %1 من %2 من الحقول المختلف عليها</translation>
     </message>
@@ -1409,7 +1392,7 @@ The current state is backed up first.</source>
         <translation>لا مقال للمراجعة: تظهر هنا المقالات التي رمّزها مرمّزان أو أكثر (ادمج ملفات الزملاء أولاً).</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+41"/>
         <source>Accepted %1&apos;s values for %n field(s).</source>
         <translation>
             <numerusform>لم تُقبل قيم %1 في أي حقل.</numerusform>
@@ -1436,12 +1419,7 @@ The current state is backed up first.</source>
 <context>
     <name>SingleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="-248"/>
-        <source>(no longer used)</source>
-        <translation>(لم يعد مستخدماً)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../annotator/gui/single_box.py" line="+49"/>
         <source>Clear</source>
         <translation>مسح</translation>
     </message>
@@ -1454,7 +1432,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+106"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+104"/>
         <source>Remove quote</source>
         <translation>إزالة الاقتباس</translation>
     </message>
@@ -1484,7 +1462,7 @@ The current state is backed up first.</source>
         <translation>علِّم هذا المقال منجزاً وانتقل إلى التالي</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+82"/>
         <source>Choose a stance, demand or participant first</source>
         <translation>اختر موقفاً أو مطلباً أو مشاركاً أولاً</translation>
     </message>
@@ -1494,7 +1472,7 @@ The current state is backed up first.</source>
         <translation>التحديد لا يطابق نص المقال؛ حدّد المقطع مرة أخرى.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+116"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -1514,12 +1492,12 @@ The current state is backed up first.</source>
         <translation>متخطى</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Evidence: choose a value, then select its passage in the article.</source>
         <translation>الدليل: اختر قيمة، ثم حدّد مقطعها في المقال.</translation>
     </message>
@@ -1537,7 +1515,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+48"/>
+        <location filename="../../annotator/gui/opening.py" line="+31"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -1552,7 +1530,7 @@ The current state is backed up first.</source>
         <translation>لا يمكن استخدام هذا الاسم: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -1562,12 +1540,12 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+18"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع أو مجلده هنا، لذا التغييرات معطّلة.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>هذا المشروع على نظام ملفات شبكي (%1 في %2).</translation>
     </message>

@@ -2,53 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../annotator/gui/form_parts.py" line="+154"/>
-        <source>Evidence: %1 (click to show it in the article)</source>
-        <translation>شاهد: %1 (برای نمایش آن در مقاله کلیک کنید)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Make this the evidence target: select text in the article and attach it as evidence</source>
-        <translation>این مورد را هدف شاهد کنید: متنی را در مقاله انتخاب کنید و آن را به‌عنوان شاهد پیوست کنید</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+37"/>
-        <source>nominal</source>
-        <translation>اسمی</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ordinal</source>
-        <translation>ترتیبی</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MASI (sets)</source>
-        <translation>MASI (مجموعه‌ها)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>binary</source>
-        <translation>دودویی</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+61"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+7"/>
+        <location line="+33"/>
+        <location line="+8"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Category</source>
         <translation>گزینه</translation>
     </message>
@@ -88,7 +55,7 @@
         <translation>آلفای کریپندورف</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Annotator</source>
         <translation>کدگذار</translation>
     </message>
@@ -113,15 +80,28 @@
         <translation>نمودار</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* رقم اصلی فیلد. n/a: آلفا تعریف‌نشده است (علت در ستون توضیح آمده است).</translation>
     </message>
 </context>
 <context>
+    <name>AimButton</name>
+    <message>
+        <location filename="../../annotator/gui/aim_button.py" line="+56"/>
+        <source>Evidence: %1 (click to show it in the article)</source>
+        <translation>شاهد: %1 (برای نمایش آن در مقاله کلیک کنید)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make this the evidence target: select text in the article and attach it as evidence</source>
+        <translation>این مورد را هدف شاهد کنید: متنی را در مقاله انتخاب کنید و آن را به‌عنوان شاهد پیوست کنید</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+47"/>
+        <location filename="../../annotator/gui/article_list.py" line="+51"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -141,7 +121,7 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -151,7 +131,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -159,7 +139,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -210,7 +190,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+480"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
         <location line="+37"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -362,6 +342,14 @@
         <location line="+0"/>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBox</name>
+    <message>
+        <location filename="../../annotator/gui/field_box.py" line="+91"/>
+        <source>(no longer used)</source>
+        <translation>(دیگر به کار نمی‌رود)</translation>
     </message>
 </context>
 <context>
@@ -526,12 +514,12 @@
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -541,7 +529,7 @@
         <translation>پروژهٔ &amp;جدید…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open project…</source>
         <translation>&amp;باز کردن پروژه…</translation>
     </message>
@@ -551,7 +539,7 @@
         <translation>پروژه‌های &amp;اخیر</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Export…</source>
         <translation>برون‌&amp;ریزی…</translation>
     </message>
@@ -591,29 +579,29 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+172"/>
+        <location filename="../../annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+4"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Go</source>
         <translation>&amp;برو</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Next article</source>
         <translation>&amp;مقالهٔ بعدی</translation>
     </message>
@@ -643,7 +631,7 @@
         <translation>&amp;بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;کوچک‌نمایی</translation>
     </message>
@@ -678,7 +666,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../annotator/gui/main_window.py" line="-82"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -693,7 +681,7 @@
         <translation>آن آخرین مقاله بود.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved</source>
         <translation>ذخیره شد</translation>
     </message>
@@ -708,12 +696,12 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-86"/>
         <source>New project</source>
         <translation>پروژهٔ جدید</translation>
     </message>
@@ -723,28 +711,28 @@
         <translation>پرونده‌های پروژه (*.sqlite)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+238"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location filename="../../annotator/gui/main_window.py" line="+91"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -754,7 +742,7 @@
         <translation>مقاله‌ها (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Import a folder of articles</source>
         <translation>درون‌ریزی پوشه‌ای از مقاله‌ها</translation>
     </message>
@@ -764,12 +752,12 @@
         <translation>در حال درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Importing %1…</source>
         <translation>در حال درون‌ریزی %1…</translation>
     </message>
@@ -779,12 +767,12 @@
         <translation>%1 مقاله خوانده شد</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 articles added, %2 already present.</source>
         <translation>%1 مقاله افزوده شد، %2 مقاله از پیش موجود بود.</translation>
     </message>
@@ -794,7 +782,7 @@
         <translation>درون‌ریزی لغو شد؛ مقاله‌هایی که پیش از آن ذخیره شده بودند حفظ می‌شوند.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Import finished with problems</source>
         <translation>درون‌ریزی با مشکلاتی به پایان رسید</translation>
     </message>
@@ -804,7 +792,7 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+11"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
@@ -814,23 +802,23 @@
         <translation>در حال ادغام…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Merge failed</source>
         <translation>ادغام ناموفق بود</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+37"/>
+        <location line="+9"/>
+        <location line="+38"/>
         <source>Merge finished</source>
         <translation>ادغام به پایان رسید</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
         <translation>%1 فیلدها، مقدارها یا نقش‌هایی دارد که دفترچهٔ کدگذاری ما نمی‌شناسد. اگر ادغام شوند، همان‌گونه که هستند نگه داشته و در توافق شمرده می‌شوند. با این حال ادغام شود؟</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Values our codebook does not know</source>
         <translation>مقدارهایی که دفترچهٔ کدگذاری ما نمی‌شناسد</translation>
     </message>
@@ -915,7 +903,7 @@
         <translation>کدگذاری دستی مقاله‌های خبری فارسی و عربی.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+21"/>
+        <location filename="../../annotator/gui/main_window.py" line="-41"/>
         <source>Annotator: %1</source>
         <translation>کدگذار: %1</translation>
     </message>
@@ -981,12 +969,7 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="+158"/>
-        <source>(no longer used)</source>
-        <translation>(دیگر به کار نمی‌رود)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
         <source>Who voiced this demand</source>
         <translation>چه کسی این مطالبه را مطرح کرد</translation>
     </message>
@@ -996,12 +979,12 @@
         <translation>هیچ‌کدام گزارش نشده</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Coded: the article reports none of these</source>
         <translation>کدگذاری‌شده: مقاله هیچ‌یک از این‌ها را گزارش نمی‌کند</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>voiced by: —</source>
         <translation>از زبان: —</translation>
     </message>
@@ -1009,7 +992,7 @@
 <context>
     <name>NoteBox</name>
     <message>
-        <location line="+39"/>
+        <location filename="../../annotator/gui/note_box.py" line="+40"/>
         <source>Reasons, doubts, other demands… (any language)</source>
         <translation>دلایل، تردیدها، مطالبه‌های دیگر… (به هر زبانی)</translation>
     </message>
@@ -1017,12 +1000,12 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+67"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+60"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Role of %1</source>
         <translation>نقش %1</translation>
     </message>
@@ -1035,23 +1018,23 @@
 <context>
     <name>ParticipantsBox</name>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>No participants yet.</source>
         <translation>هنوز مشارکت‌کننده‌ای افزوده نشده است.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>پیشنهادهای برگرفته از متن (Alt+P):</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
         <source>Add a participant: type any name…</source>
         <translation>افزودن مشارکت‌کننده: هر نامی را تایپ کنید…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>%1 بار در متن آمده است. برای افزودن، کلیک کنید یا Enter را بزنید.</translation>
     </message>
@@ -1061,7 +1044,7 @@
         <translation>از مشارکت‌کنندهٔ دیگری در متن نام برده نشده است.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>No participant in the registry matches “%1”.</source>
         <translation>هیچ مشارکت‌کننده‌ای در فهرست مرجع با «%1» مطابقت ندارد.</translation>
     </message>
@@ -1207,7 +1190,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+50"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+51"/>
         <source>Restore a backup</source>
         <translation>بازگردانی نسخهٔ پشتیبان</translation>
     </message>
@@ -1369,7 +1352,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+217"/>
+        <location filename="../../annotator/gui/review_view.py" line="+215"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1379,7 +1362,7 @@ The current state is backed up first.</source>
         <translation>این اولین مقالهٔ صف است.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+100"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
     </message>
@@ -1399,7 +1382,7 @@ The current state is backed up first.</source>
         <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+41"/>
         <source>Accepted %1&apos;s values for %n field(s).</source>
         <translation>
             <numerusform>مقدارهای %1 برای %n فیلد پذیرفته شد.</numerusform>
@@ -1416,12 +1399,7 @@ The current state is backed up first.</source>
 <context>
     <name>SingleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_boxes.py" line="-248"/>
-        <source>(no longer used)</source>
-        <translation>(دیگر به کار نمی‌رود)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../annotator/gui/single_box.py" line="+49"/>
         <source>Clear</source>
         <translation>پاک کردن</translation>
     </message>
@@ -1434,7 +1412,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+106"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+104"/>
         <source>Remove quote</source>
         <translation>حذف نقل‌قول</translation>
     </message>
@@ -1464,7 +1442,7 @@ The current state is backed up first.</source>
         <translation>این مقاله را انجام‌شده علامت بزنید و به مقالهٔ بعدی بروید</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+82"/>
         <source>Choose a stance, demand or participant first</source>
         <translation>ابتدا یک موضع، مطالبه یا مشارکت‌کننده انتخاب کنید</translation>
     </message>
@@ -1474,7 +1452,7 @@ The current state is backed up first.</source>
         <translation>متن انتخاب‌شده با متن مقاله مطابقت ندارد؛ آن بخش را دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+116"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -1494,12 +1472,12 @@ The current state is backed up first.</source>
         <translation>رد‌شده</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Status: %1</source>
         <translation>وضعیت: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Evidence: choose a value, then select its passage in the article.</source>
         <translation>شاهد: یک مقدار انتخاب کنید، سپس بخش مربوط به آن را در مقاله انتخاب کنید.</translation>
     </message>
@@ -1517,7 +1495,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+48"/>
+        <location filename="../../annotator/gui/opening.py" line="+31"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -1532,7 +1510,7 @@ The current state is backed up first.</source>
         <translation>این نام را نمی‌توان به کار برد: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>New project</source>
         <translation>پروژهٔ تازه</translation>
     </message>
@@ -1542,12 +1520,12 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+18"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>فقط‌خواندنی: پرونده یا پوشهٔ این پروژه اینجا نوشتنی نیست، پس تغییرات خاموش است.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>This project is on a network file system (%1 at %2).</source>
         <translation>این پروژه روی یک سامانهٔ پرونده‌ای شبکه است (%1 در %2).</translation>
     </message>
