@@ -9,9 +9,10 @@ article's row and the progress, the reader the evidence marks).
 The window holds the views and composes the parts that do the rest, each in its own module:
 the menu bar (:mod:`~annotator.gui.window_menus`), switching project or annotator and the
 backup on opening (:mod:`~annotator.gui.project_switch`), import and merge in the background
-(:mod:`~annotator.gui.background_jobs`), and the watch that notices writes by another window
+(:mod:`~annotator.gui.background_jobs`), the watch that notices writes by another window
 or command (:mod:`~annotator.gui.change_watch`), after which the window shows what is there
-now.
+now, and where the keyboard focus goes (:mod:`~annotator.gui.window_focus`): on the article,
+so that the first key pressed codes it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -43,6 +45,7 @@ from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
+from annotator.gui.window_focus import FocusKeeper
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
 
@@ -101,6 +104,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
 
         self.list_panel.articleChosen.connect(self.open_article)
+        self.focus = FocusKeeper(self, self)
+        self.list_panel.searchLeft.connect(self.focus.to_article)
         # Through the window, so the form can be rebuilt without reconnecting the reader.
         self.reader.evidenceRequested.connect(
             lambda start, end, quote: self.form.attach_evidence(start, end, quote))
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         first = session.last_article()
         if first:
             self.open_article(first)
+        self.focus.to_article()  # the first key pressed codes the article
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
@@ -288,6 +294,7 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
+        self.list_panel.searchLeft.connect(self.focus.to_article)
         self.edited.connect(self.list_panel.show_edit)
         self.charts.set_session(self.session)
         old_review = self.review
@@ -305,9 +312,12 @@ class MainWindow(QMainWindow):
             self.open_article(first)
         self._update_title()
         self._update_undo()
+        self.focus.to_article()
 
     def _new_form(self) -> None:
         """A tag form built from the session's codebook, in place of the old one."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.form.isAncestorOf(focus)
         self.form.setParent(None)
         self.form.deleteLater()
         self.form = TagForm(self.session, self.language)
@@ -316,6 +326,18 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        if had_focus:
+            self.focus.to_article()
+
+    # -- focus (FocusHost) --------------------------------------------------------------
+    def coding_page(self) -> QWidget:
+        return self.splitter
+
+    def coding_parts(self) -> tuple[QWidget, ...]:
+        return (self.reader, self.form_scroll)
+
+    def article_text(self) -> QWidget:
+        return self.reader.browser
 
     def _update_title(self) -> None:
         project = self.session.project.path
@@ -399,18 +421,25 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.review)
         return self.review
 
+    @property
+    def reviewing(self) -> bool:
+        """Whether review mode is shown (else coding)."""
+        return self.review is not None and self.stack.currentWidget() is self.review
+
     def toggle_review(self) -> None:
         """Switch between annotating (blind) and reviewing colleagues' tags."""
-        reviewing = self.review is not None and self.stack.currentWidget() is self.review
+        reviewing = self.reviewing
         if not reviewing:
             self.form.flush()
             review = self._review_view()
             review.refresh()
             self.stack.setCurrentWidget(review)
+            review.queue.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.stack.setCurrentWidget(self.splitter)
             if self.current:
                 self.open_article(self.current)
+            self.focus.to_article()
         self.review_action.setChecked(not reviewing)
         self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
 
@@ -420,7 +449,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def focus_search(self) -> None:
-        self.list_panel.search.setFocus()
+        """Ctrl+F: the search box (the only way to it by keyboard; Esc leaves it)."""
+        self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_panel.search.selectAll()
 
     # -- closing ----------------------------------------------------------------------

@@ -101,7 +101,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+51"/>
+        <location filename="../../annotator/gui/article_list.py" line="+60"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -121,17 +121,37 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+92"/>
+        <source>No article with the status “%2” matches “%1”.</source>
+        <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No article matches “%1”.</source>
+        <translation>هیچ مقاله‌ای با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article has the status “%1”.</source>
+        <translation>هیچ مقاله‌ای وضعیت «%1» را ندارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No articles yet: File &gt; Import articles… (Ctrl+I).</source>
+        <translation>هنوز مقاله‌ای نیست: پرونده &gt; درون‌ریزی مقاله‌ها… (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -139,7 +159,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-133"/>
+        <location line="-184"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -509,7 +529,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+115"/>
+        <location filename="../../annotator/gui/main_window.py" line="+120"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -579,7 +599,7 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../annotator/gui/main_window.py" line="+149"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
@@ -727,7 +747,7 @@
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+91"/>
+        <location filename="../../annotator/gui/main_window.py" line="+107"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
@@ -886,6 +906,11 @@
         <location line="+1"/>
         <source>Find articles</source>
         <translation>جست‌وجوی مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search, back to the article</source>
+        <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
     </message>
     <message>
         <location line="+4"/>
