@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         menus = build_menus(self)
         self.undo_action, self.redo_action, self.review_action = (
             menus.undo, menus.redo, menus.review)
+        self.coding_actions = menus.coding
         self._update_undo()
         self._update_title()
         geometry = stored.settings().value("geometry")
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
                 if t.span_start is not None and t.span_end is not None]
 
     def step(self, direction: int) -> None:
+        """The next (1) or previous (-1) article: in the list, or in the review queue."""
+        if self.reviewing:
+            assert self.review is not None
+            self.review.step(direction)
+            return
         if self.current is None:
             return
         target = self.session.neighbour(self.current, direction)
@@ -264,8 +270,9 @@ class MainWindow(QMainWindow):
         self._publish(edit)
 
     def _update_undo(self) -> None:
-        self.undo_action.setEnabled(self.session.can_undo)
-        self.redo_action.setEnabled(self.session.can_redo)
+        # While reviewing, an undo would change a tag of an article not shown.
+        self.undo_action.setEnabled(self.session.can_undo and not self.reviewing)
+        self.redo_action.setEnabled(self.session.can_redo and not self.reviewing)
         self.undo_action.setText(self.tr("&Undo") + self._edit_name(self.session.next_undo()))
         self.redo_action.setText(self.tr("&Redo") + self._edit_name(self.session.next_redo()))
 
@@ -427,7 +434,11 @@ class MainWindow(QMainWindow):
         return self.review is not None and self.stack.currentWidget() is self.review
 
     def toggle_review(self) -> None:
-        """Switch between annotating (blind) and reviewing colleagues' tags."""
+        """Switch between annotating (blind) and reviewing colleagues' tags.
+
+        The commands on the article being coded (undo, redo, find, done, skip) are off
+        while reviewing: their keys would act on an article not shown, and Ctrl+Enter adds
+        a comment there."""
         reviewing = self.reviewing
         if not reviewing:
             self.form.flush()
@@ -440,6 +451,9 @@ class MainWindow(QMainWindow):
             if self.current:
                 self.open_article(self.current)
             self.focus.to_article()
+        for action in self.coding_actions:
+            action.setEnabled(reviewing)
+        self._update_undo()
         self.review_action.setChecked(not reviewing)
         self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
 
@@ -452,6 +466,11 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the search box (the only way to it by keyboard; Esc leaves it)."""
         self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_panel.search.selectAll()
+
+    def zoom(self, delta: int) -> None:
+        """Zoom the article shown: the coding page's, or the review's."""
+        reader = self.review.reader if self.reviewing and self.review else self.reader
+        reader.zoom(delta)
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -539,7 +539,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+87"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -599,14 +599,14 @@
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+149"/>
+        <location filename="../../annotator/gui/main_window.py" line="+156"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
@@ -616,7 +616,7 @@
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
@@ -646,7 +646,7 @@
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
@@ -686,7 +686,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-82"/>
+        <location filename="../../annotator/gui/main_window.py" line="-83"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -716,7 +716,7 @@
         <translation>لم تُعَد: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>status</source>
         <translation>الحالة</translation>
     </message>

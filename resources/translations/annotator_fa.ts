@@ -539,7 +539,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+78"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+87"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -599,14 +599,14 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+149"/>
+        <location filename="../../annotator/gui/main_window.py" line="+156"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
@@ -616,7 +616,7 @@
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Go</source>
         <translation>&amp;برو</translation>
     </message>
@@ -646,7 +646,7 @@
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;بزرگ‌نمایی</translation>
     </message>
@@ -686,7 +686,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-82"/>
+        <location filename="../../annotator/gui/main_window.py" line="-83"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -716,7 +716,7 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
