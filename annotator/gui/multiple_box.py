@@ -19,6 +19,7 @@ from annotator.gui.aim_button import AimButton
 from annotator.gui.field_box import FieldBox, FormHost, show_if
 from annotator.gui.keys import digit_keys, key_label
 from annotator.gui.texts import category_tooltip
+from annotator.gui.wheel_guard import guard_wheel
 
 
 class MultipleFieldBox(FieldBox):
@@ -66,6 +67,7 @@ class MultipleFieldBox(FieldBox):
                 voice.setMinimumContentsLength(14)
                 voice.setToolTip(self.tr("Who voiced this demand"))
                 voice.activated.connect(lambda index, cid=category.id: self._voiced(cid, index))
+                guard_wheel(voice)  # scrolling the form over it must not change the voice
                 voice.setVisible(False)
                 line = QHBoxLayout()
                 line.addSpacing(indent)

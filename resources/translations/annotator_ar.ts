@@ -994,12 +994,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
+        <location filename="../../annotator/gui/multiple_box.py" line="+68"/>
         <source>Who voiced this demand</source>
         <translation>من طرح هذا المطلب</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>None reported</source>
         <translation>لم يُذكر أي منها</translation>
     </message>
@@ -1025,7 +1025,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+60"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+61"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -1035,7 +1035,7 @@
         <translation>دور %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove %1</source>
         <translation>إزالة %1</translation>
     </message>

@@ -12,11 +12,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QMenu,
     QWidget,
 )
@@ -168,6 +170,65 @@ def test_focus_comes_back_to_the_form_after_charts_and_review(qtbot, window: Mai
     assert _focus() is not window.list_panel.search
     _press(Qt.Key.Key_2)
     assert _stance(window) == [_scale(window, 2)]
+
+
+# -- 2. the wheel scrolls the form; values change only in the focused box -------------------
+def _wheel(widget: QWidget, down: bool = True) -> None:
+    """A real wheel turn (one notch) with the pointer over ``widget``'s middle."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, -120 if down else 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    assert isinstance(widget, QAbstractSpinBox)
+    return widget.text()
+
+
+def test_the_wheel_over_a_combo_scrolls_the_form_and_changes_nothing(
+        qtbot, window: MainWindow) -> None:
+    window.open_article(ARABIC_ID)
+    # A participant (Alt+P, Space: the first suggestion) and a demand (Ctrl+1) with its voice.
+    window.reader.browser.setFocus()
+    _press(Qt.Key.Key_P, ALT)
+    _press(Qt.Key.Key_Space)
+    window.reader.browser.setFocus()
+    _press(Qt.Key.Key_1, CTRL)
+    [person] = window.session.view(ARABIC_ID).field_tags("participants")
+    role_before = person.role
+    window.resize(1100, 420)  # the form is taller than its scroll area
+    [row] = window.form.participant_boxes[0].rows.values()
+    qtbot.waitUntil(lambda: row.role.isVisible())  # a new row shows once events ran
+    qtbot.waitUntil(lambda: window.form_scroll.verticalScrollBar().maximum() > 0)
+
+    combos = [w for w in window.form.findChildren(QWidget)
+              if isinstance(w, QComboBox | QAbstractSpinBox) and w.isVisible()]
+    assert row.role in combos and len(combos) >= 2  # the role, the demand's voice
+    bar = window.form_scroll.verticalScrollBar()
+    for combo in combos:
+        assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        window.reader.browser.setFocus()
+        window.form_scroll.ensureWidgetVisible(combo)
+        value, position = _value(combo), bar.value()
+        down = position < bar.maximum()
+        _wheel(combo, down)
+        assert _value(combo) == value, combo.toolTip()
+        assert bar.value() != position, "the form did not scroll"
+        assert not combo.hasFocus()
+    assert window.session.view(ARABIC_ID).field_tags("participants")[0].role == role_before
+
+    # A deliberate act: the analyst clicks (focuses) the role box, then turns the wheel.
+    window.form_scroll.ensureWidgetVisible(row.role)
+    row.role.setFocus(Qt.FocusReason.MouseFocusReason)
+    index = row.role.currentIndex()
+    _wheel(row.role, down=index == 0)
+    assert row.role.currentIndex() != index
+    changed = window.session.view(ARABIC_ID).field_tags("participants")[0].role
+    assert changed != role_before and changed == row.role.currentData()
 
 
 # -- 3. no key sequence bound twice where both are active -----------------------------------
