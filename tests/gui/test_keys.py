@@ -12,18 +12,20 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QInputDialog,
     QMenu,
     QWidget,
 )
 
 from annotator.core.store import open_project
+from annotator.gui import settings as stored
 from annotator.gui.app import create_window
 from annotator.gui.keys import standard_keys
 from annotator.gui.main_window import MainWindow
@@ -440,6 +442,47 @@ def test_zoom_keys(qtbot, window: MainWindow) -> None:
     _press(Qt.Key.Key_Minus, CTRL)
     assert reader.text_font().pointSizeF() < size
     assert _in_coding_area(window, _focus())
+
+
+# -- 5. ANNOTATOR_NAME presets the name; it does not skip the question ----------------------
+def _answer_name_dialog(name: str, seen: list[str]) -> None:
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QInputDialog):
+        QTimer.singleShot(20, lambda: _answer_name_dialog(name, seen))
+        return
+    seen.append(dialog.textValue())
+    dialog.setTextValue(name)
+    dialog.accept()
+
+
+def test_annotator_name_presets_the_question(qtbot, monkeypatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_NAME", "Reza")
+    assert stored.annotator_name() in (None, "")
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_name_dialog("Reza", seen))
+    window = _show(qtbot, create_window(None, "en"))
+    assert seen == ["Reza"]  # asked, prefilled with ANNOTATOR_NAME
+    assert window.session.annotator == "Reza"
+    window.close()
+    window.session.project.close()
+
+    # Remembered: the next start asks nothing, whatever ANNOTATOR_NAME says now.
+    monkeypatch.setenv("ANNOTATOR_NAME", "Omid")
+    again = _show(qtbot, create_window(None, "en"))
+    assert again.session.annotator == "Reza" and seen == ["Reza"]
+    again.close()
+    again.session.project.close()
+
+
+def test_a_name_given_opens_the_window_without_asking(qtbot, monkeypatch) -> None:
+    """``annotator --annotator NAME`` (and tests, scripts): no question."""
+    asked: list[bool] = []
+    monkeypatch.setattr("annotator.gui.app.ask_annotator_name",
+                        lambda _parent: asked.append(True))
+    window = _show(qtbot, create_window(None, "en", "Mina"))
+    assert window.session.annotator == "Mina" and asked == []
+    window.close()
+    window.session.project.close()
 
 
 # -- translated ------------------------------------------------------------------------------
