@@ -394,7 +394,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 # -- parser -----------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
-    def options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    def options(default: object, whose: str = "whose tags (default: $ANNOTATOR_NAME, else "
+                "your user name)") -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         # Sub-commands repeat --db/--annotator with SUPPRESS so that a value given before
         # the command name is not reset by the sub-command's default.
         common = argparse.ArgumentParser(add_help=False)
@@ -403,10 +404,13 @@ def _parser() -> argparse.ArgumentParser:
                                  f"project {paths.default_project_path()})")
         person = argparse.ArgumentParser(add_help=False)
         person.add_argument("--annotator", metavar="NAME", default=default,
-                            help="whose tags (default: $ANNOTATOR_NAME, else your user name)")
+                            help=whose)
         return common, person
 
-    top_common, top_person = options(None)
+    # The window asks the name once (prefilled with $ANNOTATOR_NAME) and remembers it.
+    top_common, top_person = options(
+        None, "the window opens as NAME without asking; --status: whose status (default: "
+              "$ANNOTATOR_NAME, else your user name)")
     common, person = options(argparse.SUPPRESS)
     terminal = argparse.ArgumentParser(add_help=False)
     terminal.add_argument("--lang", choices=LANGUAGES, default="en",

@@ -2,7 +2,9 @@
 
 The project is the one given (``--db`` / ``ANNOTATOR_DB``; a file that does not exist is
 made only after the user agrees), else the most recent one, else the embedded default
-project with the sample corpus.  The name is asked once and remembered.  The questions
+project with the sample corpus.  The name is the one given (``--annotator``, which scripts
+and tests use to open the window without a question), else the one remembered, else asked
+once (prefilled with ``ANNOTATOR_NAME`` or the user name) and remembered.  The questions
 and the notices a project gets when it opens (a shared or synced folder, a read-only file)
 live in :mod:`annotator.gui.opening`, which the window's File > Open uses too.
 """
@@ -71,7 +73,9 @@ def create_window(db: str | None, lang: str | None,
     if family:
         # One font for Latin and Arabic script keeps mixed labels even and joined.
         app.setFont(QFont(family, 10))
-    name = (annotator or os.environ.get("ANNOTATOR_NAME") or stored.annotator_name() or "").strip()
+    # ANNOTATOR_NAME presets the question rather than skipping it (the README's contract):
+    # the analyst sees, once, the name their tags will carry.
+    name = (annotator or stored.annotator_name() or "").strip()
     if name and name_problem(name) is not None:  # never store, nor start with, a bad name
         refuse_name(None, refused(name_problem(name) or "", name))
         name = ""

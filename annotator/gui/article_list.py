@@ -4,6 +4,11 @@ The model asks the session for one page of rows at a time and keeps a few pages,
 list opens instantly and scrolls smoothly with 100,000 articles.  An edit's change record
 (:meth:`ArticleListPanel.show_edit`) repaints only its article's row and the progress, and
 only when the article's status changed.
+
+The search box takes the focus only when asked (Ctrl+F, a click), never by Tab: digits typed
+there would be a search, not a stance.  Esc in it clears the search and gives the focus back
+(:attr:`ArticleListPanel.searchLeft`).  A list that the search or the status filter left
+empty says so in a line of its own.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from dataclasses import replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +51,7 @@ STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
 _RLM = "\u200f"
+_ISOLATE = "\u2068{}\u2069"  # FSI … PDI: the query keeps its own direction in the line
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -185,6 +194,7 @@ class ArticleListPanel(QWidget):
     """Search box, status filter, the list and "12 of 40 done"."""
 
     articleChosen = Signal(str)
+    searchLeft = Signal()  # Esc in the search box: the focus goes back to the article
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +202,8 @@ class ArticleListPanel(QWidget):
         self.search = QLineEdit(placeholderText=self.tr("Search (any spelling)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("search")
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # and Ctrl+F; not by Tab
+        self.search.installEventFilter(self)
         self.filter = QComboBox()
         self.filter.setObjectName("statusFilter")
         self.filter.addItem(self.tr("All"), None)
@@ -227,6 +239,17 @@ class ArticleListPanel(QWidget):
                         *(cells.horizontalAdvance(word) for word in words))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width + 12)
+        # Inside the list, over its empty rows: why there is nothing to show.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("noArticleMatches")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # the query is data
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.hide()
+        overlay = QVBoxLayout(self.view.viewport())
+        overlay.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.model.modelReset.connect(self._show_why_empty)
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -251,6 +274,43 @@ class ArticleListPanel(QWidget):
         self._quiet = False
         self.shown: str | None = None  # the article the window shows (last selected)
         self.update_progress()
+        self._show_why_empty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+                and not event.modifiers()):
+            self.leave_search()
+            return True
+        return super().eventFilter(watched, event)
+
+    def leave_search(self) -> None:
+        """Clear the search (the whole list at once) and give the focus back."""
+        if self.search.text():
+            self.search.clear()
+            self._apply_filter()
+        self.searchLeft.emit()
+
+    def _show_why_empty(self) -> None:
+        """A line in the empty list saying why it is empty: no match, no such status, or
+        no article at all."""
+        model = self.model
+        text = ""
+        if model.rowCount() == 0:
+            status = model.status
+            if model.query and status:
+                text = (self.tr("No article with the status “%2” matches “%1”.")
+                        .replace("%2", status_label(status)))
+            elif model.query:
+                text = self.tr("No article matches “%1”.")
+            elif status:
+                text = self.tr("No article has the status “%1”.").replace(
+                    "%1", status_label(status))
+            else:
+                text = self.tr("No articles yet: File > Import articles… (Ctrl+I).")
+            text = text.replace("%1", _ISOLATE.format(model.query))
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
 
     def _apply_filter(self) -> None:
         self._debounce.stop()

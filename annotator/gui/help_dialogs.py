@@ -21,6 +21,7 @@ def show_shortcuts(parent: QWidget) -> None:
         (translate("MainWindow", "Undo / redo"), "Ctrl+Z / Ctrl+Shift+Z"),
         (translate("MainWindow", "Zoom"), "Ctrl++ / Ctrl+-"),
         (translate("MainWindow", "Find articles"), "Ctrl+F"),
+        (translate("MainWindow", "Clear the search, back to the article"), "Esc"),
     ]
     html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{b}</b></td></tr>"
                                for a, b in rows) + "</table>"

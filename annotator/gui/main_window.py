@@ -9,9 +9,10 @@ article's row and the progress, the reader the evidence marks).
 The window holds the views and composes the parts that do the rest, each in its own module:
 the menu bar (:mod:`~annotator.gui.window_menus`), switching project or annotator and the
 backup on opening (:mod:`~annotator.gui.project_switch`), import and merge in the background
-(:mod:`~annotator.gui.background_jobs`), and the watch that notices writes by another window
+(:mod:`~annotator.gui.background_jobs`), the watch that notices writes by another window
 or command (:mod:`~annotator.gui.change_watch`), after which the window shows what is there
-now.
+now, and where the keyboard focus goes (:mod:`~annotator.gui.window_focus`): on the article,
+so that the first key pressed codes it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -44,6 +46,7 @@ from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
 from annotator.gui.tag_form import TagForm
 from annotator.gui.texts import error_message
+from annotator.gui.window_focus import FocusKeeper
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
 
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
 
         self.list_panel.articleChosen.connect(self.open_article)
+        self.focus = FocusKeeper(self, self)
+        self.list_panel.searchLeft.connect(self.focus.to_article)
         # Through the window, so the form can be rebuilt without reconnecting the reader.
         self.reader.evidenceRequested.connect(
             lambda start, end, quote: self.form.attach_evidence(start, end, quote))
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
         menus = build_menus(self)
         self.undo_action, self.redo_action, self.review_action = (
             menus.undo, menus.redo, menus.review)
+        self.coding_actions = menus.coding
         self._update_undo()
         self._update_title()
         geometry = stored.settings().value("geometry")
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
         first = session.last_article()
         if first:
             self.open_article(first)
+        self.focus.to_article()  # the first key pressed codes the article
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
@@ -173,6 +180,11 @@ class MainWindow(QMainWindow):
                 if t.span_start is not None and t.span_end is not None]
 
     def step(self, direction: int) -> None:
+        """The next (1) or previous (-1) article: in the list, or in the review queue."""
+        if self.reviewing:
+            assert self.review is not None
+            self.review.step(direction)
+            return
         if self.current is None:
             return
         target = self.session.neighbour(self.current, direction)
@@ -259,8 +271,9 @@ class MainWindow(QMainWindow):
         self._publish(edit)
 
     def _update_undo(self) -> None:
-        self.undo_action.setEnabled(self.session.can_undo)
-        self.redo_action.setEnabled(self.session.can_redo)
+        # While reviewing, an undo would change a tag of an article not shown.
+        self.undo_action.setEnabled(self.session.can_undo and not self.reviewing)
+        self.redo_action.setEnabled(self.session.can_redo and not self.reviewing)
         self.undo_action.setText(self.tr("&Undo") + self._edit_name(self.session.next_undo()))
         self.redo_action.setText(self.tr("&Redo") + self._edit_name(self.session.next_redo()))
 
@@ -289,6 +302,7 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.list_panel)
         self.splitter.restoreState(state)
         self.list_panel.articleChosen.connect(self.open_article)
+        self.list_panel.searchLeft.connect(self.focus.to_article)
         self.edited.connect(self.list_panel.show_edit)
         self.charts.set_session(self.session)
         old_review = self.review
@@ -306,9 +320,12 @@ class MainWindow(QMainWindow):
             self.open_article(first)
         self._update_title()
         self._update_undo()
+        self.focus.to_article()
 
     def _new_form(self) -> None:
         """A tag form built from the session's codebook, in place of the old one."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.form.isAncestorOf(focus)
         self.form.setParent(None)
         self.form.deleteLater()
         self.form = TagForm(self.session, self.language)
@@ -317,6 +334,18 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        if had_focus:
+            self.focus.to_article()
+
+    # -- focus (FocusHost) --------------------------------------------------------------
+    def coding_page(self) -> QWidget:
+        return self.splitter
+
+    def coding_parts(self) -> tuple[QWidget, ...]:
+        return (self.reader, self.form_scroll)
+
+    def article_text(self) -> QWidget:
+        return self.reader.browser
 
     def _update_title(self) -> None:
         project = self.session.project.path
@@ -400,18 +429,32 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.review)
         return self.review
 
+    @property
+    def reviewing(self) -> bool:
+        """Whether review mode is shown (else coding)."""
+        return self.review is not None and self.stack.currentWidget() is self.review
+
     def toggle_review(self) -> None:
-        """Switch between annotating (blind) and reviewing colleagues' tags."""
-        reviewing = self.review is not None and self.stack.currentWidget() is self.review
+        """Switch between annotating (blind) and reviewing colleagues' tags.
+
+        The commands on the article being coded (undo, redo, find, done, skip) are off
+        while reviewing: their keys would act on an article not shown, and Ctrl+Enter adds
+        a comment there."""
+        reviewing = self.reviewing
         if not reviewing:
             self.form.flush()
             review = self._review_view()
             review.refresh()
             self.stack.setCurrentWidget(review)
+            review.queue.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.stack.setCurrentWidget(self.splitter)
             if self.current:
                 self.open_article(self.current)
+            self.focus.to_article()
+        for action in self.coding_actions:
+            action.setEnabled(reviewing)
+        self._update_undo()
         self.review_action.setChecked(not reviewing)
         self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
 
@@ -421,8 +464,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def focus_search(self) -> None:
-        self.list_panel.search.setFocus()
+        """Ctrl+F: the search box (the only way to it by keyboard; Esc leaves it)."""
+        self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_panel.search.selectAll()
+
+    def zoom(self, delta: int) -> None:
+        """Zoom the article shown: the coding page's, or the review's."""
+        reader = self.review.reader if self.reviewing and self.review else self.reader
+        reader.zoom(delta)
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

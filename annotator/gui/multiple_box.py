@@ -20,6 +20,7 @@ from annotator.gui.aim_button import AimButton
 from annotator.gui.field_box import FieldBox, FormHost, show_if
 from annotator.gui.keys import digit_keys, key_label
 from annotator.gui.texts import category_tooltip
+from annotator.gui.wheel_guard import guard_wheel
 
 
 class MultipleFieldBox(FieldBox):
@@ -69,6 +70,7 @@ class MultipleFieldBox(FieldBox):
                 menu.activated.connect(
                     lambda index, cid=category.id: self._participant_chosen(cid, index)
                 )
+                guard_wheel(menu)  # scrolling the form over it must not change it
                 menu.setVisible(False)
                 line = QHBoxLayout()
                 line.addSpacing(indent)

@@ -1,7 +1,7 @@
 """What the window asks and says when a project opens, at start-up or from the File menu.
 
-It asks the annotator's name (prefilled with the system user name; ``ANNOTATOR_NAME``
-presets it) and whether to create a project file that does not exist, and it says what a
+It asks the annotator's name (prefilled with ``ANNOTATOR_NAME`` when it is set, else the
+system user name) and whether to create a project file that does not exist, and it says what a
 project just opened needs said: a non-modal warning when it lies on a network share or in a
 synced folder (:mod:`annotator.core.safety.location`), and a standing notice while its file
 or folder cannot be written here (the project is open for reading only).  Shared by

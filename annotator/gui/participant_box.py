@@ -39,6 +39,7 @@ from annotator.gui.aim_button import AimButton
 from annotator.gui.field_box import FieldBox, FormHost, show_if
 from annotator.gui.flow_area import FlowArea
 from annotator.gui.texts import RLM, button_text, display, plain_tip, tooltip
+from annotator.gui.wheel_guard import guard_wheel
 
 DEFAULT_ROLE = "mentioned"  # the role a participant gets when added; editable afterwards
 
@@ -68,6 +69,7 @@ class ParticipantRow(QWidget):
                 )
         self.role.setToolTip(plain_tip(self.tr("Role of %1").replace("%1", name)))
         self.role.activated.connect(lambda index: box.change_role(participant_id, index))
+        guard_wheel(self.role)  # scrolling the form over it must not change the role
         self.aim = AimButton(self)
         self.aim.clicked.connect(lambda: host.aim((field.id, participant_id), jump=True))
         self.remove = QToolButton(self)

@@ -5,6 +5,12 @@ File (projects, import, export, merge, backups, annotator), Edit (undo, evidence
 call what the window and its parts offer (:class:`MenuHost`).  Up/down and page keys are
 used for moving between articles because they read the same in a mirrored (right-to-left)
 layout.  The texts are in the main window's translation context.
+
+No key sequence is bound twice (Qt would run neither): where our keys meet the platform's
+standard ones (redo, zoom) the list goes through :func:`~annotator.gui.keys.unique_keys`,
+with the key the README names first, as the menu shows the first.  The commands that act on
+the article being coded (:attr:`Menus.coding`) are switched off while reviewing, where their
+keys mean something else (Ctrl+Enter adds a comment there).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 from annotator.gui.background_jobs import BackgroundJobs
 from annotator.gui.help_dialogs import show_about, show_shortcuts
+from annotator.gui.keys import standard_keys, unique_keys
 from annotator.gui.language_menu import add_language_menu
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
@@ -43,6 +50,7 @@ class MenuHost(Protocol):
     def undo(self) -> None: ...
     def redo(self) -> None: ...
     def focus_search(self) -> None: ...
+    def zoom(self, delta: int) -> None: ...
     def step(self, direction: int) -> None: ...
     def done_and_next(self) -> None: ...
     def skip_and_next(self) -> None: ...
@@ -57,13 +65,14 @@ class Menus:
     undo: QAction  # its text names what it would undo
     redo: QAction
     review: QAction  # checked while reviewing
+    coding: tuple[QAction, ...]  # act on the article being coded: off while reviewing
 
 
 def _add(menu: QMenu, text: str, slot: Callable[[], object],
          shortcut: Shortcut = None) -> QAction:
     action = QAction(text, menu)
     if isinstance(shortcut, list):
-        action.setShortcuts(shortcut)
+        action.setShortcuts(unique_keys(shortcut))
     elif shortcut is not None:
         action.setShortcut(shortcut)
     action.triggered.connect(lambda _checked=False: slot())
@@ -106,11 +115,13 @@ def build_menus(window: MenuHost) -> Menus:
 
     edit = bar.addMenu(translate("MainWindow", "&Edit"))
     undo = _add(edit, translate("MainWindow", "&Undo"), window.undo, key.Undo)
+    # Ctrl+Shift+Z and Ctrl+Y on every platform (the README's keys), and the platform's own.
     redo = _add(edit, translate("MainWindow", "&Redo"), window.redo,
-                [QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
+                [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"), *standard_keys(key.Redo)])
     edit.addSeparator()
     edit.addAction(reader.evidence_action)
-    _add(edit, translate("MainWindow", "&Find articles"), window.focus_search, key.Find)
+    find = _add(edit, translate("MainWindow", "&Find articles"), window.focus_search,
+                key.Find)
 
     go = bar.addMenu(translate("MainWindow", "&Go"))
     _add(go, translate("MainWindow", "&Next article"), lambda: window.step(1),
@@ -118,16 +129,18 @@ def build_menus(window: MenuHost) -> Menus:
     _add(go, translate("MainWindow", "&Previous article"), lambda: window.step(-1),
          [QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Up")])
     go.addSeparator()
-    _add(go, translate("MainWindow", "&Done and next"), window.done_and_next,
-         [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-    _add(go, translate("MainWindow", "&Skip and next"), window.skip_and_next,
-         QKeySequence("Ctrl+Shift+Return"))
+    done = _add(go, translate("MainWindow", "&Done and next"), window.done_and_next,
+                [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+    skip = _add(go, translate("MainWindow", "&Skip and next"), window.skip_and_next,
+                [QKeySequence("Ctrl+Shift+Return"), QKeySequence("Ctrl+Shift+Enter")])
 
     view = bar.addMenu(translate("MainWindow", "&View"))
-    _add(view, translate("MainWindow", "Zoom &in"), lambda: reader.zoom(1),
-         [QKeySequence("Ctrl+="), QKeySequence(key.ZoomIn)])
-    _add(view, translate("MainWindow", "Zoom &out"), lambda: reader.zoom(-1),
-         QKeySequence(key.ZoomOut))
+    # The menu shows Ctrl++ (the README's key); Ctrl+= is the same key without Shift on
+    # layouts where + is Shift+=.
+    _add(view, translate("MainWindow", "Zoom &in"), lambda: window.zoom(1),
+         [QKeySequence("Ctrl++"), QKeySequence("Ctrl+="), *standard_keys(key.ZoomIn)])
+    _add(view, translate("MainWindow", "Zoom &out"), lambda: window.zoom(-1),
+         [QKeySequence("Ctrl+-"), *standard_keys(key.ZoomOut)])
     view.addSeparator()
     review = _add(view, translate("MainWindow", "&Review colleagues' tags"),
                   window.toggle_review, QKeySequence("Ctrl+R"))
@@ -145,4 +158,4 @@ def build_menus(window: MenuHost) -> Menus:
     _add(help_menu, translate("MainWindow", "&Keyboard shortcuts"),
          lambda: show_shortcuts(bar.window()), key.HelpContents)
     _add(help_menu, translate("MainWindow", "&About annotator"), lambda: show_about(bar.window()))
-    return Menus(undo, redo, review)
+    return Menus(undo, redo, review, coding=(undo, redo, find, done, skip))

@@ -130,9 +130,9 @@ def texts(top: QWidget) -> Iterator[tuple[str, str]]:
             continue
         where = f"{type(widget).__name__} {widget.objectName()}".strip()
         yield f"{where} tooltip", widget.toolTip()
-        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             yield where, widget.text()
-        elif isinstance(widget, QLineEdit) or isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        elif isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
             yield f"{where} placeholder", widget.placeholderText()
         elif isinstance(widget, QGroupBox):
             yield where, widget.title()

@@ -17,7 +17,7 @@ from annotator.core.i18n import Listing, Translatable, message_of
 from annotator.core.names import check_person
 from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
-from annotator.core.store.checks import Checks, not_attributed
+from annotator.core.store.checks import Checks, takes_no_participant
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import Participants
 from annotator.core.store.statuses import Statuses
