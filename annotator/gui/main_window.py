@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -42,6 +41,7 @@ from annotator.gui.charts_view import ChartsView
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
+from annotator.gui.splitter import Splitter
 from annotator.gui.tag_form import TagForm
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         # Always there: a form that grows past the window's height (a demand's voice menu,
         # more participants) must not narrow and lay out every box again.
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = Splitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(scroll)

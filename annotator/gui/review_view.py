@@ -53,6 +53,7 @@ from annotator.gui.review_parts import (
     isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
+from annotator.gui.splitter import Splitter
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 
@@ -150,7 +151,7 @@ class ReviewView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(380)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = Splitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue_panel)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(scroll)
