@@ -16,8 +16,8 @@ now.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -31,7 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
 from annotator.core.store import Tag
-from annotator.gui import opening
+from annotator.gui import opening, window_geometry
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self.current: str | None = None
+        self._shown_once = False
         self.setObjectName("mainWindow")
         # Where to resume is written once the analyst stays on an article for a moment
         # (and on closing), not on every switch: a write per keypress when paging fast.
@@ -130,17 +131,21 @@ class MainWindow(QMainWindow):
             menus.undo, menus.redo, menus.review)
         self._update_undo()
         self._update_title()
-        geometry = stored.settings().value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        saved, maximized = stored.window_geometry()
+        window_geometry.place(self, saved, maximized)
         first = session.last_article()
         if first:
             self.open_article(first)
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # The window manager's frame is known now (or soon): still inside the screen?
+            QTimer.singleShot(0, lambda: window_geometry.keep_on_screen(self))
 
     # -- articles -------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
@@ -431,7 +436,5 @@ class MainWindow(QMainWindow):
             self._remember_current()
         self.jobs.wait(cancel=True)
         self.projects.wait()
-        store = stored.settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.sync()
+        stored.set_window_geometry(*window_geometry.geometry_to_save(self))
         super().closeEvent(event)
