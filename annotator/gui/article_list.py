@@ -217,17 +217,20 @@ class ArticleListPanel(QWidget):
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(8)
+        # As high as the style draws it whole (a lower bar is cut to a few pixels).
+        self.progress.setFixedHeight(self.progress.minimumSizeHint().height())
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress_label)
+        bottom.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress)
+        layout.addLayout(bottom)
 
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._apply_filter)

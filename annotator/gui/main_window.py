@@ -47,6 +47,13 @@ from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
 
 
+def charts_height(window_height: int) -> int:
+    """The charts dock's height when it first opens in a window ``window_height`` high:
+    two fifths of it, at least 220 pixels (a chart's bars and labels), at most 420 (the
+    reader and the form keep the rest)."""
+    return min(max(round(window_height * 0.4), 220), 420)
+
+
 def _spans(tags: tuple[Tag, ...]) -> set[tuple[int | None, int | None]]:
     return {(t.span_start, t.span_end) for t in tags if t.has_span}
 
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
         self.charts_dock.setWidget(self.charts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
         self.charts_dock.hide()
+        self._charts_sized = False
+        self.charts_dock.visibilityChanged.connect(self._size_charts_dock)
 
         self.watch = ChangeWatch(self, lambda: self.session)
         self.watch.changed.connect(self.refresh_from_elsewhere)
@@ -139,6 +148,14 @@ class MainWindow(QMainWindow):
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
+
+    def _size_charts_dock(self, visible: bool) -> None:
+        """The first time the charts open: a good part of the window's height (docked,
+        Qt would give them the few rows their chooser and an empty picture ask for)."""
+        if visible and not self._charts_sized and not self.charts_dock.isFloating():
+            self._charts_sized = True
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.charts_dock], [charts_height(self.height())], Qt.Orientation.Vertical))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.gui import settings as stored
 from annotator.gui.app import create_window
-from annotator.gui.main_window import MainWindow
+from annotator.gui.main_window import MainWindow, charts_height
 from annotator.gui.window_geometry import (
     FRAME,
     MINIMUM,
@@ -123,7 +123,7 @@ def test_the_window_opens_inside_the_screen_with_every_part_on_it(
         assert area.contains(window.frameGeometry())
         assert window.minimumSize() == MINIMUM
         panel = window.list_panel
-        for part in (panel.search, panel.view, panel.progress_label,
+        for part in (panel.search, panel.view, panel.progress_label, panel.progress,
                      window.reader, window.form_scroll, window.statusBar()):
             assert _on_screen(part, area), part.objectName() or type(part).__name__
     finally:
@@ -192,13 +192,40 @@ def test_the_window_shrinks_to_its_minimum_with_nothing_cut_off(qtbot) -> None:
         qtbot.waitUntil(lambda: window.size() == MINIMUM)
         panel = window.list_panel
         inside = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
-        for part in (panel.search, panel.view, window.statusBar()):
+        for part in (panel.search, panel.view, panel.progress, window.statusBar()):
             assert _on_screen(part, inside), type(part).__name__
     finally:
         _close(window)
 
 
 # -- parts of the window -----------------------------------------------------------------
+def test_the_progress_bar_is_drawn_whole(qtbot) -> None:
+    window = _open(qtbot, "2-netbook")
+    try:
+        bar = window.list_panel.progress
+        assert bar.height() >= bar.minimumSizeHint().height()  # it was 8 pixels
+        assert bar.visibleRegion().boundingRect() == bar.rect()
+        bottom = bar.mapTo(window, QPoint(0, bar.height()))
+        assert bottom.y() <= window.statusBar().mapTo(window, QPoint(0, 0)).y()
+    finally:
+        _close(window)
+
+
+def test_the_charts_open_at_a_useful_height(qtbot) -> None:
+    window = _open(qtbot, "1-laptop")
+    try:
+        dock = window.charts_dock
+        dock.toggleViewAction().trigger()  # View > Charts is the dock's own toggle
+        expected = charts_height(window.height())
+        qtbot.waitUntil(lambda: abs(dock.height() - expected) <= 8)
+        assert dock.height() >= 220  # it opened about 70 pixels high
+        assert window.charts.scroller.viewport().height() >= 150
+        assert window.reader.height() >= 200  # and the article keeps room
+        assert _on_screen(dock, _screen("1-laptop").availableGeometry())
+    finally:
+        _close(window)
+
+
 def test_right_to_left_nothing_is_cut_at_the_right_edge(qtbot) -> None:
     window = _open(qtbot, "1-laptop", "fa")
     try:
