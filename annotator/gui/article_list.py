@@ -41,6 +41,7 @@ from annotator.gui.texts import plain_tip
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
+_ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
 _RLM = "\u200f"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -194,7 +195,7 @@ class ArticleListPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setWordWrap(False)
-        self.view.setItemDelegate(RowDelegate(self.model, self.view))
+        self.view.setItemDelegate(RowDelegate(self.model, self.view, middle=frozenset({0})))
         header = self.view.horizontalHeader()
         # The header would repaint its sections whenever the selected row changes (to mark
         # fully selected columns, which a list that selects rows never has): it gets a
@@ -203,10 +204,13 @@ class ArticleListPanel(QWidget):
         header.setSelectionModel(QItemSelectionModel(self.model, header))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 90)
+        header.setMinimumSectionSize(24)
         # Widths from the few words these columns can hold: fitting them to the contents
         # would make Qt read a thousand rows from the project on every resize.
         cells, titles = self.view.fontMetrics(), header.fontMetrics()
+        self._id_fitted = False
+        self._fit_id_column()
+        self.model.modelReset.connect(self._fit_id_column)
         columns = {2: ["other", "fa", "ar"], 3: [status_label(s) for s in STATUS_ORDER]}
         for column, words in columns.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
@@ -241,6 +245,21 @@ class ArticleListPanel(QWidget):
         self._quiet = False
         self.shown: str | None = None  # the article the window shows (last selected)
         self.update_progress()
+
+    def _fit_id_column(self) -> None:
+        """The id column as wide as the ids of the first rows, up to :data:`_ID_CHARS`
+        digits' width (longer ids are elided in the middle): the title takes the rest."""
+        cells, header = self.view.fontMetrics(), self.view.horizontalHeader()
+        ids = [str(self.model.data(self.model.index(row, 0)))
+               for row in range(min(self.model.rowCount(), _PAGE))]
+        widest = max((cells.horizontalAdvance(i) for i in ids), default=0)
+        limit = cells.horizontalAdvance("0" * _ID_CHARS)
+        title = header.fontMetrics().horizontalAdvance(str(self.model.headerData(
+            0, Qt.Orientation.Horizontal)))
+        width = max(min(widest, limit), title) + 12
+        if width > header.sectionSize(0) or not self._id_fitted:
+            header.resizeSection(0, width)  # grows when longer ids come in, never shrinks
+        self._id_fitted = True
 
     def _apply_filter(self) -> None:
         self._debounce.stop()

@@ -35,9 +35,11 @@ class RowSource(Protocol):
 class RowDelegate(QStyledItemDelegate):
     """Draws one list cell: the selection, then the (elided) text, aligned as the model says."""
 
-    def __init__(self, source: RowSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: RowSource, parent: QWidget | None = None,
+                 middle: frozenset[int] = frozenset()) -> None:
         super().__init__(parent)
         self._source = source
+        self._middle = middle  # columns elided in the middle (ids: start and end tell apart)
         self._elided: dict[tuple[int, int, int, str], str] = {}
         self._margin = -1
         self._flags: dict[tuple[Qt.LayoutDirection, object], int] = {}
@@ -85,10 +87,13 @@ class RowDelegate(QStyledItemDelegate):
             # the list's size; when zero-width marks make the prefix fit, the whole title
             # is elided instead).
             budget = width // 3 + 2
-            shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
-                                       Qt.TextElideMode.ElideRight, width)
-            if len(text) > budget and shown == text[:budget]:
-                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if column in self._middle:
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+            else:
+                shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
+                                           Qt.TextElideMode.ElideRight, width)
+                if len(text) > budget and shown == text[:budget]:
+                    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             if shown != text and shown[:1] in _MARKS:
                 # The "…" takes the direction of the text it cuts (else an id cut short
                 # in the Persian window shows its "…" on the wrong side).

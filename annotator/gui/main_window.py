@@ -85,11 +85,11 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.form_scroll = scroll
-        scroll.setMinimumWidth(400)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always there: a form that grows past the window's height (a demand's voice menu,
         # more participants) must not narrow and lay out every box again.
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._fit_form_width()
         self.splitter = Splitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.reader)
@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([380, 560, 420])  # the list wide enough for its titles
         self.reader_font = font_family
         # Review mode is built when first opened: its queue reads every tag, which a
         # window that opens for coding should not wait for.
@@ -142,12 +141,30 @@ class MainWindow(QMainWindow):
         self._update_title()
         saved, maximized = stored.window_geometry()
         window_geometry.place(self, saved, maximized)
+        self._fit_splits()
         first = session.last_article()
         if first:
             self.open_article(first)
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
+
+    def _fit_splits(self) -> None:
+        """Share the window's width: the list wide enough for its titles, the form for its
+        boxes, the reader the rest (on a 1024-pixel screen too)."""
+        width = self.width()
+        listed = min(max(round(width * 0.29), 260), 380)
+        form = min(max(round(width * 0.30), self.form_scroll.minimumWidth()), 440)
+        reader = width - 2 * self.splitter.handleWidth() - listed - form
+        self.splitter.setSizes([listed, max(reader, 120), form])
+
+    def _fit_form_width(self) -> None:
+        """The form's column no narrower than its boxes (the longest category label
+        beside its evidence button): a narrower one would cut them off on the right."""
+        scroll = self.form_scroll
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
 
     def _size_charts_dock(self, visible: bool) -> None:
         """The first time the charts open: a good part of the window's height (docked,
@@ -334,6 +351,7 @@ class MainWindow(QMainWindow):
         self.form.deleteLater()
         self.form = TagForm(self.session, self.language)
         self.form_scroll.setWidget(self.form)
+        self._fit_form_width()
         self.form.jumpToEvidence.connect(self.reader.select_span)
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)

@@ -177,6 +177,10 @@ class QueuePanel(QWidget):
         self.pending_check.setToolTip(
             self.tr("Hide articles whose disagreements all have a final value")
         )
+        for box in (self.field_filter, self.pair_filter):
+            # As narrow as a short label: a long field label must not widen the queue.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.model = QueueModel({f.id: f.text(language) for f in fields}, self)
         self.table = QTableView()
         self.table.setObjectName("reviewQueue")
@@ -193,7 +197,7 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((0, 9 * em), (3, 7 * em)):
+        for column, width in ((0, 7 * em), (3, 7 * em)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.count_label = QLabel()

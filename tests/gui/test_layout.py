@@ -126,8 +126,18 @@ def test_the_window_opens_inside_the_screen_with_every_part_on_it(
         for part in (panel.search, panel.view, panel.progress_label, panel.progress,
                      window.reader, window.form_scroll, window.statusBar()):
             assert _on_screen(part, area), part.objectName() or type(part).__name__
+        # The list's titles get the room: wider than the id column, the widest column.
+        view = panel.view
+        widths = [view.columnWidth(c) for c in range(4)]
+        assert widths[1] == max(widths) and widths[1] >= 1.25 * widths[0], widths
+        if size_of(screen) == (1024, 700):
+            assert widths[1] >= 90, widths  # it was 40 pixels here
     finally:
         _close(window)
+
+
+def size_of(screen) -> tuple[int, int]:
+    return screen.size().width(), screen.size().height()
 
 
 def test_a_saved_geometry_too_large_for_its_screen_gives_way_to_a_fitting_one(qtbot) -> None:
@@ -194,6 +204,24 @@ def test_the_window_shrinks_to_its_minimum_with_nothing_cut_off(qtbot) -> None:
         inside = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
         for part in (panel.search, panel.view, panel.progress, window.statusBar()):
             assert _on_screen(part, inside), type(part).__name__
+    finally:
+        _close(window)
+
+
+def test_review_mode_fits_the_small_screen_too(qtbot) -> None:
+    window = _open(qtbot, "3-small")
+    try:
+        window.toggle_review()
+        review = window.review
+        assert review is not None and window.stack.currentWidget() is review
+        hint = window.minimumSizeHint()
+        assert hint.width() <= MINIMUM.width() and hint.height() <= MINIMUM.height()
+        area = _screen("3-small").availableGeometry()
+        for part in (review.queue, review.reader, review.comments, review.splitter.widget(2)):
+            assert _on_screen(part, area), type(part).__name__
+        # The queue keeps about a quarter of the width, the comparison its boxes' room.
+        queue, _centre, details = review.splitter.sizes()
+        assert queue >= 230 and details >= 320
     finally:
         _close(window)
 
