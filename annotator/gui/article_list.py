@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
-from annotator.gui.texts import plain_tip
+from annotator.gui.texts import first_strong_is_rtl, plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
 _ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
-_RLM = "\u200f"
+_RLM, _LRM = "\u200f", "\u200e"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -155,12 +155,18 @@ class ArticleModel(QAbstractTableModel):
 
 def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
     """What the list shows of one article, by role and column."""
-    rtl = item.language in ("fa", "ar")
-    title_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if rtl else None
+    # A title reads in its own direction, whatever the interface's: a Latin title in the
+    # Persian window starts on the left and is cut on the right ("…" there), a Persian one
+    # in the English window the other way round (the mark keeps the "…" on that side).
+    rtl = first_strong_is_rtl(item.title)
+    if rtl is None:
+        rtl = item.language in ("fa", "ar")
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    title_align = int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
     return {
         Qt.ItemDataRole.DisplayRole: (
-            "\u200e" + item.article_id,  # ids read left to right, also in RTL
-            (_RLM + item.title) if rtl else item.title,
+            _LRM + item.article_id,  # ids read left to right, also in RTL
+            (_RLM if rtl else _LRM) + item.title,
             item.language,
             status_label(item.status),
         ),

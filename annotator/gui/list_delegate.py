@@ -23,6 +23,10 @@ _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _MARKS = ("\u200e", "\u200f")  # LRM, RLM: a cell's text direction, set by the model
+# The mark makes the whole cell a paragraph of that direction (else the view's direction
+# decides, and a Persian title's closing quote lands on its start in the English window).
+_FORCE = {"\u200e": int(Qt.TextFlag.TextForceLeftToRight.value),
+          "\u200f": int(Qt.TextFlag.TextForceRightToLeft.value)}
 _KEPT = 4000  # elided texts remembered (a few hundred rows' worth, at a few widths)
 
 
@@ -42,7 +46,7 @@ class RowDelegate(QStyledItemDelegate):
         self._middle = middle  # columns elided in the middle (ids: start and end tell apart)
         self._elided: dict[tuple[int, int, int, str], str] = {}
         self._margin = -1
-        self._flags: dict[tuple[Qt.LayoutDirection, object], int] = {}
+        self._flags: dict[tuple[Qt.LayoutDirection, object, str], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -103,9 +107,11 @@ class RowDelegate(QStyledItemDelegate):
             self._elided[key] = shown
         align = cells[_ALIGN][column]
         direction = option.direction  # type: ignore[attr-defined]
-        flags = self._flags.get((direction, align))
+        mark = text[:1]
+        flags = self._flags.get((direction, align, mark))
         if flags is None:
             alignment = Qt.AlignmentFlag(_DEFAULT_ALIGN if align is None else int(align))  # type: ignore[call-overload]
-            flags = self._flags[(direction, align)] = (
-                int(QStyle.visualAlignment(direction, alignment).value) | _SINGLE_LINE)
+            flags = self._flags[(direction, align, mark)] = (
+                int(QStyle.visualAlignment(direction, alignment).value) | _SINGLE_LINE
+                | _FORCE.get(mark, 0))
         painter.drawText(area, flags, shown)

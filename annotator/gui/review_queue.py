@@ -116,11 +116,9 @@ class QueueModel(QAbstractTableModel):
                 return plain_tip("\n".join(item.annotators))
         if role == Qt.ItemDataRole.UserRole:
             return item.article_id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (2, 4):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if column == 1 and rtl_title:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
+            # The title has none: OwnDirection aligns it to its own text's start.
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _names(self, fields: Sequence[str]) -> str:
@@ -155,6 +153,26 @@ class MiddleElide(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class OwnDirection(QStyledItemDelegate):
+    """Lays a cell out in its text's direction, not the interface's: a Persian or Arabic
+    title in the English window starts on the right and is cut at its end, on the left
+    ("…" there); a Latin title in the Persian window starts on the left, cut on the right.
+
+    Qt lays a cell out in the view's direction; a right-to-left title in a left-to-right
+    view was cut at the wrong end and its words ran left to right.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        rtl = first_strong_is_rtl(option.text)  # type: ignore[attr-defined]
+        if rtl is not None:
+            option.direction = (Qt.LayoutDirection.RightToLeft if rtl  # type: ignore[attr-defined]
+                                else Qt.LayoutDirection.LeftToRight)
+            # The leading side of the text's own direction (Qt mirrors "left" for RTL).
+            option.displayAlignment = (Qt.AlignmentFlag.AlignLeft  # type: ignore[attr-defined]
+                                       | Qt.AlignmentFlag.AlignVCenter)
 
 
 class QueuePanel(QWidget):
@@ -192,6 +210,7 @@ class QueuePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setItemDelegateForColumn(0, MiddleElide(self.table))
+        self.table.setItemDelegateForColumn(1, OwnDirection(self.table))
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
