@@ -1,12 +1,23 @@
-"""Shared fixtures.  Qt runs offscreen, and no test touches the real user data folder."""
+"""Shared fixtures.  Qt runs offscreen, and no test touches the real user data folder.
+
+Offscreen, Qt has one 800x800 screen unless a configuration file names others: the tests
+get four, side by side, of the sizes the window must fit (``tests/gui/screens.json``: a
+1400x900 primary, 1366x768, 1024x700 and 1024x600; the primary is the name that sorts
+first).  The offscreen platform takes the file as ``offscreen:configfile=PATH``; a path
+with a colon cannot be passed that way, and then the tests that need the screens skip.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREENS = Path(__file__).resolve().parent / "gui" / "screens.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen" and ":" not in str(SCREENS):
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
+else:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 

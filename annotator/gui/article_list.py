@@ -45,12 +45,13 @@ from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
-from annotator.gui.texts import plain_tip
+from annotator.gui.texts import first_strong_is_rtl, plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
-_RLM = "\u200f"
+_ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
+_RLM, _LRM = "\u200f", "\u200e"
 _ISOLATE = "\u2068{}\u2069"  # FSI … PDI: the query keeps its own direction in the line
 Index = QModelIndex | QPersistentModelIndex
 
@@ -175,12 +176,18 @@ class ArticleModel(QAbstractTableModel):
 
 def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
     """What the list shows of one article, by role and column."""
-    rtl = is_rtl(item.language)
-    title_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if rtl else None
+    # A title reads in its own direction, whatever the interface's: a Latin title in the
+    # Persian window starts on the left and is cut on the right ("…" there), a Persian one
+    # in the English window the other way round (the mark keeps the "…" on that side).
+    rtl = first_strong_is_rtl(item.title)
+    if rtl is None:
+        rtl = is_rtl(item.language)
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    title_align = int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
     return {
         Qt.ItemDataRole.DisplayRole: (
-            "\u200e" + item.article_id,  # ids read left to right, also in RTL
-            (_RLM + item.title) if rtl else item.title,
+            _LRM + item.article_id,  # ids read left to right, also in RTL
+            (_RLM if rtl else _LRM) + item.title,
             language_label(item.language),
             status_label(item.status),
         ),
@@ -218,7 +225,7 @@ class ArticleListPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setWordWrap(False)
-        self.view.setItemDelegate(RowDelegate(self.model, self.view))
+        self.view.setItemDelegate(RowDelegate(self.model, self.view, middle=frozenset({0})))
         header = self.view.horizontalHeader()
         # The header would repaint its sections whenever the selected row changes (to mark
         # fully selected columns, which a list that selects rows never has): it gets a
@@ -227,10 +234,13 @@ class ArticleListPanel(QWidget):
         header.setSelectionModel(QItemSelectionModel(self.model, header))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 90)
+        header.setMinimumSectionSize(24)
         # Widths from the few words these columns can hold: fitting them to the contents
         # would make Qt read a thousand rows from the project on every resize.
         cells, titles = self.view.fontMetrics(), header.fontMetrics()
+        self._id_fitted = False
+        self._fit_id_column()
+        self.model.modelReset.connect(self._fit_id_column)
         columns = {2: ["other", *(language_label(code) for code in LANGUAGES)],
                    3: [status_label(s) for s in STATUS_ORDER]}
         for column, words in columns.items():
@@ -253,17 +263,20 @@ class ArticleListPanel(QWidget):
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(8)
+        # As high as the style draws it whole (a lower bar is cut to a few pixels).
+        self.progress.setFixedHeight(self.progress.minimumSizeHint().height())
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress_label)
+        bottom.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress)
+        layout.addLayout(bottom)
 
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._apply_filter)
@@ -311,6 +324,21 @@ class ArticleListPanel(QWidget):
             text = text.replace("%1", _ISOLATE.format(model.query))
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
+
+    def _fit_id_column(self) -> None:
+        """The id column as wide as the ids of the first rows, up to :data:`_ID_CHARS`
+        digits' width (longer ids are elided in the middle): the title takes the rest."""
+        cells, header = self.view.fontMetrics(), self.view.horizontalHeader()
+        ids = [str(self.model.data(self.model.index(row, 0)))
+               for row in range(min(self.model.rowCount(), _PAGE))]
+        widest = max((cells.horizontalAdvance(i) for i in ids), default=0)
+        limit = cells.horizontalAdvance("0" * _ID_CHARS)
+        title = header.fontMetrics().horizontalAdvance(str(self.model.headerData(
+            0, Qt.Orientation.Horizontal)))
+        width = max(min(widest, limit), title) + 12
+        if width > header.sectionSize(0) or not self._id_fitted:
+            header.resizeSection(0, width)  # grows when longer ids come in, never shrinks
+        self._id_fitted = True
 
     def _apply_filter(self) -> None:
         self._debounce.stop()

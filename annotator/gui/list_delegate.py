@@ -23,6 +23,10 @@ _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _MARKS = ("\u200e", "\u200f")  # LRM, RLM: a cell's text direction, set by the model
+# The mark makes the whole cell a paragraph of that direction (else the view's direction
+# decides, and a Persian title's closing quote lands on its start in the English window).
+_FORCE = {"\u200e": int(Qt.TextFlag.TextForceLeftToRight.value),
+          "\u200f": int(Qt.TextFlag.TextForceRightToLeft.value)}
 _KEPT = 4000  # elided texts remembered (a few hundred rows' worth, at a few widths)
 
 
@@ -35,12 +39,14 @@ class RowSource(Protocol):
 class RowDelegate(QStyledItemDelegate):
     """Draws one list cell: the selection, then the (elided) text, aligned as the model says."""
 
-    def __init__(self, source: RowSource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: RowSource, parent: QWidget | None = None,
+                 middle: frozenset[int] = frozenset()) -> None:
         super().__init__(parent)
         self._source = source
+        self._middle = middle  # columns elided in the middle (ids: start and end tell apart)
         self._elided: dict[tuple[int, int, int, str], str] = {}
         self._margin = -1
-        self._flags: dict[tuple[Qt.LayoutDirection, object], int] = {}
+        self._flags: dict[tuple[Qt.LayoutDirection, object, str], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -85,10 +91,13 @@ class RowDelegate(QStyledItemDelegate):
             # the list's size; when zero-width marks make the prefix fit, the whole title
             # is elided instead).
             budget = width // 3 + 2
-            shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
-                                       Qt.TextElideMode.ElideRight, width)
-            if len(text) > budget and shown == text[:budget]:
-                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if column in self._middle:
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+            else:
+                shown = metrics.elidedText(text[:budget] if len(text) > budget else text,
+                                           Qt.TextElideMode.ElideRight, width)
+                if len(text) > budget and shown == text[:budget]:
+                    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             if shown != text and shown[:1] in _MARKS:
                 # The "…" takes the direction of the text it cuts (else an id cut short
                 # in the Persian window shows its "…" on the wrong side).
@@ -98,9 +107,11 @@ class RowDelegate(QStyledItemDelegate):
             self._elided[key] = shown
         align = cells[_ALIGN][column]
         direction = option.direction  # type: ignore[attr-defined]
-        flags = self._flags.get((direction, align))
+        mark = text[:1]
+        flags = self._flags.get((direction, align, mark))
         if flags is None:
             alignment = Qt.AlignmentFlag(_DEFAULT_ALIGN if align is None else int(align))  # type: ignore[call-overload]
-            flags = self._flags[(direction, align)] = (
-                int(QStyle.visualAlignment(direction, alignment).value) | _SINGLE_LINE)
+            flags = self._flags[(direction, align, mark)] = (
+                int(QStyle.visualAlignment(direction, alignment).value) | _SINGLE_LINE
+                | _FORCE.get(mark, 0))
         painter.drawText(area, flags, shown)

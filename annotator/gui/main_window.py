@@ -17,15 +17,14 @@ so that the first key pressed codes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -34,7 +33,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
 from annotator.core.store import Tag
-from annotator.gui import opening
+from annotator.gui import opening, window_geometry
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
@@ -44,11 +43,19 @@ from annotator.gui.charts_view import ChartsView
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
+from annotator.gui.splitter import Splitter
 from annotator.gui.tag_form import TagForm
 from annotator.gui.texts import error_message
 from annotator.gui.window_focus import FocusKeeper
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
+
+
+def charts_height(window_height: int) -> int:
+    """The charts dock's height when it first opens in a window ``window_height`` high:
+    two fifths of it, at least 220 pixels (a chart's bars and labels), at most 420 (the
+    reader and the form keep the rest)."""
+    return min(max(round(window_height * 0.4), 220), 420)
 
 
 def _spans(tags: tuple[Tag, ...]) -> set[tuple[int | None, int | None]]:
@@ -68,6 +75,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self.current: str | None = None
+        self._shown_once = False
         self.setObjectName("mainWindow")
         # Where to resume is written once the analyst stays on an article for a moment
         # (and on closing), not on every switch: a write per keypress when paging fast.
@@ -81,19 +89,18 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.form_scroll = scroll
-        scroll.setMinimumWidth(400)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always there: a form that grows past the window's height (a demand's participant menu,
         # more participants) must not narrow and lay out every box again.
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._fit_form_width()
+        self.splitter = Splitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([380, 560, 420])  # the list wide enough for its titles
         self.reader_font = font_family
         # Review mode is built when first opened: its queue reads every tag, which a
         # window that opens for coding should not wait for.
@@ -123,6 +130,8 @@ class MainWindow(QMainWindow):
         self.charts_dock.setWidget(self.charts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
         self.charts_dock.hide()
+        self._charts_sized = False
+        self.charts_dock.visibilityChanged.connect(self._size_charts_dock)
 
         self.watch = ChangeWatch(self, lambda: self.session)
         self.watch.changed.connect(self.refresh_from_elsewhere)
@@ -137,11 +146,9 @@ class MainWindow(QMainWindow):
         self.coding_actions = menus.coding
         self._update_undo()
         self._update_title()
-        geometry = stored.settings().value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        saved, maximized = stored.window_geometry()
+        window_geometry.place(self, saved, maximized)
+        self._fit_splits()
         first = session.last_article()
         if first:
             self.open_article(first)
@@ -149,6 +156,38 @@ class MainWindow(QMainWindow):
         opening.show_project_notices(self, session.project)
         self.watch.start()
         self.projects.first_backup_later()
+
+    def _fit_splits(self) -> None:
+        """Share the window's width: the list wide enough for its titles, the form for its
+        boxes, the reader the rest (on a 1024-pixel screen too)."""
+        width = self.width()
+        listed = min(max(round(width * 0.29), 260), 380)
+        form = min(max(round(width * 0.30), self.form_scroll.minimumWidth()), 440)
+        reader = width - 2 * self.splitter.handleWidth() - listed - form
+        self.splitter.setSizes([listed, max(reader, 120), form])
+
+    def _fit_form_width(self) -> None:
+        """The form's column no narrower than its boxes (the longest category label
+        beside its evidence button): a narrower one would cut them off on the right."""
+        scroll = self.form_scroll
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
+
+    def _size_charts_dock(self, visible: bool) -> None:
+        """The first time the charts open: a good part of the window's height (docked,
+        Qt would give them the few rows their chooser and an empty picture ask for)."""
+        if visible and not self._charts_sized and not self.charts_dock.isFloating():
+            self._charts_sized = True
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.charts_dock], [charts_height(self.height())], Qt.Orientation.Vertical))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # The window manager's frame is known now (or soon): still inside the screen?
+            QTimer.singleShot(0, lambda: window_geometry.keep_on_screen(self))
 
     # -- articles -------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
@@ -330,6 +369,7 @@ class MainWindow(QMainWindow):
         self.form.deleteLater()
         self.form = TagForm(self.session, self.language)
         self.form_scroll.setWidget(self.form)
+        self._fit_form_width()
         self.form.jumpToEvidence.connect(self.reader.select_span)
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
@@ -481,7 +521,5 @@ class MainWindow(QMainWindow):
             self._remember_current()
         self.jobs.wait(cancel=True)
         self.projects.wait()
-        store = stored.settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.sync()
+        stored.set_window_geometry(*window_geometry.geometry_to_save(self))
         super().closeEvent(event)

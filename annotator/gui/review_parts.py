@@ -43,7 +43,15 @@ from annotator.core.codebook import Field
 from annotator.core.store import Tag
 from annotator.core.store.review import Adjudication, Comment
 from annotator.gui.aim_button import AimButton
-from annotator.gui.texts import button_text, display, field_tooltip, plain_tip, shorten
+from annotator.gui.paragraphs import ParagraphsDelegate
+from annotator.gui.texts import (
+    button_text,
+    display,
+    field_tooltip,
+    paragraphs_html,
+    plain_tip,
+    shorten,
+)
 
 # Hues far apart on the colour wheel (no red: it marks disagreement and bidi warnings).
 PALETTE = (
@@ -384,8 +392,8 @@ class FieldReview(QGroupBox):
                 + f" <b>{values}</b><br>"
                 + f'<span style="color:{self._muted()}">{html.escape(who)}</span>'
             )
-            if first.comment:
-                text += f"<br><i>{html.escape(isolate(first.comment))}</i>"
+            if first.comment:  # the reason, each line in its own direction
+                text += paragraphs_html(first.comment, italic=True)
             self.adjudication.setText(text)
         chosen = frozenset(key_of(a) for a in adjudications)
         source = adjudications[0].source_annotator if adjudications else None
@@ -475,6 +483,10 @@ class CommentThread(QGroupBox):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # Each line of a comment in its own direction (a Persian comment right to left in
+        # the English window); items wrap again when the list is resized.
+        self.list.setItemDelegate(ParagraphsDelegate(self.list))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(
             self.tr("Write a comment for the other annotators… (Ctrl+Enter adds it)")
@@ -497,7 +509,7 @@ class CommentThread(QGroupBox):
         self.list.clear()
         for comment in comments:
             head = f"{isolate(comment.author)} · {ltr(local_time(comment.created_at))}"
-            item = QListWidgetItem(f"{head}\n{isolate(comment.text)}")
+            item = QListWidgetItem(f"{head}\n{comment.text}")
             item.setToolTip(plain_tip(comment.text))
             self.list.addItem(item)
         if not comments:

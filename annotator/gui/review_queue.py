@@ -116,11 +116,9 @@ class QueueModel(QAbstractTableModel):
                 return plain_tip("\n".join(item.annotators))
         if role == Qt.ItemDataRole.UserRole:
             return item.article_id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (2, 4):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if column == 1 and rtl_title:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
+            # The title has none: OwnDirection aligns it to its own text's start.
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _names(self, fields: Sequence[str]) -> str:
@@ -157,6 +155,26 @@ class MiddleElide(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
+class OwnDirection(QStyledItemDelegate):
+    """Lays a cell out in its text's direction, not the interface's: a Persian or Arabic
+    title in the English window starts on the right and is cut at its end, on the left
+    ("…" there); a Latin title in the Persian window starts on the left, cut on the right.
+
+    Qt lays a cell out in the view's direction; a right-to-left title in a left-to-right
+    view was cut at the wrong end and its words ran left to right.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        rtl = first_strong_is_rtl(option.text)  # type: ignore[attr-defined]
+        if rtl is not None:
+            option.direction = (Qt.LayoutDirection.RightToLeft if rtl  # type: ignore[attr-defined]
+                                else Qt.LayoutDirection.LeftToRight)
+            # The leading side of the text's own direction (Qt mirrors "left" for RTL).
+            option.displayAlignment = (Qt.AlignmentFlag.AlignLeft  # type: ignore[attr-defined]
+                                       | Qt.AlignmentFlag.AlignVCenter)
+
+
 class QueuePanel(QWidget):
     """Filters above the queue table and the number of articles under it."""
 
@@ -177,6 +195,10 @@ class QueuePanel(QWidget):
         self.pending_check.setToolTip(
             self.tr("Hide articles whose disagreements are all adjudicated")
         )
+        for box in (self.field_filter, self.pair_filter):
+            # As narrow as a short label: a long field label must not widen the queue.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.model = QueueModel({f.id: f.text(language) for f in fields}, self)
         self.table = QTableView()
         self.table.setObjectName("reviewQueue")
@@ -188,12 +210,13 @@ class QueuePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setItemDelegateForColumn(0, MiddleElide(self.table))
+        self.table.setItemDelegateForColumn(1, OwnDirection(self.table))
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((0, 9 * em), (3, 7 * em)):
+        for column, width in ((0, 7 * em), (3, 7 * em)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.count_label = QLabel()

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -53,6 +53,7 @@ from annotator.gui.review_parts import (
     isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
+from annotator.gui.splitter import Splitter
 from annotator.gui.texts import error_message
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
@@ -149,9 +150,9 @@ class ReviewView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(320)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = Splitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue_panel)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(scroll)
@@ -159,6 +160,7 @@ class ReviewView(QWidget):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([400, 540, 500])
+        self._split_fitted = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -496,6 +498,18 @@ class ReviewView(QWidget):
                 self.step(direction)
                 return True
         return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._split_fitted:
+            # Shown the first time, at the window's width: share it (the queue's titles
+            # and the comparison keep their room on a 1024-pixel screen too).
+            self._split_fitted = True
+            width = self.splitter.width()
+            queue = min(max(round(width * 0.28), 230), 420)
+            details = min(max(round(width * 0.34), 320), 500)
+            centre = width - 2 * self.splitter.handleWidth() - queue - details
+            self.splitter.setSizes([queue, max(centre, 200), details])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

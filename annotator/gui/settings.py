@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
 
 from annotator.core import paths
 from annotator.core.languages import LANGUAGES
@@ -56,6 +56,30 @@ def interface_language() -> str | None:
 def set_interface_language(language: str) -> None:
     store = settings()
     store.setValue("language", language)
+
+
+_GEOMETRY, _MAXIMIZED = "window/geometry", "window/maximized"
+_OLD_GEOMETRY = "geometry"  # Qt's saveGeometry() bytes, written by earlier versions
+
+
+def window_geometry() -> tuple[QRect | None, bool]:
+    """The window's client geometry when it was last closed (None: never), and whether it
+    was maximized.  Earlier versions kept Qt's own byte form, which restores a window
+    larger than the screen it opens on; that is not read (the window opens at a fitting
+    default once)."""
+    store = settings()
+    rect = store.value(_GEOMETRY)
+    maximized = store.value(_MAXIMIZED, False)
+    if isinstance(maximized, str):  # an INI file gives back text
+        maximized = maximized.strip().lower() in ("true", "1", "yes", "on")
+    return (rect if isinstance(rect, QRect) and rect.isValid() else None), bool(maximized)
+
+
+def set_window_geometry(rect: QRect, maximized: bool) -> None:
+    store = settings()
+    store.setValue(_GEOMETRY, rect)
+    store.setValue(_MAXIMIZED, bool(maximized))
+    store.remove(_OLD_GEOMETRY)
     store.sync()
 
 

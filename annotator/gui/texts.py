@@ -27,14 +27,27 @@ from annotator.gui.i18n import interface_language, is_rtl
 RLM = "\u200f"
 
 
+_ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI; each closed by PDI U+2069
+
+
 def first_strong_is_rtl(text: str) -> bool | None:
-    """Whether the first strongly directional character is right-to-left (None: none)."""
+    """Whether the first strongly directional character is right-to-left (None: none).
+
+    As the Unicode bidi algorithm finds a paragraph's direction (rule P2): what an isolate
+    holds (a name in FSI … PDI) does not decide the direction of the text around it.
+    """
+    depth = 0
     for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
+        if char in _ISOLATES:
+            depth += 1
+        elif char == "\u2069":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
     return None
 
 
@@ -55,6 +68,19 @@ def _paragraph(text: str, italic: bool = False) -> str:
     direction = ' dir="rtl"' if first_strong_is_rtl(text) else ""
     body = html.escape(text)
     return f"<p{direction}>{'<i>' + body + '</i>' if italic else body}</p>"
+
+
+def paragraphs_html(text: str, italic: bool = False) -> str:
+    """``text`` (data, escaped) as rich text, one block per line, each in its own
+    direction: a Persian line right to left in the English window, an English one left
+    to right in the Persian window (a line with no letters takes the widget's)."""
+    blocks = []
+    for line in text.splitlines():
+        rtl = first_strong_is_rtl(line)
+        direction = "" if rtl is None else f' dir="{"rtl" if rtl else "ltr"}"'
+        body = html.escape(line)
+        blocks.append(f"<div{direction}>{'<i>' + body + '</i>' if italic else body}</div>")
+    return "".join(blocks)
 
 
 # The codebook marks an example written for it, not quoted from an article, with this.
