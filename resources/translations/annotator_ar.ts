@@ -2,9 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
+        <source>Adjudicated value: %1</source>
+        <translation>القيمة المحسومة: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>لم يُذكر أي منها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>لا مشاركين</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>المشارك</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>إضافة مشارك: اكتب اسماً…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بلا دور</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+62"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
@@ -36,11 +84,6 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Coders</source>
-        <translation>المرمّزون</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Values</source>
         <translation>القيم</translation>
     </message>
@@ -48,6 +91,11 @@
         <location line="+0"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotators</source>
+        <translation>المرمّزون</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -101,7 +149,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+52"/>
+        <location filename="../../annotator/gui/article_list.py" line="+62"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -139,17 +187,37 @@
         <translation>عربية</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
         <location line="+99"/>
+        <source>No article with the status “%2” matches “%1”.</source>
+        <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No article matches “%1”.</source>
+        <translation>لا يوجد مقال يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article has the status “%1”.</source>
+        <translation>لا يوجد مقال بالحالة «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No articles yet: File &gt; Import articles… (Ctrl+I).</source>
+        <translation>لا توجد مقالات بعد: ملف &gt; استيراد مقالات… (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -157,7 +225,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-134"/>
+        <location line="-212"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -208,14 +276,14 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
-        <location line="+37"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+481"/>
+        <location line="+41"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
     </message>
     <message>
         <location line="-30"/>
-        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
+        <source>Write a comment for the other annotators… (Ctrl+Enter adds it)</source>
         <translation>اكتب تعليقاً للمرمّزين الآخرين… (Ctrl+Enter لإضافته)</translation>
     </message>
     <message>
@@ -278,8 +346,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated (final) tags</source>
-        <translation>الوسوم المحسومة (القرار النهائي)</translation>
+        <source>Adjudicated tags</source>
+        <translation>الوسوم المحسومة</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -371,9 +439,9 @@
     </message>
 </context>
 <context>
-    <name>FieldComparison</name>
+    <name>FieldReview</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-286"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>عرض دليل %1 في المقال</translation>
     </message>
@@ -389,8 +457,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the final one</source>
-        <translation>اجعل قيمة %1 هي القيمة النهائية</translation>
+        <source>Make %1&apos;s value the adjudicated one</source>
+        <translation>اجعل قيمة %1 هي القيمة المحسومة</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -419,8 +487,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the final value (the annotators&apos; values stay)</source>
-        <translation>إزالة القيمة النهائية (تبقى قيم المرمّزين)</translation>
+        <source>Remove the adjudication (the annotators&apos; values stay)</source>
+        <translation>إزالة الحكم (تبقى قيم المرمّزين)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -434,16 +502,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose the final value yourself</source>
-        <translation>اختر القيمة النهائية بنفسك</translation>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>اختر القيمة المحسومة بنفسك</translation>
     </message>
     <message>
         <location line="+64"/>
-        <source>Final: not decided</source>
-        <translation>القيمة النهائية: لم تُحسم بعد</translation>
+        <source>Adjudication: not decided</source>
+        <translation>الحكم: لم يُحسم بعد</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -454,8 +522,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Final:</source>
-        <translation>القيمة النهائية:</translation>
+        <source>Adjudication:</source>
+        <translation>الحكم:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -464,57 +532,9 @@
     </message>
 </context>
 <context>
-    <name>FinalValueDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
-        <source>Final value: %1</source>
-        <translation>القيمة النهائية: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>تبقى وسوم المرمّزين أنفسهم كما هي.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>لا شيء</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>لم يُذكر أي منها</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>لا مشاركين</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>المشارك</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>الدور</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>إضافة مشارك: اكتب اسماً…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بلا دور</translation>
-    </message>
-</context>
-<context>
     <name>Legend</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <location line="-223"/>
         <source>Evidence:</source>
         <translation>الدليل:</translation>
     </message>
@@ -527,7 +547,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+116"/>
+        <location filename="../../annotator/gui/main_window.py" line="+128"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -537,7 +557,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+80"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+89"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -597,14 +617,14 @@
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../annotator/gui/main_window.py" line="+188"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
@@ -614,7 +634,7 @@
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
@@ -644,7 +664,7 @@
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
@@ -684,7 +704,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-82"/>
+        <location filename="../../annotator/gui/main_window.py" line="-83"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -714,7 +734,7 @@
         <translation>لم تُعَد: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>status</source>
         <translation>الحالة</translation>
     </message>
@@ -745,7 +765,7 @@
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+91"/>
+        <location filename="../../annotator/gui/main_window.py" line="+108"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
@@ -906,6 +926,11 @@
         <translation>بحث في المقالات</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Clear the search, back to the article</source>
+        <translation>مسح البحث والعودة إلى المقال</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
@@ -1002,12 +1027,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
-        <source>Who voiced this demand</source>
-        <translation>من طرح هذا المطلب</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+69"/>
+        <source>The participant who voiced this demand</source>
+        <translation>المشارك الذي طرح هذا المطلب</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>None reported</source>
         <translation>لم يُذكر أي منها</translation>
     </message>
@@ -1018,8 +1043,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>voiced by: —</source>
-        <translation>على لسان: —</translation>
+        <source>participant: —</source>
+        <translation>مشارك: —</translation>
     </message>
 </context>
 <context>
@@ -1033,7 +1058,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+60"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+61"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -1043,7 +1068,7 @@
         <translation>دور %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove %1</source>
         <translation>إزالة %1</translation>
     </message>
@@ -1100,7 +1125,7 @@
         <translation>المحسوم: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
@@ -1111,12 +1136,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Coders</source>
+        <source>Annotators</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Number of fields the coders disagree on</source>
+        <location line="+6"/>
+        <source>Number of fields the annotators disagree on</source>
         <translation>عدد الحقول التي يختلف فيها المرمّزون</translation>
     </message>
     <message>
@@ -1128,7 +1153,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+23"/>
+        <location line="+43"/>
         <source>All fields</source>
         <translation>كل الحقول</translation>
     </message>
@@ -1149,11 +1174,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements all have a final value</source>
-        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها بقيمة نهائية</translation>
+        <source>Hide articles whose disagreements are all adjudicated</source>
+        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Field:</source>
         <translation>الحقل:</translation>
     </message>
@@ -1395,7 +1420,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+216"/>
+        <location filename="../../annotator/gui/review_view.py" line="+218"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1405,22 +1430,22 @@ The current state is backed up first.</source>
         <translation>هذا هو المقال الأول في القائمة.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>حُسم %1 من %2 من الحقول المختلف عليها</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The coders agree on every field.</source>
+        <source>The annotators agree on every field.</source>
         <translation>يتفق المرمّزون في كل الحقول.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Coded by %1. %2</source>
+        <location line="+2"/>
+        <source>Annotators: %1. %2</source>
         <translation>المرمّزون: %1. %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
         <translation>لا مقال للمراجعة: تظهر هنا المقالات التي رمّزها مرمّزان أو أكثر (ادمج ملفات الزملاء أولاً).</translation>
     </message>
@@ -1466,8 +1491,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove quote</source>
-        <translation>إزالة الاقتباس</translation>
+        <source>Remove evidence</source>
+        <translation>إزالة الدليل</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1604,6 +1629,14 @@ The current state is backed up first.</source>
         <location filename="../../annotator/gui/review_parts.py" line="-43"/>
         <source>none</source>
         <translation>لا شيء</translation>
+    </message>
+</context>
+<context>
+    <name>tooltip</name>
+    <message>
+        <location filename="../../annotator/gui/texts.py" line="+94"/>
+        <source>(invented)</source>
+        <translation>(مثال مُتخيَّل)</translation>
     </message>
 </context>
 </TS>

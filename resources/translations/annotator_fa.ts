@@ -2,9 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review_dialog.py" line="+59"/>
+        <source>Adjudicated value: %1</source>
+        <translation>مقدار داوری‌شده: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The annotators&apos; own tags stay as they are.</source>
+        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None reported</source>
+        <translation>هیچ‌کدام گزارش نشده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No participants</source>
+        <translation>بدون مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Participant</source>
+        <translation>مشارکت‌کننده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a participant: type a name…</source>
+        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no role</source>
+        <translation>بدون نقش</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+62"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
@@ -36,11 +84,6 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Coders</source>
-        <translation>کدگذاران</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Values</source>
         <translation>مقدارها</translation>
     </message>
@@ -48,6 +91,11 @@
         <location line="+0"/>
         <source>Note</source>
         <translation>توضیح</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotators</source>
+        <translation>کدگذاران</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -101,7 +149,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+52"/>
+        <location filename="../../annotator/gui/article_list.py" line="+62"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -139,17 +187,37 @@
         <translation>عربی</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
         <location line="+99"/>
+        <source>No article with the status “%2” matches “%1”.</source>
+        <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No article matches “%1”.</source>
+        <translation>هیچ مقاله‌ای با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article has the status “%1”.</source>
+        <translation>هیچ مقاله‌ای وضعیت «%1» را ندارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No articles yet: File &gt; Import articles… (Ctrl+I).</source>
+        <translation>هنوز مقاله‌ای نیست: پرونده &gt; درون‌ریزی مقاله‌ها… (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -157,7 +225,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-134"/>
+        <location line="-212"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -208,14 +276,14 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+474"/>
-        <location line="+37"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+481"/>
+        <location line="+41"/>
         <source>Comments</source>
         <translation>نظرها</translation>
     </message>
     <message>
         <location line="-30"/>
-        <source>Write a comment for the other coders… (Ctrl+Enter adds it)</source>
+        <source>Write a comment for the other annotators… (Ctrl+Enter adds it)</source>
         <translation>برای کدگذاران دیگر نظری بنویسید… (Ctrl+Enter آن را می‌افزاید)</translation>
     </message>
     <message>
@@ -278,8 +346,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Adjudicated (final) tags</source>
-        <translation>برچسب‌های داوری‌شده (نهایی)</translation>
+        <source>Adjudicated tags</source>
+        <translation>برچسب‌های داوری‌شده</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -371,9 +439,9 @@
     </message>
 </context>
 <context>
-    <name>FieldComparison</name>
+    <name>FieldReview</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-283"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-286"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>نمایش شاهد %1 در مقاله</translation>
     </message>
@@ -389,8 +457,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Make %1&apos;s value the final one</source>
-        <translation>مقدار %1 را مقدار نهایی کنید</translation>
+        <source>Make %1&apos;s value the adjudicated one</source>
+        <translation>مقدار %1 را مقدار داوری‌شده کنید</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -419,8 +487,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the final value (the annotators&apos; values stay)</source>
-        <translation>حذف مقدار نهایی (مقدارهای کدگذاران باقی می‌مانند)</translation>
+        <source>Remove the adjudication (the annotators&apos; values stay)</source>
+        <translation>حذف داوری (مقدارهای کدگذاران باقی می‌مانند)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -434,16 +502,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose the final value yourself</source>
-        <translation>مقدار نهایی را خودتان انتخاب کنید</translation>
+        <source>Choose the adjudicated value yourself</source>
+        <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
     </message>
     <message>
         <location line="+64"/>
-        <source>Final: not decided</source>
-        <translation>مقدار نهایی: هنوز تعیین نشده</translation>
+        <source>Adjudication: not decided</source>
+        <translation>داوری: هنوز تعیین نشده</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -454,8 +522,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Final:</source>
-        <translation>مقدار نهایی:</translation>
+        <source>Adjudication:</source>
+        <translation>داوری:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -464,57 +532,9 @@
     </message>
 </context>
 <context>
-    <name>FinalValueDialog</name>
-    <message>
-        <location filename="../../annotator/gui/review_dialog.py" line="+58"/>
-        <source>Final value: %1</source>
-        <translation>مقدار نهایی: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The annotators&apos; own tags stay as they are.</source>
-        <translation>برچسب‌های خود کدگذاران همان‌طور که هستند باقی می‌مانند.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none</source>
-        <translation>هیچ‌کدام</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None reported</source>
-        <translation>هیچ‌کدام گزارش نشده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No participants</source>
-        <translation>بدون مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Participant</source>
-        <translation>مشارکت‌کننده</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>نقش</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Add a participant: type a name…</source>
-        <translation>افزودن مشارکت‌کننده: نامی را تایپ کنید…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>no role</source>
-        <translation>بدون نقش</translation>
-    </message>
-</context>
-<context>
     <name>Legend</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-224"/>
+        <location line="-223"/>
         <source>Evidence:</source>
         <translation>شاهد:</translation>
     </message>
@@ -527,7 +547,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+116"/>
+        <location filename="../../annotator/gui/main_window.py" line="+128"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -537,7 +557,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+80"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+89"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -597,14 +617,14 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../annotator/gui/main_window.py" line="+188"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/window_menus.py" line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
@@ -614,7 +634,7 @@
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Go</source>
         <translation>&amp;برو</translation>
     </message>
@@ -644,7 +664,7 @@
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;بزرگ‌نمایی</translation>
     </message>
@@ -684,7 +704,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-82"/>
+        <location filename="../../annotator/gui/main_window.py" line="-83"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -714,7 +734,7 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
@@ -745,7 +765,7 @@
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+91"/>
+        <location filename="../../annotator/gui/main_window.py" line="+108"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
@@ -906,6 +926,11 @@
         <translation>جست‌وجوی مقاله‌ها</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Clear the search, back to the article</source>
+        <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
@@ -1002,12 +1027,12 @@
 <context>
     <name>MultipleFieldBox</name>
     <message>
-        <location filename="../../annotator/gui/multiple_box.py" line="+67"/>
-        <source>Who voiced this demand</source>
-        <translation>چه کسی این مطالبه را مطرح کرد</translation>
+        <location filename="../../annotator/gui/multiple_box.py" line="+69"/>
+        <source>The participant who voiced this demand</source>
+        <translation>مشارکت‌کننده‌ای که این مطالبه را مطرح کرد</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>None reported</source>
         <translation>هیچ‌کدام گزارش نشده</translation>
     </message>
@@ -1018,8 +1043,8 @@
     </message>
     <message>
         <location line="+88"/>
-        <source>voiced by: —</source>
-        <translation>از زبان: —</translation>
+        <source>participant: —</source>
+        <translation>مشارکت‌کننده: —</translation>
     </message>
 </context>
 <context>
@@ -1033,7 +1058,7 @@
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+60"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+61"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
@@ -1043,7 +1068,7 @@
         <translation>نقش %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove %1</source>
         <translation>حذف %1</translation>
     </message>
@@ -1100,7 +1125,7 @@
         <translation>داوری‌شده: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Article</source>
         <translation>مقاله</translation>
     </message>
@@ -1111,12 +1136,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Coders</source>
+        <source>Annotators</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Number of fields the coders disagree on</source>
+        <location line="+6"/>
+        <source>Number of fields the annotators disagree on</source>
         <translation>تعداد فیلدهایی که کدگذاران در آن‌ها اختلاف دارند</translation>
     </message>
     <message>
@@ -1128,7 +1153,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+23"/>
+        <location line="+43"/>
         <source>All fields</source>
         <translation>همهٔ فیلدها</translation>
     </message>
@@ -1149,11 +1174,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements all have a final value</source>
-        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان مقدار نهایی دارند</translation>
+        <source>Hide articles whose disagreements are all adjudicated</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Field:</source>
         <translation>فیلد:</translation>
     </message>
@@ -1385,7 +1410,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+216"/>
+        <location filename="../../annotator/gui/review_view.py" line="+218"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1395,22 +1420,22 @@ The current state is backed up first.</source>
         <translation>این اولین مقالهٔ صف است.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The coders agree on every field.</source>
+        <source>The annotators agree on every field.</source>
         <translation>کدگذاران در همهٔ فیلدها توافق دارند.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Coded by %1. %2</source>
+        <location line="+2"/>
+        <source>Annotators: %1. %2</source>
         <translation>کدگذاران: %1. %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No article to review: articles coded by two or more annotators appear here (merge colleagues&apos; files first).</source>
         <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
     </message>
@@ -1446,8 +1471,8 @@ The current state is backed up first.</source>
     <name>TagForm</name>
     <message>
         <location filename="../../annotator/gui/tag_form.py" line="+104"/>
-        <source>Remove quote</source>
-        <translation>حذف نقل‌قول</translation>
+        <source>Remove evidence</source>
+        <translation>حذف شاهد</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1584,6 +1609,14 @@ The current state is backed up first.</source>
         <location filename="../../annotator/gui/review_parts.py" line="-43"/>
         <source>none</source>
         <translation>هیچ‌کدام</translation>
+    </message>
+</context>
+<context>
+    <name>tooltip</name>
+    <message>
+        <location filename="../../annotator/gui/texts.py" line="+94"/>
+        <source>(invented)</source>
+        <translation>(ساختگی)</translation>
     </message>
 </context>
 </TS>
