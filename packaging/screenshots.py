@@ -2,7 +2,9 @@
 
 Run ``python packaging/screenshots.py`` (no display needed: it renders offscreen).  It
 builds a throw-away project with the sample corpus, tags one article as an analyst would,
-and saves ``packaging/screenshots/window_en.png`` and ``window_fa.png``.
+and saves the window in English, Persian and Arabic at 1400x900 (``window_en.png``,
+``window_fa.png``, ``window_ar.png``) and at 1024x700 (``window_en_1024.png`` ...), each
+opened as the window opens on a screen of that size.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "screenshots"
+# The offscreen platform with two screens, one of each size shot (see tests/gui/screens.json).
+SCREENS = HERE.parent / "tests" / "gui" / "screens.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
+SIZES = {"": "0-desktop", "_1024": "2-netbook"}
 
 
 def main() -> int:
@@ -50,17 +54,25 @@ def main() -> int:
                                participant="ebrahim_raisi")
         session.set_status("000_b79cba28e5e5a850", "done")
         session.remember(article)
-    for language in ("en", "fa"):
-        window = create_window(None, language, "Sara")
-        window.resize(1400, 860)
-        window.show()
-        for _ in range(5):
+    from PySide6.QtGui import QCursor, QGuiApplication
+
+    from annotator.gui import settings as stored
+
+    screens = {screen.name(): screen for screen in QGuiApplication.screens()}
+    for suffix, screen_name in SIZES.items():
+        screen = screens[screen_name]
+        for language in ("en", "fa", "ar"):
+            QCursor.setPos(screen.geometry().center())  # the window opens under the pointer
+            stored.settings().remove("window")  # as on a first start: no geometry kept
+            window = create_window(None, language, "Sara")
+            window.show()
+            for _ in range(5):
+                app.processEvents()
+            path = OUT / f"window_{language}{suffix}.png"
+            window.grab().save(str(path))
+            print(f"wrote {path} ({window.width()}x{window.height()})")
+            window.close()
             app.processEvents()
-        path = OUT / f"window_{language}.png"
-        window.grab().save(str(path))
-        print(f"wrote {path}")
-        window.close()
-        app.processEvents()
     return 0
 
 
