@@ -136,9 +136,35 @@ def install_translations(app: QApplication, language: str,
             translator = _load(app, name, folder)
             if translator is not None and app.installTranslator(translator):
                 _installed.append(translator)
+                if name.startswith("qtbase_"):
+                    mnemonics = _MnemonicFallback(translator)
+                    if app.installTranslator(mnemonics):
+                        _installed.append(mnemonics)
     # Explicit, so it holds even when a translation file is missing.
     app.setLayoutDirection(Qt.RightToLeft if is_rtl(language) else Qt.LeftToRight)
     return list(_installed)
+
+
+class _MnemonicFallback(QTranslator):
+    """Qt's own texts that gained a mnemonic after Qt's Persian and Arabic translations were
+    made ("&Look in:" in the file dialog, where the catalogue has "Look in:"): translated
+    from the entry without the ``&``, so they are not left in English."""
+
+    def __init__(self, qt: QTranslator) -> None:
+        super().__init__()
+        self._qt = qt
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if "&" not in source or context not in _MNEMONIC_CONTEXTS:
+            return ""
+        return self._qt.translate(context, source.replace("&", "", 1), disambiguation, n)
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+_MNEMONIC_CONTEXTS = frozenset({"QFileDialog"})
 
 
 def interface_language() -> str:

@@ -55,7 +55,8 @@ ALLOWED = {
     "SPSS", "pandas", "UTF", "BOM", "GPL", "or", "later", "Qt", "PySide", "Python",
     "Ctrl", "Shift", "Alt", "Meta", "Enter", "Return", "Esc", "Tab", "Space", "PgUp",
     "PgDown", "Del", "Delete", "Backspace", "Up", "Down", "Left", "Right", "Home", "End",
-    "Ins", "Krippendorff", "Cohen", "MASI", "sqlite", "db", "jsonl", "csv", "txt", "html",
+    "Ins", "English",  # the language list names each language in itself
+    "Krippendorff", "Cohen", "MASI", "sqlite", "db", "jsonl", "csv", "txt", "html",
     "htm", "xml", "json", "tsv",
 }
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -218,7 +219,7 @@ def test_no_english_on_any_screen(qtbot, monkeypatch, tmp_path: Path, two_annota
                                   language: str) -> None:
     ours, theirs = two_annotators
     monkeypatch.setenv("ANNOTATOR_NAME", ME)
-    window = create_window(str(ours), language)
+    window = create_window(str(ours), language, ME)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     window.resize(1400, 900)
