@@ -157,11 +157,18 @@ class _MnemonicFallback(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
         if "&" not in source or context not in _MNEMONIC_CONTEXTS:
-            return ""
-        return self._qt.translate(context, source.replace("&", "", 1), disambiguation, n)
+            return None  # type: ignore[return-value]  # a null string: not translated here
+        found = self._qt.translate(context, source.replace("&", "", 1), disambiguation, n)
+        return found or None  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
+
+    def language(self) -> str:
+        return self._qt.language()
+
+    def filePath(self) -> str:  # noqa: N802
+        return self._qt.filePath()
 
 
 _MNEMONIC_CONTEXTS = frozenset({"QFileDialog"})

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         """Share the window's width: the list wide enough for its titles, the form for its
         boxes, the reader the rest (on a 1024-pixel screen too)."""
         width = self.width()
-        listed = min(max(round(width * 0.29), 260), 380)
+        listed = min(max(round(width * 0.30), 260), 380)
         form = min(max(round(width * 0.30), self.form_scroll.minimumWidth()), 440)
         reader = width - 2 * self.splitter.handleWidth() - listed - form
         self.splitter.setSizes([listed, max(reader, 120), form])

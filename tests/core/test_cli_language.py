@@ -24,7 +24,7 @@ PERSIAN = re.compile("[\u0600-\u06ff]")
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project_path):
     monkeypatch.setattr(commands, "PLUGINS", ("annotator.cli.agreement",
-                                              "annotator.cli.reliability"))
+                                              "annotator.cli.safety"))
     monkeypatch.delenv("ANNOTATOR_TERMINAL_BIDI", raising=False)
 
     def main(*argv: str) -> tuple[int, str, str]:
@@ -58,7 +58,7 @@ def test_agreement_in_arabic_and_english_unchanged(coded, run, project_path) -> 
         assert figures == agreement_cli.figure_table(result.figures, Labels.of(project, "en"))
     assert english.startswith("Krippendorff's alpha (* = the figure to report for the field; "
                               "units = articles coded by two or more annotators)\n"
-                              "field   category  level     alpha  units  coders  note\n")
+                              "field   category  level     alpha  units  annotators  note\n")
     assert figures in english
 
 

@@ -166,13 +166,20 @@ def test_the_bundled_codebook_has_persian_and_arabic_for_every_text() -> None:
         # Persian verbs keep the zero-width non-joiner after their prefix (می‌شود).
         assert not any(word in ("می", "نمی") for word in persian.split()), place
     assert translation_gaps(codebook) == []
-    # The value ids the English cites stay in Latin in both translations.
-    strongly = codebook.field("stance").category("condemning")
+    # The translations name other categories by their labels, never by their Latin ids
+    # (an analyst reading Persian or Arabic meets no English in a tooltip).
+    condemning = codebook.field("stance").category("condemning")
+    assert condemning is not None
+    strongly = codebook.field("stance").category("strongly_condemning")
     assert strongly is not None
-    assert "(strongly_condemning)" in strongly.definitions["fa"]
-    assert "(strongly_condemning)" in strongly.definitions["ar"]
+    for language in ("fa", "ar"):
+        assert strongly.text(language) in condemning.definitions[language]
+        assert "strongly_condemning" not in condemning.definitions[language]
     demands = codebook.field("demands").definitions
-    assert "(islamic_unity)" in demands["fa"] and "(humanitarian_aid)" in demands["ar"]
+    unity = codebook.field("demands").category("islamic_unity")
+    aid = codebook.field("demands").category("humanitarian_aid")
+    assert unity is not None and aid is not None
+    assert unity.text("fa") in demands["fa"] and aid.text("ar") in demands["ar"]
     neutral = codebook.field("stance").category("neutral")
     assert neutral is not None and "دانسته نمی\u200cشود" in neutral.definitions["fa"]
 
