@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import join
 from annotator.core.review_session import ReviewChange, ReviewSession
 from annotator.core.store import Article, Tag
 from annotator.core.store.review import AdjudicatedValue, Adjudication
@@ -315,7 +316,7 @@ class ReviewView(QWidget):
         self.comments.setEnabled(True)
         disagreeing = [g for g in self.field_reviews.values() if g.disagrees]
         decided = [g for g in disagreeing if g.decided]
-        names = ", ".join(isolate(name) for name in self.annotators)
+        names = join((isolate(name) for name in self.annotators), self.language)
         if disagreeing:
             state = (
                 self.tr("%1 of %2 disagreeing field(s) adjudicated")

@@ -402,6 +402,8 @@ def test_mirrored_in_persian(qtbot, right_to_left, coded: Project) -> None:
     assert stance.title() == "موضع در برابر رفتار اسرائیل"
     assert "محکومیت شدید" in stance.rows["reza"].values.text()
     assert "سید ابراهیم رئیسی" in view.field_reviews["participants"].rows["sara"].values.text()
+    # The annotators' names are listed with the Persian comma, each name isolated.
+    assert "\u2069، \u2068" in view.summary.text() and ", " not in view.summary.text()
     # Mirrored: the queue is on the right, the field boxes on the left.
     queue_x = view.queue.mapTo(view, QPoint(0, 0)).x()
     details_x = view.details.mapTo(view, QPoint(0, 0)).x()
