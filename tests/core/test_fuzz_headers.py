@@ -144,8 +144,11 @@ def test_corpus_csv_with_fuzzed_header_and_ids(workspace: Path, empty_project,
     unambiguous = not any(c in n for n in names for c in ",;\t\r")
     if unambiguous and len(normal) != len(set(normal)):
         assert project.articles.count() == 0
+    # An id holding a lone carriage return, which csv writes unquoted, is two lines in the
+    # file: each piece may then be read as an id of its own.
+    given = {canonical(piece).strip() for i in ids for piece in (i, *i.split("\r"))}
     for stored_id in _stored(project):
-        assert stored_id in {canonical(i).strip() for i in ids} or stored_id.startswith("fuzz-")
+        assert stored_id in given or stored_id.startswith("fuzz-")
 
 
 @FUZZ
