@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.codebook import Codebook
 from annotator.gui.app import create_window
 from annotator.gui.main_window import MainWindow
 from tests.conftest import ARABIC_ID
-
-
-@pytest.fixture(autouse=True)
-def _left_to_right_afterwards():
-    yield
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        from annotator.gui.i18n import install_translations
-
-        install_translations(app, "en")
 
 
 def _window(qtbot, language: str) -> MainWindow:

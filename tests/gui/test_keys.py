@@ -37,17 +37,6 @@ CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shi
                     Qt.KeyboardModifier.AltModifier)
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        from annotator.gui.i18n import install_translations
-
-        install_translations(app, "en")
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
 def _show(qtbot, window: MainWindow | None) -> MainWindow:
     assert window is not None
     qtbot.addWidget(window)

@@ -18,17 +18,6 @@ from tests.conftest import ARABIC_ID, SAMPLE_IDS
 ARABIC_TITLE_START = "رئيسي يؤكد"
 
 
-@pytest.fixture(autouse=True)
-def _left_to_right_afterwards():
-    yield
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        from annotator.gui.i18n import install_translations
-
-        install_translations(app, "en")
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
 def _answer_name_dialog(name: str, seen: list[str]) -> None:
     dialog = QApplication.activeModalWidget()
     if not isinstance(dialog, QInputDialog):

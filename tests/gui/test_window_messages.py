@@ -48,14 +48,6 @@ WORDS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        i18n.install_translations(app, "en")
-
-
 def _english_left(text: str) -> set[str]:
     """English words outside the isolated paths, ids and names (file formats aside)."""
     words = set(re.findall(r"[A-Za-z]{3,}", ISOLATED.sub("", text)))
