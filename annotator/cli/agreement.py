@@ -19,21 +19,22 @@ from typing import Any
 
 from annotator.cli.common import language, project_for, terminal_text
 from annotator.core.analysis.agreement import Figure, PairAgreement, report
-from annotator.core.i18n import translation
+from annotator.core.i18n import N_, translation
 from annotator.core.labels import Labels
 
 CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "annotators", "values", "note")
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.Namespace) -> None:
-    p = command("agreement", run, "inter-annotator agreement: Krippendorff's alpha per field "
-                "(and per category of multiple-choice fields), and pairwise agreement",
+    p = command("agreement", run, N_("inter-annotator agreement: Krippendorff's alpha per field "
+                                     "(and per category of multiple-choice fields), and pairwise "
+                                     "agreement"),
                 parents.terminal)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--field", action="append", dest="fields", metavar="FIELD",
-                   help="only this field (may repeat; default: every field but free text)")
+                   help=N_("only this field (may repeat; default: every field but free text)"))
     p.add_argument("--annotator", action="append", dest="annotators", metavar="NAME",
-                   help="only this annotator's tags (may repeat; default: everyone's)")
+                   help=N_("only this annotator's tags (may repeat; default: everyone's)"))
 
 
 def run(args: argparse.Namespace) -> int:

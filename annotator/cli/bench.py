@@ -14,33 +14,26 @@ import sys
 import tempfile
 from pathlib import Path
 
+from annotator.cli.parser import whole_number
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    p = command("bench", cmd_bench, "measure import, cold start, switching, saving, search, "
-                "export, agreement, merge and memory on N synthetic articles")
-    p.add_argument("--articles", type=_positive, default=100_000, metavar="N",
-                   help="synthetic articles (default: 100000)")
-    p.add_argument("--runs", type=_positive, default=3, metavar="R",
-                   help="runs of each measurement; figures are medians (default: 3)")
-    p.add_argument("--switches", type=_positive, default=200, metavar="S",
-                   help="article switches timed in the window per run (default: 200)")
-    p.add_argument("--seed", type=int, default=1403, help="seed of the synthetic corpus")
-    p.add_argument("--json", metavar="FILE", help="write the results as JSON")
-    p.add_argument("--markdown", metavar="FILE", help="write the results table as Markdown")
+    p = command("bench", cmd_bench, N_("measure import, cold start, switching, saving, search, "
+                                       "export, agreement, merge and memory on N synthetic "
+                                       "articles"))
+    p.add_argument("--articles", type=whole_number(1, 10**9), default=100_000, metavar="N",
+                   help=N_("synthetic articles (default: 100000)"))
+    p.add_argument("--runs", type=whole_number(1, 10**9), default=3, metavar="R",
+                   help=N_("runs of each measurement; figures are medians (default: 3)"))
+    p.add_argument("--switches", type=whole_number(1, 10**9), default=200, metavar="S",
+                   help=N_("article switches timed in the window per run (default: 200)"))
+    p.add_argument("--seed", type=int, default=1403, help=N_("seed of the synthetic corpus"))
+    p.add_argument("--json", metavar="FILE", help=N_("write the results as JSON"))
+    p.add_argument("--markdown", metavar="FILE", help=N_("write the results table as Markdown"))
     p.add_argument("--keep", metavar="DIR",
-                   help="work in DIR and keep the corpus and project files there")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+                   help=N_("work in DIR and keep the corpus and project files there"))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.cli.common import language, project_for, say
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Translatable
+from annotator.core.i18n import N_, Translatable
 from annotator.core.languages import LANGUAGES
 
 # The chart kinds, named here so that building the parser does not import matplotlib
@@ -78,17 +78,17 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
     # name (annotator --lang fa chart ...) is not reset by the sub-command.
     lang = argparse.ArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                          help="language of the labels and messages (default: en)")
+                          help=N_("language of the labels and messages (default: en)"))
 
-    p = command("chart", cmd_chart, "draw a chart of the tags as PNG, SVG or PDF", lang)
+    p = command("chart", cmd_chart, N_("draw a chart of the tags as PNG, SVG or PDF"), lang)
     p.add_argument("kind", choices=KINDS, metavar="KIND",
                    help=f"one of: {', '.join(KINDS)}")
     p.add_argument("-o", "--output", metavar="FILE", required=True,
-                   help="file to write: .png, .svg or .pdf")
+                   help=N_("file to write: .png, .svg or .pdf"))
     p.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
-                   help="only this annotator's tags (default: every annotator)")
+                   help=N_("only this annotator's tags (default: every annotator)"))
 
-    p = command("report", cmd_report, "write the project report: corpus, progress, "
-                "agreement and charts, as HTML or PDF", lang)
+    p = command("report", cmd_report, N_("write the project report: corpus, progress, agreement "
+                                         "and charts, as HTML or PDF"), lang)
     p.add_argument("-o", "--output", metavar="FILE", required=True,
-                   help="file to write: .html (one self-contained file) or .pdf")
+                   help=N_("file to write: .html (one self-contained file) or .pdf"))

@@ -28,10 +28,11 @@ from annotator.cli.common import (
     terminal_text,
     warn,
 )
+from annotator.cli.parser import parser_class, requested_language, speaking, whole_number
 from annotator.core import paths
 from annotator.core.codebook import kind_label, load_codebook, translation_gaps
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Clauses, Number, Translatable, message_of, translate
+from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of, translate
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
@@ -57,8 +58,10 @@ PLUGINS: tuple[str, ...] = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(_joined_values(sys.argv[1:] if argv is None else list(argv)))
+    words = _joined_values(sys.argv[1:] if argv is None else list(argv))
+    lang = requested_language(words)
+    with speaking(lang):
+        args = _parser(lang).parse_args(words)
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
@@ -93,20 +96,6 @@ def _joined_values(argv: list[str]) -> list[str]:
     return out
 
 
-def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
-    """An argparse type: a whole number from ``low`` to ``high`` (one clear line if not)."""
-    def parse(text: str) -> int:
-        try:
-            value = int(text.replace("_", "").replace(",", ""))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{text!r} is out of range ({low} to {high:,})")
-        return value
-    parse.__name__ = "whole number"
-    return parse
-
-
 # -- commands ---------------------------------------------------------------------------
 def cmd_app(args: argparse.Namespace) -> int:
     """No sub-command: the annotation window (or, without a display, status and help)."""
@@ -125,7 +114,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     if not args.status:
         say(args, Translatable("No display found, so the window cannot open; the commands "
                                "below work without one.\n"))
-        _parser().print_help()
+        with speaking(language(args)):
+            _parser(language(args)).print_help()
     return 0
 
 
@@ -393,131 +383,142 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 # -- parser -----------------------------------------------------------------------------
-def _parser() -> argparse.ArgumentParser:
-    def options(default: object, whose: str = "whose tags (default: $ANNOTATOR_NAME, else "
-                "your user name)") -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang`` (argparse's own words too, inside
+    :func:`~annotator.cli.parser.speaking`)."""
+    parser_type = parser_class(lang)
+
+    def options(default: object, whose: str = N_("whose tags (default: $ANNOTATOR_NAME, else "
+                                                "your user name)"),
+                ) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         # Sub-commands repeat --db/--annotator with SUPPRESS so that a value given before
         # the command name is not reset by the sub-command's default.
-        common = argparse.ArgumentParser(add_help=False)
+        common = parser_type(add_help=False)
         common.add_argument("--db", metavar="FILE", default=default,
-                            help="project file (default: $ANNOTATOR_DB, else the embedded "
-                                 f"project {paths.default_project_path()})")
-        person = argparse.ArgumentParser(add_help=False)
+                            help=Translatable("project file (default: $ANNOTATOR_DB, else "
+                                              "the embedded project {path})",
+                                              path=paths.default_project_path()))
+        person = parser_type(add_help=False)
         person.add_argument("--annotator", metavar="NAME", default=default,
                             help=whose)
         return common, person
 
     # The window asks the name once (prefilled with $ANNOTATOR_NAME) and remembers it.
     top_common, top_person = options(
-        None, "the window opens as NAME without asking; --status: whose status (default: "
-              "$ANNOTATOR_NAME, else your user name)")
+        None, N_("the window opens as NAME without asking; --status: whose status (default: "
+                 "$ANNOTATOR_NAME, else your user name)"))
     common, person = options(argparse.SUPPRESS)
-    terminal = argparse.ArgumentParser(add_help=False)
+    terminal = parser_type(add_help=False)
     terminal.add_argument("--lang", choices=LANGUAGES, default="en",
-                          help="language of labels and messages (default: en)")
+                          help=N_("language of labels and messages (default: en)"))
     group = terminal.add_mutually_exclusive_group()
     group.add_argument("--visual", dest="visual", action="store_true", default=None,
-                       help="shape and reorder Persian/Arabic for terminals without bidi "
-                            "support (default when writing to a terminal)")
+                       help=N_("shape and reorder Persian/Arabic for terminals without bidi "
+                               "support (default when writing to a terminal)"))
     group.add_argument("--logical", dest="visual", action="store_false",
-                       help="print text in logical order, as stored (default in pipes)")
+                       help=N_("print text in logical order, as stored (default in pipes)"))
 
-    parser = argparse.ArgumentParser(
+    parser = parser_type(
         prog="annotator", parents=[top_common, top_person],
-        description="Annotate Persian and Arabic news articles: stance, demands, participants.",
-        epilog="Run 'annotator COMMAND --help' for a command's options.")
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+        description=N_("Annotate Persian and Arabic news articles: stance, demands, participants."),
+        epilog=N_("Run 'annotator COMMAND --help' for a command's options."))
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}",
+                        help=N_("show the version number and exit"))
     parser.add_argument("--codebook", dest="codebook_file", metavar="FILE",
-                        help="codebook for a NEW project given with --db")
+                        help=N_("codebook for a NEW project given with --db"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="interface language of the window, and of the messages of a "
-                             "command without its own --lang (default: from LANG; commands: "
-                             "en)")
+                        help=N_("interface language of the window, and of the messages of a "
+                                "command without its own --lang (default: from LANG; commands: "
+                                "en)"))
     parser.add_argument("--status", action="store_true",
-                        help="print the project's status instead of opening the window")
+                        help=N_("print the project's status instead of opening the window"))
     parser.set_defaults(run=cmd_app)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title=N_("commands"), metavar="COMMAND")
 
     def command(name: str, run, help: str, *parents: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
         p = sub.add_parser(name, parents=[common, *parents], help=help, description=help)
         p.set_defaults(run=run)
         return p
 
-    p = command("import", cmd_import, "import articles from files and folders "
-                "(.txt .html .htm .jsonl .csv)")
+    p = command("import", cmd_import, N_("import articles from files and folders (.txt .html .htm "
+                                         ".jsonl .csv)"))
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--codebook", dest="codebook_file", metavar="FILE",
-                   default=argparse.SUPPRESS, help="codebook for a NEW project given with --db")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+                   default=argparse.SUPPRESS, help=N_("codebook for a NEW project given with --db"))
+    p.add_argument("-q", "--quiet", action="store_true", help=N_("no progress line"))
 
-    p = command("create", cmd_create, "make a new, empty project file at --db (e.g. to merge "
-                "colleagues' files into); other commands never create one")
+    p = command("create", cmd_create, N_("make a new, empty project file at --db (e.g. to merge "
+                                         "colleagues' files into); other commands never create "
+                                         "one"))
     p.add_argument("--codebook", dest="codebook_file", metavar="FILE",
-                   default=argparse.SUPPRESS, help="codebook of the new project "
-                   "(default: the bundled one)")
+                   default=argparse.SUPPRESS, help=N_("codebook of the new project (default: the "
+                                                      "bundled one)"))
 
-    p = command("list", cmd_list, "list articles with your status", person, terminal)
+    p = command("list", cmd_list, N_("list articles with your status"), person, terminal)
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = command("show", cmd_show, "show an article's text and tags", terminal)
+    p = command("show", cmd_show, N_("show an article's text and tags"), terminal)
     p.add_argument("article_id", metavar="ARTICLE_ID")
 
-    p = command("search", cmd_search, "full-text search across spelling variants", terminal)
+    p = command("search", cmd_search, N_("full-text search across spelling variants"), terminal)
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=_whole_number(1, 1_000_000), default=20, metavar="N",
-                   help="show at most N articles (1 to 1,000,000; default: 20)")
+    p.add_argument("--limit", type=whole_number(1, 1_000_000), default=20, metavar="N",
+                   help=N_("show at most N articles (1 to 1,000,000; default: 20)"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = command("codebook", cmd_codebook, "show the active codebook, or load a changed one",
+    p = command("codebook", cmd_codebook, N_("show the active codebook, or load a changed one"),
                 terminal)
     p.add_argument("--format", choices=("table", "json", "toml"), default="table")
     p.add_argument("--load", metavar="FILE",
-                   help="make FILE the active codebook (refused if it drops categories in "
-                        "use; warns about texts some entries have in fa or ar and others lack)")
+                   help=N_("make FILE the active codebook (refused if it drops categories in use; "
+                           "warns about texts some entries have in fa or ar and others lack)"))
 
-    p = command("participants", cmd_participants, "list the participants registry, or add to it",
+    p = command("participants", cmd_participants, N_("list the participants registry, or add to "
+                                                     "it"),
                 person, terminal)
-    p.add_argument("--add", metavar="FILE", help="add the [[participant]] entries of a TOML file")
-    p.add_argument("--article", metavar="ARTICLE_ID", help="only those mentioned in an article")
+    p.add_argument("--add", metavar="FILE", help=N_("add the [[participant]] entries of a TOML "
+                                                    "file"))
+    p.add_argument("--article", metavar="ARTICLE_ID", help=N_("only those mentioned in an article"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = command("tag", cmd_tag, "tag an article from a script", person)
-    p.epilog = ("A value starting with '-' goes after '--', every option before it: "
-                "annotator tag --role R ID FIELD -- -2+3. A note may start with '-' "
-                "(--note -2+3 or --note=-2+3).")
+    p = command("tag", cmd_tag, N_("tag an article from a script"), person)
+    p.epilog = N_("A value starting with '-' goes after '--', every option before it: "
+                  "annotator tag --role R ID FIELD -- -2+3. A note may start with '-' "
+                  "(--note -2+3 or --note=-2+3).")
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("field", metavar="FIELD")
     p.add_argument("values", nargs="*", metavar="VALUE")
-    p.add_argument("--none", action="store_true", help="coded, none (e.g. no demands)")
-    p.add_argument("--clear", action="store_true", help="remove the field's tags (not coded)")
+    p.add_argument("--none", action="store_true", help=N_("coded, none (e.g. no demands)"))
+    p.add_argument("--clear", action="store_true", help=N_("remove the field's tags (not coded)"))
     p.add_argument("--participant", metavar="ID",
-                   help="the participant who voiced the demand (a field with_participant)")
-    p.add_argument("--role", metavar="ROLE", help="the participant's role")
-    p.add_argument("--span", metavar="START:END", help="evidence: code-point offsets in the body")
+                   help=N_("the participant who voiced the demand (a field with_participant)"))
+    p.add_argument("--role", metavar="ROLE", help=N_("the participant's role"))
+    p.add_argument("--span", metavar="START:END", help=N_("evidence: code-point offsets in the "
+                                                          "body"))
     p.add_argument("--note", metavar="TEXT",
-                   help="a note on the tag (may start with '-': --note=-2+3)")
+                   help=N_("a note on the tag (may start with '-': --note=-2+3)"))
 
-    p = command("status", cmd_status, "set your status for an article", person)
+    p = command("status", cmd_status, N_("set your status for an article"), person)
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("status", choices=STATUSES)
 
-    p = command("merge", cmd_merge, "merge colleagues' project files into this project "
-                "(their file is only read)")
+    p = command("merge", cmd_merge, N_("merge colleagues' project files into this project (their "
+                                       "file is only read)"))
     p.add_argument("files", nargs="+", metavar="OTHER_FILE")
     p.add_argument("--accept-unknown", action="store_true",
-                   help="merge even tags whose field, value or role our active codebook "
-                   "does not know (without it such a file is refused, nothing merged)")
+                   help=N_("merge even tags whose field, value or role our active codebook does "
+                           "not know (without it such a file is refused, nothing merged)"))
 
-    p = command("review", cmd_review, "list articles coded by two or more annotators, most "
-                "disagreement first", terminal)
-    p.add_argument("--field", metavar="FIELD", help="only disagreements on this field")
-    p.add_argument("--pair", metavar="NAME,NAME", help="compare only these two annotators")
-    p.add_argument("--pending", action="store_true", help="only articles not yet adjudicated")
+    p = command("review", cmd_review, N_("list articles coded by two or more annotators, most "
+                                         "disagreement first"), terminal)
+    p.add_argument("--field", metavar="FIELD", help=N_("only disagreements on this field"))
+    p.add_argument("--pair", metavar="NAME,NAME", help=N_("compare only these two annotators"))
+    p.add_argument("--pending", action="store_true", help=N_("only articles not yet adjudicated"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("import-tags", cmd_import_tags,
-                "import tags from a long CSV (all rows or none)")
+                N_("import tags from a long CSV (all rows or none)"))
     p.add_argument("file", metavar="FILE")
     import importlib
 

@@ -81,21 +81,21 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: Any) -> N
         _drop_command(command, "export")
         parser = command("export", cmd_export, HELP)
     parser.add_argument("--format", choices=FORMATS, default="long",
-                        help="long: one row per tag (re-imports with import-tags); wide: one "
-                             "row per article and annotator; jsonl: one JSON object per "
-                             "article and annotator (default: long)")
+                        help=N_("long: one row per tag (re-imports with import-tags); wide: one "
+                                "row per article and annotator; jsonl: one JSON object per article "
+                                "and annotator (default: long)"))
     whose = parser.add_mutually_exclusive_group()
     whose.add_argument("--adjudicated", action="store_true",
-                       help="the reviewers' adjudicated tags instead of the annotators'")
+                       help=N_("the reviewers' adjudicated tags instead of the annotators'"))
     whose.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
-                       help="only this annotator's tags (default: every annotator)")
+                       help=N_("only this annotator's tags (default: every annotator)"))
     parser.add_argument("--excel", action="store_true",
-                        help="CSV for Excel: UTF-8 with BOM, and cells that a spreadsheet "
-                             "would run as a formula start with '")
+                        help=N_("CSV for Excel: UTF-8 with BOM, and cells that a spreadsheet would "
+                                "run as a formula start with '"))
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="file to write, with the codebook sheet beside it "
-                             "(tags.csv: tags.codebook.csv); default: stdout, without the "
-                             "codebook sheet (so is a device or pipe such as /dev/null)")
+                        help=N_("file to write, with the codebook sheet beside it (tags.csv: "
+                                "tags.codebook.csv); default: stdout, without the codebook sheet "
+                                "(so is a device or pipe such as /dev/null)"))
 
 
 def _drop_command(command: Callable[..., argparse.ArgumentParser], name: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Number, Translatable, digits, translate
+from annotator.core.i18n import N_, Number, Translatable, digits, translate
 from annotator.core.store.backups import (
     REASONS,
     BackupInfo,
@@ -37,24 +37,24 @@ from annotator.core.store.migrations import migrations
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     command("check", cmd_check,
-            "check the project file: integrity, evidence quotes, codebook values")
-    command("backup", cmd_backup, "make a verified backup of the project now")
+            N_("check the project file: integrity, evidence quotes, codebook values"))
+    command("backup", cmd_backup, N_("make a verified backup of the project now"))
     p = command("restore", cmd_restore,
-                "list the project's backups, or restore one (the current state is backed "
-                "up first)")
+                N_("list the project's backups, or restore one (the current state is backed up "
+                   "first)"))
     p.add_argument("backup", nargs="?", metavar="BACKUP",
-                   help="a number from the list, or a backup file")
+                   help=N_("a number from the list, or a backup file"))
     p.add_argument("--yes", action="store_true",
-                   help="restore without asking (required when input is not a terminal)")
+                   help=N_("restore without asking (required when input is not a terminal)"))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.cli.common import project_for
+    from annotator.cli.common import project_for, say
 
     with project_for(args, create=False) as project:
         report = check(project)
     for line in report.lines():
-        print(line)
+        say(args, line)
     return 0 if report.ok else 1
 
 

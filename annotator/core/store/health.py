@@ -19,6 +19,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import N_, Listing, Translatable, message_of
 from annotator.core.records import content_hash
 from annotator.core.store.project import Project
 
@@ -105,40 +106,75 @@ class HealthReport:
                 + len(self.unknown_values) + len(self.orphan_statuses) + len(self.not_checked))
 
     def lines(self, shown: int = SHOWN) -> list[str]:
-        """The report as text lines, at most ``shown`` problems of each kind."""
-        out = [f"project: {self.path}"]
-        out.append("integrity: ok" if self.integrity == ["ok"]
-                   else f"integrity: DAMAGED ({len(self.integrity)} problems)")
+        """The report as text lines, at most ``shown`` problems of each kind: catalogue
+        messages (:class:`~annotator.core.i18n.Translatable`), English as written."""
+        out: list[str] = [Translatable("project: {path}", path=self.path)]
+        out.append(Translatable("integrity: ok") if self.integrity == ["ok"]
+                   else Translatable("integrity: DAMAGED ({count} problems)",
+                                     count=len(self.integrity)))
         out += _listed(self.integrity if self.integrity != ["ok"] else [], shown)
-        out.append(_headline("references", len(self.foreign_keys),
-                             "rows refer to rows that do not exist"))
-        out += _listed([f"{p.table} row {p.rowid} refers to a missing {p.parent} row"
+        out.append(Translatable("references: ok") if not self.foreign_keys else Translatable(
+            "references: {count} rows refer to rows that do not exist",
+            count=len(self.foreign_keys)))
+        out += _listed([Translatable("{table} row {row} refers to a missing {parent} row",
+                                     table=p.table, row=p.rowid, parent=p.parent)
                         for p in self.foreign_keys], shown)
-        out.append(_headline("article text", len(self.changed_articles),
-                             "articles changed since they were imported"))
-        out += _listed([f"article {a.article_id}: {a.title}" for a in self.changed_articles],
-                       shown)
-        out.append(_headline("evidence", len(self.spans),
-                             f"quotes do not match the article text "
-                             f"({self.spans_checked} spans checked)",
-                             f"ok ({self.spans_checked} spans checked)"))
-        out += _listed([f"{p.kind} {p.tag_uid}: article {p.article_id}, field {p.field}, "
-                        f"{p.annotator}: [{p.span_start}-{p.span_end}] quotes {p.quote!r} but "
-                        f"the text there is {p.found!r}" for p in self.spans], shown)
-        out.append(_headline("codebook values", len(self.unknown_values),
-                             "tags the active codebook does not know"))
-        out += _listed([f"{p.kind} {p.tag_uid}: article {p.article_id}, field {p.field}, "
-                        f"{p.annotator}: {p.problem}" for p in self.unknown_values], shown)
-        out.append(_headline("statuses", len(self.orphan_statuses),
-                             "statuses of articles that are not in the project"))
-        out += _listed([f"article {p.article_id}, {p.annotator}: {p.status}"
-                        for p in self.orphan_statuses], shown)
+        out.append(Translatable("article text: ok") if not self.changed_articles
+                   else Translatable("article text: {count} articles changed since they "
+                                     "were imported", count=len(self.changed_articles)))
+        out += _listed([Translatable("article {article}: {title}", article=a.article_id,
+                                     title=a.title) for a in self.changed_articles], shown)
+        out.append(Translatable("evidence: ok ({checked} spans checked)",
+                                checked=self.spans_checked) if not self.spans
+                   else Translatable("evidence: {count} quotes do not match the article "
+                                     "text ({checked} spans checked)", count=len(self.spans),
+                                     checked=self.spans_checked))
+        out += _listed([Translatable("{kind} {uid}: article {article}, field {field}, "
+                                     "{annotator}: [{start}-{end}] quotes {quote} but the "
+                                     "text there is {found}", kind=_kind(p.kind),
+                                     uid=p.tag_uid, article=p.article_id, field=p.field,
+                                     annotator=p.annotator, start=p.span_start,
+                                     end=p.span_end, quote=repr(p.quote), found=repr(p.found))
+                        for p in self.spans], shown)
+        out.append(Translatable("codebook values: ok") if not self.unknown_values
+                   else Translatable("codebook values: {count} tags the active codebook "
+                                     "does not know", count=len(self.unknown_values)))
+        out += _listed([Translatable("{kind} {uid}: article {article}, field {field}, "
+                                     "{annotator}: {problem}", kind=_kind(p.kind),
+                                     uid=p.tag_uid, article=p.article_id, field=p.field,
+                                     annotator=p.annotator, problem=p.problem)
+                        for p in self.unknown_values], shown)
+        out.append(Translatable("statuses: ok") if not self.orphan_statuses
+                   else Translatable("statuses: {count} statuses of articles that are not "
+                                     "in the project", count=len(self.orphan_statuses)))
+        out += _listed([Translatable("article {article}, {annotator}: {status}",
+                                     article=p.article_id, annotator=p.annotator,
+                                     status=p.status) for p in self.orphan_statuses], shown)
         for reason in self.not_checked:
-            out.append(f"not checked: {reason}")
-        out.append("counts: " + (", ".join(f"{n} {name}" for name, n in self.counts.items())
-                                 or "not available"))
-        out.append("result: ok" if self.ok else f"result: {self.problem_count()} problems")
+            out.append(Translatable("not checked: {reason}", reason=reason))
+        counts = [Translatable(_COUNTED[name], count=n) for name, n in self.counts.items()
+                  if name in _COUNTED]
+        out.append(Translatable("counts: {counts}", counts=Listing(counts)) if counts
+                   else Translatable("counts: not available"))
+        out.append(Translatable("result: ok") if self.ok
+                   else Translatable("result: {count} problems", count=self.problem_count()))
         return out
+
+
+# What :func:`_counts` counts, as the report words it.
+_COUNTED = {
+    "articles": N_("{count} articles"),
+    "tags": N_("{count} tags"),
+    "annotators": N_("{count} annotators"),
+    "history rows": N_("{count} history rows"),
+    "codebook versions": N_("{count} codebook versions"),
+    "participants": N_("{count} participants"),
+}
+_KIND_WORDS = {"tag": N_("tag"), "adjudication": N_("adjudication")}
+
+
+def _kind(kind: str) -> str:
+    return Translatable(_KIND_WORDS[kind]) if kind in _KIND_WORDS else kind
 
 
 def check(project: Project, quick: bool = False) -> HealthReport:
@@ -147,19 +183,21 @@ def check(project: Project, quick: bool = False) -> HealthReport:
     conn = project.conn
     pragma = "quick_check" if quick else "integrity_check"
     steps = (
-        ("integrity", lambda: _integrity(conn, pragma, report)),
-        ("references", lambda: _foreign_keys(conn, report)),
-        ("article text", lambda: _article_text(conn, report)),
-        ("evidence", lambda: _spans(conn, report)),
-        ("codebook values", lambda: _values(project, report)),
-        ("statuses", lambda: _statuses(conn, report)),
-        ("counts", lambda: _counts(conn, report)),
+        (N_("integrity"), lambda: _integrity(conn, pragma, report)),
+        (N_("references"), lambda: _foreign_keys(conn, report)),
+        (N_("article text"), lambda: _article_text(conn, report)),
+        (N_("evidence"), lambda: _spans(conn, report)),
+        (N_("codebook values"), lambda: _values(project, report)),
+        (N_("statuses"), lambda: _statuses(conn, report)),
+        (N_("counts"), lambda: _counts(conn, report)),
     )
     for name, step in steps:
         try:
             step()
         except (sqlite3.Error, AnnotatorError) as exc:
-            report.not_checked.append(f"{name} ({exc})")
+            report.not_checked.append(Translatable("{check} ({error})",
+                                                   check=Translatable(name),
+                                                   error=message_of(exc)))
     return report
 
 
@@ -167,7 +205,7 @@ def _integrity(conn: sqlite3.Connection, pragma: str, report: HealthReport) -> N
     try:
         report.integrity = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:  # too damaged for the check itself to finish
-        report.integrity = [f"the check stopped: {exc}"]
+        report.integrity = [Translatable("the check stopped: {error}", error=str(exc))]
 
 
 def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
@@ -239,8 +277,12 @@ def _values(project: Project, report: HealthReport) -> None:
         _type_changes(project, codebook, (kind, table, uid, who, order), report)
 
 
-_KIND = {"single": "single-choice", "multiple": "multiple-choice",
-         "participants": "participants", "text": "text"}
+_TYPE_WORDS = {"single": N_("single-choice"), "multiple": N_("multiple-choice"),
+               "participants": N_("participants"), "text": N_("text")}
+
+
+def _type_word(kind: str) -> str:
+    return Translatable(_TYPE_WORDS[kind]) if kind in _TYPE_WORDS else kind
 
 
 def _type_changes(project: Project, codebook: Codebook,
@@ -272,8 +314,9 @@ def _type_changes(project: Project, codebook: Codebook,
         was, now = then.field(field_id).type, codebook.field(field_id).type
         if was == now:
             continue
-        problem = (f"field '{field_id}' was {_KIND.get(was, was)} when this was coded "
-                   f"(codebook version {version}) and is now {_KIND.get(now, now)}")
+        problem = Translatable("field '{field}' was {was} when this was coded (codebook "
+                               "version {version}) and is now {now}", field=field_id,
+                               was=_type_word(was), version=version, now=_type_word(now))
         for uid_value, article, person, value in conn.execute(
                 f"SELECT {uid}, article_id, {who}, value FROM {table} "
                 f"WHERE codebook_version = ? AND field = ? ORDER BY {order}",
@@ -285,17 +328,21 @@ def _type_changes(project: Project, codebook: Codebook,
 def _value_problem(codebook: Codebook, version: int, participants: set[str], field_id: str,
                    value: str | None, role: str | None) -> str | None:
     if not codebook.has_field(field_id):
-        return f"field '{field_id}' is not in the codebook (version {version})"
+        return Translatable("field '{field}' is not in the codebook (version {version})",
+                            field=field_id, version=version)
     spec = codebook.field(field_id)
     if value is not None:
         if spec.type in ("single", "multiple") and spec.category(value) is None:
-            return f"value '{value}' is not a category of field '{field_id}'"
+            return Translatable("value '{value}' is not a category of field '{field}'",
+                                value=value, field=field_id)
         if spec.type == "participants" and value not in participants:
-            return f"participant '{value}' is not in the participants registry"
+            return Translatable("participant '{value}' is not in the participants "
+                                "registry", value=value)
         if spec.type == "text" and not value.strip():
-            return "the text is empty"
+            return Translatable("the text is empty")
     if role is not None and spec.role(role) is None:
-        return f"role '{role}' is not a role of field '{field_id}'"
+        return Translatable("role '{role}' is not a role of field '{field}'", role=role,
+                            field=field_id)
     return None
 
 
@@ -323,12 +370,8 @@ def _counts(conn: sqlite3.Connection, report: HealthReport) -> None:
     }
 
 
-def _headline(name: str, problems: int, what: str, fine: str = "ok") -> str:
-    return f"{name}: {fine}" if not problems else f"{name}: {problems} {what}"
-
-
 def _listed(items: list[str], shown: int) -> list[str]:
-    out = [f"  {item}" for item in items[:shown]]
+    out: list[str] = [Translatable("  {item}", item=item) for item in items[:shown]]
     if len(items) > shown:
-        out.append(f"  … and {len(items) - shown} more")
+        out.append(Translatable("  … and {count} more", count=len(items) - shown))
     return out
