@@ -92,6 +92,14 @@ def create_window(db: str | None, lang: str | None,
     return MainWindow(Session(project, name), language, family)
 
 
+def show_start_error(error: AnnotatorError) -> None:
+    """Say why the window cannot start (a ``--db`` that is not a project, say), in the
+    interface language, which :func:`create_window` has installed by then."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "annotator",
+                      plain_message(error_message(error)), QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
 def prepare_environment() -> None:
     """Qt settings that must be made before the application object exists.
 
@@ -116,8 +124,7 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
     try:
         window = create_window(db, lang, annotator)
     except AnnotatorError as exc:
-        # In the interface language, already installed (a --db that is not a project).
-        QMessageBox.critical(None, "annotator", plain_message(error_message(exc)))
+        show_start_error(exc)
         return 1
     if window is None:
         return 0

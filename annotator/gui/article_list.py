@@ -45,7 +45,7 @@ from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
-from annotator.gui.texts import first_strong_is_rtl, plain_tip
+from annotator.gui.texts import first_strong_is_rtl, number_text, plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
@@ -381,8 +381,8 @@ class ArticleListPanel(QWidget):
 
     def update_progress(self) -> None:
         done, total = self.session.progress()
-        self.progress_label.setText(self.tr("%1 of %2 done").replace("%1", str(done))
-                                    .replace("%2", str(total)))
+        self.progress_label.setText(self.tr("%1 of %2 done").replace("%1", number_text(done))
+                                    .replace("%2", number_text(total)))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 

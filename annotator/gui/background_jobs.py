@@ -16,9 +16,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
+from annotator.core.labels import Labels
 from annotator.core.session import Session
+from annotator.gui.i18n import interface_language
 from annotator.gui.merge_summary import summary_lines, unknown_lines
-from annotator.gui.texts import core_text, plain_message
+from annotator.gui.texts import core_text, number_text, plain_message
 from annotator.gui.workers import ImportSummary, ImportWorker, MergeStopped, MergeWorker
 
 translate = QCoreApplication.translate
@@ -81,7 +83,7 @@ class BackgroundJobs(QObject):
             dialog.setValue(done)
             dialog.setLabelText(
                 translate("MainWindow", "Importing %1…").replace("%1", name) + "\n"
-                + translate("MainWindow", "%1 articles read").replace("%1", f"{articles:,}"))
+                + translate("MainWindow", "%1 articles read").replace("%1", number_text(articles)))
 
         worker.progressed.connect(progressed)
         dialog.canceled.connect(worker.cancel)
@@ -102,7 +104,7 @@ class BackgroundJobs(QObject):
                                 plain_message(core_text(summary.error)))
             return
         text = translate("MainWindow", "%1 articles added, %2 already present.").replace(
-            "%1", str(summary.added)).replace("%2", str(summary.already_present))
+            "%1", number_text(summary.added)).replace("%2", number_text(summary.already_present))
         if summary.cancelled:
             text = translate("MainWindow",
                              "Import cancelled; articles stored before that are kept.")
@@ -116,6 +118,11 @@ class BackgroundJobs(QObject):
             box.open()
         else:
             self.window.statusBar().showMessage(text, 8000)
+
+    def _field_label(self, field_id: str) -> str:
+        """A field's label in the interface language (its id if our codebook lacks it)."""
+        session = self._session()
+        return Labels(session.codebook, [], interface_language()).field(field_id)
 
     # -- merge --------------------------------------------------------------------------
     def merge_dialog(self) -> None:
@@ -157,7 +164,7 @@ class BackgroundJobs(QObject):
                 self._ask_unknown(result, accepted, earlier)
                 return
             lines = [line for summary in (*earlier, *result)  # type: ignore[misc]
-                     for line in summary_lines(summary)]  # type: ignore[arg-type]
+                     for line in summary_lines(summary, self._field_label)]  # type: ignore[arg-type]
             box = QMessageBox(QMessageBox.Icon.Information,
                               translate("MainWindow", "Merge finished"), "\n".join(lines),
                               parent=self.window)
@@ -182,7 +189,8 @@ class BackgroundJobs(QObject):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                           self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown)))
+        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown,
+                                                              field_label=self._field_label)))
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(button: int) -> None:
@@ -193,7 +201,7 @@ class BackgroundJobs(QObject):
                 self.start_merge(stopped.remaining[1:], accepted, done)
             else:
                 lines = [line for summary in done
-                         for line in summary_lines(summary)]  # type: ignore[arg-type]
+                         for line in summary_lines(summary, self._field_label)]  # type: ignore[arg-type]
                 lines.append(translate("MainWindow", "Nothing was merged from %1.").replace(
                     "%1", f"\u2068{source}\u2069"))
                 finished_box = QMessageBox(QMessageBox.Icon.Information,

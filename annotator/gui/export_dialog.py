@@ -43,7 +43,7 @@ from annotator.core.outputs.output_file import refuse_project
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui import settings as stored
-from annotator.gui.texts import core_text, error_message
+from annotator.gui.texts import core_text, error_message, number_text
 
 _FOLDER_KEY = "export/folder"
 
@@ -289,7 +289,7 @@ class ExportDialog(QDialog):
             else:  # a device or pipe: written straight into, without a sheet beside it
                 text = self.tr("%1 rows written to %2 (no codebook sheet: not a regular "
                                "file)")
-            self.message.setText(text.replace("%1", str(outcome.rows)).replace("%2", name))
+            self.message.setText(text.replace("%1", number_text(outcome.rows)).replace("%2", name))
             self.message.setToolTip(str(outcome.path or ""))
         self.exported.emit(outcome)
 

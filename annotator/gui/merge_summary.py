@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.store.merge import MergeSummary, UnknownValue
-from annotator.gui.texts import core_text
+from annotator.gui.texts import core_text, number_text
 
 UNKNOWN_SHOWN = 20  # unknown values listed in a message; the rest are counted
 
 
 def _fill(text: str, *values: object) -> str:
     for number, value in enumerate(values, 1):
-        text = text.replace(f"%{number}", str(value))
+        shown = number_text(value) if isinstance(value, int) else str(value)
+        text = text.replace(f"%{number}", shown)
     return text
 
 
@@ -22,8 +25,10 @@ def _isolated(text: str) -> str:
     return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
 
-def summary_lines(summary: MergeSummary) -> list[str]:
-    """The lines of the "Merge finished" message for one merged file."""
+def summary_lines(summary: MergeSummary,
+                  field_label: Callable[[str], str] = str) -> list[str]:
+    """The lines of the "Merge finished" message for one merged file; ``field_label``
+    names a field (by its label in the interface language) where the codebook has it."""
     translate = QCoreApplication.translate
     lines = [
         _fill(translate("MergeSummary", "Merged %1"), _isolated(summary.source)),
@@ -47,24 +52,26 @@ def summary_lines(summary: MergeSummary) -> list[str]:
     if summary.unknown:
         lines.append(translate("MergeSummary",
                                "Brought in although our codebook does not know them:"))
-        lines.extend(unknown_lines(summary.unknown))
+        lines.extend(unknown_lines(summary.unknown, field_label=field_label))
     return lines
 
 
-def unknown_lines(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN) -> list[str]:
-    """One line per field, value or role our codebook does not know (at most ``shown``)."""
+def unknown_lines(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN,
+                  field_label: Callable[[str], str] = str) -> list[str]:
+    """One line per field, value or role our codebook does not know (at most ``shown``);
+    a field our codebook has is named by ``field_label``."""
     translate = QCoreApplication.translate
     lines = []
     for item in unknown[:shown]:
         if item.role is not None:
             text = _fill(translate("MergeSummary", "Role %1 of field %2 (%3 tags)"),
-                         _isolated(item.role), _isolated(item.field), item.tags)
+                         _isolated(item.role), _isolated(field_label(item.field)), item.tags)
         elif item.value is None:
             text = _fill(translate("MergeSummary", "Field %1 (%2 tags)"),
                          _isolated(item.field), item.tags)
         else:
             text = _fill(translate("MergeSummary", "Value %1 of field %2 (%3 tags)"),
-                         _isolated(item.value), _isolated(item.field), item.tags)
+                         _isolated(item.value), _isolated(field_label(item.field)), item.tags)
         lines.append("• " + text)
     if len(unknown) > shown:
         lines.append(_fill(translate("MergeSummary", "… and %1 more"), len(unknown) - shown))

@@ -38,7 +38,7 @@ from annotator.core.text import search_key
 from annotator.gui.aim_button import AimButton
 from annotator.gui.field_box import FieldBox, FormHost, show_if
 from annotator.gui.flow_area import FlowArea
-from annotator.gui.texts import RLM, button_text, display, plain_tip, tooltip
+from annotator.gui.texts import RLM, button_text, display, number_text, plain_tip, tooltip
 from annotator.gui.wheel_guard import guard_wheel
 
 DEFAULT_ROLE = "mentioned"  # the role a participant gets when added; editable afterwards
@@ -214,7 +214,7 @@ class ParticipantsBox(FieldBox):
                     self.describe(participant_id)
                     + tooltip(
                         self.tr("Named %1 times in the text. Click or press Enter to add.")
-                        .replace("%1", str(count))
+                        .replace("%1", number_text(count))
                     )
                 )
                 button.setProperty("participant", participant_id)

@@ -36,7 +36,7 @@ from annotator.core.store.backups import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.texts import error_message, plain_message
+from annotator.gui.texts import error_message, number_text, plain_message
 
 
 class RestoreDialog(QDialog):
@@ -148,8 +148,8 @@ class RestoreDialog(QDialog):
     def confirm(self, info: BackupInfo) -> bool:
         local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
         counts = ("" if info.articles is None else
-                  self.tr(" (%1 articles, %2 tags)").replace("%1", str(info.articles))
-                  .replace("%2", str(info.tags)))
+                  self.tr(" (%1 articles, %2 tags)").replace("%1", number_text(info.articles))
+                  .replace("%2", number_text(info.tags)))
         answer = QMessageBox.question(
             self, self.tr("Restore this backup?"),
             self.tr("Replace the project's content with the backup of %1%2?\n\n"

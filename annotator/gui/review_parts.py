@@ -48,6 +48,7 @@ from annotator.gui.texts import (
     button_text,
     display,
     field_tooltip,
+    number_text,
     paragraphs_html,
     plain_tip,
     shorten,
@@ -186,7 +187,7 @@ class Legend(QWidget):
             label.setToolTip(plain_tip(
                 self.tr("%1 marked %2 evidence passage(s) in this article")
                 .replace("%1", isolate(name))
-                .replace("%2", str(count))
+                .replace("%2", number_text(count))
             ))
             self._layout.addWidget(mark)
             self._layout.addWidget(label)
@@ -517,7 +518,7 @@ class CommentThread(QGroupBox):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
         self.setTitle(
-            self.tr("Comments (%1)").replace("%1", str(len(comments)))
+            self.tr("Comments (%1)").replace("%1", number_text(len(comments)))
             if comments
             else self.tr("Comments")
         )

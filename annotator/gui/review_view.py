@@ -55,7 +55,7 @@ from annotator.gui.review_parts import (
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
 from annotator.gui.splitter import Splitter
-from annotator.gui.texts import error_message
+from annotator.gui.texts import error_message, number_text
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 
@@ -320,8 +320,8 @@ class ReviewView(QWidget):
         if disagreeing:
             state = (
                 self.tr("%1 of %2 disagreeing field(s) adjudicated")
-                .replace("%1", str(len(decided)))
-                .replace("%2", str(len(disagreeing)))
+                .replace("%1", number_text(len(decided)))
+                .replace("%2", number_text(len(disagreeing)))
             )
         else:
             state = self.tr("The annotators agree on every field.")

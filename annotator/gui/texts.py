@@ -21,7 +21,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication
 
 from annotator.core.codebook import Category, Field
-from annotator.core.i18n import error_text, translate
+from annotator.core.i18n import digits, error_text, translate
 from annotator.gui.i18n import interface_language, is_rtl
 
 RLM = "\u200f"
@@ -122,6 +122,12 @@ def core_text(text: str, language: str | None = None) -> str:
     ``language`` (default: the interface's); other text comes back as it is."""
     language = language or interface_language()
     return translate(text, language, isolate=is_rtl(language))
+
+
+def number_text(value: int) -> str:
+    """A whole number as the interface writes it: ``1,234`` in English, ``۱٬۲۳۴`` in
+    Persian, ``١٬٢٣٤`` in Arabic (so a count reads in the same digits as the rest)."""
+    return digits(format(value, ","), interface_language())
 
 
 def error_message(error: BaseException | str, language: str | None = None) -> str:

@@ -61,7 +61,7 @@ def test_no_merges_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     box = _question(qtbot)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert str(theirs) in box.text()
-    assert "Value \u2068truce\u2069 of field \u2068demands\u2069 (1 tags)" in (
+    assert "Value \u2068truce\u2069 of field \u2068Demands\u2069 (1 tags)" in (
         box.informativeText())
     _answer(qtbot, box, QMessageBox.StandardButton.No)
     qtbot.waitUntil(lambda: any(

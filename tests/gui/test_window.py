@@ -326,7 +326,7 @@ def test_merge_summary_in_persian(qtbot, tmp_path: Path) -> None:
                  if isinstance(w, QMessageBox) and w.isVisible()]
         lines = box.text().split("\n")
         assert lines[0] == f"ادغام شد: \u2068{theirs}\u2069"  # the path isolated: slashes stay
-        assert lines[2].startswith("برچسب‌ها: 1 افزوده شد")
+        assert lines[2].startswith("برچسب‌ها: ۱ افزوده شد")  # Persian digits
         assert lines[-1] == "کدگذاران در این فایل: \u2068Reza\u2069"
         box.close()
     finally:
