@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.cli.common import language, project_for, say
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, Translatable
+from annotator.core.i18n import N_, Listing, Translatable
 from annotator.core.languages import LANGUAGES
 
 # The chart kinds, named here so that building the parser does not import matplotlib
@@ -82,7 +82,7 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
 
     p = command("chart", cmd_chart, N_("draw a chart of the tags as PNG, SVG or PDF"), lang)
     p.add_argument("kind", choices=KINDS, metavar="KIND",
-                   help=f"one of: {', '.join(KINDS)}")
+                   help=Translatable("one of: {kinds}", kinds=Listing(KINDS)))
     p.add_argument("-o", "--output", metavar="FILE", required=True,
                    help=N_("file to write: .png, .svg or .pdf"))
     p.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,

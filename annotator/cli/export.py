@@ -18,7 +18,7 @@ from annotator.core.i18n import N_, Translatable
 from annotator.core.outputs.export import FORMATS, ExportOptions, export, export_to_file
 from annotator.core.outputs.output_file import refuse_stream
 
-HELP = "export tags for R, pandas, SPSS or Excel: long, wide or JSON Lines"
+HELP = N_("export tags for R, pandas, SPSS or Excel: long, wide or JSON Lines")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -89,8 +89,11 @@ def speaking(language: str) -> Iterator[None]:
     def plural(singular: str, several: str, count: int) -> str:
         return words.gettext(singular if count == 1 else several)
 
+    def single(message: str | None) -> str | None:  # argparse asks for None too
+        return message if message is None else words.gettext(message)
+
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = words.gettext, plural  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = single, plural  # type: ignore[attr-defined]
     _speaking.append(language)
     try:
         yield

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from annotator.core.store import Tag
-from annotator.gui.texts import plain_tip, shorten
+from annotator.gui.texts import isolate, plain_tip, shorten
 
 AIM = "\u2316"  # ⌖ POSITION INDICATOR: "show / use this tag's evidence"
 
@@ -54,7 +54,7 @@ class AimButton(QToolButton):
             # The quote is article text: escaped (plain_tip) and isolated (FSI ... PDI) so
             # neither markup nor a bidi control in it changes the rest of the tooltip.
             tip = plain_tip(self.tr("Evidence: %1 (click to show it in the article)").replace(
-                "%1", f"\u2068«{shorten(tag.quote or '')}»\u2069"
+                "%1", isolate(f"«{shorten(tag.quote or '')}»")
             ))
         else:
             tip = self.tr(

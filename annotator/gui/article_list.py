@@ -45,14 +45,13 @@ from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
-from annotator.gui.texts import first_strong_is_rtl, number_text, plain_tip
+from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
 _ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
 _RLM, _LRM = "\u200f", "\u200e"
-_ISOLATE = "\u2068{}\u2069"  # FSI … PDI: the query keeps its own direction in the line
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -270,6 +269,9 @@ class ArticleListPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
         bottom = QHBoxLayout()
+        # A few pixels off the window's edge: at the very edge, a right-to-left label lost
+        # the first digit of "۰ of ۵ done" under a real window manager.
+        bottom.setContentsMargins(4, 0, 4, 0)
         bottom.addWidget(self.progress_label)
         bottom.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
@@ -321,7 +323,7 @@ class ArticleListPanel(QWidget):
                     "%1", status_label(status))
             else:
                 text = self.tr("No articles yet: File > Import articles… (Ctrl+I).")
-            text = text.replace("%1", _ISOLATE.format(model.query))
+            text = text.replace("%1", isolate(model.query))
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
 

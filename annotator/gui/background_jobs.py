@@ -20,7 +20,7 @@ from annotator.core.labels import Labels
 from annotator.core.session import Session
 from annotator.gui.i18n import interface_language
 from annotator.gui.merge_summary import summary_lines, unknown_lines
-from annotator.gui.texts import core_text, number_text, plain_message
+from annotator.gui.texts import core_text, isolate, message_text, number_text, plain_message
 from annotator.gui.workers import ImportSummary, ImportWorker, MergeStopped, MergeWorker
 
 translate = QCoreApplication.translate
@@ -111,8 +111,10 @@ class BackgroundJobs(QObject):
         if summary.problems:
             box = QMessageBox(QMessageBox.Icon.Warning,
                               translate("MainWindow", "Import finished with problems"),
-                              text + "\n" + translate("MainWindow", "%1 problems:").replace(
-                                  "%1", str(len(summary.problems))), parent=self.window)
+                              message_text(text + "\n" + translate(
+                                  "MainWindow", "%1 problems:").replace(
+                                  "%1", number_text(len(summary.problems)))),
+                              parent=self.window)
             box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
             box.setDetailedText("\n".join(core_text(problem) for problem in summary.problems))
             box.open()
@@ -166,8 +168,8 @@ class BackgroundJobs(QObject):
             lines = [line for summary in (*earlier, *result)  # type: ignore[misc]
                      for line in summary_lines(summary, self._field_label)]  # type: ignore[arg-type]
             box = QMessageBox(QMessageBox.Icon.Information,
-                              translate("MainWindow", "Merge finished"), "\n".join(lines),
-                              parent=self.window)
+                              translate("MainWindow", "Merge finished"),
+                              message_text("\n".join(lines)), parent=self.window)
             box.setTextFormat(Qt.TextFormat.PlainText)  # colleagues' names are data
             box.open()
 
@@ -183,14 +185,15 @@ class BackgroundJobs(QObject):
         text = translate(
             "MainWindow", "%1 holds fields, values or roles that our codebook does not know. "
             "Merged, they are kept and counted in agreement as they are. Merge "
-            "it anyway?").replace("%1", f"\u2068{source}\u2069")
+            "it anyway?").replace("%1", isolate(source))
         box = QMessageBox(QMessageBox.Icon.Question,
-                          translate("MainWindow", "Values our codebook does not know"), text,
+                          translate("MainWindow", "Values our codebook does not know"),
+                          message_text(text),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                           self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("\n".join(unknown_lines(stopped.refused.unknown,
-                                                              field_label=self._field_label)))
+        box.setInformativeText(message_text("\n".join(
+            unknown_lines(stopped.refused.unknown, field_label=self._field_label))))
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(button: int) -> None:
@@ -203,10 +206,11 @@ class BackgroundJobs(QObject):
                 lines = [line for summary in done
                          for line in summary_lines(summary, self._field_label)]  # type: ignore[arg-type]
                 lines.append(translate("MainWindow", "Nothing was merged from %1.").replace(
-                    "%1", f"\u2068{source}\u2069"))
+                    "%1", isolate(source)))
                 finished_box = QMessageBox(QMessageBox.Icon.Information,
                                            translate("MainWindow", "Merge finished"),
-                                           "\n".join(lines), parent=self.window)
+                                           message_text("\n".join(lines)),
+                                           parent=self.window)
                 finished_box.setTextFormat(Qt.TextFormat.PlainText)
                 finished_box.open()
 

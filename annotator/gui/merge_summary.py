@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.store.merge import MergeSummary, UnknownValue
-from annotator.gui.texts import core_text, number_text
+from annotator.gui.texts import core_text, isolate, number_text
 
 UNKNOWN_SHOWN = 20  # unknown values listed in a message; the rest are counted
 
@@ -20,18 +20,13 @@ def _fill(text: str, *values: object) -> str:
     return text
 
 
-def _isolated(text: str) -> str:
-    """``text`` set apart from the sentence's direction (a path keeps its slashes in place)."""
-    return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
-
-
 def summary_lines(summary: MergeSummary,
                   field_label: Callable[[str], str] = str) -> list[str]:
     """The lines of the "Merge finished" message for one merged file; ``field_label``
     names a field (by its label in the interface language) where the codebook has it."""
     translate = QCoreApplication.translate
     lines = [
-        _fill(translate("MergeSummary", "Merged %1"), _isolated(summary.source)),
+        _fill(translate("MergeSummary", "Merged %1"), isolate(summary.source)),
         _fill(translate("MergeSummary", "Articles: %1 added, %2 already here."),
               summary.articles_added, summary.articles_matched),
         _fill(translate("MergeSummary", "Tags: %1 added, %2 updated, %3 kept as they were "
@@ -46,7 +41,7 @@ def summary_lines(summary: MergeSummary,
     if summary.annotators:
         comma = "، " if QGuiApplication.isRightToLeft() else ", "
         lines.append(_fill(translate("MergeSummary", "Annotators in the file: %1"),
-                           comma.join(_isolated(name) for name in summary.annotators)))
+                           comma.join(isolate(name) for name in summary.annotators)))
     lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), core_text(conflict))
                  for conflict in summary.article_conflicts)
     if summary.unknown:
@@ -65,13 +60,13 @@ def unknown_lines(unknown: list[UnknownValue], shown: int = UNKNOWN_SHOWN,
     for item in unknown[:shown]:
         if item.role is not None:
             text = _fill(translate("MergeSummary", "Role %1 of field %2 (%3 tags)"),
-                         _isolated(item.role), _isolated(field_label(item.field)), item.tags)
+                         isolate(item.role), isolate(field_label(item.field)), item.tags)
         elif item.value is None:
             text = _fill(translate("MergeSummary", "Field %1 (%2 tags)"),
-                         _isolated(item.field), item.tags)
+                         isolate(item.field), item.tags)
         else:
             text = _fill(translate("MergeSummary", "Value %1 of field %2 (%3 tags)"),
-                         _isolated(item.value), _isolated(field_label(item.field)), item.tags)
+                         isolate(item.value), isolate(field_label(item.field)), item.tags)
         lines.append("• " + text)
     if len(unknown) > shown:
         lines.append(_fill(translate("MergeSummary", "… and %1 more"), len(unknown) - shown))

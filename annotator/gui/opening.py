@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMes
 from annotator.core.names import name_problem, refused
 from annotator.core.safety.location import SharedPlace, shared_place
 from annotator.core.store import Project
-from annotator.gui.texts import core_text
+from annotator.gui.texts import core_text, isolate, message_text
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
@@ -49,8 +49,9 @@ def refuse_name(parent: QWidget | None, problem: str) -> None:
     """Say why a name cannot be used (the name shown as plain text, never as markup);
     ``problem`` is the core's (:func:`~annotator.core.names.refused`), translated here."""
     box = QMessageBox(QMessageBox.Icon.Warning, "annotator",
-                      QCoreApplication.translate("app", "This name cannot be used: %1")
-                      .replace("%1", core_text(problem)), QMessageBox.StandardButton.Ok,
+                      message_text(QCoreApplication.translate(
+                          "app", "This name cannot be used: %1").replace(
+                          "%1", core_text(problem))), QMessageBox.StandardButton.Ok,
                       parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -67,8 +68,9 @@ def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
     """Ask before making a project file that does not exist (a mistyped ``--db``)."""
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("app", "New project"),
-        QCoreApplication.translate(
-            "app", "%1 does not exist. Create a new project there?").replace("%1", str(path)),
+        message_text(QCoreApplication.translate(
+            "app", "%1 does not exist. Create a new project there?").replace(
+                "%1", isolate(str(path)))),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -114,10 +116,11 @@ def shared_notice_text(place: SharedPlace) -> tuple[str, str]:
             "app", "This project is on a network file system (%1 at %2).")
     else:
         where = QCoreApplication.translate("app", "This project is in a folder synced by %1 (%2).")
-    return (where.replace("%1", place.name).replace("%2", place.where),
-            QCoreApplication.translate(
+    return (message_text(where.replace("%1", isolate(place.name))
+                         .replace("%2", isolate(place.where))),
+            message_text(QCoreApplication.translate(
                 "app", "Several windows or commands may write at once only on a local disk; "
-                "exchange copies (merge) through a shared folder instead."))
+                "exchange copies (merge) through a shared folder instead.")))
 
 
 def _show_shared_notice(window: QWidget, place: SharedPlace) -> None:

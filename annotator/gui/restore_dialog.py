@@ -36,7 +36,7 @@ from annotator.core.store.backups import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.texts import error_message, number_text, plain_message
+from annotator.gui.texts import error_message, message_text, number_text, plain_message
 
 
 class RestoreDialog(QDialog):
@@ -150,11 +150,11 @@ class RestoreDialog(QDialog):
         counts = ("" if info.articles is None else
                   self.tr(" (%1 articles, %2 tags)").replace("%1", number_text(info.articles))
                   .replace("%2", number_text(info.tags)))
+        text = self.tr("Replace the project's content with the backup of %1%2?\n\n"
+                       "The current state is backed up first.")
         answer = QMessageBox.question(
             self, self.tr("Restore this backup?"),
-            self.tr("Replace the project's content with the backup of %1%2?\n\n"
-                    "The current state is backed up first.").replace("%1", local)
-            .replace("%2", counts),
+            message_text(text.replace("%1", local).replace("%2", counts)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

@@ -48,10 +48,8 @@ from annotator.gui.multiple_box import MultipleFieldBox
 from annotator.gui.note_box import NoteBox
 from annotator.gui.participant_box import ParticipantsBox
 from annotator.gui.single_box import SingleFieldBox
-from annotator.gui.texts import error_message, shorten
+from annotator.gui.texts import error_message, isolate, shorten
 from annotator.gui.wrapped_label import WrappedLabel
-
-_ISOLATE = "\u2068{}\u2069"  # FSI … PDI: a name or quote keeps its own direction in a label
 
 BOX_KINDS: dict[str, type[SingleFieldBox | MultipleFieldBox | ParticipantsBox | NoteBox]] = {
     "single": SingleFieldBox,
@@ -353,9 +351,9 @@ class TagForm(QWidget):
                 self.tr("Evidence: choose a value, then select its passage in the article.")
             )
             return
-        what = _ISOLATE.format(self._describe(tag))
+        what = isolate(self._describe(tag))
         if tag.has_span:
-            quote = _ISOLATE.format(f"«{shorten(tag.quote or '')}»")
+            quote = isolate(f"«{shorten(tag.quote or '')}»")
             text = self.tr("Evidence for: %1 — %2").replace("%1", what).replace("%2", quote)
         else:
             text = self.tr("Evidence for: %1 (no passage yet)").replace("%1", what)

@@ -51,12 +51,37 @@ def first_strong_is_rtl(text: str) -> bool | None:
     return None
 
 
+def _qt_starts_rtl(text: str) -> bool:
+    """Whether Qt lays ``text`` out as a right-to-left paragraph of its own accord.
+
+    Qt's labels and message boxes take the first strongly directional character, even
+    one inside an isolate (FSI … PDI), which the bidi algorithm would skip (rule P2): a
+    Persian sentence starting with an isolated path is laid out left-to-right (seen with
+    Qt 6.11 in a word-wrapped message box)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def display(text: str, language: str) -> str:
     """``text`` for a label in ``language``: an RLM in front only when a Persian/Arabic
-    label would otherwise start its paragraph left-to-right (e.g. ``ECO ...``)."""
-    if is_rtl(language) and text and first_strong_is_rtl(text) is not True:
+    label would otherwise start its paragraph left-to-right (``ECO ...``, or a sentence
+    that starts with an isolated path or name)."""
+    if is_rtl(language) and text and not _qt_starts_rtl(text):
         return RLM + text
     return text
+
+
+def message_text(text: str, language: str | None = None) -> str:
+    """A message box's text (or informative text) in the interface language, each line
+    a paragraph that reads right-to-left in Persian and Arabic even when it starts with
+    data (a path, a Latin name)."""
+    language = language or interface_language()
+    return "\n".join(display(line, language) for line in text.split("\n"))
 
 
 def button_text(text: str) -> str:
@@ -112,9 +137,10 @@ def plain_tip(text: str) -> str:
 
 
 def plain_message(text: str) -> str:
-    """``text`` for a message box that guesses its format: as it is, unless Qt would take
-    it for markup (an error naming a file called ``<img src=...>``); then escaped."""
-    return plain_tip(text) if QtGui.Qt.mightBeRichText(text) else text
+    """``text`` for a message box that guesses its format: as it is (each line reading
+    right-to-left in Persian and Arabic, :func:`message_text`), unless Qt would take it
+    for markup (an error naming a file called ``<img src=...>``); then escaped."""
+    return plain_tip(text) if QtGui.Qt.mightBeRichText(text) else message_text(text)
 
 
 def core_text(text: str, language: str | None = None) -> str:
@@ -122,6 +148,13 @@ def core_text(text: str, language: str | None = None) -> str:
     ``language`` (default: the interface's); other text comes back as it is."""
     language = language or interface_language()
     return translate(text, language, isolate=is_rtl(language))
+
+
+def isolate(text: str) -> str:
+    """``text`` (a path, a name: data) set apart from the direction of the sentence it is
+    put in, so that a path keeps its slashes in place and, first in a Persian sentence,
+    does not turn the paragraph left-to-right."""
+    return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
 
 def number_text(value: int) -> str:

@@ -34,7 +34,8 @@ def test_no_to_the_question_creates_nothing(qtbot, tmp_path: Path) -> None:
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _click_in_question(QMessageBox.StandardButton.No, seen))
     assert create_window(str(new), "en", "Sara") is None
-    assert seen == [f"{new} does not exist. Create a new project there?"]
+    # The path set apart from the sentence (it keeps its direction in a Persian one).
+    assert seen == [f"\u2068{new}\u2069 does not exist. Create a new project there?"]
     assert not new.exists() and not new.parent.exists()
 
 
@@ -107,7 +108,7 @@ def test_a_local_project_gets_no_warning(qtbot, project_path: Path) -> None:
 
 @pytest.mark.parametrize(("place", "words"), [
     (SharedPlace("network", "nfs4", "/srv/team"), ["network file system", "nfs4", "/srv/team"]),
-    (SharedPlace("synced", "Dropbox", "/home/ana/Dropbox"), ["synced by Dropbox"]),
+    (SharedPlace("synced", "Dropbox", "/home/ana/Dropbox"), ["synced by \u2068Dropbox\u2069"]),
 ])
 def test_notice_text(qapp, place: SharedPlace, words: list[str]) -> None:
     text, detail = shared_notice_text(place)

@@ -13,10 +13,12 @@ annotators' names and file paths are the analyst's own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (
@@ -47,6 +49,7 @@ from annotator.core.store import open_project
 from annotator.gui.app import create_window
 from annotator.gui.main_window import MainWindow
 from annotator.gui.reader import Reader
+from annotator.gui.texts import _qt_starts_rtl
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 # Words that stay Latin in a Persian or Arabic interface: names, formats, keys, methods.
@@ -158,6 +161,20 @@ def texts(top: QWidget) -> Iterator[tuple[str, str]]:
             yield from _actions(widget.actions(), where)
 
 
+def left_to_right_lines(box: QMessageBox) -> list[str]:
+    """The lines of a message box that Qt would lay out left-to-right (a Persian sentence
+    starting with a path, say): Qt takes the first strong character, even inside an
+    isolate, as the paragraph's direction."""
+    # (Rich text sets its direction with its own markup, paragraph by paragraph.)
+    lines = [line for text in (box.text(), box.informativeText())
+             if box.textFormat() == Qt.TextFormat.PlainText or not QtGui.Qt.mightBeRichText(text)
+             for line in text.split("\n")]
+    # (A line all in Latin script, a version or a licence, may read left-to-right.)
+    return [line for line in lines if any(
+        unicodedata.bidirectional(c) in ("R", "AL") for c in line)
+        and not _qt_starts_rtl(line)]
+
+
 class Walk:
     """What a walk found, screen by screen."""
 
@@ -172,6 +189,9 @@ class Walk:
             words = english(text, self.data)
             if words:
                 self.found.append(f"{screen}: {where}: {text!r} ({', '.join(words)})")
+        if isinstance(top, QMessageBox):
+            self.found += [f"{screen}: reads left-to-right: {line!r}"
+                           for line in left_to_right_lines(top)]
 
     def modal(self, qtbot, screen: str, open_it: Callable[[], object],
               close: Callable[[QDialog], None] | None = None) -> None:

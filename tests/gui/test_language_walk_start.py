@@ -22,8 +22,12 @@ from annotator.core.safety.location import SharedPlace
 from annotator.core.store import open_project
 from annotator.gui.app import create_window, show_start_error
 from annotator.gui.main_window import MainWindow
-from annotator.gui.opening import _show_shared_notice, confirm_new_project, refuse_name
-from annotator.gui.opening import show_read_only
+from annotator.gui.opening import (
+    _show_shared_notice,
+    confirm_new_project,
+    refuse_name,
+    show_read_only,
+)
 from tests.gui.test_language_walk import COLLEAGUE, ME, Walk, _open_boxes, two_annotators
 
 __all__ = ["two_annotators"]  # the fixture, shared with the window's walk
