@@ -66,10 +66,10 @@ ADJUDICATIONS = Keyed(
     "adjudications", "adjudication_id", "adjudication_uid",
     ("adjudication_uid", "article_id", "field", "value", "participant", "role", "span_start",
      "span_end", "quote", "source_annotator", "reviewer", "comment", "codebook_version",
-     "created_at", "updated_at"),
+     "created_at", "updated_at", "basis"),
     ("article_id", "field", "value", "participant"),
     ("value", "participant", "role", "span_start", "span_end", "quote", "source_annotator",
-     "reviewer", "comment"),
+     "reviewer", "comment", "basis"),
     None, False)
 
 

@@ -274,3 +274,17 @@ def m0004_list_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS articles_listed "
         "ON articles(article_no, article_id, title, language)"
     )
+
+
+@migrations(name="0005_adjudication_basis")
+def m0005_adjudication_basis(db: Database) -> None:
+    """What a decision was made on, so that a later change to it shows.
+
+    ``basis`` holds, as JSON, every annotator's values of the field (as review compares
+    them: value, participant, role, and evidence where the codebook asks for it) at the
+    moment the reviewer decided.  When the annotators' values differ from it now (a
+    colleague's later change came in with a merge, or a new annotator coded the article),
+    the decision is flagged for a second look.  Decisions made before this migration have
+    none; for them the tags' times and the history tell.
+    """
+    db.execute("ALTER TABLE adjudications ADD COLUMN basis TEXT")
