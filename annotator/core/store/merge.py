@@ -141,8 +141,8 @@ class MergeSummary:
                          added=self.articles_added, matched=self.articles_matched),
             Translatable("tags: {added} added, {updated} updated, {removed} removed, {kept} "
                          "kept as they were here (newer here or removed here)",
-                         added=self.tags_added, updated=self.tags_updated, removed=self.tags_removed,
-                         kept=self.tags_kept),
+                         added=self.tags_added, updated=self.tags_updated,
+                         removed=self.tags_removed, kept=self.tags_kept),
             Translatable("statuses: {statuses} changed; adjudications: {adjudications}; "
                          "comments: {comments}; participants: {participants} added; "
                          "history: {history} entries", statuses=self.statuses,

@@ -22,7 +22,8 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
