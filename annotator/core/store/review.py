@@ -199,6 +199,9 @@ class Review:
         """Decide the adjudicated values of one field of one article (replacing earlier ones)."""
         check_person(reviewer.strip(), "reviewer's name")
         spec = self._codebooks.active().field(field_id)
+        if spec.type == "text":
+            raise AnnotatorError(Translatable("field '{field}' is free text, which is not "
+                                              "adjudicated", field=field_id))
         if spec.type in ("single", "text") and len(values) > 1:
             raise AnnotatorError(Translatable("field '{field}' takes one value",
                                               field=field_id))
