@@ -276,7 +276,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+481"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+538"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -441,7 +441,7 @@
 <context>
     <name>FieldReview</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-286"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-332"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>نمایش شاهد %1 در مقاله</translation>
     </message>
@@ -471,17 +471,28 @@
         <translation>%1 این فیلد را کدگذاری نکرده است</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <location line="+72"/>
         <source>disagree</source>
         <translation>اختلاف</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>decided</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>changed since the decision</source>
+        <translation>تغییر پس از داوری</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The annotators&apos; values changed after this decision was made: decide again (accepting the same values again confirms it)</source>
+        <translation>مقدارهای کدگذاران پس از این داوری تغییر کرده است: دوباره داوری کنید (پذیرفتن دوبارهٔ همان مقدارها داوری را تأیید می‌کند)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Clear</source>
         <translation>پاک کردن</translation>
     </message>
@@ -506,7 +517,32 @@
         <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+27"/>
+        <source>roles differ</source>
+        <translation>اختلاف در نقش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence differs</source>
+        <translation>اختلاف در شاهد</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The annotators&apos; tags of this field changed after the decision.</source>
+        <translation>برچسب‌های کدگذاران در این فیلد پس از داوری تغییر کرده است.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since the decision:</source>
+        <translation>از زمان داوری:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 ← %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Adjudication: not decided</source>
         <translation>داوری: هنوز تعیین نشده</translation>
     </message>
@@ -526,7 +562,7 @@
         <translation>داوری:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
@@ -534,7 +570,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location line="-223"/>
+        <location line="-267"/>
         <source>Evidence:</source>
         <translation>شاهد:</translation>
     </message>
@@ -547,7 +583,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+128"/>
+        <location filename="../../annotator/gui/main_window.py" line="+130"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -557,7 +593,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+89"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -617,7 +653,7 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+188"/>
+        <location filename="../../annotator/gui/main_window.py" line="+204"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
@@ -704,7 +740,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-83"/>
+        <location filename="../../annotator/gui/main_window.py" line="-99"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -724,7 +760,17 @@
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Undone: %1</source>
+        <translation>واگرد شد: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redone: %1</source>
+        <translation>از نو انجام شد: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not undone: %1 was changed by another window or command since.</source>
         <translation>واگرد نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
@@ -734,7 +780,17 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+38"/>
+        <source>comment</source>
+        <translation>نظر</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>decision on %1</source>
+        <translation>داوری %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
@@ -980,11 +1036,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Tags: %1 added, %2 updated, %3 kept as they were here (newer here or removed here).</source>
-        <translation>برچسب‌ها: %1 افزوده شد، %2 به‌روز شد، %3 همان‌طور که اینجا بود ماند (اینجا تازه‌تر بود یا اینجا حذف شده بود).</translation>
+        <source>Tags: %1 added, %2 updated, %3 removed, %4 kept as they were here (newer here or removed here).</source>
+        <translation>برچسب‌ها: %1 افزوده شد، %2 به‌روز شد، %3 حذف شد، %4 همان‌طور که اینجا بود ماند (اینجا تازه‌تر بود یا اینجا حذف شده بود).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Statuses: %1 changed; adjudications: %2; comments: %3; participants: %4 added; history: %5 entries.</source>
         <translation>وضعیت‌ها: %1 تغییر کرد؛ داوری‌ها: %2؛ نظرها: %3؛ مشارکت‌کنندگان: %4 افزوده شد؛ تاریخچه: %5 مورد.</translation>
     </message>
@@ -994,7 +1050,12 @@
         <translation>کدگذاران در این فایل: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Decisions to look at again (their annotators&apos; values changed since): %1</source>
+        <translation>داوری‌هایی که باید دوباره دید (مقدارهای کدگذاران از آن پس تغییر کرده است): %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not merged: %1</source>
         <translation>ادغام نشد: %1</translation>
     </message>
@@ -1110,7 +1171,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../annotator/gui/review_queue.py" line="+107"/>
+        <location filename="../../annotator/gui/review_queue.py" line="+111"/>
         <source>Disagree on: %1</source>
         <translation>اختلاف در: %1</translation>
     </message>
@@ -1121,11 +1182,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Roles differ on: %1</source>
+        <translation>اختلاف در نقش‌ها: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence differs on: %1</source>
+        <translation>اختلاف در شاهد: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Adjudicated: %1</source>
         <translation>داوری‌شده: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Changed since the decision, to decide again: %1</source>
+        <translation>تغییر پس از داوری، برای داوری دوباره: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Article</source>
         <translation>مقاله</translation>
     </message>
@@ -1146,14 +1222,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Adjudicated: ✓ all disagreements, 1/2 some</source>
-        <translation>داوری‌شده: ✓ همهٔ اختلاف‌ها، 1/2 برخی از آن‌ها</translation>
+        <source>Adjudicated: ✓ all disagreements, 1/2 some; ! a decision to look at again</source>
+        <translation>داوری‌شده: ✓ همهٔ اختلاف‌ها، 1/2 برخی؛ ! داوری‌ای که باید دوباره دید</translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>All fields</source>
         <translation>همهٔ فیلدها</translation>
     </message>
@@ -1174,11 +1250,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements are all adjudicated</source>
-        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است</translation>
+        <source>Hide articles whose disagreements are all adjudicated (decisions to look at again stay)</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است (داوری‌هایی که باید دوباره دید می‌مانند)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Field:</source>
         <translation>فیلد:</translation>
     </message>
@@ -1410,7 +1486,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+218"/>
+        <location filename="../../annotator/gui/review_view.py" line="+229"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1420,7 +1496,12 @@ The current state is backed up first.</source>
         <translation>این اولین مقالهٔ صف است.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+17"/>
+        <source>No other article in the queue has a disagreement to decide.</source>
+        <translation>هیچ مقالهٔ دیگری در صف اختلافی برای داوری ندارد.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
     </message>
@@ -1429,8 +1510,15 @@ The current state is backed up first.</source>
         <source>The annotators agree on every field.</source>
         <translation>کدگذاران در همهٔ فیلدها توافق دارند.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n decision(s) to look at again: the annotators&apos; values changed since.</source>
+        <translation>
+            <numerusform>%n داوری را باید دوباره دید: مقدارهای کدگذاران از آن پس تغییر کرده است.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Annotators: %1. %2</source>
         <translation>کدگذاران: %1. %2</translation>
     </message>
@@ -1440,7 +1528,7 @@ The current state is backed up first.</source>
         <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Accepted %1&apos;s values for %n field(s).</source>
         <translation>
             <numerusform>مقدارهای %1 برای %n فیلد پذیرفته شد.</numerusform>
@@ -1606,7 +1694,7 @@ The current state is backed up first.</source>
 <context>
     <name>review_parts</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-43"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-52"/>
         <source>none</source>
         <translation>هیچ‌کدام</translation>
     </message>
