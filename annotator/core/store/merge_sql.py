@@ -139,8 +139,9 @@ def remove_their_removed(conn: sqlite3.Connection) -> int:
     """Remove our tags that their history records as removed; how many went.
 
     A tag goes when their file holds a removal of it (by its uid, and by the annotator it
-    belongs to) made at or after our last edit of it, and does not hold the tag itself
-    (re-added with the same uid, it is merged as an edit).  Only such a record removes
+    belongs to) made at or after our last edit of it and after any return of it our
+    history knows of, and does not hold the tag itself (re-added with the same uid, it is
+    merged as an edit).  Only such a record removes
     anything: a file that merely lacks a tag (another annotator's file, an older copy)
     removes nothing.  The history entry of the removal here keeps the time the annotator
     removed it, so a later merge of an older copy reads the same time from either file.
@@ -155,7 +156,13 @@ def remove_their_removed(conn: sqlite3.Connection) -> int:
         "AND h.article_id IN (SELECT theirs FROM temp.merge_articles) GROUP BY 1, 2) r "
         "JOIN main.tags m ON m.tag_uid = r.uid AND m.annotator = r.annotator "
         "WHERE r.removed_at >= m.updated_at "
-        "AND NOT EXISTS (SELECT 1 FROM other.tags o WHERE o.tag_uid = r.uid)")
+        "AND NOT EXISTS (SELECT 1 FROM other.tags o WHERE o.tag_uid = r.uid) "
+        # Our history may know the tag came back later (an undo elsewhere, merged in
+        # from a file whose copy of the tag is the same but for its time).
+        "AND r.removed_at >= COALESCE((SELECT MAX(h.changed_at) FROM main.history h "
+        "WHERE h.article_id = m.article_id AND h.annotator = m.annotator AND h.what = 'tag' "
+        "AND h.action <> 'removed' AND json_extract(h.new_value, '$.tag_uid') = m.tag_uid), "
+        "'')")
     if conn.execute("SELECT 1 FROM temp.merge_gone LIMIT 1").fetchone() is None:
         return 0
     last = int(conn.execute("SELECT COALESCE(MAX(change_id), 0) FROM main.history")
