@@ -351,3 +351,40 @@ def test_leads_merging_in_any_order_end_alike_and_mirror_each_coder(
                     assert own_tags(lead, name) == own_tags(theirs, name), name
             results.append(once["tags"])
     assert results[0] == results[1]
+
+
+def test_exports_of_adjudicated_values_mark_a_decision_to_look_at_again(folder: Path) -> None:
+    import csv
+    import io
+
+    from annotator.core.outputs.export import ExportOptions, export
+
+    first_round(folder)
+    lead = open_project(folder / "lead.sqlite")
+    merge_all(lead, folder)
+    review = ReviewSession(lead, "mina")
+    review.accept(ARABIC_ID, "demands", "sara")
+    review.accept(ARABIC_ID, "stance", "reza")
+    project, sara = coder(folder, "sara")
+    sara.set_value(ARABIC_ID, "demands", "cut_ties", False)
+    project.close()
+    lead.merge.from_file(folder / "sara.sqlite")
+
+    def exported(form: str) -> str:
+        out = io.StringIO(newline="")
+        export(lead, out, ExportOptions(format=form, adjudicated=True))
+        return out.getvalue()
+
+    rows = list(csv.DictReader(io.StringIO(exported("long"))))
+    assert {(r["field"], r["value"], r["recheck"]) for r in rows} == {
+        ("demands", "ceasefire", "1"), ("demands", "cut_ties", "1"), ("stance",
+                                                                       "strongly_condemning", "")}
+    [wide] = list(csv.DictReader(io.StringIO(exported("wide"))))
+    assert wide["recheck"] == "demands" and wide["demands_cut_ties"] == "1"
+    [line] = exported("jsonl").splitlines()
+    assert json.loads(line)["recheck"] == ["demands"]
+    # The annotators' own export has no such column.
+    out = io.StringIO(newline="")
+    export(lead, out, ExportOptions(format="long"))
+    assert "recheck" not in out.getvalue().splitlines()[0]
+    lead.close()
