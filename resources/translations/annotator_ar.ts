@@ -987,7 +987,17 @@
         <translation>مسح البحث والعودة إلى المقال</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Review: accept annotator N&apos;s values</source>
+        <translation>المراجعة: قبول قيم المرمّز N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review: next article with something to decide</source>
+        <translation>المراجعة: المقالة التالية التي فيها ما يُحسم</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>

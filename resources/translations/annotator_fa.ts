@@ -987,7 +987,17 @@
         <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Review: accept annotator N&apos;s values</source>
+        <translation>بازبینی: پذیرفتن مقدارهای کدگذار N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review: next article with something to decide</source>
+        <translation>بازبینی: مقالهٔ بعدی که چیزی برای داوری دارد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
