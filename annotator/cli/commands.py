@@ -390,9 +390,10 @@ def cmd_review(args: argparse.Namespace) -> int:
     for item in items:
         # A field whose annotators differ only in roles or evidence says so; a decision to
         # look at again is marked with '!'.
-        fields = [f if item.differences.get(f, "values") == "values"
-                  else f"{f}({item.differences[f]})" for f in item.disagreements]
-        fields += [f"{f}!" for f in item.recheck]
+        fields = [(f if item.differences.get(f, "values") == "values"
+                   else f"{f}({item.differences[f]})") + ("!" if f in item.recheck else "")
+                  for f in item.disagreements]
+        fields += [f"{f}!" for f in item.recheck if f not in item.disagreements]
         terminal_text(args, f"{item.article_id}\t{len(item.disagreements)}\t"
                    f"{','.join(fields) or '-'}\t{','.join(item.annotators)}\t"
                    f"{item.title}")

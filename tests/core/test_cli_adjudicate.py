@@ -42,6 +42,8 @@ def test_a_lead_scripts_decisions(capsys, coded: Path) -> None:
     assert entry["disagreements"] == ["participants", "stance"]
     assert entry["differences"] == {"participants": "roles", "stance": "values"}
     assert entry["pending"] == ["participants", "stance"] and entry["recheck"] == []
+    code, out, err = run(capsys, *db, "review")
+    assert out.split("\t")[:3] == [ARABIC_ID, "2", "participants(roles),stance"]
 
     assert run(capsys, *db, "adjudicate", ARABIC_ID, "stance", "--accept", "reza",
                "--annotator", "mina", "--comment", "-the headline decides") == (0, "", "")

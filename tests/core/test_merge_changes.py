@@ -388,3 +388,32 @@ def test_exports_of_adjudicated_values_mark_a_decision_to_look_at_again(folder: 
     export(lead, out, ExportOptions(format="long"))
     assert "recheck" not in out.getvalue().splitlines()[0]
     lead.close()
+
+
+def test_a_colleagues_file_of_schema_0004_is_merged_in_place(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file without the decisions' basis column is read where it lies; its decisions
+    come in as decisions made before bases were kept."""
+    from annotator.core.store import merge as merge_module
+
+    copies: list[Path] = []
+    monkeypatch.setattr(merge_module, "_copy_read_only",
+                        lambda source, target: copies.append(source))
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures"
+                / "project_0004_list_index.sqlite", old)
+    conn = sqlite3.connect(old)
+    conn.execute(
+        "INSERT INTO adjudications (adjudication_uid, article_id, field, value, reviewer, "
+        "source_annotator, created_at, updated_at) VALUES ('u1', ?, 'stance', "
+        "'strongly_condemning', 'mina', 'sara', '2024-06-01T10:00:00.000Z', "
+        "'2024-06-01T10:00:00.000Z')", (ARABIC_ID,))
+    conn.commit()
+    conn.close()
+    before = old.read_bytes()
+    with open_project(folder / "lead.sqlite") as lead:
+        summary = lead.merge.from_file(old)
+        assert copies == [] and old.read_bytes() == before
+        assert summary.tags_added == 3 and summary.adjudications == 1
+        [decision] = lead.review.adjudications(ARABIC_ID)
+        assert decision.basis is None and decision.source_annotator == "sara"

@@ -194,10 +194,12 @@ def _their_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
     Article ids and codebook versions are ours; ``their_id`` is their row id; rows of
     articles that were not merged (another text under the same id) are left out.
     """
+    # A file merged in place may lack a column a later migration added (READ_ALIKE).
+    present = {str(row[1]) for row in conn.execute(f"PRAGMA other.table_info({spec.table})")}
     mapped = ", ".join(
         "a.ours AS article_id" if c == "article_id"
         else "COALESCE(v.ours, t.codebook_version) AS codebook_version" if c == "codebook_version"
-        else f"t.{c}" for c in spec.columns)
+        else f"t.{c}" if c in present else f"NULL AS {c}" for c in spec.columns)
     conn.execute("DROP VIEW IF EXISTS temp.merge_theirs")
     conn.execute(
         f"CREATE TEMP VIEW merge_theirs AS SELECT t.{spec.row_id} AS their_id, {mapped} "

@@ -241,8 +241,10 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                 ("what", ("tag", "status", "adjudication"))],
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
-READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index"})
-"""Migrations that change no column: a file without them reads as one with them."""
+READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis"})
+"""Migrations a colleague's file may lack and still be merged in place: they change no
+column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
+decision of theirs made before it comes in as one made before bases were kept)."""
 
 
 @migrations(name="0003_plain_checks")
