@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Field
+from annotator.core.i18n import join
 from annotator.core.store import Tag
 from annotator.core.store.review import Adjudication, Comment, Recheck, compared, difference
 from annotator.gui.aim_button import AimButton
@@ -164,7 +165,7 @@ class Words:
                                    key[1] if isinstance(key[1], str) else None,
                                    key[2] if isinstance(key[2], str) else None)
                         for key in keys)
-        return ", ".join(worded) if worded else NOT_CODED
+        return join(worded, self.language) if worded else NOT_CODED
 
 
 # -- the legend ----------------------------------------------------------------------------

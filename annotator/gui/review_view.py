@@ -355,8 +355,8 @@ class ReviewView(QWidget):
             )
         else:
             state = self.tr("The annotators agree on every field.")
-        if again:
-            state += " " + self.tr(
+        if again:  # a sentence of its own
+            state += ("" if state.endswith(".") else ".") + " " + self.tr(
                 "%n decision(s) to look at again: the annotators' values changed since.",
                 "", len(again))
         self.summary.setText(
