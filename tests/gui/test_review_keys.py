@@ -212,3 +212,36 @@ def test_a_decision_whose_values_changed_since_shows(qtbot, lead: MainWindow,
         d[1:] for d in stored(project_path)["decisions"] if d[0] == ARABIC_ID]
     with open_project(project_path) as other:
         assert other.review.rechecks() == {}
+
+
+def test_in_persian_a_decision_undoes_and_a_role_disagreement_shows(
+        qtbot, project_path: Path) -> None:
+    with open_project(project_path) as project:
+        code_two(project)
+        for name, role in (("sara", "counterpart"), ("reza", "mentioned")):
+            Session(project, name).set_value(ROLES_ONLY, "participants", ERDOGAN, True,
+                                             role=role)
+    window = create_window(str(project_path), "fa", "mina")
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        _press(Qt.Key.Key_R, CTRL)
+        review = window.review
+        assert review is not None
+        review.queue.setFocus()
+        _press(Qt.Key.Key_1, CTRL | SHIFT)
+        assert decided_fields(project_path, ARABIC_ID) == ["demands", "stance"]
+        _press(Qt.Key.Key_Z, CTRL)
+        assert stored(project_path)["decisions"] == []
+        assert window.statusBar().currentMessage().startswith("واگرد شد")
+        _press(Qt.Key.Key_N, CTRL | SHIFT)
+        assert review.current == ROLES_ONLY
+        assert review.field_reviews["participants"].badge.text() == "اختلاف در نقش"
+        _press(Qt.Key.Key_N, CTRL | SHIFT)  # from the end of the queue back to the top
+        assert review.current == ARABIC_ID
+    finally:
+        window.close()
+        window.session.project.close()
