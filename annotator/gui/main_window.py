@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.form.skipRequested.connect(self.skip_and_next)
         self.edited.connect(self.list_panel.show_edit)
         self.edited.connect(self._show_edit)
+        self.reviewed.connect(lambda _change: self.charts.refresh())
+        self.reviewed.connect(lambda _change: self._update_undo())
 
         self.charts = ChartsView(session, language)
         self.charts_dock = QDockWidget(self.tr("Charts"), self)
@@ -312,11 +314,10 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         if isinstance(record, ReviewChange):
-            # A decision or comment: the review view shows its article as it is now.
-            self._review_view().show_change(record)
-            self.charts.refresh()
+            # A decision or comment: the review view (built on first need) listens, and
+            # shows its article as it is now; so do the charts and the undo labels.
+            self._review_view()
             self.reviewed.emit(record)
-            self._update_undo()
         elif isinstance(record, Edit):
             if record.article_id != self.current:
                 self.open_article(record.article_id)  # shows it as it is now
@@ -493,6 +494,7 @@ class MainWindow(QMainWindow):
             self.review = ReviewView(review, self.language, self.reader_font)
             self.review.adjudicated.connect(lambda _change: self.charts.refresh())
             self.review.changed.connect(lambda _change: self._update_undo())
+            self.reviewed.connect(self.review.show_change)
             self.stack.addWidget(self.review)
         return self.review
 
