@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         old_review = self.review
         if old_review is not None:
             reviewing = self.stack.currentWidget() is old_review
+            self.reviewed.disconnect(old_review.show_change)
             self.stack.removeWidget(old_review)
             old_review.deleteLater()
             self.review = None

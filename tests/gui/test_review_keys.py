@@ -245,3 +245,19 @@ def test_in_persian_a_decision_undoes_and_a_role_disagreement_shows(
     finally:
         window.close()
         window.session.project.close()
+
+
+def test_another_annotator_gets_a_history_of_their_own(qtbot, lead: MainWindow,
+                                                       project_path: Path) -> None:
+    _press(Qt.Key.Key_1, CTRL | SHIFT)
+    lead._use_session(Session(lead.session.project, "nima"))  # File > Switch annotator
+    review = lead.review
+    assert review is not None and lead.reviewing and not lead.undo_action.isEnabled()
+    review.queue.setFocus()
+    _press(Qt.Key.Key_Z, CTRL)  # mina's decision is not nima's to undo
+    assert decided_fields(project_path, ARABIC_ID) == ["demands", "stance"]
+    review.clear_adjudication("stance")
+    assert decided_fields(project_path, ARABIC_ID) == ["demands"]
+    _press(Qt.Key.Key_Z, CTRL)
+    assert decided_fields(project_path, ARABIC_ID) == ["demands", "stance"]
+    assert review.field_reviews["stance"].decided
