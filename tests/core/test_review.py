@@ -166,3 +166,19 @@ def test_decisions_comments_and_tagging_undo_in_one_history(project) -> None:
     assert project.review.adjudications(ARABIC_ID, "stance")[0].reviewer == "omid"
     with pytest.raises(AnnotatorError, match="free text"):
         review.adjudicate(ARABIC_ID, "note", [])
+
+
+def test_a_decision_to_look_at_again_shows_when_one_annotator_is_left(project) -> None:
+    article = SAMPLE_IDS[1]
+    sara, reza = Session(project, "sara"), Session(project, "reza")
+    sara.set_choice(article, "stance", "condemning")
+    reza.set_choice(article, "stance", "neutral")
+    project.review.accept(article, "stance", "sara", reviewer="mina")
+    assert project.review.queue(pending_only=True) == []
+    sara.set_choice(article, "stance", None)  # sara takes her tag back: reza alone codes it
+    [item] = project.review.queue(pending_only=True)
+    assert (item.article_id, item.annotators, item.disagreements, item.recheck) == (
+        article, ("reza",), (), ("stance",))
+    assert project.review.queue(field="demands") == []
+    [recheck] = project.review.rechecks().values()
+    assert recheck.changed == (("sara", frozenset({("condemning", None, None)}), frozenset()),)

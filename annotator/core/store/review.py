@@ -459,6 +459,26 @@ class Review:
             if pending_only and not item.pending:
                 continue
             items.append(item)
+        # A decision to look at again on an article fewer than two annotators code now
+        # (a coder cleared their tags): listed all the same, or it would stand unseen.
+        listed = {item.article_id for item in items}
+        alone = sorted(a for a, fields_ in recheck.items() if a not in listed
+                       and (field is None or field in fields_))
+        if alone:
+            marks = ",".join("?" * len(alone))
+            coders: dict[str, set[str]] = defaultdict(set)
+            for article_id, annotator in self._store.conn.execute(
+                    f"SELECT article_id, annotator FROM tags WHERE article_id IN ({marks})",
+                    alone):
+                coders[article_id].add(annotator)
+            titled = dict(self._store.conn.execute(
+                f"SELECT article_id, title FROM articles WHERE article_id IN ({marks})", alone))
+            for article_id in alone:
+                again = tuple(sorted(f for f in recheck[article_id]
+                                     if field is None or f == field))
+                items.append(ReviewItem(
+                    article_id, titled.get(article_id, ""), tuple(sorted(coders[article_id])),
+                    (), tuple(sorted(adjudicated.get(article_id, set()))), again, {}))
         items.sort(key=lambda item: (-len(item.disagreements), item.article_id))
         return items
 
