@@ -276,7 +276,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+538"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+539"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -583,7 +583,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+130"/>
+        <location filename="../../annotator/gui/main_window.py" line="+132"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -653,7 +653,7 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+204"/>
+        <location filename="../../annotator/gui/main_window.py" line="+203"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
@@ -740,7 +740,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-99"/>
+        <location filename="../../annotator/gui/main_window.py" line="-98"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -780,7 +780,7 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>comment</source>
         <translation>نظر</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+108"/>
+        <location filename="../../annotator/gui/main_window.py" line="+109"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
