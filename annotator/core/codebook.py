@@ -88,6 +88,8 @@ class Field(_Defined):
     definitions: dict[str, str]  # language -> definition; "en" present unless built in code
     ordered: bool = False
     with_participant: bool = False  # multiple: a tag of a value can name its participant
+    # Evidence is part of the value: review compares the annotators' evidence spans too.
+    evidence_required: bool = False
     categories: tuple[Category, ...] = ()
     roles: tuple[Role, ...] = ()
 
@@ -175,6 +177,8 @@ class Codebook:
                 ]
             if item.type == "multiple":
                 entry["with_participant"] = item.with_participant
+            if item.evidence_required:
+                entry["evidence_required"] = True
             if item.type == "participants":
                 entry["values"] = "participant ids from the participants registry"
                 entry["roles"] = [{"id": r.id, "label": r.label, "definition": r.definition,
@@ -389,6 +393,9 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
     if with_participant and kind != "multiple":
         raise read.fail(place, Translatable("only a multiple-choice field can have '{key} = "
                                             "true' (a participant per value)", key=key))
+    evidence_required = read.flag(raw, "evidence_required", place, False)
+    if evidence_required and kind == "text":
+        raise read.fail(place, Translatable("a text field has no evidence to require"))
     return Field(
         id=field_id,
         type=kind,
@@ -398,6 +405,7 @@ def _parse_field(read: _Reader, raw: dict[str, Any], number: int) -> Field:
         definitions=read.texts(raw, "definition", place, older_fa="definition_fa"),
         ordered=ordered,
         with_participant=with_participant,
+        evidence_required=evidence_required,
         categories=tuple(categories),
         roles=tuple(roles),
     )

@@ -12,6 +12,10 @@ Another window or command may write to the same file meanwhile.  :meth:`Session.
 tells (cheaply) when that happened, so the window can read again instead of showing stale
 tags; an undo or redo whose field was changed elsewhere since is refused
 (:class:`UndoConflict`) rather than silently overwriting that change.
+
+The undo history is an :class:`~annotator.core.undo.UndoStack` that a window shares with
+its review session, so review decisions are undone in the same order as tagging; then
+:meth:`Session.undo` and :meth:`Session.redo` may return a review change record too.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core.codebook import Codebook
-from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
 from annotator.core.participants import Mention, Participant
 from annotator.core.store import Article, ArticleSummary, Project, Tag
+from annotator.core.undo import Change, UndoConflict, UndoStack
+
+__all__ = ["ArticleView", "Edit", "Session", "UndoConflict"]
 
 _LAST_ARTICLE = "last_article:"
 
@@ -74,16 +80,9 @@ class ArticleView:
         return [t for t in self.tags if t.field == field]
 
 
-class UndoConflict(AnnotatorError):
-    """An undo or redo would overwrite what another window or command wrote since."""
-
-    def __init__(self, edit: Edit, undoing: bool) -> None:
-        self.edit, self.undoing = edit, undoing
-        what = f"the field '{edit.field}'" if edit.field else "the article's status"
-        super().__init__(
-            f"{edit.article_id}: {what} was changed by another window or command since; "
-            f"{'undo' if undoing else 'redo'} of '{edit.label}' dropped, nothing changed"
-        )
+def _conflict(edit: Edit, undoing: bool) -> UndoConflict:
+    what = f"the field '{edit.field}'" if edit.field else "the article's status"
+    return UndoConflict(edit, undoing, what)
 
 
 def _content(tags: tuple[Tag, ...] | list[Tag]) -> frozenset[tuple[object, ...]]:
@@ -95,11 +94,11 @@ def _content(tags: tuple[Tag, ...] | list[Tag]) -> frozenset[tuple[object, ...]]
 class Session:
     """``annotator`` working in ``project``."""
 
-    def __init__(self, project: Project, annotator: str) -> None:
+    def __init__(self, project: Project, annotator: str,
+                 undo: UndoStack | None = None) -> None:
         self.project = project
         self.annotator = check_person(annotator.strip())
-        self._undo: list[Edit] = []
-        self._redo: list[Edit] = []
+        self.undo_stack = undo if undo is not None else UndoStack()
         self._seen_writes = project.other_writes()
 
     # -- reading --------------------------------------------------------------------
@@ -225,46 +224,42 @@ class Session:
         return self._push(Edit(f"mark {status}", article_id, self.annotator, "", (), (),
                                before, status))
 
-    def undo(self) -> Edit | None:
-        """Put back what the last edit replaced; the record of what that changed.
+    def undo(self) -> Change | None:
+        """Put back what the last change replaced; the record of what that changed (an
+        :class:`Edit`, or a review change when the window's review session made it).
 
-        Raises :class:`UndoConflict` (and drops the edit) when the field or status no longer
-        holds what the edit left there: another window or command changed it since, and
+        Raises :class:`UndoConflict` (and drops the change) when the field or status no
+        longer holds what it left there: another window or command changed it since, and
         restoring would silently discard their change.
         """
-        if not self._undo:
-            return None
-        edit = self._undo.pop()
-        done = self._apply(edit, backwards=True)
-        self._redo.append(edit)
-        return done
+        record: Change | None = self.undo_stack.undo()
+        return record
 
-    def redo(self) -> Edit | None:
-        """Make the last undone edit again; the record of what that changed.
+    def redo(self) -> Change | None:
+        """Make the last undone change again; the record of what that changed.
         :class:`UndoConflict` as for :meth:`undo`."""
-        if not self._redo:
-            return None
-        edit = self._redo.pop()
-        done = self._apply(edit, backwards=False)
-        self._undo.append(edit)
-        return done
+        record: Change | None = self.undo_stack.redo()
+        return record
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.undo_stack.can_undo
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.undo_stack.can_redo
 
-    def next_undo(self) -> Edit | None:
-        return self._undo[-1] if self._undo else None
+    def next_undo(self) -> Change | None:
+        record: Change | None = self.undo_stack.next_undo()
+        return record
 
-    def next_redo(self) -> Edit | None:
-        return self._redo[-1] if self._redo else None
+    def next_redo(self) -> Change | None:
+        record: Change | None = self.undo_stack.next_redo()
+        return record
 
     def undo_label(self) -> str:
-        return self._undo[-1].label if self._undo else ""
+        record = self.next_undo()
+        return record.label if record is not None else ""
 
     # -- internals ------------------------------------------------------------------
     def _edit(self, label: str, article_id: str, field: str, change: Callable[[], object]) -> Edit:
@@ -277,8 +272,7 @@ class Session:
                                status_before, status_after))
 
     def _push(self, edit: Edit) -> Edit:
-        self._undo.append(edit)
-        self._redo.clear()
+        self.undo_stack.push(edit, self._apply)
         return edit
 
     def _apply(self, edit: Edit, backwards: bool) -> Edit:
@@ -300,7 +294,7 @@ class Session:
                 current = tuple(self.project.tags.find(edit.article_id, self.annotator, edit.field))
             if ((changes_status and current_status != expected_status)
                     or (edit.field and _content(current) != _content(expected))):
-                raise UndoConflict(edit, backwards)
+                raise _conflict(edit, backwards)
             if edit.field:
                 self.project.tags.restore(edit.article_id, self.annotator, edit.field, list(tags),
                                           status if changes_status else current_status)

@@ -22,6 +22,10 @@ def show_shortcuts(parent: QWidget) -> None:
         (translate("MainWindow", "Zoom"), "Ctrl++ / Ctrl+-"),
         (translate("MainWindow", "Find articles"), "Ctrl+F"),
         (translate("MainWindow", "Clear the search, back to the article"), "Esc"),
+        (translate("MainWindow", "Review: accept annotator N's values"),
+         "Ctrl+Shift+1 … Ctrl+Shift+9"),
+        (translate("MainWindow", "Review: next article with something to decide"),
+         "Ctrl+Shift+N"),
     ]
     html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{b}</b></td></tr>"
                                for a, b in rows) + "</table>"

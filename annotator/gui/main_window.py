@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.review_session import ReviewSession
+from annotator.core.review_session import ReviewChange, ReviewSession
 from annotator.core.session import ArticleView, Edit, Session, UndoConflict
 from annotator.core.store import Tag
+from annotator.core.undo import Change
 from annotator.gui import opening, window_geometry
 from annotator.gui import settings as stored
 from annotator.gui.agreement_dialog import AgreementDialog
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
 
     merged = Signal()  # colleagues' work came in
     edited = Signal(object)  # the Edit record of every edit made in this window
+    reviewed = Signal(object)  # the ReviewChange of every decision or comment undone or redone
     changedElsewhere = Signal()  # another window or command wrote; the views show it now
 
     def __init__(self, session: Session, language: str = "en",
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
         self.form.skipRequested.connect(self.skip_and_next)
         self.edited.connect(self.list_panel.show_edit)
         self.edited.connect(self._show_edit)
+        self.reviewed.connect(lambda _change: self.charts.refresh())
+        self.reviewed.connect(lambda _change: self._update_undo())
 
         self.charts = ChartsView(session, language)
         self.charts_dock = QDockWidget(self.tr("Charts"), self)
@@ -276,52 +280,74 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 1500)
 
     # -- undo -----------------------------------------------------------------------
+    # One history for tagging and review (the sessions share an UndoStack): undo takes
+    # back the last change of either kind, in review mode too.
     def undo(self) -> None:
         self.form.flush()
         try:
-            self._replay(self.session.undo())
+            self._replay(self.session.undo(), self.tr("Undone: %1"))
         except UndoConflict as conflict:
             self._undo_conflict(conflict)
 
     def redo(self) -> None:
         try:
-            self._replay(self.session.redo())
+            self._replay(self.session.redo(), self.tr("Redone: %1"))
         except UndoConflict as conflict:
             self._undo_conflict(conflict)
 
     def _undo_conflict(self, conflict: UndoConflict) -> None:
-        """The field was changed elsewhere since the edit: nothing was undone (the session
-        dropped the edit); show what is there now, and say so."""
+        """The field or decision was changed elsewhere since: nothing was undone (the
+        entry is dropped); show what is there now, and say so."""
         self.session.changed_elsewhere()
         self.refresh_from_elsewhere(announce=False)
-        if conflict.edit.article_id != self.current:
+        if isinstance(conflict.edit, Edit) and conflict.edit.article_id != self.current:
             self.open_article(conflict.edit.article_id)
+        if isinstance(conflict.edit, ReviewChange) and self.review is not None:
+            self.review.show_change(conflict.edit)
         text = (self.tr("Not undone: %1 was changed by another window or command since.")
                 if conflict.undoing else
                 self.tr("Not redone: %1 was changed by another window or command since."))
         self.statusBar().showMessage(
             text.replace("%1", self._edit_name(conflict.edit).strip()), 10000)
 
-    def _replay(self, edit: Edit | None) -> None:
-        if edit is None:
+    def _replay(self, record: Change | None, done: str = "") -> None:
+        if record is None:
             return
-        if edit.article_id != self.current:
-            self.open_article(edit.article_id)  # shows it as it is now
-        self._publish(edit)
+        if isinstance(record, ReviewChange):
+            # A decision or comment: the review view (built on first need) listens, and
+            # shows its article as it is now; so do the charts and the undo labels.
+            self._review_view()
+            self.reviewed.emit(record)
+        elif isinstance(record, Edit):
+            if record.article_id != self.current:
+                self.open_article(record.article_id)  # shows it as it is now
+            self._publish(record)
+            if self.reviewing and self.review is not None:
+                # The reviewer's own tags may be among those compared.
+                self.review.refresh_from_elsewhere()
+        if done:
+            self.statusBar().showMessage(
+                done.replace("%1", self._edit_name(record).strip()), 4000)
 
     def _update_undo(self) -> None:
-        # While reviewing, an undo would change a tag of an article not shown.
-        self.undo_action.setEnabled(self.session.can_undo and not self.reviewing)
-        self.redo_action.setEnabled(self.session.can_redo and not self.reviewing)
+        self.undo_action.setEnabled(self.session.can_undo)
+        self.redo_action.setEnabled(self.session.can_redo)
         self.undo_action.setText(self.tr("&Undo") + self._edit_name(self.session.next_undo()))
         self.redo_action.setText(self.tr("&Redo") + self._edit_name(self.session.next_redo()))
 
-    def _edit_name(self, edit: Edit | None) -> str:
-        """What an edit changed, in the interface language: the field, or the status."""
+    def _edit_name(self, edit: Change | None) -> str:
+        """What a change concerned, in the interface language: the field (the fields of a
+        decision), the status, or a comment."""
         if edit is None:
             return ""
         codebook = self.session.codebook
-        if edit.field and codebook.has_field(edit.field):
+        if isinstance(edit, ReviewChange):
+            if edit.comment is not None:
+                return " " + self.tr("comment")
+            labels = [codebook.field(f).text(self.language) for f in edit.fields
+                      if codebook.has_field(f)]
+            return " " + self.tr("decision on %1").replace("%1", ", ".join(labels))
+        if isinstance(edit, Edit) and edit.field and codebook.has_field(edit.field):
             return " " + codebook.field(edit.field).text(self.language)
         return " " + self.tr("status")
 
@@ -347,6 +373,7 @@ class MainWindow(QMainWindow):
         old_review = self.review
         if old_review is not None:
             reviewing = self.stack.currentWidget() is old_review
+            self.reviewed.disconnect(old_review.show_change)
             self.stack.removeWidget(old_review)
             old_review.deleteLater()
             self.review = None
@@ -463,9 +490,12 @@ class MainWindow(QMainWindow):
 
     def _review_view(self) -> ReviewView:
         if self.review is None:
-            review = ReviewSession(self.session.project, self.session.annotator)
+            review = ReviewSession(self.session.project, self.session.annotator,
+                                   self.session.undo_stack)
             self.review = ReviewView(review, self.language, self.reader_font)
             self.review.adjudicated.connect(lambda _change: self.charts.refresh())
+            self.review.changed.connect(lambda _change: self._update_undo())
+            self.reviewed.connect(self.review.show_change)
             self.stack.addWidget(self.review)
         return self.review
 
@@ -477,9 +507,9 @@ class MainWindow(QMainWindow):
     def toggle_review(self) -> None:
         """Switch between annotating (blind) and reviewing colleagues' tags.
 
-        The commands on the article being coded (undo, redo, find, done, skip) are off
-        while reviewing: their keys would act on an article not shown, and Ctrl+Enter adds
-        a comment there."""
+        The commands on the article being coded (find, done, skip) are off while
+        reviewing: their keys would act on an article not shown, and Ctrl+Enter adds a
+        comment there.  Undo and redo stay: decisions share the history with tagging."""
         reviewing = self.reviewing
         if not reviewing:
             self.form.flush()

@@ -29,9 +29,10 @@ def summary_lines(summary: MergeSummary,
         _fill(translate("MergeSummary", "Merged %1"), isolate(summary.source)),
         _fill(translate("MergeSummary", "Articles: %1 added, %2 already here."),
               summary.articles_added, summary.articles_matched),
-        _fill(translate("MergeSummary", "Tags: %1 added, %2 updated, %3 kept as they were "
-                                        "here (newer here or removed here)."),
-              summary.tags_added, summary.tags_updated, summary.tags_kept),
+        _fill(translate("MergeSummary", "Tags: %1 added, %2 updated, %3 removed, %4 kept as "
+                                        "they were here (newer here or removed here)."),
+              summary.tags_added, summary.tags_updated, summary.tags_removed,
+              summary.tags_kept),
         _fill(translate("MergeSummary", "Statuses: %1 changed; adjudications: %2; "
                                         "comments: %3; participants: %4 added; history: "
                                         "%5 entries."),
@@ -42,6 +43,10 @@ def summary_lines(summary: MergeSummary,
         comma = "، " if QGuiApplication.isRightToLeft() else ", "
         lines.append(_fill(translate("MergeSummary", "Annotators in the file: %1"),
                            comma.join(isolate(name) for name in summary.annotators)))
+    if summary.rechecks:
+        lines.append(_fill(translate("MergeSummary", "Decisions to look at again (their "
+                                                     "annotators' values changed since): %1"),
+                           len(summary.rechecks)))
     lines.extend(_fill(translate("MergeSummary", "Not merged: %1"), core_text(conflict))
                  for conflict in summary.article_conflicts)
     if summary.unknown:

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Field
+from annotator.core.i18n import join
 from annotator.core.store import Tag
-from annotator.core.store.review import Adjudication, Comment
+from annotator.core.store.review import Adjudication, Comment, Recheck, compared, difference
 from annotator.gui.aim_button import AimButton
 from annotator.gui.paragraphs import ParagraphsDelegate
 from annotator.gui.texts import (
@@ -70,7 +71,7 @@ _DISAGREE_HUE = QColor("#dc2626")
 _DECIDED_HUE = QColor("#16a34a")
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 Index = QModelIndex | QPersistentModelIndex
-Key = tuple[str | None, str | None]  # (value, participant): what the queue compares
+Key = tuple[object, ...]  # a value as the queue compares it (value, participant, role...)
 
 
 def annotator_colour(index: int) -> QColor:
@@ -120,8 +121,10 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def key_of(tag: Tag | Adjudication) -> Key:
-    return tag.value, tag.participant
+def key_of(tag: Tag | Adjudication, field: Field | None = None) -> Key:
+    """A value as review compares it: with its role, and its evidence where ``field``
+    requires evidence (the queue's rule, :func:`~annotator.core.store.review.compared`)."""
+    return compared(field, tag.value, tag.participant, tag.role, tag.span_start, tag.span_end)
 
 
 class Words:
@@ -154,7 +157,16 @@ class Words:
         return text
 
     def values(self, field: Field, tags: Sequence[Tag | Adjudication]) -> list[tuple[Key, str]]:
-        return [(key_of(t), self.value(field, t.value, t.participant, t.role)) for t in tags]
+        return [(key_of(t, field), self.value(field, t.value, t.participant, t.role))
+                for t in tags]
+
+    def keys(self, field: Field, keys: frozenset[Key]) -> str:
+        """Values as a recheck holds them, worded (sorted; "—" for not coded)."""
+        worded = sorted(self.value(field, key[0] if isinstance(key[0], str) else None,
+                                   key[1] if isinstance(key[1], str) else None,
+                                   key[2] if isinstance(key[2], str) else None)
+                        for key in keys)
+        return join(worded, self.language) if worded else NOT_CODED
 
 
 # -- the legend ----------------------------------------------------------------------------
@@ -275,18 +287,31 @@ class FieldReview(QGroupBox):
         self.setToolTip(field_tooltip(field, words.language))
         self.rows: dict[str, AnnotatorRow] = {}
         self.disagrees = False
+        self.difference: str | None = None  # "values", "roles" or "evidence"
         self.decided = False
+        self.recheck: Recheck | None = None  # the decision's basis changed since
         layout = QVBoxLayout(self)
         badges = QHBoxLayout()
         self.badge = QLabel(self.tr("disagree"))
         self.badge.setObjectName("disagreeBadge")
         self.decided_badge = QLabel("\u2713 " + self.tr("decided"))
         self.decided_badge.setObjectName("decidedBadge")
-        for badge in (self.badge, self.decided_badge):
+        self.recheck_badge = QLabel("! " + self.tr("changed since the decision"))
+        self.recheck_badge.setObjectName("recheckBadge")
+        self.recheck_badge.setToolTip(self.tr(
+            "The annotators' values changed after this decision was made: decide again "
+            "(accepting the same values again confirms it)"))
+        for badge in (self.badge, self.decided_badge, self.recheck_badge):
             badges.addWidget(badge)
             badge.hide()
         badges.addStretch(1)
         layout.addLayout(badges)
+        self.changes = QLabel()
+        self.changes.setObjectName("recheckChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes.hide()
+        layout.addWidget(self.changes)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
         self.grid.setHorizontalSpacing(6)
@@ -321,16 +346,26 @@ class FieldReview(QGroupBox):
         annotators: Sequence[tuple[str, QColor]],
         tags: Mapping[str, Sequence[Tag]],
         adjudications: Sequence[Adjudication],
+        recheck: Recheck | None = None,
     ) -> None:
-        """Show each of ``annotators``' ``tags`` of this field and its ``adjudications``."""
+        """Show each of ``annotators``' ``tags`` of this field and its ``adjudications``
+        (``recheck``: the annotators' values changed since the decision)."""
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = {}
-        sets = [frozenset(key_of(t) for t in tags.get(name, ())) for name, _colour in annotators]
-        # The queue's rule: the annotators disagree when their sets of (value, participant) differ.
-        self.disagrees = len(set(sets)) > 1
+        sets = [frozenset(key_of(t, self.field) for t in tags.get(name, ()))
+                for name, _colour in annotators]
+        # The queue's rule: the annotators disagree when their sets of values differ, a
+        # value compared with its participant and role (and evidence where required).
+        self.difference = difference(self.field, sets)
+        self.disagrees = self.difference is not None
+        self.badge.setText({
+            "roles": self.tr("roles differ"),
+            "evidence": self.tr("evidence differs"),
+        }.get(self.difference or "", self.tr("disagree")))
+        self.recheck = recheck if adjudications else None
         shared = set(frozenset.intersection(*sets)) if sets else set()
         for number, (name, colour) in enumerate(annotators, start=1):
             mine = list(tags.get(name, ()))
@@ -347,11 +382,31 @@ class FieldReview(QGroupBox):
             self.rows[name] = row
         self._show_adjudication(
             adjudications,
-            {name: frozenset(key_of(t) for t in tags.get(name, ())) for name, _ in annotators},
+            {name: frozenset(key_of(t, self.field) for t in tags.get(name, ()))
+             for name, _ in annotators},
         )
         self.badge.setVisible(self.disagrees)
-        self.decided_badge.setVisible(self.decided)
+        self.decided_badge.setVisible(self.decided and self.recheck is None)
+        self.recheck_badge.setVisible(self.recheck is not None)
+        self.changes.setText(self._changes_text())
+        self.changes.setVisible(self.recheck is not None)
         self._apply_style()
+
+    def _changes_text(self) -> str:
+        """What changed since the decision: each annotator's values then and now."""
+        if self.recheck is None:
+            return ""
+        if not self.recheck.changed:  # a decision made before bases were kept
+            return self.tr("The annotators' tags of this field changed after the decision.")
+        lines = [self.tr("Since the decision:")]
+        for name, then, now in self.recheck.changed:
+            lines.append(
+                self.tr("%1: %2 → %3")
+                .replace("%1", isolate(name))
+                .replace("%2", isolate(self.words.keys(self.field, then)))
+                .replace("%3", isolate(self.words.keys(self.field, now)))
+            )
+        return "\n".join(lines)
 
     def values_html(self, entries: Sequence[tuple[Key, str]], shared: set[Key]) -> str:
         """One value a line; values not every annotator chose in the disagreement colour."""
@@ -396,10 +451,11 @@ class FieldReview(QGroupBox):
             if first.comment:  # the reason, each line in its own direction
                 text += paragraphs_html(first.comment, italic=True)
             self.adjudication.setText(text)
-        chosen = frozenset(key_of(a) for a in adjudications)
+        chosen = frozenset(key_of(a, self.field) for a in adjudications)
         source = adjudications[0].source_annotator if adjudications else None
         for name, row in self.rows.items():
-            if adjudications and name == source and by_annotator.get(name) == chosen:
+            if (adjudications and name == source and by_annotator.get(name) == chosen
+                    and self.recheck is None):
                 row.accept.setText(self.tr("Accepted"))
                 row.accept.setEnabled(False)
 
@@ -410,12 +466,14 @@ class FieldReview(QGroupBox):
 
     def _apply_style(self) -> None:
         dark = is_dark(self)
-        hue = _DISAGREE_HUE if self.disagrees and not self.decided else _DECIDED_HUE
+        open_ = (self.disagrees and not self.decided) or self.recheck is not None
+        hue = _DISAGREE_HUE if open_ else _DECIDED_HUE
         badge_style = (
             "QLabel {{ background: {bg}; color: {fg}; border-radius: 7px; "
             "padding: 1px 8px; font-weight: bold; }}"
         )
-        for badge, colour in ((self.badge, _DISAGREE_HUE), (self.decided_badge, _DECIDED_HUE)):
+        for badge, colour in ((self.badge, _DISAGREE_HUE), (self.decided_badge, _DECIDED_HUE),
+                              (self.recheck_badge, _DISAGREE_HUE)):
             badge.setStyleSheet(
                 badge_style.format(
                     bg=tone(colour, 0.30 if dark else 0.90).name(),

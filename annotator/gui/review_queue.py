@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -67,12 +68,15 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def pending(item: ReviewItem) -> list[str]:
-        return [f for f in item.disagreements if f not in item.adjudicated]
+        """Fields to decide: undecided disagreements and decisions to look at again."""
+        return list(item.pending)
 
     def mark(self, item: ReviewItem) -> str:
+        if item.recheck:  # a decision whose annotators' values changed since
+            return "!"
         if not item.disagreements:
             return ""
-        done = len(item.disagreements) - len(self.pending(item))
+        done = len([f for f in item.disagreements if f in item.adjudicated])
         return (
             "\u2713"
             if done == len(item.disagreements)
@@ -108,14 +112,27 @@ class QueueModel(QAbstractTableModel):
                         "%1", self._names(item.disagreements) or self.tr("nothing")
                     )
                 ]
+                roles = [f for f in item.disagreements if item.differences.get(f) == "roles"]
+                if roles:
+                    lines.append(self.tr("Roles differ on: %1").replace("%1", self._names(roles)))
+                evidence = [f for f in item.disagreements
+                            if item.differences.get(f) == "evidence"]
+                if evidence:
+                    lines.append(self.tr("Evidence differs on: %1")
+                                 .replace("%1", self._names(evidence)))
                 done = [f for f in item.disagreements if f in item.adjudicated]
                 if done:
                     lines.append(self.tr("Adjudicated: %1").replace("%1", self._names(done)))
+                if item.recheck:
+                    lines.append(self.tr("Changed since the decision, to decide again: %1")
+                                 .replace("%1", self._names(item.recheck)))
                 return plain_tip("\n".join(lines))
             if column == 3:
                 return plain_tip("\n".join(item.annotators))
         if role == Qt.ItemDataRole.UserRole:
             return item.article_id
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and item.recheck:
+            return QColor("#dc2626")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
             # The title has none: OwnDirection aligns it to its own text's start.
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -142,7 +159,8 @@ class QueueModel(QAbstractTableModel):
                 None,
                 self.tr("Number of fields the annotators disagree on"),
                 None,
-                self.tr("Adjudicated: \u2713 all disagreements, 1/2 some"),
+                self.tr("Adjudicated: \u2713 all disagreements, 1/2 some; "
+                        "! a decision to look at again"),
             )[section]
         return None
 
@@ -193,7 +211,8 @@ class QueuePanel(QWidget):
         self.pair_filter.setToolTip(self.tr("Compare only these two annotators"))
         self.pending_check = QCheckBox(self.tr("Not yet adjudicated"))
         self.pending_check.setToolTip(
-            self.tr("Hide articles whose disagreements are all adjudicated")
+            self.tr("Hide articles whose disagreements are all adjudicated (decisions to "
+                    "look at again stay)")
         )
         for box in (self.field_filter, self.pair_filter):
             # As narrow as a short label: a long field label must not widen the queue.

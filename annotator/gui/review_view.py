@@ -18,7 +18,11 @@ filtered again, so the reviewer is not moved.
 Keyboard: Up/Down in the queue; Alt+Down / Alt+Up the next / previous article in the queue
 from anywhere in the view (the view takes these keys before the window's own shortcuts);
 Ctrl+Shift+1…9 accept annotator 1…9's values (the numbers shown before the names) for
-every field on which the annotators disagree; Ctrl+Enter in the comment box adds the comment.
+every field on which the annotators disagree or whose decision is to be looked at again;
+Ctrl+Shift+N goes to the next article with something to decide (a disagreement, a role
+or evidence disagreement included, without a decision, or a decision whose annotators'
+values changed since); Ctrl+Enter in the comment box adds the comment.  Undo and redo
+are the window's: decisions and comments share its history with tagging.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -74,6 +78,7 @@ class ReviewView(QWidget):
     """Review and adjudication for ``session``'s annotator (the reviewer), in ``language``."""
 
     adjudicated = Signal(object)  # the ReviewChange of each decision
+    changed = Signal(object)  # the ReviewChange of each decision and comment made here
 
     def __init__(
         self,
@@ -174,6 +179,11 @@ class ReviewView(QWidget):
             shortcut.setAutoRepeat(False)
             shortcut.activated.connect(lambda n=number: self.accept_all_from(n))
             self.shortcuts.append(shortcut)
+        following = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        following.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        following.activated.connect(self.next_disagreement)
+        self.shortcuts.append(following)
+        self.next_shortcut = following
 
         self.queue_panel.filtersChanged.connect(self._filters_changed)
         self.queue_panel.articleChosen.connect(self._chosen)
@@ -220,6 +230,23 @@ class ReviewView(QWidget):
                 if direction > 0
                 else self.tr("This is the first article in the queue.")
             )
+
+    def next_disagreement(self) -> str | None:
+        """The next article in the queue (after the current one, then from the top) with a
+        field still to decide: a disagreement without a decision (roles and evidence
+        included) or a decision to look at again.  Its id, or None when there is none."""
+        items = self.queue_model.items
+        row = self.queue_model.row_of(self.current)
+        start = -1 if row is None else row
+        order = [*range(start + 1, len(items)), *range(0, start + 1)]
+        for index in order:
+            item = items[index]
+            if QueueModel.pending(item) and item.article_id != self.current:
+                self.open_article(item.article_id)
+                self.show_message("")
+                return item.article_id
+        self.show_message(self.tr("No other article in the queue has a disagreement to decide."))
+        return None
 
     def _filters_changed(self) -> None:
         self._load_queue()
@@ -300,11 +327,13 @@ class ReviewView(QWidget):
         adjudications: dict[str, list[Adjudication]] = {}
         for adjudication in self.review.adjudications(article.article_id):
             adjudications.setdefault(adjudication.field, []).append(adjudication)
+        rechecks = self.review.rechecks(article.article_id)
         for field_id, group in self.field_reviews.items():
             group.fill(
                 coloured,
                 {n: self._tags[n].get(field_id, []) for n in self.annotators},
                 adjudications.get(field_id, []),
+                rechecks.get((article.article_id, field_id)),
             )
         if self.notes is not None:
             self.notes.fill(
@@ -315,7 +344,8 @@ class ReviewView(QWidget):
         self.details.setEnabled(True)
         self.comments.setEnabled(True)
         disagreeing = [g for g in self.field_reviews.values() if g.disagrees]
-        decided = [g for g in disagreeing if g.decided]
+        decided = [g for g in disagreeing if g.decided and g.recheck is None]
+        again = [g for g in self.field_reviews.values() if g.recheck is not None]
         names = join((isolate(name) for name in self.annotators), self.language)
         if disagreeing:
             state = (
@@ -325,6 +355,10 @@ class ReviewView(QWidget):
             )
         else:
             state = self.tr("The annotators agree on every field.")
+        if again:  # a sentence of its own
+            state += ("" if state.endswith(".") else ".") + " " + self.tr(
+                "%n decision(s) to look at again: the annotators' values changed since.",
+                "", len(again))
         self.summary.setText(
             self.tr("Annotators: %1. %2").replace("%1", names).replace("%2", state)
         )
@@ -374,7 +408,8 @@ class ReviewView(QWidget):
         if not 1 <= number <= len(self.annotators) or self.current is None:
             return 0
         name = self.annotators[number - 1]
-        fields = [f for f, g in self.field_reviews.items() if g.disagrees]
+        fields = [f for f, g in self.field_reviews.items()
+                  if g.disagrees or g.recheck is not None]
         coded = [f for f in fields if self._tags[name].get(f)]
         try:
             change = self.review.accept_all(self.current, coded, name)
@@ -457,6 +492,13 @@ class ReviewView(QWidget):
         if change.article_id == self.current:
             self.open_article(change.article_id)
         self.adjudicated.emit(change)
+        self.changed.emit(change)
+
+    def show_change(self, change: ReviewChange) -> None:
+        """A decision or comment was undone or redone (or made elsewhere in this window):
+        read the queue again and show the article it concerns."""
+        self._load_queue(sticky=True)
+        self.open_article(change.article_id)  # listed or not (a filter may hide it)
 
     # -- comments ------------------------------------------------------------------------
     def add_comment(self, text: str) -> bool:
@@ -471,6 +513,7 @@ class ReviewView(QWidget):
         self.comments.editor.clear()
         if change.article_id == self.current:
             self.comments.fill(self.review.comments(self.current))
+        self.changed.emit(change)
         return True
 
     # -- messages and keys ---------------------------------------------------------------

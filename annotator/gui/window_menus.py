@@ -10,7 +10,8 @@ No key sequence is bound twice (Qt would run neither): where our keys meet the p
 standard ones (redo, zoom) the list goes through :func:`~annotator.gui.keys.unique_keys`,
 with the key the README names first, as the menu shows the first.  The commands that act on
 the article being coded (:attr:`Menus.coding`) are switched off while reviewing, where their
-keys mean something else (Ctrl+Enter adds a comment there).
+keys mean something else (Ctrl+Enter adds a comment there); undo and redo stay on, since
+review decisions share the history with tagging.
 """
 
 from __future__ import annotations
@@ -158,4 +159,4 @@ def build_menus(window: MenuHost) -> Menus:
     _add(help_menu, translate("MainWindow", "&Keyboard shortcuts"),
          lambda: show_shortcuts(bar.window()), key.HelpContents)
     _add(help_menu, translate("MainWindow", "&About annotator"), lambda: show_about(bar.window()))
-    return Menus(undo, redo, review, coding=(undo, redo, find, done, skip))
+    return Menus(undo, redo, review, coding=(find, done, skip))

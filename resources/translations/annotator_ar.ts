@@ -149,7 +149,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+62"/>
+        <location filename="../../annotator/gui/article_list.py" line="+61"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-212"/>
+        <location line="-215"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+481"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+540"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
@@ -441,7 +441,7 @@
 <context>
     <name>FieldReview</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-286"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-332"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>عرض دليل %1 في المقال</translation>
     </message>
@@ -471,17 +471,28 @@
         <translation>لم يرمّز %1 هذا الحقل</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <location line="+72"/>
         <source>disagree</source>
         <translation>اختلاف</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>decided</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>changed since the decision</source>
+        <translation>تغيّر بعد الحسم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The annotators&apos; values changed after this decision was made: decide again (accepting the same values again confirms it)</source>
+        <translation>تغيّرت قيم المرمّزين بعد هذا الحسم: احسم من جديد (قبول القيم نفسها ثانيةً يؤكد الحسم)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Clear</source>
         <translation>مسح</translation>
     </message>
@@ -506,7 +517,32 @@
         <translation>اختر القيمة المحسومة بنفسك</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+27"/>
+        <source>roles differ</source>
+        <translation>اختلاف في الأدوار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence differs</source>
+        <translation>اختلاف في الشواهد</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The annotators&apos; tags of this field changed after the decision.</source>
+        <translation>تغيّرت وسوم المرمّزين في هذا الحقل بعد الحسم.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since the decision:</source>
+        <translation>منذ الحسم:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 ← %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Adjudication: not decided</source>
         <translation>الحكم: لم يُحسم بعد</translation>
     </message>
@@ -526,7 +562,7 @@
         <translation>الحكم:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
@@ -534,7 +570,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location line="-223"/>
+        <location line="-267"/>
         <source>Evidence:</source>
         <translation>الدليل:</translation>
     </message>
@@ -547,7 +583,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+128"/>
+        <location filename="../../annotator/gui/main_window.py" line="+132"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -557,7 +593,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+89"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -617,7 +653,7 @@
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+188"/>
+        <location filename="../../annotator/gui/main_window.py" line="+203"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
@@ -704,7 +740,7 @@
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-83"/>
+        <location filename="../../annotator/gui/main_window.py" line="-98"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -724,7 +760,17 @@
         <translation>تم الحفظ</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Undone: %1</source>
+        <translation>تم التراجع: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redone: %1</source>
+        <translation>أعيد: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not undone: %1 was changed by another window or command since.</source>
         <translation>لم يُتراجع: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
     </message>
@@ -734,7 +780,17 @@
         <translation>لم تُعَد: تغيّر %1 منذ ذلك الحين في نافذة أو أمر آخر.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>decision on %1</source>
+        <translation>حسم %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>status</source>
         <translation>الحالة</translation>
     </message>
@@ -754,7 +810,7 @@
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+133"/>
         <location filename="../../annotator/gui/project_switch.py" line="+1"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
@@ -765,12 +821,12 @@
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+108"/>
+        <location filename="../../annotator/gui/main_window.py" line="+109"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="-72"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -830,7 +886,7 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>دمج مشروع زميل</translation>
     </message>
@@ -846,12 +902,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Merge finished</source>
         <translation>انتهى الدمج</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
         <translation>يحتوي %1 على حقول أو قيم أو أدوار لا يعرفها دليل الترميز لدينا. إذا دُمجت فستُحفظ وتُحتسب في الاتفاق كما هي. هل تريد الدمج على أي حال؟</translation>
     </message>
@@ -861,7 +917,7 @@
         <translation>قيم لا يعرفها دليل الترميز لدينا</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>لم يُدمج شيء من %1.</translation>
     </message>
@@ -931,7 +987,17 @@
         <translation>مسح البحث والعودة إلى المقال</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Review: accept annotator N&apos;s values</source>
+        <translation>المراجعة: قبول قيم المرمّز N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review: next article with something to decide</source>
+        <translation>المراجعة: المقالة التالية التي فيها ما يُحسم</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -980,11 +1046,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Tags: %1 added, %2 updated, %3 kept as they were here (newer here or removed here).</source>
-        <translation>الوسوم: أضيفت %1، وحُدّثت %2، وبقيت %3 كما هي هنا (أحدث هنا أو حُذفت هنا).</translation>
+        <source>Tags: %1 added, %2 updated, %3 removed, %4 kept as they were here (newer here or removed here).</source>
+        <translation>الوسوم: أُضيف %1، وحُدّث %2، وحُذف %3، وبقي %4 كما هي هنا (أحدث هنا أو حُذفت هنا).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Statuses: %1 changed; adjudications: %2; comments: %3; participants: %4 added; history: %5 entries.</source>
         <translation>الحالات: تغيّرت %1؛ الأحكام: %2؛ التعليقات: %3؛ المشاركون: أضيف %4؛ السجل: %5 إدخالات.</translation>
     </message>
@@ -994,7 +1060,12 @@
         <translation>المرمّزون في الملف: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Decisions to look at again (their annotators&apos; values changed since): %1</source>
+        <translation>قرارات حسم تجب مراجعتها ثانيةً (تغيّرت قيم المرمّزين بعدها): %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not merged: %1</source>
         <translation>لم يُدمج: %1</translation>
     </message>
@@ -1004,7 +1075,7 @@
         <translation>أُدخلت رغم أن دليل الترميز لدينا لا يعرفها:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Role %1 of field %2 (%3 tags)</source>
         <translation>الدور %1 في الحقل %2 (%3 وسوم)</translation>
     </message>
@@ -1110,7 +1181,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../annotator/gui/review_queue.py" line="+107"/>
+        <location filename="../../annotator/gui/review_queue.py" line="+111"/>
         <source>Disagree on: %1</source>
         <translation>الاختلاف في: %1</translation>
     </message>
@@ -1121,11 +1192,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Roles differ on: %1</source>
+        <translation>اختلاف في الأدوار: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence differs on: %1</source>
+        <translation>اختلاف في الشواهد: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Adjudicated: %1</source>
         <translation>المحسوم: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Changed since the decision, to decide again: %1</source>
+        <translation>تغيّر بعد الحسم، ويُحسم من جديد: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
@@ -1146,14 +1232,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Adjudicated: ✓ all disagreements, 1/2 some</source>
-        <translation>المحسوم: ✓ كل الاختلافات، 1/2 بعضها</translation>
+        <source>Adjudicated: ✓ all disagreements, 1/2 some; ! a decision to look at again</source>
+        <translation>محسوم: ✓ كل الاختلافات، 1/2 بعضها؛ ! حسم تجب مراجعته ثانيةً</translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>All fields</source>
         <translation>كل الحقول</translation>
     </message>
@@ -1174,11 +1260,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements are all adjudicated</source>
-        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها</translation>
+        <source>Hide articles whose disagreements are all adjudicated (decisions to look at again stay)</source>
+        <translation>إخفاء المقالات التي حُسمت كل اختلافاتها (تبقى قرارات الحسم التي تجب مراجعتها ثانيةً)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Field:</source>
         <translation>الحقل:</translation>
     </message>
@@ -1398,12 +1484,12 @@
         <translation> (المقالات: %1، الوسوم: %2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Restore this backup?</source>
         <translation>استعادة هذه النسخة الاحتياطية؟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Replace the project&apos;s content with the backup of %1%2?
 
 The current state is backed up first.</source>
@@ -1412,7 +1498,7 @@ The current state is backed up first.</source>
 تؤخذ نسخة احتياطية من الحالة الحالية أولاً.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Not restored</source>
         <translation>لم تتم الاستعادة</translation>
     </message>
@@ -1420,7 +1506,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+218"/>
+        <location filename="../../annotator/gui/review_view.py" line="+229"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1430,7 +1516,12 @@ The current state is backed up first.</source>
         <translation>هذا هو المقال الأول في القائمة.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+17"/>
+        <source>No other article in the queue has a disagreement to decide.</source>
+        <translation>لا مقالة أخرى في القائمة فيها اختلاف يُحسم.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>حُسم %1 من %2 من الحقول المختلف عليها</translation>
     </message>
@@ -1439,8 +1530,20 @@ The current state is backed up first.</source>
         <source>The annotators agree on every field.</source>
         <translation>يتفق المرمّزون في كل الحقول.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n decision(s) to look at again: the annotators&apos; values changed since.</source>
+        <translation>
+            <numerusform>لا قرارات حسم تجب مراجعتها ثانيةً.</numerusform>
+            <numerusform>قرار حسم واحد تجب مراجعته ثانيةً: تغيّرت قيم المرمّزين بعده.</numerusform>
+            <numerusform>قرارا حسم تجب مراجعتهما ثانيةً: تغيّرت قيم المرمّزين بعدهما.</numerusform>
+            <numerusform>%n قرارات حسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
+            <numerusform>%n قرارًا للحسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
+            <numerusform>%n قرار حسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Annotators: %1. %2</source>
         <translation>المرمّزون: %1. %2</translation>
     </message>
@@ -1450,7 +1553,7 @@ The current state is backed up first.</source>
         <translation>لا مقال للمراجعة: تظهر هنا المقالات التي رمّزها مرمّزان أو أكثر (ادمج ملفات الزملاء أولاً).</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Accepted %1&apos;s values for %n field(s).</source>
         <translation>
             <numerusform>لم تُقبل قيم %1 في أي حقل.</numerusform>
@@ -1490,7 +1593,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+104"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+102"/>
         <source>Remove evidence</source>
         <translation>إزالة الدليل</translation>
     </message>
@@ -1588,7 +1691,7 @@ The current state is backed up first.</source>
         <translation>لا يمكن استخدام هذا الاسم: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -1598,7 +1701,7 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع أو مجلده هنا، لذا التغييرات معطّلة.</translation>
     </message>
@@ -1613,7 +1716,7 @@ The current state is backed up first.</source>
         <translation>هذا المشروع في مجلد يزامنه %1 (%2).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Several windows or commands may write at once only on a local disk; exchange copies (merge) through a shared folder instead.</source>
         <translation>لا يمكن لعدة نوافذ أو أوامر الكتابة معًا إلا على قرص محلي؛ تبادلوا النسخ عبر المجلد المشترك وادمجوها بدلًا من ذلك.</translation>
     </message>
@@ -1626,7 +1729,7 @@ The current state is backed up first.</source>
 <context>
     <name>review_parts</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-43"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-52"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
@@ -1634,7 +1737,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+94"/>
+        <location filename="../../annotator/gui/texts.py" line="+119"/>
         <source>(invented)</source>
         <translation>(مثال مُتخيَّل)</translation>
     </message>

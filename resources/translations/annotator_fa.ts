@@ -149,7 +149,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+62"/>
+        <location filename="../../annotator/gui/article_list.py" line="+61"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-212"/>
+        <location line="-215"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+481"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+540"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -441,7 +441,7 @@
 <context>
     <name>FieldReview</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-286"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-332"/>
         <source>Show %1&apos;s evidence in the article</source>
         <translation>نمایش شاهد %1 در مقاله</translation>
     </message>
@@ -471,17 +471,28 @@
         <translation>%1 این فیلد را کدگذاری نکرده است</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <location line="+72"/>
         <source>disagree</source>
         <translation>اختلاف</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>decided</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>changed since the decision</source>
+        <translation>تغییر پس از داوری</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The annotators&apos; values changed after this decision was made: decide again (accepting the same values again confirms it)</source>
+        <translation>مقدارهای کدگذاران پس از این داوری تغییر کرده است: دوباره داوری کنید (پذیرفتن دوبارهٔ همان مقدارها داوری را تأیید می‌کند)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Clear</source>
         <translation>پاک کردن</translation>
     </message>
@@ -506,7 +517,32 @@
         <translation>مقدار داوری‌شده را خودتان انتخاب کنید</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+27"/>
+        <source>roles differ</source>
+        <translation>اختلاف در نقش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence differs</source>
+        <translation>اختلاف در شاهد</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The annotators&apos; tags of this field changed after the decision.</source>
+        <translation>برچسب‌های کدگذاران در این فیلد پس از داوری تغییر کرده است.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since the decision:</source>
+        <translation>از زمان داوری:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 ← %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Adjudication: not decided</source>
         <translation>داوری: هنوز تعیین نشده</translation>
     </message>
@@ -526,7 +562,7 @@
         <translation>داوری:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
@@ -534,7 +570,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location line="-223"/>
+        <location line="-267"/>
         <source>Evidence:</source>
         <translation>شاهد:</translation>
     </message>
@@ -547,7 +583,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+128"/>
+        <location filename="../../annotator/gui/main_window.py" line="+132"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -557,7 +593,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+89"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -617,7 +653,7 @@
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+188"/>
+        <location filename="../../annotator/gui/main_window.py" line="+203"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
@@ -704,7 +740,7 @@
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-83"/>
+        <location filename="../../annotator/gui/main_window.py" line="-98"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -724,7 +760,17 @@
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Undone: %1</source>
+        <translation>واگرد شد: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redone: %1</source>
+        <translation>از نو انجام شد: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not undone: %1 was changed by another window or command since.</source>
         <translation>واگرد نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
@@ -734,7 +780,17 @@
         <translation>دوباره انجام نشد: %1 پس از آن در پنجره یا فرمان دیگری تغییر کرده است.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
+        <source>comment</source>
+        <translation>نظر</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>decision on %1</source>
+        <translation>داوری %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
@@ -754,7 +810,7 @@
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+133"/>
         <location filename="../../annotator/gui/project_switch.py" line="+1"/>
         <source>Project files (*.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
@@ -765,12 +821,12 @@
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+108"/>
+        <location filename="../../annotator/gui/main_window.py" line="+109"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="-72"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -830,7 +886,7 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
@@ -846,12 +902,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Merge finished</source>
         <translation>ادغام به پایان رسید</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>%1 holds fields, values or roles that our codebook does not know. Merged, they are kept and counted in agreement as they are. Merge it anyway?</source>
         <translation>%1 فیلدها، مقدارها یا نقش‌هایی دارد که دفترچهٔ کدگذاری ما نمی‌شناسد. اگر ادغام شوند، همان‌گونه که هستند نگه داشته و در توافق شمرده می‌شوند. با این حال ادغام شود؟</translation>
     </message>
@@ -861,7 +917,7 @@
         <translation>مقدارهایی که دفترچهٔ کدگذاری ما نمی‌شناسد</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>از %1 چیزی ادغام نشد.</translation>
     </message>
@@ -931,7 +987,17 @@
         <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Review: accept annotator N&apos;s values</source>
+        <translation>بازبینی: پذیرفتن مقدارهای کدگذار N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review: next article with something to decide</source>
+        <translation>بازبینی: مقالهٔ بعدی که چیزی برای داوری دارد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
@@ -980,11 +1046,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Tags: %1 added, %2 updated, %3 kept as they were here (newer here or removed here).</source>
-        <translation>برچسب‌ها: %1 افزوده شد، %2 به‌روز شد، %3 همان‌طور که اینجا بود ماند (اینجا تازه‌تر بود یا اینجا حذف شده بود).</translation>
+        <source>Tags: %1 added, %2 updated, %3 removed, %4 kept as they were here (newer here or removed here).</source>
+        <translation>برچسب‌ها: %1 افزوده شد، %2 به‌روز شد، %3 حذف شد، %4 همان‌طور که اینجا بود ماند (اینجا تازه‌تر بود یا اینجا حذف شده بود).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Statuses: %1 changed; adjudications: %2; comments: %3; participants: %4 added; history: %5 entries.</source>
         <translation>وضعیت‌ها: %1 تغییر کرد؛ داوری‌ها: %2؛ نظرها: %3؛ مشارکت‌کنندگان: %4 افزوده شد؛ تاریخچه: %5 مورد.</translation>
     </message>
@@ -994,7 +1060,12 @@
         <translation>کدگذاران در این فایل: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Decisions to look at again (their annotators&apos; values changed since): %1</source>
+        <translation>داوری‌هایی که باید دوباره دید (مقدارهای کدگذاران از آن پس تغییر کرده است): %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not merged: %1</source>
         <translation>ادغام نشد: %1</translation>
     </message>
@@ -1004,7 +1075,7 @@
         <translation>وارد شد، هرچند دفترچهٔ کدگذاری ما آن‌ها را نمی‌شناسد:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Role %1 of field %2 (%3 tags)</source>
         <translation>نقش %1 در فیلد %2 (%3 برچسب)</translation>
     </message>
@@ -1110,7 +1181,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../annotator/gui/review_queue.py" line="+107"/>
+        <location filename="../../annotator/gui/review_queue.py" line="+111"/>
         <source>Disagree on: %1</source>
         <translation>اختلاف در: %1</translation>
     </message>
@@ -1121,11 +1192,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Roles differ on: %1</source>
+        <translation>اختلاف در نقش‌ها: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence differs on: %1</source>
+        <translation>اختلاف در شاهد: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Adjudicated: %1</source>
         <translation>داوری‌شده: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Changed since the decision, to decide again: %1</source>
+        <translation>تغییر پس از داوری، برای داوری دوباره: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Article</source>
         <translation>مقاله</translation>
     </message>
@@ -1146,14 +1232,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Adjudicated: ✓ all disagreements, 1/2 some</source>
-        <translation>داوری‌شده: ✓ همهٔ اختلاف‌ها، 1/2 برخی از آن‌ها</translation>
+        <source>Adjudicated: ✓ all disagreements, 1/2 some; ! a decision to look at again</source>
+        <translation>داوری‌شده: ✓ همهٔ اختلاف‌ها، 1/2 برخی؛ ! داوری‌ای که باید دوباره دید</translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>All fields</source>
         <translation>همهٔ فیلدها</translation>
     </message>
@@ -1174,11 +1260,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide articles whose disagreements are all adjudicated</source>
-        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است</translation>
+        <source>Hide articles whose disagreements are all adjudicated (decisions to look at again stay)</source>
+        <translation>پنهان کردن مقاله‌هایی که همهٔ اختلاف‌هایشان داوری شده است (داوری‌هایی که باید دوباره دید می‌مانند)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Field:</source>
         <translation>فیلد:</translation>
     </message>
@@ -1388,12 +1474,12 @@
         <translation> (%1 مقاله، %2 برچسب)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Restore this backup?</source>
         <translation>این نسخهٔ پشتیبان بازگردانده شود؟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Replace the project&apos;s content with the backup of %1%2?
 
 The current state is backed up first.</source>
@@ -1402,7 +1488,7 @@ The current state is backed up first.</source>
 پیش از آن از وضعیت کنونی نسخهٔ پشتیبان گرفته می‌شود.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Not restored</source>
         <translation>بازگردانده نشد</translation>
     </message>
@@ -1410,7 +1496,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+218"/>
+        <location filename="../../annotator/gui/review_view.py" line="+229"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1420,7 +1506,12 @@ The current state is backed up first.</source>
         <translation>این اولین مقالهٔ صف است.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+17"/>
+        <source>No other article in the queue has a disagreement to decide.</source>
+        <translation>هیچ مقالهٔ دیگری در صف اختلافی برای داوری ندارد.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>%1 of %2 disagreeing field(s) adjudicated</source>
         <translation>%1 از %2 فیلد مورد اختلاف داوری شده است</translation>
     </message>
@@ -1429,8 +1520,15 @@ The current state is backed up first.</source>
         <source>The annotators agree on every field.</source>
         <translation>کدگذاران در همهٔ فیلدها توافق دارند.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n decision(s) to look at again: the annotators&apos; values changed since.</source>
+        <translation>
+            <numerusform>%n داوری را باید دوباره دید: مقدارهای کدگذاران از آن پس تغییر کرده است.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Annotators: %1. %2</source>
         <translation>کدگذاران: %1. %2</translation>
     </message>
@@ -1440,7 +1538,7 @@ The current state is backed up first.</source>
         <translation>مقاله‌ای برای بازبینی نیست: مقاله‌هایی که دو کدگذار یا بیشتر کدگذاری کرده‌اند اینجا نمایش داده می‌شوند (ابتدا پرونده‌های همکاران را ادغام کنید).</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Accepted %1&apos;s values for %n field(s).</source>
         <translation>
             <numerusform>مقدارهای %1 برای %n فیلد پذیرفته شد.</numerusform>
@@ -1470,7 +1568,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+104"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+102"/>
         <source>Remove evidence</source>
         <translation>حذف شاهد</translation>
     </message>
@@ -1568,7 +1666,7 @@ The current state is backed up first.</source>
         <translation>این نام را نمی‌توان به کار برد: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>New project</source>
         <translation>پروژهٔ تازه</translation>
     </message>
@@ -1578,7 +1676,7 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>فقط‌خواندنی: پرونده یا پوشهٔ این پروژه اینجا نوشتنی نیست، پس تغییرات خاموش است.</translation>
     </message>
@@ -1593,7 +1691,7 @@ The current state is backed up first.</source>
         <translation>این پروژه در پوشه‌ای است که %1 همگام‌سازی می‌کند (%2).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Several windows or commands may write at once only on a local disk; exchange copies (merge) through a shared folder instead.</source>
         <translation>چند پنجره یا فرمان تنها روی دیسک محلی می‌توانند هم‌زمان بنویسند؛ به جای آن، رونوشت‌ها را از راه پوشهٔ مشترک مبادله و ادغام کنید.</translation>
     </message>
@@ -1606,7 +1704,7 @@ The current state is backed up first.</source>
 <context>
     <name>review_parts</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="-43"/>
+        <location filename="../../annotator/gui/review_parts.py" line="-52"/>
         <source>none</source>
         <translation>هیچ‌کدام</translation>
     </message>
@@ -1614,7 +1712,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+94"/>
+        <location filename="../../annotator/gui/texts.py" line="+119"/>
         <source>(invented)</source>
         <translation>(ساختگی)</translation>
     </message>

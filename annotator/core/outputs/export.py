@@ -33,6 +33,11 @@ Formats (all text exactly as stored: ZWNJ, newlines inside cells, never reshaped
     "note"}], ...}, "codebook": {"id", "revision", "version"}}``.  A field that was not coded
     is absent; "coded, none" is ``[]`` (multiple, participants) or ``"value": null``.
 
+With the adjudicated tags, every format marks the decisions whose annotators' values
+changed after they were made (to be looked at again): long adds a last column ``recheck``
+(``1`` on such a decision's rows), wide a last column ``recheck`` (the article's fields
+with such a decision, joined by ``;``), JSON Lines a ``"recheck"`` list of those fields.
+
 This module owns building the rows of each format from a project's tags (the annotators'
 or the adjudicated ones) and writing them, to a stream or to a file.  Rows come in article
 id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 with CRLF
@@ -228,6 +233,15 @@ def _adjudicated_rows(project: Project, pairs: bool) -> list[tuple]:
     return [row for _, row in keyed]
 
 
+def _rechecks(project: Project) -> dict[str, list[str]]:
+    """Article id -> the fields whose decision's annotators' values changed since."""
+    method = getattr(project.review, "rechecks", None)
+    found: dict[str, list[str]] = {}
+    for article_id, field_id in sorted(method() if callable(method) else ()):
+        found.setdefault(article_id, []).append(field_id)
+    return found
+
+
 def _source_rows(project: Project, options: ExportOptions, pairs: bool, counted: bool,
                  adjudicated: list[tuple] | None) -> tuple[Iterable[tuple], int]:
     """The TAG_ROW (long) or PAIR_ROW (wide, jsonl) rows to export, in article id order,
@@ -316,7 +330,8 @@ def _article_heads(project: Project, excel: bool) -> tuple[dict[str, str], dict[
 
 def _write_long(out: TextIO, rows: Iterable[tuple], heads: dict[str, str],
                 languages: dict[str, str], tails: _LabelTails, excel: bool,
-                progress: Progress | None, total: int) -> int:
+                progress: Progress | None, total: int,
+                recheck: dict[str, list[str]] | None = None) -> int:
     """Write the long CSV: each tag row, then its article's and its labels' columns.
 
     The tag columns go through ``csv.writer`` a chunk at a time; the article's columns
@@ -326,7 +341,8 @@ def _write_long(out: TextIO, rows: Iterable[tuple], heads: dict[str, str],
     """
     if excel:
         out.write("\ufeff")
-    out.write(_csv_tail(LONG_COLUMNS, excel, _CRLF)[1:])
+    columns = LONG_COLUMNS if recheck is None else (*LONG_COLUMNS, "recheck")
+    out.write(_csv_tail(columns, excel, _CRLF)[1:])
     lines: list[str] = []
     writer = csv.writer(SimpleNamespace(write=lines.append), lineterminator=_CRLF)
     iterator = iter(rows)
@@ -340,9 +356,13 @@ def _write_long(out: TextIO, rows: Iterable[tuple], heads: dict[str, str],
         if len(lines) != len(chunk):  # csv.writer wrote a record in pieces
             raise RuntimeError("csv.writer did not write one piece per record")
         label_keys = zip(map(languages.get, ids), map(_LABEL_KEY, chunk), strict=True)
+        ends: Iterable[str] = map(tails.__getitem__, label_keys)
+        if recheck is not None:  # adjudicated: is the decision to be looked at again?
+            marks = ["1" if row[2] in recheck.get(row[0], ()) else "" for row in chunk]
+            ends = (end[:-len(_CRLF)] + "," + mark + _CRLF
+                    for end, mark in zip(ends, marks, strict=True))
         out.write("".join(chain.from_iterable(zip(
-            map(_NO_LINE_END, lines), map(heads.__getitem__, ids),
-            map(tails.__getitem__, label_keys), strict=True))))
+            map(_NO_LINE_END, lines), map(heads.__getitem__, ids), ends, strict=True))))
         done += len(chunk)
         if progress is not None:
             progress(done, max(total, done))
@@ -394,7 +414,8 @@ def _wide_layout(specs: list[Field],
 
 
 def _wide_rows(rows: Iterable[tuple], articles: dict[str, tuple], header: list[str],
-               layout: dict[str, _WideField]) -> Iterator[list[object]]:
+               layout: dict[str, _WideField],
+               recheck: dict[str, list[str]] | None = None) -> Iterator[list[object]]:
     blank = [""] * (len(header) - len(WIDE_LEAD))
     for (article_id, annotator), group in groupby(rows, key=itemgetter(0, 1)):
         title, outlet, published, language = articles.get(article_id, _NO_ARTICLE)
@@ -427,6 +448,8 @@ def _wide_rows(rows: Iterable[tuple], articles: dict[str, tuple], header: list[s
                     out[item.column] = ";".join(sorted(chosen))
                 else:
                     out[item.column] = ("\n" if item.type == "text" else ";").join(chosen)
+        if recheck is not None:  # the last column: decisions to look at again
+            out[-1] = ";".join(recheck.get(article_id, ()))
         yield out
 
 
@@ -438,8 +461,8 @@ def _evidence(tag: tuple) -> list[dict[str, object]]:
 
 
 def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list[Field],
-                  active: Codebook, version: int,
-                  revisions: dict[int, str]) -> Iterator[dict[str, Any]]:
+                  active: Codebook, version: int, revisions: dict[int, str],
+                  recheck: dict[str, list[str]] | None = None) -> Iterator[dict[str, Any]]:
     kinds = {spec.id: spec.type for spec in specs}
     order = {spec.id: number for number, spec in enumerate(specs)}
     jalali = _Jalali()
@@ -476,6 +499,7 @@ def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list
             item["note"] = tag[9]
             chosen.append(item)
         newest = max(versions) if versions else version
+        marked = {} if recheck is None else {"recheck": recheck.get(article_id, [])}
         yield {
             "article": {
                 "article_id": article_id, "title": title, "outlet": outlet,
@@ -490,6 +514,7 @@ def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list
                 "revision": revisions.get(newest, active.revision),
                 "version": newest,
             },
+            **marked,
         }
 
 
@@ -523,24 +548,28 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
     options.check()
     pairs = options.format != "long"
     adjudicated = _adjudicated_rows(project, pairs) if options.adjudicated else None
+    recheck = _rechecks(project) if options.adjudicated else None
     rows, total = _source_rows(project, options, pairs, progress is not None, adjudicated)
     active, version, books, revisions = _codebooks(project)
     if options.format == "long":
         heads, languages = _article_heads(project, options.excel)
         tails = _LabelTails(_Labels(project, books, active), revisions, options.excel)
-        return _write_long(out, rows, heads, languages, tails, options.excel, progress, total)
+        return _write_long(out, rows, heads, languages, tails, options.excel, progress, total,
+                           recheck)
     if progress is not None:
         rows = _reporting(rows, progress, total)
     articles = _article_table(project)
     if options.format == "wide":
         specs, coded = _wide_columns(project, options, active, books, adjudicated)
         header, layout = _wide_layout(specs, coded)
-        return _write_csv(out, header, _wide_rows(rows, articles, header, layout),
+        if recheck is not None:
+            header.append("recheck")
+        return _write_csv(out, header, _wide_rows(rows, articles, header, layout, recheck),
                           options.excel)
     # Every field any codebook knows, so that each is written by its type.
     specs = _field_specs(active, books, {spec.id for book in books for spec in book.fields})
     count = 0
-    for item in _json_objects(rows, articles, specs, active, version, revisions):
+    for item in _json_objects(rows, articles, specs, active, version, revisions, recheck):
         out.write(json.dumps(item, ensure_ascii=False))
         out.write("\n")
         count += 1

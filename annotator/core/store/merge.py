@@ -5,8 +5,14 @@ under another id is the same article; another text under the same id is reported
 mixed.  Tags, statuses, adjudications, comments, history and participants come in.
 Rules: nothing of another annotator is overwritten by a different annotator; the same
 tag edited on two machines keeps the later edit (the earlier stays in the history); a
-tag the annotator removed here after the colleague's copy was last edited stays removed.
-Merging the same file twice changes nothing, and the order of merges does not matter.
+tag the annotator removed here after the colleague's copy was last edited stays removed,
+and a tag of ours that their history shows its annotator removed after our last edit of
+it goes here too (a coder who cleared a field or untagged a value: the lead's file
+follows).  A file is taken as saying a tag was removed only where its history records
+that removal: a file that merely lacks a tag (another coder's file, an older copy)
+removes nothing.  Merging the same file twice changes nothing, and the order of merges
+does not matter.  Decisions whose annotators' values the merge changed are counted, to
+be looked at again (:meth:`~.review.Review.rechecks`).
 
 The colleague's file is never written.  When it is at this schema version, or lacks only
 migrations that change no column (:data:`~.migrations.READ_ALIKE`), it is attached
@@ -47,6 +53,7 @@ from annotator.core.store.files import read_only_uri, require_sqlite
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
 from annotator.core.store.opening import upgrade_copy
 from annotator.core.store.participants import Participants
+from annotator.core.store.review import Review
 from annotator.core.text import index_key
 
 MERGE_CACHE_KIB = 64 * 1024
@@ -117,6 +124,8 @@ class MergeSummary:
     tags_added: int = 0
     tags_updated: int = 0
     tags_kept: int = 0  # ours was newer, or removed here later
+    tags_removed: int = 0  # removed here because their annotator removed them there
+    rechecks: list[tuple[str, str]] = field(default_factory=list)  # (article, field) to look at
     statuses: int = 0
     adjudications: int = 0
     comments: int = 0
@@ -130,9 +139,10 @@ class MergeSummary:
             Translatable("merged {path}", path=self.source),
             Translatable("articles: {added} added, {matched} already here",
                          added=self.articles_added, matched=self.articles_matched),
-            Translatable("tags: {added} added, {updated} updated, {kept} kept as they were "
-                         "here (newer here or removed here)", added=self.tags_added,
-                         updated=self.tags_updated, kept=self.tags_kept),
+            Translatable("tags: {added} added, {updated} updated, {removed} removed, {kept} "
+                         "kept as they were here (newer here or removed here)",
+                         added=self.tags_added, updated=self.tags_updated,
+                         removed=self.tags_removed, kept=self.tags_kept),
             Translatable("statuses: {statuses} changed; adjudications: {adjudications}; "
                          "comments: {comments}; participants: {participants} added; "
                          "history: {history} entries", statuses=self.statuses,
@@ -142,6 +152,15 @@ class MergeSummary:
         if self.annotators:
             out.append(Translatable("annotators in the file: {names}",
                                     names=Listing(self.annotators)))
+        if self.rechecks:
+            listed = Listing(f"{article} {field_id}" for article, field_id
+                             in self.rechecks[:UNKNOWN_SHOWN])
+            out.append(Translatable(
+                "decisions to look at again (their annotators' values changed since): "
+                "{count}: {listed}", count=len(self.rechecks),
+                listed=listed if len(self.rechecks) <= UNKNOWN_SHOWN else Translatable(
+                    "{listed} and {count} more", listed=listed,
+                    count=len(self.rechecks) - UNKNOWN_SHOWN)))
         for conflict in self.article_conflicts:
             out.append(Translatable("not merged: {conflict}", conflict=conflict))
         if self.unknown:
@@ -154,11 +173,12 @@ class Merge:
     """``project.merge``: bringing a colleague's project file into this one."""
 
     def __init__(self, store: Store, codebooks: Codebooks, participants: Participants,
-                 backups: Backups) -> None:
+                 backups: Backups, review: Review) -> None:
         self._store = store
         self._codebooks = codebooks
         self._participants = participants
         self._backups = backups
+        self._review = review
 
     def from_file(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction).
@@ -255,6 +275,7 @@ class Merge:
     def _merge_all(self, summary: MergeSummary) -> None:
         conn = self._store.conn
         merge_sql.drop_temp_tables(conn)
+        flagged = set(self._review.rechecks())
         summary.participants = conn.execute(
             "INSERT OR IGNORE INTO main.participants SELECT * FROM other.participants"
         ).rowcount
@@ -272,6 +293,7 @@ class Merge:
         summary.history = merge_sql.merge_history(conn)
         summary.annotators = merge_sql.their_annotators(conn)
         merge_sql.drop_temp_tables(conn)
+        summary.rechecks = sorted(set(self._review.rechecks()) - flagged)
 
     def _merge_codebooks(self) -> dict[int, int]:
         """Their codebook versions as ours; a codebook new here is kept, not made active."""
@@ -296,6 +318,7 @@ class Merge:
     def _merge_tags(self, summary: MergeSummary) -> None:
         """Their tags: new ones added, later edits applied, then each field settled."""
         conn = self._store.conn
+        summary.tags_removed = merge_sql.remove_their_removed(conn)
         merge_sql.note_removed_tags(conn)
         counts = merge_sql.merge_keyed(conn, merge_sql.TAGS)
         summary.tags_added = counts.get("insert", 0)

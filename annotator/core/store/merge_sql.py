@@ -8,6 +8,9 @@ names starting with ``merge_``):
     their article id -> ours (matched by content hash, or added).
 ``merge_versions``
     their codebook version -> ours.
+``merge_gone``
+    each tag of ours that their history records as removed after our last edit of it
+    (and that their file does not hold): removed here too.
 ``merge_removed``
     each tag uid removed here, with when it was last removed.
 ``merge_theirs``
@@ -30,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 TEMP_TABLES = ("merge_articles", "merge_versions", "merge_removed", "merge_rows",
-               "merge_crowded")
+               "merge_crowded", "merge_gone")
 TEMP_VIEWS = ("merge_theirs",)
 _ARTICLE_COLUMNS = ("article_id", "title", "body", "language", "outlet", "url", "published",
                     "published_original", "source_path", "content_hash", "imported_at")
@@ -66,10 +69,10 @@ ADJUDICATIONS = Keyed(
     "adjudications", "adjudication_id", "adjudication_uid",
     ("adjudication_uid", "article_id", "field", "value", "participant", "role", "span_start",
      "span_end", "quote", "source_annotator", "reviewer", "comment", "codebook_version",
-     "created_at", "updated_at"),
+     "created_at", "updated_at", "basis"),
     ("article_id", "field", "value", "participant"),
     ("value", "participant", "role", "span_start", "span_end", "quote", "source_annotator",
-     "reviewer", "comment"),
+     "reviewer", "comment", "basis"),
     None, False)
 
 
@@ -132,6 +135,47 @@ def map_articles(conn: sqlite3.Connection,
 
 
 # -- tags and adjudications -----------------------------------------------------------------
+def remove_their_removed(conn: sqlite3.Connection) -> int:
+    """Remove our tags that their history records as removed; how many went.
+
+    A tag goes when their file holds a removal of it (by its uid, and by the annotator it
+    belongs to) made at or after our last edit of it and after any return of it our
+    history knows of, and does not hold the tag itself (re-added with the same uid, it is
+    merged as an edit).  Only such a record removes
+    anything: a file that merely lacks a tag (another annotator's file, an older copy)
+    removes nothing.  The history entry of the removal here keeps the time the annotator
+    removed it, so a later merge of an older copy reads the same time from either file.
+    """
+    conn.execute("CREATE TEMP TABLE merge_gone (tag_id INTEGER PRIMARY KEY, tag_uid TEXT "
+                 "NOT NULL, removed_at TEXT NOT NULL)")
+    conn.execute(
+        "INSERT INTO temp.merge_gone (tag_id, tag_uid, removed_at) "
+        "SELECT m.tag_id, r.uid, r.removed_at FROM (SELECT json_extract(COALESCE(h.old_value, "
+        "'{}'), '$.tag_uid') AS uid, h.annotator, MAX(h.changed_at) AS removed_at "
+        "FROM other.history h WHERE h.what = 'tag' AND h.action = 'removed' "
+        "AND h.article_id IN (SELECT theirs FROM temp.merge_articles) GROUP BY 1, 2) r "
+        "JOIN main.tags m ON m.tag_uid = r.uid AND m.annotator = r.annotator "
+        "WHERE r.removed_at >= m.updated_at "
+        "AND NOT EXISTS (SELECT 1 FROM other.tags o WHERE o.tag_uid = r.uid) "
+        # Our history may know the tag came back later (an undo elsewhere, merged in
+        # from a file whose copy of the tag is the same but for its time).
+        "AND r.removed_at >= COALESCE((SELECT MAX(h.changed_at) FROM main.history h "
+        "WHERE h.article_id = m.article_id AND h.annotator = m.annotator AND h.what = 'tag' "
+        "AND h.action <> 'removed' AND json_extract(h.new_value, '$.tag_uid') = m.tag_uid), "
+        "'')")
+    if conn.execute("SELECT 1 FROM temp.merge_gone LIMIT 1").fetchone() is None:
+        return 0
+    last = int(conn.execute("SELECT COALESCE(MAX(change_id), 0) FROM main.history")
+               .fetchone()[0])
+    gone = int(conn.execute("DELETE FROM main.tags WHERE tag_id IN "
+                            "(SELECT tag_id FROM temp.merge_gone)").rowcount)
+    conn.execute(
+        "UPDATE main.history AS h SET changed_at = g.removed_at FROM temp.merge_gone g "
+        "WHERE h.change_id > ? AND h.what = 'tag' AND h.action = 'removed' "
+        "AND json_extract(h.old_value, '$.tag_uid') = g.tag_uid", (last,))
+    return gone
+
+
 def note_removed_tags(conn: sqlite3.Connection) -> None:
     """``merge_removed``: each tag_uid removed here, with when it was last removed."""
     conn.execute("CREATE TEMP TABLE merge_removed (tag_uid TEXT PRIMARY KEY, removed_at TEXT) "
@@ -150,10 +194,12 @@ def _their_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
     Article ids and codebook versions are ours; ``their_id`` is their row id; rows of
     articles that were not merged (another text under the same id) are left out.
     """
+    # A file merged in place may lack a column a later migration added (READ_ALIKE).
+    present = {str(row[1]) for row in conn.execute(f"PRAGMA other.table_info({spec.table})")}
     mapped = ", ".join(
         "a.ours AS article_id" if c == "article_id"
         else "COALESCE(v.ours, t.codebook_version) AS codebook_version" if c == "codebook_version"
-        else f"t.{c}" for c in spec.columns)
+        else f"t.{c}" if c in present else f"NULL AS {c}" for c in spec.columns)
     conn.execute("DROP VIEW IF EXISTS temp.merge_theirs")
     conn.execute(
         f"CREATE TEMP VIEW merge_theirs AS SELECT t.{spec.row_id} AS their_id, {mapped} "
@@ -177,8 +223,9 @@ def plan_rows(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
         f"COALESCE(k.{c}, '') = COALESCE(s.{c}, '')" if c in _FOLDED else f"k.{c} = s.{c}"
         for c in spec.natural)
     same = " AND ".join(f"s.{c} IS m.{c}" for c in spec.mutable)
+    # A removal at the very moment of the last edit removes (as remove_their_removed).
     unmatched = ("CASE WHEN (SELECT r.removed_at FROM temp.merge_removed r "
-                 f"WHERE r.tag_uid = s.{spec.uid}) > s.updated_at THEN 'removed' "
+                 f"WHERE r.tag_uid = s.{spec.uid}) >= s.updated_at THEN 'removed' "
                  "ELSE 'insert' END" if spec.removable else "'insert'")
     other_owner = f"WHEN m.{spec.owner} IS NOT s.{spec.owner} THEN NULL " if spec.owner else ""
     conn.execute(

@@ -241,8 +241,10 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                 ("what", ("tag", "status", "adjudication"))],
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
-READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index"})
-"""Migrations that change no column: a file without them reads as one with them."""
+READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis"})
+"""Migrations a colleague's file may lack and still be merged in place: they change no
+column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
+decision of theirs made before it comes in as one made before bases were kept)."""
 
 
 @migrations(name="0003_plain_checks")
@@ -274,3 +276,17 @@ def m0004_list_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS articles_listed "
         "ON articles(article_no, article_id, title, language)"
     )
+
+
+@migrations(name="0005_adjudication_basis")
+def m0005_adjudication_basis(db: Database) -> None:
+    """What a decision was made on, so that a later change to it shows.
+
+    ``basis`` holds, as JSON, every annotator's values of the field (as review compares
+    them: value, participant, role, and evidence where the codebook asks for it) at the
+    moment the reviewer decided.  When the annotators' values differ from it now (a
+    colleague's later change came in with a merge, or a new annotator coded the article),
+    the decision is flagged for a second look.  Decisions made before this migration have
+    none; for them the tags' times and the history tell.
+    """
+    db.execute("ALTER TABLE adjudications ADD COLUMN basis TEXT")

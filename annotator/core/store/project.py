@@ -85,7 +85,7 @@ class Project:
         self.exchange = Exchange(store, self.codebooks, self.participants, self.statuses,
                                  checks, self.backups)
         self.review = Review(store, self.codebooks, self.articles, self.tags, checks)
-        self.merge = Merge(store, self.codebooks, self.participants, self.backups)
+        self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
 
     @property
     def path(self) -> Path:
