@@ -58,7 +58,8 @@ PLUGINS: tuple[str, ...] = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(_joined_values(sys.argv[1:] if argv is None else list(argv)))
+    words = _joined_values(sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(_file_to_open(parser, words))
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
@@ -93,6 +94,23 @@ def _joined_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``annotator FILE`` (a launcher's double-click) as ``annotator --db FILE``: when the
+    only word that is not an option is an existing file and not a command's name."""
+    commands = {name for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+    takes_value = {"--db", "--annotator", "--codebook", "--lang"}
+    loose = [i for i, word in enumerate(argv)
+             if not word.startswith("-") and (i == 0 or argv[i - 1] not in takes_value)]
+    if (len(loose) != 1 or "--" in argv or any(w == "--db" or w.startswith("--db=")
+                                                for w in argv)):
+        return argv
+    word = argv[loose[0]]
+    if word in commands or not os.path.isfile(word):
+        return argv
+    return [*argv[:loose[0]], "--db", word, *argv[loose[0] + 1:]]
+
+
 def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
     """An argparse type: a whole number from ``low`` to ``high`` (one clear line if not)."""
     def parse(text: str) -> int:
@@ -110,9 +128,17 @@ def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
 # -- commands ---------------------------------------------------------------------------
 def cmd_app(args: argparse.Namespace) -> int:
     """No sub-command: the annotation window (or, without a display, status and help)."""
+    from annotator.core.display import missing_window_library
     from annotator.gui.app import has_display, run
 
+    if args.self_check:
+        from annotator.cli.selfcheck import run_self_check
+
+        return run_self_check(args)
     if has_display() and not args.status:
+        problem = missing_window_library()  # Qt would abort with a page of messages
+        if problem:
+            raise AnnotatorError(problem)
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
     with project_for(args, create=False) as project:
         counts = project.statuses.counts(annotator_for(args))
@@ -435,6 +461,10 @@ def _parser() -> argparse.ArgumentParser:
                              "en)")
     parser.add_argument("--status", action="store_true",
                         help="print the project's status instead of opening the window")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation without a display (a temporary "
+                             "project: import, tags, export, chart, window offscreen); "
+                             "exit 0 when it works")
     parser.set_defaults(run=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 

@@ -123,3 +123,31 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
         return 0
     window.show()
     return int(app.exec())
+
+
+def show_offscreen(project_path: Path, language: str = "fa") -> tuple[list[str], str | None]:
+    """``--self-check``'s window step: the window on ``project_path`` in ``language``,
+    shown on Qt's offscreen platform (no display needed) and closed again.
+
+    Returns the translation files that loaded and the font family; raises when the window
+    does not show.  Call it in a process that has no QApplication yet and that ends after
+    it: the platform is chosen once per process, and the window remembers its geometry in
+    the data folder (the self-check points ``ANNOTATOR_HOME`` at its temporary folder).
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    prepare_environment()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, language)
+    loaded = sorted({Path(t.filePath()).stem for t in translators if t.filePath()})
+    family = load_fonts()
+    with open_project(project_path, create=False) as project:
+        window = MainWindow(Session(project, "self-check"), language, family)
+        window.show()
+        app.processEvents()
+        shown = window.isVisible() and window.width() > 0
+        window.close()
+        app.processEvents()
+    if not shown:
+        raise RuntimeError("the window did not show")
+    return loaded, family
