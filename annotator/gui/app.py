@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, refused
@@ -92,6 +93,14 @@ def create_window(db: str | None, lang: str | None,
     return MainWindow(Session(project, name), language, family)
 
 
+def app_icon() -> QIcon:
+    """The app's icon in every size drawn (``packaging/icons.py``); empty if none are there."""
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("annotator-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def prepare_environment() -> None:
     """Qt settings that must be made before the application object exists.
 
@@ -112,6 +121,9 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    # Wayland finds the launcher entry (and its icon) by this name: packaging/*.desktop.
+    app.setDesktopFileName("annotator")
+    app.setWindowIcon(app_icon())
     apply_color_scheme(app)
     try:
         window = create_window(db, lang, annotator)
