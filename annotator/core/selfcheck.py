@@ -29,7 +29,6 @@ from annotator.core.i18n import Listing, Translatable, message_of, translation
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.languages import RTL_LANGUAGES
-from annotator.core.outputs.charts import chart_png, make_chart
 from annotator.core.outputs.export import ExportOptions, export_to_file
 from annotator.core.participants import load_registry
 from annotator.core.session import Session
@@ -70,8 +69,11 @@ def self_check(report: Report, window: WindowStep | None = None) -> float:
             except SelfCheckFailed:
                 raise
             except Exception as exc:  # any failure is the finding, told in one line
-                reason = message_of(exc) if isinstance(exc, AnnotatorError) else \
-                    f"{type(exc).__name__}: {exc}"
+                if isinstance(exc, AnnotatorError):
+                    reason = message_of(exc)
+                else:  # the last line says most (numpy's import error takes twenty)
+                    lines = [line for line in str(exc).splitlines() if line.strip()]
+                    reason = f"{type(exc).__name__}: {lines[-1].strip() if lines else ''}"
                 raise SelfCheckFailed(Translatable("self-check failed at {step}: {reason}",
                                                    step=name, reason=reason)) from exc
             report(Translatable("ok: {step}: {result}", step=name, result=line))
@@ -159,6 +161,9 @@ def _export(path: Path, folder: Path) -> str:
 
 
 def _chart(path: Path) -> str:
+    # Here, not at the top: a bundle missing a part of matplotlib fails this step, in one line.
+    from annotator.core.outputs.charts import chart_png, make_chart
+
     with open_project(path, create=False) as project:
         png = chart_png(make_chart(project, "stance", "fa"))
     if not png.startswith(b"\x89PNG"):
