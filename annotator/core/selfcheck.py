@@ -5,7 +5,7 @@ the bundled resources are there (codebook, participants registry, sample corpus,
 the window's and the core's translations), a new project opens, the sample corpus is
 imported (read in a second process, as a large corpus is, so that a bundle's child process
 is checked too), search finds it, tags are written, read back after the project is closed
-and opened again, exported to CSV and read back from the file, and a chart is drawn.
+and opened again, exported to CSV and read back from the file, and a chart is drawn and saved in each format.
 Each step reports one line; the first that fails raises :class:`SelfCheckFailed` naming
 the step.  The user's data folder and default project are never touched.
 
@@ -59,7 +59,7 @@ def self_check(report: Report, window: WindowStep | None = None) -> float:
             (Translatable("importing the sample corpus"), lambda: _import(project_path)),
             (Translatable("writing and reading tags"), lambda: _tags(project_path)),
             (Translatable("exporting"), lambda: _export(project_path, Path(folder))),
-            (Translatable("drawing a chart"), lambda: _chart(project_path)),
+            (Translatable("drawing a chart"), lambda: _chart(project_path, Path(folder))),
         ]
         if window is not None:
             steps.append((Translatable("the window"), lambda: window(project_path)))
@@ -160,12 +160,17 @@ def _export(path: Path, folder: Path) -> str:
     return Translatable("{rows} rows exported and read back", rows=len(rows))
 
 
-def _chart(path: Path) -> str:
+def _chart(path: Path, folder: Path) -> str:
     # Here, not at the top: a bundle missing a part of matplotlib fails this step, in one line.
-    from annotator.core.outputs.charts import chart_png, make_chart
+    from annotator.core.outputs.charts import FORMATS, chart_png, make_chart, save_chart
 
     with open_project(path, create=False) as project:
-        png = chart_png(make_chart(project, "stance", "fa"))
+        figure = make_chart(project, "stance", "fa")
+        png = chart_png(figure)
+        # Each file format has a matplotlib back-end of its own, which a bundle must carry.
+        sizes = [save_chart(figure, folder / f"chart{suffix}", project=path).stat().st_size
+                 for suffix in FORMATS]
     if not png.startswith(b"\x89PNG"):
         _fail(Translatable("the chart is not a PNG image"))
-    return Translatable("{size} bytes of PNG", size=len(png))
+    return Translatable("saved as {formats} ({sizes} bytes)", formats=Listing(FORMATS),
+                        sizes=Listing([str(size) for size in sizes]))
