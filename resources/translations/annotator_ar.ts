@@ -552,7 +552,12 @@
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <source>Project files (*.annotator *.sqlite)</source>
+        <translation>ملفات المشروع (*.annotator *.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -744,23 +749,12 @@
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Project files (*.sqlite)</source>
-        <translation>ملفات المشروع (*.sqlite)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
-        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
-        <source>Project files (*.sqlite *.db);;All files (*)</source>
-        <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
+        <location line="+21"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -770,7 +764,7 @@
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+59"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -835,7 +829,13 @@
         <translation>دمج مشروع زميل</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
+        <translation>ملفات المشروع (*.annotator *.sqlite *.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
@@ -1420,7 +1420,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+218"/>
+        <location filename="../../annotator/gui/review_view.py" line="+219"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>

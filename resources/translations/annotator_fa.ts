@@ -552,7 +552,12 @@
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <source>Project files (*.annotator *.sqlite)</source>
+        <translation>پرونده‌های پروژه (*.annotator *.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -744,23 +749,12 @@
         <translation>پروژهٔ جدید</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Project files (*.sqlite)</source>
-        <translation>پرونده‌های پروژه (*.sqlite)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+124"/>
-        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
-        <source>Project files (*.sqlite *.db);;All files (*)</source>
-        <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
+        <location line="+21"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
@@ -770,7 +764,7 @@
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-65"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+59"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -835,7 +829,13 @@
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
+        <translation>پرونده‌های پروژه (*.annotator *.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Merging…</source>
         <translation>در حال ادغام…</translation>
     </message>
@@ -1410,7 +1410,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+218"/>
+        <location filename="../../annotator/gui/review_view.py" line="+219"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
