@@ -7,7 +7,8 @@ Run under an X server (Xvfb will do) with ``xdotool`` installed (Debian: xdotool
 
 Each run starts the command on the default project of a temporary data folder (made with
 the sample corpus by a first, untimed run) and stops the clock when X11 reports the main
-window mapped and visible (``xdotool search --onlyvisible``, asked every 30 ms), then closes the app.
+window mapped and visible (``xdotool search --onlyvisible``, asked every 30 ms), then
+closes the app.
 The first timed run is the coldest this machine allows without dropping the file cache;
 the median of all runs is printed beside it.  The README's start-up figures come from here.
 """
@@ -27,34 +28,33 @@ TITLE = "— annotator$"  # the main window's title ends so (annotator/gui/main_
 
 
 def shown_after(command: list[str], env: dict[str, str], timeout: float = 60) -> float:
-    errors = tempfile.TemporaryFile()
-    started = time.perf_counter()
-    app = subprocess.Popen([*command, "--annotator", "analyst"], env=env,
-                           stdout=subprocess.DEVNULL, stderr=errors)
-    try:
-        # Asked every 30 ms (xdotool's own --sync waits half a second between its looks; asking
-        # every 10 ms made Xvfb refuse the app's connection now and then).
-        while time.perf_counter() - started < timeout:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env=env)
-            if found.returncode == 0:
-                return time.perf_counter() - started
-            if app.poll() is not None:
-                errors.seek(0)
-                said = errors.read().decode("utf-8", "replace").strip().splitlines()[:3]
-                raise SystemExit(f"startup_time.py: the app exited with {app.returncode}: "
-                                 + " | ".join(said))
-            time.sleep(0.03)
-        raise SystemExit(f"startup_time.py: no window after {timeout} s")
-    finally:
-        app.terminate()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        app = subprocess.Popen([*command, "--annotator", "analyst"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=errors)
         try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
-        errors.close()
+            # Asked every 30 ms (xdotool's own --sync waits half a second between its
+            # looks; asking every 10 ms made Xvfb refuse the app's connection now and then).
+            while time.perf_counter() - started < timeout:
+                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       env=env)
+                if found.returncode == 0:
+                    return time.perf_counter() - started
+                if app.poll() is not None:
+                    errors.seek(0)
+                    said = errors.read().decode("utf-8", "replace").strip().splitlines()[:3]
+                    raise SystemExit(f"startup_time.py: the app exited with {app.returncode}: "
+                                     + " | ".join(said))
+                time.sleep(0.03)
+            raise SystemExit(f"startup_time.py: no window after {timeout} s")
+        finally:
+            app.terminate()
+            try:
+                app.wait(10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait()
 
 
 def main() -> int:

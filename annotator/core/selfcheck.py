@@ -5,7 +5,8 @@ the bundled resources are there (codebook, participants registry, sample corpus,
 the window's and the core's translations), a new project opens, the sample corpus is
 imported (read in a second process, as a large corpus is, so that a bundle's child process
 is checked too), search finds it, tags are written, read back after the project is closed
-and opened again, exported to CSV and read back from the file, and a chart is drawn and saved in each format.
+and opened again, exported to CSV and read back from the file, and a chart is drawn and
+saved in each format.
 Each step reports one line; the first that fails raises :class:`SelfCheckFailed` naming
 the step.  The user's data folder and default project are never touched.
 
