@@ -1,6 +1,11 @@
 """Time from starting annotator to its window shown on a real X server.
 
-Run under an X server (Xvfb will do) with ``xdotool`` installed (Debian: xdotool)::
+Run under an X server with ``xdotool`` installed (Debian: xdotool).  Xvfb will do, started
+with ``-noreset``: an X server resets when its last client leaves, and an app that connects
+meanwhile is refused (Qt then aborts), which happens between two runs here::
+
+    Xvfb :55 -screen 0 1400x900x24 -noreset &
+    export DISPLAY=:55
 
     python packaging/startup_time.py --runs 5 annotator               # the installed package
     python packaging/startup_time.py --runs 5 dist/annotator/annotator  # the bundle
@@ -33,8 +38,7 @@ def shown_after(command: list[str], env: dict[str, str], timeout: float = 60) ->
         app = subprocess.Popen([*command, "--annotator", "analyst"], env=env,
                                stdout=subprocess.DEVNULL, stderr=errors)
         try:
-            # Asked every 30 ms (xdotool's own --sync waits half a second between its
-            # looks; asking every 10 ms made Xvfb refuse the app's connection now and then).
+            # Asked every 30 ms: xdotool's own --sync waits half a second between its looks.
             while time.perf_counter() - started < timeout:
                 found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
