@@ -123,3 +123,20 @@ def test_install_desktop_refuses_a_path_a_launcher_cannot_hold(tmp_path: Path) -
     assert done.returncode == 1
     assert len(done.stderr.splitlines()) == 1 and "cannot hold this path" in done.stderr
     assert not (tmp_path / "share" / "applications" / "annotator.desktop").exists()
+
+
+def test_install_desktop_makes_annotator_open_its_own_files(tmp_path: Path) -> None:
+    """Without --prefix: into the user's data folder, and annotator becomes the default
+    application for *.annotator files (not for SQLite files in general)."""
+    tool = _tool("xdg-mime")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_DIRS": "/usr/share"}
+    env.pop("XDG_CURRENT_DESKTOP", None)
+    done = subprocess.run([str(PACKAGING / "install-desktop"), "--exec", "/bin/true"],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "share" / "applications" / "annotator.desktop").is_file()
+    asked = subprocess.run([tool, "query", "default", "application/x-annotator-project"],
+                           env=env, capture_output=True, text=True)
+    assert asked.stdout.strip() == "annotator.desktop"
+    assert "vnd.sqlite3" not in (tmp_path / "config" / "mimeapps.list").read_text()
