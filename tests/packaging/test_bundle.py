@@ -74,3 +74,14 @@ def test_the_bundle_is_lean(bundle: Path) -> None:
                                                                       "qtbase_fa.qm"]
     assert (bundle / "install-desktop").is_file()
     assert (bundle / "share" / "annotator.desktop").is_file()
+
+
+def test_the_bundles_install_desktop_starts_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    prefix = tmp_path / "share"
+    done = subprocess.run([str(bundle / "install-desktop"), "--prefix", str(prefix)],
+                          env=_headless(tmp_path), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    entry = (prefix / "applications" / "annotator.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle / "annotator"}" %f' in entry
+    assert (prefix / "icons" / "hicolor" / "512x512" / "apps" / "annotator.png").is_file()
+    assert (prefix / "mime" / "packages" / "annotator-mime.xml").is_file()
