@@ -47,8 +47,7 @@ from annotator.core.store.review import AdjudicatedValue, ReviewItem
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags", "merge", "review", "adjudicate", "agreement", "chart", "report",
-    "check",
-    "backup", "restore", "bench",
+    "check", "backup", "restore", "bench",
 )
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
@@ -63,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = _joined_values(sys.argv[1:] if argv is None else list(argv))
     lang = requested_language(words)
     with speaking(lang):
-        args = _parser(lang).parse_args(words)
+        args = _parser(lang).parse_args(_file_to_open(words))
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
@@ -98,12 +97,35 @@ def _joined_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _file_to_open(argv: list[str]) -> list[str]:
+    """``annotator FILE`` (a launcher's double-click) as ``annotator --db FILE``: when the
+    only word that is not an option is an existing file and not a command's name."""
+    takes_value = {"--db", "--annotator", "--codebook", "--lang"}
+    loose = [i for i, word in enumerate(argv)
+             if not word.startswith("-") and (i == 0 or argv[i - 1] not in takes_value)]
+    if (len(loose) != 1 or "--" in argv or any(w == "--db" or w.startswith("--db=")
+                                                for w in argv)):
+        return argv
+    word = argv[loose[0]]
+    if word in COMMANDS or not os.path.isfile(word):
+        return argv
+    return [*argv[:loose[0]], "--db", word, *argv[loose[0] + 1:]]
+
+
 # -- commands ---------------------------------------------------------------------------
 def cmd_app(args: argparse.Namespace) -> int:
     """No sub-command: the annotation window (or, without a display, status and help)."""
+    from annotator.core.display import missing_window_library
     from annotator.gui.app import has_display, run
 
+    if args.self_check:
+        from annotator.cli.selfcheck import run_self_check
+
+        return run_self_check(args)
     if has_display() and not args.status:
+        problem = missing_window_library()  # Qt would abort with a page of messages
+        if problem:
+            raise AnnotatorError(problem)
         return run(args.db or os.environ.get("ANNOTATOR_DB"), args.lang, args.annotator)
     with project_for(args, create=False) as project:
         counts = project.statuses.counts(annotator_for(args))
@@ -487,6 +509,10 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                                 "en)"))
     parser.add_argument("--status", action="store_true",
                         help=N_("print the project's status instead of opening the window"))
+    parser.add_argument("--self-check", action="store_true",
+                        help=N_("check this installation without a display (a temporary "
+                                "project: import, tags, export, chart, window offscreen); "
+                                "exit 0 when it works"))
     parser.set_defaults(run=cmd_app)
     sub = parser.add_subparsers(title=N_("commands"), metavar="COMMAND")
 

@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, refused
@@ -100,6 +101,14 @@ def show_start_error(error: AnnotatorError) -> None:
     box.exec()
 
 
+def app_icon() -> QIcon:
+    """The app's icon in every size drawn (``packaging/icons.py``); empty if none are there."""
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("annotator-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def prepare_environment() -> None:
     """Qt settings that must be made before the application object exists.
 
@@ -120,6 +129,9 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    # Wayland finds the launcher entry (and its icon) by this name: packaging/*.desktop.
+    app.setDesktopFileName("annotator")
+    app.setWindowIcon(app_icon())
     apply_color_scheme(app)
     try:
         window = create_window(db, lang, annotator)
@@ -130,3 +142,31 @@ def run(db: str | None = None, lang: str | None = None, annotator: str | None = 
         return 0
     window.show()
     return int(app.exec())
+
+
+def show_offscreen(project_path: Path, language: str = "fa") -> tuple[list[str], str | None]:
+    """``--self-check``'s window step: the window on ``project_path`` in ``language``,
+    shown on Qt's offscreen platform (no display needed) and closed again.
+
+    Returns the translation files that loaded and the font family; raises when the window
+    does not show.  Call it in a process that has no QApplication yet and that ends after
+    it: the platform is chosen once per process, and the window remembers its geometry in
+    the data folder (the self-check points ``ANNOTATOR_HOME`` at its temporary folder).
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    prepare_environment()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, language)
+    loaded = sorted({Path(t.filePath()).stem for t in translators if t.filePath()})
+    family = load_fonts()
+    with open_project(project_path, create=False) as project:
+        window = MainWindow(Session(project, "self-check"), language, family)
+        window.show()
+        app.processEvents()
+        shown = window.isVisible() and window.width() > 0
+        window.close()
+        app.processEvents()
+    if not shown:
+        raise RuntimeError("the window did not show")
+    return loaded, family

@@ -130,7 +130,7 @@ class BackgroundJobs(QObject):
     def merge_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window, translate("MainWindow", "Merge a colleague's project"), "",
-            translate("MainWindow", "Project files (*.sqlite *.db);;All files (*)"))
+            translate("MainWindow", "Project files (*.annotator *.sqlite *.db);;All files (*)"))
         if names:
             self.start_merge(names)
 

@@ -54,15 +54,16 @@ class ProjectSwitcher(QObject):
     # -- the File menu ------------------------------------------------------------------
     def new_project(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, translate("MainWindow", "New project"), "project.sqlite",
-            translate("MainWindow", "Project files (*.sqlite)"))
+            # *.annotator: the launcher opens such a file in annotator (packaging/).
+            self.window, translate("MainWindow", "New project"), "project.annotator",
+            translate("MainWindow", "Project files (*.annotator *.sqlite)"))
         if name:
             self.switch_project(Path(name))
 
     def open_project_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self.window, translate("MainWindow", "Open project"), "",
-            translate("MainWindow", "Project files (*.sqlite *.db);;All files (*)"))
+            translate("MainWindow", "Project files (*.annotator *.sqlite *.db);;All files (*)"))
         if name:
             self.switch_project(Path(name), create=False)
 

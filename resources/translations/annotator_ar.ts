@@ -588,7 +588,12 @@
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <source>Project files (*.annotator *.sqlite)</source>
+        <translation>ملفات المشروع (*.annotator *.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -800,23 +805,12 @@
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Project files (*.sqlite)</source>
-        <translation>ملفات المشروع (*.sqlite)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+133"/>
-        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
-        <source>Project files (*.sqlite *.db);;All files (*)</source>
-        <translation>ملفات المشروع (*.sqlite *.db);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
+        <location line="+21"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -826,7 +820,7 @@
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-72"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -891,7 +885,13 @@
         <translation>دمج مشروع زميل</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
+        <translation>ملفات المشروع (*.annotator *.sqlite *.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
@@ -1534,12 +1534,12 @@ The current state is backed up first.</source>
         <location line="+3"/>
         <source>%n decision(s) to look at again: the annotators&apos; values changed since.</source>
         <translation>
-            <numerusform>لا قرارات حسم تجب مراجعتها ثانيةً.</numerusform>
-            <numerusform>قرار حسم واحد تجب مراجعته ثانيةً: تغيّرت قيم المرمّزين بعده.</numerusform>
-            <numerusform>قرارا حسم تجب مراجعتهما ثانيةً: تغيّرت قيم المرمّزين بعدهما.</numerusform>
-            <numerusform>%n قرارات حسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
-            <numerusform>%n قرارًا للحسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
-            <numerusform>%n قرار حسم تجب مراجعتها ثانيةً: تغيّرت قيم المرمّزين بعدها.</numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>

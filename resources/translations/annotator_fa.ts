@@ -588,7 +588,12 @@
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+143"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <source>Project files (*.annotator *.sqlite)</source>
+        <translation>پرونده‌های پروژه (*.annotator *.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -800,23 +805,12 @@
         <translation>پروژهٔ جدید</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Project files (*.sqlite)</source>
-        <translation>پرونده‌های پروژه (*.sqlite)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+133"/>
-        <location filename="../../annotator/gui/project_switch.py" line="+1"/>
-        <source>Project files (*.sqlite *.db);;All files (*)</source>
-        <translation>پرونده‌های پروژه (*.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+20"/>
+        <location line="+21"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
@@ -826,7 +820,7 @@
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="-72"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -891,7 +885,13 @@
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
+        <translation>پرونده‌های پروژه (*.annotator *.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Merging…</source>
         <translation>در حال ادغام…</translation>
     </message>
@@ -1524,7 +1524,7 @@ The current state is backed up first.</source>
         <location line="+3"/>
         <source>%n decision(s) to look at again: the annotators&apos; values changed since.</source>
         <translation>
-            <numerusform>%n داوری را باید دوباره دید: مقدارهای کدگذاران از آن پس تغییر کرده است.</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>

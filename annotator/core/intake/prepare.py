@@ -168,6 +168,11 @@ del _util, _json, _os, _sys, _folders, _package, _spec, _module
 """
 
 
+# A bundle (packaging/build) has no Python interpreter to start: its own executable runs
+# the child's code when started with this first argument (see run_bundled_child).
+BUNDLED_CHILD = "--annotator-child-process"
+
+
 def python_child(code: str, *args: str) -> list[str]:
     """The command that runs ``code`` (with ``args`` in ``sys.argv[1:]``) in a child Python.
 
@@ -175,14 +180,25 @@ def python_child(code: str, *args: str) -> list[str]:
     put on its module path, and PYTHONPATH and the user's site folder are ignored, so a
     ``csv.py`` or ``json.py`` lying in the working folder or a corpus folder is never run.
     It gets this process's module folders instead, except relative ones and the working
-    folder, and after its own standard library.
+    folder, and after its own standard library.  In a bundle the executable itself is the
+    child: its modules are the bundle's only, so there is nothing to isolate it from.
     """
+    if getattr(sys, "frozen", False):
+        return [sys.executable, BUNDLED_CHILD, code, *args]
     here = os.path.realpath(os.getcwd())
     folders = [folder for folder in sys.path
                if folder and os.path.isabs(folder) and os.path.realpath(folder) != here]
     package = str(Path(__file__).resolve().parents[2])
     return [sys.executable, "-I", "-c", _CHILD_PRELUDE + code, json.dumps(folders), package,
             *args]
+
+
+def run_bundled_child(argv: list[str]) -> None:
+    """In a bundle's executable started as ``python_child`` starts it (``argv``: what
+    follows :data:`BUNDLED_CHILD`): run the code with the arguments after it."""
+    code, *args = argv
+    sys.argv = [sys.argv[0], *args]
+    exec(compile(code, "<annotator child>", "exec"), {"__name__": "__main__"})
 
 
 def _send_sources(pipe: IO[bytes], sources: list[str | Path]) -> None:
