@@ -26,7 +26,7 @@ from pathlib import Path
 from annotator.core import paths
 from annotator.core.codebook import load_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Listing, Translatable, message_of, translation
+from annotator.core.i18n import Listing, Number, Translatable, message_of, translation
 from annotator.core.intake.importer import import_paths
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.languages import RTL_LANGUAGES
@@ -174,4 +174,4 @@ def _chart(path: Path, folder: Path) -> str:
     if not png.startswith(b"\x89PNG"):
         _fail(Translatable("the chart is not a PNG image"))
     return Translatable("saved as {formats} ({sizes} bytes)", formats=Listing(FORMATS),
-                        sizes=Listing([str(size) for size in sizes]))
+                        sizes=Listing([Number(size) for size in sizes]))

@@ -127,8 +127,7 @@ def test_what_is_not_rewritten(argv: list[str], tmp_path: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "b.annotator").write_text("")
-    parser = commands._parser()
-    assert commands._file_to_open(parser, argv) == argv
+    assert commands._file_to_open(argv) == argv
 
 
 def test_option_values_are_not_taken_for_the_file(tmp_path: Path,
@@ -136,10 +135,9 @@ def test_option_values_are_not_taken_for_the_file(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Sara").write_text("")
     (tmp_path / "p.annotator").write_text("")
-    parser = commands._parser()
-    assert commands._file_to_open(parser, ["--annotator", "Sara", "p.annotator"]) == \
+    assert commands._file_to_open(["--annotator", "Sara", "p.annotator"]) == \
         ["--annotator", "Sara", "--db", "p.annotator"]
-    assert commands._file_to_open(parser, ["--annotator", "Sara"]) == ["--annotator", "Sara"]
+    assert commands._file_to_open(["--annotator", "Sara"]) == ["--annotator", "Sara"]
 
 
 # -- a bundle ---------------------------------------------------------------------------
