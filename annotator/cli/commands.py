@@ -465,8 +465,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     :func:`~annotator.cli.parser.speaking`)."""
     parser_type = parser_class(lang)
 
-    def options(default: object, whose: str = N_("whose tags (default: $ANNOTATOR_NAME, else "
-                                                "your user name)"),
+    def options(default: object, whose: str = N_("whose tags (default: $ANNOTATOR_NAME, else your "
+                                                 "user name)"),
                 ) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         # Sub-commands repeat --db/--annotator with SUPPRESS so that a value given before
         # the command name is not reset by the sub-command's default.
@@ -510,9 +510,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     parser.add_argument("--status", action="store_true",
                         help=N_("print the project's status instead of opening the window"))
     parser.add_argument("--self-check", action="store_true",
-                        help=N_("check this installation without a display (a temporary "
-                                "project: import, tags, export, chart, window offscreen); "
-                                "exit 0 when it works"))
+                        help=N_("check this installation without a display (a temporary project: "
+                                "import, tags, export, chart, window offscreen); exit 0 when it "
+                                "works"))
     parser.set_defaults(run=cmd_app)
     sub = parser.add_subparsers(title=N_("commands"), metavar="COMMAND")
 
@@ -564,9 +564,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("tag", cmd_tag, N_("tag an article from a script"), person)
-    p.epilog = N_("A value starting with '-' goes after '--', every option before it: "
-                  "annotator tag --role R ID FIELD -- -2+3. A note may start with '-' "
-                  "(--note -2+3 or --note=-2+3).")
+    p.epilog = N_("A value starting with '-' goes after '--', every option before it: annotator "
+                  "tag --role R ID FIELD -- -2+3. A note may start with '-' (--note -2+3 or "
+                  "--note=-2+3).")
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("field", metavar="FIELD")
     p.add_argument("values", nargs="*", metavar="VALUE")
@@ -598,24 +598,25 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--pending", action="store_true", help=N_("only articles not yet adjudicated"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = command("adjudicate", cmd_adjudicate, "decide an article's field as reviewer: accept "
-                "an annotator's values, set values, or clear the decision", person, terminal)
-    p.epilog = ("The decision is signed with --annotator (the reviewer). A value starting "
-                "with '-' goes after '--'.")
+    p = command("adjudicate", cmd_adjudicate, N_("decide an article's field as reviewer: accept an "
+                                                 "annotator's values, set values, or clear the "
+                                                 "decision"), person, terminal)
+    p.epilog = N_("The decision is signed with --annotator (the reviewer). A value starting "
+                  "with '-' goes after '--'.")
     p.add_argument("article_id", metavar="ARTICLE")
     p.add_argument("field", metavar="FIELD")
     p.add_argument("values", nargs="*", metavar="VALUE",
-                   help="the adjudicated values (category or participant ids)")
+                   help=N_("the adjudicated values (category or participant ids)"))
     p.add_argument("--accept", metavar="ANNOTATOR",
-                   help="make this annotator's values of the field the adjudicated ones")
-    p.add_argument("--none", action="store_true", help="adjudicated as none (e.g. no demands)")
+                   help=N_("make this annotator's values of the field the adjudicated ones"))
+    p.add_argument("--none", action="store_true", help=N_("adjudicated as none (e.g. no demands)"))
     p.add_argument("--clear", action="store_true",
-                   help="remove the decision (back to undecided; the annotators' tags stay)")
+                   help=N_("remove the decision (back to undecided; the annotators' tags stay)"))
     p.add_argument("--participant", metavar="ID",
-                   help="with values: the participant who voiced them (a field "
-                        "with_participant)")
-    p.add_argument("--role", metavar="ROLE", help="with values: the participant's role")
-    p.add_argument("--comment", metavar="TEXT", help="the reason for the decision")
+                   help=N_("with values: the participant who voiced them (a field "
+                           "with_participant)"))
+    p.add_argument("--role", metavar="ROLE", help=N_("with values: the participant's role"))
+    p.add_argument("--comment", metavar="TEXT", help=N_("the reason for the decision"))
 
     p = command("import-tags", cmd_import_tags,
                 N_("import tags from a long CSV (all rows or none)"))
