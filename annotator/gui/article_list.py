@@ -208,6 +208,13 @@ class ArticleListPanel(QWidget):
         self.search = QLineEdit(placeholderText=self.tr("Search (any spelling)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("search")
+        self.search.setToolTip(plain_tip(self.tr(
+            "Every word must occur, in any spelling: Arabic or Persian Yeh and Kaf, hamza, "
+            "diacritics, digits; a compound joined, with a ZWNJ or with a space (آتش‌بس, "
+            "آتش بس); گفت‌وگو or گفتگو; with or without the Arabic ال.\n"
+            "\"two words\" or «two words»: a phrase, in this order.\n"
+            "a OR b: either.  word*: words that start with it.\n"
+            "Ctrl+F comes here; Esc clears the search and goes back to the article.")))
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # and Ctrl+F; not by Tab
         self.search.installEventFilter(self)
         self.filter = QComboBox()

@@ -192,7 +192,18 @@
         <translation>بحث (بأي إملاء)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Every word must occur, in any spelling: Arabic or Persian Yeh and Kaf, hamza, diacritics, digits; a compound joined, with a ZWNJ or with a space (آتش‌بس, آتش بس); گفت‌وگو or گفتگو; with or without the Arabic ال.
+&quot;two words&quot; or «two words»: a phrase, in this order.
+a OR b: either.  word*: words that start with it.
+Ctrl+F comes here; Esc clears the search and goes back to the article.</source>
+        <translation>يجب أن ترد كل الكلمات، بأي إملاء: الياء والكاف العربيتان أو الفارسيتان، الهمزة، التشكيل، الأرقام؛ الكلمة المركبة متصلة أو بفاصل غير مرئي أو بمسافة (آتش‌بس، آتش بس)؛ گفت‌وگو أو گفتگو؛ مع «ال» أو دونها.
+&quot;كلمتان&quot; أو «كلمتان»: عبارة، بهذا الترتيب.
+أ OR ب: أيّ منهما.  كلمة*: الكلمات التي تبدأ بها.
+Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى المقالة.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
@@ -225,7 +236,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-215"/>
+        <location line="-222"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>

@@ -192,7 +192,18 @@
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Every word must occur, in any spelling: Arabic or Persian Yeh and Kaf, hamza, diacritics, digits; a compound joined, with a ZWNJ or with a space (آتش‌بس, آتش بس); گفت‌وگو or گفتگو; with or without the Arabic ال.
+&quot;two words&quot; or «two words»: a phrase, in this order.
+a OR b: either.  word*: words that start with it.
+Ctrl+F comes here; Esc clears the search and goes back to the article.</source>
+        <translation>همهٔ واژه‌ها باید بیایند، با هر املایی: ی و ک عربی یا فارسی، همزه، اِعراب، رقم‌ها؛ واژهٔ مرکب پیوسته، با نیم‌فاصله یا با فاصله (آتش‌بس، آتش بس)؛ گفت‌وگو یا گفتگو؛ با «ال» عربی یا بی آن.
+&quot;دو واژه&quot; یا «دو واژه»: یک عبارت، به همین ترتیب.
+الف OR ب: هر یک از این دو.  واژه*: واژه‌هایی که با آن آغاز می‌شوند.
+Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌کند و به مقاله برمی‌گردد.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>All</source>
         <translation>همه</translation>
     </message>
@@ -225,7 +236,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-215"/>
+        <location line="-222"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>

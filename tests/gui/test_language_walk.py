@@ -56,6 +56,7 @@ from tests.conftest import ARABIC_ID, SAMPLE_IDS
 ALLOWED = {
     "annotator", "CSV", "JSON", "JSONL", "PDF", "HTML", "PNG", "SVG", "SQLite", "Excel",
     "SPSS", "pandas", "UTF", "BOM", "GPL", "or", "later", "Qt", "PySide", "Python",
+    "OR",  # the search syntax's operator, typed as it is
     "Ctrl", "Shift", "Alt", "Meta", "Enter", "Return", "Esc", "Tab", "Space", "PgUp",
     "PgDown", "Del", "Delete", "Backspace", "Up", "Down", "Left", "Right", "Home", "End",
     "Ins", "English",  # the language list names each language in itself

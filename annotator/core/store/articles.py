@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
 from annotator.core.names import name_problem, shown
+from annotator.core.query import fts_query, highlight_words
 from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
 from annotator.core.store.base import Store, now
-from annotator.core.text import index_key, search_key, search_key_with_offsets
+from annotator.core.text import search_key_with_offsets
 
 STATUSES = ("not_started", "in_progress", "done", "skipped")
 _BATCH = 1000
@@ -361,7 +362,7 @@ class Articles:
             "JOIN articles a ON a.article_no = hit.rowid ORDER BY hit.rank",
             (match, limit, offset),
         ).fetchall()
-        words = [w.rstrip("*") for w in search_key(query).split()]
+        words = highlight_words(query)
         return [_hit(article_id, title, body, words) for article_id, title, body in rows]
 
     def search_count(self, query: str) -> int:
@@ -374,17 +375,6 @@ class Articles:
             )
             or 0
         )
-
-
-def fts_query(query: str) -> str:
-    """An FTS5 query for ``query``: every word must occur; ``word*`` matches a prefix."""
-    parts = []
-    for word in index_key(query).split():  # the index's tokenizer lower-cases both sides
-        prefix = word.endswith("*")
-        word = word.rstrip("*").replace('"', '""')
-        if word:
-            parts.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(parts)
 
 
 def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:
