@@ -13,12 +13,13 @@ is widened, never the stored text:
 - **compounds**: a compound is written joined, with a ZWNJ or with a space (``آتش‌بس``,
   ``آتشبس``, ``آتش بس``; ``خامنه‌ای``, ``خامنه ای``).  The search key drops the ZWNJ, so the
   index holds ``آتشبس`` for the first two and ``آتش`` + ``بس`` for the third: two words next
-  to each other in the query also match the word they make joined, and a word typed with a
-  ZWNJ also matches its parts as a phrase;
+  to each other in the query each also match the word they make joined with the one
+  before or after, and a word typed with a ZWNJ also matches its parts as a phrase;
 - **the linking Vav**: ``گفت‌وگو`` and ``گفتگو`` (``جست‌وجو``, ``شست‌وشو``) are one word: a
   part starting with و after a ZWNJ also matches the word without it, and a word typed
   joined also matches it with the Vav after its first part;
-- **the Arabic article**: ``خامنئي`` also matches ``الخامنئي`` and the other way round.
+- **the Arabic article**: ``خامنئي`` (typed with a letter only Arabic writes: ي ك ة ى) also
+  matches ``الخامنئي``, and a word typed with ``ال`` also matches it without.
 
 Each widening is one more alternative, ORed in FTS5, so a query stays one index lookup.
 """
@@ -34,7 +35,9 @@ ZWNJ = "\u200c"
 _VAV = "\u0648"
 _ARTICLE = "\u0627\u0644"  # ال
 _PHRASE = re.compile(r'"([^"]*)"?|«([^»]*)»?')
-_MAX_JOINED = 4  # words of a run tried as compounds (2 ** (n - 1) ways to join them)
+# Letters Persian does not write: a word typed with one is Arabic, and may be written
+# with the article in the text (خامنئي / الخامنئي).
+_ARABIC_LETTERS = frozenset("\u064a\u0643\u0629\u0649")  # ي ك ة ى
 _MIN_PART = 2  # letters each part of a compound has at least
 # How the first part of a Vav-linked compound ends: a past stem (گفت‌وگو، جست‌وجو،
 # شست‌وشو، داد‌وستد) or پرس (پرس‌وجو); only there is a Vav tried inside a joined word.
@@ -144,25 +147,25 @@ def _all_of(part: str) -> str:
 
 
 def _run(run: list[Word]) -> list[str]:
-    """Plain words next to each other: each alone, or adjacent ones joined."""
+    """Plain words next to each other: each must occur alone, or joined with the word
+    before or after it (``آتش بس`` also finds ``آتش‌بس``).  Linear in the words: a word's
+    long list of articles is read once, and the joined forms are rare words."""
     terms: list[str] = []
-    while run:
-        chunk, run = run[:_MAX_JOINED], run[_MAX_JOINED:]
-        if len(chunk) == 1:
-            terms.append(_either(chunk[0].text))
-            continue
-        ways = []
-        for cut in range(2 ** (len(chunk) - 1)):
-            groups: list[list[str]] = [[chunk[0].text]]
-            for index, word in enumerate(chunk[1:]):
-                if cut >> index & 1:
-                    groups[-1].append(word.text)
-                else:
-                    groups.append([word.text])
-            ways.append(" AND ".join(_either(ZWNJ.join(g)) if len(g) > 1 else _either(g[0])
-                                 for g in groups))
-        terms.append("(" + " OR ".join(f"({w})" for w in ways) + ")")
+    for index, word in enumerate(run):
+        options = [_either(word.text)]
+        if index > 0:
+            options += _joined(run[index - 1].text, word.text)
+        if index + 1 < len(run):
+            options += _joined(word.text, run[index + 1].text)
+        unique = list(dict.fromkeys(options))
+        terms.append(unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")")
     return terms
+
+
+def _joined(first: str, second: str) -> list[str]:
+    """The word two words make joined, in each spelling it may have (without a linking
+    Vav too: ``گفت وگو`` → ``گفتوگو``, ``گفتگو``)."""
+    return [_term(_key(spelling)) for spelling in _spellings(first + ZWNJ + second)]
 
 
 def _either(word: str) -> str:
@@ -187,14 +190,14 @@ def _spellings(word: str) -> list[str]:
                                  for p in pieces[1:]]
         if dropped != pieces:
             spellings.append(ZWNJ.join(dropped))
-    elif _is_arabic_script(word):
+    elif _is_arabic_script(word) and len(word) >= 2 * _MIN_PART + 1:
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             if word[cut - 1] in _STEM_ENDS and word[cut] != _VAV:
                 spellings.append(word[:cut] + ZWNJ + _VAV + word[cut:])
     for spelling in list(spellings):
         if spelling.startswith(_ARTICLE) and len(_key(spelling)) > len(_ARTICLE) + 2:
             spellings.append(spelling[len(_ARTICLE):])
-        elif (_is_arabic_script(spelling) and not spelling.startswith(_ARTICLE)
+        elif (_ARABIC_LETTERS.intersection(spelling) and not spelling.startswith(_ARTICLE)
               and len(_key(spelling)) >= 3):
             spellings.append(_ARTICLE + spelling)
     return list(dict.fromkeys(spellings))
