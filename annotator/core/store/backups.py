@@ -42,6 +42,10 @@ from annotator.core.safety.project_file import names_project
 from annotator.core.store.files import probe, read_only_uri, require_sqlite
 
 KEEP = 10
+# A bulk change (a tag import) of this many rows or more is always backed up before; a
+# smaller one only when the newest backup is older than BACKUP_DUE.
+LARGE_CHANGE = 1_000
+BACKUP_DUE = timedelta(hours=1)
 WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
 _SOURCE_TIMEOUT = 10.0
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite$")
@@ -116,6 +120,26 @@ class Backups:
     def make(self, reason: str) -> Path:
         """Back the project up now (see :func:`backup`); returns the backup file."""
         return backup(self.path, reason)
+
+    def make_if_due(self, reason: str, changes: int) -> Path | None:
+        """Back up before a bulk change only when it is large (:data:`LARGE_CHANGE` rows or
+        more) or the newest backup is older than :data:`BACKUP_DUE`; None when none was
+        made.  A small change between backups costs what it changes, not a copy of the
+        project: it is in the history (old and new row, by whom, when), and the restore
+        point before it is at most :data:`BACKUP_DUE` old."""
+        newest = newest_backup_time(self.path)
+        if (changes < LARGE_CHANGE and newest is not None
+                and datetime.now(UTC) - newest < BACKUP_DUE):
+            return None
+        return backup(self.path, reason)
+
+
+def newest_backup_time(project_path: str | Path, folder: str | Path | None = None,
+                       ) -> datetime | None:
+    """When the project's newest backup was made (from its name, no file opened); None
+    when it has none."""
+    files = _reached(_folder(Path(project_path).expanduser(), folder))
+    return _moment(files[-1][0]) if files else None
 
 
 def backups_folder(project_path: str | Path) -> Path:

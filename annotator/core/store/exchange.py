@@ -79,8 +79,8 @@ class Exchange:
                 raise AnnotatorError(_not_stored(where, line, message_of(exc))) from None
             checked.append((line, item))
         result = TagImportResult()
-        if checked:
-            self._backups.make("before-import-tags")
+        if checked:  # (each row's change is in the history too: see make_if_due)
+            self._backups.make_if_due("before-import-tags", len(checked))
         with self._store.write() as conn:
             for line, item in checked:
                 try:
