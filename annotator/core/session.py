@@ -33,6 +33,8 @@ __all__ = ["ArticleView", "Edit", "Session", "UndoConflict"]
 
 _LAST_ARTICLE = "last_article:"
 
+HANDLED = frozenset({"done", "skipped"})  # statuses the progress counts as done
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -126,7 +128,7 @@ class Session:
     def progress(self) -> tuple[int, int]:
         """(done, total) for this annotator; skipped articles count as handled."""
         counts = self.project.statuses.counts(self.annotator)
-        return counts["done"] + counts["skipped"], sum(counts.values())
+        return sum(counts[status] for status in HANDLED), sum(counts.values())
 
     def view(self, article_id: str) -> ArticleView:
         article = self.project.articles.get(article_id)

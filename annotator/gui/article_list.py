@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.languages import LANGUAGES, is_rtl
-from annotator.core.session import Edit, Session
+from annotator.core.session import HANDLED, Edit, Session
 from annotator.core.store import ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
@@ -389,7 +389,12 @@ class ArticleListPanel(QWidget):
             self._quiet = False
 
     def update_progress(self) -> None:
-        done, total = self.session.progress()
+        """Count the annotator's progress again (at start, and after another window or
+        command wrote): a scan of their statuses, never done per edit."""
+        self._show_progress(*self.session.progress())
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self._progress = (done, total)
         self.progress_label.setText(self.tr("%1 of %2 done").replace("%1", number_text(done))
                                     .replace("%2", number_text(total)))
         self.progress.setRange(0, max(total, 1))
@@ -406,7 +411,10 @@ class ArticleListPanel(QWidget):
                 self.select(self.shown)
         else:
             self.model.set_status(edit.article_id, edit.status_after)
-        self.update_progress()
+        # The edit says how the count moves: no recount of every status per edit.
+        done, total = self._progress
+        self._show_progress(done + (edit.status_after in HANDLED)
+                            - (edit.status_before in HANDLED), total)
 
     def reload_in_place(self) -> None:
         """Read the rows again after another window or command wrote (statuses, articles),

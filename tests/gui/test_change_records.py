@@ -85,7 +85,9 @@ def test_a_tag_refreshes_its_field_and_nothing_is_read_again(window, calls) -> N
     [first] = records
     assert (first.article_id, first.annotator, first.field) == (ARABIC_ID, "sara", "demands")
     assert calls.counts["demands"] == 1 and calls.counts["stance"] == 0
-    assert calls.counts["progress"] == 1  # the status changed: not started -> in progress
+    # The status changed (not started -> in progress): the progress moves by the record,
+    # without counting every status again.
+    assert calls.counts["progress"] == 0
     assert window.form.status_label.text() == "Status: in progress"
     model = window.list_panel.model
     assert model.data(model.index(model.row_of(ARABIC_ID), 3)) == "in progress"
@@ -110,7 +112,7 @@ def test_undo_and_redo_refresh_from_their_records(window, calls) -> None:
     assert calls.counts["stance"] == 1 and calls.counts["demands"] == 0
     assert calls.counts["view"] == calls.counts["progress"] == 0
     _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the demand, status
-    assert calls.counts["demands"] == 1 and calls.counts["progress"] == 1
+    assert calls.counts["demands"] == 1 and calls.counts["progress"] == 0
     assert window.form.status_label.text() == "Status: not started"
     assert not window.form.multiple_boxes[0].checks["ceasefire"].isChecked()
     _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
@@ -146,8 +148,9 @@ def test_a_status_repaints_its_row_and_the_progress(window, calls) -> None:
     row = model.row_of(ARABIC_ID)
     assert repainted == [(row, row)]
     assert model.data(model.index(row, 3)) == "done"
-    assert calls.counts["page"] == 0 and calls.counts["progress"] == 1
+    assert calls.counts["page"] == 0 and calls.counts["progress"] == 0
     assert "1 of 5" in window.list_panel.progress_label.text()
+    assert window.session.progress() == (1, 5)  # what a recount would show
     assert window.current == SAMPLE_IDS[SAMPLE_IDS.index(ARABIC_ID) + 1]
 
 
@@ -159,3 +162,20 @@ def test_a_status_filtered_list_follows_a_status_change(window) -> None:
     assert panel.model.rowCount() == 1 and panel.current_id() == ARABIC_ID
     _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel.model.rowCount() == 0
+
+
+def test_the_progress_moved_by_records_equals_a_recount(window) -> None:
+    """Tags, done, skip, undo and redo in a row: the progress the list keeps by the
+    records is the count of the statuses at every step."""
+    panel = window.list_panel
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    steps = [lambda: _press(window, Qt.Key.Key_1, ctrl), window.done_and_next,
+             lambda: _press(window, Qt.Key.Key_2), window.skip_and_next,
+             lambda: _press(window, Qt.Key.Key_Z, ctrl),
+             lambda: _press(window, Qt.Key.Key_Z, ctrl),
+             lambda: _press(window, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier),
+             window.done_and_next, window.done_and_next,
+             lambda: _press(window, Qt.Key.Key_Z, ctrl)]
+    for step in steps:
+        step()
+        assert panel._progress == window.session.progress()
