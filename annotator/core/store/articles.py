@@ -212,6 +212,12 @@ class Articles:
         return self._store.one("SELECT 1 FROM articles WHERE article_id = ?",
                                (article_id,)) is not None
 
+    def require(self, article_id: str) -> None:
+        """An error naming ``article_id`` unless the project has it: a look in the id's
+        index, without reading the article's text (long texts span overflow pages)."""
+        if not self.has(article_id):
+            raise AnnotatorError(_no_article(article_id))
+
     def body(self, article_id: str) -> str:
         """The article's text; an error names a missing article (tags and reviews check it)."""
         body = self._store.scalar("SELECT body FROM articles WHERE article_id = ?",

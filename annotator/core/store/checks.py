@@ -75,9 +75,10 @@ class Checks:
     def span(self, article_id: str,
              span: object) -> tuple[int | None, int | None, str | None]:
         """``(start, end, quoted text)`` of evidence in the article (all None without)."""
-        body = self._articles.body(article_id)
         if span is None:
+            self._articles.require(article_id)
             return None, None, None
+        body = self._articles.body(article_id)
         try:
             start, end = (int(v) for v in span)  # type: ignore[attr-defined]
         except (TypeError, ValueError):

@@ -206,7 +206,7 @@ class Review:
             raise AnnotatorError(Translatable("field '{field}' takes one value",
                                               field=field_id))
         with self._store.write() as conn:
-            self._articles.body(article_id)
+            self._articles.require(article_id)
             basis = basis_text(self.current_basis(article_id, field_id))
             existing = {(a.value, a.participant): a for a in self.adjudications(article_id,
                                                                                  field_id)}
@@ -375,7 +375,7 @@ class Review:
             raise AnnotatorError(Translatable("the comment is empty"))
         check_person(author.strip(), "author's name")
         with self._store.write() as conn:
-            self._articles.body(article_id)
+            self._articles.require(article_id)
             uid, stamp = uuid.uuid4().hex, now()
             conn.execute("INSERT INTO comments (comment_uid, article_id, author, text, "
                          "created_at) VALUES (?,?,?,?,?)",
@@ -390,7 +390,7 @@ class Review:
     def restore_comment(self, comment: Comment) -> None:
         """Put a removed comment back as it was (redoing it): same identity and time."""
         with self._store.write() as conn:
-            self._articles.body(comment.article_id)
+            self._articles.require(comment.article_id)
             conn.execute("INSERT OR IGNORE INTO comments (comment_uid, article_id, author, text, "
                          "created_at) VALUES (?,?,?,?,?)",
                          (comment.comment_uid, comment.article_id, comment.author, comment.text,

@@ -31,7 +31,7 @@ class Statuses:
             raise AnnotatorError(unknown_status(status))
         check_person(annotator)
         with self._store.write() as conn:
-            self._articles.body(article_id)
+            self._articles.require(article_id)
             conn.execute(
                 "INSERT INTO article_status (article_id, annotator, status, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, annotator) "
