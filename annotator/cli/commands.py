@@ -30,7 +30,8 @@ from annotator.cli.common import (
 )
 from annotator.cli.parser import parser_class, requested_language, speaking, whole_number
 from annotator.core import paths
-from annotator.core.codebook import kind_label, load_codebook, translation_gaps
+from annotator.core.codebook import Codebook, kind_label, load_codebook, translation_gaps
+from annotator.core.codebook_changes import changes, revision_reminder
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of, translate
 from annotator.core.intake.importer import import_paths
@@ -41,6 +42,7 @@ from annotator.core.participants import load_registry
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import STATUSES
+from annotator.core.store.codebooks import CodebookVersion
 from annotator.core.store.files import probe
 from annotator.core.store.review import AdjudicatedValue, ReviewItem
 
@@ -267,12 +269,22 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     # Read before the project opens: the file given may be the project itself, and
     # reading it while a connection is held would drop that connection's locks.
     new = load_codebook(args.load) if args.load else None
+    if new is not None and (args.history or args.diff):
+        raise AnnotatorError(Translatable("--load cannot be given with --history or --diff"))
     with project_for(args, writes=bool(args.load)) as project:
+        if args.history:
+            return _codebook_history(args, project.codebooks.history())
+        if args.diff:
+            older, newer = (project.codebooks.version(n) for n in args.diff)
+            return _codebook_changes(args, older, newer)
         if new is not None:
             before = project.codebooks.active_version()
+            old = project.codebooks.active()
             version = project.codebooks.load(new, str(args.load))
             say(args, Translatable("codebook unchanged") if version == before
                 else Translatable("codebook version {version}", version=version))
+            if version != before:
+                _codebook_changes(args, old, new)
             # Loading is when the codebook's author looks: say which texts the window will
             # show in English for want of a translation.
             for gap in translation_gaps(new):
@@ -305,6 +317,34 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             lines.append(Translatable("  role {id}: {label}", id=role.id,
                                       label=role.text(args.lang)))
     terminal_text(args, "\n".join(_words(lang, lines)))
+    return 0
+
+
+def _codebook_history(args: argparse.Namespace, versions: list[CodebookVersion]) -> int:
+    if args.format == "json":
+        print(json.dumps([v.__dict__ for v in versions], ensure_ascii=False, indent=1))
+        return 0
+    for v in versions:
+        line = Translatable("{version}\t{id} revision {revision}\t{when}\t{source}",
+                            version=v.version, id=v.codebook_id, revision=v.revision,
+                            when=v.loaded_at, source=v.loaded_from or Translatable(
+                                "(bundled, or from a merged file)"))
+        say(args, Translatable("{line}\t(active)", line=line) if v.active else line)
+    return 0
+
+
+def _codebook_changes(args: argparse.Namespace, old: Codebook, new: Codebook) -> int:
+    """Print what ``new`` changes from ``old`` (and remind of the revision)."""
+    found = changes(old, new)
+    if args.format == "json":
+        print(json.dumps([translate(line, language(args)) for line in found],
+                         ensure_ascii=False, indent=1))
+    else:
+        for line in found or [Translatable("no changes")]:
+            say(args, Translatable("  {change}", change=line))
+    reminder = revision_reminder(old, new)
+    if reminder:
+        warn(reminder, language(args))
     return 0
 
 
@@ -553,7 +593,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "toml"), default="table")
     p.add_argument("--load", metavar="FILE",
                    help=N_("make FILE the active codebook (refused if it drops categories in use; "
-                           "warns about texts some entries have in fa or ar and others lack)"))
+                           "warns about texts some entries have in fa or ar and others lack); "
+                           "prints what changed"))
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--history", action="store_true",
+                       help=N_("list the project's codebook versions: revision, when, from which "
+                               "file, which is active"))
+    shown.add_argument("--diff", nargs=2, type=whole_number(1, 1_000_000),
+                       metavar=("A", "B"),
+                       help=N_("what codebook version B changes from version A"))
 
     p = command("participants", cmd_participants, N_("list the participants registry, or add to "
                                                      "it"),

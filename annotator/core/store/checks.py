@@ -38,7 +38,12 @@ class Checks:
     def value(self, spec: Field, value: str, allow_retired: bool = False) -> None:
         if spec.type in ("single", "multiple"):
             category = spec.category(value)
-            if category is None or (category.retired and not allow_retired):
+            if category is not None and category.retired and not allow_retired:
+                raise AnnotatorError(Translatable(
+                    "{value} is retired in field '{field}': kept for the tags made before, "
+                    "not for new ones (values now: {allowed})", value=repr(value),
+                    field=spec.id, allowed=Listing(c.id for c in spec.active_categories)))
+            if category is None:
                 raise AnnotatorError(Translatable(
                     "{value} is not a value of field '{field}' (allowed: {allowed})",
                     value=repr(value), field=spec.id,

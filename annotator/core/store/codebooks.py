@@ -10,12 +10,27 @@ value or role.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from annotator.core.codebook import Codebook, parse_codebook, removed_in_use
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Clauses, Translatable
 from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
 from annotator.core.store.settings import Settings
+
+
+@dataclass(frozen=True)
+class CodebookVersion:
+    """One stored codebook: its version here, its own id and revision, when and from
+    which file it was loaded (None: bundled, or from a colleague's merged file)."""
+
+    version: int
+    codebook_id: str
+    revision: str
+    loaded_at: str
+    loaded_from: str | None
+    active: bool
 
 
 class Codebooks:
@@ -84,6 +99,27 @@ class Codebooks:
                 known = int(cursor.lastrowid or 0)
             self.activate(int(known))
             return int(known)
+
+    def history(self) -> list[CodebookVersion]:
+        """Every codebook version the project holds, oldest first, the active one marked."""
+        active = self.active_version()
+        return [CodebookVersion(int(version), str(codebook_id), str(revision), str(loaded_at),
+                                loaded_from, int(version) == active)
+                for version, codebook_id, revision, loaded_at, loaded_from
+                in self._store.conn.execute(
+                    "SELECT version, codebook_id, revision, loaded_at, loaded_from "
+                    "FROM codebooks ORDER BY version")]
+
+    def version(self, version: int) -> Codebook:
+        """The stored codebook ``version``; an error names one the project does not hold."""
+        source = self._store.scalar("SELECT source_toml FROM codebooks WHERE version = ?",
+                                    (version,))
+        if source is None:
+            raise AnnotatorError(Translatable(
+                "the project has no codebook version {version} (see codebook --history)",
+                version=version))
+        return parse_codebook(str(source),
+                              Translatable("codebook version {version}", version=version))
 
     def activate(self, version: int) -> None:
         """Make the stored codebook ``version`` the active one."""
