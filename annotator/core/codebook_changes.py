@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from annotator.core.codebook import Category, Codebook, Field, Role
 from annotator.core.i18n import N_, Translatable
+from annotator.core.languages import LANGUAGES
 
-_LANGUAGES = ("en", "fa", "ar")
+_LANGUAGES = LANGUAGES
 _NAMES = {"en": N_("English"), "fa": N_("Persian"), "ar": N_("Arabic")}
 
 

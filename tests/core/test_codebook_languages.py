@@ -236,7 +236,8 @@ def test_loading_a_partly_translated_codebook_warns(capsys, project_path: Path,
     path = tmp_path / "partial.toml"
     path.write_text(partial, encoding="utf-8")
     code, out, err = _cli(capsys, "--db", str(project_path), "codebook", "--load", str(path))
-    assert code == 0 and out == "codebook version 2\n"
+    assert code == 0 and out == ("codebook version 2\n"
+                                 "  value supportive of stance: the Persian wording changed\n")
     assert err == (f"annotator: warning: {path}: 1 of 32 definitions have no Persian (fa) "
                    "text, so English is shown instead: stance/supportive\n")
     bundled = str(paths.default_codebook_path())

@@ -168,7 +168,7 @@ def test_codebook_change_cannot_drop_used_category(project, tmp_path: Path) -> N
     assert project.codebooks.load(parse_codebook(retired)) == 2
     assert project.tags.find(ARABIC_ID, "sara", "demands")[0].value == "cut_ties"
     assert project.tags.find(ARABIC_ID, "sara", "demands")[0].codebook_version == 1
-    with pytest.raises(AnnotatorError, match="not a value"):
+    with pytest.raises(AnnotatorError, match="is retired in field"):
         project.tags.add_value(ARABIC_ID, "reza", "demands", "cut_ties")
 
 
