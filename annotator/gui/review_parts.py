@@ -49,6 +49,7 @@ from annotator.gui.texts import (
     button_text,
     display,
     field_tooltip,
+    isolate,
     number_text,
     paragraphs_html,
     plain_tip,
@@ -69,7 +70,7 @@ PALETTE = (
 NOT_CODED = "\u2014"  # —
 _DISAGREE_HUE = QColor("#dc2626")
 _DECIDED_HUE = QColor("#16a34a")
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+_LRI, _PDI = "\u2066", "\u2069"
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[object, ...]  # a value as the queue compares it (value, participant, role...)
 
@@ -103,11 +104,6 @@ def swatch(colour: QColor, dark: bool, size: int = 14) -> QPixmap:
 def ltr(text: str) -> str:
     """``text`` isolated left to right (times, ids) inside a possibly right-to-left line."""
     return _LRI + text + _PDI
-
-
-def isolate(text: str) -> str:
-    """``text`` keeps its own direction inside a line of the other direction."""
-    return _FSI + text + _PDI
 
 
 def local_time(stamp: str) -> str:

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import Codebook
 from annotator.core.store.review import ReviewItem
-from annotator.gui.review_parts import isolate
-from annotator.gui.texts import display, first_strong_is_rtl, plain_tip
+from annotator.gui.texts import display, first_strong_is_rtl, isolate, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 

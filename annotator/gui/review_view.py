@@ -55,11 +55,10 @@ from annotator.gui.review_parts import (
     NotesBox,
     Words,
     annotator_colour,
-    isolate,
 )
 from annotator.gui.review_queue import QueueModel, QueuePanel
 from annotator.gui.splitter import Splitter
-from annotator.gui.texts import error_message, number_text
+from annotator.gui.texts import error_message, isolate, number_text
 
 _STEP_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
 

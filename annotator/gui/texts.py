@@ -30,17 +30,20 @@ RLM = "\u200f"
 _ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI; each closed by PDI U+2069
 
 
-def first_strong_is_rtl(text: str) -> bool | None:
+def first_strong_is_rtl(text: str, skip_isolates: bool = True) -> bool | None:
     """Whether the first strongly directional character is right-to-left (None: none).
 
     As the Unicode bidi algorithm finds a paragraph's direction (rule P2): what an isolate
     holds (a name in FSI … PDI) does not decide the direction of the text around it.
+    ``skip_isolates=False`` looks as Qt's labels and message boxes do: they take the first
+    strong character even inside an isolate, so a Persian sentence starting with an
+    isolated path is laid out left-to-right (seen with Qt 6.11 in a word-wrapped box).
     """
     depth = 0
     for char in text:
-        if char in _ISOLATES:
+        if skip_isolates and char in _ISOLATES:
             depth += 1
-        elif char == "\u2069":
+        elif skip_isolates and char == "\u2069":
             depth = max(depth - 1, 0)
         elif depth == 0:
             kind = unicodedata.bidirectional(char)
@@ -52,19 +55,8 @@ def first_strong_is_rtl(text: str) -> bool | None:
 
 
 def _qt_starts_rtl(text: str) -> bool:
-    """Whether Qt lays ``text`` out as a right-to-left paragraph of its own accord.
-
-    Qt's labels and message boxes take the first strongly directional character, even
-    one inside an isolate (FSI … PDI), which the bidi algorithm would skip (rule P2): a
-    Persian sentence starting with an isolated path is laid out left-to-right (seen with
-    Qt 6.11 in a word-wrapped message box)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    """Whether Qt lays ``text`` out as a right-to-left paragraph of its own accord."""
+    return first_strong_is_rtl(text, skip_isolates=False) is True
 
 
 def display(text: str, language: str) -> str:
