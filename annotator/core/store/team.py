@@ -284,7 +284,7 @@ def read_snapshot(snapshot: Path, copy: Path, team: str | None) -> dict[str, str
     if ok != "ok":
         raise AnnotatorError(Translatable("damaged ({reason})", reason=ok))
     if settings.get("snapshot_format") != FORMAT or not settings.get("snapshot_annotator"):
-        raise AnnotatorError(Translatable("not a snapshot of annotator's (a project file?)"))
+        raise AnnotatorError(Translatable("not a team snapshot (a project file?)"))
     if snapshot_name(settings["snapshot_annotator"]) != snapshot.name:
         raise AnnotatorError(Translatable(
             "foreign: it holds the snapshot of {name}, under another name",
