@@ -169,6 +169,11 @@
         <translation>متخطى</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>My queue</source>
+        <translation>قائمتي</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>en</source>
         <comment>an article&apos;s language</comment>
@@ -197,7 +202,7 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+115"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
     </message>
@@ -205,6 +210,11 @@
         <location line="+3"/>
         <source>No article matches “%1”.</source>
         <translation>لا يوجد مقال يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article is assigned to you.</source>
+        <translation>لم تُسند إليك أي مقالة.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -225,7 +235,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-215"/>
+        <location line="-230"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -639,6 +649,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>S&amp;ync with team folder…</source>
+        <translation>م&amp;زامنة مع مجلد الفريق…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Restore a &amp;backup…</source>
         <translation>استعادة &amp;نسخة احتياطية…</translation>
     </message>
@@ -725,7 +740,12 @@
         <translation>&amp;الاتفاق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Team progress…</source>
+        <translation>تقدّم ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>ال&amp;رسوم البيانية</translation>
     </message>
@@ -820,7 +840,7 @@
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -920,6 +940,46 @@
         <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>لم يُدمج شيء من %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync with team folder</source>
+        <translation>مزامنة مع مجلد الفريق</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Syncing with the team folder…</source>
+        <translation>جارٍ المزامنة مع مجلد الفريق…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Syncing %1…</source>
+        <translation>جارٍ مزامنة %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync failed</source>
+        <translation>فشلت المزامنة</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync finished</source>
+        <translation>انتهت المزامنة</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 of %3 done or skipped, %4 in progress</source>
+        <translation>%1: %2 من %3 منجزة أو متخطّاة، %4 قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No sample is assigned yet: annotator assign.</source>
+        <translation>لم تُوزَّع أي عيّنة بعد: annotator assign.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>

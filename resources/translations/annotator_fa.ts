@@ -169,6 +169,11 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>My queue</source>
+        <translation>صف من</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>en</source>
         <comment>an article&apos;s language</comment>
@@ -197,7 +202,7 @@
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+115"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -205,6 +210,11 @@
         <location line="+3"/>
         <source>No article matches “%1”.</source>
         <translation>هیچ مقاله‌ای با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article is assigned to you.</source>
+        <translation>هیچ مقاله‌ای به شما سپرده نشده است.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -225,7 +235,7 @@
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-215"/>
+        <location line="-230"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -639,6 +649,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>S&amp;ync with team folder…</source>
+        <translation>همگام‌<translation>&amp;همگام‌سازی با پوشهٔ تیم…</translation>amp;سازی با پوشهٔ تیم…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Restore a &amp;backup…</source>
         <translation>بازگردانی &amp;نسخهٔ پشتیبان…</translation>
     </message>
@@ -725,7 +740,12 @@
         <translation>&amp;توافق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Team progress…</source>
+        <translation><translation>پیشرفت &amp;تیم…</translation>amp;پیشرفت تیم…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>&amp;نمودارها</translation>
     </message>
@@ -820,7 +840,7 @@
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -920,6 +940,46 @@
         <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>از %1 چیزی ادغام نشد.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync with team folder</source>
+        <translation>همگام‌سازی با پوشهٔ تیم</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Syncing with the team folder…</source>
+        <translation>در حال همگام‌سازی با پوشهٔ تیم…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Syncing %1…</source>
+        <translation>در حال همگام‌سازی %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync failed</source>
+        <translation>همگام‌سازی ناکام ماند</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync finished</source>
+        <translation>همگام‌سازی به پایان رسید</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 of %3 done or skipped, %4 in progress</source>
+        <translation>%1: %2 از %3 انجام‌شده یا ردشده، %4 در جریان</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No sample is assigned yet: annotator assign.</source>
+        <translation>هنوز نمونه‌ای تقسیم نشده است: annotator assign.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team progress</source>
+        <translation>پیشرفت تیم</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
