@@ -650,7 +650,7 @@
     <message>
         <location line="+2"/>
         <source>S&amp;ync with team folder…</source>
-        <translation>همگام‌<translation>&amp;همگام‌سازی با پوشهٔ تیم…</translation>amp;سازی با پوشهٔ تیم…</translation>
+        <translation>همگام‌&amp;سازی با پوشهٔ تیم…</translation>
     </message>
     <message>
         <location line="+1"/>
