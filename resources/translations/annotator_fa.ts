@@ -742,7 +742,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Team progress…</source>
-        <translation><translation>پیشرفت &amp;تیم…</translation>amp;پیشرفت تیم…</translation>
+        <translation>&amp;پیشرفت تیم…</translation>
     </message>
     <message>
         <location line="+2"/>
