@@ -155,3 +155,24 @@ def test_a_torn_or_foreign_snapshot_is_skipped_and_named(team, tmp_path) -> None
     # Our own published snapshot is whole and compressed.
     with gzip.open(folder / snapshot_name("mina")) as file:
         assert file.read(16) == b"SQLite format 3\x00"
+
+
+def test_the_leads_new_codebook_reaches_the_annotators(team, tmp_path) -> None:
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    block = ('  [[field.category]]\n  id = "talks"\n  label = { en = "Talks", fa = "گفت‌وگو", '
+             'ar = "محادثات" }\n  definition = "Calls for talks."\n\n')
+    anchor = '  [[field.category]]\n  id = "cut_ties"'
+    assert anchor in source
+    changed = tmp_path / "codebook.toml"
+    changed.write_text(source.replace(anchor, block + anchor), encoding="utf-8")
+    ok("codebook", "--load", str(changed), "--db", str(team["lead"]), home=team["mina"])
+    article = str(queue(team["sara"] / "mine.annotator", "sara", team["sara"])[0]["article_id"])
+    ok("tag", article, "demands", "talks", "--db", str(team["lead"]), "--annotator", "mina",
+       home=team["mina"])
+    sync(team, "mina")
+    sync(team, "sara")
+    sara = team["sara"] / "mine.annotator"
+    shown = json.loads(ok("codebook", "--format", "json", "--db", str(sara), home=team["sara"]))
+    assert "talks" in json.dumps(shown)
+    ok("tag", article, "demands", "talks", "--db", str(sara), "--annotator", "sara",
+       home=team["sara"])

@@ -208,7 +208,9 @@ class Team:
             copy = Path(work) / "snapshot.sqlite"
             try:
                 settings = self.read(snapshot, copy, team)
-                merged = self._merge.from_file(copy)
+                # The lead's codebook is the team's: values it adds come with it.
+                merged = self._merge.from_file(
+                    copy, accept_unknown=settings.get("snapshot_role") == LEAD)
             except AnnotatorError as exc:
                 why = message_of(exc)
                 if str(copy) in why:  # the merge named the private copy
@@ -236,6 +238,10 @@ class Team:
         with self._store.write():
             self._settings.set("team_id", settings["snapshot_team"])
             self._settings.set("team_lead", settings["snapshot_annotator"])
+            if settings.get("snapshot_file") and settings.get("snapshot_digest"):
+                # Merged just now: the first sync passes it over while it is unchanged.
+                self._settings.set(f"team_merged:{settings['snapshot_file']}",
+                                   settings["snapshot_digest"])
         self._follow_codebook(settings.get("codebook_source"))
 
 
@@ -299,10 +305,13 @@ def find_lead(folder: str | Path, work: Path) -> tuple[Path, dict[str, str]]:
     for snapshot in snapshots(folder):
         copy = work / "lead.sqlite"
         try:
+            digest = _sha256(snapshot)  # before reading: a newer file is merged again later
             settings = read_snapshot(snapshot, copy, None)
-        except AnnotatorError:
-            continue  # torn or foreign: not the one to join from
+        except (AnnotatorError, OSError):
+            continue  # torn, foreign or unreadable: not the one to join from
         if settings.get("snapshot_role") == LEAD:
+            settings["snapshot_file"] = snapshot.name
+            settings["snapshot_digest"] = digest
             return copy, settings
     raise AnnotatorError(Translatable("{path}: no lead's snapshot in this folder (the lead "
                                       "runs annotator sync there first)", path=folder))
