@@ -59,7 +59,7 @@ def run_team_bench(articles: int, workdir: Path,
         with open_project(people[name]) as project:
             log(f"publishing {name}'s snapshot")
             start = time.perf_counter()
-            snapshot, size = project.team.publish(folder, name)
+            snapshot, size, _fresh = project.team.publish(folder, name)
             seconds = time.perf_counter() - start
             count = int(project.db.execute(
                 "SELECT COUNT(*) FROM tags WHERE annotator = ?", [name]).fetchone()[0])

@@ -186,11 +186,14 @@ class Merge:
         self._backups = backups
         self._review = review
 
-    def from_file(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
+    def from_file(self, other: str | Path, accept_unknown: bool = False,
+                  backup: bool = True) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction).
 
         Raises :class:`UnknownValuesError` (nothing merged) when their tags carry fields,
         values or roles our active codebook does not know, unless ``accept_unknown``.
+        ``backup`` False: the caller backed the project up just before (a sync merging
+        several snapshots backs up once, before the first).
         """
         other = Path(other)
         if names_project(other, self._store.path):
@@ -216,7 +219,11 @@ class Merge:
                     raise UnknownValuesError(str(other), unknown)
                 summary.unknown = unknown
                 with _larger_cache(self._store.conn):
-                    self._merge_backed_up(summary)
+                    if backup:
+                        self._merge_backed_up(summary)
+                    else:
+                        with self._store.write():
+                            self._merge_all(summary)
             finally:
                 self._store.conn.execute("DETACH DATABASE other")
         # Their participants and codebooks came in: read them again.

@@ -59,13 +59,17 @@ class SyncSummary:
 
     published: Path | None = None
     snapshot_bytes: int = 0
+    fresh: bool = True  # False: our snapshot was unchanged and not written again
     merged: list[tuple[str, MergeSummary]] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
 
     def lines(self) -> list[str]:
         out: list[str] = []
-        if self.published is not None:
+        if self.published is not None and not self.fresh:
+            out.append(Translatable("your snapshot is unchanged since it was published: "
+                                    "{path}", path=self.published))
+        elif self.published is not None:
             out.append(Translatable("published {path} ({size} KiB)", path=self.published,
                                     size=max(1, round(self.snapshot_bytes / 1024))))
         for name, summary in self.merged:
@@ -124,8 +128,10 @@ class Team:
         return LEAD if annotator == self.lead else MEMBER
 
     # -- publishing ------------------------------------------------------------------------
-    def publish(self, folder: str | Path, annotator: str) -> tuple[Path, int]:
-        """Write ``annotator``'s snapshot into ``folder``; its path and size in bytes."""
+    def publish(self, folder: str | Path, annotator: str) -> tuple[Path, int, bool]:
+        """Write ``annotator``'s snapshot into ``folder``: its path, its size in bytes, and
+        whether it was written (False: what it holds has not changed since it was last
+        published, and the file in the folder is still that one)."""
         check_person(annotator)
         folder = _folder(folder)
         team = self.team_id
@@ -134,6 +140,15 @@ class Team:
                 "this project belongs to no team yet: the lead draws a sample (annotator "
                 "sample) or syncs with --lead; an annotator joins (annotator join)"))
         target = folder / snapshot_name(annotator)
+        key = f"team_published:{target.name}"
+        mark = f"{team}|{self._fingerprint(annotator)}"
+        published = (self._settings.get(key) or "").rsplit("|", 1)
+        if published[0] == mark and target.is_file():
+            try:
+                if _sha256(target) == published[-1]:
+                    return target, target.stat().st_size, False
+            except OSError:
+                pass  # written again below
         with tempfile.TemporaryDirectory(prefix="annotator-snapshot-") as work:
             copy = Path(work) / "snapshot.sqlite"
             try:
@@ -165,7 +180,28 @@ class Team:
                     path=target, reason=os_reason(exc))) from None
             finally:
                 aside.unlink(missing_ok=True)
-        return target, target.stat().st_size
+        self._settings.set(key, f"{mark}|{_sha256(target)}")
+        return target, target.stat().st_size, True
+
+    def _fingerprint(self, annotator: str) -> str:
+        """What changes whenever anything ``annotator``'s snapshot holds changes.
+
+        Tags, statuses and decisions change only with an entry in the history; the rest
+        is counted (articles, codebooks, participants, comments, samples).
+        """
+        lead = self._role(annotator) == LEAD
+        row = self._store.one(
+            "SELECT (SELECT COALESCE(MAX(change_id), 0) FROM history WHERE annotator = ?1 "
+            "OR (?2 AND what = 'adjudication')), "
+            "(SELECT COUNT(*) || ':' || COALESCE(MAX(article_no), 0) FROM articles), "
+            "(SELECT COALESCE(MAX(version), 0) FROM codebooks), "
+            "(SELECT value FROM project_settings WHERE key = 'active_codebook'), "
+            "(SELECT COUNT(*) FROM participants), "
+            "(SELECT COUNT(*) FROM comments WHERE ?2 OR author = ?1), "
+            "(SELECT COUNT(*) || ':' || COALESCE(MAX(COALESCE(assigned_at, created_at)), '') "
+            " FROM samples WHERE ?2), "
+            "(SELECT COUNT(*) FROM assignments WHERE ?2)", (annotator, int(lead)))
+        return ":".join(str(value) for value in row or ())
 
     # -- reading and merging ---------------------------------------------------------------
     def snapshots(self, folder: str | Path) -> list[Path]:
@@ -185,15 +221,18 @@ class Team:
         others = [p for p in self.snapshots(folder) if p.name != snapshot_name(annotator)]
         steps = len(others) + 1
         step(0, steps, snapshot_name(annotator))
-        summary.published, summary.snapshot_bytes = self.publish(folder, annotator)
+        summary.published, summary.snapshot_bytes, summary.fresh = self.publish(folder,
+                                                                               annotator)
         team = self.team_id
         for number, snapshot in enumerate(others, 1):
             step(number, steps, snapshot.name)
-            self._merge_one(snapshot, team, summary)
+            # One backup, before the first snapshot that changes anything, for the sync.
+            self._merge_one(snapshot, team, summary, backup=not summary.merged)
         step(steps, steps, "")
         return summary
 
-    def _merge_one(self, snapshot: Path, team: str | None, summary: SyncSummary) -> None:
+    def _merge_one(self, snapshot: Path, team: str | None, summary: SyncSummary,
+                   backup: bool = True) -> None:
         key = f"team_merged:{snapshot.name}"
         try:
             digest = _sha256(snapshot)
@@ -210,7 +249,7 @@ class Team:
                 settings = self.read(snapshot, copy, team)
                 # The lead's codebook is the team's: values it adds come with it.
                 merged = self._merge.from_file(
-                    copy, accept_unknown=settings.get("snapshot_role") == LEAD)
+                    copy, accept_unknown=settings.get("snapshot_role") == LEAD, backup=backup)
             except AnnotatorError as exc:
                 why = message_of(exc)
                 if str(copy) in why:  # the merge named the private copy
@@ -350,7 +389,7 @@ def _keep_own(copy: Path, annotator: str, role: str, team: str) -> None:
         # The search index is rebuilt by whoever merges the articles in.
         conn.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
         conn.execute("DELETE FROM project_settings WHERE key LIKE 'team_merged:%' "
-                     "OR key LIKE 'last_article:%'")
+                     "OR key LIKE 'team_published:%' OR key LIKE 'last_article:%'")
         conn.executemany(
             "INSERT INTO project_settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
             "DO UPDATE SET value = excluded.value",
