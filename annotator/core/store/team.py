@@ -8,11 +8,12 @@ The lead's snapshot carries the articles, codebooks, participants registry, samp
 assignments, decisions and comments, and the lead's own tags; an annotator's carries
 only their own tags, statuses, history and comments, and the articles these are on.
 
-Publishing: ``VACUUM INTO`` a private temporary file (SQLite reads the live project; no
-other handle is ever opened on it), other annotators' rows deleted from that copy, checked
-(``quick_check``), compressed into a hidden file beside the target, read back and
-compared (SHA-256 of the copy), then renamed over the target in one step: a reader sees
-the old snapshot or the new one, never half of one.
+Publishing: the project's schema and the rows the annotator owns written into a new private
+temporary file, read through the project's own connection (the file is attached to it; no
+other handle is ever opened on the live project), checked (``quick_check``), compressed
+into a hidden file beside the target, read back and compared (SHA-256 of the copy), and
+renamed over the target in one step: a reader sees the old snapshot or the new one, never
+half of one.
 
 Syncing: publish, then every other snapshot in the folder is decompressed into a private
 temporary file (gzip's CRC and length catch a file cut short or still being copied by a
@@ -152,11 +153,11 @@ class Team:
         with tempfile.TemporaryDirectory(prefix="annotator-snapshot-") as work:
             copy = Path(work) / "snapshot.sqlite"
             try:
-                self._store.conn.execute("VACUUM INTO ?", (str(copy),))
+                _copy_owned(self._store.conn, copy, annotator, self._role(annotator))
             except sqlite3.Error as exc:
                 raise AnnotatorError(Translatable("{path}: cannot copy the project ({reason})",
                                                   path=self._store.path, reason=exc)) from None
-            _keep_own(copy, annotator, self._role(annotator), team)
+            _label(copy, annotator, self._role(annotator), team)
             digest = _sha256(copy)
             aside = folder / f".{target.name}.{os.getpid()}.part"
             try:
@@ -363,31 +364,81 @@ def _folder(folder: str | Path) -> Path:
     return path
 
 
-def _keep_own(copy: Path, annotator: str, role: str, team: str) -> None:
-    """Delete from ``copy`` what ``annotator`` does not own, and label it a snapshot."""
+# What each snapshot takes of a table (a WHERE clause on it; ?1 is the annotator); a table
+# not named here is copied whole into the lead's snapshot and left empty in an annotator's.
+_MINE_ARTICLES = ("article_id IN (SELECT article_id FROM main.tags WHERE annotator = ?1 "
+                  "UNION SELECT article_id FROM main.article_status WHERE annotator = ?1 "
+                  "UNION SELECT article_id FROM main.comments WHERE author = ?1)")
+_ROWS: dict[str, dict[str, str | None]] = {
+    LEAD: {"tags": "annotator = ?1", "article_status": "annotator = ?1",
+           "history": "annotator = ?1 OR what = 'adjudication'"},
+    MEMBER: {"tags": "annotator = ?1", "article_status": "annotator = ?1",
+             "history": "annotator = ?1 AND what <> 'adjudication'",
+             "comments": "author = ?1", "articles": _MINE_ARTICLES, "adjudications": None,
+             "samples": None, "sample_articles": None, "assignments": None},
+}
+_EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
+               "articles", "tags", "article_status", "comments", "history")
+_SEARCH = "article_search"  # rebuilt by whoever merges the articles in: left empty
+
+
+def _copy_owned(conn: sqlite3.Connection, copy: Path, annotator: str, role: str) -> None:
+    """Write into the new file ``copy`` the project's schema and the rows ``annotator``
+    owns (:data:`_ROWS`), read through the project's own connection.
+
+    Tables first, then the rows (parents before children, so that foreign keys hold),
+    then the indexes and triggers (the history triggers must not fire on the copying).
+    """
+    schema = conn.execute(
+        "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+    shadow = {str(name) for kind, name, _sql in schema
+              if kind == "table" and str(name).startswith(_SEARCH + "_")}
+    tables = [(str(name), str(sql)) for kind, name, sql in schema
+              if kind == "table" and name not in shadow]
+    later = [str(sql) for kind, name, sql in schema if kind in ("index", "trigger", "view")]
+    writer = sqlite3.connect(copy, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode = DELETE")
+        writer.executescript(";\n".join(sql for _name, sql in tables) + ";")
+    finally:
+        writer.close()
+    rules = _ROWS[role]
+    order = [t for t in _EVERYTHING if t in dict(tables)]
+    order += [name for name, _sql in tables if name not in order and name != _SEARCH]
+    conn.execute("ATTACH DATABASE ? AS snapshot", (str(copy),))
+    try:
+        conn.execute("BEGIN")
+        try:
+            for table in order:
+                if table in rules:
+                    where = rules[table]
+                elif role == LEAD or table in _EVERYTHING:
+                    where = "1"
+                else:
+                    where = None
+                if where is None:
+                    continue
+                conn.execute(f'INSERT INTO snapshot."{table}" SELECT * FROM main."{table}" '
+                             f"WHERE {where}", (annotator,) if "?1" in where else ())
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("DETACH DATABASE snapshot")
+    writer = sqlite3.connect(copy, isolation_level=None)
+    try:
+        writer.executescript(";\n".join(later) + ";")
+    finally:
+        writer.close()
+
+
+def _label(copy: Path, annotator: str, role: str, team: str) -> None:
+    """Label ``copy`` a snapshot of ``annotator`` in ``team``, and check it."""
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
-        conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("BEGIN")
-        mark = int(conn.execute("SELECT COALESCE(MAX(change_id), 0) FROM history")
-                   .fetchone()[0])
-        mine = (annotator,)
-        conn.execute("DELETE FROM tags WHERE annotator <> ?", mine)
-        conn.execute("DELETE FROM article_status WHERE annotator <> ?", mine)
-        if role == LEAD:
-            conn.execute("DELETE FROM history WHERE change_id > ? OR (annotator <> ? "
-                         "AND what <> 'adjudication')", (mark, annotator))
-        else:
-            for table in ("adjudications", "assignments", "sample_articles", "samples"):
-                conn.execute(f"DELETE FROM {table}")
-            conn.execute("DELETE FROM comments WHERE author <> ?", mine)
-            conn.execute("DELETE FROM history WHERE change_id > ? OR annotator <> ? "
-                         "OR what = 'adjudication'", (mark, annotator))
-            conn.execute("DELETE FROM articles WHERE article_id NOT IN (SELECT article_id "
-                         "FROM tags UNION SELECT article_id FROM article_status UNION "
-                         "SELECT article_id FROM comments)")
-        # The search index is rebuilt by whoever merges the articles in.
-        conn.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
         conn.execute("DELETE FROM project_settings WHERE key LIKE 'team_merged:%' "
                      "OR key LIKE 'team_published:%' OR key LIKE 'last_article:%'")
         conn.executemany(
@@ -396,7 +447,6 @@ def _keep_own(copy: Path, annotator: str, role: str, team: str) -> None:
             [("snapshot_format", FORMAT), ("snapshot_annotator", annotator),
              ("snapshot_role", role), ("snapshot_team", team), ("snapshot_made_at", now())])
         conn.execute("COMMIT")
-        conn.execute("VACUUM")
         ok = conn.execute("PRAGMA quick_check").fetchone()[0]
     finally:
         conn.close()
