@@ -241,7 +241,8 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                 ("what", ("tag", "status", "adjudication"))],
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
-READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis"})
+READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
+                        "0006_samples"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept)."""
