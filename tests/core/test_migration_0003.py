@@ -125,7 +125,7 @@ def test_a_refused_schema_edit_rolls_back_and_rebuilds(
     raw.close()
     with open_project(path) as project:
         assert sorted(tried) == ["article_status", "history"]
-        assert _everything(project.conn) == rows
+        assert {t: r for t, r in _everything(project.conn).items() if t in rows or r} == rows
         assert 'CREATE TABLE "history"' in _schema(project.conn, "table")["history"]
 
 
