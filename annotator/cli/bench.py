@@ -32,6 +32,8 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
     p.add_argument("--seed", type=int, default=1403, help=N_("seed of the synthetic corpus"))
     p.add_argument("--json", metavar="FILE", help=N_("write the results as JSON"))
     p.add_argument("--markdown", metavar="FILE", help=N_("write the results table as Markdown"))
+    p.add_argument("--team", action="store_true",
+                   help=N_("measure only team snapshots: publishing and syncing"))
     p.add_argument("--keep", metavar="DIR",
                    help=N_("work in DIR and keep the corpus and project files there"))
 
@@ -42,6 +44,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    if args.team:
+        return _team_bench(args, log)
     if args.keep:
         report = run_bench(args.articles, args.runs, Path(args.keep), switches=args.switches,
                            seed=args.seed, log=log)
@@ -59,4 +63,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
                                         encoding="utf-8")
             except OSError as exc:
                 raise AnnotatorError(f"{target}: cannot write ({exc.strerror})") from None
+    return 0
+
+
+def _team_bench(args: argparse.Namespace, log) -> int:  # type: ignore[no-untyped-def]
+    from annotator.bench.team import run_team_bench
+
+    if args.keep:
+        rows = run_team_bench(args.articles, Path(args.keep), log)
+    else:
+        with tempfile.TemporaryDirectory(prefix="annotator-bench-") as scratch:
+            rows = run_team_bench(args.articles, Path(scratch), log)
+    for what, value in rows:
+        print(f"{what}\t{value}")
     return 0

@@ -27,6 +27,7 @@ from annotator.core.codebook import Codebook
 from annotator.core.names import check_person
 from annotator.core.participants import Mention, Participant
 from annotator.core.store import Article, ArticleSummary, Project, Tag
+from annotator.core.store.samples import Progress
 from annotator.core.undo import Change, UndoConflict, UndoStack
 
 __all__ = ["ArticleView", "Edit", "Session", "UndoConflict"]
@@ -124,6 +125,18 @@ class Session:
     def row_of(self, article_id: str, status: str | None = None,
                query: str | None = None) -> int | None:
         return self.project.articles.position(article_id, self.annotator, status, query)
+
+    def has_queue(self) -> bool:
+        """Whether this annotator has articles assigned (a queue to list)."""
+        return self.project.samples.has_assignments(self.annotator)
+
+    def has_assignments(self) -> bool:
+        """Whether the project shares any sample among annotators (the lead's view)."""
+        return self.project.samples.has_assignments()
+
+    def team_progress(self) -> list[Progress]:
+        """Each assigned annotator's progress through their queue."""
+        return self.project.samples.progress()
 
     def progress(self) -> tuple[int, int]:
         """(done, total) for this annotator; skipped articles count as handled."""

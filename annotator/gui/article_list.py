@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import HANDLED, Edit, Session
-from annotator.core.store import ArticleSummary
+from annotator.core.store import QUEUE, ArticleSummary
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
@@ -62,6 +62,7 @@ def status_label(status: str) -> str:
         "in_progress": QCoreApplication.translate("ArticleListPanel", "in progress"),
         "done": QCoreApplication.translate("ArticleListPanel", "done"),
         "skipped": QCoreApplication.translate("ArticleListPanel", "skipped"),
+        QUEUE: QCoreApplication.translate("ArticleListPanel", "My queue"),
     }
     return labels.get(status, status)
 
@@ -223,6 +224,7 @@ class ArticleListPanel(QWidget):
         for status in STATUS_ORDER:
             self.filter.addItem(status_label(status), status)
         self.model = ArticleModel(session, self)
+        self.offer_queue()
         self.view = QTableView()
         self.view.setObjectName("articleList")
         self.view.setModel(self.model)
@@ -306,6 +308,18 @@ class ArticleListPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def offer_queue(self) -> None:
+        """List "My queue" first, and show it, when this annotator has articles assigned
+        (a lead's sample shared with them); without, the filter has no such entry."""
+        has = self.session.has_queue()
+        index = self.filter.findData(QUEUE)
+        if has and index < 0:
+            self.filter.insertItem(0, status_label(QUEUE), QUEUE)
+            self.filter.setCurrentIndex(0)
+            self.model.set_filter(QUEUE, self.search.text())
+        elif not has and index >= 0:
+            self.filter.removeItem(index)
+
     def leave_search(self) -> None:
         """Clear the search (the whole list at once) and give the focus back."""
         if self.search.text():
@@ -325,6 +339,8 @@ class ArticleListPanel(QWidget):
                         .replace("%2", status_label(status)))
             elif model.query:
                 text = self.tr("No article matches “%1”.")
+            elif status == QUEUE:
+                text = self.tr("No article is assigned to you.")
             elif status:
                 text = self.tr("No article has the status “%1”.").replace(
                     "%1", status_label(status))

@@ -1,4 +1,5 @@
-"""File > Import and File > Merge: long work in a worker thread, a progress dialog, a summary.
+"""File > Import, File > Merge and File > Sync: long work in a worker thread, a progress
+dialog, a summary.
 
 Importing articles (files or a folder) and merging colleagues' project files run in worker
 threads (:mod:`annotator.gui.workers`), each with its own connection, so the window stays
@@ -6,7 +7,9 @@ usable; an import can be cancelled (what was stored stays), a merge cannot.  Whe
 the window is told (:attr:`BackgroundJobs.imported`, :attr:`BackgroundJobs.merged`) and
 reads again what came in, and the summary follows: what was added, the problems, what a
 merge brought.  A colleague's file holding values our codebook does not know is merged only
-after the user says yes.  The texts are in the main window's translation context.
+after the user says yes.  Syncing with a team folder publishes this annotator's snapshot and
+merges the others' (:meth:`~annotator.core.store.team.Team.sync`), naming any it skipped.
+The texts are in the main window's translation context.
 """
 
 from __future__ import annotations
@@ -18,10 +21,17 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDi
 
 from annotator.core.labels import Labels
 from annotator.core.session import Session
+from annotator.gui import settings
 from annotator.gui.i18n import interface_language
 from annotator.gui.merge_summary import summary_lines, unknown_lines
 from annotator.gui.texts import core_text, isolate, message_text, number_text, plain_message
-from annotator.gui.workers import ImportSummary, ImportWorker, MergeStopped, MergeWorker
+from annotator.gui.workers import (
+    ImportSummary,
+    ImportWorker,
+    MergeStopped,
+    MergeWorker,
+    SyncWorker,
+)
 
 translate = QCoreApplication.translate
 
@@ -40,6 +50,7 @@ class BackgroundJobs(QObject):
         self._flush = flush  # saves what waits to be saved (a note being typed)
         self.import_worker: ImportWorker | None = None
         self.merge_worker: MergeWorker | None = None
+        self.sync_worker: SyncWorker | None = None
         self.merging = False
 
     @property
@@ -51,7 +62,7 @@ class BackgroundJobs(QObject):
         """Wait for the work under way to end (cancelling an import if ``cancel``)."""
         if self.import_worker is not None and cancel:
             self.import_worker.cancel()
-        for worker in (self.import_worker, self.merge_worker):
+        for worker in (self.import_worker, self.merge_worker, self.sync_worker):
             if worker is not None:
                 worker.wait()
 
@@ -215,4 +226,77 @@ class BackgroundJobs(QObject):
                 finished_box.open()
 
         box.finished.connect(answered)
+        box.open()
+
+    # -- sync with a team folder ----------------------------------------------------------
+    def sync_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, translate("MainWindow", "Sync with team folder"),
+            settings.team_folder())
+        if folder:
+            settings.set_team_folder(folder)
+            self.start_sync(folder)
+
+    def start_sync(self, folder: str) -> SyncWorker:
+        """Publish this annotator's snapshot into ``folder`` and merge the others', in a
+        worker thread, with progress; the summary says what came in and what was skipped."""
+        self._flush()
+        dialog = QProgressDialog(translate("MainWindow", "Syncing with the team folder…"), "",
+                                 0, 0, self.window)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        session = self._session()
+        worker = SyncWorker(session.project.path, folder, session.annotator)
+        self.sync_worker = worker
+        self.merging = True  # its writes refresh the views without a notice
+
+        def progressed(step: int, steps: int, name: str) -> None:
+            dialog.setMaximum(steps)
+            dialog.setValue(step)
+            if name:
+                dialog.setLabelText(translate("MainWindow", "Syncing %1…").replace(
+                    "%1", isolate(name)))
+
+        def finished(result: object) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            worker.wait()
+            self.sync_worker = None
+            self.merging = False
+            self._session().changed_elsewhere()
+            self.merged.emit()
+            if isinstance(result, str):
+                QMessageBox.warning(self.window, translate("MainWindow", "Sync failed"),
+                                    plain_message(core_text(result)))
+                return
+            lines = [core_text(line) for line in result.lines()]  # type: ignore[attr-defined]
+            box = QMessageBox(QMessageBox.Icon.Information,
+                              translate("MainWindow", "Sync finished"),
+                              message_text("\n".join(lines)), parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are data
+            box.setObjectName("syncSummary")
+            box.open()
+
+        worker.progressed.connect(progressed)
+        worker.done.connect(finished)
+        worker.start()
+        return worker
+
+    def show_team_progress(self) -> None:
+        """Each assigned annotator's progress through their queue (for the lead)."""
+        rows = self._session().team_progress()
+        if rows:
+            lines = [translate("MainWindow", "%1: %2 of %3 done or skipped, %4 in progress")
+                     .replace("%1", isolate(row.annotator))
+                     .replace("%2", number_text(row.done + row.skipped))
+                     .replace("%3", number_text(row.assigned))
+                     .replace("%4", number_text(row.in_progress)) for row in rows]
+        else:
+            lines = [translate("MainWindow", "No sample is assigned yet: annotator assign.")]
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("MainWindow", "Team progress"),
+                          message_text("\n".join(lines)), parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("teamProgress")
         box.open()

@@ -472,7 +472,8 @@ class MainWindow(QMainWindow):
                 self.open_article(first)
 
     def _merged(self) -> None:
-        """A merge from this window ended: show what came in (no notice)."""
+        """A merge or sync from this window ended: show what came in (no notice)."""
+        self.list_panel.offer_queue()  # a sync may have brought this annotator's queue
         self.list_panel.model.reload()
         self.list_panel.update_progress()
         if self.current:

@@ -100,3 +100,12 @@ def set_export_for_excel(on: bool) -> None:
     store = settings()
     store.setValue(_EXCEL, bool(on))
     store.sync()
+
+
+def team_folder() -> str:
+    """The team folder last synced with ("" before the first sync)."""
+    return str(settings().value("team/folder", "") or "")
+
+
+def set_team_folder(folder: str) -> None:
+    settings().setValue("team/folder", folder)

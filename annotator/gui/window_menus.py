@@ -108,6 +108,7 @@ def build_menus(window: MenuHost) -> Menus:
          QKeySequence("Ctrl+Shift+I"))
     _add(file, translate("MainWindow", "&Merge a colleague's project…"), jobs.merge_dialog,
          QKeySequence("Ctrl+Shift+M"))
+    _add(file, translate("MainWindow", "S&ync with team folder…"), jobs.sync_dialog)
     _add(file, translate("MainWindow", "Restore a &backup…"), projects.restore_backup)
     file.addSeparator()
     _add(file, translate("MainWindow", "&Switch annotator…"), projects.switch_annotator)
@@ -148,6 +149,7 @@ def build_menus(window: MenuHost) -> Menus:
     review.setCheckable(True)
     _add(view, translate("MainWindow", "&Agreement…"), window.show_agreement,
          QKeySequence("Ctrl+Shift+A"))
+    _add(view, translate("MainWindow", "&Team progress…"), jobs.show_team_progress)
     charts = window.charts_dock.toggleViewAction()
     charts.setText(translate("MainWindow", "&Charts"))
     charts.setShortcut(QKeySequence("Ctrl+Shift+C"))

@@ -1,4 +1,5 @@
-"""Long work from the window without freezing it: importing articles, merging files.
+"""Long work from the window without freezing it: importing articles, merging files,
+syncing with a team folder.
 
 Each worker opens its own connection to the project file (SQLite connections belong to
 one thread).  Cancelling an import stops between files; batches already stored stay
@@ -144,3 +145,30 @@ class BackupWorker(QThread):
             self.done.emit(f"error: {exc}")
         except Exception as exc:  # a backup must never stop the work
             self.done.emit(f"error: {type(exc).__name__}: {exc}")
+
+
+class SyncWorker(QThread):
+    """Syncs the project at ``project_path`` with a team folder as ``annotator``
+    (:meth:`~annotator.core.store.team.Team.sync`), saying how far it got."""
+
+    progressed = Signal(int, int, str)  # step, steps, the snapshot being read
+    done = Signal(object)  # a SyncSummary, or an error message
+
+    def __init__(self, project_path: Path, folder: str, annotator: str) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.folder = folder
+        self.annotator = annotator
+
+    def run(self) -> None:
+        try:
+            with open_project(self.project_path, create=False) as project:
+                summary = project.team.sync(self.folder, self.annotator,
+                                            self.progressed.emit)
+        except AnnotatorError as exc:
+            self.done.emit(message_of(exc))
+            return
+        except Exception as exc:  # never let a thread die silently
+            self.done.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(summary)

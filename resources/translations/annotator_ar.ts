@@ -169,6 +169,11 @@
         <translation>متخطى</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>My queue</source>
+        <translation>قائمتي</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>en</source>
         <comment>an article&apos;s language</comment>
@@ -208,7 +213,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+115"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
     </message>
@@ -216,6 +221,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location line="+3"/>
         <source>No article matches “%1”.</source>
         <translation>لا يوجد مقال يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article is assigned to you.</source>
+        <translation>لم تُسند إليك أي مقالة.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -228,7 +238,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>لا توجد مقالات بعد: ملف &gt; استيراد مقالات… (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -236,7 +246,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-222"/>
+        <location line="-242"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -287,7 +297,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+540"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+536"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>التعليقات</translation>
@@ -650,6 +660,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+2"/>
+        <source>S&amp;ync with team folder…</source>
+        <translation>م&amp;زامنة مع مجلد الفريق…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Restore a &amp;backup…</source>
         <translation>استعادة &amp;نسخة احتياطية…</translation>
     </message>
@@ -736,7 +751,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>&amp;الاتفاق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Team progress…</source>
+        <translation>تقدّم ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>ال&amp;رسوم البيانية</translation>
     </message>
@@ -831,7 +851,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
@@ -931,6 +951,46 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>لم يُدمج شيء من %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync with team folder</source>
+        <translation>مزامنة مع مجلد الفريق</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Syncing with the team folder…</source>
+        <translation>جارٍ المزامنة مع مجلد الفريق…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Syncing %1…</source>
+        <translation>جارٍ مزامنة %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync failed</source>
+        <translation>فشلت المزامنة</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync finished</source>
+        <translation>انتهت المزامنة</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 of %3 done or skipped, %4 in progress</source>
+        <translation>%1: %2 من %3 منجزة أو متخطّاة، %4 قيد العمل</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No sample is assigned yet: annotator assign.</source>
+        <translation>لم تُوزَّع أي عيّنة بعد: annotator assign.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
@@ -1192,7 +1252,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../annotator/gui/review_queue.py" line="+111"/>
+        <location filename="../../annotator/gui/review_queue.py" line="+110"/>
         <source>Disagree on: %1</source>
         <translation>الاختلاف في: %1</translation>
     </message>
@@ -1517,7 +1577,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+229"/>
+        <location filename="../../annotator/gui/review_view.py" line="+228"/>
         <source>This is the last article in the queue.</source>
         <translation>هذا هو المقال الأخير في القائمة.</translation>
     </message>
@@ -1748,7 +1808,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+119"/>
+        <location filename="../../annotator/gui/texts.py" line="+111"/>
         <source>(invented)</source>
         <translation>(مثال مُتخيَّل)</translation>
     </message>

@@ -169,6 +169,11 @@
         <translation>رد‌شده</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>My queue</source>
+        <translation>صف من</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>en</source>
         <comment>an article&apos;s language</comment>
@@ -208,7 +213,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+115"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -216,6 +221,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location line="+3"/>
         <source>No article matches “%1”.</source>
         <translation>هیچ مقاله‌ای با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article is assigned to you.</source>
+        <translation>هیچ مقاله‌ای به شما سپرده نشده است.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -228,7 +238,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>هنوز مقاله‌ای نیست: پرونده &gt; درون‌ریزی مقاله‌ها… (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -236,7 +246,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-222"/>
+        <location line="-242"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -287,7 +297,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>CommentThread</name>
     <message>
-        <location filename="../../annotator/gui/review_parts.py" line="+540"/>
+        <location filename="../../annotator/gui/review_parts.py" line="+536"/>
         <location line="+41"/>
         <source>Comments</source>
         <translation>نظرها</translation>
@@ -650,6 +660,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+2"/>
+        <source>S&amp;ync with team folder…</source>
+        <translation>همگام‌&amp;سازی با پوشهٔ تیم…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Restore a &amp;backup…</source>
         <translation>بازگردانی &amp;نسخهٔ پشتیبان…</translation>
     </message>
@@ -736,7 +751,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>&amp;توافق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Team progress…</source>
+        <translation>&amp;پیشرفت تیم…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>&amp;نمودارها</translation>
     </message>
@@ -831,7 +851,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -931,6 +951,46 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location line="+18"/>
         <source>Nothing was merged from %1.</source>
         <translation>از %1 چیزی ادغام نشد.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync with team folder</source>
+        <translation>همگام‌سازی با پوشهٔ تیم</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Syncing with the team folder…</source>
+        <translation>در حال همگام‌سازی با پوشهٔ تیم…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Syncing %1…</source>
+        <translation>در حال همگام‌سازی %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync failed</source>
+        <translation>همگام‌سازی ناکام ماند</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync finished</source>
+        <translation>همگام‌سازی به پایان رسید</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 of %3 done or skipped, %4 in progress</source>
+        <translation>%1: %2 از %3 انجام‌شده یا ردشده، %4 در جریان</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No sample is assigned yet: annotator assign.</source>
+        <translation>هنوز نمونه‌ای تقسیم نشده است: annotator assign.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team progress</source>
+        <translation>پیشرفت تیم</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/help_dialogs.py" line="+12"/>
@@ -1192,7 +1252,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../annotator/gui/review_queue.py" line="+111"/>
+        <location filename="../../annotator/gui/review_queue.py" line="+110"/>
         <source>Disagree on: %1</source>
         <translation>اختلاف در: %1</translation>
     </message>
@@ -1507,7 +1567,7 @@ The current state is backed up first.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+229"/>
+        <location filename="../../annotator/gui/review_view.py" line="+228"/>
         <source>This is the last article in the queue.</source>
         <translation>این آخرین مقالهٔ صف است.</translation>
     </message>
@@ -1723,7 +1783,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+119"/>
+        <location filename="../../annotator/gui/texts.py" line="+111"/>
         <source>(invented)</source>
         <translation>(ساختگی)</translation>
     </message>

@@ -30,6 +30,7 @@ def _import_sqlite_utils() -> None:
 _import_sqlite_utils()
 
 from annotator.core.store.articles import (  # noqa: E402
+    QUEUE,
     STATUSES,
     Article,
     ArticleSummary,
@@ -45,6 +46,6 @@ from annotator.core.store.project import Project, open_project  # noqa: E402
 from annotator.core.store.tags import Tag  # noqa: E402
 
 __all__ = [
-    "EXPORT_COLUMNS", "REQUIRED_COLUMNS", "STATUSES", "Article", "ArticleSummary", "Change",
-    "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
+    "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "STATUSES", "Article", "ArticleSummary",
+    "Change", "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
 ]

@@ -20,6 +20,7 @@ from annotator.core.store.base import Store, now
 from annotator.core.text import search_key_with_offsets
 
 STATUSES = ("not_started", "in_progress", "done", "skipped")
+QUEUE = "queue"  # a list filter, not a status: the articles assigned to the annotator
 _BATCH = 1000
 _IMPORT_CHECKPOINT_PAGES = 10_000
 # The search index's automerge (FTS5 merges segments once this many share a level):
@@ -252,7 +253,8 @@ class Articles:
     ) -> list[ArticleSummary]:
         """Articles in import order, with ``annotator``'s status (``not_started`` if none).
 
-        ``status`` keeps one status; ``query`` keeps the articles matching a search.
+        ``status`` keeps one status (:data:`QUEUE`: the articles assigned to
+        ``annotator``); ``query`` keeps the articles matching a search.
         """
         where, params = self._list_filter(annotator, status, query)
         if not where and offset and self._numbered_without_gaps():
@@ -330,11 +332,15 @@ class Articles:
 
     def _list_filter(self, annotator: str | None, status: str | None,
                      query: str | None) -> tuple[str, list[object]]:
-        if status is not None and status not in STATUSES:
+        if status is not None and status not in STATUSES and status != QUEUE:
             raise AnnotatorError(unknown_status(status))
         conditions: list[str] = []
         params: list[object] = [annotator or ""]
-        if status is not None:
+        if status == QUEUE:
+            conditions.append("a.article_id IN (SELECT article_id FROM assignments "
+                              "WHERE annotator = ?)")
+            params.append(annotator or "")
+        elif status is not None:
             conditions.append("COALESCE(s.status, 'not_started') = ?")
             params.append(status)
         match = fts_query(query or "")

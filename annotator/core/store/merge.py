@@ -2,7 +2,8 @@
 
 Articles are matched by content hash (and article id), never by file name: the same text
 under another id is the same article; another text under the same id is reported, not
-mixed.  Tags, statuses, adjudications, comments, history and participants come in.
+mixed.  Tags, statuses, adjudications, comments, history, participants, samples and assignments
+come in.
 Rules: nothing of another annotator is overwritten by a different annotator; the same
 tag edited on two machines keeps the later edit (the earlier stays in the history); a
 tag the annotator removed here after the colleague's copy was last edited stays removed,
@@ -54,6 +55,7 @@ from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migration
 from annotator.core.store.opening import upgrade_copy
 from annotator.core.store.participants import Participants
 from annotator.core.store.review import Review
+from annotator.core.store.samples import merge_attached as merge_samples
 from annotator.core.text import index_key
 
 MERGE_CACHE_KIB = 64 * 1024
@@ -131,6 +133,7 @@ class MergeSummary:
     comments: int = 0
     participants: int = 0
     history: int = 0
+    samples: int = 0  # samples added or given a newer assignment
     annotators: list[str] = field(default_factory=list)
     unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
 
@@ -149,6 +152,9 @@ class MergeSummary:
                          adjudications=self.adjudications, comments=self.comments,
                          participants=self.participants, history=self.history),
         ]
+        if self.samples:
+            out.append(Translatable("samples: {count} added or newly assigned",
+                                    count=self.samples))
         if self.annotators:
             out.append(Translatable("annotators in the file: {names}",
                                     names=Listing(self.annotators)))
@@ -180,11 +186,14 @@ class Merge:
         self._backups = backups
         self._review = review
 
-    def from_file(self, other: str | Path, accept_unknown: bool = False) -> MergeSummary:
+    def from_file(self, other: str | Path, accept_unknown: bool = False,
+                  backup: bool = True) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction).
 
         Raises :class:`UnknownValuesError` (nothing merged) when their tags carry fields,
         values or roles our active codebook does not know, unless ``accept_unknown``.
+        ``backup`` False: the caller backed the project up just before (a sync merging
+        several snapshots backs up once, before the first).
         """
         other = Path(other)
         if names_project(other, self._store.path):
@@ -210,7 +219,11 @@ class Merge:
                     raise UnknownValuesError(str(other), unknown)
                 summary.unknown = unknown
                 with _larger_cache(self._store.conn):
-                    self._merge_backed_up(summary)
+                    if backup:
+                        self._merge_backed_up(summary)
+                    else:
+                        with self._store.write():
+                            self._merge_all(summary)
             finally:
                 self._store.conn.execute("DETACH DATABASE other")
         # Their participants and codebooks came in: read them again.
@@ -292,6 +305,7 @@ class Merge:
         summary.comments = merge_sql.merge_comments(conn)
         summary.history = merge_sql.merge_history(conn)
         summary.annotators = merge_sql.their_annotators(conn)
+        summary.samples = merge_samples(conn)
         merge_sql.drop_temp_tables(conn)
         summary.rechecks = sorted(set(self._review.rechecks()) - flagged)
 

@@ -241,7 +241,8 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                 ("what", ("tag", "status", "adjudication"))],
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
-READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis"})
+READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
+                        "0006_samples"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept)."""
@@ -290,3 +291,50 @@ def m0005_adjudication_basis(db: Database) -> None:
     none; for them the tags' times and the history tell.
     """
     db.execute("ALTER TABLE adjudications ADD COLUMN basis TEXT")
+
+
+@migrations(name="0006_samples")
+def m0006_samples(db: Database) -> None:
+    """Samples of articles drawn for a team, and who codes which article of them.
+
+    A sample is named and reproducible: its seed, size, strata and query are kept, and
+    its articles in the order drawn.  An assignment gives an article of a sample to an
+    annotator; ``overlap`` marks the articles every annotator of the sample codes (for
+    agreement).  A sample's assignment as a whole is described on the sample (who, the
+    overlap share, the seed, when), so that the newest assignment of a sample wins when
+    team snapshots are merged.
+    """
+    db.executescript(
+        """
+        CREATE TABLE samples (
+            name TEXT PRIMARY KEY,
+            seed TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size > 0),
+            stratum_by TEXT CHECK (stratum_by IS NULL OR stratum_by = 'outlet'
+                                   OR stratum_by = 'month' OR stratum_by = 'language'),
+            query TEXT,                         -- drawn from this search's results
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            annotators TEXT,                    -- JSON list as given; NULL = not assigned
+            overlap TEXT,                       -- the overlap share as given, e.g. '0.2'
+            assign_seed TEXT,
+            assigned_by TEXT,
+            assigned_at TEXT
+        );
+        CREATE TABLE sample_articles (
+            sample TEXT NOT NULL REFERENCES samples(name) ON DELETE CASCADE,
+            position INTEGER NOT NULL,          -- 1, 2, ... in the order drawn
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            stratum TEXT,
+            PRIMARY KEY (sample, article_id)
+        );
+        CREATE TABLE assignments (
+            sample TEXT NOT NULL REFERENCES samples(name) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            annotator TEXT NOT NULL,
+            overlap INTEGER NOT NULL CHECK (overlap = 0 OR overlap = 1),
+            PRIMARY KEY (sample, article_id, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments(annotator, article_id);
+        """
+    )

@@ -3,8 +3,9 @@
 A :class:`Project` is made of parts, each owning one concept and its SQL, held as its
 attributes: ``project.articles``, ``project.codebooks``, ``project.participants``,
 ``project.tags``, ``project.statuses``, ``project.history``, ``project.review``,
-``project.exchange`` (tags in and out as rows), ``project.merge``, ``project.settings``
-and ``project.backups``.  A caller names the part it depends on
+``project.exchange`` (tags in and out as rows), ``project.merge``, ``project.settings``,
+``project.samples`` (samples, assignments and queues), ``project.team`` (snapshots in a
+team folder) and ``project.backups``.  A caller names the part it depends on
 (``project.tags.set_choice(...)``); the parts share one connection and its transactions
 (:meth:`Project.write`), so a change spanning several parts is still one transaction.
 
@@ -61,9 +62,11 @@ from annotator.core.store.opening import (
 )
 from annotator.core.store.participants import Participants
 from annotator.core.store.review import Review
+from annotator.core.store.samples import Samples
 from annotator.core.store.settings import Settings
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tags import Tags
+from annotator.core.store.team import Team
 
 
 class Project:
@@ -86,6 +89,8 @@ class Project:
                                  checks, self.backups)
         self.review = Review(store, self.codebooks, self.articles, self.tags, checks)
         self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
+        self.samples = Samples(store, self.articles)
+        self.team = Team(store, self.settings, self.codebooks, self.merge)
 
     @property
     def path(self) -> Path:
