@@ -295,3 +295,16 @@ def test_cli_matrix_of_a_set_field(coded, cli) -> None:  # noqa: F811
     assert data["level"] == "masi"
     total = sum(sum(row.values()) for row in data["matrix"].values())
     assert total == pytest.approx(sum(data["totals"].values()))
+
+
+def test_report_shows_each_interval(coded) -> None:  # noqa: F811
+    from annotator.core.analysis.agreement import field_agreement
+    from annotator.core.outputs.report import INTERVAL_SAMPLES, INTERVAL_SEED, build_report
+
+    html = build_report(coded, "en", chart_dpi=30).html()
+    assert "95% interval" in html and "1000 resamples" in html
+    figures = field_agreement(coded, bootstrap=Bootstrap(INTERVAL_SAMPLES, INTERVAL_SEED))
+    shown = [f for f in figures if f.interval is not None and f.interval.low is not None]
+    assert shown
+    for figure in shown:
+        assert f"{figure.interval.low:.3f} – {figure.interval.high:.3f}" in html

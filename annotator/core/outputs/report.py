@@ -51,6 +51,9 @@ from annotator.core.store import STATUSES, Project, stats
 CHART_KINDS = ("progress", "stance", "demands", "demands-by-participant", "agreement")
 _STATUS_ORDER = ("done", "in_progress", "skipped", "not_started")
 FORMATS = (".html", ".pdf")
+INTERVAL_SAMPLES = 1000
+INTERVAL_SEED = 1
+"""The report's alpha intervals: ``annotator agreement --bootstrap 1000 --seed 1``."""
 
 _CSS = """
 body { font-family: Vazirmatn, Tahoma, "Noto Sans Arabic", "DejaVu Sans", sans-serif;
@@ -109,7 +112,8 @@ class Report:
     corpus: stats.CorpusSummary
     progress: dict[str, dict[str, int]]
     agreement: list[Any] | None  # None: the agreement module is not available
-    agreement_rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # label, level, alpha, 95% interval, articles, note
+    agreement_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     charts: list[ChartImage] = field(default_factory=list)
     language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
     status_names: dict[str, str] = field(default_factory=dict)  # status -> its label
@@ -265,11 +269,19 @@ class Report:
             "{reliable} and above is commonly taken as reliable, {tentative} as the lowest "
             "limit for tentative conclusions.").format(reliable=digits("0.8", lang),
                                                        tentative=digits("0.667", lang))
+        intro_text += " " + _(
+            "The 95% interval comes from {samples} resamples of the articles coded by two or "
+            "more annotators (drawn with replacement; seed {seed}), the percentile method "
+            "(Krippendorff 2004; Hayes and Krippendorff 2007).").format(
+                samples=digits(INTERVAL_SAMPLES, lang),
+                seed=digits(INTERVAL_SEED, lang))
         intro = self._paragraph(intro_text) + "\n"
-        head = [_("Field"), _("Level"), _("Alpha"), _("Articles"), _("Note")]
-        rows = [[self.data(label), level, alpha, units, self.data(note) if note else note]
-                for label, level, alpha, units, note in self.agreement_rows]
-        return intro + self._table(head, rows, {2, 3}, frozenset({4}))
+        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), _("Articles"),
+                _("Note")]
+        rows = [[self.data(label), level, alpha, interval, units,
+                 self.data(note) if note else note]
+                for label, level, alpha, interval, units, note in self.agreement_rows]
+        return intro + self._table(head, rows, {2, 3, 4}, frozenset({5}))
 
     def _paragraph(self, text: str) -> str:
         return f"<p {self._block()}>{html.escape(text)}</p>"
@@ -311,15 +323,19 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
     labels = Labels.of(project, language)
     codebook = project.codebooks.active()
     try:
-        figures: list[Any] | None = charts.agreement_figures(project)
+        figures: list[Any] | None = charts.agreement_figures(project, INTERVAL_SAMPLES,
+                                                            INTERVAL_SEED)
     except AnnotatorError:
         figures = None
-    rows: list[tuple[str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str, str]] = []
     for figure in figures or []:
+        interval = getattr(figure, "interval", None)
         rows.append((
             labels.figure(str(figure.field), getattr(figure, "category", None)),
             labels.level(str(figure.level)),
             labels.alpha(figure.alpha),
+            "" if interval is None or interval.low is None else
+            labels.alpha(interval.low) + " – " + labels.alpha(interval.high),
             labels.number(getattr(figure, "n_units", "")),
             labels.note(charts.agreement_reason(figure)),
         ))
