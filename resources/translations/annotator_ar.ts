@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+8"/>
+        <location line="+40"/>
+        <location line="+9"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -76,6 +76,21 @@
         <location line="+0"/>
         <source>Alpha</source>
         <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>مجال ٩٥٪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.667</source>
+        <translation>q &lt; ٠٫٦٦٧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.800</source>
+        <translation>q &lt; ٠٫٨٠٠</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,6 +138,11 @@
         <translation>الاتفاق الثنائي</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Coincidence matrix</source>
+        <translation>مصفوفة التوافقات</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Chart</source>
         <translation>الرسم البياني</translation>
@@ -131,6 +151,11 @@
         <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* الرقم الرئيسي للحقل. n/a: ألفا غير معرّفة (تذكر الملاحظة السبب).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2, as annotator agreement --bootstrap.</source>
+        <translation>مجال ٩٥٪ وq (نسبة قيم ألفا المعاد معاينتها التي تقل عن ٠٫٦٦٧ و٠٫٨٠٠): %1 إعادة معاينة للمقالات، البذرة %2، كما في annotator agreement --bootstrap.</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1696,19 @@ The current state is backed up first.</source>
         <location line="+2"/>
         <source>Evidence for: %1 (no passage yet)</source>
         <translation>الدليل على: %1 (لم يُحدَّد مقطع بعد)</translation>
+    </message>
+</context>
+<context>
+    <name>_MatrixView</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <source>No article was coded by two or more annotators in this field.</source>
+        <translation>لم يرمّز مرمّزان أو أكثر أيّ مقالة في هذا الحقل.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where the annotators disagree most: %1</source>
+        <translation>أكثر ما يختلف فيه المرمّزون: %1</translation>
     </message>
 </context>
 <context>

@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+8"/>
+        <location line="+40"/>
+        <location line="+9"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Category</source>
         <translation>گزینه</translation>
     </message>
@@ -76,6 +76,21 @@
         <location line="+0"/>
         <source>Alpha</source>
         <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>بازهٔ ۹۵٪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.667</source>
+        <translation>q &lt; ۰٫۶۶۷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.800</source>
+        <translation>q &lt; ۰٫۸۰۰</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,6 +138,11 @@
         <translation>توافق دوبه‌دو</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Coincidence matrix</source>
+        <translation>ماتریس هم‌رخدادی</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Chart</source>
         <translation>نمودار</translation>
@@ -131,6 +151,11 @@
         <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* رقم اصلی فیلد. n/a: آلفا تعریف‌نشده است (علت در ستون توضیح آمده است).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2, as annotator agreement --bootstrap.</source>
+        <translation>بازهٔ ۹۵٪ و q (سهم آلفاهای نمونه‌گیری‌شده که کمتر از ۰٫۶۶۷ و ۰٫۸۰۰ است): %1 بار نمونه‌گیری دوباره از مقاله‌ها، بذر %2، مانند annotator agreement --bootstrap.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1671,19 @@ The current state is backed up first.</source>
         <location line="+2"/>
         <source>Evidence for: %1 (no passage yet)</source>
         <translation>شاهد برای: %1 (هنوز بخشی انتخاب نشده)</translation>
+    </message>
+</context>
+<context>
+    <name>_MatrixView</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <source>No article was coded by two or more annotators in this field.</source>
+        <translation>هیچ مقاله‌ای در این فیلد را دو کدگذار یا بیشتر کدگذاری نکرده‌اند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where the annotators disagree most: %1</source>
+        <translation>بیشترین عدم توافق کدگذاران: %1</translation>
     </message>
 </context>
 <context>
