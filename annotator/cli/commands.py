@@ -47,14 +47,14 @@ from annotator.core.store.review import AdjudicatedValue, ReviewItem
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags", "merge", "review", "adjudicate", "agreement", "chart", "report",
-    "check", "backup", "restore", "bench",
+    "check", "backup", "restore", "bench", "training", "score",
 )
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
 # shared option groups (``person``: --annotator, ``terminal``: --lang/--visual/--logical).
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
-    "annotator.cli.safety", "annotator.cli.bench",
+    "annotator.cli.safety", "annotator.cli.bench", "annotator.cli.training",
 )
 
 

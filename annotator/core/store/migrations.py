@@ -241,10 +241,12 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                 ("what", ("tag", "status", "adjudication"))],
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
-READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis"})
+READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
+                        "0007_training_set"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
-decision of theirs made before it comes in as one made before bases were kept)."""
+decision of theirs made before it comes in as one made before bases were kept), or add a
+table the merge does not read (0007's training set stays the project's own)."""
 
 
 @migrations(name="0003_plain_checks")
@@ -290,3 +292,18 @@ def m0005_adjudication_basis(db: Database) -> None:
     none; for them the tags' times and the history tell.
     """
     db.execute("ALTER TABLE adjudications ADD COLUMN basis TEXT")
+
+
+@migrations(name="0007_training_set")
+def m0007_training_set(db: Database) -> None:
+    """The training set: articles on which new annotators are trained and scored.
+
+    Their adjudicated values are the answers an annotator's tags are scored against
+    (``annotator score``).  Numbered 0007 and independent of any 0006: it only adds a
+    table, which no earlier migration touches.
+    """
+    db.execute(f"""
+        CREATE TABLE IF NOT EXISTS training_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
+            added_at TEXT NOT NULL DEFAULT ({_NOW})
+        )""")

@@ -64,6 +64,7 @@ from annotator.core.store.review import Review
 from annotator.core.store.settings import Settings
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tags import Tags
+from annotator.core.store.training import Training
 
 
 class Project:
@@ -86,6 +87,7 @@ class Project:
                                  checks, self.backups)
         self.review = Review(store, self.codebooks, self.articles, self.tags, checks)
         self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
+        self.training = Training(store)
 
     @property
     def path(self) -> Path:
