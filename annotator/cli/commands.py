@@ -263,7 +263,42 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_codebook(args: argparse.Namespace) -> int:
+    """``codebook --print -o FILE.html|pdf``: the codebook as coders read it."""
+    from annotator.core.outputs.codebook_print import build_codebook_html, write_codebook_html
+    from annotator.core.outputs.output_file import check_target
+
+    if not (args.printable and args.output) or args.load:
+        raise AnnotatorError(N_("--print writes the codebook to -o FILE (.html or .pdf); "
+                                "give both, without --load"))
+    target = Path(args.output).expanduser()
+    suffix = target.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise AnnotatorError(Translatable("{path}: the codebook is printed as .html or .pdf",
+                                          path=target))
+    lang = language(args)
+    with project_for(args, create=False) as project:
+        check_target(target, project.path)
+        text = build_codebook_html(project, lang)
+        title = project.codebooks.active().title
+        project_path = project.path
+    if suffix == ".pdf":
+        try:
+            from annotator.gui.pdf import html_to_pdf
+        except ImportError as exc:
+            raise AnnotatorError(Translatable("a PDF needs Qt (PySide6): {error}; write .html "
+                                              "instead", error=exc)) from None
+        html_to_pdf(text, target, rtl=lang in ("fa", "ar"),
+                    title=title.get(lang) or title.get("en") or "", project=project_path)
+    else:
+        write_codebook_html(text, target, project_path)
+    say(args, Translatable("codebook written to {path}", path=target), sys.stderr)
+    return 0
+
+
 def cmd_codebook(args: argparse.Namespace) -> int:
+    if args.printable or args.output:
+        return _print_codebook(args)
     # Read before the project opens: the file given may be the project itself, and
     # reading it while a connection is held would drop that connection's locks.
     new = load_codebook(args.load) if args.load else None
@@ -554,6 +589,11 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="FILE",
                    help=N_("make FILE the active codebook (refused if it drops categories in use; "
                            "warns about texts some entries have in fa or ar and others lack)"))
+    p.add_argument("--print", action="store_true", dest="printable",
+                   help=N_("write the codebook as coders read it (fields, categories, "
+                           "definitions, examples from adjudicated evidence, keys) to -o FILE"))
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help=N_("with --print: the file to write, .html or .pdf"))
 
     p = command("participants", cmd_participants, N_("list the participants registry, or add to "
                                                      "it"),

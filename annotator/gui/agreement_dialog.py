@@ -155,7 +155,7 @@ class AgreementDialog(QDialog):
                               "says why).").replace("n/a", labels.not_applicable)
                       + " " + self.tr("95% interval and q (the share of resampled alphas "
                                       "below 0.667 and 0.800): %1 resamples of the articles, "
-                                      "seed %2, as annotator agreement --bootstrap.")
+                                      "seed %2.")
                       .replace("%1", labels.number(SAMPLES)).replace("%2", labels.number(SEED)))
         note.setWordWrap(True)
         layout.addWidget(note)

@@ -154,8 +154,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2, as annotator agreement --bootstrap.</source>
-        <translation>مجال ٩٥٪ وq (نسبة قيم ألفا المعاد معاينتها التي تقل عن ٠٫٦٦٧ و٠٫٨٠٠): %1 إعادة معاينة للمقالات، البذرة %2، كما في annotator agreement --bootstrap.</translation>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2.</source>
+        <translation>مجال ٩٥٪ وq (نسبة قيم ألفا المعاد معاينتها التي تقل عن ٠٫٦٦٧ و٠٫٨٠٠): %1 إعادة معاينة للمقالات، البذرة %2.</translation>
     </message>
 </context>
 <context>

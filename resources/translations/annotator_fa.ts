@@ -154,8 +154,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2, as annotator agreement --bootstrap.</source>
-        <translation>بازهٔ ۹۵٪ و q (سهم آلفاهای نمونه‌گیری‌شده که کمتر از ۰٫۶۶۷ و ۰٫۸۰۰ است): %1 بار نمونه‌گیری دوباره از مقاله‌ها، بذر %2، مانند annotator agreement --bootstrap.</translation>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2.</source>
+        <translation>بازهٔ ۹۵٪ و q (سهم آلفاهای نمونه‌گیری‌شده که کمتر از ۰٫۶۶۷ و ۰٫۸۰۰ است): %1 بار نمونه‌گیری دوباره از مقاله‌ها، بذر %2.</translation>
     </message>
 </context>
 <context>
