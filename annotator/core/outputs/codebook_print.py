@@ -16,7 +16,6 @@ the tag form gives each category; a window test checks it against the form.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -201,5 +200,7 @@ def build_codebook_html(project: Project, language: str = "en") -> str:
 def write_codebook_html(text: str, path: str | Path, project: str | Path | None = None
                         ) -> Path:
     """Write the HTML, never over ``project`` or its side files, checked before renaming."""
-    write: Callable[[BinaryIO], object] = lambda out: out.write(text.encode("utf-8"))
+    def write(out: BinaryIO) -> object:
+        return out.write(text.encode("utf-8"))
+
     return write_output(path, write, check_html, project)
