@@ -308,3 +308,18 @@ def test_report_shows_each_interval(coded) -> None:  # noqa: F811
     assert shown
     for figure in shown:
         assert f"{figure.interval.low:.3f} – {figure.interval.high:.3f}" in html
+
+
+def test_report_shows_the_coincidence_matrix_of_the_published_example(tmp_path) -> None:
+    from annotator.core.outputs.report import build_report
+
+    path, scale = published_example_project(tmp_path)
+    with open_project(path) as project:
+        report = build_report(project, "fa", chart_dpi=30)
+        stance = next(part for part in report.matrices if part.names[0] != scale[0])
+        html = report.html()
+    # Krippendorff's table in Persian digits: row 1 reads 7, 1.33, 0.33, 0.33, 0; n_1 = 9.
+    assert stance.cells[0] == ["۷", "۱٫۳۳", "۰٫۳۳", "۰٫۳۳", "۰"]
+    assert stance.totals == ["۹", "۱۳", "۱۰", "۵", "۳"]
+    assert stance.shades[0][0] != stance.shades[0][4]
+    assert "ماتریس‌های هم‌رخدادی" in html and "۳۳٫۳٪" in html

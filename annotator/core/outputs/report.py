@@ -45,6 +45,7 @@ from annotator.core.i18n import (
 from annotator.core.labels import Labels
 from annotator.core.outputs import charts
 from annotator.core.outputs.output_file import check_html, write_output
+from annotator.core.outputs.report_matrix import MatrixPart, matrix_parts
 from annotator.core.outputs.terminal import has_arabic_script
 from annotator.core.store import STATUSES, Project, stats
 
@@ -115,6 +116,7 @@ class Report:
     # label, level, alpha, 95% interval, articles, note
     agreement_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     charts: list[ChartImage] = field(default_factory=list)
+    matrices: list[MatrixPart] = field(default_factory=list)  # single-choice fields
     language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
     status_names: dict[str, str] = field(default_factory=dict)  # status -> its label
 
@@ -163,6 +165,7 @@ class Report:
             self._progress_table(),
             heading(_("Agreement between annotators")),
             self._agreement_part(),
+            self._matrix_part(),
             heading(_("Charts")),
         ]
         for chart in self.charts:
@@ -283,6 +286,45 @@ class Report:
                 for label, level, alpha, interval, units, note in self.agreement_rows]
         return intro + self._table(head, rows, {2, 3, 4}, frozenset({5}))
 
+    def _matrix_part(self) -> str:
+        """Each single-choice field's coincidence matrix, shaded, and where they disagree."""
+        if not self.matrices:
+            return ""
+        _ = self._
+        align = "right" if self.rtl else "left"
+        number_align = "left" if self.rtl else "right"
+        direction = "rtl" if self.rtl else "ltr"
+        parts = [self._paragraph(_(
+            "Coincidence matrices (Krippendorff 2011): how often the values of two annotators "
+            "of one article meet, each pair counted 1/(m - 1) in an article with m values; "
+            "agreement lies on the diagonal."))]
+        total = html.escape(_("Total"))
+        most = html.escape(_("Most disagreement:"))
+        for part in self.matrices:
+            parts.append(f"<h3 {self._block()}>{self.data(part.field)}</h3>")
+            parts.append(self._paragraph(_("{units} articles coded by two or more "
+                                           "annotators.").format(units=part.units)))
+            lines = [f'<table dir="{direction}" align="{align}" border="1" cellspacing="0" '
+                     'cellpadding="4">',
+                     "<tr><th></th>" + "".join(f'<th align="{align}">{self.data(name)}</th>'
+                                               for name in part.names)
+                     + f'<th align="{align}">{total}</th></tr>']
+            for name, cells, shades, total in zip(part.names, part.cells, part.shades,
+                                                  part.totals, strict=True):
+                lines.append(f'<tr><th align="{align}">{self.data(name)}</th>' + "".join(
+                    f'<td class="number" align="{number_align}" bgcolor="{shade}" '
+                    f'style="background-color: {shade}">{html.escape(cell)}</td>'
+                    for cell, shade in zip(cells, shades, strict=True))
+                    + f'<td class="number" align="{number_align}">{html.escape(total)}</td>'
+                    "</tr>")
+            lines.append("</table>")
+            parts.append("\n".join(lines))
+            if part.most:
+                pairs = join([f"{self.data(a)} / {self.data(b)} ({share})"
+                              for a, b, share in part.most], self.language)
+                parts.append(f"<p {self._block()}>{most} {pairs}</p>")
+        return "\n".join(parts)
+
     def _paragraph(self, text: str) -> str:
         return f"<p {self._block()}>{html.escape(text)}</p>"
 
@@ -351,6 +393,7 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         progress=stats.status_table(project),
         agreement=figures,
         agreement_rows=rows,
+        matrices=matrix_parts(project, labels) if figures is not None else [],
         language_names={code: labels.language_name(code) for code in LANGUAGES},
         status_names={status: labels.status(status) for status in STATUSES},
     )
