@@ -14,7 +14,6 @@ import argparse
 import json
 
 from annotator.cli.common import annotator_for, language, project_for, say, terminal_text
-from annotator.core.analysis.bootstrap import RELIABLE
 from annotator.core.analysis.score import REFERENCE, TRAINING_SET, Score, score
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Number, Translatable, translation
@@ -45,8 +44,9 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
                    help=N_("what the tags are scored against (the adjudicated values)"))
     p.add_argument("--field", action="append", dest="fields", metavar="FIELD",
                    help=N_("only this field (may repeat; default: every field but free text)"))
-    p.add_argument("--minimum", type=_minimum, default=RELIABLE, metavar="ALPHA",
-                   help=N_("the alpha each field must reach to pass (default: 0.8)"))
+    p.add_argument("--minimum", type=_minimum, metavar="ALPHA",
+                   help=N_("the alpha each field must reach to pass (default: the codebook's "
+                           "certification_minimum, else 0.8)"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 

@@ -156,3 +156,25 @@ def test_cli_bad_input_is_one_line(trained, cli, argv) -> None:
     code, out, err = cli(*argv)
     assert code != 0 and "Traceback" not in err
     assert len([line for line in err.splitlines() if "error" in line]) == 1
+
+
+def with_minimum(value: str) -> str:
+    from annotator.core import paths
+
+    source = paths.default_codebook_path().read_text(encoding="utf-8")
+    return source.replace("[codebook]\n", f"[codebook]\ncertification_minimum = {value}\n", 1)
+
+
+def test_the_codebook_sets_the_minimum(trained) -> None:
+    from annotator.core.codebook import parse_codebook
+    from annotator.core.outputs.codebook_print import build_codebook_html
+
+    trained.codebooks.load(parse_codebook(with_minimum("0.99")), "strict.toml")
+    assert trained.codebooks.active().to_dict()["certification_minimum"] == 0.99
+    assert score(trained, "sara").minimum == 0.99
+    assert score(trained, "sara", ["stance"]).certified is False
+    assert score(trained, "sara", ["stance"], minimum=0.8).certified is True
+    assert "reaches 0.990 on every field" in build_codebook_html(trained, "en")
+    for bad in ("0", "1.5", "true", '"high"'):
+        with pytest.raises(AnnotatorError, match="certification_minimum"):
+            parse_codebook(with_minimum(bad))

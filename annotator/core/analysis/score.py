@@ -9,7 +9,8 @@ the field): the field's figures are exactly those of
 adjudicated}}``, and the confusion counts say which adjudicated value the annotator
 chose what for (per category of a multiple-choice or participants field: chosen by both,
 only by the adjudication, only by the annotator).  A field is passed when its primary
-alpha reaches the minimum (0.800 by default, Krippendorff's customary minimum); a field
+alpha reaches the minimum (the codebook's ``certification_minimum``, else 0.800,
+Krippendorff's customary minimum); a field
 with no adjudicated value in the scope is not judged, and the annotator is certified
 when every judged field is passed.
 """
@@ -118,14 +119,20 @@ def _confusion(kind: str, units: dict[Any, dict[Any, Any]], annotator: str
 
 
 def score(project: Project, annotator: str, fields: Iterable[str] | None = None,
-          minimum: float = RELIABLE) -> Score:
-    """``annotator``'s agreement with the adjudicated values, field by field."""
+          minimum: float | None = None) -> Score:
+    """``annotator``'s agreement with the adjudicated values, field by field.
+
+    ``minimum`` defaults to the codebook's ``certification_minimum``, else 0.800.
+    """
     known = project.tags.annotators()
     if annotator not in known:
         raise AnnotatorError(Translatable(
             "no annotator named '{name}' in the project (annotators: {known})",
             name=annotator, known=Listing(known) or Translatable("none yet")))
-    specs = choose_fields(project.codebooks.active(), fields)
+    codebook = project.codebooks.active()
+    if minimum is None:
+        minimum = codebook.certification_minimum or RELIABLE
+    specs = choose_fields(codebook, fields)
     training = project.training.articles()
     scope = TRAINING_SET if training else ADJUDICATED_ARTICLES
     wanted = set(training)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from annotator.core.codebook import Codebook, Field, kind_label
-from annotator.core.i18n import RTL_LANGUAGES, check_language, translate, translation
+from annotator.core.i18n import RTL_LANGUAGES, check_language, digits, translate, translation
 from annotator.core.outputs.output_file import check_html, write_output
 from annotator.core.outputs.report import FSI, PDI, clean
 from annotator.core.store import Project
@@ -135,6 +135,11 @@ def codebook_html(codebook: Codebook, language: str = "en",
     description = codebook.descriptions.get(language) or codebook.descriptions.get("en")
     if description:
         parts.append(out.paragraph(out.data(description)))
+    if codebook.certification_minimum is not None:
+        parts.append(out.paragraph(esc(_(
+            "An annotator is certified when alpha with the adjudicated values on the "
+            "training set reaches {minimum} on every field.").format(
+                minimum=digits(f"{codebook.certification_minimum:.3f}", language)))))
     for field in codebook.fields:
         parts += _field_part(out, field, keys, examples or {})
     parts += ["</body>", "</html>", ""]
