@@ -57,6 +57,7 @@ class MenuHost(Protocol):
     def skip_and_next(self) -> None: ...
     def toggle_review(self) -> None: ...
     def show_agreement(self) -> object: ...
+    def show_score(self) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ def build_menus(window: MenuHost) -> Menus:
     review.setCheckable(True)
     _add(view, translate("MainWindow", "&Agreement…"), window.show_agreement,
          QKeySequence("Ctrl+Shift+A"))
+    _add(view, translate("MainWindow", "&Training and score…"), window.show_score)
     charts = window.charts_dock.toggleViewAction()
     charts.setText(translate("MainWindow", "&Charts"))
     charts.setShortcut(QKeySequence("Ctrl+Shift+C"))

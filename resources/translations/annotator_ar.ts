@@ -608,7 +608,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+132"/>
+        <location filename="../../annotator/gui/main_window.py" line="+133"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -750,7 +750,12 @@
         <translation>&amp;الاتفاق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Training and score…</source>
+        <translation>&amp;التدريب والدرجة…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>ال&amp;رسوم البيانية</translation>
     </message>
@@ -1600,6 +1605,94 @@ The current state is backed up first.</source>
             <numerusform>بقي %n حقلاً لم يرمّزها %1 على حالها.</numerusform>
             <numerusform>بقي %n حقل لم يرمّزها %1 على حالها.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <source>Training and score</source>
+        <translation>التدريب والدرجة</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>مستوى القياس</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>المرمّز</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training set: %1 articles. Double-click one to code it; the score against the adjudicated values is below.</source>
+        <translation>مجموعة التدريب: %1 مقال. انقر مرتين على أحدها لترميزه، والدرجة مقابل القيم المحسومة أدناه.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>لم يُقيَّم: لا قيمة محسومة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>ناجح</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>غير ناجح</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certified: every field reaches %1.</source>
+        <translation>مُعتمَد: كل الحقول تبلغ %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: every field must reach %1.</source>
+        <translation>غير مُعتمَد بعد: يجب أن تبلغ كل الحقول %1.</translation>
     </message>
 </context>
 <context>

@@ -608,7 +608,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+132"/>
+        <location filename="../../annotator/gui/main_window.py" line="+133"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -750,7 +750,12 @@
         <translation>&amp;توافق…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Training and score…</source>
+        <translation>&amp;آموزش و نمره…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Charts</source>
         <translation>&amp;نمودارها</translation>
     </message>
@@ -1575,6 +1580,94 @@ The current state is backed up first.</source>
         <translation>
             <numerusform>%n فیلد که %1 کدگذاری نکرده بود، دست‌نخورده ماند.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <source>Training and score</source>
+        <translation>آموزش و نمره</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Article</source>
+        <translation>مقاله</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>سطح سنجش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training set: %1 articles. Double-click one to code it; the score against the adjudicated values is below.</source>
+        <translation>مجموعهٔ آموزشی: %1 مقاله. برای کدگذاری روی هر کدام دوبار کلیک کنید؛ نمره در برابر مقدارهای داوری‌شده در پایین است.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>سنجیده نشد: مقدار داوری‌شده‌ای نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>مردود</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certified: every field reaches %1.</source>
+        <translation>تأیید شد: همهٔ فیلدها به %1 می‌رسند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: every field must reach %1.</source>
+        <translation>هنوز تأیید نشده: همهٔ فیلدها باید به %1 برسند.</translation>
     </message>
 </context>
 <context>
