@@ -18,11 +18,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from annotator.cli.common import language, project_for, terminal_text
+from annotator.cli.parser import whole_number
 from annotator.core.analysis.agreement import Figure, PairAgreement, report
+from annotator.core.analysis.bootstrap import MAX_SAMPLES, Bootstrap
+from annotator.core.analysis.matrix import FieldMatrix, field_matrix, tidy
+from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, translation
 from annotator.core.labels import Labels
 
 CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "annotators", "values", "note")
+INTERVAL_COLUMNS = ("ci_low", "ci_high", "p_below_667", "p_below_800")
+"""Added after ``alpha`` in the CSV with ``--bootstrap``."""
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.Namespace) -> None:
@@ -35,33 +41,128 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
                    help=N_("only this field (may repeat; default: every field but free text)"))
     p.add_argument("--annotator", action="append", dest="annotators", metavar="NAME",
                    help=N_("only this annotator's tags (may repeat; default: everyone's)"))
+    p.add_argument("--bootstrap", type=whole_number(1, MAX_SAMPLES), metavar="N",
+                   help=N_("add a 95%% interval to each alpha and the probability that it is "
+                           "below 0.667 and 0.800, from N resamples of the articles "
+                           "(1000 or more for a paper)"))
+    p.add_argument("--seed", type=whole_number(0, 2**63 - 1), metavar="S",
+                   help=N_("seed of the resampling, so that --bootstrap gives the same "
+                           "interval again"))
+    p.add_argument("--matrix", metavar="FIELD",
+                   help=N_("print this field's coincidence matrix and the pairs of values "
+                           "that make up most of the disagreement, instead of alpha"))
+
+
+def _open(stream: Any) -> Any:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:  # the CSV writer ends rows with CRLF itself
+        reconfigure(newline="")
+    return csv.writer(stream, lineterminator="\r\n")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.matrix is not None:
+        if args.bootstrap is not None or args.fields:
+            raise AnnotatorError(N_("--matrix shows one field's coincidence matrix: leave out "
+                                    "--bootstrap and --field"))
+        return run_matrix(args)
+    if args.seed is not None and args.bootstrap is None:
+        raise AnnotatorError(N_("--seed sets the resampling of --bootstrap: give --bootstrap "
+                                "N too"))
+    bootstrap = None if args.bootstrap is None else Bootstrap(args.bootstrap, args.seed)
     with project_for(args, create=False) as project:
-        result = report(project, args.annotators, args.fields)
+        result = report(project, args.annotators, args.fields, bootstrap)
         labels = Labels.of(project, language(args))
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:  # the CSV writer ends rows with CRLF itself
-            reconfigure(newline="")
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(csv_row(figure) for figure in result.figures)
+        writer = _open(sys.stdout)
+        if bootstrap is None:
+            writer.writerow(CSV_COLUMNS)
+        else:
+            writer.writerow(CSV_COLUMNS[:4] + INTERVAL_COLUMNS + CSV_COLUMNS[4:])
+        writer.writerows(csv_row(figure, bootstrap is not None) for figure in result.figures)
     else:
         text = figure_table(result.figures, labels)
+        if bootstrap is not None:
+            text += "\n" + translation(labels.language).gettext(
+                "95% intervals from {samples} resamples of the articles (seed {seed}); "
+                "q = the share of resampled alphas below 0.667 and 0.800.").format(
+                    samples=_Words(labels).number(bootstrap.samples),
+                    seed=_Words(labels).number(bootstrap.seed)
+                    if bootstrap.seed is not None else "-")
         if len(result.annotators) > 1:
             text += "\n\n" + pair_table(result.pairs, labels)
         terminal_text(args, text)
     return 0
 
 
-def csv_row(figure: Figure) -> list[Any]:
-    alpha = "" if figure.alpha is None else f"{figure.alpha:.6f}"
-    return [figure.field, figure.category or "", figure.level, alpha, figure.n_units,
-            figure.n_annotators, figure.n_values, figure.note]
+def _six(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}"
+
+
+def csv_row(figure: Figure, with_interval: bool = False) -> list[Any]:
+    row: list[Any] = [figure.field, figure.category or "", figure.level, _six(figure.alpha)]
+    if with_interval:
+        interval = figure.interval
+        row += ([""] * 4 if interval is None else
+                [_six(interval.low), _six(interval.high), _six(interval.below_tentative),
+                 _six(interval.below_reliable)])
+    return row + [figure.n_units, figure.n_annotators, figure.n_values, figure.note]
+
+
+# -- the coincidence matrix ---------------------------------------------------------------
+def run_matrix(args: argparse.Namespace) -> int:
+    with project_for(args, create=False) as project:
+        result = field_matrix(project, args.matrix, args.annotators)
+        labels = Labels.of(project, language(args))
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        writer = _open(sys.stdout)
+        writer.writerow(["value", *result.values, "total"])
+        totals = result.totals()
+        for row in result.values:
+            writer.writerow([row, *(tidy(result.count(row, column)) for column in result.values),
+                             tidy(totals[row])])
+    else:
+        terminal_text(args, matrix_table(result, labels))
+    return 0
+
+
+def matrix_table(result: FieldMatrix, labels: Labels | None = None) -> str:
+    """The coincidence matrix with its margins, then the most disagreeing pairs of values."""
+    say = _Words(labels)
+    words = say.words
+
+    def value(name: str) -> str:
+        return "+".join(say.category(result.field, part) for part in name.split("+"))
+
+    def count(number: float) -> str:
+        whole = tidy(number)
+        return say.number(whole if isinstance(whole, int) else f"{whole:.2f}")
+
+    if not result.values:
+        return words.gettext("No article of this field was coded by two or more annotators.")
+    names = [value(name) for name in result.values]
+    totals = result.totals()
+    rows = [[names[i], *(count(result.count(row, column)) for column in result.values),
+             count(totals[row])] for i, row in enumerate(result.values)]
+    header = ["", *names, words.pgettext("agreement table", "total")]
+    table = _aligned(header, rows, right=set(range(1, len(header))))
+    title = words.gettext("Coincidence matrix of {field} ({units} articles coded by two or "
+                          "more annotators; each pair of values from two annotators of an "
+                          "article adds 1/(m - 1))").format(
+        field=say.field(result.field), units=say.number(result.n_units))
+    lines = [title, table]
+    if result.disagreements:
+        lines += ["", words.gettext("Where they disagree most (share of the observed "
+                                    "disagreement, {level} level):").format(
+            level=say.level(result.level))]
+        for item in result.disagreements[:10]:
+            lines.append(f"  {value(item.first)} / {value(item.second)}: "
+                         f"{count(item.count)}  ({say.number(f'{100 * item.share:.1f}%')})")
+    return "\n".join(lines)
 
 
 def _alpha_text(value: float | None) -> str:
@@ -90,6 +191,9 @@ class _Words:
             "annotator": words.pgettext("agreement table", "annotator"),
             "agreement": words.pgettext("agreement table", "agreement"),
             "articles": words.pgettext("agreement table", "articles"),
+            "interval": words.pgettext("agreement table", "95% interval"),
+            "q": words.pgettext("agreement table", "q<0.667"),
+            "q8": words.pgettext("agreement table", "q<0.800"),
         }[word]
 
     def field(self, field_id: str) -> str:
@@ -134,16 +238,33 @@ def figure_table(figures: Sequence[Figure], labels: Labels | None = None) -> str
     ``labels`` in Persian or Arabic give the table in that language; English (or none)
     gives ids, as the codebook names them."""
     say = _Words(labels)
-    rows = [[say.field(figure.field), say.category(figure.field, figure.category),
-             say.level(figure.level) + ("*" if figure.primary else ""),
-             say.alpha(figure.alpha), say.number(figure.n_units), say.number(figure.n_annotators),
-             say.note(figure.note)]
-            for figure in figures]
-    header = [say.heading(word) for word in ("field", "category", "level", "alpha", "units",
-                                             "annotators", "note")]
-    table = _aligned(header, rows, right={3, 4, 5})
+    bootstrapped = any(figure.interval is not None for figure in figures)
+    rows = []
+    for figure in figures:
+        row = [say.field(figure.field), say.category(figure.field, figure.category),
+               say.level(figure.level) + ("*" if figure.primary else ""),
+               say.alpha(figure.alpha)]
+        if bootstrapped:
+            row += interval_cells(figure, say)
+        rows.append(row + [say.number(figure.n_units), say.number(figure.n_annotators),
+                           say.note(figure.note)])
+    words = ["field", "category", "level", "alpha"]
+    if bootstrapped:
+        words += ["interval", "q", "q8"]
+    header = [say.heading(word) for word in [*words, "units", "annotators", "note"]]
+    right = set(range(3, len(header) - 1))
+    table = _aligned(header, rows, right=right)
     return say.words.gettext("Krippendorff's alpha (* = the figure to report for the field; "
                              "units = articles coded by two or more annotators)") + "\n" + table
+
+
+def interval_cells(figure: Figure, say: _Words) -> list[str]:
+    """The interval, q < 0.667 and q < 0.800 of a figure, or blanks without them."""
+    interval = figure.interval
+    if interval is None or interval.low is None or interval.high is None:
+        return ["", "", ""]
+    return [f"{say.alpha(interval.low)} – {say.alpha(interval.high)}",
+            say.alpha(interval.below_tentative), say.alpha(interval.below_reliable)]
 
 
 def pair_table(pairs: Sequence[PairAgreement], labels: Labels | None = None) -> str:

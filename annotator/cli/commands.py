@@ -50,6 +50,7 @@ COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
     "export", "import-tags", "merge", "review", "adjudicate", "agreement", "chart", "report",
     "check", "backup", "restore", "bench", "sample", "assign", "queue", "sync", "join",
+    "training", "score",
 )
 # Modules that add further commands: each has ``register(command, parents)`` where
 # ``command(name, run, help, *parents)`` returns the sub-parser and ``parents`` holds the
@@ -57,6 +58,7 @@ COMMANDS = (
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
     "annotator.cli.safety", "annotator.cli.bench", "annotator.cli.teams",
+    "annotator.cli.training",
 )
 
 
@@ -265,7 +267,42 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_codebook(args: argparse.Namespace) -> int:
+    """``codebook --print -o FILE.html|pdf``: the codebook as coders read it."""
+    from annotator.core.outputs.codebook_print import build_codebook_html, write_codebook_html
+    from annotator.core.outputs.output_file import check_target
+
+    if not (args.printable and args.output) or args.load:
+        raise AnnotatorError(N_("--print writes the codebook to -o FILE (.html or .pdf); "
+                                "give both, without --load"))
+    target = Path(args.output).expanduser()
+    suffix = target.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise AnnotatorError(Translatable("{path}: the codebook is printed as .html or .pdf",
+                                          path=target))
+    lang = language(args)
+    with project_for(args, create=False) as project:
+        check_target(target, project.path)
+        text = build_codebook_html(project, lang)
+        title = project.codebooks.active().title
+        project_path = project.path
+    if suffix == ".pdf":
+        try:
+            from annotator.gui.pdf import html_to_pdf
+        except ImportError as exc:
+            raise AnnotatorError(Translatable("a PDF needs Qt (PySide6): {error}; write .html "
+                                              "instead", error=exc)) from None
+        html_to_pdf(text, target, rtl=lang in ("fa", "ar"),
+                    title=title.get(lang) or title.get("en") or "", project=project_path)
+    else:
+        write_codebook_html(text, target, project_path)
+    say(args, Translatable("codebook written to {path}", path=target), sys.stderr)
+    return 0
+
+
 def cmd_codebook(args: argparse.Namespace) -> int:
+    if args.printable or args.output:
+        return _print_codebook(args)
     # Read before the project opens: the file given may be the project itself, and
     # reading it while a connection is held would drop that connection's locks.
     new = load_codebook(args.load) if args.load else None
@@ -602,6 +639,11 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     shown.add_argument("--diff", nargs=2, type=whole_number(1, 1_000_000),
                        metavar=("A", "B"),
                        help=N_("what codebook version B changes from version A"))
+    p.add_argument("--print", action="store_true", dest="printable",
+                   help=N_("write the codebook as coders read it (fields, categories, "
+                           "definitions, examples from adjudicated evidence, keys) to -o FILE"))
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help=N_("with --print: the file to write, .html or .pdf"))
 
     p = command("participants", cmd_participants, N_("list the participants registry, or add to "
                                                      "it"),

@@ -128,6 +128,9 @@ class Codebook:
     descriptions: dict[str, str]  # language -> description; empty: none
     fields: tuple[Field, ...]
     source: str = field(repr=False, default="")
+    # The alpha an annotator's score must reach on every field to be certified
+    # (``certification_minimum`` in [codebook]); None: the customary 0.800.
+    certification_minimum: float | None = None
 
     @property
     def description(self) -> str:
@@ -184,7 +187,11 @@ class Codebook:
                 entry["roles"] = [{"id": r.id, "label": r.label, "definition": r.definition,
                                    "definitions": r.definitions} for r in item.roles]
             fields.append(entry)
-        return {"id": self.id, "revision": self.revision, "title": self.title, "fields": fields}
+        data: dict[str, Any] = {"id": self.id, "revision": self.revision,
+                                "title": self.title, "fields": fields}
+        if self.certification_minimum is not None:
+            data["certification_minimum"] = self.certification_minimum
+        return data
 
 
 class _Reader:
@@ -309,6 +316,12 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
             raise read.fail(Translatable("field '{field}'", field=item.id),
                             Translatable("the id is used twice"))
         seen.add(item.id)
+    minimum = head.get("certification_minimum")
+    if minimum is not None and (isinstance(minimum, bool)
+                                or not isinstance(minimum, int | float)
+                                or not 0 < minimum <= 1):
+        raise read.fail("[codebook]", Translatable(
+            "'certification_minimum' must be a number above 0 and at most 1 (an alpha)"))
     return Codebook(
         id=read.ident(head, "[codebook]", _CODEBOOK_ID),
         revision=str(head.get("revision", "1")),
@@ -316,6 +329,7 @@ def parse_codebook(source: str, where: str = "codebook") -> Codebook:
         descriptions=read.texts(head, "description", "[codebook]", required=False),
         fields=tuple(fields),
         source=source,
+        certification_minimum=None if minimum is None else float(minimum),
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.analysis import agreement
+from annotator.core.analysis.bootstrap import Bootstrap
+from annotator.core.analysis.matrix import FieldMatrix, field_matrix, tidy
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import Labels
 from annotator.core.session import Session
@@ -50,7 +53,13 @@ def _figures(labels: Labels) -> tuple[Callable[[float], str], Callable[[float], 
             labels.number)
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+SAMPLES = 1000
+SEED = 1
+"""The window's intervals are those of ``annotator agreement --bootstrap 1000 --seed 1``."""
+
+
+def _table(headers: list[str], rows: list[list[str]],
+           numbers: range = range(3, 7)) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
@@ -58,7 +67,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
-            if 3 <= c <= 6:
+            if c in numbers:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
@@ -79,7 +88,8 @@ class AgreementDialog(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
         try:
-            result = agreement.report(session.project)
+            result = agreement.report(session.project,
+                                      bootstrap=Bootstrap(SAMPLES, SEED))
         except AnnotatorError as exc:
             problem = QLabel(error_message(exc, language))  # names data: plain text
             problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,18 +107,25 @@ class AgreementDialog(QDialog):
             alpha, percent, count = _figures(labels)
             rows = []
             for figure in result.figures:
+                interval = figure.interval
+                bounded = interval is not None and interval.low is not None
                 rows.append([
                     labels.field(figure.field) + (" *" if figure.primary else ""),
                     category_label(figure.field, figure.category),
                     labels.level(figure.level),
                     (labels.not_applicable if figure.alpha is None else alpha(figure.alpha)),
+                    (alpha(interval.low or 0.0) + " – " + alpha(interval.high or 0.0)
+                     if bounded and interval else ""),
+                    (alpha(interval.below_tentative) if bounded and interval else ""),
+                    (alpha(interval.below_reliable) if bounded and interval else ""),
                     count(figure.n_units), count(figure.n_annotators), count(figure.n_values),
                     labels.note(figure.note),
                 ])
             self.figures = _table(
                 [self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
+                 self.tr("95% interval"), self.tr("q < 0.667"), self.tr("q < 0.800"),
                  self.tr("Articles"), self.tr("Annotators"), self.tr("Values"), self.tr("Note")],
-                rows)
+                rows, range(3, 10))
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
             pairs = [[labels.field(p.field), p.annotator_a, p.annotator_b,
                       (labels.not_applicable if p.agreement is None
@@ -117,6 +134,8 @@ class AgreementDialog(QDialog):
             self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
                                  self.tr("Agreement"), self.tr("Shared articles")], pairs)
             self.tabs.addTab(self.pairs, self.tr("Pairwise"))
+            self.matrix_tab = _MatrixView(session, labels, self)
+            self.tabs.addTab(self.matrix_tab, self.tr("Coincidence matrix"))
         chart = QLabel()
         chart.setTextFormat(Qt.TextFormat.PlainText)
         chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -133,9 +152,89 @@ class AgreementDialog(QDialog):
         # The footnote's translations keep "n/a" as written; it becomes the word the cells
         # show, so that a Persian footnote explains the Persian cells.
         note = QLabel(self.tr("* the field's main figure. n/a: alpha is undefined (the note "
-                              "says why).").replace("n/a", labels.not_applicable))
+                              "says why).").replace("n/a", labels.not_applicable)
+                      + " " + self.tr("95% interval and q (the share of resampled alphas "
+                                      "below 0.667 and 0.800): %1 resamples of the articles, "
+                                      "seed %2.")
+                      .replace("%1", labels.number(SAMPLES)).replace("%2", labels.number(SEED)))
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+class _MatrixView(QWidget):
+    """A field's coincidence matrix as a heat-map table, and the pairs that disagree most."""
+
+    def __init__(self, session: Session, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.labels = session, labels
+        layout = QVBoxLayout(self)
+        self.fields = QComboBox()
+        for spec in session.codebook.fields:
+            if spec.type != "text":
+                self.fields.addItem(labels.field(spec.id), spec.id)
+        layout.addWidget(self.fields)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        self.most = QLabel()
+        self.most.setTextFormat(Qt.TextFormat.PlainText)
+        self.most.setWordWrap(True)
+        layout.addWidget(self.most)
+        self.fields.currentIndexChanged.connect(self.show_field)
+        self.show_field()
+
+    def _value(self, field_id: str, name: str) -> str:
+        labels = self.labels
+        return "+".join(labels.value(field_id, part) or labels.participant_text(part) or part
+                        for part in name.split("+"))
+
+    def _count(self, value: float) -> str:
+        whole = tidy(value)
+        text = str(whole) if isinstance(whole, int) else f"{whole:.2f}"
+        return text if self.labels.language == "en" else self.labels.number(text)
+
+    def show_field(self) -> None:
+        field_id = self.fields.currentData()
+        if field_id is None:
+            return
+        try:
+            result: FieldMatrix | None = field_matrix(self.session.project, field_id)
+        except AnnotatorError as exc:
+            result = None
+            self.most.setText(error_message(exc, self.labels.language))
+        values = result.values if result is not None else []
+        names = [self._value(field_id, value) for value in values]
+        self.table.clear()
+        self.table.setRowCount(len(values))
+        self.table.setColumnCount(len(values))
+        self.table.setHorizontalHeaderLabels(names)
+        self.table.setVerticalHeaderLabels(names)
+        if result is None:
+            return
+        largest = max((result.count(a, b) for a in values for b in values), default=0.0) or 1.0
+        for r, row in enumerate(values):
+            for c, column in enumerate(values):
+                count = result.count(row, column)
+                item = QTableWidgetItem(self._count(count))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                # Agreement in blue on the diagonal, disagreement in red off it.
+                strength = int(200 * count / largest)
+                colour = (QColor(255 - strength, 255 - strength // 2, 255) if r == c
+                          else QColor(255, 255 - strength, 255 - strength))
+                item.setBackground(QBrush(colour))
+                item.setForeground(QBrush(QColor("black")))
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        if not values:
+            self.most.setText(self.tr("No article was coded by two or more annotators in this "
+                                      "field."))
+            return
+        pairs = [f"{self._value(field_id, d.first)} / {self._value(field_id, d.second)}: "
+                 f"{self.labels.number(f'{100 * d.share:.1f}%')}"
+                 for d in result.disagreements[:5]]
+        self.most.setText(self.tr("Where the annotators disagree most: %1")
+                          .replace("%1", self.labels.joined(pairs) if pairs else "-"))

@@ -44,6 +44,7 @@ from annotator.gui.charts_view import ChartsView
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.review_view import ReviewView
+from annotator.gui.score_dialog import ScoreDialog
 from annotator.gui.splitter import Splitter
 from annotator.gui.tag_form import TagForm
 from annotator.gui.texts import error_message
@@ -531,6 +532,12 @@ class MainWindow(QMainWindow):
 
     def show_agreement(self) -> AgreementDialog:
         dialog = AgreementDialog(self.session, self.language, self)
+        dialog.open()
+        return dialog
+
+    def show_score(self) -> ScoreDialog:
+        """The training set to code and this annotator's score (View > Training and score)."""
+        dialog = ScoreDialog(self.session, self.language, self.open_article, self)
         dialog.open()
         return dialog
 

@@ -57,6 +57,7 @@ class MenuHost(Protocol):
     def skip_and_next(self) -> None: ...
     def toggle_review(self) -> None: ...
     def show_agreement(self) -> object: ...
+    def show_score(self) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def build_menus(window: MenuHost) -> Menus:
     _add(view, translate("MainWindow", "&Agreement…"), window.show_agreement,
          QKeySequence("Ctrl+Shift+A"))
     _add(view, translate("MainWindow", "&Team progress…"), jobs.show_team_progress)
+    _add(view, translate("MainWindow", "&Training and score…"), window.show_score)
     charts = window.charts_dock.toggleViewAction()
     charts.setText(translate("MainWindow", "&Charts"))
     charts.setShortcut(QKeySequence("Ctrl+Shift+C"))

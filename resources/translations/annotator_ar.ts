@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+8"/>
+        <location line="+40"/>
+        <location line="+9"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -76,6 +76,21 @@
         <location line="+0"/>
         <source>Alpha</source>
         <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>مجال ٩٥٪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.667</source>
+        <translation>q &lt; ٠٫٦٦٧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.800</source>
+        <translation>q &lt; ٠٫٨٠٠</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,6 +138,11 @@
         <translation>الاتفاق الثنائي</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Coincidence matrix</source>
+        <translation>مصفوفة التوافقات</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Chart</source>
         <translation>الرسم البياني</translation>
@@ -131,6 +151,11 @@
         <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* الرقم الرئيسي للحقل. n/a: ألفا غير معرّفة (تذكر الملاحظة السبب).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2.</source>
+        <translation>مجال ٩٥٪ وq (نسبة قيم ألفا المعاد معاينتها التي تقل عن ٠٫٦٦٧ و٠٫٨٠٠): %1 إعادة معاينة للمقالات، البذرة %2.</translation>
     </message>
 </context>
 <context>
@@ -604,7 +629,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+132"/>
+        <location filename="../../annotator/gui/main_window.py" line="+133"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -619,7 +644,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -754,6 +779,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location line="+2"/>
         <source>&amp;Team progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Training and score…</source>
+        <translation>&amp;التدريب والدرجة…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1649,6 +1679,94 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <source>Training and score</source>
+        <translation>التدريب والدرجة</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>مستوى القياس</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>المرمّز</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training set: %1 articles. Double-click one to code it; the score against the adjudicated values is below.</source>
+        <translation>مجموعة التدريب: %1 مقال. انقر مرتين على أحدها لترميزه، والدرجة مقابل القيم المحسومة أدناه.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>لم يُقيَّم: لا قيمة محسومة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>ناجح</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>غير ناجح</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certified: every field reaches %1.</source>
+        <translation>مُعتمَد: كل الحقول تبلغ %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: every field must reach %1.</source>
+        <translation>غير مُعتمَد بعد: يجب أن تبلغ كل الحقول %1.</translation>
+    </message>
+</context>
+<context>
     <name>SingleFieldBox</name>
     <message>
         <location filename="../../annotator/gui/single_box.py" line="+49"/>
@@ -1742,6 +1860,19 @@ The current state is backed up first.</source>
         <location line="+2"/>
         <source>Evidence for: %1 (no passage yet)</source>
         <translation>الدليل على: %1 (لم يُحدَّد مقطع بعد)</translation>
+    </message>
+</context>
+<context>
+    <name>_MatrixView</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <source>No article was coded by two or more annotators in this field.</source>
+        <translation>لم يرمّز مرمّزان أو أكثر أيّ مقالة في هذا الحقل.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where the annotators disagree most: %1</source>
+        <translation>أكثر ما يختلف فيه المرمّزون: %1</translation>
     </message>
 </context>
 <context>

@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+76"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+8"/>
+        <location line="+40"/>
+        <location line="+9"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Category</source>
         <translation>گزینه</translation>
     </message>
@@ -76,6 +76,21 @@
         <location line="+0"/>
         <source>Alpha</source>
         <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>بازهٔ ۹۵٪</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.667</source>
+        <translation>q &lt; ۰٫۶۶۷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>q &lt; 0.800</source>
+        <translation>q &lt; ۰٫۸۰۰</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,6 +138,11 @@
         <translation>توافق دوبه‌دو</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Coincidence matrix</source>
+        <translation>ماتریس هم‌رخدادی</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Chart</source>
         <translation>نمودار</translation>
@@ -131,6 +151,11 @@
         <location line="+3"/>
         <source>* the field&apos;s main figure. n/a: alpha is undefined (the note says why).</source>
         <translation>* رقم اصلی فیلد. n/a: آلفا تعریف‌نشده است (علت در ستون توضیح آمده است).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>95% interval and q (the share of resampled alphas below 0.667 and 0.800): %1 resamples of the articles, seed %2.</source>
+        <translation>بازهٔ ۹۵٪ و q (سهم آلفاهای نمونه‌گیری‌شده که کمتر از ۰٫۶۶۷ و ۰٫۸۰۰ است): %1 بار نمونه‌گیری دوباره از مقاله‌ها، بذر %2.</translation>
     </message>
 </context>
 <context>
@@ -604,7 +629,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+132"/>
+        <location filename="../../annotator/gui/main_window.py" line="+133"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -619,7 +644,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -754,6 +779,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location line="+2"/>
         <source>&amp;Team progress…</source>
         <translation>&amp;پیشرفت تیم…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Training and score…</source>
+        <translation>&amp;آموزش و نمره…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1624,6 +1654,94 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <source>Training and score</source>
+        <translation>آموزش و نمره</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Article</source>
+        <translation>مقاله</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>سطح سنجش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Training set: %1 articles. Double-click one to code it; the score against the adjudicated values is below.</source>
+        <translation>مجموعهٔ آموزشی: %1 مقاله. برای کدگذاری روی هر کدام دوبار کلیک کنید؛ نمره در برابر مقدارهای داوری‌شده در پایین است.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>سنجیده نشد: مقدار داوری‌شده‌ای نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>مردود</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certified: every field reaches %1.</source>
+        <translation>تأیید شد: همهٔ فیلدها به %1 می‌رسند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: every field must reach %1.</source>
+        <translation>هنوز تأیید نشده: همهٔ فیلدها باید به %1 برسند.</translation>
+    </message>
+</context>
+<context>
     <name>SingleFieldBox</name>
     <message>
         <location filename="../../annotator/gui/single_box.py" line="+49"/>
@@ -1717,6 +1835,19 @@ The current state is backed up first.</source>
         <location line="+2"/>
         <source>Evidence for: %1 (no passage yet)</source>
         <translation>شاهد برای: %1 (هنوز بخشی انتخاب نشده)</translation>
+    </message>
+</context>
+<context>
+    <name>_MatrixView</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <source>No article was coded by two or more annotators in this field.</source>
+        <translation>هیچ مقاله‌ای در این فیلد را دو کدگذار یا بیشتر کدگذاری نکرده‌اند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where the annotators disagree most: %1</source>
+        <translation>بیشترین عدم توافق کدگذاران: %1</translation>
     </message>
 </context>
 <context>

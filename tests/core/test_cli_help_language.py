@@ -22,7 +22,8 @@ KEPT = {
     "annotator", "CSV", "JSON", "JSONL", "TOML", "PDF", "PNG", "SVG", "HTML", "SQLite",
     "Excel", "SPSS", "pandas", "R", "Lines", "Markdown", "Krippendorff", "stdout", "dev",
     "null", "en", "fa", "ar", "csv", "txt", "html", "htm", "jsonl", "png", "svg", "pdf",
-    "with_participant", "participant", "sqlite", "long", "wide", "stance", "demands",
+    "with_participant", "certification_minimum", "participant", "sqlite", "long", "wide",
+    "stance", "demands",
     "root", "local", "share", "project", "tags", "codebook",  # file names in examples
     *(part for kind in KINDS for part in kind.split("-")),  # the charts a user names
 }

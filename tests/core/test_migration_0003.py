@@ -29,10 +29,15 @@ def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     return str(request.param)
 
 
+LATER_TABLES = ("training_articles",)
+"""Tables later migrations add (0007): not part of what 0003 must keep."""
+
+
 def _everything(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     tables = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%' "
-        "AND name NOT LIKE 'article_search_%' AND name <> '_sqlite_migrations'")]
+        "AND name NOT LIKE 'article_search_%' AND name <> '_sqlite_migrations'")
+        if name not in LATER_TABLES]
     return {t: conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall()
             for t in tables}
 

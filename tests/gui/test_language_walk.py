@@ -283,6 +283,15 @@ def test_no_english_on_any_screen(qtbot, monkeypatch, tmp_path: Path, two_annota
         walk.check("agreement", dialog)
         dialog.close()
 
+        project = window.session.project
+        project.training.add(SAMPLE_IDS[:3])
+        project.review.accept(SAMPLE_IDS[0], "stance", COLLEAGUE, reviewer=ME)
+        dialog = window.show_score()
+        qtbot.waitExposed(dialog)
+        assert dialog.articles.rowCount() == 3 and dialog.fields.rowCount() >= 1
+        walk.check("score", dialog)
+        dialog.close()
+
         window.export_dialog()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
         export = QApplication.activeModalWidget()

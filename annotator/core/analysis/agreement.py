@@ -53,6 +53,7 @@ from annotator.core.analysis.alpha import (
 )
 from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_similar_by_pairs
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
+from annotator.core.analysis.bootstrap import Bootstrap, Interval
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
@@ -98,9 +99,19 @@ class Figure:
     category: str | None = None
     primary: bool = False
     note: str = ""
+    interval: Interval | None = None  # with --bootstrap: the 95% interval and q
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The figure's fields; a bootstrapped one has ``ci_low``, ``ci_high``,
+        ``p_below_667``, ``p_below_800`` and the resample counts beside ``alpha``."""
+        data = asdict(self)
+        del data["interval"]
+        if self.interval is not None:
+            position = list(data).index("alpha") + 1
+            items = list(data.items())
+            data = dict(items[:position] + list(self.interval.to_dict().items())
+                        + items[position:])
+        return data
 
 
 @dataclass(frozen=True)
@@ -120,17 +131,28 @@ class PairAgreement:
 
 # -- codebook fields -----------------------------------------------------------------------
 def _figure(spec: Field, level: str, result: Alpha, *, category: str | None = None,
-            primary: bool = False, note: str = "") -> Figure:
+            primary: bool = False, note: str = "", interval: Interval | None = None) -> Figure:
     return Figure(spec.id, level, result.value, result.n_units, result.n_annotators,
-                  result.n_values, category, primary, result.reason or note)
+                  result.n_values, category, primary, result.reason or note,
+                  interval if result.value is not None else None)
 
 
-def field_figures(spec: Field, units: Units) -> list[Figure]:
+def _measured(tally: Any, metric: Metric, bootstrap: Bootstrap | None
+              ) -> tuple[Alpha, Interval | None]:
+    result = alpha_from_coincidences(_matrix(tally), metric)
+    if bootstrap is None or result.value is None:
+        return result, None
+    return result, bootstrap.interval(tally, metric)
+
+
+def field_figures(spec: Field, units: Units, bootstrap: Bootstrap | None = None
+                  ) -> list[Figure]:
     """The figures of one codebook field from ``{article: {annotator: value}}``.
 
     Values are category ids (or :data:`CODED_NONE`) for single-choice fields and
     frozensets of ids for multiple-choice and participants fields; an annotator who did
-    not code the field is absent.  Text fields give no figures.
+    not code the field is absent.  Text fields give no figures.  With ``bootstrap`` each
+    defined figure gets its interval (:mod:`annotator.core.analysis.bootstrap`).
     """
     if spec.type == "single":
         figures: list[Figure] = []
@@ -142,24 +164,28 @@ def field_figures(spec: Field, units: Units) -> list[Figure]:
             off_scale = tuple(f"'{c.id}'" for c in spec.categories if not c.scale)
             note = (Translatable("{categories} counted as missing", categories=off_scale)
                       if off_scale else "")
-            figures.append(_figure(spec, "ordinal", alpha_from_coincidences(_matrix(tally),
-                                                                             ORDINAL),
-                                   primary=True, note=note))
-        nominal = alpha_from_coincidences(_matrix(_tally(units.values())), NOMINAL)
-        figures.append(_figure(spec, "nominal", nominal, primary=not spec.ordered))
+            result, interval = _measured(tally, ORDINAL, bootstrap)
+            figures.append(_figure(spec, "ordinal", result, primary=True, note=note,
+                                   interval=interval))
+        result, interval = _measured(_tally(units.values()), NOMINAL, bootstrap)
+        figures.append(_figure(spec, "nominal", result, primary=not spec.ordered,
+                               interval=interval))
         return figures
     if spec.type in SET_FIELDS:
         tally = _tally(units.values())
-        figures = [_figure(spec, "masi", alpha_from_coincidences(_matrix(tally), MASI),
-                           primary=True)]
+        result, interval = _measured(tally, MASI, bootstrap)
+        figures = [_figure(spec, "masi", result, primary=True, interval=interval)]
         occurring = {label for labels in tally.values for label in labels}
         if spec.type == "multiple":
             listed = [c.id for c in spec.categories if not c.retired or c.id in occurring]
             categories = listed + sorted(occurring - set(listed))
         else:
             categories = sorted(occurring)
+        intervals = (bootstrap.binary(tally, categories) if bootstrap is not None
+                     and tally.signatures else {})
         for category, result in _binary(tally, categories).items():
-            figures.append(_figure(spec, "binary", result, category=str(category)))
+            figures.append(_figure(spec, "binary", result, category=str(category),
+                                   interval=intervals.get(category)))
         return figures
     return []
 
@@ -238,13 +264,18 @@ class Report:
     figures: list[Figure]
     pairs: list[PairAgreement]
     annotators: list[str]
+    bootstrap: Bootstrap | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "annotators": list(self.annotators),
-            "figures": [figure.to_dict() for figure in self.figures],
-            "pairwise": [pair.to_dict() for pair in self.pairs],
-        }
+        data: dict[str, Any] = {"annotators": list(self.annotators)}
+        if self.bootstrap is not None:
+            data["bootstrap"] = {
+                "samples": self.bootstrap.samples, "seed": self.bootstrap.seed,
+                "level": 0.95, "method": "articles resampled with replacement; "
+                "percentile interval"}
+        data["figures"] = [figure.to_dict() for figure in self.figures]
+        data["pairwise"] = [pair.to_dict() for pair in self.pairs]
+        return data
 
 
 def _read(project: Project, annotators: Iterable[str] | None,
@@ -281,14 +312,17 @@ def _pairs(specs: Sequence[Field], annotators: Sequence[str], units: dict) -> li
 
 
 def field_agreement(project: Project, annotators: Iterable[str] | None = None,
-                    fields: Iterable[str] | None = None) -> list[Figure]:
+                    fields: Iterable[str] | None = None,
+                    bootstrap: Bootstrap | None = None) -> list[Figure]:
     """Alpha for each codebook field (and each category of set fields), primary first.
 
     ``annotators`` restricts the annotators (default: everyone with tags or statuses);
-    ``fields`` names the fields (default: every field but free text).
+    ``fields`` names the fields (default: every field but free text); ``bootstrap``
+    adds each figure's interval.
     """
     specs, _, units = _read(project, annotators, fields)
-    return [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
+    return [figure for spec in specs
+            for figure in field_figures(spec, units[spec.id], bootstrap)]
 
 
 def pairwise(project: Project, annotators: Iterable[str] | None = None,
@@ -299,8 +333,9 @@ def pairwise(project: Project, annotators: Iterable[str] | None = None,
 
 
 def report(project: Project, annotators: Iterable[str] | None = None,
-           fields: Iterable[str] | None = None) -> Report:
+           fields: Iterable[str] | None = None, bootstrap: Bootstrap | None = None) -> Report:
     """:func:`field_agreement` and :func:`pairwise` from one reading of the tags."""
     specs, chosen, units = _read(project, annotators, fields)
-    figures = [figure for spec in specs for figure in field_figures(spec, units[spec.id])]
-    return Report(figures, _pairs(specs, chosen, units), chosen)
+    figures = [figure for spec in specs
+               for figure in field_figures(spec, units[spec.id], bootstrap)]
+    return Report(figures, _pairs(specs, chosen, units), chosen, bootstrap)

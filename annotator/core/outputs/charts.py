@@ -435,13 +435,17 @@ def _progress(chart: _Chart) -> None:
     chart.figure.legend(loc="outside lower center", ncols=4, frameon=False, reverse=chart.rtl)
 
 
-def agreement_figures(project: Project) -> list[Any]:
-    """The agreement module's figures for ``project`` (imported only when needed)."""
+def agreement_figures(project: Project, samples: int | None = None,
+                      seed: int | None = None) -> list[Any]:
+    """The agreement module's figures for ``project`` (imported only when needed); with
+    ``samples``, each with its bootstrap interval from that many resamples."""
     try:
         from annotator.core.analysis.agreement import field_agreement
+        from annotator.core.analysis.bootstrap import Bootstrap
     except ImportError:
         raise AnnotatorError(N_("agreement is not available yet")) from None
-    return list(field_agreement(project))
+    bootstrap = None if samples is None else Bootstrap(samples, seed)
+    return list(field_agreement(project, bootstrap=bootstrap))
 
 
 def agreement_reason(figure: Any) -> str:

@@ -45,12 +45,16 @@ from annotator.core.i18n import (
 from annotator.core.labels import Labels
 from annotator.core.outputs import charts
 from annotator.core.outputs.output_file import check_html, write_output
+from annotator.core.outputs.report_matrix import MatrixPart, matrix_parts
 from annotator.core.outputs.terminal import has_arabic_script
 from annotator.core.store import STATUSES, Project, stats
 
 CHART_KINDS = ("progress", "stance", "demands", "demands-by-participant", "agreement")
 _STATUS_ORDER = ("done", "in_progress", "skipped", "not_started")
 FORMATS = (".html", ".pdf")
+INTERVAL_SAMPLES = 1000
+INTERVAL_SEED = 1
+"""The report's alpha intervals: ``annotator agreement --bootstrap 1000 --seed 1``."""
 
 _CSS = """
 body { font-family: Vazirmatn, Tahoma, "Noto Sans Arabic", "DejaVu Sans", sans-serif;
@@ -109,8 +113,10 @@ class Report:
     corpus: stats.CorpusSummary
     progress: dict[str, dict[str, int]]
     agreement: list[Any] | None  # None: the agreement module is not available
-    agreement_rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # label, level, alpha, 95% interval, articles, note
+    agreement_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     charts: list[ChartImage] = field(default_factory=list)
+    matrices: list[MatrixPart] = field(default_factory=list)  # single-choice fields
     language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
     status_names: dict[str, str] = field(default_factory=dict)  # status -> its label
 
@@ -159,6 +165,7 @@ class Report:
             self._progress_table(),
             heading(_("Agreement between annotators")),
             self._agreement_part(),
+            self._matrix_part(),
             heading(_("Charts")),
         ]
         for chart in self.charts:
@@ -265,11 +272,58 @@ class Report:
             "{reliable} and above is commonly taken as reliable, {tentative} as the lowest "
             "limit for tentative conclusions.").format(reliable=digits("0.8", lang),
                                                        tentative=digits("0.667", lang))
+        intro_text += " " + _(
+            "The 95% interval comes from {samples} resamples of the articles coded by two or "
+            "more annotators (drawn with replacement; seed {seed}), the percentile method "
+            "(Krippendorff 2004; Hayes and Krippendorff 2007).").format(
+                samples=digits(INTERVAL_SAMPLES, lang),
+                seed=digits(INTERVAL_SEED, lang))
         intro = self._paragraph(intro_text) + "\n"
-        head = [_("Field"), _("Level"), _("Alpha"), _("Articles"), _("Note")]
-        rows = [[self.data(label), level, alpha, units, self.data(note) if note else note]
-                for label, level, alpha, units, note in self.agreement_rows]
-        return intro + self._table(head, rows, {2, 3}, frozenset({4}))
+        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), _("Articles"),
+                _("Note")]
+        rows = [[self.data(label), level, alpha, interval, units,
+                 self.data(note) if note else note]
+                for label, level, alpha, interval, units, note in self.agreement_rows]
+        return intro + self._table(head, rows, {2, 3, 4}, frozenset({5}))
+
+    def _matrix_part(self) -> str:
+        """Each single-choice field's coincidence matrix, shaded, and where they disagree."""
+        if not self.matrices:
+            return ""
+        _ = self._
+        align = "right" if self.rtl else "left"
+        number_align = "left" if self.rtl else "right"
+        direction = "rtl" if self.rtl else "ltr"
+        parts = [self._paragraph(_(
+            "Coincidence matrices (Krippendorff 2011): how often the values of two annotators "
+            "of one article meet, each pair counted 1/(m - 1) in an article with m values; "
+            "agreement lies on the diagonal."))]
+        total = html.escape(_("Total"))
+        most = html.escape(_("Most disagreement:"))
+        for part in self.matrices:
+            parts.append(f"<h3 {self._block()}>{self.data(part.field)}</h3>")
+            parts.append(self._paragraph(_("{units} articles coded by two or more "
+                                           "annotators.").format(units=part.units)))
+            lines = [f'<table dir="{direction}" align="{align}" border="1" cellspacing="0" '
+                     'cellpadding="4">',
+                     "<tr><th></th>" + "".join(f'<th align="{align}">{self.data(name)}</th>'
+                                               for name in part.names)
+                     + f'<th align="{align}">{total}</th></tr>']
+            for name, cells, shades, total in zip(part.names, part.cells, part.shades,
+                                                  part.totals, strict=True):
+                lines.append(f'<tr><th align="{align}">{self.data(name)}</th>' + "".join(
+                    f'<td class="number" align="{number_align}" bgcolor="{shade}" '
+                    f'style="background-color: {shade}">{html.escape(cell)}</td>'
+                    for cell, shade in zip(cells, shades, strict=True))
+                    + f'<td class="number" align="{number_align}">{html.escape(total)}</td>'
+                    "</tr>")
+            lines.append("</table>")
+            parts.append("\n".join(lines))
+            if part.most:
+                pairs = join([f"{self.data(a)} / {self.data(b)} ({share})"
+                              for a, b, share in part.most], self.language)
+                parts.append(f"<p {self._block()}>{most} {pairs}</p>")
+        return "\n".join(parts)
 
     def _paragraph(self, text: str) -> str:
         return f"<p {self._block()}>{html.escape(text)}</p>"
@@ -311,15 +365,19 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
     labels = Labels.of(project, language)
     codebook = project.codebooks.active()
     try:
-        figures: list[Any] | None = charts.agreement_figures(project)
+        figures: list[Any] | None = charts.agreement_figures(project, INTERVAL_SAMPLES,
+                                                            INTERVAL_SEED)
     except AnnotatorError:
         figures = None
-    rows: list[tuple[str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str, str]] = []
     for figure in figures or []:
+        interval = getattr(figure, "interval", None)
         rows.append((
             labels.figure(str(figure.field), getattr(figure, "category", None)),
             labels.level(str(figure.level)),
             labels.alpha(figure.alpha),
+            "" if interval is None or interval.low is None else
+            labels.alpha(interval.low) + " – " + labels.alpha(interval.high),
             labels.number(getattr(figure, "n_units", "")),
             labels.note(charts.agreement_reason(figure)),
         ))
@@ -335,6 +393,7 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         progress=stats.status_table(project),
         agreement=figures,
         agreement_rows=rows,
+        matrices=matrix_parts(project, labels) if figures is not None else [],
         language_names={code: labels.language_name(code) for code in LANGUAGES},
         status_names={status: labels.status(status) for status in STATUSES},
     )

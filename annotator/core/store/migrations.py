@@ -242,10 +242,11 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
-                        "0006_samples"})
+                        "0006_samples", "0007_training_set"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
-decision of theirs made before it comes in as one made before bases were kept)."""
+decision of theirs made before it comes in as one made before bases were kept), or add a
+table the merge does not read (0007's training set stays the project's own)."""
 
 
 @migrations(name="0003_plain_checks")
@@ -338,3 +339,17 @@ def m0006_samples(db: Database) -> None:
         CREATE INDEX assignments_by_annotator ON assignments(annotator, article_id);
         """
     )
+
+
+@migrations(name="0007_training_set")
+def m0007_training_set(db: Database) -> None:
+    """The training set: articles on which new annotators are trained and scored.
+
+    Their adjudicated values are the answers an annotator's tags are scored against
+    (``annotator score``).  It only adds a table, which no earlier migration touches.
+    """
+    db.execute(f"""
+        CREATE TABLE IF NOT EXISTS training_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
+            added_at TEXT NOT NULL DEFAULT ({_NOW})
+        )""")

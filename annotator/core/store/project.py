@@ -67,6 +67,7 @@ from annotator.core.store.settings import Settings
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tags import Tags
 from annotator.core.store.team import Team
+from annotator.core.store.training import Training
 
 
 class Project:
@@ -91,6 +92,7 @@ class Project:
         self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
         self.samples = Samples(store, self.articles)
         self.team = Team(store, self.settings, self.codebooks, self.merge)
+        self.training = Training(store)
 
     @property
     def path(self) -> Path:
