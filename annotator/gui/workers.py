@@ -14,7 +14,7 @@ from PySide6.QtCore import QThread, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import message_of
-from annotator.core.intake.importer import import_paths
+from annotator.core.intake.importer import import_paths, summary_lines
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
 
@@ -28,6 +28,7 @@ class ImportSummary:
     added: int = 0
     already_present: int = 0
     problems: list[str] = field(default_factory=list)  # translatable ("path:line: why")
+    notices: list[str] = field(default_factory=list)  # translatable: converted, near-duplicates
     cancelled: bool = False
     error: str | None = None  # translatable (a core error's message) or "Type: text"
 
@@ -61,6 +62,7 @@ class ImportWorker(QThread):
             summary.added = len(result.added)
             summary.already_present = len(result.already_present)
             summary.problems = [p.message() for p in result.problems]
+            summary.notices = summary_lines(result)
         except _Cancelled:
             summary.cancelled = True
         except AnnotatorError as exc:
