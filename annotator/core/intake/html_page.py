@@ -48,8 +48,13 @@ _LINK_LISTS = frozenset({"ul", "ol", "div", "section", "table", "p", "dl"})
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|«|»)\s+")
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|article|section|table|tr|ul|ol|"
                         r"blockquote|body|html)\b", re.I)
-_HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>|<!--|&(?:[a-zA-Z]{2,8}|"
-                        r"#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# Known elements only: "<Reuters>" or "a < b > c" in plain text are not HTML.
+_HTML_HINT = re.compile(
+    r"</?(?:p|div|br|span|a|b|i|u|em|strong|small|sub|sup|font|h[1-6]|ul|ol|li|dl|dt|dd|"
+    r"table|tbody|thead|tr|td|th|img|figure|figcaption|blockquote|pre|code|article|section|"
+    r"header|footer|nav|aside|main|body|html|head|meta|link|script|style|iframe|noscript|"
+    r"form|input|button|hr|time|mark|q|cite|abbr|svg|video|audio|source|picture)"
+    r"(?:\s[^<>]*)?/?>|<!--|&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 
