@@ -14,18 +14,19 @@ breaks and punctuation do not count.
   flashes, captions) differ in meaning by one word ("met X" / "met Y"): only the same
   words make them near-duplicates.
 
-Kept fast: only articles sharing a shingle are compared (an inverted index over the
-shingles of short texts and those of long texts whose hash is divisible by 4, skipping
-shingles shared by more than 500 articles, such as "به گزارش ایرنا"), and only those whose
-lengths allow the threshold.  For texts of
-up to 256 shingles the similarity is exact; for longer ones it is computed on the sampled
-quarter of the shingles, an unbiased estimate.
+Kept fast and small: each text is kept as a bottom-k sketch (the 128 smallest hashes of
+its shingles, 1 KB), from which the similarity of two texts is estimated without bias
+(exact when both have at most 128 shingles; a standard error of about 0.035 at 0.8).
+Only texts sharing one of the 16 smallest hashes are compared (an inverted index, which
+skips hashes shared by more than 500 texts, such as "به گزارش ایرنا"), and only those
+whose lengths allow the threshold.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,10 +36,10 @@ from annotator.core.text import index_key
 THRESHOLD = 0.8
 MIN_WORDS = 50
 SHINGLE = 3
-_SAMPLE = 4  # shingles kept for the index and long texts: hash divisible by this
-_FULL_UP_TO = 256  # texts with up to this many shingles keep them all
-_COMMON = 500  # a sampled shingle in more articles than this finds no candidates
-_CANDIDATES = 20  # most articles compared with one text
+_KEPT = 128  # hashes in a text's sketch
+_ANCHORS = 16  # of them, those a text is found by
+_COMMON = 500  # a hash in more texts than this finds no candidates
+_CANDIDATES = 20  # most texts compared with one text
 _WORD = re.compile(r"\w+")
 
 
@@ -54,8 +55,7 @@ class Repeat:
 @dataclass(frozen=True)
 class _Sketch:
     article_id: str
-    shingles: frozenset[int]  # all of them, or the sampled ones (``full`` False)
-    full: bool
+    smallest: array[int]  # the smallest hashes of its shingles, ascending
     count: int  # shingles in the text
 
 
@@ -95,7 +95,7 @@ class NearDuplicates:
         sketch = _sketch(article_id, words)
         number = len(self._sketches)
         self._sketches.append(sketch)
-        for anchor in _anchors(sketch):
+        for anchor in sketch.smallest[:_ANCHORS]:
             self._postings.setdefault(anchor, []).append(number)
 
     def repeated(self, key: str) -> Repeat | None:
@@ -110,7 +110,7 @@ class NearDuplicates:
             return None
         sketch = _sketch("", words)
         votes: Counter[int] = Counter()
-        for anchor in _anchors(sketch):
+        for anchor in sketch.smallest[:_ANCHORS]:
             postings = self._postings.get(anchor)
             if postings is not None and len(postings) <= _COMMON:
                 votes.update(postings)
@@ -130,26 +130,16 @@ def _words_digest(words: list[str]) -> bytes:
 
 
 def _sketch(article_id: str, words: list[str]) -> _Sketch:
-    if len(words) < SHINGLE:
-        shingles = {hash(tuple(words))}
-    else:
-        shingles = {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
-    if len(shingles) <= _FULL_UP_TO:
-        return _Sketch(article_id, frozenset(shingles), True, len(shingles))
-    return _Sketch(article_id, frozenset(h for h in shingles if h % _SAMPLE == 0), False,
-                   len(shingles))
-
-
-def _anchors(sketch: _Sketch) -> frozenset[int]:
-    """The shingles a text is found by: all of a short text's, the sampled ones of a long
-    one (a short text and a long one that share enough share some sampled shingles)."""
-    return sketch.shingles
+    # Each run of SHINGLE words; a text shorter than that is one shingle of all its words.
+    runs = zip(*(words[i:] for i in range(SHINGLE)), strict=False) if len(words) >= SHINGLE \
+        else iter([tuple(words)])
+    shingles = set(map(hash, runs))
+    return _Sketch(article_id, array("q", sorted(shingles)[:_KEPT]), len(shingles))
 
 
 def _similarity(one: _Sketch, other: _Sketch) -> float:
-    a, b = one.shingles, other.shingles
-    if not (one.full and other.full):
-        a = frozenset(h for h in a if h % _SAMPLE == 0)
-        b = frozenset(h for h in b if h % _SAMPLE == 0)
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+    """The Jaccard similarity of two texts' shingles, estimated from their sketches: the
+    share of the smallest hashes of the union that both hold."""
+    a, b = set(one.smallest), set(other.smallest)
+    union = sorted(a | b)[:_KEPT]
+    return sum(1 for h in union if h in a and h in b) / len(union) if union else 0.0
