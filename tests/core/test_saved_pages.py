@@ -101,3 +101,10 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<p>x</p>") and looks_like_html("a &amp; b")
     assert not looks_like_html("a < b and c > d") and not looks_like_html("R&D, AT&T")
     assert html_to_text("a<br>b") == "a\nb"
+
+
+def test_body_and_article_are_never_dropped_for_their_class() -> None:
+    page = read_page("<body class='home menu-open'><nav>منو</nav>"
+                     "<article class='post share-enabled'><p>متن اصلی خبر</p>"
+                     "<div class='share'>اشتراک</div></article></body>")
+    assert page.text == "متن اصلی خبر"

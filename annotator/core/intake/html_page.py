@@ -38,6 +38,8 @@ _BOILERPLATE = re.compile(
     r"mostread|most-?viewed|popular|ads?|advert|advertisement|banner|sponsored|share|"
     r"sharing|social|sidebar|breadcrumbs?|newsletter|subscribe|cookies?|tags)(?:$|[-_\s])",
     re.I)
+# Never dropped for a class or id: <body class="menu-open"> is still the page.
+_NEVER_BY_NAME = frozenset({"html", "body", "main", "article"})
 _PARAGRAPHS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article"}
     | {"header", "main", "ul", "ol", "dl", "table", "figure", "figcaption", "address",
@@ -262,7 +264,8 @@ def _strip(node: Node, inside_article: bool) -> None:
         if child.tag in _DROPPED or (child.tag == "header" and not inside_article):
             continue
         marks = f"{child.attrs.get('class', '')} {child.attrs.get('id', '')}"
-        if child.attrs.get("itemprop") != "articleBody" and _BOILERPLATE.search(marks):
+        if child.tag not in _NEVER_BY_NAME and child.attrs.get("itemprop") != "articleBody" \
+                and _BOILERPLATE.search(marks):
             continue
         if child.attrs.get("hidden") is not None or "display:none" in child.attrs.get(
                 "style", "").replace(" ", ""):
