@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDi
 
 from annotator.core.labels import Labels
 from annotator.core.session import Session
+from annotator.gui import settings as stored
 from annotator.gui.i18n import interface_language
 from annotator.gui.merge_summary import summary_lines, unknown_lines
 from annotator.gui.texts import core_text, isolate, message_text, number_text, plain_message
@@ -75,7 +76,7 @@ class BackgroundJobs(QObject):
                                  translate("MainWindow", "Cancel"), 0, 0, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        worker = ImportWorker(self._session().project.path, sources)
+        worker = ImportWorker(self._session().project.path, sources, stored.import_options())
         self.import_worker = worker
 
         def progressed(done: int, total: int, name: str, articles: int) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QThread, Signal
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import message_of
 from annotator.core.intake.importer import import_paths, summary_lines
+from annotator.core.intake.options import ImportOptions
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
 
@@ -39,10 +40,12 @@ class ImportWorker(QThread):
     progressed = Signal(int, int, str, int)  # files done, files in all, file name, articles
     done = Signal(object)  # ImportSummary
 
-    def __init__(self, project_path: Path, sources: list[str]) -> None:
+    def __init__(self, project_path: Path, sources: list[str],
+                 options: ImportOptions | None = None) -> None:
         super().__init__()
         self.project_path = project_path
         self.sources = sources
+        self.options = options or ImportOptions()
         self._cancel = False
 
     def cancel(self) -> None:
@@ -58,7 +61,8 @@ class ImportWorker(QThread):
 
         try:
             with open_project(self.project_path, create=False) as project:
-                result = import_paths(project, self.sources, progress)
+                result = import_paths(project, self.sources, progress,
+                                      options=self.options)
             summary.added = len(result.added)
             summary.already_present = len(result.already_present)
             summary.problems = [p.message() for p in result.problems]

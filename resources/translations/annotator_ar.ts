@@ -598,7 +598,7 @@
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Merge a colleague&apos;s project…</source>
         <translation>&amp;دمج مشروع زميل…</translation>
     </message>
@@ -820,12 +820,13 @@
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+62"/>
+        <location line="+65"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقالات (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -880,7 +881,7 @@
         <translation>المشكلات (%1):</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>دمج مشروع زميل</translation>
     </message>
@@ -1030,6 +1031,46 @@
         <location line="+1"/>
         <source>The window will speak %1 from the next time annotator starts.</source>
         <translation>ستظهر النافذة باللغة %1 عند تشغيل annotator في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_options.py" line="+25"/>
+        <source>Import &amp;options</source>
+        <translation>&amp;خيارات الاستيراد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep near-duplicates (they are reported either way)</source>
+        <translation>إبقاء المقالات شبه المكررة (يُبلَّغ عنها في الحالين)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dates like 12/06/2024: refuse, they read both ways</source>
+        <translation>تواريخ مثل 12/06/2024: رفضها، فهي تُقرأ بالوجهين</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates like 12/06/2024: day first</source>
+        <translation>تواريخ مثل 12/06/2024: اليوم أولًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates like 12/06/2024: month first</source>
+        <translation>تواريخ مثل 12/06/2024: الشهر أولًا</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hijri years: lunar in Arabic articles, solar in others</source>
+        <translation>السنوات الهجرية: قمرية في المقالات العربية، وشمسية في غيرها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hijri years: Solar Hijri</source>
+        <translation>السنوات الهجرية: هجرية شمسية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hijri years: lunar Hijri</source>
+        <translation>السنوات الهجرية: هجرية قمرية</translation>
     </message>
 </context>
 <context>

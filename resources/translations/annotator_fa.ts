@@ -598,7 +598,7 @@
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+90"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>درون‌ریزی یک &amp;پوشه…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Merge a colleague&apos;s project…</source>
         <translation>ادغام پروژهٔ یک &amp;همکار…</translation>
     </message>
@@ -820,12 +820,13 @@
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+61"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+62"/>
+        <location line="+65"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقاله‌ها (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -880,7 +881,7 @@
         <translation>%1 مشکل:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>ادغام پروژهٔ یک همکار</translation>
     </message>
@@ -1030,6 +1031,46 @@
         <location line="+1"/>
         <source>The window will speak %1 from the next time annotator starts.</source>
         <translation>پنجره از اجرای بعدی annotator به زبان %1 خواهد بود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_options.py" line="+25"/>
+        <source>Import &amp;options</source>
+        <translation>گزینه‌های &amp;درون‌ریزی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep near-duplicates (they are reported either way)</source>
+        <translation>نگه‌داشتن مقاله‌های تقریباً تکراری (در هر دو حال گزارش می‌شوند)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dates like 12/06/2024: refuse, they read both ways</source>
+        <translation>تاریخ‌هایی مانند 12/06/2024: نپذیرفتن، چون به هر دو گونه خوانده می‌شوند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates like 12/06/2024: day first</source>
+        <translation>تاریخ‌هایی مانند 12/06/2024: نخست روز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates like 12/06/2024: month first</source>
+        <translation>تاریخ‌هایی مانند 12/06/2024: نخست ماه</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hijri years: lunar in Arabic articles, solar in others</source>
+        <translation>سال‌های هجری: قمری در مقاله‌های عربی، شمسی در دیگر مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hijri years: Solar Hijri</source>
+        <translation>سال‌های هجری: هجری شمسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hijri years: lunar Hijri</source>
+        <translation>سال‌های هجری: هجری قمری</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """The window's import summary shows the core's notices in the interface language: texts
-converted from HTML, and each near-duplicate skipped with the id of the article it repeats."""
+converted from HTML, and each near-duplicate skipped with the id of the article it repeats;
+File > Import options reaches the import."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.gui import settings as stored
 from tests.core.test_near_duplicates import ORIGINAL, VARIANTS
 from tests.gui.test_window_messages import ISOLATED, _boxes, _window
 
@@ -39,6 +41,28 @@ def test_the_import_summary_names_near_duplicates_and_html(qtbot, tmp_path: Path
         words = ISOLATED.sub("", details).replace("--keep-near-duplicates", "")
         assert not {w for w in words.split() if w.isascii() and w.isalpha()} - {"HTML"}
         box.close()
+    finally:
+        window.close()
+        window.session.project.close()
+
+
+def test_import_options_menu_reaches_the_import(qtbot, tmp_path: Path) -> None:
+    corpus = tmp_path / "dated.jsonl"
+    corpus.write_text(json.dumps({"id": "d1", "text": "متن خبر", "published": "12/06/2024"},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    window = _window(qtbot, "en")
+    try:
+        [file] = [a.menu() for a in window.menuBar().actions() if a.text() == "&File"]
+        [options] = [a.menu() for a in file.actions() if a.text() == "Import &options"]
+        [day_first] = [a for a in options.actions() if a.text().endswith("day first")]
+        day_first.trigger()
+        assert stored.import_options().date_order == "dmy"
+        with qtbot.waitSignal(window.jobs.imported, timeout=30000) as signal:
+            window.jobs.start_import([str(corpus)])
+        assert signal.args[0].added == 1 and not signal.args[0].problems
+        assert window.session.project.articles.get("d1").published == "2024-06-12"
+        for box in _boxes(window):
+            box.close()
     finally:
         window.close()
         window.session.project.close()
