@@ -34,7 +34,9 @@ from annotator.core.codebook import Codebook, kind_label, load_codebook, transla
 from annotator.core.codebook_changes import changes, revision_reminder
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of, translate
-from annotator.core.intake.importer import import_paths
+from annotator.core.intake.dates import CALENDARS, DATE_ORDERS
+from annotator.core.intake.importer import import_paths, summary_lines
+from annotator.core.intake.options import ImportOptions
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES
@@ -157,13 +159,17 @@ def cmd_import(args: argparse.Namespace) -> int:
                                    articles=Number(articles, ",")), sys.stderr, end="",
                 flush=True)
 
+    options = ImportOptions(calendar=args.calendar, date_order=args.date_order,
+                            keep_near_duplicates=args.keep_near_duplicates)
     with project_for(args, create=True, writes=True) as project:
-        result = import_paths(project, args.paths, progress)
+        result = import_paths(project, args.paths, progress, options=options)
     if show:
         print(file=sys.stderr)
     for problem in result.problems:
         say(args, Translatable("annotator: error: {error}", error=problem.message()),
             sys.stderr)
+    for line in summary_lines(result):
+        say(args, line)
     say(args, Translatable("{added} articles added, {present} already present, {problems} "
                            "problems", added=len(result.added),
                            present=len(result.already_present),
@@ -604,6 +610,16 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--codebook", dest="codebook_file", metavar="FILE",
                    default=argparse.SUPPRESS, help=N_("codebook for a NEW project given with --db"))
     p.add_argument("-q", "--quiet", action="store_true", help=N_("no progress line"))
+    p.add_argument("--calendar", choices=CALENDARS, default=None,
+                   help=N_("calendar of Hijri-range years (1300-1599) that no month name or "
+                           "'calendar' column settles (default: lunar in Arabic articles, "
+                           "solar in others)"))
+    p.add_argument("--date-order", choices=DATE_ORDERS, default=None,
+                   help=N_("how to read dates like 12/06/2024: day first (dmy) or month "
+                           "first (mdy); default: refuse those that read both ways"))
+    p.add_argument("--keep-near-duplicates", action="store_true",
+                   help=N_("store near-duplicates of articles already there (default: skip "
+                           "them; either way each is reported)"))
 
     p = command("create", cmd_create, N_("make a new, empty project file at --db (e.g. to merge "
                                          "colleagues' files into); other commands never create "

@@ -68,6 +68,25 @@ class ImportProblem:
         return Translatable("{path}: {reason}", path=self.path, reason=self.reason)
 
 
+@dataclass(frozen=True)
+class ImportNotice:
+    """Something an import did that the user should know, though nothing failed: texts
+    converted from HTML, a near-duplicate skipped or kept."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    repeats: str | None = None  # a near-duplicate's: the id of the article it repeats
+    skipped: bool = False  # a near-duplicate's: not stored
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def message(self) -> Translatable:
+        """"path:line: reason" (or "path: reason"), translatable as a whole."""
+        return ImportProblem(self.path, self.reason, self.line).message()
+
+
 class PreparedArticle(NamedTuple):
     """An article read from a corpus, with what storing it needs computed beforehand.
 

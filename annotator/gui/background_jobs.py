@@ -86,7 +86,7 @@ class BackgroundJobs(QObject):
                                  translate("MainWindow", "Cancel"), 0, 0, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        worker = ImportWorker(self._session().project.path, sources)
+        worker = ImportWorker(self._session().project.path, sources, settings.import_options())
         self.import_worker = worker
 
         def progressed(done: int, total: int, name: str, articles: int) -> None:
@@ -127,7 +127,18 @@ class BackgroundJobs(QObject):
                                   "%1", number_text(len(summary.problems)))),
                               parent=self.window)
             box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
-            box.setDetailedText("\n".join(core_text(problem) for problem in summary.problems))
+            box.setDetailedText("\n".join(core_text(line) for line in
+                                          [*summary.problems, *summary.notices]))
+            box.open()
+        elif summary.notices:
+            # Texts converted, near-duplicates skipped: said in the core's words, the
+            # last line (the count skipped, when there is one) in the message itself.
+            box = QMessageBox(QMessageBox.Icon.Information,
+                              translate("MainWindow", "Import articles"),
+                              message_text(text + "\n" + core_text(summary.notices[-1])),
+                              parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDetailedText("\n".join(core_text(line) for line in summary.notices))
             box.open()
         else:
             self.window.statusBar().showMessage(text, 8000)

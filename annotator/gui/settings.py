@@ -1,5 +1,5 @@
 """What the window remembers between runs: annotator name, recent projects, geometry,
-export choices, the interface language chosen in the window.
+export choices, the interface language chosen in the window, the import options.
 
 Kept in ``settings.ini`` in the user data folder (``ANNOTATOR_HOME`` moves it, which the
 tests use), not in the project file: these belong to the person, not to the data.
@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings
 
 from annotator.core import paths
+from annotator.core.intake.dates import CALENDARS, DATE_ORDERS
+from annotator.core.intake.options import ImportOptions
 from annotator.core.languages import LANGUAGES
 
 _RECENT = 8
@@ -109,3 +111,30 @@ def team_folder() -> str:
 
 def set_team_folder(folder: str) -> None:
     settings().setValue("team/folder", folder)
+
+
+_IMPORT = "import/"
+
+
+def import_options() -> ImportOptions:
+    """The choices the window's imports are made with (File > Import options)."""
+    store = settings()
+
+    def text(name: str, allowed: tuple[str, ...]) -> str | None:
+        value = store.value(_IMPORT + name, "")
+        return value if isinstance(value, str) and value in allowed else None
+
+    keep = store.value(_IMPORT + "keep_near_duplicates", False)
+    if isinstance(keep, str):  # an INI file gives back text
+        keep = keep.strip().lower() in ("true", "1", "yes", "on")
+    return ImportOptions(calendar=text("calendar", CALENDARS),
+                         date_order=text("date_order", DATE_ORDERS),
+                         keep_near_duplicates=bool(keep))
+
+
+def set_import_options(options: ImportOptions) -> None:
+    store = settings()
+    store.setValue(_IMPORT + "calendar", options.calendar or "")
+    store.setValue(_IMPORT + "date_order", options.date_order or "")
+    store.setValue(_IMPORT + "keep_near_duplicates", bool(options.keep_near_duplicates))
+    store.sync()

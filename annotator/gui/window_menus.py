@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 from annotator.gui.background_jobs import BackgroundJobs
 from annotator.gui.help_dialogs import show_about, show_shortcuts
+from annotator.gui.import_options import add_import_options_menu
 from annotator.gui.keys import standard_keys, unique_keys
 from annotator.gui.language_menu import add_language_menu
 from annotator.gui.project_switch import ProjectSwitcher
@@ -107,6 +108,7 @@ def build_menus(window: MenuHost) -> Menus:
          QKeySequence("Ctrl+I"))
     _add(file, translate("MainWindow", "Import a &folder…"), jobs.import_folder,
          QKeySequence("Ctrl+Shift+I"))
+    add_import_options_menu(file)
     _add(file, translate("MainWindow", "&Merge a colleague's project…"), jobs.merge_dialog,
          QKeySequence("Ctrl+Shift+M"))
     _add(file, translate("MainWindow", "S&ync with team folder…"), jobs.sync_dialog)

@@ -15,7 +15,8 @@ from PySide6.QtCore import QThread, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import message_of
-from annotator.core.intake.importer import import_paths
+from annotator.core.intake.importer import import_paths, summary_lines
+from annotator.core.intake.options import ImportOptions
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
 
@@ -29,6 +30,7 @@ class ImportSummary:
     added: int = 0
     already_present: int = 0
     problems: list[str] = field(default_factory=list)  # translatable ("path:line: why")
+    notices: list[str] = field(default_factory=list)  # translatable: converted, near-duplicates
     cancelled: bool = False
     error: str | None = None  # translatable (a core error's message) or "Type: text"
 
@@ -39,10 +41,12 @@ class ImportWorker(QThread):
     progressed = Signal(int, int, str, int)  # files done, files in all, file name, articles
     done = Signal(object)  # ImportSummary
 
-    def __init__(self, project_path: Path, sources: list[str]) -> None:
+    def __init__(self, project_path: Path, sources: list[str],
+                 options: ImportOptions | None = None) -> None:
         super().__init__()
         self.project_path = project_path
         self.sources = sources
+        self.options = options or ImportOptions()
         self._cancel = False
 
     def cancel(self) -> None:
@@ -58,10 +62,12 @@ class ImportWorker(QThread):
 
         try:
             with open_project(self.project_path, create=False) as project:
-                result = import_paths(project, self.sources, progress)
+                result = import_paths(project, self.sources, progress,
+                                      options=self.options)
             summary.added = len(result.added)
             summary.already_present = len(result.already_present)
             summary.problems = [p.message() for p in result.problems]
+            summary.notices = summary_lines(result)
         except _Cancelled:
             summary.cancelled = True
         except AnnotatorError as exc:

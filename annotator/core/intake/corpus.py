@@ -2,8 +2,11 @@
 
 One article per ``.txt`` or ``.html``/``.htm`` file (id = file stem), many per ``.jsonl``
 or ``.csv`` file (columns ``text`` required; ``id``, ``title``, ``url``, ``published``,
-``outlet`` optional).  Text is decoded (see :mod:`annotator.core.intake.decode`) and made
-canonical here, once.  Bad content never raises: a file or a line that cannot be read
+``outlet``, ``calendar`` optional).  Text is decoded (see :mod:`annotator.core.intake.decode`)
+and made canonical here, once; a saved page's article is found in its boilerplate, and HTML
+in a ``text`` field converted, by :mod:`annotator.core.intake.html_page`.  Dates are read
+by :mod:`annotator.core.intake.dates`; one that cannot be read is a problem of its line,
+and the article is kept without it.  Bad content never raises: a file or a line that cannot be read
 becomes an :class:`ImportProblem` and the rest of the corpus is still read.  Storing the
 records is the store's job; nothing here touches the database or the network.
 
@@ -23,13 +26,14 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from html.parser import HTMLParser
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Number, Translatable, message_of, os_reason
-from annotator.core.intake.dates import find_date_in_text, parse_date
+from annotator.core.intake.dates import DateRules, calendar_named, find_date_in_text, read_date
 from annotator.core.intake.decode import decode_bytes, detect
+from annotator.core.intake.html_page import html_to_text, looks_like_html, read_page
+from annotator.core.intake.options import ImportOptions
 from annotator.core.names import shown
 from annotator.core.records import (
     ARTICLE_CHARS,
@@ -39,15 +43,16 @@ from annotator.core.records import (
     LINE_BYTES,
     TITLE_CHARS,
     ArticleRecord,
+    ImportNotice,
     ImportProblem,
 )
 from annotator.core.text import canonical, detect_language
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".csv")
-OPTIONAL_COLUMNS = ("id", "title", "url", "published", "outlet")
+OPTIONAL_COLUMNS = ("id", "title", "url", "published", "outlet", "calendar")
 TITLE_LIMIT = 120  # characters of the text used as a title when a row has none
 
-Item = ArticleRecord | ImportProblem
+Item = ArticleRecord | ImportProblem | ImportNotice
 _SUPPORTED_LIST = Translatable(".txt, .html, .htm, .jsonl or .csv")
 
 
@@ -102,12 +107,13 @@ def _unsupported(path: Path) -> str:
 def read_corpus(
     paths: Iterable[str | Path],
     progress: Callable[[int, int, Path], None] | None = None,
+    options: ImportOptions | None = None,
 ) -> Iterator[Item]:
     """Every record and problem from ``paths``; ``progress(done, total, path)`` after each file."""
     files, problems = collect_files(paths)
     yield from problems
     for done, path in enumerate(files, 1):
-        yield from read_file(path)
+        yield from read_file(path, options)
         if progress is not None:
             progress(done, len(files), path)
 
@@ -209,8 +215,9 @@ def _long_line(data: bytes, limit: int) -> tuple[int, int] | None:
     return None
 
 
-def read_file(path: Path) -> Iterator[Item]:
+def read_file(path: Path, options: ImportOptions | None = None) -> Iterator[Item]:
     """The records and problems of one corpus file; never raises for what the file holds."""
+    options = options or ImportOptions()
     path = Path(path)
     suffix = path.suffix.lower()
     many = suffix in (".csv", ".jsonl")
@@ -224,7 +231,7 @@ def read_file(path: Path) -> Iterator[Item]:
         return
     try:
         if suffix in (".html", ".htm"):
-            yield from _read_html(path, data)
+            yield from _read_html(path, data, options)
             return
         text = decode_bytes(data)
     except AnnotatorError as error:
@@ -232,17 +239,17 @@ def read_file(path: Path) -> Iterator[Item]:
         return
     del data  # not held beside its text while a big file is read
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, text)
+        yield from _read_jsonl(path, text, options)
     elif suffix == ".csv":
-        yield from _read_csv(path, text)
+        yield from _read_csv(path, text, options)
     else:
-        yield _read_text(path, canonical(text))
+        yield from _read_text(path, canonical(text), options)
 
 
 # --- one article per file ---------------------------------------------------------------
 
 
-def _read_text(path: Path, text: str) -> Item:
+def _read_text(path: Path, text: str, options: ImportOptions) -> list[Item]:
     title, _, rest = text.lstrip().partition("\n")  # decode refused blank files
     title = title.strip()
     body = _trim(rest)
@@ -251,7 +258,7 @@ def _read_text(path: Path, text: str) -> Item:
         title = _derived_title(body)
     elif not body:  # a one-line article: the line is its title and its text
         body = title
-    return _article(path, path.stem, title, body, line=None)
+    return _article(path, path.stem, title, body, None, options)
 
 
 def _derived_title(body: str) -> str:
@@ -270,195 +277,75 @@ def _trim(text: str) -> str:
 
 
 def _article(
-    path: Path, article_id: str, title: str, body: str, line: int | None, **extra: str | None
-) -> Item:
+    path: Path, article_id: str, title: str, body: str, line: int | None,
+    options: ImportOptions, calendar: str | None = None, **extra: str | None
+) -> list[Item]:
+    """The article, and a problem with its date if it has one (it is stored without it);
+    or only a problem, when the article cannot be stored.  ``calendar``: the row's own."""
     if len(body) > ARTICLE_CHARS:
-        return ImportProblem(str(path), Translatable(
+        return [ImportProblem(str(path), Translatable(
             "the article's text is {length} characters long; an article may hold at most "
-            "{most}", length=Number(len(body), ","), most=Number(ARTICLE_CHARS, ",")), line)
+            "{most}", length=Number(len(body), ","), most=Number(ARTICLE_CHARS, ",")), line)]
     for name, value in (("title", title), *extra.items()):
         if value is not None and len(value) > TITLE_CHARS and name != "url":
-            return ImportProblem(str(path), Translatable(
+            return [ImportProblem(str(path), Translatable(
                 "the {name} is {length} characters long; it may hold at most {most} (is the "
                 "text in the {name} column?)", name=name, length=Number(len(value), ","),
-                most=Number(TITLE_CHARS, ",")), line)
+                most=Number(TITLE_CHARS, ",")), line)]
+    items: list[Item] = []
+    language = detect_language(f"{title}\n{body}")
+    rules = DateRules(calendar=calendar or options.calendar, order=options.date_order,
+                      language=language)
     published_original = extra.pop("published", None)
-    published = parse_date(published_original) if published_original else None
-    if published_original is None:
-        found = find_date_in_text(body)
+    published = None
+    if published_original:
+        reading = read_date(published_original, rules)
+        published = reading.iso
+        if reading.problem is not None:
+            items.append(ImportProblem(str(path), reading.problem, line))
+    else:
+        found = find_date_in_text(body, rules=rules)
         if found is not None:
             published, published_original = found
-    return ArticleRecord(
+    items.insert(0, ArticleRecord(
         article_id=article_id,
         title=title,
         body=body,
         source_path=str(path),
-        language=detect_language(f"{title}\n{body}"),
+        language=language,
         published=published,
         published_original=published_original,
         line=line,
         **extra,
-    )
+    ))
+    return items
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
-def _read_html(path: Path, data: bytes) -> Iterator[Item]:
+def _read_html(path: Path, data: bytes, options: ImportOptions) -> Iterator[Item]:
     declared = _META_CHARSET.search(data[:8192])
     text, _encoding = detect(data, declared.group(1).decode("ascii") if declared else None)
-    page = _VisibleText()
     try:
-        page.feed(canonical(text))
-        page.close()
-    except (AssertionError, ValueError) as error:  # html.parser's rare give-ups
+        page = read_page(canonical(text))
+    except (AssertionError, ValueError, RecursionError) as error:  # html.parser's give-ups
         yield ImportProblem(str(path), Translatable("could not read this page ({error})",
                                                     error=error))
         return
-    body = page.text()
+    body = page.text
     if not body:
         yield ImportProblem(str(path), Translatable("no visible text in this page"))
         return
-    title = next((given for given in (page.title, page.first_h1)
-                  if given and len(given) <= TITLE_CHARS), "") or _derived_title(body)
+    title = page.title if page.title and len(page.title) <= TITLE_CHARS else ""
+    title = title or _derived_title(body)
     first, _, rest = body.partition("\n")
     if first.strip() == title:
         body = rest.lstrip("\n").rstrip() or body
-    yield _article(
-        path, path.stem, title, body, line=None,
-        url=page.meta.get("url"), outlet=page.meta.get("outlet"),
-        published=page.meta.get("published"),
+    yield from _article(
+        path, path.stem, title, body, None, options,
+        url=page.url or None, outlet=page.outlet or None, published=page.published or None,
     )  # fmt: skip
-
-
-_SKIPPED = frozenset(
-    {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head"}
-)
-_PARAGRAPHS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article"}
-    | {"header", "footer", "main", "aside", "nav", "ul", "ol", "dl", "table", "figure"}
-    | {"figcaption", "form", "fieldset", "details", "address", "hr"}
-)
-_HEAD_TAGS = frozenset(
-    {"head", "title", "meta", "link", "style", "script", "noscript", "base", "template"}
-)
-_LINES = frozenset({"div", "li", "tr", "dt", "dd", "caption", "summary", "legend", "option"})
-_CELLS = frozenset({"td", "th"})
-_META_NAMES = {
-    "og:url": "url",
-    "og:site_name": "outlet",
-    "article:published_time": "published",
-    "date": "published",
-}
-
-
-class _VisibleText(HTMLParser):
-    """What a browser shows of a page, as paragraphs; plus its title and a few meta tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.first_h1 = ""
-        self.meta: dict[str, str] = {}
-        self._skipping: list[str] = []
-        self._in: dict[str, int] = {"title": 0, "h1": 0, "pre": 0}
-        self._title_parts: list[str] = []
-        self._h1_parts: list[str] = []
-        self._out: list[str] = []
-        self._pending = 0  # line breaks owed before the next text: 1 newline, 2 blank line
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "link"):
-            self._read_meta(tag, dict(attrs))
-            return
-        if self._skipping == ["head"] and tag not in _HEAD_TAGS:
-            self._skipping.clear()  # as in a browser, the first body element ends <head>
-        if tag == "title" and self._skipping in ([], ["head"]):
-            self._in["title"] += 1  # not an <svg> <title>
-            return
-        if self._skipping or tag in _SKIPPED:
-            if tag in _SKIPPED:
-                self._skipping.append(tag)
-            return
-        if tag in ("h1", "pre"):
-            self._in[tag] += 1
-        self._break(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "link"):
-            self._read_meta(tag, dict(attrs))
-        elif not self._skipping:
-            self._break(tag)  # <br/>: one break, not a start and an end
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self._in["title"]:
-            self._in["title"] -= 1
-            self.title = self.title or _collapse("".join(self._title_parts)).strip()
-            return
-        if self._skipping:
-            if tag in self._skipping:
-                while self._skipping.pop() != tag:
-                    pass
-            return
-        if tag in ("h1", "pre") and self._in[tag]:
-            self._in[tag] -= 1
-            if tag == "h1":
-                self.first_h1 = self.first_h1 or _collapse("".join(self._h1_parts)).strip()
-        if tag in _PARAGRAPHS or tag in _LINES:
-            self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in["title"]:
-            self._title_parts.append(data)
-            return
-        if self._skipping:
-            return
-        if self._in["h1"] and not self.first_h1:
-            self._h1_parts.append(data)
-        text = data if self._in["pre"] else _collapse(data)
-        if not text.strip():
-            if self._out and not self._pending:
-                self._out.append(" ")
-            return
-        if self._pending and self._out:
-            self._out.append("\n" * self._pending)
-        self._pending = 0
-        self._out.append(text)
-
-    def text(self) -> str:
-        """The visible text: lines stripped, at most one blank line between paragraphs."""
-        lines = [
-            re.sub(r"[ \t\xa0]{2,}", " ", line).strip() for line in "".join(self._out).split("\n")
-        ]
-        kept: list[str] = []
-        for line in lines:
-            if line or (kept and kept[-1]):
-                kept.append(line)
-        return "\n".join(kept).strip()
-
-    def _break(self, tag: str) -> None:
-        if tag == "br":
-            self._pending = min(self._pending + 1, 2)
-        elif tag in _PARAGRAPHS:
-            self._pending = 2
-        elif tag in _LINES:
-            self._pending = max(self._pending, 1)
-        elif tag in _CELLS and self._out and not self._pending:
-            self._out.append(" ")
-
-    def _read_meta(self, tag: str, attrs: dict[str, str | None]) -> None:
-        if tag == "link":
-            if (attrs.get("rel") or "").lower() == "canonical" and attrs.get("href"):
-                self.meta.setdefault("url", str(attrs["href"]).strip())
-            return
-        name = (attrs.get("property") or attrs.get("name") or "").lower()
-        content = (attrs.get("content") or "").strip()
-        if name in _META_NAMES and content:
-            self.meta.setdefault(_META_NAMES[name], content)
-
-
-def _collapse(text: str) -> str:
-    return re.sub(r"[ \t\n\r\f]+", " ", text)
 
 
 # --- many articles per file -------------------------------------------------------------
@@ -477,7 +364,8 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
+def _read_jsonl(path: Path, text: str, options: ImportOptions) -> Iterator[Item]:
+    converted = [0]
     for line_no, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
@@ -495,10 +383,12 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
                                         kind=_json_kind(value)), line_no
             )
             continue
-        yield _from_row(path, line_no, value, "keys")
+        yield from _from_row(path, line_no, value, "keys", options, converted)
+    yield from _converted_notice(path, converted[0])
 
 
-def _read_csv(path: Path, text: str) -> Iterator[Item]:
+def _read_csv(path: Path, text: str, options: ImportOptions) -> Iterator[Item]:
+    converted = [0]
     rows = csv_rows(text, _delimiter(text))
     try:
         header = next(rows, None)
@@ -517,9 +407,17 @@ def _read_csv(path: Path, text: str) -> Iterator[Item]:
             if not row or not any(cell.strip() for cell in row):
                 continue
             values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
-            yield _from_row(path, start, values, "columns")
+            yield from _from_row(path, start, values, "columns", options, converted)
     except InputProblem as problem:  # the rest of the file cannot be told apart
         yield ImportProblem(str(path), problem.reason, problem.line)
+    yield from _converted_notice(path, converted[0])
+
+
+def _converted_notice(path: Path, count: int) -> Iterator[Item]:
+    if count:
+        yield ImportNotice(str(path), Translatable(
+            N_("{count} text held HTML; converted to plain text") if count == 1
+            else N_("{count} texts held HTML; converted to plain text"), count=count))
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -620,11 +518,16 @@ def header_names(header: list[str]) -> list[str]:
     return names
 
 
-def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) -> Item:
-    """An article from a JSONL object or a CSV row; empty optional values count as missing."""
+def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str,
+              options: ImportOptions, converted: list[int]) -> list[Item]:
+    """An article from a JSONL object or a CSV row; empty optional values count as missing.
 
-    def problem(reason: str) -> ImportProblem:
-        return ImportProblem(str(path), reason, line_no)
+    A ``text`` holding HTML is converted to its text as a saved page is (counted in
+    ``converted``); a ``calendar`` value says how the row's Hijri-range dates are read.
+    """
+
+    def problem(reason: str) -> list[Item]:
+        return [ImportProblem(str(path), reason, line_no)]
 
     values: dict[str, str] = {}
     for name in ("text", *OPTIONAL_COLUMNS):
@@ -653,12 +556,32 @@ def _from_row(path: Path, line_no: int, row: Mapping[str, object], kind: str) ->
         return problem(Translatable(
             N_("no 'text' (found keys: {found})") if kind == "keys"
             else N_("no 'text' (found columns: {found})"), found=found))
-    body = _trim(values.pop("text"))
+    text = values.pop("text")
+    if looks_like_html(text):
+        try:
+            text = html_to_text(text)
+        except (AssertionError, ValueError, RecursionError) as error:
+            return problem(Translatable("the text holds HTML that could not be read ({error})",
+                                        error=error))
+        if not text.strip():
+            return problem(Translatable("the text holds HTML with no visible text"))
+        converted[0] += 1
+    body = _trim(text)
     title = values.pop("title", None)
+    if title is not None and looks_like_html(title):
+        title = " ".join(html_to_text(title).split()) or None
     if title is None:
         title = _derived_title(body)
     article_id = values.pop("id", f"{path.stem}-{line_no}")
-    return _article(path, article_id, title, body, line_no, **values)
+    calendar = None
+    said = values.pop("calendar", None)
+    if said is not None:
+        calendar = calendar_named(said)
+        if calendar is None:
+            return problem(Translatable(
+                "unknown calendar {value} (use solar, lunar or gregorian); not imported",
+                value=_quoted(said)))
+    return _article(path, article_id, title, body, line_no, options, calendar, **values)
 
 
 def _delimiter(text: str) -> str:

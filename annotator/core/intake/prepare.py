@@ -30,7 +30,14 @@ from typing import IO, Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
 from annotator.core.intake.corpus import collect_files, read_corpus
-from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
+from annotator.core.intake.options import ImportOptions
+from annotator.core.records import (
+    ArticleRecord,
+    ImportNotice,
+    ImportProblem,
+    PreparedArticle,
+    prepare,
+)
 from annotator.core.safety.project_file import identities, is_one_of
 
 # progress(files done, files in all, the file being read or just read, articles read so far)
@@ -53,8 +60,9 @@ def corpus_bytes(files: Iterable[Path]) -> int:
 
 
 def read_prepared(sources: list[str | Path], progress: Progress | None = None,
-                  parallel: bool | None = None, project: Path | None = None
-                  ) -> Iterator[PreparedArticle | ImportProblem]:
+                  parallel: bool | None = None, project: Path | None = None,
+                  options: ImportOptions | None = None,
+                  ) -> Iterator[PreparedArticle | ImportProblem | ImportNotice]:
     """Every article of ``sources``, prepared, and every problem, in the order read.
 
     ``parallel`` reads in a second process (None: when the files hold at least
@@ -63,8 +71,10 @@ def read_prepared(sources: list[str | Path], progress: Progress | None = None,
     that a big file shows progress and a callback that raises (a cancel button) stops the
     import within a batch.  ``project``: the project being imported into; if it is among
     the files, nothing is read (reading it here would also drop this process's locks on
-    it, see :mod:`~annotator.core.safety.project_file`).
+    it, see :mod:`~annotator.core.safety.project_file`).  ``options``: the user's choices
+    for reading dates (see :class:`~annotator.core.intake.options.ImportOptions`).
     """
+    options = options or ImportOptions()
     files, _problems = collect_files(sources)
     if project is not None:
         own = identities(project)
@@ -76,20 +86,20 @@ def read_prepared(sources: list[str | Path], progress: Progress | None = None,
     if parallel is None:
         parallel = corpus_bytes(files) >= PARALLEL_BYTES
     if not parallel or not files:
-        yield from _read_here(sources, progress)
+        yield from _read_here(sources, progress, options)
         return
-    yield from _from_reader(sources, progress, (0, len(files), files[0]))
+    yield from _from_reader(sources, progress, (0, len(files), files[0]), options)
 
 
-def _read_here(sources: list[str | Path],
-               progress: Progress | None) -> Iterator[PreparedArticle | ImportProblem]:
+def _read_here(sources: list[str | Path], progress: Progress | None, options: ImportOptions
+               ) -> Iterator[PreparedArticle | ImportProblem | ImportNotice]:
     articles = 0
 
     def file_done(done: int, total: int, path: Path) -> None:
         if progress is not None:
             progress(done, total, path, articles)
 
-    for item in read_corpus(sources, file_done):
+    for item in read_corpus(sources, file_done, options):
         if isinstance(item, ArticleRecord):
             articles += 1
             yield prepare(item)
@@ -98,7 +108,8 @@ def _read_here(sources: list[str | Path],
 
 
 def _from_reader(sources: list[str | Path], progress: Progress | None,
-                 latest: tuple[int, int, Path]) -> Iterator[PreparedArticle | ImportProblem]:
+                 latest: tuple[int, int, Path], options: ImportOptions
+                 ) -> Iterator[PreparedArticle | ImportProblem | ImportNotice]:
     # A plain child interpreter, not multiprocessing: that would re-run the caller's main
     # script in the child, and fork is unsafe beside Qt's threads.
     with tempfile.TemporaryFile() as errors:
@@ -109,7 +120,7 @@ def _from_reader(sources: list[str | Path], progress: Progress | None,
         )
         assert reader.stdin is not None and reader.stdout is not None
         try:
-            _send_sources(reader.stdin, sources)
+            _send_sources(reader.stdin, sources, options)
             inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_WAITING)
             threading.Thread(target=_receive, args=(reader.stdout, inbox), daemon=True,
                              name="annotator-import-receiver").start()
@@ -201,8 +212,9 @@ def run_bundled_child(argv: list[str]) -> None:
     exec(compile(code, "<annotator child>", "exec"), {"__name__": "__main__"})
 
 
-def _send_sources(pipe: IO[bytes], sources: list[str | Path]) -> None:
-    """Write ``sources`` to the reader's stdin and close it.
+def _send_sources(pipe: IO[bytes], sources: list[str | Path],
+                  options: ImportOptions | None = None) -> None:
+    """Write ``sources`` and ``options`` to the reader's stdin and close it.
 
     A reader that died before reading them (it could not start, or ran out of memory)
     has closed its end, and the write fails: a broken pipe on POSIX, EINVAL on Windows.
@@ -211,7 +223,9 @@ def _send_sources(pipe: IO[bytes], sources: list[str | Path]) -> None:
     A reader still alive that got only part of them reports that it could not read them.
     """
     try:
-        pipe.write(json.dumps([str(s) for s in sources]).encode("utf-8"))
+        pipe.write(json.dumps({"sources": [str(s) for s in sources],
+                               "options": (options or ImportOptions()).as_json()}
+                              ).encode("utf-8"))
         pipe.flush()
     except OSError:
         pass
@@ -245,7 +259,8 @@ def _receive(pipe: IO[bytes], inbox: queue.Queue[bytes | None]) -> None:
 
 
 def reader_main() -> None:
-    """The reader process: sources (JSON) on stdin; pickled batches, then end or error, out."""
+    """The reader process: sources and options (JSON) on stdin; pickled batches, then end or
+    error, out."""
     out = sys.stdout.buffer
 
     def send(message: tuple[Any, ...]) -> None:
@@ -255,8 +270,10 @@ def reader_main() -> None:
         out.flush()
 
     try:
-        sources = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-        batch: list[PreparedArticle | ImportProblem] = []
+        given = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        sources = given["sources"]
+        options = ImportOptions.from_json(given.get("options") or {})
+        batch: list[PreparedArticle | ImportProblem | ImportNotice] = []
 
         def file_done(done: int, total: int, path: Path) -> None:
             nonlocal batch
@@ -265,7 +282,7 @@ def reader_main() -> None:
                 batch = []
             send(("progress", done, total, str(path)))
 
-        for item in read_corpus(sources, file_done):
+        for item in read_corpus(sources, file_done, options):
             batch.append(prepare(item) if isinstance(item, ArticleRecord) else item)
             if len(batch) >= _BATCH:
                 send(("items", batch))

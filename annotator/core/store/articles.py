@@ -15,7 +15,13 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
 from annotator.core.names import name_problem, shown
 from annotator.core.query import fts_query, highlight_words
-from annotator.core.records import ArticleRecord, ImportProblem, PreparedArticle, prepare
+from annotator.core.records import (
+    ArticleRecord,
+    ImportNotice,
+    ImportProblem,
+    PreparedArticle,
+    prepare,
+)
 from annotator.core.store.base import Store, now
 from annotator.core.text import search_key_with_offsets
 
@@ -74,6 +80,7 @@ class AddResult:
     added: list[str] = field(default_factory=list)
     already_present: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[ImportNotice] = field(default_factory=list)  # converted, near-duplicates
 
 
 class Articles:
@@ -85,7 +92,7 @@ class Articles:
         self._count_cache: tuple[tuple[int, int], int] | None = None
 
     def add(
-        self, items: Iterable[ArticleRecord | PreparedArticle | ImportProblem]
+        self, items: Iterable[ArticleRecord | PreparedArticle | ImportProblem | ImportNotice]
     ) -> AddResult:
         """Store new articles in batches; each batch is one transaction.
 
@@ -105,6 +112,9 @@ class Articles:
             for item in items:
                 if isinstance(item, ImportProblem):
                     result.problems.append(item)
+                    continue
+                if isinstance(item, ImportNotice):
+                    result.notices.append(item)
                     continue
                 # A file stem, CSV cell or JSON value: checked here, where every import
                 # path meets, so a bad id is a problem of its file and line, not a crash.
@@ -361,6 +371,11 @@ class Articles:
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY article_no"
             )
         )
+
+    def bodies(self) -> Iterator[tuple[str, str, str]]:
+        """``(article id, body, content hash)`` of every article, in import order."""
+        yield from self._store.conn.execute(
+            "SELECT article_id, body, content_hash FROM articles ORDER BY article_no")
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching every word of ``query``, best first, with a snippet."""

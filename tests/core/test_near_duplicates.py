@@ -1,0 +1,124 @@
+"""Near-duplicates: ZWNJ, spacing, paragraph breaks and one word changed, against the project
+and within one import; skipped by default with the id they repeat, kept when asked."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator.cli.commands import main
+from annotator.core.intake.duplicates import NearDuplicates
+from annotator.core.intake.importer import import_paths, summary_lines
+from annotator.core.intake.options import ImportOptions
+from annotator.core.store import open_project
+from annotator.core.text import index_key
+
+SENTENCES = [
+    "وزیر امور خارجه کشورمان در گفت‌وگوی تلفنی با همتای قطری خود درباره غزه رایزنی کرد",
+    "دو طرف بر ضرورت توقف فوری حملات و رساندن کمک‌های انسانی به مردم غزه تأکید کردند",
+    "وزیر خارجه قطر نیز از تلاش‌های میانجی‌گرانه کشورش و نقش سازمان ملل سخن گفت",
+    "او همچنین خواستار ادامه رایزنی‌های منطقه‌ای برای برقراری آتش‌بس پایدار شد",
+    "این گفت‌وگو یک روز پس از سفر هیئتی از دوحه به تهران انجام شد",
+    "کارشناسان می‌گویند نقش قطر در میانجی‌گری میان طرف‌ها رو به افزایش است",
+]
+ORIGINAL = ".\n".join(SENTENCES[:3]) + ".\n\n" + ".\n".join(SENTENCES[3:]) + "."
+VARIANTS = {
+    "no-zwnj": ORIGINAL.replace("\u200c", ""),
+    "doubled-spaces": ORIGINAL.replace(" ", "  ", 5),
+    "extra-paragraph": ORIGINAL.replace(".\n", ".\n\n", 1),
+    "one-word": ORIGINAL.replace("فوری", "سریع"),
+}
+
+
+def _jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_variants_of_an_article_in_the_project_are_skipped(tmp_path: Path) -> None:
+    first = _jsonl(tmp_path / "first.jsonl", [{"id": "orig", "text": ORIGINAL}])
+    later = _jsonl(tmp_path / "later.jsonl",
+                   [{"id": name, "text": text} for name, text in VARIANTS.items()])
+    with open_project(tmp_path / "p.sqlite") as project:
+        assert import_paths(project, [first]).added == ["orig"]
+        result = import_paths(project, [later])
+        assert result.added == [] and not result.problems
+        assert [(n.line, n.repeats, n.skipped) for n in result.notices] == [
+            (1, "orig", True), (2, "orig", True), (3, "orig", True), (4, "orig", True)]
+        lines = [str(line) for line in summary_lines(result)]
+        assert lines[0].startswith(f"{later}:1: the same words as article orig")
+        assert "skipped as a near-duplicate" in lines[0]
+        assert lines[3].startswith(f"{later}:4: nearly the same text as article orig (")
+        assert lines[-1] == "4 near-duplicates skipped"
+        assert project.articles.count() == 1
+
+
+def test_near_duplicates_within_one_import_and_kept_when_asked(tmp_path: Path) -> None:
+    rows = [{"id": "orig", "text": ORIGINAL}, *({"id": n, "text": t} for n, t in VARIANTS.items())]
+    batch = _jsonl(tmp_path / "batch.jsonl", rows)
+    with open_project(tmp_path / "p.sqlite") as project:
+        result = import_paths(project, [batch], options=ImportOptions(keep_near_duplicates=True))
+        assert result.added == ["orig", *VARIANTS]
+        assert [(n.repeats, n.skipped) for n in result.notices] == [("orig", False)] * 4
+        assert all("kept as a near-duplicate" in n.message() for n in result.notices)
+        assert summary_lines(result)[-1].endswith("kept as a near-duplicate")
+
+
+def test_different_articles_and_exact_repeats_are_not_near_duplicates(tmp_path: Path) -> None:
+    other = ORIGINAL.replace(SENTENCES[0], "رئیس‌جمهور در دیدار با نخست‌وزیر عراق درباره "
+                             "همکاری‌های اقتصادی و انرژی و گاز گفت‌وگو کرد").replace(
+        SENTENCES[1], "دو کشور سند همکاری در زمینه برق و ترانزیت کالا امضا کردند").replace(
+        SENTENCES[2], "نخست‌وزیر عراق نیز از گسترش روابط تجاری دو کشور استقبال کرد")
+    flash = "خبر کوتاه: وزیر با همتای {} دیدار کرد"  # short: one word is a different story
+    batch = _jsonl(tmp_path / "b.jsonl", [{"id": "a", "text": ORIGINAL},
+                                          {"id": "b", "text": other},
+                                          {"id": "c", "text": flash.format("قطری")},
+                                          {"id": "d", "text": flash.format("عمانی")}])
+    with open_project(tmp_path / "p.sqlite") as project:
+        result = import_paths(project, [batch])
+        assert result.added == ["a", "b", "c", "d"] and not result.notices
+        again = import_paths(project, [batch])  # the very same file: "already present"
+        assert again.already_present == ["a", "b", "c", "d"] and not again.notices
+
+
+def test_cli_names_each_skipped_row_and_the_id_it_repeats(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    db = str(tmp_path / "p.sqlite")
+    first = tmp_path / "orig.txt"
+    first.write_text("تیتر\n\n" + ORIGINAL, encoding="utf-8")
+    later = _jsonl(tmp_path / "later.jsonl", [{"id": "v", "text": VARIANTS["no-zwnj"]}])
+    assert main(["import", "--db", db, "-q", str(first)]) == 0
+    capsys.readouterr()
+    assert main(["import", "--db", db, "-q", str(later)]) == 0
+    out = capsys.readouterr().out
+    assert f"{later}:1: the same words as article orig" in out
+    assert "1 near-duplicate skipped" in out
+    assert main(["import", "--db", db, "-q", "--keep-near-duplicates", str(later)]) == 0
+    assert "0 already present" in capsys.readouterr().out
+    with open_project(Path(db), create=False) as project:
+        assert project.articles.count() == 2
+
+
+def test_the_index_stays_fast_on_many_articles() -> None:
+    draw = random.Random(23)
+    texts = [" ".join(f"w{draw.randrange(20_000)}" for _ in range(400)) for _ in range(3000)]
+    index = NearDuplicates()
+    started = time.perf_counter()
+    for number, text in enumerate(texts):
+        index.add(str(number), index_key(text), str(number))
+    found = []
+    for number in range(0, 3000, 30):
+        words = texts[number].split()
+        words[number % 400] = "changed"
+        words[(number * 7) % 400] = "edited"
+        found.append(index.repeated(" ".join(words)))
+    assert [repeat.article_id if repeat else None for repeat in found] == [
+        str(number) for number in range(0, 3000, 30)]
+    assert index.repeated(" ".join(f"x{draw.randrange(20_000)}" for _ in range(400))) is None
+    assert time.perf_counter() - started < 20
