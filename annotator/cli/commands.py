@@ -40,7 +40,6 @@ from annotator.core.intake.options import ImportOptions
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES
-from annotator.core.participants import load_registry
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import STATUSES
@@ -60,7 +59,7 @@ COMMANDS = (
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
     "annotator.cli.safety", "annotator.cli.bench", "annotator.cli.teams",
-    "annotator.cli.training",
+    "annotator.cli.training", "annotator.cli.participants",
 )
 
 
@@ -391,25 +390,6 @@ def _codebook_changes(args: argparse.Namespace, old: Codebook, new: Codebook) ->
     return 0
 
 
-def cmd_participants(args: argparse.Namespace) -> int:
-    with project_for(args, writes=bool(args.add)) as project:
-        if args.add:
-            added = project.participants.add(load_registry(args.add), annotator_for(args))
-            say(args, Translatable("{count} participants added", count=added))
-            return 0
-        participants = project.participants.all()
-        if args.article:
-            body = project.articles.get(args.article).body
-            found = dict(project.participants.matcher().suggest(body))
-            participants = [p for p in participants if p.id in found]
-    if args.format == "json":
-        print(json.dumps([p.__dict__ for p in participants], ensure_ascii=False, indent=1))
-        return 0
-    for p in participants:
-        terminal_text(args, f"{p.id}\t{p.kind}\t{p.text(args.lang)}\t{p.country}")
-    return 0
-
-
 def cmd_tag(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
         session = Session(project, annotator_for(args))
@@ -660,14 +640,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                            "definitions, examples from adjudicated evidence, keys) to -o FILE"))
     p.add_argument("-o", "--output", metavar="FILE",
                    help=N_("with --print: the file to write, .html or .pdf"))
-
-    p = command("participants", cmd_participants, N_("list the participants registry, or add to "
-                                                     "it"),
-                person, terminal)
-    p.add_argument("--add", metavar="FILE", help=N_("add the [[participant]] entries of a TOML "
-                                                    "file"))
-    p.add_argument("--article", metavar="ARTICLE_ID", help=N_("only those mentioned in an article"))
-    p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("tag", cmd_tag, N_("tag an article from a script"), person)
     p.epilog = N_("A value starting with '-' goes after '--', every option before it: annotator "

@@ -7,6 +7,9 @@ annotator, ``NAME.annotator-snapshot``, a gzip-compressed SQLite copy of what th
 The lead's snapshot carries the articles, codebooks, participants registry, samples,
 assignments, decisions and comments, and the lead's own tags; an annotator's carries
 only their own tags, statuses, history and comments, and the articles these are on.
+Both carry the participants registry and its history: a correction, retirement or merge
+of an entry made anywhere reaches everyone, and each machine's merge re-points its own
+tags of a merged entry.
 
 Publishing: the project's schema and the rows the annotator owns written into a new private
 temporary file, read through the project's own connection (the file is attached to it; no
@@ -197,7 +200,8 @@ class Team:
             "(SELECT COUNT(*) || ':' || COALESCE(MAX(article_no), 0) FROM articles), "
             "(SELECT COALESCE(MAX(version), 0) FROM codebooks), "
             "(SELECT value FROM project_settings WHERE key = 'active_codebook'), "
-            "(SELECT COUNT(*) FROM participants), "
+            "(SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') FROM participants), "
+            "(SELECT COUNT(*) FROM participant_history), "
             "(SELECT COUNT(*) FROM comments WHERE ?2 OR author = ?1), "
             "(SELECT COUNT(*) || ':' || COALESCE(MAX(COALESCE(assigned_at, created_at)), '') "
             " FROM samples WHERE ?2), "
@@ -378,7 +382,8 @@ _ROWS: dict[str, dict[str, str | None]] = {
              "samples": None, "sample_articles": None, "assignments": None},
 }
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
-               "articles", "tags", "article_status", "comments", "history")
+               "participant_history", "articles", "tags", "article_status", "comments",
+               "history")
 _SEARCH = "article_search"  # rebuilt by whoever merges the articles in: left empty
 
 
