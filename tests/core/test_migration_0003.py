@@ -139,7 +139,8 @@ def test_a_refused_schema_edit_rolls_back_and_rebuilds(
     raw.close()
     with open_project(path) as project:
         assert sorted(tried) == ["article_status", "history"]
-        assert {t: r for t, r in _everything(project.conn).items() if t in rows or r} == rows
+        assert {t: r for t, r in _without_later_columns(_everything(project.conn)).items()
+                if t in rows or r} == rows
         assert 'CREATE TABLE "history"' in _schema(project.conn, "table")["history"]
 
 

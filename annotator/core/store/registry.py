@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Listing, Translatable
+from annotator.core.i18n import N_, Listing, Translatable
 from annotator.core.participants import KINDS, Clash, Participant, clashes, name_key
 from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
@@ -78,7 +78,8 @@ class LoadSummary:
         out: list[str] = [Translatable(
             "participants: {added} added, {updated} updated, {unchanged} unchanged",
             added=len(self.added), updated=len(self.updated), unchanged=len(self.unchanged))]
-        for ids, message in ((self.added, "added: {ids}"), (self.updated, "updated: {ids}")):
+        for ids, message in ((self.added, N_("added: {ids}")),
+                             (self.updated, N_("updated: {ids}"))):
             if ids:
                 out.append(Translatable(message, ids=_some(ids)))
         if self.differing:
