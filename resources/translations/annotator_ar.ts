@@ -1090,6 +1090,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+1"/>
+        <source>Participants registry: correct, merge, retire</source>
+        <translation>سجل المشاركين: تصحيح، دمج، إيقاف</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Clear the search, back to the article</source>
         <translation>مسح البحث والعودة إلى المقال</translation>
     </message>

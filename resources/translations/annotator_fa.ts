@@ -1090,6 +1090,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+1"/>
+        <source>Participants registry: correct, merge, retire</source>
+        <translation>فهرست مشارکت‌کنندگان: اصلاح، ادغام، بازنشسته کردن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Clear the search, back to the article</source>
         <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
     </message>
