@@ -437,6 +437,9 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
     say(args, Translatable("{added} tags added, {updated} updated, {unchanged} unchanged",
                            added=result.added, updated=result.updated,
                            unchanged=result.unchanged))
+    if result.repointed:
+        say(args, Translatable("{count} of them named a participant merged into another "
+                               "and now name that one", count=result.repointed))
     return 0
 
 

@@ -315,3 +315,16 @@ def test_a_merge_of_entries_reaches_the_team(team) -> None:  # noqa: F811
         assert {t.value for t in mina.tags.find(ARABIC_ID, "sara", "participants")} == {
             "recep_tayyip_erdogan"}
 
+
+
+def test_an_old_export_naming_a_merged_entry_imports_under_the_kept_one(project) -> None:
+    project.registry.load([JANE], "sara")
+    project.tags.add_value(ARABIC_ID, "sara", "participants", "jane_doe", role="mentioned")
+    rows = [{k: "" if v is None else str(v) for k, v in row.items()}
+            for row in project.exchange.iter_tag_rows()]
+    project.registry.merge("jane_doe", "ebrahim_raisi", "mina", backup=False)
+    project.tags.clear_field(ARABIC_ID, "sara", "participants")
+    result = project.exchange.import_tag_rows(list(enumerate(rows, 2)))
+    assert result.repointed == 1
+    assert _values(project, "sara", "participants") == {
+        ("ebrahim_raisi", None, "mentioned", None, None)}
