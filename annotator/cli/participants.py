@@ -2,7 +2,7 @@
 
 Listing shows the entries in use (``--all``: retired and merged ones too, marked);
 ``--add FILE`` adds a TOML file's new entries and reports those that differ, which
-``--update`` corrects; ``--edit ID`` corrects names and aliases; ``--merge A --into B``
+``--update`` corrects; ``--correct ID`` corrects names and aliases; ``--merge A --into B``
 makes one entry of two (the tags follow); ``--retire``/``--restore``; ``--history`` lists
 every change.  The work is the core's (:mod:`annotator.core.store.registry`).
 """
@@ -28,7 +28,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
     what.add_argument("--add", metavar="FILE",
                       help=N_("add the [[participant]] entries of a TOML file; says which were "
                               "added, which are unchanged and which differ"))
-    what.add_argument("--edit", "--rename", dest="edit", metavar="ID",
+    what.add_argument("--correct", "--rename", dest="correct", metavar="ID",
                       help=N_("correct an entry: its names (--name-en, --name-fa, --name-ar), "
                               "aliases (--alias, --drop-alias), --kind, --country"))
     what.add_argument("--merge", metavar="ID",
@@ -47,15 +47,15 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
     p.add_argument("--into", metavar="ID", help=N_("with --merge: the entry to keep"))
     for lang in ("en", "fa", "ar"):
         p.add_argument(f"--name-{lang}", metavar="TEXT", default=None,
-                       help={"en": N_("with --edit: the name in English (empty: none)"),
-                             "fa": N_("with --edit: the name in Persian (empty: none)"),
-                             "ar": N_("with --edit: the name in Arabic (empty: none)")}[lang])
+                       help={"en": N_("with --correct: the name in English (empty: none)"),
+                             "fa": N_("with --correct: the name in Persian (empty: none)"),
+                             "ar": N_("with --correct: the name in Arabic (empty: none)")}[lang])
     p.add_argument("--alias", action="append", default=[], metavar="TEXT",
-                   help=N_("with --edit: add an alias (may be given again)"))
+                   help=N_("with --correct: add an alias (may be given again)"))
     p.add_argument("--drop-alias", action="append", default=[], metavar="TEXT",
-                   help=N_("with --edit: remove an alias (may be given again)"))
-    p.add_argument("--kind", choices=KINDS, help=N_("with --edit: the kind of entry"))
-    p.add_argument("--country", metavar="CODE", help=N_("with --edit: the country code"))
+                   help=N_("with --correct: remove an alias (may be given again)"))
+    p.add_argument("--kind", choices=KINDS, help=N_("with --correct: the kind of entry"))
+    p.add_argument("--country", metavar="CODE", help=N_("with --correct: the country code"))
     p.add_argument("--allow-clash", action="store_true",
                    help=N_("accept a name or alias that another entry in use has too (after "
                            "folding spelling variants); refused without it"))
@@ -68,7 +68,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
 
 def cmd_participants(args: argparse.Namespace) -> int:
     _check_options(args)
-    changing = bool(args.add or args.edit or args.merge or args.retire or args.restore)
+    changing = bool(args.add or args.correct or args.merge or args.retire or args.restore)
     with project_for(args, writes=changing) as project:
         registry = project.registry
         if args.add:
@@ -77,11 +77,11 @@ def cmd_participants(args: argparse.Namespace) -> int:
             for line in summary.lines():
                 say(args, line)
             return 0
-        if args.edit:
+        if args.correct:
             names = {lang: value for lang in ("en", "fa", "ar")
                      if (value := getattr(args, f"name_{lang}")) is not None}
-            before = project.participants.get(args.edit)
-            after = registry.edit(args.edit, annotator_for(args), names=names,
+            before = project.participants.get(args.correct)
+            after = registry.correct(args.correct, annotator_for(args), names=names,
                                   add_aliases=tuple(args.alias),
                                   drop_aliases=tuple(args.drop_alias), kind=args.kind,
                                   country=args.country, allow_clash=args.allow_clash)
@@ -135,13 +135,13 @@ def _check_options(args: argparse.Namespace) -> None:
         ("--name-en", args.name_en), ("--name-fa", args.name_fa), ("--name-ar", args.name_ar),
         ("--alias", args.alias), ("--drop-alias", args.drop_alias), ("--kind", args.kind),
         ("--country", args.country)) if value not in (None, [])]
-    if editing and not args.edit:
-        raise AnnotatorError(Translatable("{options}: only with --edit ID",
+    if editing and not args.correct:
+        raise AnnotatorError(Translatable("{options}: only with --correct ID",
                                           options=Listing(editing)))
-    if args.edit and not editing:
+    if args.correct and not editing:
         raise AnnotatorError(Translatable(
-            "--edit {id}: say what to correct (--name-en, --name-fa, --name-ar, --alias, "
-            "--drop-alias, --kind, --country)", id=args.edit))
+            "--correct {id}: say what to correct (--name-en, --name-fa, --name-ar, --alias, "
+            "--drop-alias, --kind, --country)", id=args.correct))
     if args.update and not args.add:
         raise AnnotatorError(Translatable("--update: only with --add FILE"))
     if bool(args.merge) != bool(args.into):

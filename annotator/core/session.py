@@ -123,7 +123,7 @@ class Session:
         entry in use has, unless ``allow_clash``)."""
         here = self.project.participants.get(participant_id)
         wanted = [a.strip() for a in aliases if a.strip()]
-        return self.project.registry.edit(
+        return self.project.registry.correct(
             participant_id, self.annotator, names=names,
             add_aliases=tuple(a for a in wanted if a not in here.aliases),
             drop_aliases=tuple(a for a in here.aliases if a not in wanted),

@@ -46,11 +46,11 @@ def test_add_then_update_from_a_file(capsys, project_path: Path, tmp_path: Path)
 
 
 def test_edit_refuses_a_clash_in_one_line_naming_both(capsys, project_path: Path) -> None:
-    code, _out, err = run(capsys, project_path, "--edit", "hakan_fidan",
+    code, _out, err = run(capsys, project_path, "--correct", "hakan_fidan",
                           "--alias", "رجب طيب اردوغان")  # Erdoğan's name, Arabic Yeh
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "hakan_fidan" in err and "recep_tayyip_erdogan" in err and "--allow-clash" in err
-    code, _out, _err = run(capsys, project_path, "--edit", "hakan_fidan", "--alias",
+    code, _out, _err = run(capsys, project_path, "--correct", "hakan_fidan", "--alias",
                            "رجب طيب اردوغان", "--allow-clash")
     assert code == 0
     assert main(["check", "--db", str(project_path)]) == 1
@@ -94,7 +94,7 @@ def test_rename_merge_retire_restore(capsys, project_path: Path) -> None:
     ("--merge", "hakan_fidan"),
     ("--alias", "x"),
     ("--update",),
-    ("--edit", "hakan_fidan"),
+    ("--correct", "hakan_fidan"),
     ("--id", "x"),
     ("--retire", "nobody"),
 ])

@@ -61,7 +61,7 @@ def test_a_name_another_entry_has_is_refused_naming_both(project, spelling: str)
     assert "jane_doe" in message and "john_doe" in message
     assert "john_doe" not in project.participants.ids()  # nothing was changed
     with pytest.raises(ClashError):
-        project.registry.edit("ebrahim_raisi", "sara", add_aliases=(spelling,))
+        project.registry.correct("ebrahim_raisi", "sara", add_aliases=(spelling,))
     assert name_key(spelling) == name_key("جین دو") or spelling == "JANE DOE"
 
 
@@ -88,16 +88,16 @@ def test_the_bundled_registry_has_no_clash(project) -> None:
 # -- editing ------------------------------------------------------------------------------
 def test_edit_names_and_aliases_is_recorded_and_refuses_nonsense(project) -> None:
     project.registry.load([JANE], "sara")
-    entry = project.registry.edit("jane_doe", "mina", names={"ar": "جين دو", "en": ""},
+    entry = project.registry.correct("jane_doe", "mina", names={"ar": "جين دو", "en": ""},
                                   add_aliases=("دو",), drop_aliases=("جین دو",))
     assert entry.name == {"fa": "جین دو", "ar": "جين دو"}
     assert entry.aliases == ("دو",)  # the ZWNJ spelling was dropped by its folded form
     with pytest.raises(AnnotatorError, match="at least one name"):
-        project.registry.edit("jane_doe", "mina", names={"fa": "", "ar": ""})
+        project.registry.correct("jane_doe", "mina", names={"fa": "", "ar": ""})
     with pytest.raises(AnnotatorError, match="no alias"):
-        project.registry.edit("jane_doe", "mina", drop_aliases=("nothing",))
+        project.registry.correct("jane_doe", "mina", drop_aliases=("nothing",))
     with pytest.raises(AnnotatorError, match="no participant"):
-        project.registry.edit("nobody", "mina", add_aliases=("x",))
+        project.registry.correct("nobody", "mina", add_aliases=("x",))
     assert [c.action for c in project.registry.history("jane_doe")] == ["added", "updated"]
 
 
@@ -210,7 +210,7 @@ def test_a_colleagues_merge_of_entries_reaches_our_tags(project, tmp_path: Path)
     project.tags.add_value(ARABIC_ID, "sara", "demands", "ceasefire", participant="jane_doe")
     with open_project(theirs_path) as theirs:
         theirs.registry.merge("jane_doe", "ebrahim_raisi", "mina", backup=False)
-        theirs.registry.edit("hakan_fidan", "mina", add_aliases=("فیدان وزیر",))
+        theirs.registry.correct("hakan_fidan", "mina", add_aliases=("فیدان وزیر",))
         # Their coder's tag made before the merge reached them (from an older copy).
         theirs.conn.execute("UPDATE participants SET merged_into = NULL, retired_at = NULL "
                             "WHERE participant_id = 'jane_doe'")
@@ -235,7 +235,7 @@ def test_a_colleagues_merge_of_entries_reaches_our_tags(project, tmp_path: Path)
 
 def test_an_entry_as_added_never_overrides_a_correction(project, tmp_path: Path) -> None:
     old = _copy(project, tmp_path, "older.sqlite")  # bundled entries, never corrected
-    project.registry.edit("hakan_fidan", "mina", names={"en": "Hakan Fidan (FM)"})
+    project.registry.correct("hakan_fidan", "mina", names={"en": "Hakan Fidan (FM)"})
     with open_project(old) as theirs:  # made later, so its entries were added later
         theirs.conn.execute("UPDATE participants SET added_at = '2999-01-01T00:00:00.000Z'")
     summary = project.merge.from_file(old)
@@ -246,9 +246,9 @@ def test_an_entry_as_added_never_overrides_a_correction(project, tmp_path: Path)
 def test_the_later_correction_wins_in_either_order(project, tmp_path: Path) -> None:
     a, b = _copy(project, tmp_path, "a.sqlite"), _copy(project, tmp_path, "b.sqlite")
     with open_project(a) as first:
-        first.registry.edit("hakan_fidan", "sara", names={"en": "Fidan, H."})
+        first.registry.correct("hakan_fidan", "sara", names={"en": "Fidan, H."})
     with open_project(b) as second:
-        second.registry.edit("hakan_fidan", "reza", names={"en": "H. Fidan"})
+        second.registry.correct("hakan_fidan", "reza", names={"en": "H. Fidan"})
     ends = []
     for order in ((a, b), (b, a)):
         target = _copy(project, tmp_path, f"t{len(ends)}.sqlite")
@@ -268,7 +268,7 @@ def test_an_old_file_merged_in_place_brings_its_entries_as_added(project, tmp_pa
                  "VALUES ('old_friend', 'person', 'Old Friend', '[]', '2024-01-01')")
     conn.commit()
     conn.close()
-    project.registry.edit("hakan_fidan", "mina", names={"en": "Hakan Fidan (FM)"})
+    project.registry.correct("hakan_fidan", "mina", names={"en": "Hakan Fidan (FM)"})
     summary = project.merge.from_file(old)
     assert summary.participants == 1 and summary.participants_corrected == 0
     assert project.participants.get("old_friend").name == {"en": "Old Friend"}

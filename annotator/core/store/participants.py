@@ -78,7 +78,10 @@ class Participants:
         return self._matcher
 
     def add(self, participants: list[Participant], added_by: str | None) -> int:
-        """Add participants whose id is new; returns how many were added."""
+        """Add participants whose id is new; returns how many were added.
+
+        For a new project's bundled registry; an analyst's file goes through
+        :meth:`~.registry.Registry.load`, which says what differs and records it."""
         store = self._store
         stamp = now()
         with store.write() as conn:

@@ -2,7 +2,7 @@
 
 An entry's id is stored with the tags, so an entry is never deleted or renamed: its
 names, aliases, kind, country and office are corrected in place (:meth:`Registry.load`
-with ``update``, :meth:`Registry.edit`); an entry no longer wanted is retired (kept for
+with ``update``, :meth:`Registry.correct`); an entry no longer wanted is retired (kept for
 the tags made before, not offered for new ones) and may be restored; two entries that
 are one person are merged: the tags naming the first name the second (without making a
 tag twice: a tag the second already has keeps its own role, evidence and note and takes
@@ -180,7 +180,7 @@ class Registry:
         self._participants.reset_caches()
         return summary
 
-    def edit(self, participant_id: str, by: str, *, names: dict[str, str] | None = None,
+    def correct(self, participant_id: str, by: str, *, names: dict[str, str] | None = None,
              add_aliases: tuple[str, ...] = (), drop_aliases: tuple[str, ...] = (),
              kind: str | None = None, country: str | None = None,
              allow_clash: bool = False) -> Participant:
