@@ -16,6 +16,7 @@ from collections.abc import Callable
 from annotator.cli.common import annotator_for, project_for, say, terminal_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable
+from annotator.core.languages import LANGUAGES
 from annotator.core.participants import KINDS, load_registry
 from annotator.core.store.registry import RegistryChange
 
@@ -45,7 +46,7 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
     p.add_argument("--update", action="store_true",
                    help=N_("with --add: correct the entries here that differ from the file"))
     p.add_argument("--into", metavar="ID", help=N_("with --merge: the entry to keep"))
-    for lang in ("en", "fa", "ar"):
+    for lang in LANGUAGES:
         p.add_argument(f"--name-{lang}", metavar="TEXT", default=None,
                        help={"en": N_("with --correct: the name in English (empty: none)"),
                              "fa": N_("with --correct: the name in Persian (empty: none)"),
@@ -78,7 +79,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
                 say(args, line)
             return 0
         if args.correct:
-            names = {lang: value for lang in ("en", "fa", "ar")
+            names = {lang: value for lang in LANGUAGES
                      if (value := getattr(args, f"name_{lang}")) is not None}
             before = project.participants.get(args.correct)
             after = registry.correct(args.correct, annotator_for(args), names=names,
