@@ -398,50 +398,52 @@ def follow_merges(conn: sqlite3.Connection, participant_fields: list[str],
     if not targets:
         return total
     fields = json.dumps(participant_fields)
+    sources = json.dumps(sorted(targets))
     for table, row_id, uid, owner, note in _NAMING:
         moved = folded = 0
         uids: list[str] = []
         owner_sql = f"{owner}" if owner else "NULL"
-        for source, target in targets.items():
-            rows = conn.execute(
-                f"SELECT {row_id}, {uid}, article_id, {owner_sql}, field, value, participant, "
-                f"role, span_start, span_end, quote, {note} FROM main.{table} "
-                "WHERE participant = ?1 OR (value = ?1 AND field IN "
-                "(SELECT value FROM json_each(?2)))", (source, fields)).fetchall()
-            for (rid, row_uid, article, who, field_id, value, participant, role, start, end,
-                 quote, text) in rows:
-                value_now = target if (value == source and field_id in participant_fields) \
-                    else value
-                participant_now = target if participant == source else participant
-                twin = conn.execute(
-                    f"SELECT {row_id}, role, span_start, {note} FROM main.{table} "
-                    f"WHERE article_id = ? AND {owner_sql} IS ? AND field = ? "
-                    "AND COALESCE(value, '') = COALESCE(?, '') "
-                    f"AND COALESCE(participant, '') = COALESCE(?, '') AND {row_id} <> ?",
-                    (article, who, field_id, value_now, participant_now, rid)).fetchone()
-                if twin is None:
-                    conn.execute(f"UPDATE main.{table} SET value = ?, participant = ?, "
-                                 f"updated_at = ? WHERE {row_id} = ?",
-                                 (value_now, participant_now, stamp, rid))
-                    moved += 1
-                    uids.append(str(row_uid))
-                    continue
-                twin_id, twin_role, twin_start, twin_note = twin
-                fill: dict[str, object] = {}
-                if twin_role is None and role is not None:
-                    fill["role"] = role
-                if twin_start is None and start is not None:
-                    fill.update(span_start=start, span_end=end, quote=quote)
-                if twin_note is None and text is not None:
-                    fill[note] = text
-                conn.execute(f"DELETE FROM main.{table} WHERE {row_id} = ?", (rid,))
-                if fill:
-                    fill["updated_at"] = stamp
-                    setting = ", ".join(f"{column} = ?" for column in fill)
-                    conn.execute(f"UPDATE main.{table} SET {setting} WHERE {row_id} = ?",
-                                 (*fill.values(), twin_id))
-                folded += 1
+        # One pass over the table for every merged entry (a merge of files runs this).
+        rows = conn.execute(
+            f"SELECT {row_id}, {uid}, article_id, {owner_sql}, field, value, participant, "
+            f"role, span_start, span_end, quote, {note} FROM main.{table} "
+            "WHERE participant IN (SELECT value FROM json_each(?1)) OR (value IN "
+            "(SELECT value FROM json_each(?1)) AND field IN (SELECT value FROM json_each(?2))) "
+            f"ORDER BY {row_id}", (sources, fields)).fetchall()
+        for (rid, row_uid, article, who, field_id, value, participant, role, start, end,
+             quote, text) in rows:
+            value_now = targets.get(value, value) if field_id in participant_fields \
+                else value
+            participant_now = targets.get(participant, participant)
+            twin = conn.execute(
+                f"SELECT {row_id}, role, span_start, {note} FROM main.{table} "
+                f"WHERE article_id = ? AND {owner_sql} IS ? AND field = ? "
+                "AND COALESCE(value, '') = COALESCE(?, '') "
+                f"AND COALESCE(participant, '') = COALESCE(?, '') AND {row_id} <> ?",
+                (article, who, field_id, value_now, participant_now, rid)).fetchone()
+            if twin is None:
+                conn.execute(f"UPDATE main.{table} SET value = ?, participant = ?, "
+                             f"updated_at = ? WHERE {row_id} = ?",
+                             (value_now, participant_now, stamp, rid))
+                moved += 1
                 uids.append(str(row_uid))
+                continue
+            twin_id, twin_role, twin_start, twin_note = twin
+            fill: dict[str, object] = {}
+            if twin_role is None and role is not None:
+                fill["role"] = role
+            if twin_start is None and start is not None:
+                fill.update(span_start=start, span_end=end, quote=quote)
+            if twin_note is None and text is not None:
+                fill[note] = text
+            conn.execute(f"DELETE FROM main.{table} WHERE {row_id} = ?", (rid,))
+            if fill:
+                fill["updated_at"] = stamp
+                setting = ", ".join(f"{column} = ?" for column in fill)
+                conn.execute(f"UPDATE main.{table} SET {setting} WHERE {row_id} = ?",
+                             (*fill.values(), twin_id))
+            folded += 1
+            uids.append(str(row_uid))
         total = total + (Repointed(tags=moved, folded=folded, tag_uids=tuple(uids))
                          if table == "tags" else Repointed(adjudications=moved, folded=folded))
     _follow_in_bases(conn, targets, participant_fields, stamp)
@@ -451,21 +453,24 @@ def follow_merges(conn: sqlite3.Connection, participant_fields: list[str],
 def _follow_in_bases(conn: sqlite3.Connection, targets: dict[str, str],
                      participant_fields: list[str], stamp: str) -> None:
     """Decisions' bases name the entries merged into, as the tags now do."""
-    for source, target in targets.items():
-        needle = json.dumps(source)
-        for rid, field_id, basis in conn.execute(
-                "SELECT adjudication_id, field, basis FROM main.adjudications "
-                "WHERE basis IS NOT NULL AND instr(basis, ?) > 0", (needle,)).fetchall():
-            then = read_basis(str(basis))
-            changed = {
-                name: frozenset(
-                    tuple(target if (i == 0 and part == source
-                                     and field_id in participant_fields)
-                          or (i == 1 and part == source) else part
-                          for i, part in enumerate(key))
-                    for key in keys)
-                for name, keys in then.items()}
-            renewed = basis_text(changed)
-            if renewed != basis:
-                conn.execute("UPDATE main.adjudications SET basis = ?, updated_at = ? "
-                             "WHERE adjudication_id = ?", (renewed, stamp, rid))
+    needles = [json.dumps(source) for source in targets]
+    found = " OR ".join("instr(basis, ?) > 0" for _ in needles)
+    for rid, field_id, basis in conn.execute(
+            "SELECT adjudication_id, field, basis FROM main.adjudications "
+            f"WHERE basis IS NOT NULL AND ({found})", needles).fetchall():
+        then = read_basis(str(basis))
+        changed = {
+            name: frozenset(
+                tuple(_target(targets, part) if (i == 0 and field_id in participant_fields)
+                      or i == 1 else part
+                      for i, part in enumerate(key))
+                for key in keys)
+            for name, keys in then.items()}
+        renewed = basis_text(changed)
+        if renewed != basis:
+            conn.execute("UPDATE main.adjudications SET basis = ?, updated_at = ? "
+                         "WHERE adjudication_id = ?", (renewed, stamp, rid))
+
+
+def _target(targets: dict[str, str], part: object) -> object:
+    return targets.get(part, part) if isinstance(part, str) else part
