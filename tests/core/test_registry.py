@@ -328,3 +328,23 @@ def test_an_old_export_naming_a_merged_entry_imports_under_the_kept_one(project)
     assert result.repointed == 1
     assert _values(project, "sara", "participants") == {
         ("ebrahim_raisi", None, "mentioned", None, None)}
+
+
+def test_merges_in_a_chain_end_at_the_entry_in_use(project) -> None:
+    project.registry.load([JANE], "sara")
+    project.tags.add_value(ARABIC_ID, "sara", "participants", "jane_doe")
+    project.registry.merge("jane_doe", "hakan_fidan", "mina", backup=False)
+    project.registry.merge("hakan_fidan", "recep_tayyip_erdogan", "mina", backup=False)
+    assert _values(project, "sara", "participants") == {
+        ("recep_tayyip_erdogan", None, None, None, None)}
+    assert {"Jane Doe", "Hakan Fidan"} <= set(
+        project.participants.get("recep_tayyip_erdogan").aliases)
+    # An old export's row naming the first entry lands on the last one too.
+    project.tags.clear_field(ARABIC_ID, "sara", "participants")
+    project.conn.execute(  # as an older copy of the file would hold it
+        "INSERT INTO tags (tag_uid, article_id, annotator, field, value, created_at, "
+        "updated_at) VALUES ('old', ?, 'reza', 'participants', 'jane_doe', 'x', 'x')",
+        (ARABIC_ID,))
+    assert project.registry.follow_merges().tags == 1
+    assert _values(project, "reza", "participants") == {
+        ("recep_tayyip_erdogan", None, None, None, None)}

@@ -112,3 +112,14 @@ def test_merge_and_retire_in_the_window(qtbot, window) -> None:
     dialog.retire_or_restore()
     assert not project.participants.get("ebrahim_raisi").retired
     dialog.close()
+
+
+def test_a_tagged_participant_opens_the_registry_at_it(qtbot, window) -> None:
+    [box] = window.form.participant_boxes
+    row = box.rows["jane_doe"]
+    assert row.correct in row.name.actions()  # its context menu
+    row.correct.trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RegistryDialog))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.current_id() == "jane_doe"
+    dialog.close()
