@@ -210,6 +210,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         article = project.articles.get(args.article_id)
         tags = project.tags.find(article.article_id)
         labels = Labels.of(project, args.lang)
+        retired = {p.id: p for p in project.participants.all() if p.retired}
     lang = language(args)
     # English keeps the codes and ids as stored; Persian and Arabic name them.
     named = lang != "en"
@@ -241,6 +242,13 @@ def cmd_show(args: argparse.Namespace) -> int:
                                       quote=tag.quote))
         if tag.note:
             extra.append(Translatable("note: {note}", note=tag.note))
+        for named_id in dict.fromkeys((tag.value, tag.participant)):
+            entry = retired.get(named_id or "")
+            if entry is not None:  # kept on the tags made before: said so
+                extra.append(Translatable("participant {id} was merged into {into}",
+                                          id=entry.id, into=entry.merged_into)
+                             if entry.merged_into else
+                             Translatable("participant {id} is retired", id=entry.id))
         line = Translatable("  {annotator}: {field} = {value}", annotator=tag.annotator,
                             field=label, value=value)
         if extra:

@@ -108,3 +108,15 @@ def test_messages_in_persian(capsys, project_path: Path) -> None:
     assert code == 0 and "بازنشسته" in out
     code, _out, err = run(capsys, project_path, "--lang", "ar", "--retire", "hossein_salami")
     assert code == 1 and "موقوف" in err
+
+
+def test_show_marks_a_retired_participant_on_its_tags(capsys, project_path: Path) -> None:
+    with open_project(project_path) as project:
+        project.tags.add_value(ARABIC_ID, "sara", "participants", "hakan_fidan")
+        project.registry.retire("hakan_fidan", "mina")
+    assert main(["show", ARABIC_ID, "--db", str(project_path), "--logical"]) == 0
+    out = capsys.readouterr().out
+    assert "sara: Participants = Hakan Fidan (participant hakan_fidan is retired)" in out
+    assert main(["show", ARABIC_ID, "--db", str(project_path), "--logical",
+                 "--lang", "fa"]) == 0
+    assert "بازنشسته" in capsys.readouterr().out
