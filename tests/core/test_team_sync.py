@@ -284,3 +284,52 @@ def test_joining_waits_for_the_articles_file(team, tmp_path) -> None:
     held.rename(texts)
     ok("join", str(folder), "--annotator", "ali", "--db", str(ali), home=tmp_path)
     assert bodies(ali) == bodies(team["lead"])
+
+
+def test_three_annotators_one_leaves_and_nothing_is_lost(team, tmp_path) -> None:
+    """A third annotator joins, codes one article and leaves; the lead deals the rest of
+    their share to the two who stay; every tag made is kept and agreement counts all."""
+    lead, folder, home = team["lead"], team["folder"], team["mina"]
+    ok("assign", "pilot", "--coders", "sara,reza,ali", "--overlap", "0.4", "--db", str(lead),
+       "--annotator", "mina", home=home)
+    sync(team, "mina")
+    team["ali"] = tmp_path / "ali"
+    team["ali"].mkdir()
+    ali = team["ali"] / "mine.annotator"
+    ok("join", str(folder), "--annotator", "ali", "--db", str(ali), home=team["ali"])
+    for name in ("sara", "reza"):
+        sync(team, name)  # the new assignment reaches them
+    shares = {name: {str(i["article_id"]) for i in queue(team[name] / "mine.annotator",
+                                                           name, team[name])}
+              for name in ("sara", "reza", "ali")}
+    sample = shares["sara"] | shares["reza"] | shares["ali"]
+    assert len(sample) == 5 and all(shares.values())
+    code_queue(team, "sara", "condemning")
+    code_queue(team, "reza", "condemning")
+    first = sorted(shares["ali"])[0]
+    ok("tag", first, "stance", "neutral", "--db", str(ali), "--annotator", "ali",
+       home=team["ali"])
+    for name in ("sara", "reza", "ali"):
+        sync(team, name)
+    sync(team, "mina")
+    made = tags(team["sara"] / "mine.annotator") | tags(team["reza"] / "mine.annotator") \
+        | tags(ali)
+    assert {t for t in made if t[1] != "mina"} <= tags(lead)
+    # ali leaves: the lead deals ali's uncoded articles to the two who stay.
+    ok("assign", "pilot", "--coders", "sara,reza", "--overlap", "0.4", "--db", str(lead),
+       "--annotator", "mina", home=home)
+    (folder / snapshot_name("ali")).unlink()  # ali's copy of the folder is gone too
+    out = sync(team, "mina")
+    assert "skipped" not in out
+    assert (first, "ali", "stance", "neutral") in tags(lead)  # kept
+    for name in ("sara", "reza"):
+        sync(team, name)
+    after = {name: {str(i["article_id"]) for i in queue(team[name] / "mine.annotator",
+                                                          name, team[name])}
+             for name in ("sara", "reza")}
+    assert shares["sara"] <= after["sara"] and shares["reza"] <= after["reza"]
+    assert after["sara"] | after["reza"] | {first} >= sample
+    progress = ok("queue", "--progress", "--db", str(lead), home=home)
+    assert "sara" in progress and "reza" in progress
+    report = json.loads(ok("agreement", "--format", "json", "--db", str(lead), home=home))
+    assert "stance" in json.dumps(report)
