@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import HANDLED, Edit, Session
-from annotator.core.store import QUEUE, ArticleSummary
+from annotator.core.store import QUEUE, SAMPLE, TRAINING, ArticleSummary, sample_filter
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
@@ -63,7 +63,11 @@ def status_label(status: str) -> str:
         "done": QCoreApplication.translate("ArticleListPanel", "done"),
         "skipped": QCoreApplication.translate("ArticleListPanel", "skipped"),
         QUEUE: QCoreApplication.translate("ArticleListPanel", "My queue"),
+        TRAINING: QCoreApplication.translate("ArticleListPanel", "Training set"),
     }
+    if status.startswith(SAMPLE):
+        return QCoreApplication.translate("ArticleListPanel", "Sample %1").replace(
+            "%1", isolate(status[len(SAMPLE):]))
     return labels.get(status, status)
 
 
@@ -224,6 +228,7 @@ class ArticleListPanel(QWidget):
         for status in STATUS_ORDER:
             self.filter.addItem(status_label(status), status)
         self.model = ArticleModel(session, self)
+        self.offer_samples()
         self.offer_queue()
         self.view = QTableView()
         self.view.setObjectName("articleList")
@@ -320,6 +325,23 @@ class ArticleListPanel(QWidget):
         elif not has and index >= 0:
             self.filter.removeItem(index)
 
+    def offer_samples(self) -> None:
+        """An entry of the filter for each sample (the lead's, or one synced from them),
+        after the statuses: choosing it lists the sample's articles."""
+        for sample in self.session.samples():
+            scope = sample_filter(sample.name)
+            if self.filter.findData(scope) < 0:
+                self.filter.addItem(status_label(scope), scope)
+
+    def show_scope(self, scope: str) -> None:
+        """List only ``scope``'s articles (:data:`TRAINING`, a sample's filter): its entry
+        of the filter (added if missing) becomes the current one."""
+        index = self.filter.findData(scope)
+        if index < 0:
+            self.filter.addItem(status_label(scope), scope)
+            index = self.filter.count() - 1
+        self.filter.setCurrentIndex(index)
+
     def leave_search(self) -> None:
         """Clear the search (the whole list at once) and give the focus back."""
         if self.search.text():
@@ -341,6 +363,8 @@ class ArticleListPanel(QWidget):
                 text = self.tr("No article matches “%1”.")
             elif status == QUEUE:
                 text = self.tr("No article is assigned to you.")
+            elif status == TRAINING or (status or "").startswith(SAMPLE):
+                text = self.tr("No article in “%1”.").replace("%1", status_label(status or ""))
             elif status:
                 text = self.tr("No article has the status “%1”.").replace(
                     "%1", status_label(status))

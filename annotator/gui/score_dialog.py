@@ -34,16 +34,28 @@ from annotator.core.session import Session
 from annotator.gui.texts import error_message
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
+def plain_table(headers: list[str]) -> QTableWidget:
+    """A read-only table with these column headers (rows: :func:`fill_table`)."""
+    table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """``rows`` of text in ``table``, in place of what it held."""
+    table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = plain_table(headers)
+    fill_table(table, rows)
     return table
 
 
