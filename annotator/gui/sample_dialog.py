@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +43,7 @@ from annotator.core.session import Session
 from annotator.core.store import sample_filter
 from annotator.core.store.samples import STRATA, Sample
 from annotator.gui.article_list import ArticleListPanel
+from annotator.gui.i18n import is_rtl
 from annotator.gui.score_dialog import fill_table, plain_table
 from annotator.gui.texts import RLM, error_message, isolate, number_text
 
@@ -93,11 +95,13 @@ class SampleDialog(QDialog):
         self.seed = QLineEdit(str(secrets.randbelow(10**9)), objectName="sampleSeed")
         self.seed.setToolTip(self.tr("The same seed draws the same articles again, here or "
                                      "with annotator sample --seed."))
-        new_seed = QPushButton(self.tr("New s&eed"))
+        new_seed = QPushButton(self.tr("Ne&w seed"))
         new_seed.clicked.connect(lambda: self.seed.setText(str(secrets.randbelow(10**9))))
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(new_seed)
-        form.addRow(self.tr("S&eed:"), seed_row)
+        seed_label = QLabel(self.tr("S&eed:"))
+        seed_label.setBuddy(self.seed)  # a row holding a layout gets no buddy of itself
+        form.addRow(seed_label, seed_row)
         self.by = QComboBox(objectName="sampleBy")
         self.by.addItem(self.tr("not stratified"), None)
         words = {"outlet": self.tr("outlet"), "month": self.tr("month"),
@@ -133,7 +137,7 @@ class SampleDialog(QDialog):
         self.overlap.setToolTip(self.tr("The share of the sample every annotator codes, for "
                                         "agreement; the rest is split evenly."))
         form.addRow(self.tr("&Overlap:"), self.overlap)
-        self.assign_button = QPushButton(self.tr("A&ssign"), objectName="assignSample")
+        self.assign_button = QPushButton(self.tr("Assi&gn"), objectName="assignSample")
         self.assign_button.clicked.connect(self.assign)
         form.addRow("", self.assign_button)
         layout.addWidget(assign)
@@ -166,7 +170,11 @@ class SampleDialog(QDialog):
         fill_table(self.table, [self._row(s) for s in self.samples])
         names = [s.name for s in self.samples]
         if choose in names:
-            self.table.selectRow(names.index(choose))
+            # Not selectRow: it reads the keyboard's modifiers, and Ctrl held would toggle.
+            index = self.table.model().index(names.index(choose), 0)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().setCurrentIndex(index, flags)
         self._chosen()
 
     def _row(self, sample: Sample) -> list[str]:
@@ -176,12 +184,15 @@ class SampleDialog(QDialog):
         if sample.overlap is not None:
             overlap = number_text(round(float(Fraction(sample.overlap)) * 100)) + " %"
         return [sample.name, number_text(sample.size), sample.seed, by, sample.query or "",
-                "، ".join(sample.annotators) if self._rtl else ", ".join(sample.annotators),
-                overlap]
+                self._joined(sample.annotators), overlap]
 
     @property
     def _rtl(self) -> bool:
-        return self.language in ("fa", "ar")
+        return is_rtl(self.language)
+
+    def _joined(self, items: Iterable[str]) -> str:
+        """Names separated as the language separates them (the Arabic comma in fa, ar)."""
+        return ("، " if self._rtl else ", ").join(items)
 
     def chosen(self) -> Sample | None:
         rows = self.table.selectionModel().selectedRows()
@@ -192,7 +203,7 @@ class SampleDialog(QDialog):
         self.show_button.setEnabled(sample is not None)
         self.assign_button.setEnabled(sample is not None)
         if sample is not None and sample.annotators:
-            self.annotators.setText(", ".join(sample.annotators))
+            self.annotators.setText(self._joined(sample.annotators))
             if sample.overlap is not None:
                 self.overlap.setValue(round(float(Fraction(sample.overlap)) * 100))
 
@@ -241,7 +252,7 @@ class SampleDialog(QDialog):
         self._say(self.tr("Sample “%1” assigned: %2 articles for everyone; %3.")
                   .replace("%1", isolate(sample.name))
                   .replace("%2", number_text(len(plan.overlap)))
-                  .replace("%3", ("، " if self._rtl else ", ").join(parts)))
+                  .replace("%3", self._joined(parts)))
         self.changed.emit()
         return True
 

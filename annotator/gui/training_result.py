@@ -42,7 +42,8 @@ class TrainingResultDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("trainingResult")
         self.language = language
-        self.labels = Labels(session.codebook, session.participants(), language)
+        self.codebook = session.codebook
+        self.labels = Labels(self.codebook, session.participants(), language)
         self.setWindowTitle(self.tr("Training finished"))
         self.resize(760, 620)
         layout = QVBoxLayout(self)
@@ -54,7 +55,7 @@ class TrainingResultDialog(QDialog):
                                    self.tr("Minimum"), self.tr("Result"), self.tr("Coded")])
         self.fields.setObjectName("trainingFields")
         layout.addWidget(self.fields, 2)
-        heading = QLabel(self.tr("Where your values and the adjudicated ones differ:"))
+        heading = QLabel(self.tr("Your values for each adjudicated value:"))
         layout.addWidget(heading)
         self.confusion = plain_table([self.tr("Field"), self.tr("Adjudicated value"),
                                       self.tr("Your values")])
@@ -121,7 +122,11 @@ class TrainingResultDialog(QDialog):
         """One row per adjudicated value (per category for a set field)."""
         field = self.labels.field(item.field)
         rows = []
-        for answer, chosen in item.confusion.items():
+        # In the codebook's order of the values (participants, not in it, by id after them).
+        order = ({c.id: n for n, c in enumerate(self.codebook.field(item.field).categories)}
+                 if self.codebook.has_field(item.field) else {})
+        for answer, chosen in sorted(item.confusion.items(),
+                                     key=lambda pair: (order.get(pair[0], len(order)), pair[0])):
             if set(chosen) <= set(_SET_COUNTS):
                 text = (self.tr("both %1, only adjudicated %2, only yours %3")
                         .replace("%1", self._number(chosen.get("both", 0)))
@@ -130,6 +135,8 @@ class TrainingResultDialog(QDialog):
             else:
                 text = self.labels.joined(
                     self.tr("%1: %2").replace("%1", isolate(self._value(item.field, mine)))
-                    .replace("%2", self._number(count)) for mine, count in chosen.items())
+                    .replace("%2", self._number(count)) for mine, count in sorted(
+                        chosen.items(), key=lambda pair: (order.get(pair[0], len(order)),
+                                                          pair[0])))
             rows.append([field, self._value(item.field, answer), text])
         return rows
