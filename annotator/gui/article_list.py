@@ -228,7 +228,6 @@ class ArticleListPanel(QWidget):
         for status in STATUS_ORDER:
             self.filter.addItem(status_label(status), status)
         self.model = ArticleModel(session, self)
-        self.offer_samples()
         self.offer_queue()
         self.view = QTableView()
         self.view.setObjectName("articleList")
@@ -315,7 +314,9 @@ class ArticleListPanel(QWidget):
 
     def offer_queue(self) -> None:
         """List "My queue" first, and show it, when this annotator has articles assigned
-        (a lead's sample shared with them); without, the filter has no such entry."""
+        (a lead's sample shared with them); without, the filter has no such entry.  Each
+        sample has an entry too (:meth:`offer_samples`)."""
+        self.offer_samples()
         has = self.session.has_queue()
         index = self.filter.findData(QUEUE)
         if has and index < 0:
@@ -471,4 +472,5 @@ class ArticleListPanel(QWidget):
             if current:
                 self.select(current, scroll=False)
             bar.setValue(top)  # the reset moved it; a shorter list clamps it when laid out
+        self.offer_samples()  # a command may have drawn one
         self.update_progress()

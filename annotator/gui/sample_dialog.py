@@ -274,9 +274,8 @@ def show_sample_dialog(window: SampleHost) -> SampleDialog:
 
     def changed() -> None:
         current = window.list_panel
-        current.offer_samples()
-        current.offer_queue()  # the lead may have assigned articles to themselves
-        current.model.reload()
+        current.offer_queue()  # the new sample, and the lead's queue if they assigned
+        current.model.reload()  # themselves articles
 
     dialog.changed.connect(changed)
     dialog.showInList.connect(lambda scope: window.list_panel.show_scope(scope))

@@ -164,3 +164,17 @@ def test_an_annotator_of_someone_elses_team_only_lists_the_samples(qtbot,
     assert dialog.table.item(0, 5).text() == "Sara, Reza"
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_sample_drawn_by_a_command_joins_the_lists_filter(qtbot, lead_project: Path,
+                                                            capsys) -> None:
+    window = _show(qtbot, create_window(str(lead_project), "en", "Mina"))
+    filter_ = window.list_panel.filter
+    assert filter_.findData(sample_filter("second")) < 0
+    assert main(["sample", "second", "--size", "2", "--seed", "5", "--db", str(lead_project),
+                 "--annotator", "Mina"]) == 0
+    capsys.readouterr()
+    # The window notices the command's write and offers the new sample.
+    qtbot.waitUntil(lambda: filter_.findData(sample_filter("second")) >= 0, timeout=10000)
+    filter_.setCurrentIndex(filter_.findData(sample_filter("second")))
+    assert window.list_panel.model.rowCount() == 2
