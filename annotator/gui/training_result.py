@@ -107,8 +107,14 @@ class TrainingResultDialog(QDialog):
                          self.tr("%1 of %2").replace("%1", self._number(item.n_coded))
                          .replace("%2", self._number(item.n_articles))])
         fill_table(self.fields, rows)
-        fill_table(self.confusion, [row for item in result.fields
-                                    for row in self._confusion(item)])
+        confusion = [pair for item in result.fields for pair in self._confusion(item)]
+        fill_table(self.confusion, [row for row, _differs in confusion])
+        for number, (_row, differs) in enumerate(confusion):
+            for column in range(self.confusion.columnCount()) if differs else ():
+                cell = self.confusion.item(number, column)
+                font = cell.font()
+                font.setBold(True)  # where the annotator's values are not the answer
+                cell.setFont(font)
         self.verdict.setText(
             self.tr("Certified: every field reaches the minimum.") if result.certified else
             self.tr("Not certified yet: a field is below the minimum or its alpha is "
@@ -118,8 +124,9 @@ class TrainingResultDialog(QDialog):
         return (self.labels.value(field_id, value_id) or self.labels.participant_text(value_id)
                 or value_id)
 
-    def _confusion(self, item: FieldScore) -> list[list[str]]:
-        """One row per adjudicated value (per category for a set field)."""
+    def _confusion(self, item: FieldScore) -> list[tuple[list[str], bool]]:
+        """One row per adjudicated value (per category for a set field), and whether the
+        annotator chose otherwise there."""
         field = self.labels.field(item.field)
         rows = []
         # In the codebook's order of the values (participants, not in it, by id after them).
@@ -132,11 +139,13 @@ class TrainingResultDialog(QDialog):
                         .replace("%1", self._number(chosen.get("both", 0)))
                         .replace("%2", self._number(chosen.get("adjudicated only", 0)))
                         .replace("%3", self._number(chosen.get("annotator only", 0))))
+                differs = bool(chosen.get("adjudicated only") or chosen.get("annotator only"))
             else:
                 text = self.labels.joined(
                     self.tr("%1: %2").replace("%1", isolate(self._value(item.field, mine)))
                     .replace("%2", self._number(count)) for mine, count in sorted(
                         chosen.items(), key=lambda pair: (order.get(pair[0], len(order)),
                                                           pair[0])))
-            rows.append([field, self._value(item.field, answer), text])
+                differs = any(mine != answer for mine in chosen)
+            rows.append(([field, self._value(item.field, answer), text], differs))
         return rows

@@ -117,6 +117,10 @@ def test_a_coder_is_taken_through_the_training_set_and_scored(qtbot,
                  for r in range(dialog.confusion.rowCount())]
     third = [row for row in confusion if row[1] == categories[2].text("en")]
     assert third and third[0][2] == f"\u2068{categories[0].text('en')}\u2069: 1"
+    # In the codebook's order, the miss in bold.
+    assert [row[1] for row in confusion] == [c.text("en") for c in categories[:3]]
+    assert [dialog.confusion.item(r, 2).font().bold() for r in range(3)] == [
+        False, False, True]
     assert "Not certified yet" in dialog.verdict.text()
     assert "the codebook sets no threshold" in dialog.intro.text()
 
