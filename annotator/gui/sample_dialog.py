@@ -70,7 +70,7 @@ class SampleDialog(QDialog):
         self.setObjectName("sampleDialog")
         self.session, self.language, self.query = session, language, query.strip()
         self.setWindowTitle(self.tr("Samples and assignments"))
-        self.resize(820, 620)
+        self.resize(820, 560)  # fits a 1024 x 600 screen
         layout = QVBoxLayout(self)
 
         self.table = plain_table([self.tr("Sample"), self.tr("Articles"), self.tr("Seed"),
@@ -87,10 +87,10 @@ class SampleDialog(QDialog):
         self.name = QLineEdit(objectName="sampleName")
         self.name.setPlaceholderText(self.tr("e.g. pilot"))
         form.addRow(self.tr("&Name:"), self.name)
-        self.size = QSpinBox(objectName="sampleSize")
-        self.size.setRange(1, max(1, session.count()))
-        self.size.setValue(min(100, session.count()) or 1)
-        form.addRow(self.tr("&Size:"), self.size)
+        self.sample_size = QSpinBox(objectName="sampleSize")
+        self.sample_size.setRange(1, max(1, session.count()))
+        self.sample_size.setValue(min(100, session.count()) or 1)
+        form.addRow(self.tr("&Size:"), self.sample_size)
         seed_row = QHBoxLayout()
         self.seed = QLineEdit(str(secrets.randbelow(10**9)), objectName="sampleSeed")
         self.seed.setToolTip(self.tr("The same seed draws the same articles again, here or "
@@ -216,7 +216,7 @@ class SampleDialog(QDialog):
             return None
         try:
             sample = self.session.draw_sample(
-                name, self.size.value(), seed, self.by.currentData(),
+                name, self.sample_size.value(), seed, self.by.currentData(),
                 self.query if self.from_search.isChecked() else None)
         except AnnotatorError as exc:
             self._say(error_message(exc, self.language))

@@ -45,7 +45,7 @@ class TrainingResultDialog(QDialog):
         self.codebook = session.codebook
         self.labels = Labels(self.codebook, session.participants(), language)
         self.setWindowTitle(self.tr("Training finished"))
-        self.resize(760, 620)
+        self.resize(760, 560)  # fits a 1024 x 600 screen
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -71,12 +71,12 @@ class TrainingResultDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout.addWidget(buttons)
         try:
-            self.result: Score | None = score(session.project, session.annotator)
+            self.score_result: Score | None = score(session.project, session.annotator)
         except AnnotatorError as exc:  # nothing coded, or no answers to score against
-            self.result = None
+            self.score_result = None
             self.intro.setText(error_message(exc, language))
             return
-        self._show(self.result, session.codebook.certification_minimum is not None)
+        self._show(self.score_result, session.codebook.certification_minimum is not None)
 
     def _number(self, value: object) -> str:
         return str(value) if self.language == "en" else self.labels.number(value)

@@ -308,7 +308,7 @@ def test_no_english_on_any_screen(qtbot, monkeypatch, tmp_path: Path, two_annota
         qtbot.waitExposed(picker)
         walk.check("samples", picker)
         picker.name.setText("آزمایشی")
-        picker.size.setValue(2)
+        picker.sample_size.setValue(2)
         picker.by.setCurrentIndex(picker.by.findData("language"))
         assert picker.draw() is not None
         picker.annotators.setText(f"{ME}، {COLLEAGUE}")

@@ -75,7 +75,7 @@ def test_the_lead_draws_assigns_and_lists_a_sample(qtbot, lead_project: Path,
     dialog = _open_dialog(qtbot, window)
     assert dialog.table.rowCount() == 0 and not dialog.assign_button.isEnabled()
     qtbot.keyClicks(dialog.name, "pilot")  # the name has the focus first
-    _type(qtbot, dialog.size, "2")
+    _type(qtbot, dialog.sample_size, "2")
     _type(qtbot, dialog.seed, "42")
     dialog.by.setFocus()
     QTest.keyClick(dialog.by, Qt.Key.Key_Down)  # outlet
@@ -136,10 +136,10 @@ def test_a_refused_draw_says_why_and_stores_nothing(qtbot, lead_project: Path) -
     window = _show(qtbot, create_window(str(lead_project), "en", "Mina"))
     dialog = _open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.name, "all")
-    _type(qtbot, dialog.size, "5")
+    _type(qtbot, dialog.sample_size, "5")
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
     _type(qtbot, dialog.name, "all")
-    _type(qtbot, dialog.size, "4")
+    _type(qtbot, dialog.sample_size, "4")
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
     assert "exists, drawn otherwise" in dialog.message.text()
     assert [s.size for s in window.session.samples()] == [5]
