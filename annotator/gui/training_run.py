@@ -134,7 +134,7 @@ class TrainingRun(QObject):
         window = self.window
         panel = window.list_panel
         self.line.hide()
-        self.line.setParent(None)  # type: ignore[call-overload]
+        self.line.setParent(None)  # out of the list's layout; kept for the next run
         panel.filter.setEnabled(True)
         index = panel.filter.findData(self._filter)
         panel.filter.setCurrentIndex(max(index, 0))
@@ -162,7 +162,7 @@ class TrainingRun(QObject):
         if self.active:
             self.active = False
             self.line.hide()
-            self.line.setParent(None)  # type: ignore[call-overload]
+            self.line.setParent(None)  # the list it was in goes with the old session
             for action in self.answer_actions:
                 action.setEnabled(True)
             self._name_toggle()
