@@ -43,7 +43,14 @@ from PySide6.QtWidgets import (
 
 from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import HANDLED, Edit, Session
-from annotator.core.store import QUEUE, SAMPLE, TRAINING, ArticleSummary, sample_filter
+from annotator.core.store import (
+    QUEUE,
+    SAMPLE,
+    TRAINING,
+    ArticleSummary,
+    is_list_filter,
+    sample_filter,
+)
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
@@ -358,14 +365,15 @@ class ArticleListPanel(QWidget):
         if model.rowCount() == 0:
             status = model.status
             if model.query and status:
-                text = (self.tr("No article with the status “%2” matches “%1”.")
-                        .replace("%2", status_label(status)))
+                text = (self.tr("No article in “%2” matches “%1”.") if is_list_filter(status)
+                        else self.tr("No article with the status “%2” matches “%1”.")
+                        ).replace("%2", status_label(status))
             elif model.query:
                 text = self.tr("No article matches “%1”.")
             elif status == QUEUE:
                 text = self.tr("No article is assigned to you.")
-            elif status == TRAINING or (status or "").startswith(SAMPLE):
-                text = self.tr("No article in “%1”.").replace("%1", status_label(status or ""))
+            elif status and is_list_filter(status):  # a sample, the training set
+                text = self.tr("No article in “%1”.").replace("%1", status_label(status))
             elif status:
                 text = self.tr("No article has the status “%1”.").replace(
                     "%1", status_label(status))

@@ -174,7 +174,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+61"/>
+        <location filename="../../annotator/gui/article_list.py" line="+68"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -248,7 +248,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
+        <source>No article in “%2” matches “%1”.</source>
+        <translation>لا يوجد مقال في «%2» يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
     </message>
@@ -286,7 +291,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-262"/>
+        <location line="-264"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -2203,7 +2208,7 @@ The current state is backed up first.</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Certified: every field reaches the minimum.</source>
         <translation>مُعتمَد: كل الحقول تبلغ الحد الأدنى.</translation>
     </message>
@@ -2213,12 +2218,12 @@ The current state is backed up first.</source>
         <translation>غير مُعتمَد بعد: ألفا أحد الحقول دون الحد الأدنى أو غير معرّفة. راجع المقالات مرة أخرى أو اسأل القائد.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>both %1, only adjudicated %2, only yours %3</source>
         <translation>كلاهما %1، المحسومة فقط %2، قيمك فقط %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -174,7 +174,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+61"/>
+        <location filename="../../annotator/gui/article_list.py" line="+68"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -248,7 +248,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
+        <source>No article in “%2” matches “%1”.</source>
+        <translation>هیچ مقاله‌ای در «%2» با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -286,7 +291,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-262"/>
+        <location line="-264"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -2178,7 +2183,7 @@ The current state is backed up first.</source>
         <translation>%1 از %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Certified: every field reaches the minimum.</source>
         <translation>تأیید شد: همهٔ فیلدها به حداقل می‌رسند.</translation>
     </message>
@@ -2188,12 +2193,12 @@ The current state is backed up first.</source>
         <translation>هنوز تأیید نشده: آلفای یک فیلد کمتر از حداقل یا تعریف‌نشده است. مقاله‌ها را دوباره مرور کنید یا از سرپرست بپرسید.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>both %1, only adjudicated %2, only yours %3</source>
         <translation>هر دو %1، فقط داوری‌شده %2، فقط شما %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -178,3 +178,11 @@ def test_a_sample_drawn_by_a_command_joins_the_lists_filter(qtbot, lead_project:
     qtbot.waitUntil(lambda: filter_.findData(sample_filter("second")) >= 0, timeout=10000)
     filter_.setCurrentIndex(filter_.findData(sample_filter("second")))
     assert window.list_panel.model.rowCount() == 2
+    # Searched and found nothing there: the line names the sample, not a status.
+    panel = window.list_panel
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "nowhere")
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.model.rowCount() == 0
+    assert panel.empty_label.text() == ("No article in “Sample \u2068second\u2069” matches "
+                                        "“\u2068nowhere\u2069”.")

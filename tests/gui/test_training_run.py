@@ -170,3 +170,24 @@ def test_without_adjudicated_answers_training_does_not_start(qtbot, tmp_path: Pa
     assert box.objectName() == "trainingRefused" and "adjudicated" in box.text()
     assert not window.training.active and window.list_panel.filter.currentData() is None
     box.close()
+
+
+def test_training_leaves_review_and_ends_with_the_annotator(qtbot,
+                                                            training_project: Path) -> None:
+    from annotator.core.session import Session
+
+    window = _show(qtbot, create_window(str(training_project), "en", "Sara"))
+    _keys(window, Qt.Key.Key_R, CTRL)
+    assert window.reviewing
+    window.training.start()
+    assert not window.reviewing and window.training.active  # the answers are shown there
+    # Another annotator takes the window: their list, their menus, no training under way.
+    window._use_session(Session(window.session.project, "Reza"))
+    assert not window.training.active
+    assert window.list_panel.filter.currentData() is None
+    assert _action(window, "&Review colleagues' tags").isEnabled()
+    assert _action(window, "Start &training").isEnabled()
+    window.training.start()
+    assert window.list_panel.filter.currentData() == TRAINING
+    assert window.training.line.isVisible()
+    assert window.training.line.text() == "Training: article 1 of 3, 0 done"

@@ -37,6 +37,7 @@ from annotator.core.store.articles import (  # noqa: E402
     Article,
     ArticleSummary,
     SearchHit,
+    is_list_filter,
     sample_filter,
 )
 from annotator.core.store.exchange import (  # noqa: E402
@@ -51,5 +52,5 @@ from annotator.core.store.tags import Tag  # noqa: E402
 __all__ = [
     "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "SAMPLE", "STATUSES", "TRAINING", "Article",
     "ArticleSummary", "Change", "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
-    "sample_filter",
+    "is_list_filter", "sample_filter",
 ]
