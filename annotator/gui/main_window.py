@@ -548,7 +548,8 @@ class MainWindow(QMainWindow):
 
     def show_score(self) -> ScoreDialog:
         """The training set to code and this annotator's score (View > Training and score)."""
-        dialog = ScoreDialog(self.session, self.language, self.open_article, self)
+        dialog = ScoreDialog(self.session, self.language, self.open_article, self,
+                             self.training.start)
         dialog.open()
         return dialog
 

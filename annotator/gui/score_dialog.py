@@ -1,13 +1,13 @@
 """Training in the window: the training set to code, and the annotator's score at the end.
 
-The training set's articles are listed with the annotator's status (double-click one to
-code it); below, the score of :func:`annotator.core.analysis.score.score` for the
-session's annotator, the same figures as ``annotator score``: per field the level,
-alpha with the adjudicated values, passed or not, and how many articles were coded; and
-whether the annotator is certified.  Refresh recomputes after coding.  Fields, levels,
-statuses, numbers and the core's messages are worded by
-:class:`annotator.core.labels.Labels` and the core's catalogue; the dialog's own words
-come from Qt Linguist.
+The training set's articles are listed with the annotator's status (double-click one to code
+it, or Start training for the window's training run); below, the score of
+:func:`annotator.core.analysis.score.score` for the session's annotator, the same figures as
+``annotator score``: per field the level, alpha with the adjudicated values, passed or not,
+and how many articles were coded; and whether the annotator is certified. Refresh recomputes
+after coding. Fields, levels, statuses, numbers and the core's messages are worded by
+:class:`annotator.core.labels.Labels` and the core's catalogue; the dialog's own words come
+from Qt Linguist.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ class ScoreDialog(QDialog):
 
     def __init__(self, session: Session, language: str = "en",
                  open_article: Callable[[str], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 start_training: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.session, self.language, self.open_article = session, language, open_article
         self.labels = Labels(session.codebook, session.participants(), language)
@@ -88,6 +89,10 @@ class ScoreDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.refresh_button.clicked.connect(self.refresh)
+        if start_training is not None:  # the window's training run (Go > Start training)
+            self.training_button = QPushButton(self.tr("Start &training"))
+            buttons.addButton(self.training_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.training_button.clicked.connect(lambda: (self.accept(), start_training()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.refresh()

@@ -1943,7 +1943,7 @@ The current state is backed up first.</source>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+71"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
         <source>Training and score</source>
         <translation>التدريب والدرجة</translation>
     </message>
@@ -1991,6 +1991,11 @@ The current state is backed up first.</source>
         <location line="+7"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;training</source>
+        <translation>بدء ال&amp;تدريب</translation>
     </message>
     <message>
         <location line="+19"/>

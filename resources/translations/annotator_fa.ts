@@ -1918,7 +1918,7 @@ The current state is backed up first.</source>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+71"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
         <source>Training and score</source>
         <translation>آموزش و نمره</translation>
     </message>
@@ -1966,6 +1966,11 @@ The current state is backed up first.</source>
         <location line="+7"/>
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;training</source>
+        <translation>آغاز &amp;آموزش</translation>
     </message>
     <message>
         <location line="+19"/>

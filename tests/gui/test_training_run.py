@@ -191,3 +191,12 @@ def test_training_leaves_review_and_ends_with_the_annotator(qtbot,
     assert window.list_panel.filter.currentData() == TRAINING
     assert window.training.line.isVisible()
     assert window.training.line.text() == "Training: article 1 of 3, 0 done"
+
+
+def test_the_training_and_score_dialog_starts_the_run(qtbot, training_project: Path) -> None:
+    window = _show(qtbot, create_window(str(training_project), "en", "Sara"))
+    dialog = window.show_score()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.training_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and window.training.active
+    assert window.current == sorted(TRAINING_IDS, key=SAMPLE_IDS.index)[0]
