@@ -120,6 +120,8 @@ class SampleDialog(QDialog):
                                              "list first)"))
             self.from_search.setEnabled(False)
         form.addRow("", self.from_search)
+        # No larger than what there is to draw from (all articles, or the search's).
+        self.from_search.toggled.connect(self._fit_size)
         self.draw_button = QPushButton(self.tr("&Draw"), objectName="drawSample")
         self.draw_button.clicked.connect(self.draw)
         form.addRow("", self.draw_button)
@@ -162,6 +164,10 @@ class SampleDialog(QDialog):
                                  .replace("%1", isolate(lead)))
         self.refresh()
         self.name.setFocus()
+
+    def _fit_size(self) -> None:
+        query = self.query if self.from_search.isChecked() else None
+        self.sample_size.setMaximum(max(1, self.session.count(None, query)))
 
     # -- the samples ----------------------------------------------------------------------
     def refresh(self, choose: str | None = None) -> None:

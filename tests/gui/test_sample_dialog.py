@@ -74,6 +74,7 @@ def test_the_lead_draws_assigns_and_lists_a_sample(qtbot, lead_project: Path,
 
     dialog = _open_dialog(qtbot, window)
     assert dialog.table.rowCount() == 0 and not dialog.assign_button.isEnabled()
+    assert dialog.sample_size.maximum() == 5
     qtbot.keyClicks(dialog.name, "pilot")  # the name has the focus first
     _type(qtbot, dialog.sample_size, "2")
     _type(qtbot, dialog.seed, "42")
@@ -87,6 +88,7 @@ def test_the_lead_draws_assigns_and_lists_a_sample(qtbot, lead_project: Path,
     assert dialog.from_search.hasFocus(), QApplication.focusWidget()
     QTest.keyClick(dialog.from_search, Qt.Key.Key_Space)
     assert dialog.from_search.isChecked()
+    assert dialog.sample_size.maximum() == 3  # what the search finds; 5 without it
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "Sample “\u2068pilot\u2069”: 2 articles drawn with seed " \
                                     "\u206842\u2069."
