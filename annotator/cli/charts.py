@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from annotator.cli.common import language, project_for, say
+from annotator.cli.parser import whole_number
+from annotator.core.analysis.bootstrap import MAX_SAMPLES
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable
 from annotator.core.languages import LANGUAGES
@@ -44,6 +46,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from annotator.core.outputs.output_file import check_target
     from annotator.core.outputs.report import FORMATS, build_report, write_report_html
 
+    if args.seed is not None and args.bootstrap is None:
+        raise AnnotatorError(N_("--seed sets the resampling of --bootstrap: give --bootstrap "
+                                "N too"))
     target = Path(args.output).expanduser()
     suffix = target.suffix.lower()
     with project_for(args, create=False) as project:
@@ -53,7 +58,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                                               path=target))
         # Sharper charts for print; lighter ones for a file read on screen.
         report = build_report(project, _language(args), chart_dpi=160 if suffix == ".pdf"
-                              else 110)
+                              else 110, bootstrap=args.bootstrap, seed=args.seed)
         project_path = project.path
     if suffix == ".pdf":
         try:
@@ -92,3 +97,10 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
                                          "and charts, as HTML or PDF"), lang)
     p.add_argument("-o", "--output", metavar="FILE", required=True,
                    help=N_("file to write: .html (one self-contained file) or .pdf"))
+    p.add_argument("--bootstrap", type=whole_number(1, MAX_SAMPLES), metavar="N",
+                   help=N_("the alphas' 95%% intervals from N resamples of the articles "
+                           "(default 1000), and the probability that each alpha is below "
+                           "0.667 and 0.800"))
+    p.add_argument("--seed", type=whole_number(0, 2**63 - 1), metavar="S",
+                   help=N_("seed of the resampling (default 1), so that --bootstrap gives "
+                           "the same interval again"))

@@ -209,7 +209,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with project_for(args) as project:
         article = project.articles.get(args.article_id)
         tags = project.tags.find(article.article_id)
-        labels = Labels.of(project, args.lang)
+        labels = Labels.of(project, language(args))
         retired = {p.id: p for p in project.participants.all() if p.retired}
     lang = language(args)
     # English keeps the codes and ids as stored; Persian and Arabic name them.
@@ -350,7 +350,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         return 0
     lang = language(args)
     lines = [Translatable("{title} (version {version}, revision {revision})",
-                          title=codebook.title.get(args.lang) or codebook.id, version=version,
+                          title=codebook.title.get(lang) or codebook.id, version=version,
                           revision=codebook.revision)]
     for item in codebook.fields:
         # English keeps the type as the codebook file writes it.
@@ -358,14 +358,14 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         if item.ordered:
             kind = Translatable("{kind}, ordered", kind=kind)
         lines.append(Translatable("\n{id} [{kind}]: {label}", id=item.id, kind=kind,
-                                  label=item.text(args.lang)))
+                                  label=item.text(lang)))
         for category in item.categories:
-            line = Translatable("  {id}: {label}", id=category.id, label=category.text(args.lang))
+            line = Translatable("  {id}: {label}", id=category.id, label=category.text(lang))
             lines.append(Translatable("{line} (retired)", line=line) if category.retired
                          else line)
         for role in item.roles:
             lines.append(Translatable("  role {id}: {label}", id=role.id,
-                                      label=role.text(args.lang)))
+                                      label=role.text(lang)))
     terminal_text(args, "\n".join(_words(lang, lines)))
     return 0
 
@@ -560,7 +560,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                  "$ANNOTATOR_NAME, else your user name)"))
     common, person = options(argparse.SUPPRESS)
     terminal = parser_type(add_help=False)
-    terminal.add_argument("--lang", choices=LANGUAGES, default="en",
+    # SUPPRESS: without its own --lang a command speaks the one given before it
+    # (``annotator --lang fa codebook``), else English (common.language).
+    terminal.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                           help=N_("language of labels and messages (default: en)"))
     group = terminal.add_mutually_exclusive_group()
     group.add_argument("--visual", dest="visual", action="store_true", default=None,

@@ -13,7 +13,7 @@ import argparse
 import json
 from collections.abc import Callable
 
-from annotator.cli.common import annotator_for, project_for, say, terminal_text
+from annotator.cli.common import annotator_for, language, project_for, say, terminal_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable
 from annotator.core.languages import LANGUAGES
@@ -120,7 +120,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
         return 0
     for p in participants:
-        line = f"{p.id}\t{p.kind}\t{p.text(args.lang)}\t{p.country}"
+        line = f"{p.id}\t{p.kind}\t{p.text(language(args))}\t{p.country}"
         if p.retired:
             say(args, Translatable("{line}\t(merged into {into})", line=line,
                                    into=p.merged_into) if p.merged_into

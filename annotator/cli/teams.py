@@ -14,7 +14,6 @@ import argparse
 import json
 import secrets
 import sys
-import tempfile
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -24,7 +23,6 @@ from annotator.core.i18n import N_, Translatable
 from annotator.core.store import open_project
 from annotator.core.store.files import probe
 from annotator.core.store.samples import STRATA
-from annotator.core.store.team import find_lead
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.Namespace) -> None:
@@ -186,20 +184,18 @@ def cmd_join(args: argparse.Namespace) -> int:
     if probe(target).kind != "missing":
         raise AnnotatorError(Translatable("{path}: already exists; join makes a new project "
                                           "(give another --db)", path=target))
-    with tempfile.TemporaryDirectory(prefix="annotator-join-") as work:
-        copy, settings = find_lead(args.folder, Path(work))
-        try:
-            with open_project(target, create=True) as project:
-                summary = project.merge.from_file(copy, accept_unknown=True)
-                project.team.adopt(settings)
-        except BaseException:
-            _remove_project(target)
-            raise
+    try:
+        with open_project(target, create=True) as project:
+            summaries, settings = project.team.join(args.folder)
+    except BaseException:
+        _remove_project(target)
+        raise
     warn_if_shared(target)
     say(args, Translatable("joined the team of {lead} as {annotator}: {articles} articles, "
                            "{samples} samples; made {path}", lead=settings["snapshot_annotator"],
-                           annotator=annotator, articles=summary.articles_added,
-                           samples=summary.samples, path=target))
+                           annotator=annotator,
+                           articles=sum(s.articles_added for s in summaries),
+                           samples=sum(s.samples for s in summaries), path=target))
     return 0
 
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from annotator.core.codebook import Codebook
 from annotator.core.names import check_person
 from annotator.core.participants import Mention, Participant
+from annotator.core.sampling import Plan
 from annotator.core.store import Article, ArticleSummary, Project, Tag
 from annotator.core.store.registry import RegistryChange, Repointed
-from annotator.core.store.samples import Progress
+from annotator.core.store.samples import Progress, Sample
 from annotator.core.undo import Change, UndoConflict, UndoStack
 
 __all__ = ["ArticleView", "Edit", "Session", "UndoConflict"]
@@ -165,6 +167,32 @@ class Session:
     def team_progress(self) -> list[Progress]:
         """Each assigned annotator's progress through their queue."""
         return self.project.samples.progress()
+
+    # -- samples (the lead's) ----------------------------------------------------------
+    def samples(self) -> list[Sample]:
+        return self.project.samples.all()
+
+    def team_lead(self) -> str | None:
+        """The team's lead, or None while the project belongs to no team."""
+        return self.project.team.lead
+
+    def draw_sample(self, name: str, size: int, seed: str, stratum_by: str | None = None,
+                    query: str | None = None) -> Sample:
+        """Draw and store sample ``name`` as ``annotator sample`` does, this annotator
+        leading (the project becomes a team's, led by them, unless it is one already)."""
+        sample = self.project.samples.draw(name, size, seed, stratum_by=stratum_by,
+                                           query=query, by=self.annotator)
+        self.project.team.found(self.annotator)
+        return sample
+
+    def assign_sample(self, name: str, annotators: list[str], share: Fraction) -> Plan:
+        """Share sample ``name`` among ``annotators`` as ``annotator assign`` does (with
+        the sample's seed); what is coded stays with its annotator."""
+        sample = self.project.samples.get(name)
+        plan = self.project.samples.assign(name, annotators, share, sample.seed,
+                                           by=self.annotator)
+        self.project.team.found(self.annotator)
+        return plan
 
     def progress(self) -> tuple[int, int]:
         """(done, total) for this annotator; skipped articles count as handled."""

@@ -43,7 +43,14 @@ from PySide6.QtWidgets import (
 
 from annotator.core.languages import LANGUAGES, is_rtl
 from annotator.core.session import HANDLED, Edit, Session
-from annotator.core.store import QUEUE, ArticleSummary
+from annotator.core.store import (
+    QUEUE,
+    SAMPLE,
+    TRAINING,
+    ArticleSummary,
+    is_list_filter,
+    sample_filter,
+)
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
@@ -63,7 +70,11 @@ def status_label(status: str) -> str:
         "done": QCoreApplication.translate("ArticleListPanel", "done"),
         "skipped": QCoreApplication.translate("ArticleListPanel", "skipped"),
         QUEUE: QCoreApplication.translate("ArticleListPanel", "My queue"),
+        TRAINING: QCoreApplication.translate("ArticleListPanel", "Training set"),
     }
+    if status.startswith(SAMPLE):
+        return QCoreApplication.translate("ArticleListPanel", "Sample %1").replace(
+            "%1", isolate(status[len(SAMPLE):]))
     return labels.get(status, status)
 
 
@@ -310,7 +321,9 @@ class ArticleListPanel(QWidget):
 
     def offer_queue(self) -> None:
         """List "My queue" first, and show it, when this annotator has articles assigned
-        (a lead's sample shared with them); without, the filter has no such entry."""
+        (a lead's sample shared with them); without, the filter has no such entry.  Each
+        sample has an entry too (:meth:`offer_samples`)."""
+        self.offer_samples()
         has = self.session.has_queue()
         index = self.filter.findData(QUEUE)
         if has and index < 0:
@@ -319,6 +332,23 @@ class ArticleListPanel(QWidget):
             self.model.set_filter(QUEUE, self.search.text())
         elif not has and index >= 0:
             self.filter.removeItem(index)
+
+    def offer_samples(self) -> None:
+        """An entry of the filter for each sample (the lead's, or one synced from them),
+        after the statuses: choosing it lists the sample's articles."""
+        for sample in self.session.samples():
+            scope = sample_filter(sample.name)
+            if self.filter.findData(scope) < 0:
+                self.filter.addItem(status_label(scope), scope)
+
+    def show_scope(self, scope: str) -> None:
+        """List only ``scope``'s articles (:data:`TRAINING`, a sample's filter): its entry
+        of the filter (added if missing) becomes the current one."""
+        index = self.filter.findData(scope)
+        if index < 0:
+            self.filter.addItem(status_label(scope), scope)
+            index = self.filter.count() - 1
+        self.filter.setCurrentIndex(index)
 
     def leave_search(self) -> None:
         """Clear the search (the whole list at once) and give the focus back."""
@@ -335,12 +365,15 @@ class ArticleListPanel(QWidget):
         if model.rowCount() == 0:
             status = model.status
             if model.query and status:
-                text = (self.tr("No article with the status “%2” matches “%1”.")
-                        .replace("%2", status_label(status)))
+                text = (self.tr("No article in “%2” matches “%1”.") if is_list_filter(status)
+                        else self.tr("No article with the status “%2” matches “%1”.")
+                        ).replace("%2", status_label(status))
             elif model.query:
                 text = self.tr("No article matches “%1”.")
             elif status == QUEUE:
                 text = self.tr("No article is assigned to you.")
+            elif status and is_list_filter(status):  # a sample, the training set
+                text = self.tr("No article in “%1”.").replace("%1", status_label(status))
             elif status:
                 text = self.tr("No article has the status “%1”.").replace(
                     "%1", status_label(status))
@@ -447,4 +480,5 @@ class ArticleListPanel(QWidget):
             if current:
                 self.select(current, scroll=False)
             bar.setValue(top)  # the reset moved it; a shorter list clamps it when laid out
+        self.offer_samples()  # a command may have drawn one
         self.update_progress()

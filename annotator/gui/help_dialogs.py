@@ -23,6 +23,7 @@ def show_shortcuts(parent: QWidget) -> None:
         (translate("MainWindow", "Find articles"), "Ctrl+F"),
         (translate("MainWindow", "Participants registry: correct, merge, retire"),
          "Ctrl+Shift+P"),
+        (translate("MainWindow", "Start or end training"), "Ctrl+Shift+T"),
         (translate("MainWindow", "Clear the search, back to the article"), "Esc"),
         (translate("MainWindow", "Review: accept annotator N's values"),
          "Ctrl+Shift+1 … Ctrl+Shift+9"),

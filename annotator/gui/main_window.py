@@ -49,6 +49,7 @@ from annotator.gui.score_dialog import ScoreDialog
 from annotator.gui.splitter import Splitter
 from annotator.gui.tag_form import TagForm
 from annotator.gui.texts import error_message
+from annotator.gui.training_run import TrainingRun
 from annotator.gui.window_focus import FocusKeeper
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
@@ -147,10 +148,12 @@ class MainWindow(QMainWindow):
         self.jobs.merged.connect(self._merged)
         self.projects = ProjectSwitcher(self, lambda: self.session, self.flush,
                                         self._use_session, self.watch, self.jobs)
+        self.training = TrainingRun(self, self)
         menus = build_menus(self)
         self.undo_action, self.redo_action, self.review_action = (
             menus.undo, menus.redo, menus.review)
         self.coding_actions = menus.coding
+        self.training.set_actions(menus.training, menus.answers)
         self._update_undo()
         self._update_title()
         saved, maximized = stored.window_geometry()
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         self.list_panel.select(article_id)
         self._remember.start()
         self._update_title()
+        self.training.article_shown(article_id)
 
     def _remember_current(self) -> None:
         self._remember.stop()
@@ -233,13 +237,19 @@ class MainWindow(QMainWindow):
             return
         if self.current is None:
             return
-        target = self.session.neighbour(self.current, direction)
+        target = self._neighbour(self.current, direction)
         if target:
             self.open_article(target)
         else:
             self.statusBar().showMessage(
                 self.tr("This is the last article.") if direction > 0
                 else self.tr("This is the first article."), 4000)
+
+    def _neighbour(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
+        """The next or previous article: in the training set while training, else in all."""
+        if self.training.active:
+            return self.training.neighbour(article_id, step, skip_done)
+        return self.session.neighbour(article_id, step, skip_done)
 
     def done_and_next(self) -> None:
         self._finish("done")
@@ -256,8 +266,8 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:  # a full disk, a busy or read-only file: say so
             self.statusBar().showMessage(error_message(exc, self.language), 10000)
             return
-        target = (self.session.neighbour(self.current, 1, skip_done=True)
-                  or self.session.neighbour(self.current, 1))
+        target = (self._neighbour(self.current, 1, skip_done=True)
+                  or self._neighbour(self.current, 1))
         self._publish(edit)
         if target:
             self.open_article(target)
@@ -361,6 +371,7 @@ class MainWindow(QMainWindow):
 
     def _use_session(self, session: Session) -> None:
         """Work with ``session`` (another project or annotator): rebuild the views."""
+        self.training.leave()
         self.session = session
         state = self.splitter.saveState()
         self.list_panel.setParent(None)
@@ -553,7 +564,8 @@ class MainWindow(QMainWindow):
 
     def show_score(self) -> ScoreDialog:
         """The training set to code and this annotator's score (View > Training and score)."""
-        dialog = ScoreDialog(self.session, self.language, self.open_article, self)
+        dialog = ScoreDialog(self.session, self.language, self.open_article, self,
+                             self.training.start)
         dialog.open()
         return dialog
 

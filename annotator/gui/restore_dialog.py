@@ -36,7 +36,13 @@ from annotator.core.store.backups import (
     restore,
 )
 from annotator.core.store.migrations import migrations
-from annotator.gui.texts import error_message, message_text, number_text, plain_message
+from annotator.gui.texts import (
+    error_message,
+    message_text,
+    number_text,
+    plain_message,
+    time_text,
+)
 
 
 class RestoreDialog(QDialog):
@@ -66,8 +72,7 @@ class RestoreDialog(QDialog):
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, info in enumerate(self.backups):
-            # Isolated left to right, so the date and time keep their order in RTL.
-            local = "\u2066" + info.time.astimezone().strftime("%Y-%m-%d %H:%M") + "\u2069"
+            local = time_text(info.time)
             reason = self.reason_text(info.reason)
             if info.future:
                 reason = self.tr("%1 (dated in the future: the clock was ahead)").replace(
@@ -147,7 +152,7 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()]
 
     def confirm(self, info: BackupInfo) -> bool:
-        local = info.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        local = time_text(info.time)
         counts = ("" if info.articles is None else
                   self.tr(" (%1 articles, %2 tags)").replace("%1", number_text(info.articles))
                   .replace("%2", number_text(info.tags)))

@@ -54,6 +54,7 @@ from annotator.gui.texts import (
     paragraphs_html,
     plain_tip,
     shorten,
+    time_text,
 )
 
 # Hues far apart on the colour wheel (no red: it marks disagreement and bidi warnings).
@@ -107,14 +108,13 @@ def ltr(text: str) -> str:
 
 
 def local_time(stamp: str) -> str:
-    """A stored UTC time (``2024-06-01T10:00:00.000Z``) as local ``2024-06-01 12:00``."""
+    """A stored UTC time (``2024-06-01T10:00:00.000Z``) as local ``2024-06-01 12:00``, in
+    the interface's digits, isolated left to right."""
     try:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        return ltr(stamp)
+    return time_text(moment)
 
 
 def key_of(tag: Tag | Adjudication, field: Field | None = None) -> Key:
@@ -435,7 +435,7 @@ class FieldReview(QGroupBox):
             who = (
                 self.tr("%1, %2")
                 .replace("%1", isolate(first.reviewer))
-                .replace("%2", ltr(local_time(first.updated_at)))
+                .replace("%2", local_time(first.updated_at))
             )
             if first.source_annotator:
                 who += " · " + self.tr("from %1").replace("%1", isolate(first.source_annotator))
@@ -563,7 +563,7 @@ class CommentThread(QGroupBox):
     def fill(self, comments: Sequence[Comment]) -> None:
         self.list.clear()
         for comment in comments:
-            head = f"{isolate(comment.author)} · {ltr(local_time(comment.created_at))}"
+            head = f"{isolate(comment.author)} · {local_time(comment.created_at)}"
             item = QListWidgetItem(f"{head}\n{comment.text}")
             item.setToolTip(plain_tip(comment.text))
             self.list.addItem(item)

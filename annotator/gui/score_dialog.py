@@ -1,13 +1,13 @@
 """Training in the window: the training set to code, and the annotator's score at the end.
 
-The training set's articles are listed with the annotator's status (double-click one to
-code it); below, the score of :func:`annotator.core.analysis.score.score` for the
-session's annotator, the same figures as ``annotator score``: per field the level,
-alpha with the adjudicated values, passed or not, and how many articles were coded; and
-whether the annotator is certified.  Refresh recomputes after coding.  Fields, levels,
-statuses, numbers and the core's messages are worded by
-:class:`annotator.core.labels.Labels` and the core's catalogue; the dialog's own words
-come from Qt Linguist.
+The training set's articles are listed with the annotator's status (double-click one to code
+it, or Start training for the window's training run); below, the score of
+:func:`annotator.core.analysis.score.score` for the session's annotator, the same figures as
+``annotator score``: per field the level, alpha with the adjudicated values, passed or not,
+and how many articles were coded; and whether the annotator is certified. Refresh recomputes
+after coding. Fields, levels, statuses, numbers and the core's messages are worded by
+:class:`annotator.core.labels.Labels` and the core's catalogue; the dialog's own words come
+from Qt Linguist.
 """
 
 from __future__ import annotations
@@ -34,16 +34,28 @@ from annotator.core.session import Session
 from annotator.gui.texts import error_message
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
+def plain_table(headers: list[str]) -> QTableWidget:
+    """A read-only table with these column headers (rows: :func:`fill_table`)."""
+    table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """``rows`` of text in ``table``, in place of what it held."""
+    table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = plain_table(headers)
+    fill_table(table, rows)
     return table
 
 
@@ -52,7 +64,8 @@ class ScoreDialog(QDialog):
 
     def __init__(self, session: Session, language: str = "en",
                  open_article: Callable[[str], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 start_training: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.session, self.language, self.open_article = session, language, open_article
         self.labels = Labels(session.codebook, session.participants(), language)
@@ -76,6 +89,10 @@ class ScoreDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.refresh_button.clicked.connect(self.refresh)
+        if start_training is not None:  # the window's training run (Go > Start training)
+            self.training_button = QPushButton(self.tr("Start &training"))
+            buttons.addButton(self.training_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.training_button.clicked.connect(lambda: (self.accept(), start_training()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.refresh()

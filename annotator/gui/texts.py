@@ -14,6 +14,7 @@ direction.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import unicodedata
 
@@ -153,6 +154,15 @@ def number_text(value: int) -> str:
     """A whole number as the interface writes it: ``1,234`` in English, ``۱٬۲۳۴`` in
     Persian, ``١٬٢٣٤`` in Arabic (so a count reads in the same digits as the rest)."""
     return digits(format(value, ","), interface_language())
+
+
+def time_text(moment: dt.datetime) -> str:
+    """A moment in local time as ``2024-06-01 12:00`` in the interface's digits, isolated
+    left to right so that date and time keep their order in a right-to-left line."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "\u2066" + digits(local, interface_language()) + "\u2069"
 
 
 def error_message(error: BaseException | str, language: str | None = None) -> str:

@@ -31,13 +31,15 @@ from annotator.gui.keys import standard_keys, unique_keys
 from annotator.gui.language_menu import add_language_menu
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
+from annotator.gui.sample_dialog import SampleHost, show_sample_dialog
+from annotator.gui.training_run import TrainingRun
 
 translate = QCoreApplication.translate
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence] | None
 
 
-class MenuHost(Protocol):
+class MenuHost(SampleHost, Protocol):
     """What the menus command: the window, its reader and charts, its parts."""
 
     reader: Reader
@@ -45,6 +47,7 @@ class MenuHost(Protocol):
     charts_dock: QDockWidget
     projects: ProjectSwitcher
     jobs: BackgroundJobs
+    training: TrainingRun
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
     def close(self) -> bool: ...
@@ -70,6 +73,8 @@ class Menus:
     redo: QAction
     review: QAction  # checked while reviewing
     coding: tuple[QAction, ...]  # act on the article being coded: off while reviewing
+    answers: tuple[QAction, ...]  # would show the adjudicated values: off while training
+    training: QAction  # Go > Start training / End training
 
 
 def _add(menu: QMenu, text: str, slot: Callable[[], object],
@@ -103,8 +108,8 @@ def build_menus(window: MenuHost) -> Menus:
 
     recent.aboutToShow.connect(fill_recent)
     file.addSeparator()
-    _add(file, translate("MainWindow", "&Export…"), window.export_dialog,
-         QKeySequence("Ctrl+Shift+E"))
+    export = _add(file, translate("MainWindow", "&Export…"), window.export_dialog,
+                  QKeySequence("Ctrl+Shift+E"))
     _add(file, translate("MainWindow", "&Import articles…"), jobs.import_files,
          QKeySequence("Ctrl+I"))
     _add(file, translate("MainWindow", "Import a &folder…"), jobs.import_folder,
@@ -113,6 +118,8 @@ def build_menus(window: MenuHost) -> Menus:
     _add(file, translate("MainWindow", "&Merge a colleague's project…"), jobs.merge_dialog,
          QKeySequence("Ctrl+Shift+M"))
     _add(file, translate("MainWindow", "S&ync with team folder…"), jobs.sync_dialog)
+    _add(file, translate("MainWindow", "Draw and assign a sam&ple…"),
+         lambda: show_sample_dialog(window))
     _add(file, translate("MainWindow", "Restore a &backup…"), projects.restore_backup)
     file.addSeparator()
     _add(file, translate("MainWindow", "&Switch annotator…"), projects.switch_annotator)
@@ -142,6 +149,9 @@ def build_menus(window: MenuHost) -> Menus:
                 [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
     skip = _add(go, translate("MainWindow", "&Skip and next"), window.skip_and_next,
                 [QKeySequence("Ctrl+Shift+Return"), QKeySequence("Ctrl+Shift+Enter")])
+    go.addSeparator()
+    training = _add(go, translate("TrainingRun", "Start &training"), window.training.toggle,
+                    QKeySequence("Ctrl+Shift+T"))
 
     view = bar.addMenu(translate("MainWindow", "&View"))
     # The menu shows Ctrl++ (the README's key); Ctrl+= is the same key without Shift on
@@ -154,10 +164,10 @@ def build_menus(window: MenuHost) -> Menus:
     review = _add(view, translate("MainWindow", "&Review colleagues' tags"),
                   window.toggle_review, QKeySequence("Ctrl+R"))
     review.setCheckable(True)
-    _add(view, translate("MainWindow", "&Agreement…"), window.show_agreement,
-         QKeySequence("Ctrl+Shift+A"))
+    agreement = _add(view, translate("MainWindow", "&Agreement…"), window.show_agreement,
+                     QKeySequence("Ctrl+Shift+A"))
     _add(view, translate("MainWindow", "&Team progress…"), jobs.show_team_progress)
-    _add(view, translate("MainWindow", "&Training and score…"), window.show_score)
+    score = _add(view, translate("MainWindow", "&Training and score…"), window.show_score)
     charts = window.charts_dock.toggleViewAction()
     charts.setText(translate("MainWindow", "&Charts"))
     charts.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -169,4 +179,5 @@ def build_menus(window: MenuHost) -> Menus:
     _add(help_menu, translate("MainWindow", "&Keyboard shortcuts"),
          lambda: show_shortcuts(bar.window()), key.HelpContents)
     _add(help_menu, translate("MainWindow", "&About annotator"), lambda: show_about(bar.window()))
-    return Menus(undo, redo, review, coding=(find, done, skip))
+    return Menus(undo, redo, review, coding=(find, done, skip),
+                 answers=(review, agreement, score, export), training=training)

@@ -174,7 +174,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+61"/>
+        <location filename="../../annotator/gui/article_list.py" line="+68"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -197,6 +197,16 @@
         <location line="+1"/>
         <source>My queue</source>
         <translation>قائمتي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training set</source>
+        <translation>مجموعة التدريب</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample %1</source>
+        <translation>العيّنة %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -238,7 +248,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+134"/>
+        <source>No article in “%2” matches “%1”.</source>
+        <translation>لا يوجد مقال في «%2» يطابق «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>لا يوجد مقال بالحالة «%2» يطابق «%1».</translation>
     </message>
@@ -251,6 +266,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location line="+2"/>
         <source>No article is assigned to you.</source>
         <translation>لم تُسند إليك أي مقالة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article in “%1”.</source>
+        <translation>لا مقالة في «%1».</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -271,7 +291,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-242"/>
+        <location line="-264"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -629,7 +649,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+135"/>
+        <location filename="../../annotator/gui/main_window.py" line="+136"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -644,7 +664,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+93"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+98"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -690,6 +710,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw and assign a sam&amp;ple…</source>
+        <translation>سحب &amp;عيّنة وتوزيعها…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restore a &amp;backup…</source>
         <translation>استعادة &amp;نسخة احتياطية…</translation>
     </message>
@@ -709,7 +734,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+203"/>
+        <location filename="../../annotator/gui/main_window.py" line="+212"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
@@ -756,7 +781,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>ت&amp;خطي والتالي</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
@@ -811,7 +836,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>&amp;حول annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-98"/>
+        <location filename="../../annotator/gui/main_window.py" line="-104"/>
         <source>This is the last article.</source>
         <translation>هذا هو المقال الأخير.</translation>
     </message>
@@ -821,7 +846,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>هذا هو المقال الأول.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>That was the last article.</source>
         <translation>كان ذلك المقال الأخير.</translation>
     </message>
@@ -881,7 +906,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+110"/>
+        <location filename="../../annotator/gui/main_window.py" line="+111"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
@@ -1095,6 +1120,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+2"/>
+        <source>Start or end training</source>
+        <translation>بدء التدريب أو إنهاؤه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear the search, back to the article</source>
         <translation>مسح البحث والعودة إلى المقال</translation>
     </message>
@@ -1511,7 +1541,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>RegistryDialog</name>
     <message>
-        <location filename="../../annotator/gui/registry_dialog.py" line="+53"/>
+        <location filename="../../annotator/gui/registry_dialog.py" line="+52"/>
         <source>Participants registry</source>
         <translation>سجل المشاركين</translation>
     </message>
@@ -1526,7 +1556,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>كتابة واحدة في كل سطر</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Name in &amp;English:</source>
         <translation>الاسم بالإن&amp;جليزية:</translation>
     </message>
@@ -1664,7 +1694,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+51"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+57"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
@@ -1694,7 +1724,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 (dated in the future: the clock was ahead)</source>
         <translation>%1 (مؤرَّخة في المستقبل: كانت الساعة متقدّمة)</translation>
     </message>
@@ -1903,9 +1933,200 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>SampleDialog</name>
+    <message>
+        <location filename="../../annotator/gui/sample_dialog.py" line="+72"/>
+        <source>Samples and assignments</source>
+        <translation>العيّنات وتوزيعها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sample</source>
+        <translation>العيّنة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stratified by</source>
+        <translation>الطبقات حسب</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators</source>
+        <translation>المرمّزون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overlap</source>
+        <translation>التداخل</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draw a new sample</source>
+        <translation>سحب عيّنة جديدة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. pilot</source>
+        <translation>مثلاً تجريبية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>الا&amp;سم:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Size:</source>
+        <translation>ال&amp;حجم:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same seed draws the same articles again, here or with annotator sample --seed.</source>
+        <translation>البذرة نفسها تسحب المقالات نفسها مرة أخرى، هنا أو في سطر الأوامر.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne&amp;w seed</source>
+        <translation>&amp;بذرة جديدة</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;eed:</source>
+        <translation>ال&amp;بذرة:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not stratified</source>
+        <translation>بلا طبقات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+80"/>
+        <source>outlet</source>
+        <translation>الوسيلة</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+80"/>
+        <source>month</source>
+        <translation>الشهر</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+80"/>
+        <source>language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Each outlet, month or language gets its share of the sample in proportion to its articles.</source>
+        <translation>تنال كل وسيلة أو شهر أو لغة حصتها من العيّنة بنسبة مقالاتها.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stratified &amp;by:</source>
+        <translation>ال&amp;طبقات حسب:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only articles the search “%1” finds</source>
+        <translation>المقالات التي يجدها البحث «%1» فقط</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only articles a search finds (search the list first)</source>
+        <translation>المقالات التي يجدها بحث فقط (ابحث في القائمة أولاً)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Draw</source>
+        <translation>&amp;سحب</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assign the chosen sample</source>
+        <translation>توزيع العيّنة المختارة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sara, Reza, Mina</source>
+        <translation>سارة، رضا، مينا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Annotators:</source>
+        <translation>ال&amp;مرمّزون:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The share of the sample every annotator codes, for agreement; the rest is split evenly.</source>
+        <translation>حصة العيّنة التي يرمّزها كل مرمّز لقياس الاتفاق، ويُقسم الباقي بالتساوي.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Overlap:</source>
+        <translation>ال&amp;تداخل:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assi&amp;gn</source>
+        <translation>&amp;توزيع</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show in the &amp;list</source>
+        <translation>عرض في ال&amp;قائمة</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Samples are drawn and assigned by the team&apos;s lead, %1; you can show them in the list.</source>
+        <translation>يسحب العيّنات ويوزّعها قائد الفريق، %1، ويمكنك عرضها في القائمة.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Give the sample a name and a seed.</source>
+        <translation>أعطِ العيّنة اسماً وبذرة.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sample “%1”: %2 articles drawn with seed %3.</source>
+        <translation>العيّنة «%1»: سُحبت %2 مقالة بالبذرة %3.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Name the annotators, separated by commas.</source>
+        <translation>اذكر المرمّزين مفصولين بفواصل.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 articles</source>
+        <translation>%1: %2 مقالة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample “%1” assigned: %2 articles for everyone; %3.</source>
+        <translation>وُزّعت العيّنة «%1»: %2 مقالة للجميع؛ %3.</translation>
+    </message>
+</context>
+<context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
         <source>Training and score</source>
         <translation>التدريب والدرجة</translation>
     </message>
@@ -1953,6 +2174,11 @@ The current state is backed up first.</source>
         <location line="+7"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;training</source>
+        <translation>بدء ال&amp;تدريب</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2087,6 +2313,154 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>TrainingResultDialog</name>
+    <message>
+        <location filename="../../annotator/gui/training_result.py" line="+47"/>
+        <source>Training finished</source>
+        <translation>انتهى التدريب</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Level</source>
+        <translation>مستوى القياس</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>الحد الأدنى</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>المرمّز</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your values for each adjudicated value:</source>
+        <translation>قيمك لكل قيمة محسومة:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjudicated value</source>
+        <translation>القيمة المحسومة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your values</source>
+        <translation>قيمك</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your score against the adjudicated values on %1 training articles. Each field must reach alpha %2, the codebook&apos;s certification threshold.</source>
+        <translation>درجتك مقابل القيم المحسومة في %1 مقالة تدريب. يجب أن يبلغ كل حقل ألفا %2، عتبة الاعتماد في دليل الترميز.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your score against the adjudicated values on %1 training articles. Each field must reach alpha %2 (the codebook sets no threshold: Krippendorff&apos;s customary minimum).</source>
+        <translation>درجتك مقابل القيم المحسومة في %1 مقالة تدريب. يجب أن يبلغ كل حقل ألفا %2 (لا يحدد دليل الترميز عتبة: الحد الأدنى المعتاد عند كريبندورف).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>لم يُحكم: لا قيمة محسومة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>ناجح</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>غير ناجح</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Certified: every field reaches the minimum.</source>
+        <translation>مُعتمَد: كل الحقول تبلغ الحد الأدنى.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: a field is below the minimum or its alpha is undefined. Go over the articles again, or ask the lead.</source>
+        <translation>غير مُعتمَد بعد: ألفا أحد الحقول دون الحد الأدنى أو غير معرّفة. راجع المقالات مرة أخرى أو اسأل القائد.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>both %1, only adjudicated %2, only yours %3</source>
+        <translation>كلاهما %1، المحسومة فقط %2، قيمك فقط %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRun</name>
+    <message>
+        <location filename="../../annotator/gui/training_run.py" line="+94"/>
+        <source>There is no training set yet. The lead marks it: annotator training add ARTICLE…, and adjudicates its articles in review.</source>
+        <translation>لا مجموعة تدريب بعد. يحددها القائد في سطر الأوامر ويحسم مقالاتها في المراجعة.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The training set has no adjudicated values yet, so there is nothing to score against: the lead decides its articles in review first.</source>
+        <translation>ليس لمجموعة التدريب قيم محسومة بعد، فلا شيء تُقاس الدرجة عليه: يحسم القائد مقالاتها في المراجعة أولاً.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training</source>
+        <translation>التدريب</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Training left with %1 of %2 articles done; Go &gt; Start training goes on from there.</source>
+        <translation>تُرك التدريب بعد إنجاز %1 من %2 مقالة، و«انتقال &gt; بدء التدريب» يتابع من هناك.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Training: article %1 of %2, %3 done</source>
+        <translation>التدريب: المقالة %1 من %2، أُنجز %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training: %2 articles, %3 done</source>
+        <translation>التدريب: %2 مقالة، أُنجز %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End &amp;training</source>
+        <translation>إنهاء ال&amp;تدريب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="-28"/>
+        <source>Start &amp;training</source>
+        <translation>بدء ال&amp;تدريب</translation>
+    </message>
+</context>
+<context>
     <name>_MatrixView</name>
     <message>
         <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
@@ -2163,7 +2537,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+111"/>
+        <location filename="../../annotator/gui/texts.py" line="+112"/>
         <source>(invented)</source>
         <translation>(مثال مُتخيَّل)</translation>
     </message>

@@ -174,7 +174,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+61"/>
+        <location filename="../../annotator/gui/article_list.py" line="+68"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -197,6 +197,16 @@
         <location line="+1"/>
         <source>My queue</source>
         <translation>صف من</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training set</source>
+        <translation>مجموعهٔ آموزشی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample %1</source>
+        <translation>نمونهٔ %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -238,7 +248,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+134"/>
+        <source>No article in “%2” matches “%1”.</source>
+        <translation>هیچ مقاله‌ای در «%2» با «%1» مطابقت ندارد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No article with the status “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای با وضعیت «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -251,6 +266,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location line="+2"/>
         <source>No article is assigned to you.</source>
         <translation>هیچ مقاله‌ای به شما سپرده نشده است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article in “%1”.</source>
+        <translation>هیچ مقاله‌ای در «%1» نیست.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -271,7 +291,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-242"/>
+        <location line="-264"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -629,7 +649,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+135"/>
+        <location filename="../../annotator/gui/main_window.py" line="+136"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -644,7 +664,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+93"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+98"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -690,6 +710,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw and assign a sam&amp;ple…</source>
+        <translation>کشیدن و تقسیم &amp;نمونه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restore a &amp;backup…</source>
         <translation>بازگردانی &amp;نسخهٔ پشتیبان…</translation>
     </message>
@@ -709,7 +734,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+203"/>
+        <location filename="../../annotator/gui/main_window.py" line="+212"/>
         <location filename="../../annotator/gui/window_menus.py" line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
@@ -756,7 +781,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>&amp;رد کردن و بعدی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
@@ -811,7 +836,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>&amp;دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-98"/>
+        <location filename="../../annotator/gui/main_window.py" line="-104"/>
         <source>This is the last article.</source>
         <translation>این آخرین مقاله است.</translation>
     </message>
@@ -821,7 +846,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>این اولین مقاله است.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>That was the last article.</source>
         <translation>آن آخرین مقاله بود.</translation>
     </message>
@@ -881,7 +906,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+110"/>
+        <location filename="../../annotator/gui/main_window.py" line="+111"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
@@ -1095,6 +1120,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+2"/>
+        <source>Start or end training</source>
+        <translation>آغاز یا پایان آموزش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear the search, back to the article</source>
         <translation>پاک کردن جست‌وجو و بازگشت به مقاله</translation>
     </message>
@@ -1501,7 +1531,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>RegistryDialog</name>
     <message>
-        <location filename="../../annotator/gui/registry_dialog.py" line="+53"/>
+        <location filename="../../annotator/gui/registry_dialog.py" line="+52"/>
         <source>Participants registry</source>
         <translation>فهرست مشارکت‌کنندگان</translation>
     </message>
@@ -1516,7 +1546,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>هر نگارش در یک سطر</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Name in &amp;English:</source>
         <translation>نام به ان&amp;گلیسی:</translation>
     </message>
@@ -1654,7 +1684,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/restore_dialog.py" line="+51"/>
+        <location filename="../../annotator/gui/restore_dialog.py" line="+57"/>
         <source>Restore a backup</source>
         <translation>بازگردانی نسخهٔ پشتیبان</translation>
     </message>
@@ -1684,7 +1714,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 (dated in the future: the clock was ahead)</source>
         <translation>%1 (تاریخ آن در آینده است: ساعت جلو بود)</translation>
     </message>
@@ -1878,9 +1908,200 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>SampleDialog</name>
+    <message>
+        <location filename="../../annotator/gui/sample_dialog.py" line="+72"/>
+        <source>Samples and assignments</source>
+        <translation>نمونه‌ها و تقسیم کار</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sample</source>
+        <translation>نمونه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>بذر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stratified by</source>
+        <translation>لایه‌بندی بر پایهٔ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators</source>
+        <translation>کدگذاران</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overlap</source>
+        <translation>هم‌پوشانی</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draw a new sample</source>
+        <translation>کشیدن نمونهٔ تازه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. pilot</source>
+        <translation>مثلاً آزمایشی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Size:</source>
+        <translation>ا&amp;ندازه:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same seed draws the same articles again, here or with annotator sample --seed.</source>
+        <translation>همان بذر همان مقاله‌ها را دوباره می‌کشد، اینجا یا در خط فرمان.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne&amp;w seed</source>
+        <translation>&amp;بذر تازه</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;eed:</source>
+        <translation>ب&amp;ذر:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not stratified</source>
+        <translation>بدون لایه‌بندی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+80"/>
+        <source>outlet</source>
+        <translation>رسانه</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+80"/>
+        <source>month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+80"/>
+        <source>language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Each outlet, month or language gets its share of the sample in proportion to its articles.</source>
+        <translation>هر رسانه، ماه یا زبان به نسبت مقاله‌هایش سهمی از نمونه می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stratified &amp;by:</source>
+        <translation>&amp;لایه‌بندی بر پایهٔ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only articles the search “%1” finds</source>
+        <translation>فقط مقاله‌هایی که جست‌وجوی «%1» می‌یابد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only articles a search finds (search the list first)</source>
+        <translation>فقط مقاله‌هایی که یک جست‌وجو می‌یابد (نخست فهرست را جست‌وجو کنید)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Draw</source>
+        <translation>&amp;کشیدن</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assign the chosen sample</source>
+        <translation>تقسیم نمونهٔ برگزیده</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sara, Reza, Mina</source>
+        <translation>سارا، رضا، مینا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Annotators:</source>
+        <translation>&amp;کدگذاران:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The share of the sample every annotator codes, for agreement; the rest is split evenly.</source>
+        <translation>سهمی از نمونه که هر کدگذار کد می‌کند، برای سنجش توافق؛ باقی به تساوی تقسیم می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Overlap:</source>
+        <translation>&amp;هم‌پوشانی:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assi&amp;gn</source>
+        <translation>&amp;تقسیم</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show in the &amp;list</source>
+        <translation>نمایش در &amp;فهرست</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Samples are drawn and assigned by the team&apos;s lead, %1; you can show them in the list.</source>
+        <translation>نمونه‌ها را سرپرست تیم، %1، می‌کشد و تقسیم می‌کند؛ شما می‌توانید آن‌ها را در فهرست نشان دهید.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Give the sample a name and a seed.</source>
+        <translation>برای نمونه نام و بذر بدهید.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sample “%1”: %2 articles drawn with seed %3.</source>
+        <translation>نمونهٔ «%1»: %2 مقاله با بذر %3 کشیده شد.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Name the annotators, separated by commas.</source>
+        <translation>نام کدگذاران را با ویرگول جدا کنید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 articles</source>
+        <translation>%1: %2 مقاله</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample “%1” assigned: %2 articles for everyone; %3.</source>
+        <translation>نمونهٔ «%1» تقسیم شد: %2 مقاله برای همه؛ %3.</translation>
+    </message>
+</context>
+<context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+59"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
         <source>Training and score</source>
         <translation>آموزش و نمره</translation>
     </message>
@@ -1928,6 +2149,11 @@ The current state is backed up first.</source>
         <location line="+7"/>
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;training</source>
+        <translation>آغاز &amp;آموزش</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2062,6 +2288,154 @@ The current state is backed up first.</source>
     </message>
 </context>
 <context>
+    <name>TrainingResultDialog</name>
+    <message>
+        <location filename="../../annotator/gui/training_result.py" line="+47"/>
+        <source>Training finished</source>
+        <translation>آموزش به پایان رسید</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Level</source>
+        <translation>سطح سنجش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>حداقل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your values for each adjudicated value:</source>
+        <translation>مقدارهای شما برای هر مقدار داوری‌شده:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjudicated value</source>
+        <translation>مقدار داوری‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your values</source>
+        <translation>مقدارهای شما</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your score against the adjudicated values on %1 training articles. Each field must reach alpha %2, the codebook&apos;s certification threshold.</source>
+        <translation>نمرهٔ شما در برابر مقدارهای داوری‌شده در %1 مقالهٔ آموزشی. هر فیلد باید به آلفای %2 برسد، آستانهٔ تأیید در کتابچهٔ کدگذاری.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your score against the adjudicated values on %1 training articles. Each field must reach alpha %2 (the codebook sets no threshold: Krippendorff&apos;s customary minimum).</source>
+        <translation>نمرهٔ شما در برابر مقدارهای داوری‌شده در %1 مقالهٔ آموزشی. هر فیلد باید به آلفای %2 برسد (کتابچهٔ کدگذاری آستانه‌ای تعیین نکرده است: حداقل مرسوم کریپندورف).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not judged: no adjudicated value</source>
+        <translation>داوری نشده: مقدار داوری‌شده‌ای نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not passed</source>
+        <translation>مردود</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Certified: every field reaches the minimum.</source>
+        <translation>تأیید شد: همهٔ فیلدها به حداقل می‌رسند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not certified yet: a field is below the minimum or its alpha is undefined. Go over the articles again, or ask the lead.</source>
+        <translation>هنوز تأیید نشده: آلفای یک فیلد کمتر از حداقل یا تعریف‌نشده است. مقاله‌ها را دوباره مرور کنید یا از سرپرست بپرسید.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>both %1, only adjudicated %2, only yours %3</source>
+        <translation>هر دو %1، فقط داوری‌شده %2، فقط شما %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRun</name>
+    <message>
+        <location filename="../../annotator/gui/training_run.py" line="+94"/>
+        <source>There is no training set yet. The lead marks it: annotator training add ARTICLE…, and adjudicates its articles in review.</source>
+        <translation>هنوز مجموعهٔ آموزشی‌ای نیست. سرپرست آن را در خط فرمان مشخص می‌کند و مقاله‌هایش را در بازبینی داوری می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The training set has no adjudicated values yet, so there is nothing to score against: the lead decides its articles in review first.</source>
+        <translation>مجموعهٔ آموزشی هنوز مقدار داوری‌شده‌ای ندارد و نمره‌ای نمی‌توان داد: نخست سرپرست مقاله‌هایش را در بازبینی داوری می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Training left with %1 of %2 articles done; Go &gt; Start training goes on from there.</source>
+        <translation>آموزش با %1 از %2 مقالهٔ انجام‌شده رها شد؛ «برو &gt; آغاز آموزش» از همان‌جا ادامه می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Training: article %1 of %2, %3 done</source>
+        <translation>آموزش: مقالهٔ %1 از %2 (%3 انجام‌شده)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training: %2 articles, %3 done</source>
+        <translation>آموزش: %2 مقاله، %3 انجام‌شده</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End &amp;training</source>
+        <translation>پایان &amp;آموزش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/window_menus.py" line="-28"/>
+        <source>Start &amp;training</source>
+        <translation>آغاز &amp;آموزش</translation>
+    </message>
+</context>
+<context>
     <name>_MatrixView</name>
     <message>
         <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
@@ -2138,7 +2512,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+111"/>
+        <location filename="../../annotator/gui/texts.py" line="+112"/>
         <source>(invented)</source>
         <translation>(ساختگی)</translation>
     </message>

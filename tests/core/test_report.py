@@ -163,3 +163,47 @@ def test_pdf_report_is_a_complete_pdf(hostile_path: Path, tmp_path: Path) -> Non
     write_report(hostile_path, target, "--lang", "fa")
     assert check_pdf_bytes(target.read_bytes()) is None
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def _agreement_json(path: Path, *options: str, capsys) -> dict:
+    import json
+
+    import annotator.cli.commands as commands
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(commands, "PLUGINS", ("annotator.cli.agreement",))
+        assert main(["agreement", "--db", str(path), "--format", "json", *options]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_report_bootstrap_gives_the_intervals_and_q_of_agreement_bootstrap(
+        coded_path: Path, capsys) -> None:
+    data = _agreement_json(coded_path, "--bootstrap", "300", "--seed", "7", capsys=capsys)
+    with open_project(coded_path) as project:
+        report = build_report(project, "en", chart_dpi=30, bootstrap=300, seed=7)
+    stance = next(f for f in data["figures"] if f["field"] == "stance" and f["primary"])
+    assert stance["ci_low"] is not None and stance["p_below_800"] is not None
+    [row] = [r for r in report.agreement_rows if r[0].startswith("Stance toward") and
+             r[1] == "ordinal"]
+    assert row[2] == f"{stance['alpha']:.3f}"
+    assert row[3] == f"{stance['ci_low']:.3f} – {stance['ci_high']:.3f}"
+    assert (row[4], row[5]) == (f"{stance['p_below_667']:.3f}", f"{stance['p_below_800']:.3f}")
+    page = report.html()
+    assert "P(alpha &lt; 0.667)" in page and "P(alpha &lt; 0.800)" in page
+    assert "from 300 resamples" in page and "seed 7" in page
+
+
+def test_report_shows_q_only_when_asked(coded_path: Path, tmp_path: Path) -> None:
+    plain = write_report(coded_path, tmp_path / "plain.html")
+    assert "95% interval" in plain and "P(alpha" not in plain  # 1000 resamples, seed 1
+    assert "from 1000 resamples" in plain
+    persian = write_report(coded_path, tmp_path / "fa.html", "--lang", "fa", "--bootstrap",
+                           "200")
+    assert "۲۰۰" in persian and "P(alpha" not in persian and "آلفا" in persian
+
+
+def test_report_seed_without_bootstrap_is_refused(coded_path: Path, tmp_path: Path,
+                                                  capsys) -> None:
+    target = tmp_path / "r.html"
+    assert main(["report", "--db", str(coded_path), "-o", str(target), "--seed", "3"]) == 1
+    assert "--bootstrap" in capsys.readouterr().err and not target.exists()

@@ -18,7 +18,7 @@ import pytest
 from annotator.core import paths
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
-from annotator.core.store.team import snapshot_name
+from annotator.core.store.team import articles_name, snapshot_name
 
 
 def cli(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -176,3 +176,160 @@ def test_the_leads_new_codebook_reaches_the_annotators(team, tmp_path) -> None:
     assert "talks" in json.dumps(shown)
     ok("tag", article, "demands", "talks", "--db", str(sara), "--annotator", "sara",
        home=team["sara"])
+
+
+def unpack(packed: Path, into: Path) -> Path:
+    with gzip.open(packed) as file:
+        into.write_bytes(file.read())
+    return into
+
+
+def bodies(db: Path) -> dict[str, str]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute("SELECT article_id, body FROM articles"))
+    finally:
+        conn.close()
+
+
+def new_article(team: dict[str, Path], tmp_path: Path) -> str:
+    """The lead imports one more article; its id."""
+    source = tmp_path / "more" / "late_article.txt"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text("گفت‌وگوی تلفنی تازه\n\nوزیر امور خارجه در گفت‌وگویی تلفنی بر "
+                      "آتش‌بس فوری در غزه تأکید کرد.\n", encoding="utf-8")
+    ok("import", str(source.parent), "--db", str(team["lead"]), home=team["mina"])
+    return "late_article"
+
+
+def test_the_text_travels_once_in_the_leads_articles_file(team, tmp_path) -> None:
+    folder = team["folder"]
+    texts = folder / articles_name("mina")
+    lead_bodies = bodies(team["lead"])
+    articles = unpack(texts, tmp_path / "articles.sqlite")
+    assert bodies(articles) == lead_bodies and all(lead_bodies.values())
+    assert tags(articles) == set()
+    code_queue(team, "sara", "condemning")
+    sync(team, "sara")
+    mine = unpack(folder / snapshot_name("sara"), tmp_path / "sara.sqlite")
+    coded = {t[0] for t in tags(mine)}
+    assert coded and set(bodies(mine)) == coded
+    assert set(bodies(mine).values()) == {""}  # rows without their text
+    lead = unpack(folder / snapshot_name("mina"), tmp_path / "mina.sqlite")
+    assert set(bodies(lead)) == set(lead_bodies) and set(bodies(lead).values()) == {""}
+    # The lead codes: the snapshot is written again, the articles file is not.
+    before, snapshot_before = texts.read_bytes(), (folder / snapshot_name("mina")).read_bytes()
+    article = next(iter(coded))
+    ok("tag", article, "stance", "neutral", "--db", str(team["lead"]), "--annotator", "mina",
+       home=team["mina"])
+    sync(team, "mina")
+    assert texts.read_bytes() == before
+    assert (folder / snapshot_name("mina")).read_bytes() != snapshot_before
+    # New articles: the articles file is written again, and everyone gets their text.
+    late = new_article(team, tmp_path)
+    sync(team, "mina")
+    assert texts.read_bytes() != before
+    sync(team, "sara")
+    assert bodies(team["sara"] / "mine.annotator") == bodies(team["lead"])
+    assert late in bodies(team["sara"] / "mine.annotator")
+    # The merged articles are searchable where they arrived.
+    found = ok("search", "آتش بس", "--db", str(team["sara"] / "mine.annotator"),
+               "--logical", home=team["sara"])
+    assert late in found
+
+
+def test_what_waits_for_the_articles_file_is_merged_by_a_later_sync(team, tmp_path) -> None:
+    folder = team["folder"]
+    late = new_article(team, tmp_path)
+    sync(team, "mina")
+    sync(team, "reza")
+    reza = team["reza"] / "mine.annotator"
+    ok("tag", late, "stance", "neutral", "--db", str(reza), "--annotator", "reza",
+       home=team["reza"])
+    code_queue(team, "reza", "condemning")
+    sync(team, "reza")
+    # sara's sync client has not brought the articles file yet.
+    texts = folder / articles_name("mina")
+    held = tmp_path / "held"
+    texts.rename(held)
+    sara = team["sara"] / "mine.annotator"
+    out = sync(team, "sara")
+    assert f"{snapshot_name('reza')}: what it holds on 1 articles" in out
+    assert f"{snapshot_name('mina')}: what it holds on 1 articles" in out
+    assert late not in bodies(sara)  # no article without its text came in
+    assert "" not in bodies(sara).values()
+    merged = {t for t in tags(sara) if t[1] == "reza"}
+    assert merged and all(t[0] != late for t in merged)  # the rest of reza's work came
+    # The file arrives: the next sync brings the article and what waited on it.
+    held.rename(texts)
+    out = sync(team, "sara")
+    assert "waits for the lead's articles file" not in out
+    assert f"merged {articles_name('mina')}: 0 tags added, 0 updated, 0 removed; 1 articles" \
+        in out
+    assert bodies(sara)[late] == bodies(team["lead"])[late]
+    assert (late, "reza", "stance", "neutral") in tags(sara)
+    assert "unchanged since the last sync" in sync(team, "sara")
+
+
+def test_joining_waits_for_the_articles_file(team, tmp_path) -> None:
+    folder = team["folder"]
+    texts = folder / articles_name("mina")
+    held = tmp_path / "held"
+    texts.rename(held)
+    ali = tmp_path / "ali.annotator"
+    done = cli("join", str(folder), "--annotator", "ali", "--db", str(ali), home=tmp_path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "articles file" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not ali.exists()
+    held.rename(texts)
+    ok("join", str(folder), "--annotator", "ali", "--db", str(ali), home=tmp_path)
+    assert bodies(ali) == bodies(team["lead"])
+
+
+def test_three_annotators_one_leaves_and_nothing_is_lost(team, tmp_path) -> None:
+    """A third annotator joins, codes one article and leaves; the lead deals the rest of
+    their share to the two who stay; every tag made is kept and agreement counts all."""
+    lead, folder, home = team["lead"], team["folder"], team["mina"]
+    ok("assign", "pilot", "--coders", "sara,reza,ali", "--overlap", "0.4", "--db", str(lead),
+       "--annotator", "mina", home=home)
+    sync(team, "mina")
+    team["ali"] = tmp_path / "ali"
+    team["ali"].mkdir()
+    ali = team["ali"] / "mine.annotator"
+    ok("join", str(folder), "--annotator", "ali", "--db", str(ali), home=team["ali"])
+    for name in ("sara", "reza"):
+        sync(team, name)  # the new assignment reaches them
+    shares = {name: {str(i["article_id"]) for i in queue(team[name] / "mine.annotator",
+                                                           name, team[name])}
+              for name in ("sara", "reza", "ali")}
+    sample = shares["sara"] | shares["reza"] | shares["ali"]
+    assert len(sample) == 5 and all(shares.values())
+    code_queue(team, "sara", "condemning")
+    code_queue(team, "reza", "condemning")
+    first = sorted(shares["ali"])[0]
+    ok("tag", first, "stance", "neutral", "--db", str(ali), "--annotator", "ali",
+       home=team["ali"])
+    for name in ("sara", "reza", "ali"):
+        sync(team, name)
+    sync(team, "mina")
+    made = tags(team["sara"] / "mine.annotator") | tags(team["reza"] / "mine.annotator") \
+        | tags(ali)
+    assert {t for t in made if t[1] != "mina"} <= tags(lead)
+    # ali leaves: the lead deals ali's uncoded articles to the two who stay.
+    ok("assign", "pilot", "--coders", "sara,reza", "--overlap", "0.4", "--db", str(lead),
+       "--annotator", "mina", home=home)
+    (folder / snapshot_name("ali")).unlink()  # ali's copy of the folder is gone too
+    out = sync(team, "mina")
+    assert "skipped" not in out
+    assert (first, "ali", "stance", "neutral") in tags(lead)  # kept
+    for name in ("sara", "reza"):
+        sync(team, name)
+    after = {name: {str(i["article_id"]) for i in queue(team[name] / "mine.annotator",
+                                                          name, team[name])}
+             for name in ("sara", "reza")}
+    assert shares["sara"] <= after["sara"] and shares["reza"] <= after["reza"]
+    assert after["sara"] | after["reza"] | {first} >= sample
+    progress = ok("queue", "--progress", "--db", str(lead), home=home)
+    assert "sara" in progress and "reza" in progress
+    report = json.loads(ok("agreement", "--format", "json", "--db", str(lead), home=home))
+    assert "stance" in json.dumps(report)

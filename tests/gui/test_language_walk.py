@@ -301,6 +301,30 @@ def test_no_english_on_any_screen(qtbot, monkeypatch, tmp_path: Path, two_annota
         walk.check("participants registry", dialog)
         dialog.close()
 
+        # A training run: the list kept to the training set with its line, then the score.
+        assert window.training.start()
+        walk.check("training", window)
+        result = window.training.end(show_score=True)
+        assert result is not None and result.fields.rowCount() >= 1
+        qtbot.waitExposed(result)
+        walk.check("training result", result)
+        result.close()
+
+        # The lead's sample picker, before and after drawing a sample and assigning it.
+        from annotator.gui.sample_dialog import show_sample_dialog
+
+        picker = show_sample_dialog(window)
+        qtbot.waitExposed(picker)
+        walk.check("samples", picker)
+        picker.name.setText("آزمایشی")
+        picker.sample_size.setValue(2)
+        picker.by.setCurrentIndex(picker.by.findData("language"))
+        assert picker.draw() is not None
+        picker.annotators.setText(f"{ME}، {COLLEAGUE}")
+        assert picker.assign(), picker.message.text()
+        walk.check("samples drawn", picker)
+        picker.close()
+
         window.export_dialog()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
         export = QApplication.activeModalWidget()

@@ -151,3 +151,28 @@ def test_a_backup_from_a_newer_version_is_refused_with_a_message(
     assert warnings == [f"{made}: made by a newer version of annotator (schema 0099_later); "
                         "nothing was changed"]
     assert not dialog.restored and project_path.read_bytes() == before
+
+
+def test_times_read_in_the_interface_digits_in_persian(qtbot, project_path: Path,
+                                                       monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.i18n import install_translations
+
+    _two_backups(project_path)
+    install_translations(QApplication.instance(), "fa")  # the fixture sets English back
+    dialog = RestoreDialog(project_path)
+    qtbot.addWidget(dialog)
+    shown = dialog.table.item(1, 0).text()
+    assert shown.startswith("\u2066") and shown.endswith("\u2069")  # kept left to right
+    assert not any("0" <= c <= "9" for c in shown)
+    assert shown[1:-1].replace("-", "").replace(":", "").replace(" ", "").isdigit()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    dialog.show()
+    cell = dialog.table.visualItemRect(dialog.table.item(1, 1)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert asked and shown in asked[0]

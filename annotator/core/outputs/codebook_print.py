@@ -146,6 +146,9 @@ def codebook_html(codebook: Codebook, language: str = "en",
     return "\n".join(parts)
 
 
+_SEMICOLON = {False: ";", True: "\u061b"}  # the Arabic semicolon in Persian and Arabic
+
+
 def _field_part(out: _Writer, field: Field, keys: dict[tuple[str, str | None], str],
                 examples: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
     _ = out.gettext
@@ -155,7 +158,8 @@ def _field_part(out: _Writer, field: Field, keys: dict[tuple[str, str | None], s
     if field.ordered:
         kind = _("{kind}, ordered").format(kind=kind)
     parts = [f"<h2 {out.block}>{out.data(field.text(language))} "
-             f"<span class=\"muted\">({esc(kind)}; <bdi>{esc(field.id)}</bdi>)</span></h2>"]
+             f"<span class=\"muted\">({esc(kind)}{_SEMICOLON[language in RTL_LANGUAGES]} "
+             f"<bdi>{esc(field.id)}</bdi>)</span></h2>"]
     definition = field.definition_in(language)
     if definition:
         parts.append(out.paragraph(out.data(definition)))

@@ -54,7 +54,9 @@ _STATUS_ORDER = ("done", "in_progress", "skipped", "not_started")
 FORMATS = (".html", ".pdf")
 INTERVAL_SAMPLES = 1000
 INTERVAL_SEED = 1
-"""The report's alpha intervals: ``annotator agreement --bootstrap 1000 --seed 1``."""
+"""The report's alpha intervals by default: ``annotator agreement --bootstrap 1000 --seed 1``.
+``annotator report --bootstrap N [--seed S]`` draws N resamples with seed S (default 1)
+instead, and adds to each alpha the probability that it is below 0.667 and 0.800."""
 
 _CSS = """
 body { font-family: Vazirmatn, Tahoma, "Noto Sans Arabic", "DejaVu Sans", sans-serif;
@@ -113,8 +115,12 @@ class Report:
     corpus: stats.CorpusSummary
     progress: dict[str, dict[str, int]]
     agreement: list[Any] | None  # None: the agreement module is not available
-    # label, level, alpha, 95% interval, articles, note
-    agreement_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    # label, level, alpha, 95% interval, P(alpha < 0.667), P(alpha < 0.800), articles, note
+    agreement_rows: list[tuple[str, str, str, str, str, str, str, str]] = field(
+        default_factory=list)
+    interval_samples: int = INTERVAL_SAMPLES
+    interval_seed: int = INTERVAL_SEED
+    below_shown: bool = False  # asked for (--bootstrap): P(alpha < 0.667 / 0.800) columns
     charts: list[ChartImage] = field(default_factory=list)
     matrices: list[MatrixPart] = field(default_factory=list)  # single-choice fields
     language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
@@ -276,15 +282,26 @@ class Report:
             "The 95% interval comes from {samples} resamples of the articles coded by two or "
             "more annotators (drawn with replacement; seed {seed}), the percentile method "
             "(Krippendorff 2004; Hayes and Krippendorff 2007).").format(
-                samples=digits(INTERVAL_SAMPLES, lang),
-                seed=digits(INTERVAL_SEED, lang))
+                samples=digits(self.interval_samples, lang),
+                seed=digits(self.interval_seed, lang))
+        below: list[str] = []
+        if self.below_shown:
+            intro_text += " " + _(
+                "P(alpha < {tentative}) and P(alpha < {reliable}): the share of resampled "
+                "alphas below each minimum, the probability that the data fall short of "
+                "it.").format(reliable=digits("0.8", lang), tentative=digits("0.667", lang))
+            below = [_("P(alpha < {minimum})").format(minimum=digits("0.667", lang)),
+                     _("P(alpha < {minimum})").format(minimum=digits("0.800", lang))]
         intro = self._paragraph(intro_text) + "\n"
-        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), _("Articles"),
+        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), *below, _("Articles"),
                 _("Note")]
-        rows = [[self.data(label), level, alpha, interval, units,
+        rows = [[self.data(label), level, alpha, interval,
+                 *((tentative, reliable) if below else ()), units,
                  self.data(note) if note else note]
-                for label, level, alpha, interval, units, note in self.agreement_rows]
-        return intro + self._table(head, rows, {2, 3, 4}, frozenset({5}))
+                for label, level, alpha, interval, tentative, reliable, units, note
+                in self.agreement_rows]
+        numeric = set(range(2, len(head) - 1))
+        return intro + self._table(head, rows, numeric, frozenset({len(head) - 1}))
 
     def _matrix_part(self) -> str:
         """Each single-choice field's coincidence matrix, shaded, and where they disagree."""
@@ -358,18 +375,29 @@ def _date(iso: str | None, language: str) -> str:
     return f"{digits(jalali.strftime('%Y/%m/%d'), language)} ({gregorian})"
 
 
-def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -> Report:
-    """Gather the report on ``project`` in ``language``, with its charts drawn."""
+def build_report(project: Project, language: str = "en", chart_dpi: int = 110,
+                 bootstrap: int | None = None, seed: int | None = None) -> Report:
+    """Gather the report on ``project`` in ``language``, with its charts drawn.
+
+    ``bootstrap``: the intervals come from that many resamples (with ``seed``, default
+    :data:`INTERVAL_SEED`) instead of :data:`INTERVAL_SAMPLES`, and each alpha gains the
+    probability that it is below 0.667 and 0.800, as ``annotator agreement --bootstrap``.
+    """
     check_language(language)
     _ = translation(language).gettext
     labels = Labels.of(project, language)
     codebook = project.codebooks.active()
+    samples = INTERVAL_SAMPLES if bootstrap is None else bootstrap
+    seed = INTERVAL_SEED if seed is None else seed
     try:
-        figures: list[Any] | None = charts.agreement_figures(project, INTERVAL_SAMPLES,
-                                                            INTERVAL_SEED)
+        figures: list[Any] | None = charts.agreement_figures(project, samples, seed)
     except AnnotatorError:
         figures = None
-    rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def share(value: float | None) -> str:
+        return "" if value is None else labels.alpha(value)
+
+    rows: list[tuple[str, str, str, str, str, str, str, str]] = []
     for figure in figures or []:
         interval = getattr(figure, "interval", None)
         rows.append((
@@ -378,6 +406,8 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
             labels.alpha(figure.alpha),
             "" if interval is None or interval.low is None else
             labels.alpha(interval.low) + " – " + labels.alpha(interval.high),
+            "" if interval is None else share(interval.below_tentative),
+            "" if interval is None else share(interval.below_reliable),
             labels.number(getattr(figure, "n_units", "")),
             labels.note(charts.agreement_reason(figure)),
         ))
@@ -393,6 +423,9 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         progress=stats.status_table(project),
         agreement=figures,
         agreement_rows=rows,
+        interval_samples=samples,
+        interval_seed=seed,
+        below_shown=bootstrap is not None,
         matrices=matrix_parts(project, labels) if figures is not None else [],
         language_names={code: labels.language_name(code) for code in LANGUAGES},
         status_names={status: labels.status(status) for status in STATUSES},

@@ -31,10 +31,14 @@ _import_sqlite_utils()
 
 from annotator.core.store.articles import (  # noqa: E402
     QUEUE,
+    SAMPLE,
     STATUSES,
+    TRAINING,
     Article,
     ArticleSummary,
     SearchHit,
+    is_list_filter,
+    sample_filter,
 )
 from annotator.core.store.exchange import (  # noqa: E402
     EXPORT_COLUMNS,
@@ -46,6 +50,7 @@ from annotator.core.store.project import Project, open_project  # noqa: E402
 from annotator.core.store.tags import Tag  # noqa: E402
 
 __all__ = [
-    "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "STATUSES", "Article", "ArticleSummary",
-    "Change", "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
+    "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "SAMPLE", "STATUSES", "TRAINING", "Article",
+    "ArticleSummary", "Change", "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
+    "is_list_filter", "sample_filter",
 ]

@@ -27,6 +27,19 @@ from annotator.core.text import search_key_with_offsets
 
 STATUSES = ("not_started", "in_progress", "done", "skipped")
 QUEUE = "queue"  # a list filter, not a status: the articles assigned to the annotator
+TRAINING = "training"  # a list filter: the training set's articles
+SAMPLE = "sample:"  # a list filter "sample:NAME": the articles of sample NAME
+
+
+def sample_filter(name: str) -> str:
+    """The list filter that keeps the articles of sample ``name``."""
+    return SAMPLE + name
+
+
+def is_list_filter(value: str) -> bool:
+    """Whether ``value`` keeps a set of articles (a queue, a sample, the training set)
+    rather than a status."""
+    return value in (QUEUE, TRAINING) or value.startswith(SAMPLE)
 _BATCH = 1000
 _IMPORT_CHECKPOINT_PAGES = 10_000
 # The search index's automerge (FTS5 merges segments once this many share a level):
@@ -264,7 +277,8 @@ class Articles:
         """Articles in import order, with ``annotator``'s status (``not_started`` if none).
 
         ``status`` keeps one status (:data:`QUEUE`: the articles assigned to
-        ``annotator``); ``query`` keeps the articles matching a search.
+        ``annotator``; :data:`TRAINING`: the training set; :func:`sample_filter`: a
+        sample's articles); ``query`` keeps the articles matching a search.
         """
         where, params = self._list_filter(annotator, status, query)
         if not where and offset and self._numbered_without_gaps():
@@ -342,7 +356,7 @@ class Articles:
 
     def _list_filter(self, annotator: str | None, status: str | None,
                      query: str | None) -> tuple[str, list[object]]:
-        if status is not None and status not in STATUSES and status != QUEUE:
+        if status is not None and status not in STATUSES and not is_list_filter(status):
             raise AnnotatorError(unknown_status(status))
         conditions: list[str] = []
         params: list[object] = [annotator or ""]
@@ -350,6 +364,12 @@ class Articles:
             conditions.append("a.article_id IN (SELECT article_id FROM assignments "
                               "WHERE annotator = ?)")
             params.append(annotator or "")
+        elif status == TRAINING:
+            conditions.append("a.article_id IN (SELECT article_id FROM training_articles)")
+        elif status is not None and status.startswith(SAMPLE):
+            conditions.append("a.article_id IN (SELECT article_id FROM sample_articles "
+                              "WHERE sample = ?)")
+            params.append(status[len(SAMPLE):])
         elif status is not None:
             conditions.append("COALESCE(s.status, 'not_started') = ?")
             params.append(status)

@@ -127,11 +127,14 @@ class Backups:
         made.  A small change between backups costs what it changes, not a copy of the
         project: it is in the history (old and new row, by whom, when), and the restore
         point before it is at most :data:`BACKUP_DUE` old."""
-        newest = newest_backup_time(self.path)
-        if (changes < LARGE_CHANGE and newest is not None
-                and datetime.now(UTC) - newest < BACKUP_DUE):
+        if changes < LARGE_CHANGE and not self.due():
             return None
         return backup(self.path, reason)
+
+    def due(self) -> bool:
+        """True when the project has no backup younger than :data:`BACKUP_DUE`."""
+        newest = newest_backup_time(self.path)
+        return newest is None or datetime.now(UTC) - newest >= BACKUP_DUE
 
 
 def newest_backup_time(project_path: str | Path, folder: str | Path | None = None,

@@ -94,7 +94,7 @@ class Project:
         self.review = Review(store, self.codebooks, self.articles, self.tags, checks)
         self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
         self.samples = Samples(store, self.articles)
-        self.team = Team(store, self.settings, self.codebooks, self.merge)
+        self.team = Team(store, self.settings, self.codebooks, self.merge, self.backups)
         self.training = Training(store)
 
     @property
