@@ -40,7 +40,6 @@ from annotator.core.intake.options import ImportOptions
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES
-from annotator.core.participants import load_registry
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import STATUSES
@@ -60,7 +59,7 @@ COMMANDS = (
 PLUGINS: tuple[str, ...] = (
     "annotator.cli.export", "annotator.cli.charts", "annotator.cli.agreement",
     "annotator.cli.safety", "annotator.cli.bench", "annotator.cli.teams",
-    "annotator.cli.training",
+    "annotator.cli.training", "annotator.cli.participants",
 )
 
 
@@ -211,6 +210,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         article = project.articles.get(args.article_id)
         tags = project.tags.find(article.article_id)
         labels = Labels.of(project, language(args))
+        retired = {p.id: p for p in project.participants.all() if p.retired}
     lang = language(args)
     # English keeps the codes and ids as stored; Persian and Arabic name them.
     named = lang != "en"
@@ -242,6 +242,13 @@ def cmd_show(args: argparse.Namespace) -> int:
                                       quote=tag.quote))
         if tag.note:
             extra.append(Translatable("note: {note}", note=tag.note))
+        for named_id in dict.fromkeys((tag.value, tag.participant)):
+            entry = retired.get(named_id or "")
+            if entry is not None:  # kept on the tags made before: said so
+                extra.append(Translatable("participant {id} was merged into {into}",
+                                          id=entry.id, into=entry.merged_into)
+                             if entry.merged_into else
+                             Translatable("participant {id} is retired", id=entry.id))
         line = Translatable("  {annotator}: {field} = {value}", annotator=tag.annotator,
                             field=label, value=value)
         if extra:
@@ -391,25 +398,6 @@ def _codebook_changes(args: argparse.Namespace, old: Codebook, new: Codebook) ->
     return 0
 
 
-def cmd_participants(args: argparse.Namespace) -> int:
-    with project_for(args, writes=bool(args.add)) as project:
-        if args.add:
-            added = project.participants.add(load_registry(args.add), annotator_for(args))
-            say(args, Translatable("{count} participants added", count=added))
-            return 0
-        participants = project.participants.all()
-        if args.article:
-            body = project.articles.get(args.article).body
-            found = dict(project.participants.matcher().suggest(body))
-            participants = [p for p in participants if p.id in found]
-    if args.format == "json":
-        print(json.dumps([p.__dict__ for p in participants], ensure_ascii=False, indent=1))
-        return 0
-    for p in participants:
-        terminal_text(args, f"{p.id}\t{p.kind}\t{p.text(language(args))}\t{p.country}")
-    return 0
-
-
 def cmd_tag(args: argparse.Namespace) -> int:
     with project_for(args, writes=True) as project:
         session = Session(project, annotator_for(args))
@@ -457,6 +445,9 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
     say(args, Translatable("{added} tags added, {updated} updated, {unchanged} unchanged",
                            added=result.added, updated=result.updated,
                            unchanged=result.unchanged))
+    if result.repointed:
+        say(args, Translatable("{count} of them named a participant merged into another "
+                               "and now name that one", count=result.repointed))
     return 0
 
 
@@ -662,14 +653,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                            "definitions, examples from adjudicated evidence, keys) to -o FILE"))
     p.add_argument("-o", "--output", metavar="FILE",
                    help=N_("with --print: the file to write, .html or .pdf"))
-
-    p = command("participants", cmd_participants, N_("list the participants registry, or add to "
-                                                     "it"),
-                person, terminal)
-    p.add_argument("--add", metavar="FILE", help=N_("add the [[participant]] entries of a TOML "
-                                                    "file"))
-    p.add_argument("--article", metavar="ARTICLE_ID", help=N_("only those mentioned in an article"))
-    p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("tag", cmd_tag, N_("tag an article from a script"), person)
     p.epilog = N_("A value starting with '-' goes after '--', every option before it: annotator "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,25 @@ class Participant:
     country: str = ""
     office: dict[str, str] = field(default_factory=dict)
     added_by: str | None = None  # None: from the bundled registry
+    retired_at: str | None = None  # set: kept for the tags made before, not for new ones
+    merged_into: str | None = None  # set: one person with that entry (and retired)
 
     def text(self, language: str) -> str:
         return self.name.get(language) or self.name.get("en") or self.id
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None or self.merged_into is not None
+
+    def content(self) -> dict[str, Any]:
+        """What a correction can change, as stored in the history (JSON)."""
+        return {"kind": self.kind, "name": dict(sorted(self.name.items())),
+                "aliases": list(self.aliases), "country": self.country,
+                "office": dict(sorted(self.office.items()))}
+
+    def same_content(self, other: Participant) -> bool:
+        """Whether ``other`` says the same (names, aliases, kind, country, office)."""
+        return self.content() == other.content()
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -53,6 +70,57 @@ class Mention:
     start: int
     end: int
     quote: str
+
+
+def name_key(spelling: str) -> str:
+    """A spelling as two entries' names are compared: the search key (Yeh/Kaf, hamza,
+    diacritics, ZWNJ folded) without spaces, so ``خامنه ای``, ``خامنه‌ای`` and
+    ``خامنهای`` are one name."""
+    return "".join(search_key(spelling).split())
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One spelling (after folding) that two entries in use both have."""
+
+    spelling: str  # as the first entry writes it
+    first: str  # participant ids, in order
+    second: str
+    other_spelling: str  # as the second entry writes it
+
+    def message(self) -> Translatable:
+        return Translatable("'{spelling}' names both '{first}' and '{second}'",
+                            spelling=self.spelling, first=self.first, second=self.second)
+
+
+def clashes(participants: Iterable[Participant],
+            among: Iterable[str] | None = None) -> list[Clash]:
+    """Spellings two entries in use share after folding (:func:`name_key`).
+
+    Retired and merged entries do not count: their names are kept for old tags only.
+    ``among``: only clashes involving one of these ids (the entries just changed).
+    """
+    owners: dict[str, tuple[str, str]] = {}
+    found: list[Clash] = []
+    wanted = set(among) if among is not None else None
+    seen: set[tuple[str, str, str]] = set()
+    for participant in sorted(participants, key=lambda p: p.id):
+        if participant.retired:
+            continue
+        for spelling in participant.spellings:
+            key = name_key(spelling)
+            if len(key) < 2:
+                continue
+            owner = owners.setdefault(key, (participant.id, spelling))
+            if owner[0] == participant.id:
+                continue
+            if wanted is not None and not ({owner[0], participant.id} & wanted):
+                continue
+            if (key, owner[0], participant.id) in seen:
+                continue
+            seen.add((key, owner[0], participant.id))
+            found.append(Clash(owner[1], owner[0], participant.id, spelling))
+    return found
 
 
 def parse_registry(source: str, where: str = "participants registry") -> list[Participant]:
@@ -150,11 +218,15 @@ def load_registry(path: str | Path) -> list[Participant]:
 
 
 class Matcher:
-    """Finds registry participants in article text, whole words only, on search keys."""
+    """Finds registry participants in article text, whole words only, on search keys.
+
+    Retired and merged entries are left out: they are not suggested for new tags."""
 
     def __init__(self, participants: list[Participant]) -> None:
         by_key: dict[str, str] = {}
         for participant in participants:
+            if participant.retired:  # not suggested: its names live on in its successor
+                continue
             for spelling in participant.spellings:
                 key = search_key(spelling)
                 if len(key) >= 2:

@@ -29,6 +29,7 @@ from annotator.core.names import check_person
 from annotator.core.participants import Mention, Participant
 from annotator.core.sampling import Plan
 from annotator.core.store import Article, ArticleSummary, Project, Tag
+from annotator.core.store.registry import RegistryChange, Repointed
 from annotator.core.store.samples import Progress, Sample
 from annotator.core.undo import Change, UndoConflict, UndoStack
 
@@ -116,6 +117,33 @@ class Session:
 
     def participant(self, participant_id: str) -> Participant:
         return self.project.participants.get(participant_id)
+
+    # -- the participants registry (not article edits: recorded in its own history) --
+    def correct_participant(self, participant_id: str, names: dict[str, str],
+                            aliases: list[str], allow_clash: bool = False) -> Participant:
+        """Set an entry's names and its whole alias list (``ClashError``: a name another
+        entry in use has, unless ``allow_clash``)."""
+        here = self.project.participants.get(participant_id)
+        wanted = [a.strip() for a in aliases if a.strip()]
+        return self.project.registry.correct(
+            participant_id, self.annotator, names=names,
+            add_aliases=tuple(a for a in wanted if a not in here.aliases),
+            drop_aliases=tuple(a for a in here.aliases if a not in wanted),
+            allow_clash=allow_clash)
+
+    def retire_participant(self, participant_id: str) -> Participant:
+        return self.project.registry.retire(participant_id, self.annotator)
+
+    def restore_participant(self, participant_id: str,
+                            allow_clash: bool = False) -> Participant:
+        return self.project.registry.restore(participant_id, self.annotator, allow_clash)
+
+    def merge_participants(self, source: str, target: str) -> Repointed:
+        """One person under two ids: ``source``'s tags name ``target`` (backed up first)."""
+        return self.project.registry.merge(source, target, self.annotator)
+
+    def registry_history(self, participant_id: str | None = None) -> list[RegistryChange]:
+        return self.project.registry.history(participant_id)
 
     def count(self, status: str | None = None, query: str | None = None) -> int:
         return self.project.articles.count(self.annotator, status, query)

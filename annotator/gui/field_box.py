@@ -50,6 +50,10 @@ class FormHost(Protocol):
 
     def participant_name(self, participant_id: str) -> str: ...
 
+    def open_registry(self, participant_id: str) -> None:
+        """Open the participants registry at this entry (to correct, merge or retire it)."""
+        ...
+
     def show_message(self, text: str, error: bool = False) -> None: ...
 
     def participants_to_offer(self, view: ArticleView) -> tuple[list[str], list[str]]:

@@ -21,6 +21,8 @@ def show_shortcuts(parent: QWidget) -> None:
         (translate("MainWindow", "Undo / redo"), "Ctrl+Z / Ctrl+Shift+Z"),
         (translate("MainWindow", "Zoom"), "Ctrl++ / Ctrl+-"),
         (translate("MainWindow", "Find articles"), "Ctrl+F"),
+        (translate("MainWindow", "Participants registry: correct, merge, retire"),
+         "Ctrl+Shift+P"),
         (translate("MainWindow", "Start or end training"), "Ctrl+Shift+T"),
         (translate("MainWindow", "Clear the search, back to the article"), "Esc"),
         (translate("MainWindow", "Review: accept annotator N's values"),

@@ -43,6 +43,7 @@ from annotator.gui.change_watch import ChangeWatch
 from annotator.gui.charts_view import ChartsView
 from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
+from annotator.gui.registry_dialog import RegistryDialog
 from annotator.gui.review_view import ReviewView
 from annotator.gui.score_dialog import ScoreDialog
 from annotator.gui.splitter import Splitter
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        self.form.registryRequested.connect(self.show_registry)
         self.edited.connect(self.list_panel.show_edit)
         self.edited.connect(self._show_edit)
         self.reviewed.connect(lambda _change: self.charts.refresh())
@@ -413,6 +415,7 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self.edited)
         self.form.doneAndNext.connect(self.done_and_next)
         self.form.skipRequested.connect(self.skip_and_next)
+        self.form.registryRequested.connect(self.show_registry)
         if had_focus:
             self.focus.to_article()
 
@@ -545,6 +548,19 @@ class MainWindow(QMainWindow):
         dialog = AgreementDialog(self.session, self.language, self)
         dialog.open()
         return dialog
+
+    def show_registry(self, participant_id: str | None = None) -> RegistryDialog:
+        """Edit > Participants registry: correct, merge, retire and restore entries."""
+        dialog = RegistryDialog(self.session, self.language, participant_id, self)
+        dialog.changed.connect(self.registry_changed)
+        dialog.open()
+        return dialog
+
+    def registry_changed(self) -> None:
+        """The registry changed here (names, retirements, tags re-pointed): show it."""
+        self.session.project.reset_caches()
+        self.form.refresh()
+        self.refresh_from_elsewhere(announce=False)
 
     def show_score(self) -> ScoreDialog:
         """The training set to code and this annotator's score (View > Training and score)."""

@@ -7,8 +7,10 @@ the role "mentioned"), and a search box completing over every spelling in the re
 (names in English, Persian and Arabic and all aliases, case-insensitive, anywhere in the
 name; Enter adds the best match, and a folded search key catches Yeh/Kaf/hamza variants).
 Its key (the form gives it to the first participants field): Alt+P (Alt+ح on a Persian or
-Arabic layout) moves the focus to the suggestions.  Like the other boxes it edits only
-through its host, the tag form.
+Arabic layout) moves the focus to the suggestions.  Retired and merged registry entries
+are neither suggested nor completed; a tag made before that names one shows it marked,
+and a tagged participant's context menu opens the registry at it to correct it.  Like the
+other boxes it edits only through its host, the tag form.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -54,9 +56,15 @@ class ParticipantRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         name = host.participant_name(participant_id)
-        self.name = QLabel(display(name, host.language))
+        self.name = QLabel(display(box.shown_name(participant_id), host.language))
         self.name.setTextFormat(Qt.TextFormat.PlainText)  # a registry name is data
         self.name.setToolTip(box.describe(participant_id))
+        # Right-click (or the menu key on the focused role) to correct it in the registry.
+        self.correct = QAction(self.tr("Correct in the registry…"), self)
+        self.correct.triggered.connect(lambda: host.open_registry(participant_id))
+        for widget in (self.name, self):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            widget.addAction(self.correct)
         self.role = QComboBox(self)
         self.role.setPlaceholderText(self.tr("role…"))
         for role in field.roles:
@@ -82,7 +90,9 @@ class ParticipantRow(QWidget):
         layout.addWidget(self.aim)
         layout.addWidget(self.remove)
 
-    def fill(self, tag: Tag) -> None:
+    def fill(self, tag: Tag, name: str) -> None:
+        if self.name.text() != name:
+            self.name.setText(name)
         with QSignalBlocker(self.role):
             self.role.setCurrentIndex(self.role.findData(tag.role) if tag.role else -1)
         self.aim.show_tag(tag)
@@ -137,12 +147,14 @@ class ParticipantsBox(FieldBox):
         if registry == self._registry:
             return
         self._registry = registry
+        # Retired and merged entries stay on the tags made before, but are not offered.
+        offered = [p for p in participants if not p.retired]
         owners: dict[str, set[str]] = {}
-        for participant in participants:
+        for participant in offered:
             for spelling in participant.spellings:
                 owners.setdefault(spelling.casefold(), set()).add(participant.id)
         entries: list[tuple[str, str, str]] = []
-        for participant in participants:
+        for participant in offered:
             for spelling in participant.spellings:
                 shown = spelling
                 if len(owners[spelling.casefold()]) > 1:  # one spelling, two participants
@@ -156,6 +168,17 @@ class ParticipantsBox(FieldBox):
             item.setData(participant_id, Qt.ItemDataRole.UserRole)
             item.setToolTip(self.describe(participant_id))
             self.model.appendRow(item)
+
+    def shown_name(self, participant_id: str) -> str:
+        """A tagged participant's name, marked when the entry is retired or merged."""
+        name = self.host.participant_name(participant_id)
+        participant = self._registry.get(participant_id)
+        if participant is None or not participant.retired:
+            return name
+        if participant.merged_into:
+            return self.tr("%1 (merged into %2)").replace("%1", name).replace(
+                "%2", self.host.participant_name(participant.merged_into))
+        return self.tr("%1 (retired)").replace("%1", name)
 
     def describe(self, participant_id: str) -> str:
         """Name and office in the UI language (for tooltips)."""
@@ -185,7 +208,8 @@ class ParticipantsBox(FieldBox):
                 self.rows_layout.addWidget(row)
         for row in wanted:
             self.rows[row.participant_id] = row
-            row.fill(self.tags[row.participant_id])
+            row.fill(self.tags[row.participant_id],
+                     display(self.shown_name(row.participant_id), self.host.language))
         show_if(self.nobody, not self.tags)
         suggested = [(p, n) for p, n in view.suggestions if p not in self.tags]
         if suggested != self._suggested:

@@ -125,6 +125,7 @@ class RestoreDialog(QDialog):
             "before-restore": self.tr("before a restore"),
             "before-migration": self.tr("before an update of the file"),
             "before-merge": self.tr("before a merge"),
+            "before-participants-merge": self.tr("before a merge of two participants"),
             "before-codebook-change": self.tr("before a codebook change"),
             "before-import-tags": self.tr("before a tag import"),
         }

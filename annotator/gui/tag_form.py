@@ -73,6 +73,7 @@ class TagForm(QWidget):
     jumpToEvidence = Signal(int, int)  # code-point span of the chosen tag's evidence
     doneAndNext = Signal()
     skipRequested = Signal()
+    registryRequested = Signal(str)  # a participant to correct in the registry
 
     def __init__(
         self, session: Session, language: str = "en", parent: QWidget | None = None
@@ -270,6 +271,9 @@ class TagForm(QWidget):
 
     def participant_name(self, participant_id: str) -> str:
         return self._registry.get(participant_id, participant_id)
+
+    def open_registry(self, participant_id: str) -> None:
+        self.registryRequested.emit(participant_id)
 
     def participants_to_offer(self, view: ArticleView) -> tuple[list[str], list[str]]:
         if self.participants_field is None:

@@ -62,6 +62,7 @@ class MenuHost(SampleHost, Protocol):
     def toggle_review(self) -> None: ...
     def show_agreement(self) -> object: ...
     def show_score(self) -> object: ...
+    def show_registry(self) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,9 @@ def build_menus(window: MenuHost) -> Menus:
     edit.addAction(reader.evidence_action)
     find = _add(edit, translate("MainWindow", "&Find articles"), window.focus_search,
                 key.Find)
+    edit.addSeparator()
+    _add(edit, translate("MainWindow", "&Participants registry…"), window.show_registry,
+         QKeySequence("Ctrl+Shift+P"))
 
     go = bar.addMenu(translate("MainWindow", "&Go"))
     _add(go, translate("MainWindow", "&Next article"), lambda: window.step(1),

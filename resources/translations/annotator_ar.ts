@@ -499,7 +499,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>FieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_box.py" line="+91"/>
+        <location filename="../../annotator/gui/field_box.py" line="+95"/>
         <source>(no longer used)</source>
         <translation>(لم يعد مستخدماً)</translation>
     </message>
@@ -649,7 +649,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+134"/>
+        <location filename="../../annotator/gui/main_window.py" line="+136"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -664,7 +664,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+97"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+98"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -749,6 +749,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location filename="../../annotator/gui/window_menus.py" line="+4"/>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Participants registry…</source>
+        <translation>سجل ال&amp;مشاركين…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -901,7 +906,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+110"/>
+        <location filename="../../annotator/gui/main_window.py" line="+111"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
@@ -1110,6 +1115,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+1"/>
+        <source>Participants registry: correct, merge, retire</source>
+        <translation>سجل المشاركين: تصحيح، دمج، إيقاف</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start or end training</source>
         <translation>بدء التدريب أو إنهاؤه</translation>
     </message>
@@ -1301,7 +1311,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+61"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+63"/>
+        <source>Correct in the registry…</source>
+        <translation>صحّح في سجل المشاركين…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>role…</source>
         <translation>الدور…</translation>
     </message>
@@ -1319,23 +1334,33 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ParticipantsBox</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>No participants yet.</source>
         <translation>لا مشاركين بعد.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+115"/>
+        <location line="+129"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>مقترحون من النص (Alt+P):</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-124"/>
         <source>Add a participant: type any name…</source>
         <translation>إضافة مشارك: اكتب أي اسم…</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+52"/>
+        <source>%1 (merged into %2)</source>
+        <translation>%1 (مدموج في %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (موقوف)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>عدد مرات الورود في النص: %1. انقر أو اضغط Enter للإضافة.</translation>
     </message>
@@ -1514,6 +1539,159 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
 </context>
 <context>
+    <name>RegistryDialog</name>
+    <message>
+        <location filename="../../annotator/gui/registry_dialog.py" line="+52"/>
+        <source>Participants registry</source>
+        <translation>سجل المشاركين</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: any name or id…</source>
+        <translation>تصفية: أي اسم أو معرّف…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>One spelling a line</source>
+        <translation>كتابة واحدة في كل سطر</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name in &amp;English:</source>
+        <translation>الاسم بالإن&amp;جليزية:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in &amp;Persian:</source>
+        <translation>الاسم بال&amp;فارسية:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;Arabic:</source>
+        <translation>الاسم بال&amp;عربية:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;liases:</source>
+        <translation>الأسماء ال&amp;بديلة:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save corrections</source>
+        <translation>&amp;حفظ التصحيحات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge into…</source>
+        <translation>&amp;دمج في…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One person under two ids: the tags naming this entry will name the other, and its names become the other&apos;s aliases. The project is backed up first.</source>
+        <translation>شخص واحد بمعرّفين: الوسوم التي تسمّي هذا المدخل ستسمّي الآخر، وتصير أسماؤه أسماءً بديلة للآخر. تُؤخذ نسخة احتياطية من المشروع أولًا.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+96"/>
+        <source>&amp;Retire</source>
+        <translation>إ&amp;يقاف</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Keep the entry on the tags made before, but suggest and offer it for no new ones</source>
+        <translation>يبقى المدخل على الوسوم السابقة، ولا يُقترح ولا يُعرض لوسوم جديدة</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;History:</source>
+        <translation>سجل ال&amp;تغييرات:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 — merged into %2</source>
+        <translation>%1 — مدموج في %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — retired</source>
+        <translation>%1 — موقوف</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Re&amp;store</source>
+        <translation>إ&amp;رجاع</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>added</source>
+        <translation>أُضيف</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>corrected</source>
+        <translation>صُحّح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retired</source>
+        <translation>أُوقف</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>restored</source>
+        <translation>أُعيد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 merged into %2 (%3 tags)</source>
+        <translation>دُمج %1 في %2 (%3 وسوم)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Corrected: %1</source>
+        <translation>صُحّح: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A name two entries share</source>
+        <translation>اسم يشترك فيه مدخلان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+The same name would be suggested under two ids. Keep it anyway?</source>
+        <translation>%1
+
+سيُقترح الاسم نفسه بمعرّفين. أتُبقيه مع ذلك؟</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Merge into…</source>
+        <translation>دمج في…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry %1 is the same person as:</source>
+        <translation>المدخل %1 هو الشخص نفسه مثل:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 merged into %2: %3 tags now name %2.</source>
+        <translation>دُمج %1 في %2: %3 وسوم تسمّي %2 الآن.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is in use again.</source>
+        <translation>%1 مستعمَل من جديد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 retired: kept on its tags, offered for no new ones.</source>
+        <translation>أُوقف %1: يبقى على وسومه ولا يُعرض لوسوم جديدة.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../annotator/gui/restore_dialog.py" line="+57"/>
@@ -1594,6 +1772,11 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <location line="+1"/>
         <source>before a merge</source>
         <translation>قبل الدمج</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge of two participants</source>
+        <translation>قبل دمج مشاركَين</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2049,7 +2232,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+102"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
         <source>Remove evidence</source>
         <translation>إزالة الدليل</translation>
     </message>
@@ -2089,7 +2272,7 @@ The current state is backed up first.</source>
         <translation>التحديد لا يطابق نص المقال؛ حدّد المقطع مرة أخرى.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>

@@ -499,7 +499,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>FieldBox</name>
     <message>
-        <location filename="../../annotator/gui/field_box.py" line="+91"/>
+        <location filename="../../annotator/gui/field_box.py" line="+95"/>
         <source>(no longer used)</source>
         <translation>(دیگر به کار نمی‌رود)</translation>
     </message>
@@ -649,7 +649,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+134"/>
+        <location filename="../../annotator/gui/main_window.py" line="+136"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -664,7 +664,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_menus.py" line="+97"/>
+        <location filename="../../annotator/gui/window_menus.py" line="+98"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
@@ -749,6 +749,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location filename="../../annotator/gui/window_menus.py" line="+4"/>
         <source>&amp;Find articles</source>
         <translation>&amp;جست‌وجوی مقاله‌ها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Participants registry…</source>
+        <translation>فهرست &amp;مشارکت‌کنندگان…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -901,7 +906,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+110"/>
+        <location filename="../../annotator/gui/main_window.py" line="+111"/>
         <source>The project was changed by another window or command; refreshed.</source>
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
@@ -1110,6 +1115,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+1"/>
+        <source>Participants registry: correct, merge, retire</source>
+        <translation>فهرست مشارکت‌کنندگان: اصلاح، ادغام، بازنشسته کردن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start or end training</source>
         <translation>آغاز یا پایان آموزش</translation>
     </message>
@@ -1301,7 +1311,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../annotator/gui/participant_box.py" line="+61"/>
+        <location filename="../../annotator/gui/participant_box.py" line="+63"/>
+        <source>Correct in the registry…</source>
+        <translation>اصلاح در فهرست مشارکت‌کنندگان…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>role…</source>
         <translation>نقش…</translation>
     </message>
@@ -1319,23 +1334,33 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ParticipantsBox</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>No participants yet.</source>
         <translation>هنوز مشارکت‌کننده‌ای افزوده نشده است.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+115"/>
+        <location line="+129"/>
         <source>Suggested from the text (Alt+P):</source>
         <translation>پیشنهادهای برگرفته از متن (Alt+P):</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-124"/>
         <source>Add a participant: type any name…</source>
         <translation>افزودن مشارکت‌کننده: هر نامی را تایپ کنید…</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+52"/>
+        <source>%1 (merged into %2)</source>
+        <translation>%1 (ادغام‌شده در %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (بازنشسته)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Named %1 times in the text. Click or press Enter to add.</source>
         <translation>%1 بار در متن آمده است. برای افزودن، کلیک کنید یا Enter را بزنید.</translation>
     </message>
@@ -1504,6 +1529,159 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
 </context>
 <context>
+    <name>RegistryDialog</name>
+    <message>
+        <location filename="../../annotator/gui/registry_dialog.py" line="+52"/>
+        <source>Participants registry</source>
+        <translation>فهرست مشارکت‌کنندگان</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: any name or id…</source>
+        <translation>صافی: هر نام یا شناسه…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>One spelling a line</source>
+        <translation>هر نگارش در یک سطر</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name in &amp;English:</source>
+        <translation>نام به ان&amp;گلیسی:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in &amp;Persian:</source>
+        <translation>نام به &amp;فارسی:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;Arabic:</source>
+        <translation>نام به &amp;عربی:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;liases:</source>
+        <translation>&amp;نام‌های دیگر:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save corrections</source>
+        <translation>&amp;ذخیرهٔ اصلاح‌ها</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge into…</source>
+        <translation>ادغام &amp;در…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One person under two ids: the tags naming this entry will name the other, and its names become the other&apos;s aliases. The project is backed up first.</source>
+        <translation>یک نفر با دو شناسه: برچسب‌هایی که این مدخل را نام می‌برند دیگری را نام خواهند برد و نام‌هایش نام‌های دیگرِ آن می‌شوند. نخست از پروژه پشتیبان گرفته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+96"/>
+        <source>&amp;Retire</source>
+        <translation>&amp;بازنشسته کردن</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Keep the entry on the tags made before, but suggest and offer it for no new ones</source>
+        <translation>مدخل روی برچسب‌های پیشین بماند، اما برای برچسب تازه پیشنهاد یا عرضه نشود</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;History:</source>
+        <translation>&amp;تاریخچه:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 — merged into %2</source>
+        <translation>%1 — ادغام‌شده در %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — retired</source>
+        <translation>%1 — بازنشسته</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Re&amp;store</source>
+        <translation>&amp;بازگرداندن</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>added</source>
+        <translation>افزوده شد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>corrected</source>
+        <translation>اصلاح شد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retired</source>
+        <translation>بازنشسته شد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>restored</source>
+        <translation>بازگردانده شد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 merged into %2 (%3 tags)</source>
+        <translation>%1 در %2 ادغام شد (%3 برچسب)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Corrected: %1</source>
+        <translation>اصلاح شد: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A name two entries share</source>
+        <translation>نامی که دو مدخل دارند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+The same name would be suggested under two ids. Keep it anyway?</source>
+        <translation>%1
+
+یک نام با دو شناسه پیشنهاد خواهد شد. با این حال نگه داشته شود؟</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Merge into…</source>
+        <translation>ادغام در…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry %1 is the same person as:</source>
+        <translation>مدخل %1 همان کسی است که:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 merged into %2: %3 tags now name %2.</source>
+        <translation>%1 در %2 ادغام شد: %3 برچسب اکنون %2 را نام می‌برند.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is in use again.</source>
+        <translation>%1 دوباره در کار است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 retired: kept on its tags, offered for no new ones.</source>
+        <translation>%1 بازنشسته شد: روی برچسب‌هایش می‌ماند و برای برچسب تازه عرضه نمی‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../annotator/gui/restore_dialog.py" line="+57"/>
@@ -1584,6 +1762,11 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <location line="+1"/>
         <source>before a merge</source>
         <translation>پیش از ادغام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge of two participants</source>
+        <translation>پیش از ادغام دو مشارکت‌کننده</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2024,7 +2207,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+102"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
         <source>Remove evidence</source>
         <translation>حذف شاهد</translation>
     </message>
@@ -2064,7 +2247,7 @@ The current state is backed up first.</source>
         <translation>متن انتخاب‌شده با متن مقاله مطابقت ندارد؛ آن بخش را دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>

@@ -292,6 +292,15 @@ def test_no_english_on_any_screen(qtbot, monkeypatch, tmp_path: Path, two_annota
         walk.check("score", dialog)
         dialog.close()
 
+        # The participants registry, at a retired entry with its history.
+        project.registry.retire("hossein_salami", ME)
+        walk.data |= {p.id for p in project.participants.all()}  # ids are data
+        dialog = window.show_registry("hossein_salami")
+        qtbot.waitExposed(dialog)
+        assert dialog.current_id() == "hossein_salami"
+        walk.check("participants registry", dialog)
+        dialog.close()
+
         # A training run: the list kept to the training set with its line, then the score.
         assert window.training.start()
         walk.check("training", window)

@@ -648,6 +648,7 @@ REASONS = {
     "before-restore": N_("before a restore"),
     "before-migration": N_("before an update of the file"),
     "before-merge": N_("before a merge"),
+    "before-participants-merge": N_("before a merge of two participants"),
     "before-codebook-change": N_("before a codebook change"),
     "before-import-tags": N_("before a tag import"),
 }

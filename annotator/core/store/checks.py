@@ -1,9 +1,9 @@
 """What a tag or an adjudicated value may hold, checked before it is stored.
 
 A value must be a category of its field in the active codebook (or a participant in the
-registry, or non-empty text); a participant may be named only where the field takes
-a participant per value (``with_participant``); a role must be one of the field's; an
-evidence span must lie in the article, whose text there becomes the quote.  Tagging,
+registry, in use for a new tag, or non-empty text); a participant may be named only where
+the field takes a participant per value (``with_participant``); a role must be one of the
+field's; an evidence span must lie in the article, whose text there becomes the quote.  Tagging,
 review and the tag CSV import all check through :class:`Checks`, so the rules and their
 messages are written once.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 from annotator.core.codebook import Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
+from annotator.core.participants import Participant
 from annotator.core.store.articles import Articles
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import Participants
@@ -49,22 +50,29 @@ class Checks:
                     value=repr(value), field=spec.id,
                     allowed=Listing(c.id for c in spec.active_categories)))
         elif spec.type == "participants":
-            if value not in self._participants.ids():
+            entry = self._participants.find(value)
+            if entry is None:
                 raise AnnotatorError(Translatable(
                     "{value} is not in the participants registry (add it first)",
                     value=repr(value)))
+            if entry.retired and not allow_retired:
+                raise AnnotatorError(retired_participant(entry))
         elif not value.strip():
             raise AnnotatorError(Translatable("field '{field}': the text is empty",
                                               field=spec.id))
 
-    def participant(self, spec: Field, participant: object) -> str | None:
+    def participant(self, spec: Field, participant: object,
+                    allow_retired: bool = False) -> str | None:
         if participant is None:
             return None
         if not spec.with_participant:
             raise AnnotatorError(takes_no_participant(spec.id))
-        if str(participant) not in self._participants.ids():
+        entry = self._participants.find(str(participant))
+        if entry is None:
             raise AnnotatorError(Translatable("'{participant}' is not in the participants "
                                               "registry", participant=participant))
+        if entry.retired and not allow_retired:
+            raise AnnotatorError(retired_participant(entry))
         return str(participant)
 
     def role(self, spec: Field, role: object) -> str | None:
@@ -94,6 +102,15 @@ class Checks:
                 "evidence span {start}-{end} is outside article '{id}' ({length} characters)",
                 start=start, end=end, id=article_id, length=len(body)))
         return start, end, body[start:end]
+
+
+def retired_participant(entry: Participant) -> Translatable:
+    """Why a retired or merged entry is not taken for a new tag."""
+    if entry.merged_into:
+        return Translatable("participant '{id}' was merged into '{into}': tag '{into}' "
+                            "instead", id=entry.id, into=entry.merged_into)
+    return Translatable("participant '{id}' is retired: kept on the tags made before, not "
+                        "for new ones", id=entry.id)
 
 
 def takes_no_participant(field_id: str) -> Translatable:

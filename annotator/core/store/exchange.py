@@ -20,6 +20,7 @@ from annotator.core.store.base import Store, now
 from annotator.core.store.checks import Checks, takes_no_participant
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import Participants
+from annotator.core.store.registry import follow_merges
 from annotator.core.store.statuses import Statuses
 
 EXPORT_COLUMNS = (
@@ -35,6 +36,7 @@ class TagImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    repointed: int = 0  # rows naming a merged participant, now naming the one it was merged into
 
 
 class Exchange:
@@ -89,6 +91,11 @@ class Exchange:
                     reason = message_of(exc) if isinstance(exc, AnnotatorError) else (
                         Translatable("it would give the same value twice to one tag"))
                     raise AnnotatorError(_not_stored(where, line, reason)) from None
+            # Rows of an old export may name an entry merged into another since: its
+            # tags name that one, as every other tag of it does.
+            fields = [f.id for f in codebook.fields if f.type == "participants"]
+            moved = follow_merges(conn, fields, now())
+            result.repointed = moved.tags + moved.folded
         return result
 
     def _check_uid(self, item: dict[str, object],

@@ -4,8 +4,9 @@
 rules: every article's text still matches the hash taken at import, every evidence quote
 still equals the article text at its offsets, every tag's field, value and role are
 known to the active codebook (retired categories are known), every tag's field has the
-type it had in the codebook the tag was coded with, participants exist, and
-every status belongs to an article; adjudicated values are held to the same rules as
+type it had in the codebook the tag was coded with, participants exist, no two
+participants in use share a spelling (after folding: :func:`~annotator.core.participants.
+clashes`), and every status belongs to an article; adjudicated values are held to the same rules as
 tags.  It only reads, so it is
 safe on a file that another window has open.  :class:`HealthReport` lists what it found
 in the analyst's words (tag, article, field).
@@ -20,6 +21,7 @@ from pathlib import Path
 from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable, message_of
+from annotator.core.participants import Clash
 from annotator.core.records import content_hash
 from annotator.core.store.project import Project
 
@@ -89,6 +91,7 @@ class HealthReport:
     spans: list[SpanProblem] = field(default_factory=list)
     unknown_values: list[UnknownValue] = field(default_factory=list)
     orphan_statuses: list[OrphanStatus] = field(default_factory=list)
+    clashes: list[Clash] = field(default_factory=list)  # spellings two participants share
     not_checked: list[str] = field(default_factory=list)  # checks that could not run, and why
     counts: dict[str, int] = field(default_factory=dict)
     spans_checked: int = 0
@@ -98,12 +101,13 @@ class HealthReport:
         return (self.integrity == ["ok"] and not self.foreign_keys
                 and not self.changed_articles and not self.spans
                 and not self.unknown_values and not self.orphan_statuses
-                and not self.not_checked)
+                and not self.clashes and not self.not_checked)
 
     def problem_count(self) -> int:
         return ((0 if self.integrity == ["ok"] else max(1, len(self.integrity)))
                 + len(self.foreign_keys) + len(self.changed_articles) + len(self.spans)
-                + len(self.unknown_values) + len(self.orphan_statuses) + len(self.not_checked))
+                + len(self.unknown_values) + len(self.orphan_statuses) + len(self.clashes)
+                + len(self.not_checked))
 
     def lines(self, shown: int = SHOWN) -> list[str]:
         """The report as text lines, at most ``shown`` problems of each kind: catalogue
@@ -150,6 +154,12 @@ class HealthReport:
         out += _listed([Translatable("article {article}, {annotator}: {status}",
                                      article=p.article_id, annotator=p.annotator,
                                      status=p.status) for p in self.orphan_statuses], shown)
+        out.append(Translatable("participants registry: ok") if not self.clashes
+                   else Translatable("participants registry: {count} spellings name two "
+                                     "participants in use (correct one, or merge them if "
+                                     "they are one: annotator participants)",
+                                     count=len(self.clashes)))
+        out += _listed([c.message() for c in self.clashes], shown)
         for reason in self.not_checked:
             out.append(Translatable("not checked: {reason}", reason=reason))
         counts = [Translatable(_COUNTED[name], count=n) for name, n in self.counts.items()
@@ -189,6 +199,7 @@ def check(project: Project, quick: bool = False) -> HealthReport:
         (N_("evidence"), lambda: _spans(conn, report)),
         (N_("codebook values"), lambda: _values(project, report)),
         (N_("statuses"), lambda: _statuses(conn, report)),
+        (N_("participants registry"), lambda: _clashes(project, report)),
         (N_("counts"), lambda: _counts(conn, report)),
     )
     for name, step in steps:
@@ -353,6 +364,10 @@ def _statuses(conn: sqlite3.Connection, report: HealthReport) -> None:
             "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id) "
             "ORDER BY s.article_id, s.annotator")
     ]
+
+
+def _clashes(project: Project, report: HealthReport) -> None:
+    report.clashes = project.registry.clashes()
 
 
 def _counts(conn: sqlite3.Connection, report: HealthReport) -> None:

@@ -3,7 +3,10 @@
 Articles are matched by content hash (and article id), never by file name: the same text
 under another id is the same article; another text under the same id is reported, not
 mixed.  Tags, statuses, adjudications, comments, history, participants, samples and assignments
-come in.
+come in.  Registry entries come in by id; a colleague's correction, retirement or merge of
+an entry replaces ours when it is the later one, their registry history comes in, and
+every tag still naming an entry merged into another (theirs, coded before the merge
+reached them, or ours) is re-pointed to it (:mod:`.registry`).
 Rules: nothing of another annotator is overwritten by a different annotator; the same
 tag edited on two machines keeps the later edit (the earlier stays in the history); a
 tag the annotator removed here after the colleague's copy was last edited stays removed,
@@ -48,12 +51,13 @@ from annotator.core.names import name_problem, shown
 from annotator.core.safety.project_file import names_project
 from annotator.core.store import merge_sql
 from annotator.core.store.backups import Backups
-from annotator.core.store.base import Store
+from annotator.core.store.base import Store, now
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.files import read_only_uri, require_sqlite
 from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
 from annotator.core.store.opening import upgrade_copy
 from annotator.core.store.participants import Participants
+from annotator.core.store.registry import Repointed, follow_merges
 from annotator.core.store.review import Review
 from annotator.core.store.samples import merge_attached as merge_samples
 from annotator.core.text import index_key
@@ -132,6 +136,9 @@ class MergeSummary:
     adjudications: int = 0
     comments: int = 0
     participants: int = 0
+    participants_corrected: int = 0  # their later corrections, retirements and merges
+    registry_history: int = 0
+    repointed: Repointed = field(default_factory=Repointed)
     history: int = 0
     samples: int = 0  # samples added or given a newer assignment
     annotators: list[str] = field(default_factory=list)
@@ -152,6 +159,13 @@ class MergeSummary:
                          adjudications=self.adjudications, comments=self.comments,
                          participants=self.participants, history=self.history),
         ]
+        if self.participants_corrected or self.repointed.any:
+            out.append(Translatable(
+                "participants registry: {corrected} entries corrected, retired or merged; "
+                "{tags} tags now name the entry theirs was merged into",
+                corrected=self.participants_corrected,
+                tags=self.repointed.tags + self.repointed.adjudications
+                + self.repointed.folded))
         if self.samples:
             out.append(Translatable("samples: {count} added or newly assigned",
                                     count=self.samples))
@@ -289,9 +303,10 @@ class Merge:
         conn = self._store.conn
         merge_sql.drop_temp_tables(conn)
         flagged = set(self._review.rechecks())
-        summary.participants = conn.execute(
-            "INSERT OR IGNORE INTO main.participants SELECT * FROM other.participants"
-        ).rowcount
+        summary.participants, summary.participants_corrected = (
+            merge_sql.merge_participants(conn))
+        summary.registry_history = merge_sql.merge_participant_history(conn)
+        self._participants.reset_caches()
         merge_sql.map_versions(conn, self._merge_codebooks())
         matched, added, conflicts = merge_sql.map_articles(conn, index_key)
         summary.articles_matched, summary.articles_added = matched, added
@@ -306,8 +321,13 @@ class Merge:
         summary.history = merge_sql.merge_history(conn)
         summary.annotators = merge_sql.their_annotators(conn)
         summary.samples = merge_samples(conn)
+        # Entries merged into others (here or there): their tags follow, wherever from.
+        summary.repointed = follow_merges(conn, self._participant_fields(), now())
         merge_sql.drop_temp_tables(conn)
         summary.rechecks = sorted(set(self._review.rechecks()) - flagged)
+
+    def _participant_fields(self) -> list[str]:
+        return [f.id for f in self._codebooks.active().fields if f.type == "participants"]
 
     def _merge_codebooks(self) -> dict[int, int]:
         """Their codebook versions as ours; a codebook new here is kept, not made active."""

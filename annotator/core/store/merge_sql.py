@@ -387,3 +387,64 @@ def their_unusual_article_ids(conn: sqlite3.Connection) -> list[str]:
     """
     return [str(a) for (a,) in conn.execute(
         "SELECT article_id FROM other.articles WHERE article_id GLOB '*[^-_.A-Za-z0-9]*'")]
+
+
+# -- the participants registry --------------------------------------------------------------
+_ENTRY = ("kind", "name_en", "name_fa", "name_ar", "aliases", "country", "office_en",
+          "office_fa", "office_ar", "updated_at", "updated_by", "retired_at", "merged_into")
+
+
+def merge_participants(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Their registry entries new here, and their corrections; (added, corrected).
+
+    An entry of theirs replaces ours only when they corrected, retired or merged it
+    (``updated_at`` set) later than we did (the same moment: settled by content, so
+    every order agrees); an entry as it was added never overrides ours.  Tags that
+    name an entry merged into another are re-pointed afterwards (see
+    :func:`~.registry.follow_merges`).
+    """
+    columns = ("participant_id", "kind", "name_en", "name_fa", "name_ar", "aliases", "country",
+               "office_en", "office_fa", "office_ar", "added_by", "added_at", *_ENTRY[-4:])
+    # A file merged in place may lack 0008's columns (READ_ALIKE): as added, never corrected.
+    present = {str(row[1]) for row in conn.execute("PRAGMA other.table_info(participants)")}
+    listed = ", ".join(columns)
+    selected = ", ".join(c if c in present else f"NULL AS {c}" for c in columns)
+    added = int(conn.execute(
+        f"INSERT INTO main.participants ({listed}) SELECT {selected} FROM other.participants "
+        "WHERE participant_id NOT IN (SELECT participant_id FROM main.participants) "
+        "ORDER BY participant_id").rowcount)
+    if "updated_at" not in present:
+        return added, 0
+    entry = ", ".join(_ENTRY)
+    pairs = conn.execute(
+        f"SELECT o.participant_id, {', '.join('o.' + c for c in _ENTRY)}, "
+        f"{', '.join('m.' + c for c in _ENTRY)} FROM other.participants o "
+        "JOIN main.participants m ON m.participant_id = o.participant_id "
+        "WHERE o.updated_at IS NOT NULL AND (m.updated_at IS NULL "
+        "OR o.updated_at >= m.updated_at)").fetchall()
+    corrected = 0
+    for participant_id, *values in pairs:
+        theirs, ours = values[:len(_ENTRY)], values[len(_ENTRY):]
+        if theirs == ours:
+            continue
+        at = _ENTRY.index("updated_at")
+        if ours[at] is not None and theirs[at] == ours[at] and not newer(
+                "", "", json.dumps(theirs), json.dumps(ours)):
+            continue
+        marks = ", ".join("?" * len(_ENTRY))
+        conn.execute(f"UPDATE main.participants SET ({entry}) = ({marks}) "
+                     "WHERE participant_id = ?", (*theirs, participant_id))
+        corrected += 1
+    return added, corrected
+
+
+def merge_participant_history(conn: sqlite3.Connection) -> int:
+    """Their registry history entries not here yet (by change uid), in their order."""
+    if conn.execute("SELECT 1 FROM other.sqlite_master WHERE type = 'table' "
+                    "AND name = 'participant_history'").fetchone() is None:
+        return 0  # a file before 0008, merged in place
+    columns = ("change_uid, changed_at, changed_by, action, participant_id, into_id, "
+               "old_value, new_value, detail")
+    return int(conn.execute(
+        f"INSERT OR IGNORE INTO main.participant_history ({columns}) SELECT {columns} "
+        "FROM other.participant_history ORDER BY change_id").rowcount)

@@ -242,11 +242,13 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
-                        "0006_samples", "0007_training_set"})
+                        "0006_samples", "0007_training_set", "0008_registry_history"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
-table the merge does not read (0007's training set stays the project's own)."""
+table the merge does not read (0007's training set stays the project's own); 0008's
+registry columns and history are read as NULL and empty where they are missing (entries as
+added, never corrected)."""
 
 
 @migrations(name="0003_plain_checks")
@@ -353,3 +355,38 @@ def m0007_training_set(db: Database) -> None:
             article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
             added_at TEXT NOT NULL DEFAULT ({_NOW})
         )""")
+
+
+@migrations(name="0008_registry_history")
+def m0008_registry_history(db: Database) -> None:
+    """Corrections of the participants registry, and their history.
+
+    An entry can now be corrected (``updated_at``/``updated_by``: the last correction;
+    NULL: as added), retired (``retired_at``: kept for the tags made before, not offered
+    for new ones) or merged into another (``merged_into``: the entry it was one person
+    with; it is retired too, and tags naming it name the other).  ``participant_history``
+    records every addition, correction, retirement, restoration and merge, by whom and
+    when, with the entry before and after as JSON; ``change_uid`` lets a merge of
+    colleagues' files bring theirs in once.
+    """
+    for column in ("updated_at", "updated_by", "retired_at", "merged_into"):
+        db.execute(f"ALTER TABLE participants ADD COLUMN {column} TEXT")
+    db.executescript(
+        """
+        CREATE TABLE participant_history (
+            change_id INTEGER PRIMARY KEY,
+            change_uid TEXT NOT NULL UNIQUE,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action = 'added' OR action = 'updated'
+                                        OR action = 'retired' OR action = 'restored'
+                                        OR action = 'merged'),
+            participant_id TEXT NOT NULL,
+            into_id TEXT,                       -- merged: the entry it was merged into
+            old_value TEXT,                     -- the entry before, as JSON
+            new_value TEXT,                     -- the entry after, as JSON
+            detail TEXT                         -- merged: what followed (tags re-pointed)
+        );
+        CREATE INDEX participant_history_by_id ON participant_history(participant_id);
+        """
+    )

@@ -2,6 +2,7 @@
 
 A :class:`Project` is made of parts, each owning one concept and its SQL, held as its
 attributes: ``project.articles``, ``project.codebooks``, ``project.participants``,
+``project.registry`` (corrections of the participants registry and their history),
 ``project.tags``, ``project.statuses``, ``project.history``, ``project.review``,
 ``project.exchange`` (tags in and out as rows), ``project.merge``, ``project.settings``,
 ``project.samples`` (samples, assignments and queues), ``project.team`` (snapshots in a
@@ -61,6 +62,7 @@ from annotator.core.store.opening import (
     read_only_write,
 )
 from annotator.core.store.participants import Participants
+from annotator.core.store.registry import Registry
 from annotator.core.store.review import Review
 from annotator.core.store.samples import Samples
 from annotator.core.store.settings import Settings
@@ -81,6 +83,7 @@ class Project:
         self.backups = Backups(path)
         self.codebooks = Codebooks(store, self.settings, self.backups)
         self.participants = Participants(store)
+        self.registry = Registry(store, self.participants, self.codebooks, self.backups)
         self.articles = Articles(store)
         self.statuses = Statuses(store, self.articles)
         self.history = History(store)

@@ -214,7 +214,8 @@ class Review:
             for item in values:
                 if item.value is not None:
                     self._checks.value(spec, item.value, allow_retired=True)
-                participant = self._checks.participant(spec, item.participant)
+                participant = self._checks.participant(spec, item.participant,
+                                                       allow_retired=True)
                 role = self._checks.role(spec, item.role)
                 start, end, quote = self._checks.span(article_id, item.span)
                 wanted.append((item.value, participant, role, start, end, quote))

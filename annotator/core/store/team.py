@@ -11,6 +11,9 @@ article's row without its body (the content hash identifies it): the text travel
 in the lead's **articles file** ``LEAD.annotator-articles``, which is written again only
 when the articles, codebooks or registry change.  So what a sync writes and reads follows
 the work done since, not the size of the corpus.
+Every snapshot carries the participants registry and its history: a correction,
+retirement or merge of an entry made anywhere reaches everyone, and each machine's merge
+re-points its own tags of a merged entry.
 
 Publishing: the project's schema and the rows the annotator owns written into a new private
 temporary file, read through the project's own connection (the file is attached to it; no
@@ -229,7 +232,8 @@ class Team:
             row = self._store.one(
                 "SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(article_no), 0) FROM articles), "
                 "(SELECT COALESCE(MAX(version), 0) FROM codebooks), "
-                "(SELECT COUNT(*) FROM participants)")
+                "(SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') "
+                "FROM participants)")
             return ARTICLES + ":" + ":".join(str(value) for value in row or ())
         lead = role == LEAD
         row = self._store.one(
@@ -238,7 +242,8 @@ class Team:
             "(SELECT COUNT(*) || ':' || COALESCE(MAX(article_no), 0) FROM articles), "
             "(SELECT COALESCE(MAX(version), 0) FROM codebooks), "
             "(SELECT value FROM project_settings WHERE key = 'active_codebook'), "
-            "(SELECT COUNT(*) FROM participants), "
+            "(SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') FROM participants), "
+            "(SELECT COUNT(*) FROM participant_history), "
             "(SELECT COUNT(*) FROM comments WHERE ?2 OR author = ?1), "
             "(SELECT COUNT(*) || ':' || COALESCE(MAX(COALESCE(assigned_at, created_at)), '') "
             " FROM samples WHERE ?2), "
@@ -511,7 +516,8 @@ _ROWS: dict[str, dict[str, str | None]] = {
     ARTICLES: {"tags": None, "article_status": None, "history": None, "comments": None},
 }
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
-               "articles", "tags", "article_status", "comments", "history")
+               "participant_history", "articles", "tags", "article_status", "comments",
+               "history")
 _SEARCH = "article_search"  # rebuilt by whoever merges the articles in: left empty
 
 
