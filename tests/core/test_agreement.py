@@ -338,7 +338,7 @@ def test_pairwise_agreement(coded) -> None:
     assert pairs["demands", "ana", "bo"].agreement == 0.5  # A3: empty = empty
     assert pairs["event_type", "ana", "bo"].agreement == 1.0
     assert pairs["event_type", "bo", "cy"].to_dict() == {
-        "field": "event_type", "annotator_a": "bo", "annotator_b": "cy",
+        "revision": "1", "field": "event_type", "annotator_a": "bo", "annotator_b": "cy",
         "n_units": 2, "n_agreeing": 1, "agreement": 0.5}
 
 
