@@ -124,31 +124,14 @@ def run(args: argparse.Namespace) -> int:
 
 def revision_title(revision: Revision, say: _Words) -> str:
     """The line that heads a revision's tables: which codebook revision, which versions."""
-    versions = Listing(revision.versions)
-    if revision.pooled:
-        message = Translatable("Codebook revisions {revisions} pooled (versions {versions}), "
-                               "on the categories all of them offer",
-                               revisions=say.number(revision.label), versions=versions)
-    else:
-        message = Translatable("Codebook revision {revision} (versions {versions})",
-                               revision=say.number(revision.label), versions=versions)
-    return translate(message, say.words_language)
+    return translate(revision.title(), say.words_language)
 
 
 def caveat_line(caveat: Caveat, say: _Words) -> str:
     """One caveat: articles coded under different revisions, categories left out of a pool."""
-    parts = []
-    if caveat.articles:
-        parts.append(Translatable(
-            "Caveat: {articles} articles of {field} were coded under different codebook "
-            "revisions by their annotators; each revision counts only the values coded "
-            "under it.", articles=caveat.articles, field=say.field(caveat.field)))
-    if caveat.left_out:
-        parts.append(Translatable(
-            "Caveat: {field} pooled without {categories}, which not every revision offers "
-            "(counted as missing, or left out of the sets).", field=say.field(caveat.field),
-            categories=Listing(say.category(caveat.field, c) for c in caveat.left_out)))
-    return "\n".join(translate(part, say.words_language) for part in parts)
+    messages = caveat.messages(say.field(caveat.field),
+                               [say.category(caveat.field, c) for c in caveat.left_out])
+    return "\n".join(translate(message, say.words_language) for message in messages)
 
 
 def _six(value: float | None) -> str:

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.analysis.alpha import PairCounter, TallyBuilder
 from annotator.core.codebook import Codebook, Field
+from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Listing, Translatable
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -57,6 +59,15 @@ class Revision:
     codebook: Codebook = field(compare=False, repr=False)
     pooled: tuple[Revision, ...] = ()
 
+    def title(self) -> Translatable:
+        """What heads this revision's tables."""
+        if self.pooled:
+            return Translatable("Codebook revisions {revisions} pooled (versions {versions}), "
+                                "on the categories all of them offer",
+                                revisions=self.label, versions=Listing(self.versions))
+        return Translatable("Codebook revision {revision} (versions {versions})",
+                            revision=self.label, versions=Listing(self.versions))
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"label": self.label, "codebook_id": self.codebook_id,
                                 "revision": self.revision, "versions": list(self.versions)}
@@ -76,6 +87,22 @@ class Caveat:
     field: str
     articles: int = 0
     left_out: tuple[str, ...] = ()
+
+    def messages(self, field_name: str, category_names: Sequence[str]) -> list[Translatable]:
+        """The caveat in words: ``field_name`` and the left-out ``category_names`` as the
+        reader's language names them."""
+        messages = []
+        if self.articles:
+            messages.append(Translatable(
+                "Caveat ({field}): articles whose annotators coded it under different "
+                "codebook revisions: {articles}; each revision counts only the values coded "
+                "under it.", articles=self.articles, field=field_name))
+        if self.left_out:
+            messages.append(Translatable(
+                "Caveat ({field}): pooled without {categories}, which not every revision "
+                "offers (counted as missing, or left out of the sets).", field=field_name,
+                categories=Listing(category_names)))
+        return messages
 
     def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "mixed_articles": self.articles,
@@ -384,9 +411,6 @@ def _label(of_version: Mapping[int, Revision], active: Revision | None, version:
 
 
 def _named(found: list[Revision], name: str) -> Revision:
-    from annotator.core.errors import AnnotatorError
-    from annotator.core.i18n import Listing, Translatable
-
     for item in found:
         if name in (item.label, item.revision):
             return item
