@@ -206,3 +206,34 @@ def test_cli_matrix_per_revision(revised, cli) -> None:
     assert code == 1 and len(err.strip().splitlines()) == 1
     code, out, _ = cli("--logical", "--lang", "fa", "--field", "event_type")
     assert code == 0 and "۲" in out
+
+
+# -- retired values are marked where a reader sees them -----------------------------------
+def test_show_marks_a_retired_value(revised, capsys) -> None:
+    from annotator.cli import commands as cli_module
+
+    path = revised.path
+    revised.close()
+    assert cli_module.main(["show", "--db", str(path), A2, "--logical"]) == 0
+    out = capsys.readouterr().out
+    assert "bo: Event type = Meeting on a summit's sidelines (retired)" in out
+    assert "ana: Event type = Meeting\n" in out
+    assert cli_module.main(["show", "--db", str(path), A2, "--logical", "--lang", "fa"]) == 0
+    out = capsys.readouterr().out
+    assert "(retired)" not in out and "(کنارگذاشته)" in out
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_charts_mark_a_retired_value(revised, language: str) -> None:
+    from annotator.core.labels import Labels
+    from annotator.core.outputs.charts import make_chart
+
+    figure = make_chart(revised, "demands", language)
+    shown = [text.get_text() for text in figure.axes[0].get_yticklabels()]
+    labels = Labels.of(revised, language)
+    retired = labels.marked("demands", "cut_ties")
+    assert retired != labels.value_text("demands", "cut_ties")
+    assert any(retired.split()[0] in text for text in shown) and len(shown) == 3
+    agreement = make_chart(revised, "agreement", language)
+    rows = [text.get_text() for text in agreement.axes[0].get_yticklabels()]
+    assert rows and all(("revision" if language == "en" else "ویرایش") in row for row in rows)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.analysis.alpha import PairCounter, TallyBuilder
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import Listing, Translatable
+from annotator.core.i18n import Listing, Number, Translatable
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -64,9 +64,9 @@ class Revision:
         if self.pooled:
             return Translatable("Codebook revisions {revisions} pooled (versions {versions}), "
                                 "on the categories all of them offer",
-                                revisions=self.label, versions=Listing(self.versions))
+                                revisions=Number(self.label), versions=Listing(self.versions))
         return Translatable("Codebook revision {revision} (versions {versions})",
-                            revision=self.label, versions=Listing(self.versions))
+                            revision=Number(self.label), versions=Listing(self.versions))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"label": self.label, "codebook_id": self.codebook_id,

@@ -40,6 +40,7 @@ from annotator.core.i18n import (
     check_language,
     digits,
     join,
+    translate,
     translation,
 )
 from annotator.core.labels import Labels
@@ -113,8 +114,10 @@ class Report:
     corpus: stats.CorpusSummary
     progress: dict[str, dict[str, int]]
     agreement: list[Any] | None  # None: the agreement module is not available
-    # label, level, alpha, 95% interval, articles, note
-    agreement_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    # revision, label, level, alpha, 95% interval, articles, note
+    agreement_rows: list[tuple[str, str, str, str, str, str, str]] = field(
+        default_factory=list)
+    agreement_caveats: list[str] = field(default_factory=list)  # worded, one a line
     charts: list[ChartImage] = field(default_factory=list)
     matrices: list[MatrixPart] = field(default_factory=list)  # single-choice fields
     language_names: dict[str, str] = field(default_factory=dict)  # article language -> name
@@ -278,13 +281,18 @@ class Report:
             "(Krippendorff 2004; Hayes and Krippendorff 2007).").format(
                 samples=digits(INTERVAL_SAMPLES, lang),
                 seed=digits(INTERVAL_SEED, lang))
+        intro_text += " " + _(
+            "Each codebook revision has figures of its own: the codebook counts agreement "
+            "as comparable only within one revision.")
         intro = self._paragraph(intro_text) + "\n"
-        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), _("Articles"),
-                _("Note")]
-        rows = [[self.data(label), level, alpha, interval, units,
+        head = [_("Revision"), _("Field"), _("Level"), _("Alpha"), _("95% interval"),
+                _("Articles"), _("Note")]
+        rows = [[self.data(revision), self.data(label), level, alpha, interval, units,
                  self.data(note) if note else note]
-                for label, level, alpha, interval, units, note in self.agreement_rows]
-        return intro + self._table(head, rows, {2, 3, 4}, frozenset({5}))
+                for revision, label, level, alpha, interval, units, note
+                in self.agreement_rows]
+        caveats = "".join("\n" + self._paragraph(line) for line in self.agreement_caveats)
+        return intro + self._table(head, rows, {3, 4, 5}, frozenset({6})) + caveats
 
     def _matrix_part(self) -> str:
         """Each single-choice field's coincidence matrix, shaded, and where they disagree."""
@@ -301,7 +309,9 @@ class Report:
         total = html.escape(_("Total"))
         most = html.escape(_("Most disagreement:"))
         for part in self.matrices:
-            parts.append(f"<h3 {self._block()}>{self.data(part.field)}</h3>")
+            revision = _("codebook revision {revision}").format(revision=part.revision)
+            parts.append(f"<h3 {self._block()}>{self.data(part.field)} "
+                         f"({html.escape(revision)})</h3>")
             parts.append(self._paragraph(_("{units} articles coded by two or more "
                                            "annotators.").format(units=part.units)))
             lines = [f'<table dir="{direction}" align="{align}" border="1" cellspacing="0" '
@@ -365,14 +375,15 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
     labels = Labels.of(project, language)
     codebook = project.codebooks.active()
     try:
-        figures: list[Any] | None = charts.agreement_figures(project, INTERVAL_SAMPLES,
-                                                            INTERVAL_SEED)
+        result: Any = charts.agreement_report(project, INTERVAL_SAMPLES, INTERVAL_SEED)
+        figures: list[Any] | None = list(result.figures)
     except AnnotatorError:
-        figures = None
-    rows: list[tuple[str, str, str, str, str, str]] = []
+        result, figures = None, None
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
     for figure in figures or []:
         interval = getattr(figure, "interval", None)
         rows.append((
+            str(figure.revision),
             labels.figure(str(figure.field), getattr(figure, "category", None)),
             labels.level(str(figure.level)),
             labels.alpha(figure.alpha),
@@ -393,6 +404,10 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110) -
         progress=stats.status_table(project),
         agreement=figures,
         agreement_rows=rows,
+        agreement_caveats=[translate(message, language) for caveat in
+                           (result.caveats if result is not None else [])
+                           for message in caveat.messages(labels.field(caveat.field), [
+                               labels.value(caveat.field, c) or c for c in caveat.left_out])],
         matrices=matrix_parts(project, labels) if figures is not None else [],
         language_names={code: labels.language_name(code) for code in LANGUAGES},
         status_names={status: labels.status(status) for status in STATUSES},
