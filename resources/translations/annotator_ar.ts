@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+89"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+9"/>
+        <location line="+41"/>
+        <location line="+10"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -78,7 +78,13 @@
         <translation>ألفا</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Revision</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>95% interval</source>
         <translation>مجال ٩٥٪</translation>
     </message>
@@ -118,17 +124,18 @@
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+1"/>
         <source>Annotator</source>
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Shared articles</source>
         <translation>المقالات المشتركة</translation>
     </message>
@@ -1906,7 +1913,12 @@ The current state is backed up first.</source>
 <context>
     <name>_MatrixView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+70"/>
+        <source>Codebook revision %1</source>
+        <translation>مراجعة دليل الترميز %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>No article was coded by two or more annotators in this field.</source>
         <translation>لم يرمّز مرمّزان أو أكثر أيّ مقالة في هذا الحقل.</translation>
     </message>

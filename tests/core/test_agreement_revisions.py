@@ -43,6 +43,10 @@ def second_revision() -> str:
 
 @pytest.fixture
 def revised(project):
+    return code_two_revisions(project)
+
+
+def code_two_revisions(project):
     """ana and bo code A1-A3 under revision 1; revision 2 is loaded; ana and bo code A4
     and A5, and cy codes A3, under revision 2 (A3 then mixes the two)."""
     tags = project.tags
