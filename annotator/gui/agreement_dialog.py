@@ -127,9 +127,10 @@ class AgreementDialog(QDialog):
                     labels.note(figure.note),
                 ])
             self.figures = _table(
-                [self.tr("Revision"), self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
-                 self.tr("95% interval"), self.tr("q < 0.667"), self.tr("q < 0.800"),
-                 self.tr("Articles"), self.tr("Annotators"), self.tr("Values"), self.tr("Note")],
+                [self.tr("Revision"), self.tr("Field"), self.tr("Category"), self.tr("Level"),
+                 self.tr("Alpha"), self.tr("95% interval"), self.tr("q < 0.667"),
+                 self.tr("q < 0.800"), self.tr("Articles"), self.tr("Annotators"),
+                 self.tr("Values"), self.tr("Note")],
                 rows, range(4, 11))
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
             pairs = [[labels.number(p.revision), labels.field(p.field), p.annotator_a,

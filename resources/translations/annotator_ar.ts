@@ -58,12 +58,12 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -73,18 +73,18 @@
         <translation>مستوى القياس</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Alpha</source>
         <translation>ألفا</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+10"/>
+        <location line="-1"/>
+        <location line="+11"/>
         <source>Revision</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>95% interval</source>
         <translation>مجال ٩٥٪</translation>
     </message>
@@ -94,17 +94,17 @@
         <translation>q &lt; ٠٫٦٦٧</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>q &lt; 0.800</source>
         <translation>q &lt; ٠٫٨٠٠</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Values</source>
         <translation>القيم</translation>
     </message>
@@ -114,12 +114,12 @@
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Annotators</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Krippendorff&apos;s alpha</source>
         <translation>ألفا كريبندورف</translation>
     </message>

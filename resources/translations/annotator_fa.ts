@@ -58,12 +58,12 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Category</source>
         <translation>گزینه</translation>
     </message>
@@ -73,18 +73,18 @@
         <translation>سطح سنجش</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Alpha</source>
         <translation>آلفا</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+10"/>
+        <location line="-1"/>
+        <location line="+11"/>
         <source>Revision</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>95% interval</source>
         <translation>بازهٔ ۹۵٪</translation>
     </message>
@@ -94,17 +94,17 @@
         <translation>q &lt; ۰٫۶۶۷</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>q &lt; 0.800</source>
         <translation>q &lt; ۰٫۸۰۰</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Articles</source>
         <translation>مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Values</source>
         <translation>مقدارها</translation>
     </message>
@@ -114,12 +114,12 @@
         <translation>توضیح</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Annotators</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Krippendorff&apos;s alpha</source>
         <translation>آلفای کریپندورف</translation>
     </message>

@@ -241,3 +241,4 @@ def test_charts_mark_a_retired_value(revised, language: str) -> None:
     agreement = make_chart(revised, "agreement", language)
     rows = [text.get_text() for text in agreement.axes[0].get_yticklabels()]
     assert rows and all(("revision" if language == "en" else "ویرایش") in row for row in rows)
+    assert any(row.endswith("2" if language == "en" else "۲") for row in rows)

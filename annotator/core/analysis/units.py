@@ -8,7 +8,8 @@ and which codebook revision each value was coded under.
 The codebook file says agreement is only comparable within one revision, so values are
 grouped by the revision they were coded under (the revision, and codebook id, of the
 stored codebook version a tag carries; an annotator's values of one field in one article
-belong to the newest version among their tags, the codebook they last coded it with).  A
+belong to the newest version among their tags, the codebook they last coded it with; a
+tag without a version, from an old file, counts under the active codebook's revision).  A
 :class:`Revision` collects the stored versions that share a codebook id and revision.  By
 default each revision is its own data: in an article whose annotators coded a field
 under different revisions, each revision sees only the values coded under it (the others

@@ -489,8 +489,8 @@ def _agreement(chart: _Chart) -> None:
     if len({getattr(f, "revision", "") for f in figures}) > 1:
         # Each codebook revision has figures of its own: say which a bar belongs to.
         rows = [chart.words.gettext("{row}, revision {revision}").format(
-            row=row, revision=getattr(f, "revision", "")) for row, f in zip(rows, figures,
-                                                                            strict=True)]
+            row=row, revision=digits(getattr(f, "revision", ""), chart.language))
+            for row, f in zip(rows, figures, strict=True)]
     ax = chart.axes(9, 1.5 + 0.34 * len(rows))
     alphas = [f.alpha for f in figures]
     low = min([0.0, *(a for a in alphas if a is not None)])
