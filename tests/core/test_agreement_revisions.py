@@ -18,6 +18,7 @@ from annotator.core.analysis.matrix import field_matrices, field_matrix
 from annotator.core.codebook import parse_codebook
 from annotator.core.errors import AnnotatorError
 from tests.conftest import SAMPLE_IDS
+from tests.core.test_agreement import cli  # noqa: F401  (the agreement command)
 
 A1, A2, A3, A4, A5 = SAMPLE_IDS
 
@@ -160,21 +161,7 @@ def test_bootstrap_and_matrix_per_revision(revised) -> None:
 
 
 # -- the command line ---------------------------------------------------------------------
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], project_path):
-    from annotator.cli import commands as cli_module
-
-    monkeypatch.setattr(cli_module, "PLUGINS", ("annotator.cli.agreement",))
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = cli_module.main(["agreement", "--db", str(project_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_cli_names_the_revision_of_every_table(revised, cli) -> None:
+def test_cli_names_the_revision_of_every_table(revised, cli) -> None:  # noqa: F811
     revised.close()
     code, out, err = cli("--logical", "--field", "event_type")
     assert code == 0, err
@@ -196,7 +183,7 @@ def test_cli_names_the_revision_of_every_table(revised, cli) -> None:
     assert "Codebook revisions 1+2 pooled" in out and "pooled without" in out
 
 
-def test_cli_matrix_per_revision(revised, cli) -> None:
+def test_cli_matrix_per_revision(revised, cli) -> None:  # noqa: F811
     revised.close()
     code, out, _ = cli("--matrix", "event_type", "--format", "json")
     assert [m["revision"] for m in json.loads(out)] == ["1", "2"]

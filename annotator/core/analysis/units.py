@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.analysis.alpha import PairCounter, TallyBuilder
@@ -239,42 +240,26 @@ def fold(spec: Field, units: Mapping[Any, Mapping[Any, Any]]) -> FieldTally:
 def units_from_rows(rows: Iterable[tuple[str, str, str, str | None]], fields: Sequence[Field],
                     annotators: Collection[str] | None = None) -> dict[str, Units]:
     """``{field: {article: {annotator: value}}}`` from (article_id, annotator, field,
-    value) rows in any order, every row in one data set whatever its revision."""
-    kinds = {spec.id: spec.type for spec in fields if spec.type != "text"}
-    wanted = None if annotators is None else set(annotators)
-    units: dict[str, Units] = {field_id: {} for field_id in kinds}
-    sets = {field_id for field_id, kind in kinds.items() if kind in SET_FIELDS}
-    for article_id, annotator, field_id, value in rows:
-        by_article = units.get(field_id)
-        if by_article is None or (wanted is not None and annotator not in wanted):
-            continue
-        unit = by_article.get(article_id)
-        if unit is None:
-            unit = by_article[article_id] = {}
-        if field_id in sets:
-            labels = unit.get(annotator)
-            if labels is None:
-                labels = unit[annotator] = []
-            if value is not None:
-                labels.append(value)
-        else:
-            unit[annotator] = CODED_NONE if value is None else value
-    for field_id in sets:
-        for unit in units[field_id].values():
-            for annotator, labels in unit.items():
-                unit[annotator] = frozenset(labels)
+    value) rows in any order, every row in one data set whatever its revision (a few
+    articles' tags: a training set, a test)."""
+    units: dict[str, Units] = {spec.id: {} for spec in fields if spec.type != "text"}
+    ordered = sorted(rows, key=itemgetter(0))
+    for article_id, by_field, _ in _articles(ordered, fields, annotators):
+        for field_id, unit in by_field.items():
+            units[field_id][article_id] = unit
     return units
 
 
 def _articles(rows: Iterable[tuple[Any, ...]], fields: Sequence[Field],
-              annotators: Collection[str]
-              ) -> Iterator[tuple[dict[str, Units], dict[str, dict[str, int]]]]:
-    """Rows (article_id, annotator, field, value[, version]) grouped by article, the rows
-    of one article next to each other: per article, ``{field: {annotator: value}}`` and,
-    when rows carry a version, ``{field: {annotator: newest version}}``."""
+              annotators: Collection[str] | None
+              ) -> Iterator[tuple[str, dict[str, Units], dict[str, dict[str, int]]]]:
+    """Rows (article_id, annotator, field, value[, version]) of ``annotators`` (None:
+    everyone's) grouped by article, the rows of one article next to each other: per
+    article, its id, ``{field: {annotator: value}}`` and, when rows carry a version,
+    ``{field: {annotator: newest version}}``.  Free-text fields are left out."""
     sets = {spec.id for spec in fields if spec.type in SET_FIELDS}
-    singles = {spec.id for spec in fields if spec.type not in SET_FIELDS}
-    wanted = set(annotators)
+    singles = {spec.id for spec in fields if spec.type == "single"}
+    wanted = None if annotators is None else set(annotators)
     current: object = None
     units: dict[str, dict[str, Any]] = {}
     versions: dict[str, dict[str, int]] = {}
@@ -282,9 +267,10 @@ def _articles(rows: Iterable[tuple[Any, ...]], fields: Sequence[Field],
         article_id, annotator, field_id, value = row[:4]
         if article_id != current:
             if units:
-                yield _finished(units, sets), versions
+                yield current, _finished(units, sets), versions
             current, units, versions = article_id, {}, {}
-        if annotator not in wanted or not (field_id in singles or field_id in sets):
+        if (wanted is not None and annotator not in wanted) or not (
+                field_id in singles or field_id in sets):
             continue
         if value == "":  # the index holds "coded, none" as ''
             value = None
@@ -305,7 +291,7 @@ def _articles(rows: Iterable[tuple[Any, ...]], fields: Sequence[Field],
             if version > held.get(annotator, -1):
                 held[annotator] = version
     if units:
-        yield _finished(units, sets), versions
+        yield current, _finished(units, sets), versions
 
 
 def _finished(units: dict[str, dict[str, Any]], sets: Collection[str]) -> dict[str, Units]:
@@ -344,7 +330,8 @@ def read(project: Project, fields: Sequence[Field], annotators: list[str],
         # One revision (the usual case): no need to know each tag's version.
         only = found[0] if found else active
         tallies = {spec.id: FieldTally(spec) for spec in fields}
-        for units, _ in _articles(project.tags.iter_values_by_article(), fields, annotators):
+        for _, units, _ in _articles(project.tags.iter_values_by_article(), fields,
+                                     annotators):
             for field_id, unit in units.items():
                 tallies[field_id].add(unit)
         return Data([Group(only, list(fields), tallies)], [], annotators, pool)
@@ -356,7 +343,7 @@ def read(project: Project, fields: Sequence[Field], annotators: list[str],
                               if r.codebook.has_field(spec.id)} for r in found}
     seen: set[str] = set()
     mixed = dict.fromkeys((spec.id for spec in fields), 0)
-    for units, versions in _articles(rows, fields, annotators):
+    for _, units, versions in _articles(rows, fields, annotators):
         for field_id, unit in units.items():
             labels = {a: _label(of_version, active, v) for a, v in versions[field_id].items()}
             if len(unit) > 1 and len(set(labels.values())) > 1:
@@ -392,7 +379,7 @@ def _pool(items: list[Revision], of_version: Mapping[int, Revision], active: Rev
             kept[spec.id] = {c.id for c in specs[spec.id].categories}
     tallies = {field_id: FieldTally(spec) for field_id, spec in specs.items()}
     mixed = dict.fromkeys(specs, 0)
-    for units, versions in _articles(rows, fields, annotators):
+    for _, units, versions in _articles(rows, fields, annotators):
         for field_id, unit in units.items():
             if field_id not in tallies:
                 continue
