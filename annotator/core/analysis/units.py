@@ -260,7 +260,7 @@ def _articles(rows: Iterable[tuple[Any, ...]], fields: Sequence[Field],
     sets = {spec.id for spec in fields if spec.type in SET_FIELDS}
     singles = {spec.id for spec in fields if spec.type == "single"}
     wanted = None if annotators is None else set(annotators)
-    current: object = None
+    current: Any = None
     units: dict[str, dict[str, Any]] = {}
     versions: dict[str, dict[str, int]] = {}
     for row in rows:
