@@ -6,6 +6,10 @@ figure and per category) or JSON.  With ``--lang fa`` or ``ar`` the table speaks
 Arabic: its headings, the fields', categories' and levels' labels, the notes, and numbers in
 the language's digits (a negative alpha with the minus sign where a right-to-left reader
 expects it).  The CSV and the JSON are data: ids and English notes in every language.
+Figures are computed per codebook revision (the codebook file says agreement is only
+comparable within one): each table is headed by its revision, the CSV has a ``revision``
+column and the JSON names the revision of each figure, with the caveats (articles coded
+under different revisions, categories left out of a pool) after the tables.
 """
 
 from __future__ import annotations
@@ -19,16 +23,18 @@ from typing import Any
 
 from annotator.cli.common import language, project_for, terminal_text
 from annotator.cli.parser import whole_number
-from annotator.core.analysis.agreement import Figure, PairAgreement, report
+from annotator.core.analysis.agreement import Caveat, Figure, PairAgreement, Revision, report
 from annotator.core.analysis.bootstrap import MAX_SAMPLES, Bootstrap
-from annotator.core.analysis.matrix import FieldMatrix, field_matrix, tidy
+from annotator.core.analysis.matrix import FieldMatrix, field_matrices, tidy
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, translation
+from annotator.core.i18n import N_, Listing, Translatable, translate, translation
 from annotator.core.labels import Labels
 
-CSV_COLUMNS = ("field", "category", "level", "alpha", "units", "annotators", "values", "note")
+CSV_COLUMNS = ("revision", "field", "category", "level", "alpha", "units", "annotators",
+               "values", "note")
 INTERVAL_COLUMNS = ("ci_low", "ci_high", "p_below_667", "p_below_800")
 """Added after ``alpha`` in the CSV with ``--bootstrap``."""
+_ALPHA = CSV_COLUMNS.index("alpha") + 1
 
 
 def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.Namespace) -> None:
@@ -51,6 +57,12 @@ def register(command: Callable[..., argparse.ArgumentParser], parents: argparse.
     p.add_argument("--matrix", metavar="FIELD",
                    help=N_("print this field's coincidence matrix and the pairs of values "
                            "that make up most of the disagreement, instead of alpha"))
+    p.add_argument("--revision", metavar="R",
+                   help=N_("only the tags coded under this codebook revision (default: each "
+                           "revision in a table of its own)"))
+    p.add_argument("--pool-revisions", action="store_true",
+                   help=N_("one table over every codebook revision, counting only the "
+                           "categories all of them offer (others count as missing)"))
 
 
 def _open(stream: Any) -> Any:
@@ -61,6 +73,9 @@ def _open(stream: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.pool_revisions and args.revision is not None:
+        raise AnnotatorError(N_("--revision shows one codebook revision and --pool-revisions "
+                                "pools them all: give one of them"))
     if args.matrix is not None:
         if args.bootstrap is not None or args.fields:
             raise AnnotatorError(N_("--matrix shows one field's coincidence matrix: leave out "
@@ -71,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
                                 "N too"))
     bootstrap = None if args.bootstrap is None else Bootstrap(args.bootstrap, args.seed)
     with project_for(args, create=False) as project:
-        result = report(project, args.annotators, args.fields, bootstrap)
+        result = report(project, args.annotators, args.fields, bootstrap,
+                        pool=args.pool_revisions, revision=args.revision)
         labels = Labels.of(project, language(args))
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
@@ -80,10 +96,19 @@ def run(args: argparse.Namespace) -> int:
         if bootstrap is None:
             writer.writerow(CSV_COLUMNS)
         else:
-            writer.writerow(CSV_COLUMNS[:4] + INTERVAL_COLUMNS + CSV_COLUMNS[4:])
+            writer.writerow(CSV_COLUMNS[:_ALPHA] + INTERVAL_COLUMNS + CSV_COLUMNS[_ALPHA:])
         writer.writerows(csv_row(figure, bootstrap is not None) for figure in result.figures)
     else:
-        text = figure_table(result.figures, labels)
+        say = _Words(labels)
+        parts = []
+        for revision in result.revisions:
+            part = revision_title(revision, say) + "\n" + figure_table(
+                [f for f in result.figures if f.revision == revision.label], labels)
+            if len(result.annotators) > 1:
+                part += "\n\n" + pair_table(
+                    [p for p in result.pairs if p.revision == revision.label], labels)
+            parts.append(part)
+        text = "\n\n".join(parts)
         if bootstrap is not None:
             text += "\n" + translation(labels.language).gettext(
                 "95% intervals from {samples} resamples of the articles (seed {seed}); "
@@ -91,10 +116,22 @@ def run(args: argparse.Namespace) -> int:
                     samples=_Words(labels).number(bootstrap.samples),
                     seed=_Words(labels).number(bootstrap.seed)
                     if bootstrap.seed is not None else "-")
-        if len(result.annotators) > 1:
-            text += "\n\n" + pair_table(result.pairs, labels)
+        if result.caveats:
+            text += "\n\n" + "\n".join(caveat_line(caveat, say) for caveat in result.caveats)
         terminal_text(args, text)
     return 0
+
+
+def revision_title(revision: Revision, say: _Words) -> str:
+    """The line that heads a revision's tables: which codebook revision, which versions."""
+    return translate(revision.title(), say.words_language)
+
+
+def caveat_line(caveat: Caveat, say: _Words) -> str:
+    """One caveat: articles coded under different revisions, categories left out of a pool."""
+    messages = caveat.messages(say.field(caveat.field),
+                               [say.category(caveat.field, c) for c in caveat.left_out])
+    return "\n".join(translate(message, say.words_language) for message in messages)
 
 
 def _six(value: float | None) -> str:
@@ -102,7 +139,8 @@ def _six(value: float | None) -> str:
 
 
 def csv_row(figure: Figure, with_interval: bool = False) -> list[Any]:
-    row: list[Any] = [figure.field, figure.category or "", figure.level, _six(figure.alpha)]
+    row: list[Any] = [figure.revision, figure.field, figure.category or "", figure.level,
+                      _six(figure.alpha)]
     if with_interval:
         interval = figure.interval
         row += ([""] * 4 if interval is None else
@@ -114,11 +152,20 @@ def csv_row(figure: Figure, with_interval: bool = False) -> list[Any]:
 # -- the coincidence matrix ---------------------------------------------------------------
 def run_matrix(args: argparse.Namespace) -> int:
     with project_for(args, create=False) as project:
-        result = field_matrix(project, args.matrix, args.annotators)
+        results = field_matrices(project, args.matrix, args.annotators,
+                                 pool=args.pool_revisions, revision=args.revision)
         labels = Labels.of(project, language(args))
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        print(json.dumps([result.to_dict() for result in results], ensure_ascii=False,
+                         indent=1))
     elif args.format == "csv":
+        if len(results) > 1:
+            raise AnnotatorError(Translatable(
+                "{field} was coded under {count} codebook revisions: choose one with "
+                "--revision ({revisions}) or pool them with --pool-revisions",
+                field=args.matrix, count=len(results),
+                revisions=Listing(r.revision for r in results)))
+        result = results[0]
         writer = _open(sys.stdout)
         writer.writerow(["value", *result.values, "total"])
         totals = result.totals()
@@ -126,7 +173,7 @@ def run_matrix(args: argparse.Namespace) -> int:
             writer.writerow([row, *(tidy(result.count(row, column)) for column in result.values),
                              tidy(totals[row])])
     else:
-        terminal_text(args, matrix_table(result, labels))
+        terminal_text(args, "\n\n".join(matrix_table(result, labels) for result in results))
     return 0
 
 
@@ -150,10 +197,11 @@ def matrix_table(result: FieldMatrix, labels: Labels | None = None) -> str:
              count(totals[row])] for i, row in enumerate(result.values)]
     header = ["", *names, words.pgettext("agreement table", "total")]
     table = _aligned(header, rows, right=set(range(1, len(header))))
-    title = words.gettext("Coincidence matrix of {field} ({units} articles coded by two or "
-                          "more annotators; each pair of values from two annotators of an "
-                          "article adds 1/(m - 1))").format(
-        field=say.field(result.field), units=say.number(result.n_units))
+    title = words.gettext("Coincidence matrix of {field}, codebook revision {revision} ({units} "
+                          "articles coded by two or more annotators; each pair of values from "
+                          "two annotators of an article adds 1/(m - 1))").format(
+        field=say.field(result.field), revision=say.number(result.revision),
+        units=say.number(result.n_units))
     lines = [title, table]
     if result.disagreements:
         lines += ["", words.gettext("Where they disagree most (share of the observed "
@@ -176,7 +224,8 @@ class _Words:
     def __init__(self, labels: Labels | None) -> None:
         self.labels = labels
         self.named = labels is not None and labels.language != "en"
-        self.words = translation(labels.language if labels is not None else "en")
+        self.words_language = labels.language if labels is not None else "en"
+        self.words = translation(self.words_language)
 
     def heading(self, word: str) -> str:
         words = self.words

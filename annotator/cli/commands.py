@@ -228,7 +228,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         lines.append(Translatable("Tags:"))
     for tag in tags:
         label = labels.field(tag.field)
-        value = labels.value_text(tag.field, tag.value)
+        value = labels.marked(tag.field, tag.value)
         extra = []
         if tag.participant:
             extra.append(Translatable("by {participant}",

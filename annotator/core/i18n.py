@@ -117,9 +117,11 @@ class Translatable(str):
 
 class Number:
     """A number to fill into a :class:`Translatable` written with a format ``spec`` (``","``
-    for thousands, ``".1f"``): ``1,234`` in English, ``۱٬۲۳۴`` in Persian, ``١٬٢٣٤`` in Arabic."""
+    for thousands, ``".1f"``): ``1,234`` in English, ``۱٬۲۳۴`` in Persian, ``١٬٢٣٤`` in Arabic.
+    A text (a codebook revision such as ``2`` or ``1+2``) keeps its characters and gets the
+    language's digits."""
 
-    def __init__(self, value: float, spec: str = "") -> None:
+    def __init__(self, value: float | str, spec: str = "") -> None:
         self.value = value
         self.spec = spec
 

@@ -84,6 +84,20 @@ class Labels:
         found = self.value(field_id, value)
         return value if found is None else found
 
+    def retired(self, field_id: str, value: str | None) -> bool:
+        """Whether ``value`` is a category the active codebook has retired."""
+        specs = self._fields.get(field_id)
+        category = specs[0].category(value) if specs and value is not None else None
+        return category is not None and category.retired
+
+    def marked(self, field_id: str, value: str | None, text: str | None = None) -> str:
+        """A value to show a reader (``text``: its label, else :meth:`value_text`), marked
+        "(retired)" when the active codebook has retired it; data files keep it unmarked."""
+        shown = self.value_text(field_id, value) if text is None else text
+        if not self.retired(field_id, value):
+            return shown
+        return self._words.gettext(N_("{value} (retired)")).format(value=shown)
+
     def participant(self, participant_id: str) -> str | None:
         """A participant's name, or None if the registry does not have them."""
         person = self._participants.get(participant_id)

@@ -3,7 +3,10 @@
 The numbers come from :mod:`annotator.core.analysis.agreement`, the same as ``annotator
 agreement``; the chart is the charts module's ``agreement`` kind.  Fields, categories,
 levels, "n/a" and the notes are worded by :class:`annotator.core.labels.Labels`, the same
-words as the report's; the dialog's own words come from Qt Linguist.
+words as the report's; the dialog's own words come from Qt Linguist.  Every table names
+the codebook revision of its figures (agreement is comparable within one revision only),
+the caveats about articles coded under two revisions sit under the tables, and the
+matrix tab shows one revision's matrix at a time.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.analysis import agreement
 from annotator.core.analysis.bootstrap import Bootstrap
-from annotator.core.analysis.matrix import FieldMatrix, field_matrix, tidy
+from annotator.core.analysis.matrix import FieldMatrix, field_matrices, tidy
 from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import translate
 from annotator.core.labels import Labels
 from annotator.core.session import Session
 from annotator.gui.texts import error_message
@@ -59,7 +63,7 @@ SEED = 1
 
 
 def _table(headers: list[str], rows: list[list[str]],
-           numbers: range = range(3, 7)) -> QTableWidget:
+           numbers: range = range(4, 8)) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
@@ -110,6 +114,7 @@ class AgreementDialog(QDialog):
                 interval = figure.interval
                 bounded = interval is not None and interval.low is not None
                 rows.append([
+                    labels.number(figure.revision),
                     labels.field(figure.field) + (" *" if figure.primary else ""),
                     category_label(figure.field, figure.category),
                     labels.level(figure.level),
@@ -122,17 +127,20 @@ class AgreementDialog(QDialog):
                     labels.note(figure.note),
                 ])
             self.figures = _table(
-                [self.tr("Field"), self.tr("Category"), self.tr("Level"), self.tr("Alpha"),
-                 self.tr("95% interval"), self.tr("q < 0.667"), self.tr("q < 0.800"),
-                 self.tr("Articles"), self.tr("Annotators"), self.tr("Values"), self.tr("Note")],
-                rows, range(3, 10))
+                [self.tr("Revision"), self.tr("Field"), self.tr("Category"), self.tr("Level"),
+                 self.tr("Alpha"), self.tr("95% interval"), self.tr("q < 0.667"),
+                 self.tr("q < 0.800"), self.tr("Articles"), self.tr("Annotators"),
+                 self.tr("Values"), self.tr("Note")],
+                rows, range(4, 11))
             self.tabs.addTab(self.figures, self.tr("Krippendorff's alpha"))
-            pairs = [[labels.field(p.field), p.annotator_a, p.annotator_b,
+            pairs = [[labels.number(p.revision), labels.field(p.field), p.annotator_a,
+                      p.annotator_b,
                       (labels.not_applicable if p.agreement is None
                        else percent(100 * p.agreement)),
                       count(p.n_units)] for p in result.pairs]
-            self.pairs = _table([self.tr("Field"), self.tr("Annotator"), self.tr("Annotator"),
-                                 self.tr("Agreement"), self.tr("Shared articles")], pairs)
+            self.pairs = _table([self.tr("Revision"), self.tr("Field"), self.tr("Annotator"),
+                                 self.tr("Annotator"), self.tr("Agreement"),
+                                 self.tr("Shared articles")], pairs)
             self.tabs.addTab(self.pairs, self.tr("Pairwise"))
             self.matrix_tab = _MatrixView(session, labels, self)
             self.tabs.addTab(self.matrix_tab, self.tr("Coincidence matrix"))
@@ -159,6 +167,16 @@ class AgreementDialog(QDialog):
                       .replace("%1", labels.number(SAMPLES)).replace("%2", labels.number(SEED)))
         note.setWordWrap(True)
         layout.addWidget(note)
+        # The caveats name fields and categories (data): plain text.
+        caveats = [translate(message, language) for caveat in
+                   (result.caveats if result is not None else [])
+                   for message in caveat.messages(labels.field(caveat.field), [
+                       category_label(caveat.field, c) for c in caveat.left_out])]
+        self.caveats = QLabel("\n".join(caveats))
+        self.caveats.setTextFormat(Qt.TextFormat.PlainText)
+        self.caveats.setWordWrap(True)
+        self.caveats.setVisible(bool(caveats))
+        layout.addWidget(self.caveats)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -176,6 +194,10 @@ class _MatrixView(QWidget):
             if spec.type != "text":
                 self.fields.addItem(labels.field(spec.id), spec.id)
         layout.addWidget(self.fields)
+        # One revision's matrix at a time: the field's revisions with tags, newest chosen.
+        self.revisions = QComboBox()
+        layout.addWidget(self.revisions)
+        self._matrices: list[FieldMatrix] = []
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
@@ -184,6 +206,7 @@ class _MatrixView(QWidget):
         self.most.setWordWrap(True)
         layout.addWidget(self.most)
         self.fields.currentIndexChanged.connect(self.show_field)
+        self.revisions.currentIndexChanged.connect(self.show_matrix)
         self.show_field()
 
     def _value(self, field_id: str, name: str) -> str:
@@ -201,10 +224,25 @@ class _MatrixView(QWidget):
         if field_id is None:
             return
         try:
-            result: FieldMatrix | None = field_matrix(self.session.project, field_id)
+            self._matrices = field_matrices(self.session.project, field_id)
         except AnnotatorError as exc:
-            result = None
+            self._matrices = []
             self.most.setText(error_message(exc, self.labels.language))
+        self.revisions.blockSignals(True)
+        self.revisions.clear()
+        for matrix in self._matrices:
+            self.revisions.addItem(self.tr("Codebook revision %1").replace(
+                "%1", self.labels.number(matrix.revision)), matrix.revision)
+        with_values = [i for i, m in enumerate(self._matrices) if m.values]
+        self.revisions.setCurrentIndex(with_values[-1] if with_values else
+                                       len(self._matrices) - 1)
+        self.revisions.blockSignals(False)
+        self.show_matrix()
+
+    def show_matrix(self) -> None:
+        field_id = self.fields.currentData()
+        index = self.revisions.currentIndex()
+        result = self._matrices[index] if 0 <= index < len(self._matrices) else None
         values = result.values if result is not None else []
         names = [self._value(field_id, value) for value in values]
         self.table.clear()

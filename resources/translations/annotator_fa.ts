@@ -52,18 +52,18 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+85"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+89"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+9"/>
+        <location line="+41"/>
+        <location line="+11"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Category</source>
         <translation>گزینه</translation>
     </message>
@@ -73,12 +73,18 @@
         <translation>سطح سنجش</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Alpha</source>
         <translation>آلفا</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+11"/>
+        <source>Revision</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>95% interval</source>
         <translation>بازهٔ ۹۵٪</translation>
     </message>
@@ -88,17 +94,17 @@
         <translation>q &lt; ۰٫۶۶۷</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>q &lt; 0.800</source>
         <translation>q &lt; ۰٫۸۰۰</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Articles</source>
         <translation>مقاله‌ها</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Values</source>
         <translation>مقدارها</translation>
     </message>
@@ -108,27 +114,28 @@
         <translation>توضیح</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Annotators</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Krippendorff&apos;s alpha</source>
         <translation>آلفای کریپندورف</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+1"/>
         <source>Annotator</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Agreement</source>
         <translation>توافق</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Shared articles</source>
         <translation>مقاله‌های مشترک</translation>
     </message>
@@ -2438,7 +2445,12 @@ The current state is backed up first.</source>
 <context>
     <name>_MatrixView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+77"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+70"/>
+        <source>Codebook revision %1</source>
+        <translation>ویرایش %1 دفترچهٔ کد</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>No article was coded by two or more annotators in this field.</source>
         <translation>هیچ مقاله‌ای در این فیلد را دو کدگذار یا بیشتر کدگذاری نکرده‌اند.</translation>
     </message>

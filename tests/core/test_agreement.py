@@ -338,7 +338,7 @@ def test_pairwise_agreement(coded) -> None:
     assert pairs["demands", "ana", "bo"].agreement == 0.5  # A3: empty = empty
     assert pairs["event_type", "ana", "bo"].agreement == 1.0
     assert pairs["event_type", "bo", "cy"].to_dict() == {
-        "field": "event_type", "annotator_a": "bo", "annotator_b": "cy",
+        "revision": "1", "field": "event_type", "annotator_a": "bo", "annotator_b": "cy",
         "n_units": 2, "n_agreeing": 1, "agreement": 0.5}
 
 
@@ -361,15 +361,16 @@ def test_cli_csv_has_the_documented_columns(coded, cli) -> None:
     code, out, err = cli("--format", "csv")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert rows[0] == ["field", "category", "level", "alpha", "units", "annotators", "values",
-                       "note"]
-    table = {(r[0], r[1], r[2]): r for r in rows[1:]}
+    assert rows[0] == ["revision", "field", "category", "level", "alpha", "units",
+                       "annotators", "values", "note"]
+    assert {r[0] for r in rows[1:]} == {"1"}
+    table = {(r[1], r[2], r[3]): r[1:] for r in rows[1:]}
     assert float(table["stance", "", "ordinal"][3]) == pytest.approx(7 / 9, abs=1e-6)
     assert table["stance", "", "ordinal"][4:7] == ["3", "2", "6"]
     assert float(table["demands", "humanitarian_aid", "binary"][3]) == 0.0
     assert table["demands", "accountability", "binary"][3] == ""
     assert table["demands", "accountability", "binary"][7]
-    assert {r[2] for r in rows[1:]} == {"ordinal", "nominal", "masi", "binary"}
+    assert {r[3] for r in rows[1:]} == {"ordinal", "nominal", "masi", "binary"}
     assert out.count("\r\n") == len(rows)
 
 

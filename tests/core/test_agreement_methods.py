@@ -226,8 +226,8 @@ def test_cli_bootstrap_json_has_interval_beside_alpha(coded, cli) -> None:  # no
 def test_cli_bootstrap_csv_and_table(coded, cli) -> None:  # noqa: F811
     code, out, _ = cli("--format", "csv", "--bootstrap", "200", "--seed", "1")
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert rows[0][:8] == ["field", "category", "level", "alpha", "ci_low", "ci_high",
-                           "p_below_667", "p_below_800"]
+    assert rows[0][:9] == ["revision", "field", "category", "level", "alpha", "ci_low",
+                           "ci_high", "p_below_667", "p_below_800"]
     code, out, _ = cli("--logical", "--bootstrap", "200", "--seed", "1", "--field", "stance")
     assert code == 0 and "95% interval" in out and "q<0.800" in out
     assert "200 resamples" in out
@@ -265,7 +265,8 @@ def test_cli_matrix_of_the_published_example(tmp_path, cli) -> None:
     path, scale = published_example_project(tmp_path)
     code, out, err = cli("--matrix", "stance", "--format", "json", db=path)
     assert code == 0, err
-    data = json.loads(out)
+    (data,) = json.loads(out)  # one codebook revision: one matrix
+    assert data["revision"] == "1"
     assert list(data["matrix"]) == scale
     for row, cells in PUBLISHED_MATRIX.items():
         for column, cell in enumerate(cells, start=1):
@@ -291,7 +292,7 @@ def test_cli_matrix_of_the_published_example(tmp_path, cli) -> None:
 def test_cli_matrix_of_a_set_field(coded, cli) -> None:  # noqa: F811
     code, out, err = cli("--matrix", "demands", "--format", "json")
     assert code == 0, err
-    data = json.loads(out)
+    (data,) = json.loads(out)
     assert data["level"] == "masi"
     total = sum(sum(row.values()) for row in data["matrix"].values())
     assert total == pytest.approx(sum(data["totals"].values()))

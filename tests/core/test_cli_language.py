@@ -40,8 +40,9 @@ def test_agreement_speaks_persian(coded, run, asked) -> None:  # noqa: F811
     assert asked == []  # every word from the catalogue
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("آلفای کریپندورف") or PERSIAN.search(lines[0])
-    header = lines[1].split()
+    assert lines[0] == "ویرایش ۱ دفترچهٔ کد (نسخه‌های ۱)"  # each table names its revision
+    assert lines[1].startswith("آلفای کریپندورف") or PERSIAN.search(lines[1])
+    header = lines[2].split()
     assert header[:4] == ["فیلد", "گزینه", "سطح", "آلفا"]
     assert "stance" not in out and "ordinal" not in out and "n/a" not in out
     assert "ترتیبی*" in out and "۰٫۷۷۸" in out
@@ -56,7 +57,8 @@ def test_agreement_in_arabic_and_english_unchanged(coded, run, project_path) -> 
         result = report(project, None, ["stance"])
         figures = agreement_cli.figure_table(result.figures)
         assert figures == agreement_cli.figure_table(result.figures, Labels.of(project, "en"))
-    assert english.startswith("Krippendorff's alpha (* = the figure to report for the field; "
+    assert english.startswith("Codebook revision 1 (versions 1)\n"
+                              "Krippendorff's alpha (* = the figure to report for the field; "
                               "units = articles coded by two or more annotators)\n"
                               "field   category  level     alpha  units  annotators  note\n")
     assert figures in english

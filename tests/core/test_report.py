@@ -183,11 +183,12 @@ def test_report_bootstrap_gives_the_intervals_and_q_of_agreement_bootstrap(
         report = build_report(project, "en", chart_dpi=30, bootstrap=300, seed=7)
     stance = next(f for f in data["figures"] if f["field"] == "stance" and f["primary"])
     assert stance["ci_low"] is not None and stance["p_below_800"] is not None
-    [row] = [r for r in report.agreement_rows if r[0].startswith("Stance toward") and
-             r[1] == "ordinal"]
-    assert row[2] == f"{stance['alpha']:.3f}"
-    assert row[3] == f"{stance['ci_low']:.3f} – {stance['ci_high']:.3f}"
-    assert (row[4], row[5]) == (f"{stance['p_below_667']:.3f}", f"{stance['p_below_800']:.3f}")
+    [row] = [r for r in report.agreement_rows if r[1].startswith("Stance toward") and
+             r[2] == "ordinal"]
+    assert row[0] == stance["revision"]
+    assert row[3] == f"{stance['alpha']:.3f}"
+    assert row[4] == f"{stance['ci_low']:.3f} – {stance['ci_high']:.3f}"
+    assert (row[5], row[6]) == (f"{stance['p_below_667']:.3f}", f"{stance['p_below_800']:.3f}")
     page = report.html()
     assert "P(alpha &lt; 0.667)" in page and "P(alpha &lt; 0.800)" in page
     assert "from 300 resamples" in page and "seed 7" in page

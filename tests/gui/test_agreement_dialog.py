@@ -26,21 +26,22 @@ def test_persian_and_arabic_tables_have_no_english_words(qtbot, session: Session
     qtbot.addWidget(dialog)
     labels = Labels.of(session.project, language)
     figures = dialog.figures
-    assert labels.field("stance") + " *" in column(figures, 0)
-    assert labels.level("ordinal") in column(figures, 2)
-    alphas = column(figures, 3)
+    assert labels.field("stance") + " *" in column(figures, 1)
+    assert labels.level("ordinal") in column(figures, 3)
+    alphas = column(figures, 4)
     assert labels.not_applicable in alphas and "n/a" not in alphas
-    notes = [note for note in column(figures, 10) if note]
+    notes = [note for note in column(figures, 11) if note]
     assert notes and all(not note.isascii() for note in notes)
-    assert any(labels.value("demands", "ceasefire") == text for text in column(figures, 1))
+    assert any(labels.value("demands", "ceasefire") == text for text in column(figures, 2))
 
 
 def test_english_is_as_before(qtbot, session: Session) -> None:
     dialog = AgreementDialog(session, "en")
     qtbot.addWidget(dialog)
-    assert "n/a" in column(dialog.figures, 3)
-    assert "'unclear' counted as missing" in column(dialog.figures, 10)
-    assert "ordinal" in column(dialog.figures, 2)
+    assert "n/a" in column(dialog.figures, 4)
+    assert "'unclear' counted as missing" in column(dialog.figures, 11)
+    assert "ordinal" in column(dialog.figures, 3)
+    assert set(column(dialog.figures, 0)) == {"1"}  # the codebook revision
 
 
 def test_intervals_are_those_of_the_command_line(qtbot, session: Session) -> None:
@@ -52,10 +53,11 @@ def test_intervals_are_those_of_the_command_line(qtbot, session: Session) -> Non
     qtbot.addWidget(dialog)
     headers = [dialog.figures.horizontalHeaderItem(i).text()
                for i in range(dialog.figures.columnCount())]
-    assert headers[3:7] == ["Alpha", "95% interval", "q < 0.667", "q < 0.800"]
+    assert headers[0] == "Revision"
+    assert headers[4:8] == ["Alpha", "95% interval", "q < 0.667", "q < 0.800"]
     expected = report(session.project, bootstrap=Bootstrap(SAMPLES, SEED)).figures
     for row, figure in enumerate(expected):
-        cell = dialog.figures.item(row, 4).text()
+        cell = dialog.figures.item(row, 5).text()
         if figure.interval is None or figure.interval.low is None:
             assert cell == ""
         else:
@@ -80,3 +82,27 @@ def test_coincidence_matrix_tab_is_a_heat_map(qtbot, session: Session, language:
     assert total == pytest.approx(sum(expected.counts.values()), abs=0.05)
     if expected.disagreements:
         assert view.most.text()
+
+
+def test_two_codebook_revisions_have_their_own_rows_and_matrices(qtbot, project) -> None:
+    from tests.core.test_agreement_revisions import code_two_revisions
+
+    session = Session(code_two_revisions(project), "sara")
+    dialog = AgreementDialog(session, "fa")
+    qtbot.addWidget(dialog)
+    labels = Labels.of(session.project, "fa")
+    revisions = column(dialog.figures, 0)
+    assert set(revisions) == {"۱", "۲"} and revisions.index("۱") < revisions.index("۲")
+    assert set(column(dialog.pairs, 0)) == {"۱", "۲"}
+    assert dialog.caveats.isVisibleTo(dialog) and labels.field("event_type") in (
+        dialog.caveats.text())
+    view = dialog.matrix_tab
+    view.fields.setCurrentIndex(view.fields.findData("event_type"))
+    assert [view.revisions.itemData(i) for i in range(view.revisions.count())] == ["1", "2"]
+    assert view.revisions.currentData() == "2"  # the newest revision with tags
+    newest = {view.table.horizontalHeaderItem(i).text() for i in range(view.table.columnCount())}
+    assert labels.value("event_type", "video_call") in newest
+    view.revisions.setCurrentIndex(0)
+    oldest = {view.table.horizontalHeaderItem(i).text() for i in range(view.table.columnCount())}
+    assert labels.value("event_type", "summit_sideline") in oldest
+    assert labels.value("event_type", "video_call") not in oldest

@@ -267,8 +267,10 @@ def test_agreement_table_in_the_window(qtbot, window: MainWindow) -> None:
     table = dialog.figures
     rows = [[table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())]
-    stance = [r for r in rows if r[0].startswith("Stance") and r[2] == "ordinal"]
-    assert stance and stance[0][7] == "2"  # two articles coded by both (after the interval)
+    # The codebook revision first, then field, category, level ... articles.
+    stance = [r for r in rows if r[1].startswith("Stance") and r[3] == "ordinal"]
+    assert stance and stance[0][0] == "1"
+    assert stance[0][8] == "2"  # two articles coded by both (after the interval)
     assert dialog.pairs.rowCount() >= 1
 
 

@@ -8,7 +8,9 @@ calls coders.  An ordered single-choice field gets ordinal alpha over its scale 
 categories such as "unclear" count as missing) and nominal alpha over all categories; an
 unordered one gets nominal alpha; multiple-choice and participants fields get MASI alpha
 over the set each annotator chose (a "coded, none" tag is the empty set, no tag is
-missing) and a binary alpha per category.  Free-text fields are skipped.  The statistics
+missing) and a binary alpha per category.  Free-text fields are skipped.  Figures are
+computed per codebook revision (or over revisions pooled on the categories they share),
+as :mod:`annotator.core.analysis.units` reads them, and each names its revision.  The statistics
 are re-exported here, so ``from annotator.core.analysis.agreement import alpha`` keeps
 working.
 """
@@ -19,6 +21,7 @@ import gc
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +41,6 @@ from annotator.core.analysis.alpha import (
     Units,
     _binary,
     _matrix,
-    _tally,
     alpha,
     alpha_from_coincidences,
     binary_alphas,
@@ -54,6 +56,17 @@ from annotator.core.analysis.alpha import (
 from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_similar_by_pairs
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
 from annotator.core.analysis.bootstrap import Bootstrap, Interval
+from annotator.core.analysis.units import (
+    CODED_NONE,
+    SET_FIELDS,
+    Caveat,
+    Data,
+    FieldTally,
+    Revision,
+    fold,
+    read,
+    units_from_rows,
+)
 from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
@@ -63,7 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     # The project level, defined here.
-    "CODED_NONE", "SET_FIELDS", "Figure", "PairAgreement", "Report", "choose_fields",
+    "CODED_NONE", "SET_FIELDS", "Caveat", "Figure", "PairAgreement", "Report", "Revision",
+    "choose_fields",
     "field_agreement", "field_figures", "pairwise", "report", "units_from_rows",
     "units_from_tags",
     # The statistics, re-exported from annotator.core.analysis.alpha.
@@ -73,12 +87,6 @@ __all__ = [
     "masi_distance", "masi_similarity", "nominal_distance", "ordinal_distances",
     "pair_counts", "ratio_distance",
 ]
-
-CODED_NONE = "(none)"
-"""The value of a single-choice field an annotator marked "coded, none"."""
-
-SET_FIELDS = ("multiple", "participants")
-
 
 # -- results -------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -100,11 +108,13 @@ class Figure:
     primary: bool = False
     note: str = ""
     interval: Interval | None = None  # with --bootstrap: the 95% interval and q
+    revision: str = ""  # the codebook revision (label) the values were coded under
 
     def to_dict(self) -> dict[str, Any]:
-        """The figure's fields; a bootstrapped one has ``ci_low``, ``ci_high``,
-        ``p_below_667``, ``p_below_800`` and the resample counts beside ``alpha``."""
-        data = asdict(self)
+        """The figure's fields, the revision first; a bootstrapped one has ``ci_low``,
+        ``ci_high``, ``p_below_667``, ``p_below_800`` and the resample counts beside
+        ``alpha``."""
+        data = {"revision": self.revision, **asdict(self)}
         del data["interval"]
         if self.interval is not None:
             position = list(data).index("alpha") + 1
@@ -124,17 +134,19 @@ class PairAgreement:
     n_units: int  # articles both coded
     n_agreeing: int
     agreement: float | None  # n_agreeing / n_units; None when they share no article
+    revision: str = ""  # the codebook revision (label) of the values compared
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"revision": self.revision, **asdict(self)}
 
 
 # -- codebook fields -----------------------------------------------------------------------
 def _figure(spec: Field, level: str, result: Alpha, *, category: str | None = None,
-            primary: bool = False, note: str = "", interval: Interval | None = None) -> Figure:
+            primary: bool = False, note: str = "", interval: Interval | None = None,
+            revision: str = "") -> Figure:
     return Figure(spec.id, level, result.value, result.n_units, result.n_annotators,
                   result.n_values, category, primary, result.reason or note,
-                  interval if result.value is not None else None)
+                  interval if result.value is not None else None, revision)
 
 
 def _measured(tally: Any, metric: Metric, bootstrap: Bootstrap | None
@@ -145,36 +157,42 @@ def _measured(tally: Any, metric: Metric, bootstrap: Bootstrap | None
     return result, bootstrap.interval(tally, metric)
 
 
-def field_figures(spec: Field, units: Units, bootstrap: Bootstrap | None = None
-                  ) -> list[Figure]:
+def field_figures(spec: Field, units: Units, bootstrap: Bootstrap | None = None,
+                  revision: str = "") -> list[Figure]:
     """The figures of one codebook field from ``{article: {annotator: value}}``.
 
     Values are category ids (or :data:`CODED_NONE`) for single-choice fields and
     frozensets of ids for multiple-choice and participants fields; an annotator who did
     not code the field is absent.  Text fields give no figures.  With ``bootstrap`` each
-    defined figure gets its interval (:mod:`annotator.core.analysis.bootstrap`).
+    defined figure gets its interval (:mod:`annotator.core.analysis.bootstrap`);
+    ``revision`` names the codebook revision the values were coded under.
     """
+    return tally_figures(fold(spec, units), bootstrap, revision)
+
+
+def tally_figures(folded: FieldTally, bootstrap: Bootstrap | None = None,
+                  revision: str = "") -> list[Figure]:
+    """As :func:`field_figures`, from the field's units folded as they were read."""
+    spec = folded.spec
     if spec.type == "single":
         figures: list[Figure] = []
-        if spec.ordered:
-            rank = {category.id: position for position, category in enumerate(spec.scale)}
-            on_scale = ({a: rank[v] for a, v in unit.items() if v in rank}
-                        for unit in units.values())
-            tally = _tally(on_scale)
+        if spec.ordered and folded.scale is not None:
+            tally = folded.scale.tally()
             off_scale = tuple(f"'{c.id}'" for c in spec.categories if not c.scale)
             note = (Translatable("{categories} counted as missing", categories=off_scale)
                       if off_scale else "")
             result, interval = _measured(tally, ORDINAL, bootstrap)
             figures.append(_figure(spec, "ordinal", result, primary=True, note=note,
-                                   interval=interval))
-        result, interval = _measured(_tally(units.values()), NOMINAL, bootstrap)
+                                   interval=interval, revision=revision))
+        result, interval = _measured(folded.values.tally(), NOMINAL, bootstrap)
         figures.append(_figure(spec, "nominal", result, primary=not spec.ordered,
-                               interval=interval))
+                               interval=interval, revision=revision))
         return figures
     if spec.type in SET_FIELDS:
-        tally = _tally(units.values())
+        tally = folded.values.tally()
         result, interval = _measured(tally, MASI, bootstrap)
-        figures = [_figure(spec, "masi", result, primary=True, interval=interval)]
+        figures = [_figure(spec, "masi", result, primary=True, interval=interval,
+                           revision=revision)]
         occurring = {label for labels in tally.values for label in labels}
         if spec.type == "multiple":
             listed = [c.id for c in spec.categories if not c.retired or c.id in occurring]
@@ -185,7 +203,7 @@ def field_figures(spec: Field, units: Units, bootstrap: Bootstrap | None = None
                      and tally.signatures else {})
         for category, result in _binary(tally, categories).items():
             figures.append(_figure(spec, "binary", result, category=str(category),
-                                   interval=intervals.get(category)))
+                                   interval=intervals.get(category), revision=revision))
         return figures
     return []
 
@@ -228,62 +246,40 @@ def units_from_tags(tags: Iterable[Tag], fields: Sequence[Field],
                            fields, annotators)
 
 
-def units_from_rows(rows: Iterable[tuple[str, str, str, str | None]], fields: Sequence[Field],
-                    annotators: Collection[str] | None = None) -> dict[str, dict[str, dict]]:
-    """As :func:`units_from_tags`, from (article_id, annotator, field, value) rows."""
-    kinds = {spec.id: spec.type for spec in fields if spec.type != "text"}
-    wanted = None if annotators is None else set(annotators)
-    units: dict[str, dict[str, dict]] = {field_id: {} for field_id in kinds}
-    sets = {field_id for field_id, kind in kinds.items() if kind in SET_FIELDS}
-    for article_id, annotator, field_id, value in rows:
-        by_article = units.get(field_id)
-        if by_article is None or (wanted is not None and annotator not in wanted):
-            continue
-        unit = by_article.get(article_id)
-        if unit is None:
-            unit = by_article[article_id] = {}
-        if field_id in sets:
-            labels = unit.get(annotator)
-            if labels is None:
-                labels = unit[annotator] = []
-            if value is not None:
-                labels.append(value)
-        else:
-            unit[annotator] = CODED_NONE if value is None else value
-    for field_id in sets:
-        for unit in units[field_id].values():
-            for annotator, labels in unit.items():
-                unit[annotator] = frozenset(labels)
-    return units
-
-
 @dataclass(frozen=True)
 class Report:
-    """Everything the agreement command prints: the figures and the pairwise table."""
+    """Everything the agreement command prints: per codebook revision (or pooled), the
+    figures and the pairwise table, and the caveats about revisions."""
 
     figures: list[Figure]
     pairs: list[PairAgreement]
     annotators: list[str]
     bootstrap: Bootstrap | None = None
+    revisions: list[Revision] = dataclass_field(default_factory=list)  # one per table, oldest first
+    caveats: list[Caveat] = dataclass_field(default_factory=list)
+    pooled: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"annotators": list(self.annotators)}
+        data: dict[str, Any] = {"annotators": list(self.annotators),
+                                "revisions": [r.to_dict() for r in self.revisions],
+                                "pooled": self.pooled}
         if self.bootstrap is not None:
             data["bootstrap"] = {
                 "samples": self.bootstrap.samples, "seed": self.bootstrap.seed,
                 "level": 0.95, "method": "articles resampled with replacement; "
                 "percentile interval"}
+        data["caveats"] = [caveat.to_dict() for caveat in self.caveats]
         data["figures"] = [figure.to_dict() for figure in self.figures]
         data["pairwise"] = [pair.to_dict() for pair in self.pairs]
         return data
 
 
-def _read(project: Project, annotators: Iterable[str] | None,
-          fields: Iterable[str] | None) -> tuple[list[Field], list[str], dict]:
+def _read(project: Project, annotators: Iterable[str] | None, fields: Iterable[str] | None,
+          pool: bool = False, revision: str | None = None) -> Data:
     specs = choose_fields(project.codebooks.active(), fields)
     chosen = _choose_annotators(project, annotators)
     with _collection_paused():
-        return specs, chosen, units_from_rows(project.tags.iter_values(), specs, chosen)
+        return read(project, specs, chosen, pool, revision)
 
 
 @contextmanager
@@ -300,42 +296,52 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _pairs(specs: Sequence[Field], annotators: Sequence[str], units: dict) -> list[PairAgreement]:
+def _pairs(data: Data) -> list[PairAgreement]:
     result: list[PairAgreement] = []
-    for spec in specs:
-        counts = pair_counts(units[spec.id])
-        for first, second in combinations(sorted(annotators), 2):
-            agreeing, shared = counts.get((first, second), (0, 0))
-            result.append(PairAgreement(spec.id, first, second, shared, agreeing,
-                                        agreeing / shared if shared else None))
+    for group in data.groups:
+        label = group.revision.label
+        for spec in group.fields:
+            counts = group.tallies[spec.id].pairs.counts()
+            for first, second in combinations(sorted(data.annotators), 2):
+                agreeing, shared = counts.get((first, second), (0, 0))
+                result.append(PairAgreement(spec.id, first, second, shared, agreeing,
+                                            agreeing / shared if shared else None, label))
     return result
+
+
+def _figures(data: Data, bootstrap: Bootstrap | None) -> list[Figure]:
+    return [figure for group in data.groups for spec in group.fields
+            for figure in tally_figures(group.tallies[spec.id], bootstrap,
+                                        group.revision.label)]
 
 
 def field_agreement(project: Project, annotators: Iterable[str] | None = None,
                     fields: Iterable[str] | None = None,
-                    bootstrap: Bootstrap | None = None) -> list[Figure]:
-    """Alpha for each codebook field (and each category of set fields), primary first.
+                    bootstrap: Bootstrap | None = None, *, pool: bool = False,
+                    revision: str | None = None) -> list[Figure]:
+    """Alpha for each codebook field (and each category of set fields), primary first,
+    per codebook revision (oldest first).
 
     ``annotators`` restricts the annotators (default: everyone with tags or statuses);
     ``fields`` names the fields (default: every field but free text); ``bootstrap``
-    adds each figure's interval.
+    adds each figure's interval; ``pool`` pools the revisions over the categories they
+    share; ``revision`` reports that revision only.
     """
-    specs, _, units = _read(project, annotators, fields)
-    return [figure for spec in specs
-            for figure in field_figures(spec, units[spec.id], bootstrap)]
+    return _figures(_read(project, annotators, fields, pool, revision), bootstrap)
 
 
 def pairwise(project: Project, annotators: Iterable[str] | None = None,
-             fields: Iterable[str] | None = None) -> list[PairAgreement]:
-    """Per field and pair of annotators: share of the articles both coded with equal values."""
-    specs, chosen, units = _read(project, annotators, fields)
-    return _pairs(specs, chosen, units)
+             fields: Iterable[str] | None = None, *, pool: bool = False,
+             revision: str | None = None) -> list[PairAgreement]:
+    """Per revision, field and pair of annotators: share of the articles both coded with
+    equal values."""
+    return _pairs(_read(project, annotators, fields, pool, revision))
 
 
 def report(project: Project, annotators: Iterable[str] | None = None,
-           fields: Iterable[str] | None = None, bootstrap: Bootstrap | None = None) -> Report:
+           fields: Iterable[str] | None = None, bootstrap: Bootstrap | None = None, *,
+           pool: bool = False, revision: str | None = None) -> Report:
     """:func:`field_agreement` and :func:`pairwise` from one reading of the tags."""
-    specs, chosen, units = _read(project, annotators, fields)
-    figures = [figure for spec in specs
-               for figure in field_figures(spec, units[spec.id], bootstrap)]
-    return Report(figures, _pairs(specs, chosen, units), chosen, bootstrap)
+    data = _read(project, annotators, fields, pool, revision)
+    return Report(_figures(data, bootstrap), _pairs(data), data.annotators, bootstrap,
+                  [group.revision for group in data.groups], data.caveats, data.pooled)

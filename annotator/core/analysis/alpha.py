@@ -267,23 +267,40 @@ class _Tally:
     n_values: int
 
 
+class TallyBuilder:
+    """Units folded into a :class:`_Tally` one at a time, so that no unit is kept."""
+
+    __slots__ = ("_ids", "_annotators", "_signatures")
+
+    def __init__(self) -> None:
+        self._ids = _Ids()
+        self._signatures: Counter[tuple[int, ...]] = Counter()
+        self._annotators: set[Hashable] = set()
+
+    def add(self, unit: Mapping[Hashable, Any], count: int = 1) -> None:
+        """Count one unit (without missing values), or ``count`` alike; a unit of one
+        value is not pairable."""
+        if len(unit) > 1:
+            self._signatures[tuple(sorted(map(self._ids.__getitem__, unit.values())))] += count
+            self._annotators.update(unit)
+
+    def tally(self) -> _Tally:
+        signatures = self._signatures
+        return _Tally(
+            signatures=signatures,
+            values=list(self._ids),
+            n_units=sum(signatures.values()),
+            n_annotators=len(self._annotators),
+            n_values=sum(len(signature) * count for signature, count in signatures.items()),
+        )
+
+
 def _tally(units: Iterable[Mapping[Hashable, Any]]) -> _Tally:
     """Group units (without missing values) by their multiset of values."""
-    ids = _Ids()
-    number = ids.__getitem__
-    signatures: Counter[tuple[int, ...]] = Counter()
-    annotators: set[Hashable] = set()
+    builder = TallyBuilder()
     for unit in units:
-        if len(unit) > 1:
-            signatures[tuple(sorted(map(number, unit.values())))] += 1
-            annotators.update(unit)
-    return _Tally(
-        signatures=signatures,
-        values=list(ids),
-        n_units=sum(signatures.values()),
-        n_annotators=len(annotators),
-        n_values=sum(len(signature) * count for signature, count in signatures.items()),
-    )
+        builder.add(unit)
+    return builder.tally()
 
 
 def _coincidences(signatures: Mapping[tuple[int, ...], int]) -> dict[tuple[int, int], float]:
@@ -411,17 +428,34 @@ def binary_alphas(units: Units,
     return _binary(tally, categories)
 
 
+class PairCounter:
+    """Per pair of annotators, units both coded and units where they chose the same value,
+    counted one unit at a time."""
+
+    __slots__ = ("shared", "agreeing")
+
+    def __init__(self) -> None:
+        self.shared: Counter[tuple[Hashable, Hashable]] = Counter()
+        self.agreeing: Counter[tuple[Hashable, Hashable]] = Counter()
+
+    def add(self, unit: Mapping[Hashable, Any], count: int = 1) -> None:
+        """Count one unit, or ``count`` alike."""
+        if len(unit) < 2:
+            return
+        present = sorted((c, v) for c, v in unit.items() if not _is_missing(v))
+        for (first, value), (second, other) in combinations(present, 2):
+            self.shared[first, second] += count
+            if value == other:
+                self.agreeing[first, second] += count
+
+    def counts(self) -> dict[tuple[Hashable, Hashable], tuple[int, int]]:
+        return {pair: (self.agreeing[pair], count) for pair, count in self.shared.items()}
+
+
 def pair_counts(units: Units) -> dict[tuple[Hashable, Hashable], tuple[int, int]]:
     """Per pair of annotators (sorted): (units where both chose the same value, units both
     coded)."""
-    shared: Counter[tuple[Hashable, Hashable]] = Counter()
-    agreeing: Counter[tuple[Hashable, Hashable]] = Counter()
+    counter = PairCounter()
     for unit in units.values():
-        if len(unit) < 2:
-            continue
-        present = sorted((c, v) for c, v in unit.items() if not _is_missing(v))
-        for (first, value), (second, other) in combinations(present, 2):
-            shared[first, second] += 1
-            if value == other:
-                agreeing[first, second] += 1
-    return {pair: (agreeing[pair], count) for pair, count in shared.items()}
+        counter.add(unit)
+    return counter.counts()

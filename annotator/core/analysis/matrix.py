@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.analysis.agreement import (
     CODED_NONE,
     SET_FIELDS,
+    CoincidenceMatrix,
     _read,
-    coincidences,
     masi_distance,
 )
+from annotator.core.analysis.alpha import _matrix as _coincidence_matrix
 from annotator.core.codebook import Field
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class FieldMatrix:
     n_units: int
     n_annotators: int
     disagreements: list[Disagreement]
+    revision: str = ""  # the codebook revision (label) the values were coded under
 
     def count(self, first: str, second: str) -> float:
         return self.counts.get((first, second), 0.0)
@@ -63,7 +65,8 @@ class FieldMatrix:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "field": self.field, "level": self.level, "units": self.n_units,
+            "revision": self.revision, "field": self.field, "level": self.level,
+            "units": self.n_units,
             "annotators": self.n_annotators,
             "matrix": {row: {column: tidy(self.count(row, column)) for column in self.values}
                        for row in self.values},
@@ -94,14 +97,28 @@ def _order(spec: Field, present: Iterable[str]) -> list[str]:
     return ordered + sorted(seen - set(ordered))
 
 
-def field_matrix(project: Project, field_id: str,
-                 annotators: Iterable[str] | None = None) -> FieldMatrix:
-    """The coincidence matrix of ``field_id`` over the annotators' tags (default: all)."""
-    specs, _, all_units = _read(project, annotators, [field_id])
-    spec = specs[0]
-    units = all_units[spec.id]
+def field_matrices(project: Project, field_id: str, annotators: Iterable[str] | None = None,
+                   *, pool: bool = False, revision: str | None = None) -> list[FieldMatrix]:
+    """The coincidence matrix of ``field_id`` over the annotators' tags (default: all), one
+    per codebook revision with tags, oldest first (``pool``: one over the revisions
+    pooled; ``revision``: that revision's only)."""
+    data = _read(project, annotators, [field_id], pool, revision)
+    return [_matrix(spec, _coincidence_matrix(group.tallies[spec.id].values.tally()),
+                    group.revision.label)
+            for group in data.groups for spec in group.fields]
+
+
+def field_matrix(project: Project, field_id: str, annotators: Iterable[str] | None = None,
+                 *, pool: bool = False, revision: str | None = None) -> FieldMatrix:
+    """One coincidence matrix of ``field_id``: of ``revision``, of the pooled revisions,
+    or else of the newest revision with tags of the field."""
+    matrices = field_matrices(project, field_id, annotators, pool=pool, revision=revision)
+    with_values = [matrix for matrix in matrices if matrix.values]
+    return (with_values or matrices)[-1]
+
+
+def _matrix(spec: Field, matrix: CoincidenceMatrix, revision: str) -> FieldMatrix:
     is_set = spec.type in SET_FIELDS
-    matrix = coincidences(units)
     name = (lambda value: set_name(value)) if is_set else str
     counts: dict[tuple[str, str], float] = {}
     originals: dict[str, Any] = {}
@@ -125,4 +142,4 @@ def field_matrix(project: Project, field_id: str,
     disagreements = [Disagreement(values[first], values[second], both, -weight / total)
                      for weight, first, second, both in sorted(weighed)]
     return FieldMatrix(spec.id, "masi" if is_set else "nominal", values, counts,
-                       matrix.n_units, matrix.n_annotators, disagreements)
+                       matrix.n_units, matrix.n_annotators, disagreements, revision)

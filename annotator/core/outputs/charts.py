@@ -30,7 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from annotator.core.codebook import Codebook, Field
+from annotator.core.codebook import Category, Codebook, Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import (
     N_,
@@ -220,6 +220,10 @@ class _Chart:
     def text(self, value: str) -> str:
         return label(value)
 
+    def category(self, field_id: str, category: Category) -> str:
+        """A category's label, marked when the codebook has retired it."""
+        return self.labels.marked(field_id, category.id, category.text(self.language))
+
     def axes(self, width: float, height: float) -> Axes:
         self.figure.set_size_inches(width, height)
         ax = self.figure.add_subplot()
@@ -306,7 +310,7 @@ def _stance(chart: _Chart) -> None:
         ax.bar([i + offset for i in range(len(categories))], values, width * 0.95,
                label=chart.text(who), color=_PALETTE[index % len(_PALETTE)])
     ax.set_xticks(range(len(categories)),
-                  [chart.text(_wrap(c.text(chart.language), 11)) for c in categories])
+                  [chart.text(_wrap(chart.category(spec.id, c), 11)) for c in categories])
     for text in ax.get_xticklabels():
         text.set_linespacing(1.0)
     ax.tick_params(axis="x", length=0)
@@ -346,7 +350,7 @@ def _demands(chart: _Chart) -> None:
         ax.barh([i + offset for i in range(len(used))],
                 [counts.get((who, c.id), 0) for c in used], height * 0.95,
                 label=chart.text(who), color=_PALETTE[index % len(_PALETTE)])
-    chart.category_axis_y(ax, [_wrap(c.text(chart.language), 34) for c in used])
+    chart.category_axis_y(ax, [_wrap(chart.category(spec.id, c), 34) for c in used])
     ax.invert_yaxis()
     chart.count_axis(ax, "x", chart.articles())
     chart.title(ax, title, chart.who())
@@ -400,7 +404,7 @@ def _demands_by_participant(chart: _Chart) -> None:
     ax.set_yticks([y + 0.5 for y in range(len(demands) - 1)], minor=True)
     ax.grid(which="minor", color="white", linewidth=2)
     ax.tick_params(which="minor", length=0)
-    chart.category_axis_y(ax, [_wrap(c.text(chart.language), 34) for c in demands])
+    chart.category_axis_y(ax, [_wrap(chart.category(spec.id, c), 34) for c in demands])
     for side in ("left", "right", "bottom"):
         ax.spines[side].set_visible(False)
     chart.title(ax, title, subtitle)
@@ -435,17 +439,24 @@ def _progress(chart: _Chart) -> None:
     chart.figure.legend(loc="outside lower center", ncols=4, frameon=False, reverse=chart.rtl)
 
 
-def agreement_figures(project: Project, samples: int | None = None,
-                      seed: int | None = None) -> list[Any]:
-    """The agreement module's figures for ``project`` (imported only when needed); with
-    ``samples``, each with its bootstrap interval from that many resamples."""
+def agreement_report(project: Project, samples: int | None = None,
+                     seed: int | None = None) -> Any:
+    """The agreement module's report on ``project``, per codebook revision (imported only
+    when needed); with ``samples``, each figure with its bootstrap interval from that many
+    resamples."""
     try:
-        from annotator.core.analysis.agreement import field_agreement
+        from annotator.core.analysis.agreement import report
         from annotator.core.analysis.bootstrap import Bootstrap
     except ImportError:
         raise AnnotatorError(N_("agreement is not available yet")) from None
     bootstrap = None if samples is None else Bootstrap(samples, seed)
-    return list(field_agreement(project, bootstrap=bootstrap))
+    return report(project, bootstrap=bootstrap)
+
+
+def agreement_figures(project: Project, samples: int | None = None,
+                      seed: int | None = None) -> list[Any]:
+    """The figures of :func:`agreement_report`."""
+    return list(agreement_report(project, samples, seed).figures)
 
 
 def agreement_reason(figure: Any) -> str:
@@ -475,6 +486,11 @@ def _agreement(chart: _Chart) -> None:
         return
     rows = [chart.labels.figure(str(f.field), getattr(f, "category", None), str(f.level))
             for f in figures]
+    if len({getattr(f, "revision", "") for f in figures}) > 1:
+        # Each codebook revision has figures of its own: say which a bar belongs to.
+        rows = [chart.words.gettext("{row}, revision {revision}").format(
+            row=row, revision=digits(getattr(f, "revision", ""), chart.language))
+            for row, f in zip(rows, figures, strict=True)]
     ax = chart.axes(9, 1.5 + 0.34 * len(rows))
     alphas = [f.alpha for f in figures]
     low = min([0.0, *(a for a in alphas if a is not None)])

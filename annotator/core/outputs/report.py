@@ -40,6 +40,7 @@ from annotator.core.i18n import (
     check_language,
     digits,
     join,
+    translate,
     translation,
 )
 from annotator.core.labels import Labels
@@ -115,9 +116,11 @@ class Report:
     corpus: stats.CorpusSummary
     progress: dict[str, dict[str, int]]
     agreement: list[Any] | None  # None: the agreement module is not available
-    # label, level, alpha, 95% interval, P(alpha < 0.667), P(alpha < 0.800), articles, note
-    agreement_rows: list[tuple[str, str, str, str, str, str, str, str]] = field(
+    # revision, label, level, alpha, 95% interval, P(alpha < 0.667), P(alpha < 0.800),
+    # articles, note
+    agreement_rows: list[tuple[str, str, str, str, str, str, str, str, str]] = field(
         default_factory=list)
+    agreement_caveats: list[str] = field(default_factory=list)  # worded, one a line
     interval_samples: int = INTERVAL_SAMPLES
     interval_seed: int = INTERVAL_SEED
     below_shown: bool = False  # asked for (--bootstrap): P(alpha < 0.667 / 0.800) columns
@@ -284,6 +287,9 @@ class Report:
             "(Krippendorff 2004; Hayes and Krippendorff 2007).").format(
                 samples=digits(self.interval_samples, lang),
                 seed=digits(self.interval_seed, lang))
+        intro_text += " " + _(
+            "Each codebook revision has figures of its own: the codebook counts agreement "
+            "as comparable only within one revision.")
         below: list[str] = []
         if self.below_shown:
             intro_text += " " + _(
@@ -293,15 +299,16 @@ class Report:
             below = [_("P(alpha < {minimum})").format(minimum=digits("0.667", lang)),
                      _("P(alpha < {minimum})").format(minimum=digits("0.800", lang))]
         intro = self._paragraph(intro_text) + "\n"
-        head = [_("Field"), _("Level"), _("Alpha"), _("95% interval"), *below, _("Articles"),
-                _("Note")]
-        rows = [[self.data(label), level, alpha, interval,
+        head = [_("Revision"), _("Field"), _("Level"), _("Alpha"), _("95% interval"), *below,
+                _("Articles"), _("Note")]
+        rows = [[self.data(revision), self.data(label), level, alpha, interval,
                  *((tentative, reliable) if below else ()), units,
                  self.data(note) if note else note]
-                for label, level, alpha, interval, tentative, reliable, units, note
+                for revision, label, level, alpha, interval, tentative, reliable, units, note
                 in self.agreement_rows]
-        numeric = set(range(2, len(head) - 1))
-        return intro + self._table(head, rows, numeric, frozenset({len(head) - 1}))
+        numeric = set(range(3, len(head) - 1))
+        caveats = "".join("\n" + self._paragraph(line) for line in self.agreement_caveats)
+        return intro + self._table(head, rows, numeric, frozenset({len(head) - 1})) + caveats
 
     def _matrix_part(self) -> str:
         """Each single-choice field's coincidence matrix, shaded, and where they disagree."""
@@ -318,7 +325,9 @@ class Report:
         total = html.escape(_("Total"))
         most = html.escape(_("Most disagreement:"))
         for part in self.matrices:
-            parts.append(f"<h3 {self._block()}>{self.data(part.field)}</h3>")
+            revision = _("codebook revision {revision}").format(revision=part.revision)
+            parts.append(f"<h3 {self._block()}>{self.data(part.field)} "
+                         f"({html.escape(revision)})</h3>")
             parts.append(self._paragraph(_("{units} articles coded by two or more "
                                            "annotators.").format(units=part.units)))
             lines = [f'<table dir="{direction}" align="{align}" border="1" cellspacing="0" '
@@ -390,17 +399,19 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110,
     samples = INTERVAL_SAMPLES if bootstrap is None else bootstrap
     seed = INTERVAL_SEED if seed is None else seed
     try:
-        figures: list[Any] | None = charts.agreement_figures(project, samples, seed)
+        result: Any = charts.agreement_report(project, samples, seed)
+        figures: list[Any] | None = list(result.figures)
     except AnnotatorError:
-        figures = None
+        result, figures = None, None
 
     def share(value: float | None) -> str:
         return "" if value is None else labels.alpha(value)
 
-    rows: list[tuple[str, str, str, str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str, str, str, str, str]] = []
     for figure in figures or []:
         interval = getattr(figure, "interval", None)
         rows.append((
+            str(figure.revision),
             labels.figure(str(figure.field), getattr(figure, "category", None)),
             labels.level(str(figure.level)),
             labels.alpha(figure.alpha),
@@ -426,6 +437,10 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110,
         interval_samples=samples,
         interval_seed=seed,
         below_shown=bootstrap is not None,
+        agreement_caveats=[translate(message, language) for caveat in
+                           (result.caveats if result is not None else [])
+                           for message in caveat.messages(labels.field(caveat.field), [
+                               labels.value(caveat.field, c) or c for c in caveat.left_out])],
         matrices=matrix_parts(project, labels) if figures is not None else [],
         language_names={code: labels.language_name(code) for code in LANGUAGES},
         status_names={status: labels.status(status) for status in STATUSES},

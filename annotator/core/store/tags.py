@@ -77,6 +77,32 @@ class Tags:
         """(article_id, annotator, field, value) of every tag: the lean read for agreement."""
         yield from self._store.conn.execute("SELECT article_id, annotator, field, value FROM tags")
 
+    def iter_values_by_article(self) -> Iterator[tuple[str, str, str, str]]:
+        """(article_id, annotator, field, value or '' for "coded, none") of every tag, the
+        tags of one article together: agreement, read in one pass over the index
+        ``tags_one_value``, which holds these columns (no table page is read, no sort)."""
+        yield from self._store.conn.execute(
+            "SELECT article_id, annotator, field, COALESCE(value, '') FROM tags "
+            "INDEXED BY tags_one_value ORDER BY article_id")
+
+    def iter_versioned_values_by_article(
+            self) -> Iterator[tuple[str, str, str, str | None, int | None]]:
+        """(article_id, annotator, field, value, codebook_version) of every tag, the tags of
+        one article together: agreement when the project holds several codebook revisions.
+
+        No index holds the version, so the rows are sorted (``+article_id`` keeps SQLite
+        from walking an article index and fetching each row from the table: tags are
+        stored in the order they were coded, one annotator after another, so those
+        fetches jump across the file and grew faster than the corpus when measured)."""
+        yield from self._store.conn.execute(
+            "SELECT article_id, annotator, field, value, codebook_version FROM tags "
+            "ORDER BY +article_id")
+
+    def codebook_versions(self) -> set[int]:
+        """The codebook versions tags were coded under."""
+        return {int(v) for (v,) in self._store.conn.execute(
+            "SELECT DISTINCT codebook_version FROM tags WHERE codebook_version IS NOT NULL")}
+
     def get(self, tag_id: int) -> Tag:
         row = self._store.one(f"SELECT {TAG_COLUMNS} FROM tags WHERE tag_id = ?", (tag_id,))
         if row is None:
