@@ -122,3 +122,45 @@ def test_the_index_stays_fast_on_many_articles() -> None:
         str(number) for number in range(0, 3000, 30)]
     assert index.repeated(" ".join(f"x{draw.randrange(20_000)}" for _ in range(400))) is None
     assert time.perf_counter() - started < 20
+
+
+def test_sketches_are_kept_and_read_by_the_next_import_in_another_process(
+        tmp_path: Path) -> None:
+    """The sketch of an article is made once, at its import, and serves every later
+    import, in any process (its hashes do not depend on the process's hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "p.sqlite"
+    first = _jsonl(tmp_path / "first.jsonl", [{"id": "orig", "text": ORIGINAL}])
+    later = _jsonl(tmp_path / "later.jsonl", [{"id": "v", "text": VARIANTS["one-word"]}])
+
+    def cli(seed: str, *argv: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "annotator", "--db", str(db), *argv],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    cli("1", "import", "-q", str(first))
+    with open_project(db, create=False) as project:
+        assert project.sketches.missing() == []
+        [(article_id, words, shingles, sketch, _digest)] = list(project.sketches.stored())
+        assert article_id == "orig" and len(words) == 16 and shingles >= 50
+        assert len(sketch) == 4 * min(shingles, 128)
+    out = cli("2", "import", "-q", str(later))
+    assert f"{later}:1: nearly the same text as article orig" in out
+
+
+def test_articles_without_a_sketch_get_one_from_the_next_import(tmp_path: Path) -> None:
+    first = _jsonl(tmp_path / "first.jsonl", [{"id": "orig", "text": ORIGINAL}])
+    later = _jsonl(tmp_path / "later.jsonl", [{"id": "v", "text": VARIANTS["one-word"]}])
+    with open_project(tmp_path / "p.sqlite") as project:
+        assert import_paths(project, [first]).added == ["orig"]
+        # As in a project made before sketches were kept, or an article merged in.
+        project.conn.execute("DELETE FROM article_sketches")
+        assert [row[1] for row in project.sketches.missing()] == ["orig"]
+        result = import_paths(project, [later])
+        assert result.added == [] and [n.repeats for n in result.notices] == ["orig"]
+        assert project.sketches.missing() == []

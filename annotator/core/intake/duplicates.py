@@ -14,22 +14,26 @@ breaks and punctuation do not count.
   flashes, captions) differ in meaning by one word ("met X" / "met Y"): only the same
   words make them near-duplicates.
 
-Kept fast and small: each text is kept as a bottom-k sketch (the 128 smallest hashes of
-its shingles, 1 KB), from which the similarity of two texts is estimated without bias
-(exact when both have at most 128 shingles; a standard error of about 0.035 at 0.8).
-Only texts sharing one of the 16 smallest hashes are compared (an inverted index, which
-skips hashes shared by more than 500 texts, such as "به گزارش ایرنا"), and only those
-whose lengths allow the threshold.
+Kept fast and small: each text is kept as a bottom-k sketch (the 128 smallest CRC-32
+hashes of its shingles, 512 bytes, the same on every machine, so that a project stores
+them: :mod:`annotator.core.store.sketches`), from which the similarity of two texts is
+estimated (exact when both have at most 128 shingles; a standard error of about 0.035 at
+0.8).  Only texts sharing at least :data:`_MIN_VOTES` of the 16 smallest hashes are
+compared (an inverted index, which skips hashes shared by more than 500 texts, such as
+"به گزارش ایرنا"; two texts at 0.8 share about 11 of them), and only those whose lengths
+allow the threshold.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.text import index_key
 
@@ -40,6 +44,7 @@ _KEPT = 128  # hashes in a text's sketch
 _ANCHORS = 16  # of them, those a text is found by
 _COMMON = 500  # a hash in more texts than this finds no candidates
 _CANDIDATES = 20  # most texts compared with one text
+_MIN_VOTES = 3  # anchors a text must share with another to be compared with it
 _WORD = re.compile(r"\w+")
 
 
@@ -53,10 +58,42 @@ class Repeat:
 
 
 @dataclass(frozen=True)
-class _Sketch:
+class Sketch:
+    """What is kept of a text: the digest of its folded words, and (50 words or more)
+    the smallest hashes of its shingles, ascending, and how many shingles it has."""
+
+    words: bytes
+    smallest: array[int] = field(default_factory=lambda: array("I"))
+    count: int = 0
+
+    def row(self) -> tuple[bytes, int, bytes]:
+        """As stored: ``(words, count, smallest as bytes)``."""
+        return self.words, self.count, self.smallest.tobytes()
+
+    @classmethod
+    def from_row(cls, words: bytes, count: int, smallest: bytes) -> Sketch:
+        hashes = array("I")
+        hashes.frombytes(smallest)
+        return cls(bytes(words), hashes, int(count))
+
+
+def sketch_of(key: str) -> Sketch:
+    """The sketch of the text whose search key (:func:`index_key`) is ``key``."""
+    words = folded_words(key)
+    digest = _words_digest(words)
+    if len(words) < MIN_WORDS:
+        return Sketch(digest)
+    # Each run of SHINGLE words, hashed with CRC-32 (the same in every process).
+    shingles = {zlib.crc32(" ".join(run).encode("utf-8"))
+                for run in zip(*(words[i:] for i in range(SHINGLE)), strict=False)}
+    return Sketch(digest, array("I", sorted(shingles)[:_KEPT]), len(shingles))
+
+
+@dataclass(frozen=True)
+class _Kept:
     article_id: str
-    smallest: array[int]  # the smallest hashes of its shingles, ascending
-    count: int  # shingles in the text
+    sketch: Sketch
+    members: frozenset[int]
 
 
 def folded_words(key: str) -> list[str]:
@@ -70,12 +107,12 @@ class NearDuplicates:
     def __init__(self) -> None:
         self._same_words: dict[bytes, str] = {}
         self._hashes: set[str] = set()
-        self._sketches: list[_Sketch] = []
+        self._kept: list[_Kept] = []
         self._postings: dict[int, list[int]] = {}
 
     @classmethod
     def of(cls, articles: Iterable[tuple[str, str, str]]) -> NearDuplicates:
-        """An index of ``(article id, body, content hash)`` triples (a project's articles)."""
+        """An index of ``(article id, body, content hash)`` triples."""
         index = cls()
         for article_id, body, digest in articles:
             index.add(article_id, index_key(body), digest)
@@ -87,39 +124,49 @@ class NearDuplicates:
 
     def add(self, article_id: str, key: str, digest: str) -> None:
         """Remember the text whose search key is ``key``."""
-        words = folded_words(key)
-        self._hashes.add(digest)
-        self._same_words.setdefault(_words_digest(words), article_id)
-        if len(words) < MIN_WORDS:
+        self.add_sketch(article_id, sketch_of(key), digest)
+
+    def add_sketch(self, article_id: str, sketch: Sketch, digest: str | None) -> None:
+        """Remember a text by its sketch (``digest``: its content hash, when known)."""
+        if digest is not None:
+            self._hashes.add(digest)
+        self._same_words.setdefault(sketch.words, article_id)
+        if not sketch.count:
             return
-        sketch = _sketch(article_id, words)
-        number = len(self._sketches)
-        self._sketches.append(sketch)
+        number = len(self._kept)
+        self._kept.append(_Kept(article_id, sketch, frozenset(sketch.smallest)))
         for anchor in sketch.smallest[:_ANCHORS]:
             self._postings.setdefault(anchor, []).append(number)
 
     def repeated(self, key: str) -> Repeat | None:
         """The article already added that the text with search key ``key`` repeats, if any."""
-        words = folded_words(key)
-        if not words:
+        return self.repeats(sketch_of(key))
+
+    def repeats(self, sketch: Sketch) -> Repeat | None:
+        """The article already added that the text of ``sketch`` repeats, if any."""
+        if sketch.words == _NO_WORDS:
             return None
-        same = self._same_words.get(_words_digest(words))
+        same = self._same_words.get(sketch.words)
         if same is not None:
             return Repeat(same, 1.0, True)
-        if len(words) < MIN_WORDS:
+        if not sketch.count:
             return None
-        sketch = _sketch("", words)
         votes: Counter[int] = Counter()
         for anchor in sketch.smallest[:_ANCHORS]:
             postings = self._postings.get(anchor)
             if postings is not None and len(postings) <= _COMMON:
                 votes.update(postings)
         best: Repeat | None = None
-        for number, _votes in votes.most_common(_CANDIDATES):
-            other = self._sketches[number]
-            if min(other.count, sketch.count) < THRESHOLD * max(other.count, sketch.count):
+        members = frozenset(sketch.smallest)
+        for number, count in votes.most_common(_CANDIDATES):
+            if count < _MIN_VOTES:
+                break
+            other = self._kept[number]
+            if (min(other.sketch.count, sketch.count)
+                    < THRESHOLD * max(other.sketch.count, sketch.count)):
                 continue  # lengths too far apart to reach the threshold
-            similarity = _similarity(sketch, other)
+            similarity = _similarity(sketch.smallest, members, other.sketch.smallest,
+                                     other.members)
             if similarity >= THRESHOLD and (best is None or similarity > best.similarity):
                 best = Repeat(other.article_id, similarity, False)
         return best
@@ -129,17 +176,19 @@ def _words_digest(words: list[str]) -> bytes:
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
 
 
-def _sketch(article_id: str, words: list[str]) -> _Sketch:
-    # Each run of SHINGLE words; a text shorter than that is one shingle of all its words.
-    runs = zip(*(words[i:] for i in range(SHINGLE)), strict=False) if len(words) >= SHINGLE \
-        else iter([tuple(words)])
-    shingles = set(map(hash, runs))
-    return _Sketch(article_id, array("q", sorted(shingles)[:_KEPT]), len(shingles))
+_NO_WORDS = _words_digest([])
 
 
-def _similarity(one: _Sketch, other: _Sketch) -> float:
-    """The Jaccard similarity of two texts' shingles, estimated from their sketches: the
-    share of the smallest hashes of the union that both hold."""
-    a, b = set(one.smallest), set(other.smallest)
-    union = sorted(a | b)[:_KEPT]
-    return sum(1 for h in union if h in a and h in b) / len(union) if union else 0.0
+def _similarity(one: array[int], one_set: frozenset[int], other: array[int],
+                other_set: frozenset[int]) -> float:
+    """The Jaccard similarity of two texts' shingles, estimated from their sketches: of
+    the hashes up to the smaller of the two sketches' largest (below which each sketch
+    holds all its text's hashes), the share both texts hold."""
+    if not one or not other:
+        return 0.0
+    if len(one) < _KEPT and len(other) < _KEPT:  # every shingle of both: exact
+        return len(one_set & other_set) / len(one_set | other_set)
+    limit = min(one[-1], other[-1])
+    shared = len(one_set & other_set)  # a hash both hold is at most both largest
+    union = bisect_right(one, limit) + bisect_right(other, limit) - shared
+    return shared / union if union else 0.0

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from annotator.core import paths
 from annotator.core.i18n import N_, Number, Translatable
-from annotator.core.intake.duplicates import NearDuplicates, Repeat
+from annotator.core.intake.duplicates import NearDuplicates, Repeat, Sketch, sketch_of
 from annotator.core.intake.options import ImportOptions
 from annotator.core.intake.prepare import Progress, read_prepared
 from annotator.core.records import ImportNotice, ImportProblem, PreparedArticle
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
+from annotator.core.text import index_key
 
 Item = PreparedArticle | ImportProblem | ImportNotice
 
@@ -35,29 +36,54 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     options = options or ImportOptions()
     items = read_prepared(list(sources), progress, parallel, project=project.path,
                           options=options)
-    return project.articles.add(
-        _near_duplicates(items, project, options.keep_near_duplicates))
+    made: list[tuple[str, Sketch]] = []
+    result = project.articles.add(
+        _near_duplicates(items, project, options.keep_near_duplicates, made))
+    added = set(result.added)
+    project.sketches.keep((article_id, *sketch.row()) for article_id, sketch in made
+                          if article_id in added)
+    return result
 
 
-def _near_duplicates(items: Iterable[Item], project: Project, keep: bool) -> Iterator[Item]:
+def _index(project: Project) -> NearDuplicates:
+    """The project's articles for the near-duplicate check: their kept sketches, and
+    sketches made now (and kept) for articles without one."""
+    index = NearDuplicates()
+    for article_id, words, count, smallest, digest in project.sketches.stored():
+        index.add_sketch(article_id, Sketch.from_row(words, count, smallest), digest)
+    missing = project.sketches.missing()
+    made = []
+    for _number, article_id, body, digest in missing:
+        sketch = sketch_of(index_key(body))
+        index.add_sketch(article_id, sketch, digest)
+        made.append((article_id, *sketch.row()))
+    project.sketches.keep(made)
+    return index
+
+
+def _near_duplicates(items: Iterable[Item], project: Project, keep: bool,
+                     made: list[tuple[str, Sketch]]) -> Iterator[Item]:
+    """The items to store; ``made`` gets the sketch of each article let through."""
     index: NearDuplicates | None = None  # the project's articles, read when first needed
     for item in items:
         if not isinstance(item, PreparedArticle):
             yield item
             continue
         if index is None:
-            index = NearDuplicates.of(project.articles.bodies())
-        key = item.body_key.decode("utf-8")
-        repeat = None if index.knows_content(item.content_hash) else index.repeated(key)
+            index = _index(project)
+        sketch = sketch_of(item.body_key.decode("utf-8"))
+        repeat = None if index.knows_content(item.content_hash) else index.repeats(sketch)
         if repeat is None or repeat.article_id == item.article_id:
             # New, or exactly an article already there: the store says "already present".
-            index.add(item.article_id, key, item.content_hash)
+            index.add_sketch(item.article_id, sketch, item.content_hash)
+            made.append((item.article_id, sketch))
             yield item
             continue
         yield ImportNotice(item.source_path, near_duplicate_reason(repeat, keep), item.line,
                            repeats=repeat.article_id, skipped=not keep)
         if keep:
-            index.add(item.article_id, key, item.content_hash)
+            index.add_sketch(item.article_id, sketch, item.content_hash)
+            made.append((item.article_id, sketch))
             yield item
 
 

@@ -242,7 +242,8 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "article_status": [("status", ("not_started", "in_progress", "done", "skipped"))],
 }
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
-                        "0006_samples", "0007_training_set", "0008_registry_history"})
+                        "0006_samples", "0007_training_set", "0008_registry_history",
+                        "0009_article_sketches"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
@@ -390,3 +391,22 @@ def m0008_registry_history(db: Database) -> None:
         CREATE INDEX participant_history_by_id ON participant_history(participant_id);
         """
     )
+
+
+@migrations(name="0009_article_sketches")
+def m0009_article_sketches(db: Database) -> None:
+    """What the near-duplicate check keeps of each article (:mod:`.sketches`).
+
+    ``words``: the digest of the article's folded words; ``shingles``: how many word
+    3-shingles it has (0: under 50 words, compared by its words only); ``sketch``: the
+    smallest CRC-32 hashes of its shingles.  Made at import, or for an article without
+    one (a project from before this version, an article merged in) by the next import;
+    a table the merge does not read.
+    """
+    db.execute("""
+        CREATE TABLE article_sketches (
+            article_no INTEGER PRIMARY KEY REFERENCES articles(article_no) ON DELETE CASCADE,
+            words BLOB NOT NULL,
+            shingles INTEGER NOT NULL,
+            sketch BLOB NOT NULL
+        )""")

@@ -66,6 +66,7 @@ from annotator.core.store.registry import Registry
 from annotator.core.store.review import Review
 from annotator.core.store.samples import Samples
 from annotator.core.store.settings import Settings
+from annotator.core.store.sketches import Sketches
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tags import Tags
 from annotator.core.store.team import Team
@@ -96,6 +97,7 @@ class Project:
         self.samples = Samples(store, self.articles)
         self.team = Team(store, self.settings, self.codebooks, self.merge, self.backups)
         self.training = Training(store)
+        self.sketches = Sketches(store)
 
     @property
     def path(self) -> Path:
