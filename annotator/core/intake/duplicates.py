@@ -32,8 +32,9 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from annotator.core.text import index_key
 
@@ -66,9 +67,10 @@ class Sketch:
     smallest: array[int] = field(default_factory=lambda: array("I"))
     count: int = 0
 
-    def row(self) -> tuple[bytes, int, bytes]:
-        """As stored: ``(words, count, smallest as bytes)``."""
-        return self.words, self.count, self.smallest.tobytes()
+    def row(self) -> tuple[bytes, int, bytes, list[int]]:
+        """As stored: ``(words, count, smallest as bytes, anchors)``."""
+        return (self.words, self.count, self.smallest.tobytes(),
+                list(self.smallest[:_ANCHORS]))
 
     @classmethod
     def from_row(cls, words: bytes, count: int, smallest: bytes) -> Sketch:
@@ -89,11 +91,29 @@ def sketch_of(key: str) -> Sketch:
     return Sketch(digest, array("I", sorted(shingles)[:_KEPT]), len(shingles))
 
 
-@dataclass(frozen=True)
-class _Kept:
-    article_id: str
-    sketch: Sketch
-    members: frozenset[int]
+class Stored(Protocol):
+    """The project's kept sketches (:class:`annotator.core.store.sketches.Sketches`)."""
+
+    def has_content(self, digest: str) -> bool: ...
+
+    def same_words(self, words: bytes) -> str | None: ...
+
+    def candidates(self, anchors: list[int], *, common: int, votes: int,
+                   most: int) -> Sequence[tuple[int, _StoredRow]]: ...
+
+
+class _StoredRow(Protocol):
+    @property
+    def article_id(self) -> str: ...
+
+    @property
+    def words(self) -> bytes: ...
+
+    @property
+    def shingles(self) -> int: ...
+
+    @property
+    def sketch(self) -> bytes: ...
 
 
 def folded_words(key: str) -> list[str]:
@@ -102,12 +122,14 @@ def folded_words(key: str) -> list[str]:
 
 
 class NearDuplicates:
-    """The texts seen so far, to ask of a new one which of them it repeats."""
+    """The texts seen so far, to ask of a new one which of them it repeats: those added
+    here (an import's own), and a project's kept ones (``stored``), looked up there."""
 
-    def __init__(self) -> None:
+    def __init__(self, stored: Stored | None = None) -> None:
+        self._stored = stored
         self._same_words: dict[bytes, str] = {}
         self._hashes: set[str] = set()
-        self._kept: list[_Kept] = []
+        self._kept: list[tuple[str, Sketch]] = []
         self._postings: dict[int, list[int]] = {}
 
     @classmethod
@@ -120,7 +142,8 @@ class NearDuplicates:
 
     def knows_content(self, digest: str) -> bool:
         """Whether a text with exactly this content hash was added."""
-        return digest in self._hashes
+        return digest in self._hashes or (
+            self._stored is not None and self._stored.has_content(digest))
 
     def add(self, article_id: str, key: str, digest: str) -> None:
         """Remember the text whose search key is ``key``."""
@@ -134,7 +157,7 @@ class NearDuplicates:
         if not sketch.count:
             return
         number = len(self._kept)
-        self._kept.append(_Kept(article_id, sketch, frozenset(sketch.smallest)))
+        self._kept.append((article_id, sketch))
         for anchor in sketch.smallest[:_ANCHORS]:
             self._postings.setdefault(anchor, []).append(number)
 
@@ -147,28 +170,36 @@ class NearDuplicates:
         if sketch.words == _NO_WORDS:
             return None
         same = self._same_words.get(sketch.words)
+        if same is None and self._stored is not None:
+            same = self._stored.same_words(sketch.words)
         if same is not None:
             return Repeat(same, 1.0, True)
         if not sketch.count:
             return None
+        anchors = list(sketch.smallest[:_ANCHORS])
         votes: Counter[int] = Counter()
-        for anchor in sketch.smallest[:_ANCHORS]:
+        for anchor in anchors:
             postings = self._postings.get(anchor)
             if postings is not None and len(postings) <= _COMMON:
                 votes.update(postings)
+        candidates = [(count, *self._kept[number])
+                      for number, count in votes.most_common(_CANDIDATES)
+                      if count >= _MIN_VOTES]
+        if self._stored is not None:
+            candidates += [(count, row.article_id, Sketch.from_row(row.words, row.shingles,
+                                                                    row.sketch))
+                           for count, row in self._stored.candidates(
+                               anchors, common=_COMMON, votes=_MIN_VOTES, most=_CANDIDATES)]
+        candidates.sort(key=lambda c: -c[0])
         best: Repeat | None = None
         members = frozenset(sketch.smallest)
-        for number, count in votes.most_common(_CANDIDATES):
-            if count < _MIN_VOTES:
-                break
-            other = self._kept[number]
-            if (min(other.sketch.count, sketch.count)
-                    < THRESHOLD * max(other.sketch.count, sketch.count)):
+        for _count, article_id, other in candidates[:_CANDIDATES]:
+            if min(other.count, sketch.count) < THRESHOLD * max(other.count, sketch.count):
                 continue  # lengths too far apart to reach the threshold
-            similarity = _similarity(sketch.smallest, members, other.sketch.smallest,
-                                     other.members)
+            similarity = _similarity(sketch.smallest, members, other.smallest,
+                                     frozenset(other.smallest))
             if similarity >= THRESHOLD and (best is None or similarity > best.similarity):
-                best = Repeat(other.article_id, similarity, False)
+                best = Repeat(article_id, similarity, False)
         return best
 
 

@@ -46,19 +46,16 @@ def import_paths(project: Project, sources: Iterable[str | Path],
 
 
 def _index(project: Project) -> NearDuplicates:
-    """The project's articles for the near-duplicate check: their kept sketches, and
-    sketches made now (and kept) for articles without one."""
-    index = NearDuplicates()
-    for article_id, words, count, smallest, digest in project.sketches.stored():
-        index.add_sketch(article_id, Sketch.from_row(words, count, smallest), digest)
-    missing = project.sketches.missing()
+    """The near-duplicate check against the project's kept sketches; the articles without
+    one get theirs first (once)."""
     made = []
-    for _number, article_id, body, digest in missing:
-        sketch = sketch_of(index_key(body))
-        index.add_sketch(article_id, sketch, digest)
-        made.append((article_id, *sketch.row()))
+    for article_id, body in project.sketches.missing():
+        made.append((article_id, *sketch_of(index_key(body)).row()))
+        if len(made) >= 10_000:
+            project.sketches.keep(made)
+            made.clear()
     project.sketches.keep(made)
-    return index
+    return NearDuplicates(project.sketches)
 
 
 def _near_duplicates(items: Iterable[Item], project: Project, keep: bool,

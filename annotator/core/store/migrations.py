@@ -399,14 +399,22 @@ def m0009_article_sketches(db: Database) -> None:
 
     ``words``: the digest of the article's folded words; ``shingles``: how many word
     3-shingles it has (0: under 50 words, compared by its words only); ``sketch``: the
-    smallest CRC-32 hashes of its shingles.  Made at import, or for an article without
-    one (a project from before this version, an article merged in) by the next import;
-    a table the merge does not read.
+    smallest CRC-32 hashes of its shingles.  ``article_anchors`` finds an article by the
+    16 smallest of them.  Made at import, or for an article without one (a project from
+    before this version, an article merged in) by the next import; tables the merge does
+    not read.
     """
-    db.execute("""
+    db.executescript("""
         CREATE TABLE article_sketches (
             article_no INTEGER PRIMARY KEY REFERENCES articles(article_no) ON DELETE CASCADE,
             words BLOB NOT NULL,
             shingles INTEGER NOT NULL,
             sketch BLOB NOT NULL
-        )""")
+        );
+        CREATE INDEX article_sketches_by_words ON article_sketches(words);
+        CREATE TABLE article_anchors (
+            anchor INTEGER NOT NULL,
+            article_no INTEGER NOT NULL REFERENCES articles(article_no) ON DELETE CASCADE,
+            PRIMARY KEY (anchor, article_no)
+        ) WITHOUT ROWID;
+        """)

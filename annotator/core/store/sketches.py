@@ -1,48 +1,97 @@
-"""The near-duplicate check's sketches of the project's articles (table ``article_sketches``).
+"""The near-duplicate check's sketches of the project's articles.
 
 The import compares each new article with the project's articles
-(:mod:`annotator.core.intake.duplicates`).  Their sketches are kept here, so that an import
-reads 512 bytes per article instead of every article's text and folding it again; an
-article without one (a project made before sketches were kept, articles merged in) gets
-it from the next import, once.
+(:mod:`annotator.core.intake.duplicates`).  Their sketches are kept here (table
+``article_sketches``, with ``article_anchors`` to find the articles that share some of a
+text's smallest hashes), so an import looks up what could repeat each new article instead
+of reading every article's text: its cost follows what is imported, not the project.  An
+article without a sketch (a project made before sketches were kept, articles merged in)
+gets it from the next import, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from annotator.core.store.base import Store
 
 
+class StoredSketch(NamedTuple):
+    """A kept sketch: whose, the digest of its folded words, its shingles and hashes."""
+
+    article_id: str
+    words: bytes
+    shingles: int
+    sketch: bytes
+
+
 class Sketches:
-    """``project.sketches``: read, make and keep the articles' sketches."""
+    """``project.sketches``: keep the articles' sketches and find candidates among them."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def stored(self) -> Iterator[tuple[str, bytes, int, bytes, str]]:
-        """``(article id, words, shingles, sketch, content hash)`` of every article that
-        has a sketch (:class:`annotator.core.intake.duplicates.Sketch` reads them)."""
-        yield from self._store.conn.execute(
-            "SELECT a.article_id, s.words, s.shingles, s.sketch, a.content_hash "
-            "FROM article_sketches s JOIN articles a ON a.article_no = s.article_no "
-            "ORDER BY s.article_no")
-
-    def missing(self) -> list[tuple[int, str, str, str]]:
-        """``(article no, article id, body, content hash)`` of the articles without one."""
+    def missing(self) -> list[tuple[str, str]]:
+        """``(article id, body)`` of the articles without a sketch, in import order."""
         return self._store.conn.execute(
-            "SELECT a.article_no, a.article_id, a.body, a.content_hash FROM articles a "
-            "WHERE NOT EXISTS (SELECT 1 FROM article_sketches s "
-            "WHERE s.article_no = a.article_no) ORDER BY a.article_no").fetchall()
+            "SELECT a.article_id, a.body FROM articles a WHERE NOT EXISTS (SELECT 1 FROM "
+            "article_sketches s WHERE s.article_no = a.article_no) ORDER BY a.article_no"
+        ).fetchall()
 
-    def keep(self, sketches: Iterable[tuple[str, bytes, int, bytes]]) -> None:
-        """Keep ``(article id, words, shingles, sketch)`` rows (an id not stored is passed
-        over)."""
-        rows = [(words, count, smallest, article_id)
-                for article_id, words, count, smallest in sketches]
+    def keep(self, sketches: Iterable[tuple[str, bytes, int, bytes, list[int]]]) -> None:
+        """Keep ``(article id, words, shingles, sketch, anchors)`` rows (an id the project
+        does not hold is passed over)."""
+        rows = list(sketches)
         if not rows:
             return
         with self._store.write() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO article_sketches (article_no, words, shingles, sketch) "
-                "SELECT article_no, ?, ?, ? FROM articles WHERE article_id = ?", rows)
+                "SELECT article_no, ?, ?, ? FROM articles WHERE article_id = ?",
+                [(words, count, sketch, article_id)
+                 for article_id, words, count, sketch, _anchors in rows])
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_anchors (anchor, article_no) "
+                "SELECT ?, article_no FROM articles WHERE article_id = ?",
+                [(anchor, article_id) for article_id, _w, _c, _s, anchors in rows
+                 for anchor in anchors])
+
+    def has_content(self, digest: str) -> bool:
+        """Whether an article with exactly this content hash is in the project."""
+        return self._store.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+    def same_words(self, words: bytes) -> str | None:
+        """The first article whose folded words have this digest, if any."""
+        row = self._store.conn.execute(
+            "SELECT a.article_id FROM article_sketches s JOIN articles a "
+            "ON a.article_no = s.article_no WHERE s.words = ? ORDER BY s.article_no LIMIT 1",
+            (words,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def candidates(self, anchors: list[int], *, common: int, votes: int,
+                   most: int) -> list[tuple[int, StoredSketch]]:
+        """The kept sketches sharing at least ``votes`` of ``anchors`` (an anchor held by
+        more than ``common`` articles does not count), most shared first, at most
+        ``most``: ``(shared anchors, sketch)``."""
+        if not anchors:
+            return []
+        conn = self._store.conn
+        marks = ", ".join("?" * len(anchors))
+        rare = [anchor for anchor, in conn.execute(
+            f"SELECT anchor FROM article_anchors WHERE anchor IN ({marks}) "
+            f"GROUP BY anchor HAVING COUNT(*) <= ?", (*anchors, common))]
+        if len(rare) < votes:
+            return []
+        marks = ", ".join("?" * len(rare))
+        return [(int(shared), StoredSketch(str(article_id), bytes(words), int(count),
+                                           bytes(sketch)))
+                for shared, article_id, words, count, sketch in conn.execute(
+                    "SELECT n.shared, a.article_id, s.words, s.shingles, s.sketch FROM "
+                    f"(SELECT article_no, COUNT(*) AS shared FROM article_anchors "
+                    f"WHERE anchor IN ({marks}) GROUP BY article_no HAVING COUNT(*) >= ? "
+                    "ORDER BY COUNT(*) DESC, article_no LIMIT ?) n "
+                    "JOIN article_sketches s ON s.article_no = n.article_no "
+                    "JOIN articles a ON a.article_no = n.article_no "
+                    "ORDER BY n.shared DESC, n.article_no", (*rare, votes, most))]
