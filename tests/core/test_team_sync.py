@@ -209,6 +209,7 @@ def test_the_text_travels_once_in_the_leads_articles_file(team, tmp_path) -> Non
     articles = unpack(texts, tmp_path / "articles.sqlite")
     assert bodies(articles) == lead_bodies and all(lead_bodies.values())
     assert tags(articles) == set()
+
     code_queue(team, "sara", "condemning")
     sync(team, "sara")
     mine = unpack(folder / snapshot_name("sara"), tmp_path / "sara.sqlite")
@@ -217,6 +218,13 @@ def test_the_text_travels_once_in_the_leads_articles_file(team, tmp_path) -> Non
     assert set(bodies(mine).values()) == {""}  # rows without their text
     lead = unpack(folder / snapshot_name("mina"), tmp_path / "mina.sqlite")
     assert set(bodies(lead)) == set(lead_bodies) and set(bodies(lead).values()) == {""}
+    for packed in (articles, mine, lead):  # each project makes its own sketches
+        conn = sqlite3.connect(packed)
+        try:
+            assert conn.execute("SELECT (SELECT COUNT(*) FROM article_sketches) + "
+                                "(SELECT COUNT(*) FROM article_anchors)").fetchone() == (0,)
+        finally:
+            conn.close()
     # The lead codes: the snapshot is written again, the articles file is not.
     before, snapshot_before = texts.read_bytes(), (folder / snapshot_name("mina")).read_bytes()
     article = next(iter(coded))

@@ -517,7 +517,7 @@ _ROWS: dict[str, dict[str, str | None]] = {
 }
 # Kept out of every snapshot: each project makes its own.
 for _rules in _ROWS.values():
-    _rules["article_sketches"] = None
+    _rules["article_sketches"] = _rules["article_anchors"] = None
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
                "participant_history", "articles", "tags", "article_status", "comments",
                "history")
