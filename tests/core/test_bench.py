@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -83,8 +83,8 @@ def test_the_corpus_option_chooses_the_writer(tmp_path: Path) -> None:
     from annotator.bench import measure
     from annotator.core.errors import AnnotatorError
 
-    assert measure._CORPUS_WRITERS == {"realistic": write_realistic_corpus,
-                                       "synthetic": write_corpus}
+    assert {"realistic": write_realistic_corpus,
+                                       "synthetic": write_corpus} == measure._CORPUS_WRITERS
     with pytest.raises(AnnotatorError, match="unknown corpus 'tiny'"):
         measure.run_bench(10, 1, tmp_path, corpus="tiny")
 
