@@ -14,13 +14,14 @@ from annotator.gui import article_list
 from annotator.gui.app import create_window
 from annotator.gui.main_window import MainWindow
 
-ARTICLES = 45
+ARTICLES = 120
+STEP = 40  # more rows than the list shows at once: the end of the list scrolls
 WORD = "غزه"
 
 
 @pytest.fixture
 def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(article_list, "COUNT_STEP", 10)
+    monkeypatch.setattr(article_list, "COUNT_STEP", STEP)
     path = tmp_path / "many.sqlite"
     with open_project(path) as project:
         project.articles.add(
@@ -54,23 +55,24 @@ def test_a_search_counts_a_step_of_matches_then_more_as_the_list_scrolls(
         model, label = panel.model, panel.matches
         assert model.rowCount() == ARTICLES and not label.isVisible()  # no search: all
         _search(qtbot, win, WORD)
-        matches = (ARTICLES + 1) // 2  # the odd ones: 23
-        assert model.rowCount() == 10 and model.more
-        assert label.isVisible() and label.text() == "Matches: 10+"
+        matches = ARTICLES // 2  # the odd ones
+        assert model.rowCount() == STEP and model.more
+        assert label.isVisible() and label.text() == f"Matches: {STEP}+"
         assert [model.summary(r).article_id for r in range(3)] == ["a001", "a003", "a005"]
-        panel.view.setFocus()
-        qtbot.keyClick(panel.view, Qt.Key.Key_End)  # to the end: Qt asks for more rows
-        qtbot.waitUntil(lambda: model.rowCount() == 20)
-        assert label.text() == "Matches: 20+"
-        qtbot.keyClick(panel.view, Qt.Key.Key_End)
+        view = panel.view
+        assert view.verticalScrollBar().maximum() > 0  # the rows counted do not all fit
+        view.setFocus()
+        for _page in range(3):  # down to the end of the list: Qt asks for more rows
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
         qtbot.waitUntil(lambda: model.rowCount() == matches)
         assert not model.more and label.text() == f"Matches: {matches}"
-        assert model.summary(matches - 1).article_id == "a045"
-        # A search anew counts a step again; an article further down is counted on to.
+        assert model.summary(matches - 1).article_id == f"a{ARTICLES - 1:03d}"
+        # A search anew counts on as far as the article chosen, which stays chosen.
+        current = panel.current_id()
+        assert current is not None and int(current[1:]) > STEP
         _search(qtbot, win, "خبر")
-        assert model.rowCount() == 10 and label.text() == "Matches: 10+"
-        panel.select("a038")
-        assert model.rowCount() >= 38 and panel.current_id() == "a038"
+        assert panel.current_id() == current and model.rowCount() >= int(current[1:])
+        assert label.text() == f"Matches: {model.rowCount()}" + ("+" if model.more else "")
         # Esc clears the search: every article, and no count beside the box.
         panel.search.setFocus()
         qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
@@ -80,8 +82,8 @@ def test_a_search_counts_a_step_of_matches_then_more_as_the_list_scrolls(
         win.session.project.close()
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("fa", "یافته‌ها: ۱۰+"),
-                                                ("ar", "النتائج: ١٠+")])
+@pytest.mark.parametrize(("lang", "expected"), [("fa", "یافته‌ها: ۴۰+"),
+                                                ("ar", "النتائج: ٤٠+")])
 def test_the_count_is_written_in_the_interface_digits(qtbot, many: Path, lang: str,
                                                       expected: str) -> None:
     win = _window(qtbot, many, lang)
