@@ -41,12 +41,14 @@ class Report:
     started: str
     seconds: float = 0.0
     figures: list[Figure] = field(default_factory=list)
+    corpus: str = "synthetic"
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
 
     def to_json(self) -> dict[str, Any]:
-        return {"articles": self.articles, "runs": self.runs, "machine": self.machine,
+        return {"articles": self.articles, "corpus": self.corpus, "runs": self.runs,
+                "machine": self.machine,
                 "started": self.started, "seconds": round(self.seconds, 1),
                 "figures": [asdict(f) for f in self.figures], "markdown": markdown(self)}
 
@@ -136,6 +138,10 @@ def rows(report: Report) -> list[list[str]]:
     return table
 
 
+_CORPUS_TEXT = {
+    "synthetic": "synthetic",
+    "realistic": "realistic (Zipf vocabulary of 200,000+ word forms per language)",
+}
 _HEADER = ["figure", "value", "baseline", "ratio", "target", "met"]
 
 
@@ -151,7 +157,8 @@ def text_table(report: Report) -> str:
 def markdown(report: Report) -> str:
     m = report.machine
     lines = [
-        f"Bench: {report.articles:,} synthetic articles (~2,300 characters, Persian and "
+        f"Bench: {report.articles:,} {_CORPUS_TEXT.get(report.corpus, report.corpus)} "
+        f"articles (~2,300 characters, Persian and "
         f"Arabic), medians of {report.runs} runs, {report.started}, annotator "
         f"{report.machine.get('revision', '?')}.",
         f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, SQLite {m['sqlite']}, "

@@ -7,7 +7,9 @@ article it notes the time, then switches to the articles listed in ``--ids`` one
 one (:meth:`MainWindow.open_article` and the events it queues: text, tags, form,
 highlights, list), then prints one JSON line: when the first article was painted
 (``time.time()``, to compare with the parent's clock before it started this process),
-each switch in milliseconds, and the peak resident memory (:func:`peak_rss_kb`).
+each switch in milliseconds, the same articles shown in a bare text widget
+(:func:`bare_reader`, the switching baseline), and the peak resident memory
+(:func:`peak_rss_kb`).
 ``--profile FILE`` writes a cProfile of the whole child.
 
 :data:`EMPTY_WINDOW` is the baseline: Python and PySide6 to an empty shown QMainWindow.
@@ -24,6 +26,7 @@ import json  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
+from typing import Any  # noqa: E402
 
 EMPTY_WINDOW = """
 import sys, time
@@ -55,6 +58,36 @@ def peak_rss_kb() -> int:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
+
+
+def bare_reader(main: Any, ids: list[str]) -> list[float]:
+    """The switching baseline: a bare QTextBrowser as large as the reader, in its font,
+    shown on its own, given each article's body (one plain read of the project) and
+    painted, in milliseconds per article: what showing the text costs at the least."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    app = QApplication.instance()
+    assert app is not None
+    reader = main.reader.browser
+    bare = QTextBrowser()
+    bare.setFont(reader.font())
+    bare.resize(reader.size())
+    bare.show()
+    app.processEvents()
+    articles = main.session.project.articles
+    timed: list[float] = []
+    for article_id in ids:
+        start = time.perf_counter()
+        body = articles.body(article_id)
+        option = bare.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        bare.document().setDefaultTextOption(option)
+        bare.setPlainText(body)
+        app.processEvents()
+        timed.append((time.perf_counter() - start) * 1000)
+    bare.close()
+    return timed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +184,7 @@ def _run(args: argparse.Namespace) -> int:
                 app.processEvents()
                 steps.append((time.perf_counter() - start) * 1000)
         report["next_ms"] = steps
+        report["bare_ms"] = bare_reader(main, ids)
         report["maxrss_kb"] = peak_rss_kb()
         main.close()
         app.quit()

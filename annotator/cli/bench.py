@@ -30,6 +30,11 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
     p.add_argument("--switches", type=whole_number(1, 10**9), default=200, metavar="S",
                    help=N_("article switches timed in the window per run (default: 200)"))
     p.add_argument("--seed", type=int, default=1403, help=N_("seed of the synthetic corpus"))
+    p.add_argument("--corpus", choices=("realistic", "synthetic"), default="realistic",
+                   help=N_("realistic: words drawn from a Zipf vocabulary of 200,000+ Persian "
+                           "and Arabic word forms; synthetic: the sample articles' sentences "
+                           "repeated, so every query matches most articles (the worst case); "
+                           "default: realistic"))
     p.add_argument("--json", metavar="FILE", help=N_("write the results as JSON"))
     p.add_argument("--markdown", metavar="FILE", help=N_("write the results table as Markdown"))
     p.add_argument("--team", action="store_true",
@@ -48,11 +53,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return _team_bench(args, log)
     if args.keep:
         report = run_bench(args.articles, args.runs, Path(args.keep), switches=args.switches,
-                           seed=args.seed, log=log)
+                           seed=args.seed, log=log, corpus=args.corpus)
     else:
         with tempfile.TemporaryDirectory(prefix="annotator-bench-") as scratch:
             report = run_bench(args.articles, args.runs, Path(scratch),
-                               switches=args.switches, seed=args.seed, log=log)
+                               switches=args.switches, seed=args.seed, log=log,
+                               corpus=args.corpus)
     print(text_table(report))
     for target, text in ((args.json, json.dumps(report.to_json(), ensure_ascii=False,
                                                 indent=1)),

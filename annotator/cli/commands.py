@@ -42,7 +42,7 @@ from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES
 from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
-from annotator.core.store import STATUSES
+from annotator.core.store import COUNT_LIMIT, STATUSES
 from annotator.core.store.codebooks import CodebookVersion
 from annotator.core.store.files import probe
 from annotator.core.store.review import AdjudicatedValue, ReviewItem
@@ -266,13 +266,19 @@ def _words(lang: str, lines: Sequence[str]) -> list[str]:
 def cmd_search(args: argparse.Namespace) -> int:
     with project_for(args) as project:
         hits = project.articles.search(args.query, limit=args.limit)
-        total = project.articles.search_count(args.query)
+        # Counted no further than needed: a common word matches nearly every article.
+        total, more = project.articles.count_at_most(max(COUNT_LIMIT, args.limit),
+                                                     query=args.query)
     if args.format == "json":
         print(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=1))
         return 0
     for hit in hits:
         terminal_text(args, f"{hit.article_id}\t{hit.title}\n    {hit.snippet}")
-    if total > len(hits):
+    if more:
+        say(args, Translatable("more than {total} matching articles (first {shown} shown; "
+                               "--limit shows more)", total=total, shown=len(hits)),
+            sys.stderr)
+    elif total > len(hits):
         say(args, Translatable("{total} matching articles (first {shown} shown)", total=total,
                                shown=len(hits)), sys.stderr)
     else:
@@ -631,7 +637,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p = command("search", cmd_search, N_("full-text search across spelling variants"), terminal)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=whole_number(1, 1_000_000), default=20, metavar="N",
-                   help=N_("show at most N articles (1 to 1,000,000; default: 20)"))
+                   help=N_("show at most N articles, best first (when more than 2,000 "
+                           "match: the best of the 2,000 last imported, or of N if more); "
+                           "1 to 1,000,000; default: 20"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = command("codebook", cmd_codebook, N_("show the active codebook, or load a changed one"),

@@ -148,6 +148,11 @@ class Session:
     def count(self, status: str | None = None, query: str | None = None) -> int:
         return self.project.articles.count(self.annotator, status, query)
 
+    def count_at_most(self, limit: int, status: str | None = None,
+                      query: str | None = None) -> tuple[int, bool]:
+        """:meth:`count` counted no further than ``limit``: ``(count, more)``."""
+        return self.project.articles.count_at_most(limit, self.annotator, status, query)
+
     def page(self, offset: int, limit: int, status: str | None = None,
              query: str | None = None) -> list[ArticleSummary]:
         return self.project.articles.summaries(self.annotator, status, limit, offset, query)

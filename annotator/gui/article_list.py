@@ -1,9 +1,12 @@
 """The article list: a lazy model over the session, with a status filter, search and progress.
 
 The model asks the session for one page of rows at a time and keeps a few pages, so the
-list opens instantly and scrolls smoothly with 100,000 articles.  An edit's change record
-(:meth:`ArticleListPanel.show_edit`) repaints only its article's row and the progress, and
-only when the article's status changed.
+list opens instantly and scrolls smoothly with 100,000 articles.  A search or a status
+filter is counted no further than :data:`COUNT_STEP` rows at first ("10,000+", beside the
+search box): a common word's list shows as soon as its first page is read, and the count
+goes on, a step at a time, as the list is scrolled to its end (Qt's ``fetchMore``).  An
+edit's change record (:meth:`ArticleListPanel.show_edit`) repaints only its article's row
+and the progress, and only when the article's status changed.
 
 The search box takes the focus only when asked (Ctrl+F, a click), never by Tab: digits typed
 there would be a search, not a stance.  Esc in it clears the search and gives the focus back
@@ -57,6 +60,7 @@ from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
 _PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
+COUNT_STEP = 10_000  # rows a filtered list counts at first, and then per scroll to its end
 _ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
 _RLM, _LRM = "\u200f", "\u200e"
 Index = QModelIndex | QPersistentModelIndex
@@ -100,20 +104,51 @@ class ArticleModel(QAbstractTableModel):
         self.status: str | None = None
         self.query = ""
         self._count = session.count()
+        self.more = False  # a filtered list has more rows than counted so far
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._cells: dict[int, dict[int, tuple[object, ...]]] = {}
 
-    def set_filter(self, status: str | None, query: str) -> None:
+    def set_filter(self, status: str | None, query: str, rows: int | None = None) -> None:
+        """List the articles with ``status`` matching ``query``, counting (at first) no
+        further than ``rows`` of them (:data:`COUNT_STEP`)."""
         self.beginResetModel()
         self.status, self.query = status, query.strip()
         self._pages.clear()
         self._cells.clear()
-        self._count = self.session.count(self.status, self.query or None)
+        self._count, self.more = self._counted(COUNT_STEP if rows is None else rows)
         self.endResetModel()
 
     def reload(self) -> None:
-        """Re-read rows (statuses changed, articles imported) keeping the filter."""
-        self.set_filter(self.status, self.query)
+        """Re-read rows (statuses changed, articles imported) keeping the filter, and as
+        many rows counted as before (the list may be scrolled past the first step)."""
+        self.set_filter(self.status, self.query, max(COUNT_STEP, self._count))
+
+    def _counted(self, rows: int) -> tuple[int, bool]:
+        if self.status is None and not self.query:
+            return self.session.count(), False  # kept by the store: no count per call
+        return self.session.count_at_most(rows, self.status, self.query or None)
+
+    def cover(self, row: int) -> None:
+        """Count on until ``row`` is listed (an article further down than counted yet)."""
+        if self.more and row >= self._count:
+            self._grow(row + COUNT_STEP)
+
+    def _grow(self, rows: int) -> None:
+        count, more = self._counted(rows)
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count, self.more = count, more
+            self.endInsertRows()
+        else:
+            self.more = more
+
+    # Qt asks for more rows when the list is scrolled to its end.
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            self._grow(self._count + COUNT_STEP)
 
     def refresh_rows(self) -> None:
         """Statuses may have changed: forget cached pages and repaint."""
@@ -235,6 +270,13 @@ class ArticleListPanel(QWidget):
         for status in STATUS_ORDER:
             self.filter.addItem(status_label(status), status)
         self.model = ArticleModel(session, self)
+        # How many articles the search found ("10,000+" while not all are counted).
+        self.matches = QLabel()
+        self.matches.setObjectName("matchCount")
+        self.matches.setTextFormat(Qt.TextFormat.PlainText)
+        self.matches.hide()
+        self.model.modelReset.connect(self._show_matches)
+        self.model.rowsInserted.connect(self._show_matches)
         self.offer_queue()
         self.view = QTableView()
         self.view.setObjectName("articleList")
@@ -287,6 +329,7 @@ class ArticleListPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.matches)
         top.addWidget(self.filter)
         bottom = QHBoxLayout()
         # A few pixels off the window's edge: at the very edge, a right-to-left label lost
@@ -383,6 +426,14 @@ class ArticleListPanel(QWidget):
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
 
+    def _show_matches(self) -> None:
+        """"Matches: 1,234" beside the search box while a search is on ("10,000+" when
+        the list has not counted them all), in the interface's digits."""
+        model = self.model
+        self.matches.setVisible(bool(model.query))
+        count = number_text(model.rowCount()) + ("+" if model.more else "")
+        self.matches.setText(self.tr("Matches: %1").replace("%1", count))
+
     def _fit_id_column(self) -> None:
         """The id column as wide as the ids of the first rows, up to :data:`_ID_CHARS`
         digits' width (longer ids are elided in the middle): the title takes the rest."""
@@ -423,6 +474,8 @@ class ArticleListPanel(QWidget):
         """Show ``article_id`` as current (if the filter lists it); ``scroll`` to it."""
         self.shown = article_id
         row = self.model.row_of(article_id)
+        if row is not None:
+            self.model.cover(row)
         if row is None or row >= self.model.rowCount():
             self.view.clearSelection()
             return

@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+68"/>
+        <location filename="../../annotator/gui/article_list.py" line="+72"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربية</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+164"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>لا يوجد مقال في «%2» يطابق «%1».</translation>
     </message>
@@ -290,7 +290,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>لا توجد مقالات بعد: ملف &gt; استيراد مقالات… (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+11"/>
+        <source>Matches: %1</source>
+        <translation>النتائج: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -298,7 +303,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-264"/>
+        <location line="-282"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>

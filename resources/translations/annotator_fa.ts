@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+68"/>
+        <location filename="../../annotator/gui/article_list.py" line="+72"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربی</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+164"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای در «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -290,7 +290,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>هنوز مقاله‌ای نیست: پرونده &gt; درون‌ریزی مقاله‌ها… (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+11"/>
+        <source>Matches: %1</source>
+        <translation>یافته‌ها: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>%1 of %2 done</source>
         <translation>%1 از %2 انجام‌شده</translation>
     </message>
@@ -298,7 +303,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-264"/>
+        <location line="-282"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 import annotator.cli.commands
 from annotator.bench.corpus import sample_sentences, write_corpus
+from annotator.bench.realistic import ZWNJ, rare_word, vocabularies, write_realistic_corpus
 from annotator.cli.commands import main
 from annotator.core.intake.corpus import read_corpus
 from annotator.core.records import ArticleRecord
@@ -25,7 +27,8 @@ ALWAYS = (
 )
 # Built by others: measured once they exist, "n/a: ..." with the reason until then.
 OPTIONAL = ("export", "agreement", "merge")
-WITH_BASELINE = ("import", "export_tags", "cold_start")
+WITH_BASELINE = ("import", "export_tags", "cold_start", "search_list", "search_ranked",
+                 "switch_median", "next_median")
 
 
 def _number(value: object) -> bool:
@@ -46,16 +49,57 @@ def test_synthetic_corpus_is_mixed_distinct_and_readable(tmp_path: Path) -> None
     assert again.path.read_bytes() == corpus.path.read_bytes()
 
 
+def test_realistic_corpus_has_a_long_zipf_tail_with_morphology(tmp_path: Path) -> None:
+    words = vocabularies(seed=7)
+    for language, vocabulary in words.items():
+        assert len(vocabulary) >= 200_000, language
+        assert len(set(vocabulary.forms.tolist())) == len(vocabulary)
+    fa, ar = words["fa"].forms.tolist(), words["ar"].forms.tolist()
+    # The samples' words keep their order: the commonest first, a name used once far down.
+    rank = words["fa"].rank
+    assert rank["و"] == 1 and rank["در"] < 10 < rank["غزه"] < rank["اردوغان"] < rank["ترکمنستان"]
+    assert rank["ترکمنستان"] > 1_000
+    # Persian forms after a ZWNJ and with the verb prefix; Arabic with the article.
+    assert sum(ZWNJ + "ها" in w for w in fa) > 20_000
+    assert sum(w.startswith("می" + ZWNJ) for w in fa) > 20_000
+    assert sum(w.startswith("ال") for w in ar) > 20_000
+    corpus = write_realistic_corpus(tmp_path / "r.jsonl", 400, seed=7)
+    assert corpus.languages["fa"] > corpus.languages["ar"] > 0
+    assert 2_000 <= corpus.mean_chars <= 3_000
+    records = list(read_corpus([corpus.path]))
+    assert len({r.body for r in records}) == 400 and {r.language for r in records} == {"fa", "ar"}
+    bodies = [r.body for r in records if r.language == "fa"]
+    # A common word is in nearly every article, a mid-ranked one in some, a rare one in few.
+    share = {word: sum(f" {word} " in body for body in bodies) / len(bodies)
+             for word in ("در", "اردوغان")}
+    assert share["در"] > 0.9 and 0.005 < share["اردوغان"] < 0.3
+    assert sum(rare_word(seed=7) in body.split() for body in bodies) <= 3
+    # Seeded: the same file again.
+    again = write_realistic_corpus(tmp_path / "again.jsonl", 400, seed=7)
+    assert again.path.read_bytes() == corpus.path.read_bytes()
+
+
+def test_the_corpus_option_chooses_the_writer(tmp_path: Path) -> None:
+    from annotator.bench import measure
+    from annotator.core.errors import AnnotatorError
+
+    assert {"realistic": write_realistic_corpus,
+                                       "synthetic": write_corpus} == measure._CORPUS_WRITERS
+    with pytest.raises(AnnotatorError, match="unknown corpus 'tiny'"):
+        measure.run_bench(10, 1, tmp_path, corpus="tiny")
+
+
 def test_bench_reports_every_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str],
                                     _isolated_home: Path) -> None:
     monkeypatch.setattr(annotator.cli.commands, "PLUGINS", ("annotator.cli.bench",))
     target = tmp_path / "b.json"
+    corpus = "realistic"  # the default; the synthetic corpus only writes other text
     code = main(["bench", "--articles", "300", "--runs", "2", "--json", str(target)])
     out, _ = capsys.readouterr()
     assert code == 0
     report = json.loads(target.read_text(encoding="utf-8"))
-    assert report["articles"] == 300 and report["runs"] == 2
+    assert report["articles"] == 300 and report["runs"] == 2 and report["corpus"] == corpus
     assert {"cpu", "cores", "python", "sqlite", "pyside6"} <= set(report["machine"])
     figures = {f["key"]: f for f in report["figures"]}
     for key in ALWAYS:
@@ -73,6 +117,10 @@ def test_bench_reports_every_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         if figure["met"] is not None:
             assert isinstance(figure["met"], bool)
     assert "| figure | value | baseline | ratio | target | met |" in report["markdown"]
+    assert f"300 {corpus}" in report["markdown"]
+    # Each search query is listed with its matches, the app's time and FTS5 alone's.
+    assert re.search(r"'در' \d+: [\d.]+ vs [\d.]+ ms", figures["search_list"]["note"])
+    assert "FTS5 alone" in figures["search_ranked"]["note"]
     assert "cold start" in out and "met" in out.splitlines()[0]
     # The bench's projects (and their backups) stay in its scratch folder.
     assert not any(_isolated_home.iterdir())

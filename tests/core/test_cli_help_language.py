@@ -24,6 +24,7 @@ KEPT = {
     "null", "en", "fa", "ar", "csv", "txt", "html", "htm", "jsonl", "png", "svg", "pdf",
     "with_participant", "certification_minimum", "participant", "sqlite", "long", "wide",
     "stance", "demands",
+    "realistic", "synthetic",  # the bench's --corpus values, typed as they are
     "root", "local", "share", "project", "tags", "codebook",  # file names in examples
     *(part for kind in KINDS for part in kind.split("-")),  # the charts a user names
 }

@@ -30,6 +30,7 @@ def _import_sqlite_utils() -> None:
 _import_sqlite_utils()
 
 from annotator.core.store.articles import (  # noqa: E402
+    COUNT_LIMIT,
     QUEUE,
     SAMPLE,
     STATUSES,
@@ -50,7 +51,7 @@ from annotator.core.store.project import Project, open_project  # noqa: E402
 from annotator.core.store.tags import Tag  # noqa: E402
 
 __all__ = [
-    "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "SAMPLE", "STATUSES", "TRAINING", "Article",
-    "ArticleSummary", "Change", "Project", "SearchHit", "Tag", "TagImportResult", "open_project",
-    "is_list_filter", "sample_filter",
+    "COUNT_LIMIT", "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "SAMPLE", "STATUSES",
+    "TRAINING", "Article", "ArticleSummary", "Change", "Project", "SearchHit", "Tag",
+    "TagImportResult", "open_project", "is_list_filter", "sample_filter",
 ]

@@ -46,6 +46,11 @@ _IMPORT_CHECKPOINT_PAGES = 10_000
 # FTS5's default outside an import, more while one loads many batches.
 _AUTOMERGE = 4
 _IMPORT_AUTOMERGE = 16
+# Search costs what is shown, not what matches (a common word matches nearly every
+# article): a count stops past COUNT_LIMIT matches ("10,000+"), and ranked search ranks
+# the RANK_CANDIDATES last imported matches when more match.
+COUNT_LIMIT = 10_000
+RANK_CANDIDATES = 2_000
 _ARTICLE_COLUMNS = (
     "article_id, title, body, language, outlet, url, published, published_original, "
     "source_path, content_hash, imported_at"
@@ -280,6 +285,8 @@ class Articles:
         ``annotator``; :data:`TRAINING`: the training set; :func:`sample_filter`: a
         sample's articles); ``query`` keeps the articles matching a search.
         """
+        if status is None and (query or "").strip():
+            return self._matching_page(annotator, query or "", limit, offset)
         where, params = self._list_filter(annotator, status, query)
         if not where and offset and self._numbered_without_gaps():
             # Unfiltered, row r is article number r + 1: seek to it instead of stepping
@@ -296,6 +303,30 @@ class Articles:
         params += [-1 if limit is None else limit, offset]
         return [ArticleSummary(*row) for row in self._store.conn.execute(sql, params)]
 
+    def _matching_page(self, annotator: str | None, query: str, limit: int | None,
+                       offset: int) -> list[ArticleSummary]:
+        """A page of the articles matching ``query``, in import order.
+
+        The index hands out its matches in article-number order, so the page's numbers are
+        read from it alone (stepping over ``offset`` matches costs little: no row is read
+        for them), and only the page's rows are joined with the articles and statuses.
+        Reading every match first, as ``article_no IN (...)`` did, cost what the matches
+        cost: a common word's page took as long as counting all its articles.
+        """
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT a.article_id, a.title, a.language, COALESCE(s.status, 'not_started') "
+            "FROM (SELECT rowid FROM article_search WHERE article_search MATCH ? "
+            "      ORDER BY rowid LIMIT ? OFFSET ?) AS hit "
+            "JOIN articles a ON a.article_no = hit.rowid "
+            "LEFT JOIN article_status s ON s.article_id = a.article_id AND s.annotator = ? "
+            "ORDER BY hit.rowid"
+        )
+        params = (match, -1 if limit is None else limit, offset, annotator or "")
+        return [ArticleSummary(*row) for row in self._store.conn.execute(sql, params)]
+
     def _numbered_without_gaps(self) -> bool:
         """Whether articles are numbered 1..N (they are, unless a file was edited by hand)."""
         count, last = self._count_and_last()
@@ -303,7 +334,9 @@ class Articles:
 
     def count(self, annotator: str | None = None, status: str | None = None,
               query: str | None = None) -> int:
-        """How many articles :meth:`summaries` lists with the same filters (all without)."""
+        """How many articles :meth:`summaries` lists with the same filters (all without).
+
+        A search's count reads every match: :meth:`count_at_most` stops early."""
         if status is None and not (query or "").strip():
             return self._count_and_last()[0]
         if status is None:
@@ -312,6 +345,31 @@ class Articles:
         return int(self._store.scalar(
             "SELECT COUNT(*) FROM articles a LEFT JOIN article_status s "
             f"ON s.article_id = a.article_id AND s.annotator = ? {where}", params) or 0)
+
+    def count_at_most(self, limit: int, annotator: str | None = None,
+                      status: str | None = None,
+                      query: str | None = None) -> tuple[int, bool]:
+        """:meth:`count`, but counting no further than ``limit``: ``(count, more)``, where
+        ``more`` says that more than ``limit`` articles are listed (the count is then
+        ``limit``).  What the list shows first ("10,000+") costs what 10,000 matches cost,
+        however many articles match."""
+        if status is None and not (query or "").strip():
+            total = self._count_and_last()[0]
+            return min(total, limit), total > limit
+        if status is None:
+            match = fts_query(query or "")
+            if not match:
+                return 0, False
+            found = int(self._store.scalar(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM article_search "
+                "WHERE article_search MATCH ? LIMIT ?)", (match, limit + 1)) or 0)
+        else:
+            where, params = self._list_filter(annotator, status, query)
+            found = int(self._store.scalar(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM articles a LEFT JOIN article_status s "
+                f"ON s.article_id = a.article_id AND s.annotator = ? {where} LIMIT ?)",
+                [*params, limit + 1]) or 0)
+        return min(found, limit), found > limit
 
     def neighbour(self, article_id: str, step: int, annotator: str | None = None,
                   skip_done: bool = False) -> str | None:
@@ -347,6 +405,12 @@ class Articles:
             # No filter: a count over the primary key alone, no join.
             return int(self._store.scalar("SELECT COUNT(*) FROM articles WHERE article_no < ?",
                                    (number,)) or 0)
+        if status is None:
+            # The matches before it, from the index alone: it stops at the article.
+            match = fts_query(query or "")
+            return int(self._store.scalar(
+                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
+                "AND rowid < ?", (match, number)) or 0) if match else 0
         where, params = self._list_filter(annotator, status, query)
         where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
         return int(self._store.scalar(
@@ -398,21 +462,36 @@ class Articles:
             "SELECT article_id, body, content_hash FROM articles ORDER BY article_no")
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Articles matching every word of ``query``, best first, with a snippet."""
+        """Articles matching every word of ``query``, best first, with a snippet.
+
+        Ranked in two stages, so that a common word costs what a rare one does: the index
+        finds the :data:`RANK_CANDIDATES` last imported matches (it reads no further), and
+        bm25 ranks those alone (title words weigh 4, body words 1).  A query with fewer
+        matches is ranked whole, as before; asking for more hits than that (``limit`` +
+        ``offset``) ranks as many candidates.  Snippets are made for the hits returned only.
+        """
         match = fts_query(query)
-        if not match:
+        if not match or limit <= 0:
             return []
+        candidates = max(RANK_CANDIDATES, offset + limit)
+        lowest = self._store.scalar(
+            "SELECT rowid FROM article_search WHERE article_search MATCH ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, candidates - 1))
+        # bm25 still reads each word's list once for its weight (how many articles have
+        # it): a plain pass through the index, a small part of ranking every match.
         rows = self._store.conn.execute(
             "SELECT a.article_id, a.title, a.body FROM "
             "(SELECT rowid, bm25(article_search, 4.0, 1.0) AS rank FROM article_search "
-            " WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS hit "
+            " WHERE article_search MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?) AS hit "
             "JOIN articles a ON a.article_no = hit.rowid ORDER BY hit.rank",
-            (match, limit, offset),
+            (match, int(lowest or 0), limit, offset),
         ).fetchall()
         words = highlight_words(query)
         return [_hit(article_id, title, body, words) for article_id, title, body in rows]
 
     def search_count(self, query: str) -> int:
+        """How many articles match ``query``: every match is read (a common word's count
+        costs what its articles do); :meth:`count_at_most` stops early."""
         match = fts_query(query)
         if not match:
             return 0

@@ -1,8 +1,9 @@
 """SQL used only by the performance bench (``annotator bench``), kept with the rest of the SQL.
 
-Two yardsticks the bench compares the app with: a raw ``sqlite3`` import of the same
+Three yardsticks the bench compares the app with: a raw ``sqlite3`` import of the same
 articles into a plain table plus an FTS5 index (what storing them costs at the least),
-and one plain scan of the tags table (the least an export must read).  And a fast way to
+one plain scan of the tags table (the least an export must read), and a bare FTS5 query
+(the least a search must do).  And a fast way to
 give a large project its tags: :meth:`Exchange.import_tag_rows` checks and looks up every
 row on its own (about 2,700 rows/s on 100,000 articles, so 600,000 tags took ~4 minutes),
 which is right for a colleague's CSV and too slow to set up a bench.  Nothing in the app
@@ -54,6 +55,14 @@ def raw_import(path: Path, rows: Sequence[tuple[str, str, str]]) -> tuple[float,
     finally:
         conn.close()
     return stored - start, indexed - stored
+
+
+def fts_alone(project: Project, match: str, limit: int) -> int:
+    """The search baseline: a bare ``MATCH ... LIMIT`` on the project's own index, with the
+    FTS5 expression the app builds (no join, no count, no ranking); the rows found."""
+    return len(project.conn.execute(
+        "SELECT rowid FROM article_search WHERE article_search MATCH ? LIMIT ?",
+        (match, limit)).fetchall())
 
 
 def scan_tags(project: Project) -> int:

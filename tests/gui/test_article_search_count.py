@@ -1,0 +1,96 @@
+"""The list's search shows its first rows at once and counts its matches a step at a time:
+"Matches: 10+" beside the search box, more rows as the list is scrolled to its end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.core.records import ArticleRecord
+from annotator.core.store import open_project
+from annotator.gui import article_list
+from annotator.gui.app import create_window
+from annotator.gui.main_window import MainWindow
+
+ARTICLES = 120
+STEP = 40  # more rows than the list shows at once: the end of the list scrolls
+WORD = "غزه"
+
+
+@pytest.fixture
+def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(article_list, "COUNT_STEP", STEP)
+    path = tmp_path / "many.sqlite"
+    with open_project(path) as project:
+        project.articles.add(
+            ArticleRecord(f"a{n:03d}", f"عنوان {n}", f"خبر {n} {WORD if n % 2 else 'قطر'}",
+                          "corpus.jsonl", "fa") for n in range(1, ARTICLES + 1))
+    return path
+
+
+def _window(qtbot, path: Path, lang: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = create_window(str(path), lang, "Sara")
+    assert win is not None
+    qtbot.addWidget(win)
+    win.resize(1100, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _search(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    box = win.list_panel.search
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    box.setText(text)  # (QTest types ASCII keys only)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def test_a_search_counts_a_step_of_matches_then_more_as_the_list_scrolls(
+        qtbot, many: Path) -> None:
+    win = _window(qtbot, many, "en")
+    try:
+        panel = win.list_panel
+        model, label = panel.model, panel.matches
+        assert model.rowCount() == ARTICLES and not label.isVisible()  # no search: all
+        _search(qtbot, win, WORD)
+        matches = ARTICLES // 2  # the odd ones
+        assert model.rowCount() == STEP and model.more
+        assert label.isVisible() and label.text() == f"Matches: {STEP}+"
+        assert [model.summary(r).article_id for r in range(3)] == ["a001", "a003", "a005"]
+        view = panel.view
+        assert view.verticalScrollBar().maximum() > 0  # the rows counted do not all fit
+        view.setFocus()
+        for _page in range(3):  # down to the end of the list: Qt asks for more rows
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        qtbot.waitUntil(lambda: model.rowCount() == matches)
+        assert not model.more and label.text() == f"Matches: {matches}"
+        assert model.summary(matches - 1).article_id == f"a{ARTICLES - 1:03d}"
+        # A search anew counts on as far as the article chosen, which stays chosen.
+        current = panel.current_id()
+        assert current is not None and int(current[1:]) > STEP
+        _search(qtbot, win, "خبر")
+        assert panel.current_id() == current and model.rowCount() >= int(current[1:])
+        assert label.text() == f"Matches: {model.rowCount()}" + ("+" if model.more else "")
+        # Esc clears the search: every article, and no count beside the box.
+        panel.search.setFocus()
+        qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+        assert model.rowCount() == ARTICLES and not label.isVisible()
+    finally:
+        win.close()
+        win.session.project.close()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fa", "یافته‌ها: ۴۰+"),
+                                                ("ar", "النتائج: ٤٠+")])
+def test_the_count_is_written_in_the_interface_digits(qtbot, many: Path, lang: str,
+                                                      expected: str) -> None:
+    win = _window(qtbot, many, lang)
+    try:
+        _search(qtbot, win, WORD)
+        assert win.list_panel.matches.text() == expected
+        qtbot.keyClick(win.list_panel.search, Qt.Key.Key_Escape)  # all again, all counted
+    finally:
+        win.close()
+        win.session.project.close()
