@@ -22,6 +22,7 @@ from annotator.bench.measure import bench_tags
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import open_project
 from annotator.core.store.bench_data import add_bench_tags
+from annotator.core.store.export_rows import count_tag_rows
 from annotator.core.store.team import articles_name, snapshot_name
 
 ANNOTATORS = ("sara", "reza", "ali")
@@ -80,8 +81,7 @@ def run_team_bench(articles: int, workdir: Path,
             start = time.perf_counter()
             _snapshot, size, _fresh = project.team.publish(folder, name)
             seconds = time.perf_counter() - start
-            count = int(project.db.execute(
-                "SELECT COUNT(*) FROM tags WHERE annotator = ?", [name]).fetchone()[0])
+            count = count_tag_rows(project, name)
         if name == ANNOTATORS[0]:
             rows.append(("annotator's publish, s", f"{seconds:.2f}"))
             rows.append(("annotator's snapshot, KiB", f"{size / 1024:,.0f} ({count:,} tags; "

@@ -36,13 +36,11 @@ their own) waits: it is left out, counted in the summary, and merged by a later 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import shutil
 import sqlite3
 import tempfile
 import uuid
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,21 +49,32 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable, message_of, os_reason
 from annotator.core.names import check_person
 from annotator.core.store.backups import Backups
-from annotator.core.store.base import Store, now
+from annotator.core.store.base import Store
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.merge import Merge, MergeSummary
 from annotator.core.store.settings import Settings
+from annotator.core.store.snapshot_files import (
+    ARTICLES,
+    ARTICLES_COMPRESS_LEVEL,
+    COMPRESS_LEVEL,
+    LEAD,
+    MEMBER,
+    articles_name,
+    copy_owned,
+    decompress,
+    find_lead,
+    label,
+    read_snapshot,
+    remove_articles,
+    sha256,
+    snapshot_name,
+    snapshots,
+    sync_folder,
+    team_folder,
+)
 
-SUFFIX = ".annotator-snapshot"
-ARTICLES_SUFFIX = ".annotator-articles"  # the lead's articles file
-FORMAT = "2"  # 2: snapshots without the articles' text, and the lead's articles file
-READ_FORMATS = frozenset({"1", "2"})  # a version-1 snapshot carries its articles' text
-# gzip levels: a snapshot is written at every sync (level 1: about 2.5 times as fast as
-# 6 on tag rows, a fifth larger); the articles file rarely, and it is the large transfer.
-COMPRESS_LEVEL = 1
-ARTICLES_COMPRESS_LEVEL = 6
-LEAD, MEMBER, ARTICLES = "lead", "annotator", "articles"
-_UNSAFE = set('/\\:*?"<>|%')
+__all__ = ["ARTICLES", "LEAD", "MEMBER", "SyncSummary", "Team", "articles_name", "find_lead",
+           "read_snapshot", "snapshot_name", "snapshots"]
 
 Progress = Callable[[int, int, str], None]  # step, steps, what is being done
 
@@ -112,20 +121,6 @@ class SyncSummary:
         return out
 
 
-def snapshot_name(annotator: str) -> str:
-    """The snapshot file name of ``annotator``: their name, with characters no file
-    system takes written as ``%XX``."""
-    safe = "".join(f"%{ord(c):02X}" if c in _UNSAFE or ord(c) < 32 else c for c in annotator)
-    if safe.startswith("."):
-        safe = "%2E" + safe[1:]
-    return safe + SUFFIX
-
-
-def articles_name(lead: str) -> str:
-    """The file name of the articles file of the lead ``lead``."""
-    return snapshot_name(lead)[:-len(SUFFIX)] + ARTICLES_SUFFIX
-
-
 class Team:
     """``project.team``: the team this project belongs to, and its snapshots."""
 
@@ -164,7 +159,7 @@ class Team:
         published, and the file in the folder is still that one).  The lead's articles
         file is written too when the articles, codebooks or registry changed."""
         check_person(annotator)
-        folder = _folder(folder)
+        folder = team_folder(folder)
         if self.team_id is None:
             raise AnnotatorError(Translatable(
                 "this project belongs to no team yet: the lead draws a sample (annotator "
@@ -182,7 +177,7 @@ class Team:
         published = (self._settings.get(key) or "").rsplit("|", 1)
         if published[0] == mark and target.is_file():
             try:
-                if _sha256(target) == published[-1]:
+                if sha256(target) == published[-1]:
                     return target, target.stat().st_size, False
             except OSError:
                 pass  # written again below
@@ -190,12 +185,12 @@ class Team:
         with tempfile.TemporaryDirectory(prefix="annotator-snapshot-") as work:
             copy = Path(work) / "snapshot.sqlite"
             try:
-                _copy_owned(self._store.conn, copy, annotator, role)
+                copy_owned(self._store.conn, copy, annotator, role)
             except sqlite3.Error as exc:
                 raise AnnotatorError(Translatable("{path}: cannot copy the project ({reason})",
                                                   path=self._store.path, reason=exc)) from None
-            _label(copy, annotator, role, team)
-            digest = _sha256(copy)
+            label(copy, annotator, role, team)
+            digest = sha256(copy)
             aside = folder / f".{target.name}.{os.getpid()}.part"
             try:
                 level = ARTICLES_COMPRESS_LEVEL if role == ARTICLES else COMPRESS_LEVEL
@@ -206,20 +201,20 @@ class Team:
                 with open(aside, "rb+") as written:
                     os.fsync(written.fileno())
                 check = Path(work) / "check.sqlite"
-                _decompress(aside, check)
-                if _sha256(check) != digest:
+                decompress(aside, check)
+                if sha256(check) != digest:
                     raise AnnotatorError(Translatable(
                         "{path}: the snapshot read back differs from what was written; "
                         "nothing was published", path=target))
                 os.replace(aside, target)
-                _sync_folder(folder)
+                sync_folder(folder)
             except OSError as exc:
                 raise AnnotatorError(Translatable(
                     "{path}: cannot write the snapshot ({reason}); nothing was published",
                     path=target, reason=os_reason(exc))) from None
             finally:
                 aside.unlink(missing_ok=True)
-        self._settings.set(key, f"{mark}|{_sha256(target)}")
+        self._settings.set(key, f"{mark}|{sha256(target)}")
         return target, target.stat().st_size, True
 
     def _fingerprint(self, annotator: str, role: str) -> str:
@@ -271,7 +266,7 @@ class Team:
         """
         summary = SyncSummary()
         step = progress or (lambda _n, _of, _what: None)
-        folder = _folder(folder)
+        folder = team_folder(folder)
         mine = {snapshot_name(annotator), articles_name(annotator)}
         lead = self.lead
         texts = [folder / articles_name(lead)] if lead is not None else []
@@ -294,7 +289,7 @@ class Team:
                    backup: bool = True) -> None:
         key = f"team_merged:{snapshot.name}"
         try:
-            digest = _sha256(snapshot)
+            digest = sha256(snapshot)
         except OSError as exc:
             summary.skipped.append((snapshot.name, Translatable(
                 "cannot read it ({reason})", reason=os_reason(exc))))
@@ -352,7 +347,7 @@ class Team:
         finally:
             conn.execute("DETACH DATABASE pending")
         if missing and settings.get("snapshot_role") != LEAD:
-            _remove_articles(copy, missing)
+            remove_articles(copy, missing)
         return len(missing)
 
     def _follow_codebook(self, source: str | None) -> None:
@@ -377,7 +372,7 @@ class Team:
                     raise AnnotatorError(Translatable(
                         "{path}: the lead's articles file is older than their snapshot; "
                         "try again once the team folder has finished syncing",
-                        path=_folder(folder) / settings["articles_file"]))
+                        path=team_folder(folder) / settings["articles_file"]))
                 summaries.append(self._merge.from_file(files[1], accept_unknown=True,
                                                        backup=False))
         self.adopt(settings)
@@ -396,255 +391,3 @@ class Team:
         self._follow_codebook(settings.get("codebook_source"))
 
 
-def snapshots(folder: str | Path) -> list[Path]:
-    """The snapshot files in ``folder``, sorted by name."""
-    folder = _folder(folder)
-    return sorted(p for p in folder.iterdir()
-                  if p.name.endswith(SUFFIX) and not p.name.startswith("."))
-
-
-def read_snapshot(snapshot: Path, copy: Path, team: str | None) -> dict[str, str]:
-    """Decompress and check ``snapshot`` into ``copy``; its settings.
-
-    Raises :class:`AnnotatorError` saying why it cannot be read as a whole snapshot
-    of this team (``team`` None: any team's).
-    """
-    try:
-        _decompress(snapshot, copy)
-    except (EOFError, zlib.error) as exc:
-        raise AnnotatorError(Translatable(
-            "incomplete ({reason}): still being written or synced, or cut short",
-            reason=str(exc) or type(exc).__name__)) from None
-    except gzip.BadGzipFile:
-        raise AnnotatorError(Translatable("not a snapshot (not a compressed project)")) \
-            from None
-    except OSError as exc:
-        raise AnnotatorError(Translatable("cannot read it ({reason})",
-                                          reason=os_reason(exc))) from None
-    try:
-        conn = sqlite3.connect(copy)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-            settings = dict(conn.execute(
-                "SELECT key, value FROM project_settings WHERE key LIKE 'snapshot_%' "
-                "OR key = 'active_codebook'"))
-            if settings.get("active_codebook"):
-                (source,) = conn.execute(
-                    "SELECT source_toml FROM codebooks WHERE version = ?",
-                    (int(settings["active_codebook"]),)).fetchone()
-                settings["codebook_source"] = source
-        finally:
-            conn.close()
-    except (sqlite3.Error, TypeError, ValueError) as exc:
-        raise AnnotatorError(Translatable("not a snapshot ({reason})", reason=exc)) \
-            from None
-    if ok != "ok":
-        raise AnnotatorError(Translatable("damaged ({reason})", reason=ok))
-    if (settings.get("snapshot_format") not in READ_FORMATS
-            or not settings.get("snapshot_annotator")):
-        raise AnnotatorError(Translatable("not a team snapshot (a project file?)"))
-    named = (articles_name if settings.get("snapshot_role") == ARTICLES
-             else snapshot_name)(settings["snapshot_annotator"])
-    if named != snapshot.name:
-        raise AnnotatorError(Translatable(
-            "foreign: it holds the snapshot of {name}, under another name",
-            name=settings["snapshot_annotator"]))
-    if team is not None and settings.get("snapshot_team") != team:
-        raise AnnotatorError(Translatable("foreign: a snapshot of another team"))
-    return settings
-
-
-def find_lead(folder: str | Path, work: Path) -> tuple[list[Path], dict[str, str]]:
-    """The lead's snapshot in ``folder``, decompressed and checked into ``work``: the
-    files to merge, in order (the lead's articles file, then the snapshot), and the
-    snapshot's settings."""
-    for snapshot in snapshots(folder):
-        copy = work / "lead.sqlite"
-        try:
-            digest = _sha256(snapshot)  # before reading: a newer file is merged again later
-            settings = read_snapshot(snapshot, copy, None)
-        except (AnnotatorError, OSError):
-            continue  # torn, foreign or unreadable: not the one to join from
-        if settings.get("snapshot_role") != LEAD:
-            continue
-        settings["snapshot_file"] = snapshot.name
-        settings["snapshot_digest"] = digest
-        if settings.get("snapshot_text", "1") == "1":
-            return [copy], settings  # a version-1 snapshot carries the text itself
-        texts = _folder(folder) / articles_name(settings["snapshot_annotator"])
-        try:
-            articles = work / "articles.sqlite"
-            found = read_snapshot(texts, articles, settings.get("snapshot_team"))
-            if found.get("snapshot_role") != ARTICLES:
-                raise AnnotatorError(Translatable("not a team snapshot (a project file?)"))
-        except AnnotatorError as exc:
-            raise AnnotatorError(Translatable(
-                "{path}: the lead's articles file cannot be read yet ({reason}); try again "
-                "once the team folder has finished syncing", path=texts,
-                reason=message_of(exc))) from None
-        except OSError as exc:
-            raise AnnotatorError(Translatable(
-                "{path}: the lead's articles file cannot be read yet ({reason}); try again "
-                "once the team folder has finished syncing", path=texts,
-                reason=os_reason(exc))) from None
-        settings["articles_file"] = texts.name
-        settings["articles_digest"] = _sha256(texts)
-        return [articles, copy], settings
-    raise AnnotatorError(Translatable("{path}: no lead's snapshot in this folder (the lead "
-                                      "runs annotator sync there first)", path=folder))
-
-
-def _folder(folder: str | Path) -> Path:
-    path = Path(folder).expanduser()
-    if not path.is_dir():
-        raise AnnotatorError(Translatable("{path}: no such folder", path=path))
-    return path
-
-
-# What each snapshot takes of a table (a WHERE clause on it; ?1 is the annotator); a table
-# not named here is copied whole into the lead's snapshot and left empty in an annotator's.
-_MINE_ARTICLES = ("article_id IN (SELECT article_id FROM main.tags WHERE annotator = ?1 "
-                  "UNION SELECT article_id FROM main.article_status WHERE annotator = ?1 "
-                  "UNION SELECT article_id FROM main.comments WHERE author = ?1)")
-_ROWS: dict[str, dict[str, str | None]] = {
-    LEAD: {"tags": "annotator = ?1", "article_status": "annotator = ?1",
-           "history": "annotator = ?1 OR what = 'adjudication'"},
-    MEMBER: {"tags": "annotator = ?1", "article_status": "annotator = ?1",
-             "history": "annotator = ?1 AND what <> 'adjudication'",
-             "comments": "author = ?1", "articles": _MINE_ARTICLES, "adjudications": None,
-             "samples": None, "sample_articles": None, "assignments": None},
-    ARTICLES: {"tags": None, "article_status": None, "history": None, "comments": None},
-}
-# Kept out of every snapshot: each project makes its own.
-for _rules in _ROWS.values():
-    _rules["article_sketches"] = _rules["article_anchors"] = None
-_EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
-               "participant_history", "articles", "tags", "article_status", "comments",
-               "history")
-_SEARCH = "article_search"  # rebuilt by whoever merges the articles in: left empty
-
-
-def _copy_owned(conn: sqlite3.Connection, copy: Path, annotator: str, role: str) -> None:
-    """Write into the new file ``copy`` the project's schema and the rows ``annotator``
-    owns (:data:`_ROWS`), read through the project's own connection.
-
-    Tables first, then the rows (parents before children, so that foreign keys hold),
-    then the indexes and triggers (the history triggers must not fire on the copying).
-    """
-    schema = conn.execute(
-        "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
-    shadow = {str(name) for kind, name, _sql in schema
-              if kind == "table" and str(name).startswith(_SEARCH + "_")}
-    tables = [(str(name), str(sql)) for kind, name, sql in schema
-              if kind == "table" and name not in shadow]
-    later = [str(sql) for kind, name, sql in schema if kind in ("index", "trigger", "view")]
-    writer = sqlite3.connect(copy, isolation_level=None)
-    try:
-        writer.execute("PRAGMA journal_mode = DELETE")
-        writer.executescript(";\n".join(sql for _name, sql in tables) + ";")
-    finally:
-        writer.close()
-    rules = _ROWS[role]
-    order = [t for t in _EVERYTHING if t in dict(tables)]
-    order += [name for name, _sql in tables if name not in order and name != _SEARCH]
-    conn.execute("ATTACH DATABASE ? AS snapshot", (str(copy),))
-    try:
-        conn.execute("BEGIN")
-        try:
-            for table in order:
-                if table in rules:
-                    where = rules[table]
-                elif role == LEAD or table in _EVERYTHING:
-                    where = "1"
-                else:
-                    where = None
-                if where is None:
-                    continue
-                columns = "*"
-                if table == "articles" and role != ARTICLES:  # the text is the articles file's
-                    columns = ", ".join("''" if name == "body" else f'"{name}"' for (name,) in
-                                        conn.execute("SELECT name FROM pragma_table_info(?)",
-                                                     (table,)))
-                conn.execute(f'INSERT INTO snapshot."{table}" SELECT {columns} '
-                             f'FROM main."{table}" WHERE {where}',
-                             (annotator,) if "?1" in where else ())
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.execute("DETACH DATABASE snapshot")
-    writer = sqlite3.connect(copy, isolation_level=None)
-    try:
-        writer.executescript(";\n".join(later) + ";")
-    finally:
-        writer.close()
-
-
-def _remove_articles(copy: Path, article_ids: list[str]) -> None:
-    """Delete ``article_ids`` and every row on them from the private copy ``copy``."""
-    conn = sqlite3.connect(copy, isolation_level=None)
-    try:
-        tables = [str(name) for (name,) in conn.execute(
-            "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 "
-            "FROM pragma_table_info(m.name) c WHERE c.name = 'article_id') "
-            "AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'articles'")]
-        conn.execute("BEGIN")
-        conn.execute("CREATE TEMP TABLE gone (article_id TEXT PRIMARY KEY)")
-        conn.executemany("INSERT OR IGNORE INTO gone VALUES (?)", [(a,) for a in article_ids])
-        for table in [*tables, "articles"]:
-            conn.execute(f'DELETE FROM "{table}" WHERE article_id IN (SELECT article_id '
-                         "FROM temp.gone)")
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-
-
-def _label(copy: Path, annotator: str, role: str, team: str) -> None:
-    """Label ``copy`` a snapshot of ``annotator`` in ``team``, and check it."""
-    conn = sqlite3.connect(copy, isolation_level=None)
-    try:
-        conn.execute("BEGIN")
-        conn.execute("DELETE FROM project_settings WHERE key LIKE 'team_merged:%' "
-                     "OR key LIKE 'team_published:%' OR key LIKE 'last_article:%'")
-        conn.executemany(
-            "INSERT INTO project_settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
-            "DO UPDATE SET value = excluded.value",
-            [("snapshot_format", FORMAT), ("snapshot_annotator", annotator),
-             ("snapshot_role", role), ("snapshot_team", team), ("snapshot_made_at", now()),
-             ("snapshot_text", "1" if role == ARTICLES else "0")])
-        conn.execute("COMMIT")
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        conn.close()
-    if ok != "ok":
-        raise AnnotatorError(Translatable("the snapshot failed its check ({reason}); nothing "
-                                          "was published", reason=ok))
-
-
-def _decompress(source: Path, target: Path) -> None:
-    with gzip.open(source, "rb") as compressed, open(target, "wb") as out:
-        shutil.copyfileobj(compressed, out, 1 << 20)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (where the system allows opening a folder)."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
