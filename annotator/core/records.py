@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from annotator.core.i18n import Translatable
+from annotator.core.sketch import sketch_of
 from annotator.core.text import index_key
 
 # What one input may hold: the one place these limits are set.  Beyond them a file or a
@@ -109,6 +110,11 @@ class PreparedArticle(NamedTuple):
     content_hash: str
     title_key: str
     body_key: bytes  # UTF-8
+    # The near-duplicate sketch (annotator.core.sketch), made where the text is read;
+    # b"" when it was not made (prepare(..., sketch=False)).
+    words: bytes = b""
+    shingles: int = 0
+    smallest: bytes = b""
 
 
 def content_hash(body: str) -> str:
@@ -121,11 +127,18 @@ def utf8_content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def prepare(record: ArticleRecord) -> PreparedArticle:
+def prepare(record: ArticleRecord, sketch: bool = False) -> PreparedArticle:
+    """What storing ``record`` needs; with ``sketch``, its near-duplicate sketch too (the
+    import's reader makes it, so that the storing process does not)."""
     body = record.body.encode("utf-8")
+    key = index_key(record.body)
+    words, shingles, smallest = (b"", 0, b"")
+    if sketch:
+        made = sketch_of(key)
+        words, shingles, smallest = made.words, made.count, made.smallest.tobytes()
     return PreparedArticle(
         record.article_id, record.title, body, record.language, record.outlet, record.url,
         record.published, record.published_original, record.source_path, record.line,
-        utf8_content_hash(body), index_key(record.title),
-        index_key(record.body).encode("utf-8"),
+        utf8_content_hash(body), index_key(record.title), key.encode("utf-8"),
+        words, shingles, smallest,
     )

@@ -26,27 +26,32 @@ allow the threshold.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import zlib
 from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
+from annotator.core.sketch import (
+    ANCHORS,
+    KEPT,
+    MIN_WORDS,
+    NO_WORDS,
+    SHINGLE,
+    Sketch,
+    folded_words,
+    sketch_of,
+)
 from annotator.core.text import index_key
 
+__all__ = ["MIN_WORDS", "SHINGLE", "THRESHOLD", "NearDuplicates", "Repeat", "Sketch", "Stored",
+           "folded_words", "sketch_of"]
+
 THRESHOLD = 0.8
-MIN_WORDS = 50
-SHINGLE = 3
-_KEPT = 128  # hashes in a text's sketch
-_ANCHORS = 16  # of them, those a text is found by
 _COMMON = 500  # a hash in more texts than this finds no candidates
 _CANDIDATES = 20  # most texts compared with one text
 _MIN_VOTES = 3  # anchors a text must share with another to be compared with it
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -56,39 +61,6 @@ class Repeat:
     article_id: str
     similarity: float
     same_words: bool
-
-
-@dataclass(frozen=True)
-class Sketch:
-    """What is kept of a text: the digest of its folded words, and (50 words or more)
-    the smallest hashes of its shingles, ascending, and how many shingles it has."""
-
-    words: bytes
-    smallest: array[int] = field(default_factory=lambda: array("I"))
-    count: int = 0
-
-    def row(self) -> tuple[bytes, int, bytes, list[int]]:
-        """As stored: ``(words, count, smallest as bytes, anchors)``."""
-        return (self.words, self.count, self.smallest.tobytes(),
-                list(self.smallest[:_ANCHORS]))
-
-    @classmethod
-    def from_row(cls, words: bytes, count: int, smallest: bytes) -> Sketch:
-        hashes = array("I")
-        hashes.frombytes(smallest)
-        return cls(bytes(words), hashes, int(count))
-
-
-def sketch_of(key: str) -> Sketch:
-    """The sketch of the text whose search key (:func:`index_key`) is ``key``."""
-    words = folded_words(key)
-    digest = _words_digest(words)
-    if len(words) < MIN_WORDS:
-        return Sketch(digest)
-    # Each run of SHINGLE words, hashed with CRC-32 (the same in every process).
-    shingles = {zlib.crc32(" ".join(run).encode("utf-8"))
-                for run in zip(*(words[i:] for i in range(SHINGLE)), strict=False)}
-    return Sketch(digest, array("I", sorted(shingles)[:_KEPT]), len(shingles))
 
 
 class Stored(Protocol):
@@ -114,11 +86,6 @@ class _StoredRow(Protocol):
 
     @property
     def sketch(self) -> bytes: ...
-
-
-def folded_words(key: str) -> list[str]:
-    """The words of a search key (:func:`index_key`), casefolded."""
-    return _WORD.findall(key.casefold())
 
 
 class NearDuplicates:
@@ -158,7 +125,7 @@ class NearDuplicates:
             return
         number = len(self._kept)
         self._kept.append((article_id, sketch))
-        for anchor in sketch.smallest[:_ANCHORS]:
+        for anchor in sketch.smallest[:ANCHORS]:
             self._postings.setdefault(anchor, []).append(number)
 
     def repeated(self, key: str) -> Repeat | None:
@@ -167,7 +134,7 @@ class NearDuplicates:
 
     def repeats(self, sketch: Sketch) -> Repeat | None:
         """The article already added that the text of ``sketch`` repeats, if any."""
-        if sketch.words == _NO_WORDS:
+        if sketch.words == NO_WORDS:
             return None
         same = self._same_words.get(sketch.words)
         if same is None and self._stored is not None:
@@ -176,7 +143,7 @@ class NearDuplicates:
             return Repeat(same, 1.0, True)
         if not sketch.count:
             return None
-        anchors = list(sketch.smallest[:_ANCHORS])
+        anchors = list(sketch.smallest[:ANCHORS])
         votes: Counter[int] = Counter()
         for anchor in anchors:
             postings = self._postings.get(anchor)
@@ -203,13 +170,6 @@ class NearDuplicates:
         return best
 
 
-def _words_digest(words: list[str]) -> bytes:
-    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
-
-
-_NO_WORDS = _words_digest([])
-
-
 def _similarity(one: array[int], one_set: frozenset[int], other: array[int],
                 other_set: frozenset[int]) -> float:
     """The Jaccard similarity of two texts' shingles, estimated from their sketches: of
@@ -217,7 +177,7 @@ def _similarity(one: array[int], one_set: frozenset[int], other: array[int],
     holds all its text's hashes), the share both texts hold."""
     if not one or not other:
         return 0.0
-    if len(one) < _KEPT and len(other) < _KEPT:  # every shingle of both: exact
+    if len(one) < KEPT and len(other) < KEPT:  # every shingle of both: exact
         return len(one_set & other_set) / len(one_set | other_set)
     limit = min(one[-1], other[-1])
     shared = len(one_set & other_set)  # a hash both hold is at most both largest

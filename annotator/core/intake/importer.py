@@ -68,7 +68,8 @@ def _near_duplicates(items: Iterable[Item], project: Project, keep: bool,
             continue
         if index is None:
             index = _index(project)
-        sketch = sketch_of(item.body_key.decode("utf-8"))
+        sketch = (Sketch.from_row(item.words, item.shingles, item.smallest) if item.words
+                  else sketch_of(item.body_key.decode("utf-8")))
         repeat = None if index.knows_content(item.content_hash) else index.repeats(sketch)
         if repeat is None or repeat.article_id == item.article_id:
             # New, or exactly an article already there: the store says "already present".

@@ -102,7 +102,7 @@ def _read_here(sources: list[str | Path], progress: Progress | None, options: Im
     for item in read_corpus(sources, file_done, options):
         if isinstance(item, ArticleRecord):
             articles += 1
-            yield prepare(item)
+            yield prepare(item, sketch=True)
         else:
             yield item
 
@@ -283,7 +283,8 @@ def reader_main() -> None:
             send(("progress", done, total, str(path)))
 
         for item in read_corpus(sources, file_done, options):
-            batch.append(prepare(item) if isinstance(item, ArticleRecord) else item)
+            batch.append(prepare(item, sketch=True) if isinstance(item, ArticleRecord)
+                         else item)
             if len(batch) >= _BATCH:
                 send(("items", batch))
                 batch = []
