@@ -76,20 +76,26 @@ def write_corpus(path: Path, count: int, seed: int = 1403) -> SyntheticCorpus:
                 if digest not in seen:  # the store refuses a body it already holds
                     seen.add(digest)
                     break
-            day = rng.randrange(1, 29)
-            month = rng.randrange(1, 13)
-            row = {
-                "id": article_id(number),
-                "title": title,
-                "text": body,
-                "outlet": rng.choice(_OUTLETS),
-                "url": f"https://example.org/news/{number}",
-                "published": f"2024-{month:02d}-{day:02d}",
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(jsonl_row(rng, number, title, body))
             characters += len(body)
             languages[language] += 1
     return SyntheticCorpus(path, count, characters, languages)
+
+
+def jsonl_row(rng: random.Random, number: int, title: str, body: str) -> str:
+    """Article ``number`` as a line of the bench's JSONL corpus: a day, month and outlet
+    drawn from ``rng`` (in that order, so a seed gives the same corpus)."""
+    day = rng.randrange(1, 29)
+    month = rng.randrange(1, 13)
+    row = {
+        "id": article_id(number),
+        "title": title,
+        "text": body,
+        "outlet": rng.choice(_OUTLETS),
+        "url": f"https://example.org/news/{number}",
+        "published": f"2024-{month:02d}-{day:02d}",
+    }
+    return json.dumps(row, ensure_ascii=False) + "\n"
 
 
 def _article(rng: random.Random, pool: list[str]) -> tuple[str, str]:

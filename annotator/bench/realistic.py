@@ -22,7 +22,6 @@ a second.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections import Counter
@@ -31,10 +30,9 @@ from pathlib import Path
 import numpy as np
 
 from annotator.bench.corpus import (
-    _OUTLETS,
     ARABIC_SHARE,
     SyntheticCorpus,
-    article_id,
+    jsonl_row,
     sample_sentences,
 )
 
@@ -141,16 +139,7 @@ def write_realistic_corpus(path: Path, count: int, seed: int = 1403) -> Syntheti
                 mine = [n for n, lang in zip(numbers, chosen, strict=True) if lang == language]
                 for number, (title, body) in zip(mine, _articles(generator, rng, vocabulary,
                                                                  len(mine)), strict=True):
-                    day, month = rng.randrange(1, 29), rng.randrange(1, 13)
-                    row = {
-                        "id": article_id(number),
-                        "title": title,
-                        "text": body,
-                        "outlet": rng.choice(_OUTLETS),
-                        "url": f"https://example.org/news/{number}",
-                        "published": f"2024-{month:02d}-{day:02d}",
-                    }
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    out.write(jsonl_row(rng, number, title, body))
                     characters += len(body)
                     languages[language] += 1
     return SyntheticCorpus(path, count, characters, languages)
