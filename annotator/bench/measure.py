@@ -66,6 +66,7 @@ _CORPUS_WRITERS: dict[str, Callable[[Path, int, int], SyntheticCorpus]] = {
     "realistic": write_realistic_corpus, "synthetic": write_corpus}
 SAVES_PER_RUN = 201  # three edits per article: stance, add a demand, remove it
 CHILD_TIMEOUT_S = 600
+ARTICLES_ONLY = "articles-only.sqlite"  # the imported project before its tags
 
 Log = Callable[[str], None]
 
@@ -141,8 +142,8 @@ class _Bench:
             self.measure_agreement(project)
         finally:
             project.close()
-        self.measure_merge()
         self.measure_tag_import()
+        self.measure_merge()
         self.report.seconds = time.perf_counter() - self.clock
         self.report.machine["load_at_end"] = load_average()
         self.log("done")
@@ -186,7 +187,16 @@ class _Bench:
                         "contentless FTS5 unicode61 build)"))
         self.file_size("size_articles", "project file per article (articles only)")
         if self.merge is not None:
-            shutil.copyfile(self.project_path, self.work / "articles-only.sqlite")
+            shutil.copyfile(self.project_path, self.work / ARTICLES_ONLY)
+
+    def drop_backups(self) -> int:
+        """Remove the backups the store made of the bench's projects (a full copy each,
+        gigabytes at full size: a 1,000,000-article run would not fit on many disks);
+        how many there were."""
+        folder = self.home / "backups"
+        found = [p for p in folder.rglob("*.sqlite") if p.is_file()] if folder.is_dir() else []
+        shutil.rmtree(folder, ignore_errors=True)
+        return len(found)
 
     def file_size(self, key: str, name: str) -> None:
         size = sum(p.stat().st_size for p in _project_files(self.project_path))
@@ -212,6 +222,7 @@ class _Bench:
             start = time.perf_counter()
             result = project.exchange.import_tag_rows(rows, where="bench tags")
             seconds = time.perf_counter() - start
+        backed_up = self.drop_backups()
         if result.added != len(rows):
             raise AnnotatorError(f"bench tag import: {result.added} of {len(rows)} added")
         rate = len(rows) / seconds
@@ -219,8 +230,10 @@ class _Bench:
                         target="(no target)",
                         note=f"{len(rows):,} rows into the project with "
                              f"{2 * len(ANNOTATORS) * self.n:,} tags, one run, {seconds:.1f} s; "
-                             "includes the store's backup of the whole project before a tag "
-                             "import (a fixed cost, most of the time at this size)"))
+                             + ("includes the store's backup of the whole project before "
+                                "it (the import is large beside the project)" if backed_up
+                                else "no backup needed (small beside the project; in the "
+                                "history, and a backup is at most an hour old)")))
 
     # -- export --------------------------------------------------------------------
     def measure_export(self, project: Project) -> None:
@@ -267,6 +280,8 @@ class _Bench:
                             f"{how}; {target.stat().st_size / 1e6:,.0f} MB; baseline: "
                             f"one scan of the tags table ({scanned:,} rows) + csv.writer of "
                             f"the joined tag rows ({len(EXPORT_COLUMNS)} columns)"))
+
+        target.unlink(missing_ok=True)  # gigabytes at full size
 
     # -- search --------------------------------------------------------------------
     def measure_search(self, project: Project) -> None:
@@ -366,6 +381,7 @@ class _Bench:
             backups.append(float(report.get("backup_s", 0.0)))
             self.log(f"window run {run}/{self.runs}: first article painted after "
                      f"{cold[-1]:.2f} s (empty window {empty[-1]:.2f} s)")
+            self.drop_backups()  # the window's backup on opening
         value, base = median(cold), median(empty)
         self.add(Figure("cold_start", "cold start to the first article painted", "s", value,
                         base, value / base, "<= 1.0 s", value <= 1.0,
@@ -435,7 +451,8 @@ class _Bench:
             return
         name, merge = self.merge
         other = self.work / "other.sqlite"
-        shutil.copyfile(self.work / "articles-only.sqlite", other)
+        _remove_project(other)
+        (self.work / ARTICLES_ONLY).replace(other)  # not needed after this: moved, not copied
         self.log("merge: adding another 3 annotators' tags to a second file")
         with open_project(other, create=False) as project:
             add_bench_tags(project, bench_tags(self.n, ("coder4", "coder5", "coder6"),
@@ -446,11 +463,16 @@ class _Bench:
             for run in range(1, self.runs + 1):
                 self.log(f"merge run {run}/{self.runs}")
                 _remove_project(target)
-                shutil.copyfile(self.project_path, target)
+                if run == self.runs:  # the bench's last step: into the project itself
+                    target = self.project_path
+                else:
+                    shutil.copyfile(self.project_path, target)
                 with open_project(target, create=False) as project:
                     start = time.perf_counter()
                     merge(project, other)
                     timed.append(time.perf_counter() - start)
+                self.drop_backups()
+            _remove_project(self.work / "merge-target.sqlite")
         except Exception as exc:  # someone else's module: report, do not stop the bench
             figure.note = f"n/a: {name} failed ({type(exc).__name__}: {exc})"
             return

@@ -1,10 +1,10 @@
-"""A small tag import costs what it changes: no copy of the whole project each time.
+"""A tag import costs what it changes: no copy of the whole project each time.
 
-Before a tag import the project is backed up only when the import is large
-(``LARGE_CHANGE`` rows or more) or the newest backup is older than ``BACKUP_DUE``.  A small
-import between backups is still traceable and reversible row by row: the history holds
-each change with its old and new value.  Real project files, real backups, the real
-command line.
+Before a tag import the project is backed up only when the import is large beside the
+project (``LARGE_CHANGE`` rows or more, and one for every ``LARGE_SHARE`` tags stored) or
+the newest backup is older than ``BACKUP_DUE``.  Any other import between backups is
+still traceable and reversible row by row: the history holds each change with its old
+and new value.  Real project files, real backups, the real command line.
 """
 
 from __future__ import annotations
@@ -18,7 +18,15 @@ import pytest
 
 from annotator.cli.commands import main
 from annotator.core.store import open_project
-from annotator.core.store.backups import BACKUP_DUE, LARGE_CHANGE, backup, list_backups
+from annotator.core.store.backups import (
+    BACKUP_DUE,
+    LARGE_CHANGE,
+    LARGE_SHARE,
+    backup,
+    large_change,
+    list_backups,
+)
+from annotator.core.store.bench_data import add_bench_tags
 from tests.conftest import SAMPLE_IDS
 
 
@@ -96,3 +104,30 @@ def test_a_small_import_is_backed_up_when_the_newest_backup_is_old(
     assert datetime.now(UTC) - newest.time < timedelta(minutes=5)
     assert newest.tags == 3  # holds the first import, from before the second
     assert os.path.exists(newest.path)
+
+
+def test_an_import_small_beside_a_large_project_copies_nothing(home: Path,
+                                                               project_path: Path) -> None:
+    """1,000 rows into a project of over 20,000 tags: the copy would cost twenty times the
+    import, so the history and the recent backup are the way back."""
+    stored = LARGE_CHANGE * LARGE_SHARE + 1
+    with open_project(project_path, create=False) as project:
+        tags = [(SAMPLE_IDS[n % len(SAMPLE_IDS)], f"bulk{n // len(SAMPLE_IDS)}", "stance",
+                 "neutral", None, None) for n in range(stored)]
+        assert add_bench_tags(project, tags) == stored
+    backup(project_path, "manual")
+    before = list_backups(project_path)
+    assert main(["--db", str(project_path), "import-tags",
+                 str(_rows(home / "large.csv", LARGE_CHANGE, "supportive"))]) == 0
+    assert list_backups(project_path) == before  # no copy
+    with open_project(project_path, create=False) as project:
+        assert len([c for c in project.history.changes()
+                    if c.annotator.startswith("coder") and c.what == "tag"]) == LARGE_CHANGE
+
+
+def test_large_change_is_relative_to_the_project() -> None:
+    assert large_change(LARGE_CHANGE, 0)
+    assert large_change(LARGE_CHANGE, LARGE_CHANGE * LARGE_SHARE)
+    assert not large_change(LARGE_CHANGE, LARGE_CHANGE * LARGE_SHARE + 1)
+    assert not large_change(LARGE_CHANGE - 1, 0)
+    assert large_change(10_000, 200_000) and not large_change(10_000, 600_000)

@@ -42,9 +42,13 @@ from annotator.core.safety.project_file import names_project
 from annotator.core.store.files import probe, read_only_uri, require_sqlite
 
 KEEP = 10
-# A bulk change (a tag import) of this many rows or more is always backed up before; a
-# smaller one only when the newest backup is older than BACKUP_DUE.
+# A bulk change (a tag import) is backed up before when it is large beside the project:
+# LARGE_CHANGE rows or more and at least one row for every LARGE_SHARE tags the project
+# holds, so that the copy (which grows with the project) costs at most about LARGE_SHARE
+# times what the change costs.  Any other only when the newest backup is older than
+# BACKUP_DUE.
 LARGE_CHANGE = 1_000
+LARGE_SHARE = 20
 BACKUP_DUE = timedelta(hours=1)
 WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
 _SOURCE_TIMEOUT = 10.0
@@ -121,13 +125,16 @@ class Backups:
         """Back the project up now (see :func:`backup`); returns the backup file."""
         return backup(self.path, reason)
 
-    def make_if_due(self, reason: str, changes: int) -> Path | None:
-        """Back up before a bulk change only when it is large (:data:`LARGE_CHANGE` rows or
-        more) or the newest backup is older than :data:`BACKUP_DUE`; None when none was
-        made.  A small change between backups costs what it changes, not a copy of the
-        project: it is in the history (old and new row, by whom, when), and the restore
-        point before it is at most :data:`BACKUP_DUE` old."""
-        if changes < LARGE_CHANGE and not self.due():
+    def make_if_due(self, reason: str, changes: int, rows: int) -> Path | None:
+        """Back up before a bulk change of ``changes`` rows in a project of ``rows`` (its
+        tags) only when the change is large beside the project (:func:`large_change`) or
+        the newest backup is older than :data:`BACKUP_DUE`; None when none was made.
+
+        Any other change costs what it changes, not a copy of the project: it is in the
+        history (old and new row, by whom, when; ``import-tags --undo`` takes the last
+        import back from there), and the restore point before it is at most
+        :data:`BACKUP_DUE` old."""
+        if not large_change(changes, rows) and not self.due():
             return None
         return backup(self.path, reason)
 
@@ -135,6 +142,12 @@ class Backups:
         """True when the project has no backup younger than :data:`BACKUP_DUE`."""
         newest = newest_backup_time(self.path)
         return newest is None or datetime.now(UTC) - newest >= BACKUP_DUE
+
+
+def large_change(changes: int, rows: int) -> bool:
+    """Whether a bulk change of ``changes`` rows is large beside a project of ``rows``:
+    :data:`LARGE_CHANGE` rows or more, and one for every :data:`LARGE_SHARE` rows or more."""
+    return changes >= LARGE_CHANGE and changes * LARGE_SHARE >= rows
 
 
 def newest_backup_time(project_path: str | Path, folder: str | Path | None = None,
