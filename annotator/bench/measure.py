@@ -66,6 +66,7 @@ _CORPUS_WRITERS: dict[str, Callable[[Path, int, int], SyntheticCorpus]] = {
     "realistic": write_realistic_corpus, "synthetic": write_corpus}
 SAVES_PER_RUN = 201  # three edits per article: stance, add a demand, remove it
 CHILD_TIMEOUT_S = 600
+PART_ARTICLES = 100_000  # articles per corpus file (~430 MB)
 ARTICLES_ONLY = "articles-only.sqlite"  # the imported project before its tags
 
 Log = Callable[[str], None]
@@ -128,7 +129,7 @@ class _Bench:
         corpus = _CORPUS_WRITERS[self.corpus](self.work / "corpus.jsonl", self.n, self.seed)
         self.log(f"{corpus.mean_chars:,.0f} characters per article on average, "
                  f"{corpus.languages['fa']:,} Persian, {corpus.languages['ar']:,} Arabic")
-        self.measure_import(corpus.path)
+        self.measure_import(_split(corpus.path, PART_ARTICLES))
         project = open_project(self.project_path, create=False)
         try:
             self.add_tags(project)
@@ -150,12 +151,13 @@ class _Bench:
         return self.report
 
     # -- import --------------------------------------------------------------------
-    def measure_import(self, corpus: Path) -> None:
+    def measure_import(self, parts: list[Path]) -> None:
         rows = []
-        with corpus.open(encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                rows.append((item["id"], item["title"], item["text"]))
+        for part in parts:
+            with part.open(encoding="utf-8") as handle:
+                for line in handle:
+                    item = json.loads(line)
+                    rows.append((item["id"], item["title"], item["text"]))
         baseline: list[float] = []
         timed: list[float] = []
         for run in range(1, self.runs + 1):
@@ -170,7 +172,7 @@ class _Bench:
                 start = time.perf_counter()
                 # The synthetic texts come from a tiny vocabulary, so some look alike: the
                 # near-duplicate check still runs (and is timed), but keeps them all.
-                result = import_paths(project, [corpus],
+                result = import_paths(project, parts,
                                       options=ImportOptions(keep_near_duplicates=True))
                 timed.append(time.perf_counter() - start)
             if len(result.added) != self.n or result.problems:
@@ -612,6 +614,29 @@ def _window_child(project: Path, ids_file: Path,
 
 
 # -- files ----------------------------------------------------------------------------
+def _split(corpus: Path, per_part: int) -> list[Path]:
+    """The corpus as files of at most ``per_part`` articles each (``corpus`` itself when
+    it is no longer): the import reads a JSON Lines file of at most 1,000 MB."""
+    parts: list[Path] = []
+    with corpus.open(encoding="utf-8") as handle:
+        out = None
+        for number, line in enumerate(handle):
+            if number % per_part == 0:
+                if out is not None:
+                    out.close()
+                parts.append(corpus.with_name(f"{corpus.stem}-{len(parts) + 1:03d}.jsonl"))
+                out = parts[-1].open("w", encoding="utf-8")
+            out.write(line)  # type: ignore[union-attr]
+        if out is not None:
+            out.close()
+    if len(parts) <= 1:
+        for part in parts:
+            part.unlink()
+        return [corpus]
+    corpus.unlink()
+    return parts
+
+
 def _project_files(path: Path) -> Iterator[Path]:
     for candidate in (path, path.with_name(path.name + "-wal")):
         if candidate.exists():
