@@ -503,3 +503,17 @@ def test_a_colleagues_file_with_an_article_id_holding_a_line_break_is_refused(
         with pytest.raises(AnnotatorError, match="article id.*nothing was merged"):
             project.merge.from_file(other)
         assert project.articles.count() == before
+
+
+def test_the_merge_cache_follows_the_project_size(tmp_path: Path, monkeypatch) -> None:
+    """A quarter of the file, at least 64 MiB, at most 2 GiB (the uid index of a large
+    project must mostly fit, or each page is written out and read back again)."""
+    conn = sqlite3.connect(tmp_path / "grown.sqlite")
+    conn.execute("CREATE TABLE t (x)")
+    assert merge_module.merge_cache_kib(conn) == merge_module.MERGE_CACHE_KIB
+    conn.execute("INSERT INTO t VALUES (zeroblob(?))", (400 * 1024 * 1024,))
+    conn.commit()
+    assert merge_module.merge_cache_kib(conn) == pytest.approx(100 * 1024, rel=0.02)
+    monkeypatch.setattr(merge_module, "MERGE_CACHE_MAX_KIB", 80 * 1024)
+    assert merge_module.merge_cache_kib(conn) == 80 * 1024
+    conn.close()

@@ -62,7 +62,10 @@ from annotator.core.store.review import Review
 from annotator.core.store.samples import merge_attached as merge_samples
 from annotator.core.text import index_key
 
+# The merge's page cache: a quarter of the project, at least 64 MiB and at most 2 GiB.
 MERGE_CACHE_KIB = 64 * 1024
+MERGE_CACHE_MAX_KIB = 2 * 1024 * 1024
+MERGE_CACHE_SHARE = 4
 UNKNOWN_SHOWN = 10  # unknown values named in an error line; the rest are counted
 
 
@@ -424,17 +427,29 @@ def _bad_name(other: Path, problem: str, value: str) -> Translatable:
 
 @contextmanager
 def _larger_cache(conn: sqlite3.Connection) -> Iterator[None]:
-    """A page cache of :data:`MERGE_CACHE_KIB` for the merge, the old size back after.
+    """A larger page cache for the merge (:func:`merge_cache_kib`), the old size back after.
 
-    The merge changes index pages all over a large file; with the default 2 MB cache
-    they are written out and read back many times over.
+    The merge changes index pages all over a large file (a tag's uid is random, so its
+    index takes each new tag at a random place); with a cache much smaller than those
+    indexes, each page is written out and read back many times over, and the merge grows
+    faster than the project: at 300,000 articles (1,800,000 tags into a 5 GB file) the
+    tags' insert took 43.7 s with 64 MiB and 25.9 s with 1 GiB.
     """
     before = int(conn.execute("PRAGMA main.cache_size").fetchone()[0])
-    conn.execute(f"PRAGMA main.cache_size = {-MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA main.cache_size = {-merge_cache_kib(conn)}")
     try:
         yield
     finally:
         conn.execute(f"PRAGMA main.cache_size = {before}")
+
+
+def merge_cache_kib(conn: sqlite3.Connection) -> int:
+    """The merge's page cache in KiB: a :data:`MERGE_CACHE_SHARE`-th of this project's
+    file, between :data:`MERGE_CACHE_KIB` and :data:`MERGE_CACHE_MAX_KIB`."""
+    pages = int(conn.execute("PRAGMA main.page_count").fetchone()[0])
+    size = int(conn.execute("PRAGMA main.page_size").fetchone()[0])
+    share = pages * size // 1024 // MERGE_CACHE_SHARE
+    return min(MERGE_CACHE_MAX_KIB, max(MERGE_CACHE_KIB, share))
 
 
 def _in_wal_mode(conn: sqlite3.Connection) -> bool:
