@@ -199,6 +199,21 @@ def test_only_the_last_import_is_taken_back(coded: Path, tmp_path: Path) -> None
     assert _tags(coded) == after_first
 
 
+def test_an_import_that_changed_nothing_leaves_the_one_before_to_undo(
+        coded: Path, tmp_path: Path) -> None:
+    tags = _tags(coded)
+    file = _csv(tmp_path / "in.csv", [
+        {"article_id": A, "annotator": "sara", "field": "stance", "value": "condemning"}])
+    assert _run(coded, "import-tags", str(file)) == 0
+    again = _csv(tmp_path / "again.csv", [
+        {"article_id": A, "annotator": "sara", "field": "stance", "value": "condemning"}])
+    assert _run(coded, "import-tags", str(again)) == 0  # all unchanged
+    with open_project(coded, create=False) as project:
+        done = project.exchange.undo_last_import()
+    assert (done.where, done.removed, done.statuses) == (str(file), 1, 1)
+    assert _tags(coded) == tags
+
+
 def test_undo_of_an_import_re_pointed_to_a_merged_participant(coded: Path,
                                                               tmp_path: Path) -> None:
     """Rows naming an entry merged into another: stored naming that one, one of them

@@ -7,7 +7,7 @@ write transaction, which history rows it made (:func:`record_import`: the first 
 ``change_id``, when, from which file, how many); writes are serialised, so every history
 row between those two is the import's, the re-pointing of merged participants and the
 statuses it touched included.  The note is one JSON value in ``project_settings``; a
-later import replaces it, so only the last import can be taken back.
+later import that changes anything replaces it, so only the last one can be taken back.
 
 :meth:`ImportUndo.undo` reverts those rows newest first in one write transaction: a tag
 the import added is removed, a tag it changed gets its old values back, a tag it removed
@@ -70,11 +70,15 @@ def next_change(conn: sqlite3.Connection) -> int:
 def record_import(conn: sqlite3.Connection, first: int, where: str) -> None:
     """Note that the history rows from ``first`` on are a tag import of ``where``.
 
-    Runs in the import's transaction, after its last write."""
+    Runs in the import's transaction, after its last write.  An import that changed
+    nothing leaves the note of the one before it: that is still the last one to take back.
+    """
     last = next_change(conn) - 1
     changes = int(conn.execute(
         "SELECT COUNT(*) FROM history WHERE change_id BETWEEN ? AND ? "
         "AND what IN ('tag', 'status')", (first, last)).fetchone()[0])
+    if not changes:
+        return
     value = json.dumps({"first": first, "last": last, "changes": changes, "at": now(),
                         "where": where}, ensure_ascii=False)
     conn.execute("INSERT INTO project_settings (key, value) VALUES (?, ?) "
