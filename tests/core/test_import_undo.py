@@ -269,3 +269,21 @@ def test_file_and_undo_go_one_without_the_other(coded: Path, words: tuple[str, .
 def _history_count(path: Path) -> int:
     with open_project(path, create=False) as project:
         return len(project.history.changes())
+
+
+def test_undo_backs_up_by_the_import_rule_and_a_refusal_copies_nothing(
+        coded: Path, tmp_path: Path) -> None:
+    file = _csv(tmp_path / "in.csv", [
+        {"article_id": A, "annotator": "sara", "field": "stance", "value": "condemning"}])
+    assert _run(coded, "import-tags", str(file)) == 0
+    with open_project(coded, create=False) as project:
+        Session(project, "sara").set_choice(A, "stance", "neutral")
+    for made in list_backups(coded):
+        made.path.unlink()  # no backup at all: the next one is due
+    assert _run(coded, "import-tags", "--undo") == 1
+    assert list_backups(coded) == []  # refused before any copy
+    with open_project(coded, create=False) as project:
+        Session(project, "sara").set_choice(A, "stance", "condemning")
+    assert _run(coded, "import-tags", "--undo") == 0
+    [made] = list_backups(coded)
+    assert made.reason == "before-undo-import" and made.tags == len(_tags(coded)) + 1
