@@ -445,6 +445,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_import_tags(args: argparse.Namespace) -> int:
+    if args.undo:
+        return _undo_import_tags(args)
+    if args.file is None:
+        raise AnnotatorError(Translatable("import-tags needs a FILE to import, or --undo to "
+                                          "take the last import back"))
     rows = read_tags(args.file)
     with project_for(args, writes=True) as project:
         result = project.exchange.import_tag_rows(rows, where=str(args.file))
@@ -454,6 +459,20 @@ def cmd_import_tags(args: argparse.Namespace) -> int:
     if result.repointed:
         say(args, Translatable("{count} of them named a participant merged into another "
                                "and now name that one", count=result.repointed))
+    return 0
+
+
+def _undo_import_tags(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        raise AnnotatorError(Translatable("--undo takes no FILE: it takes the last tag import "
+                                          "back, whichever file it was"))
+    with project_for(args, writes=True) as project:
+        done = project.exchange.undo_last_import()
+    say(args, Translatable(
+        "undid the tag import of {file} made at {time}: {removed} tags removed, {restored} "
+        "restored, {statuses} statuses restored", file=done.where,
+        time=done.at[:16].replace("T", " ") + " UTC", removed=Number(done.removed, ","),
+        restored=Number(done.restored, ","), statuses=Number(done.statuses, ",")))
     return 0
 
 
@@ -718,8 +737,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--comment", metavar="TEXT", help=N_("the reason for the decision"))
 
     p = command("import-tags", cmd_import_tags,
-                N_("import tags from a long CSV (all rows or none)"))
-    p.add_argument("file", metavar="FILE")
+                N_("import tags from a long CSV (all rows or none), or take the last "
+                   "import back"))
+    p.add_argument("file", metavar="FILE", nargs="?",
+                   help=N_("the long tag CSV to import (as export writes it)"))
+    p.add_argument("--undo", action="store_true",
+                   help=N_("take the last tag import back, from the history (refused when "
+                           "a tag or status it made was changed since)"))
     import importlib
 
     shared = argparse.Namespace(person=person, terminal=terminal)

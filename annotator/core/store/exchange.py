@@ -2,7 +2,8 @@
 
 Import is all-or-nothing: every row is checked first (article, field, value, participant,
 role, evidence span against the article text, and a ``tag_uid`` that is no other tag's),
-and if any row is wrong nothing from the file is stored and the error names the row.
+and if any row is wrong nothing from the file is stored and the error names the row.  The
+last import can be taken back from the history (:mod:`annotator.core.store.import_undo`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
 from annotator.core.store.checks import Checks, takes_no_participant
 from annotator.core.store.codebooks import Codebooks
+from annotator.core.store.import_undo import (
+    ImportUndo,
+    ImportUndoResult,
+    next_change,
+    record_import,
+)
 from annotator.core.store.participants import Participants
 from annotator.core.store.registry import follow_merges
 from annotator.core.store.statuses import Statuses
@@ -50,6 +57,11 @@ class Exchange:
         self._statuses = statuses
         self._checks = checks
         self._backups = backups
+        self._undo = ImportUndo(store, backups)
+
+    def undo_last_import(self) -> ImportUndoResult:
+        """Take the last tag import back from the history (:mod:`.import_undo`)."""
+        return self._undo.undo()
 
     def iter_tag_rows(self) -> Iterator[dict[str, object]]:
         """Every tag as a row of :data:`EXPORT_COLUMNS`, ordered by article and annotator."""
@@ -87,6 +99,7 @@ class Exchange:
             stored = int(self._store.scalar("SELECT COALESCE(MAX(tag_id), 0) FROM tags") or 0)
             self._backups.make_if_due("before-import-tags", len(checked), stored)
         with self._store.write() as conn:
+            first = next_change(conn)  # the import's history rows start here
             for line, item in checked:
                 try:
                     self._import_row(conn, item, result)
@@ -99,6 +112,7 @@ class Exchange:
             fields = [f.id for f in codebook.fields if f.type == "participants"]
             moved = follow_merges(conn, fields, now())
             result.repointed = moved.tags + moved.folded
+            record_import(conn, first, where)  # so that ``undo_last_import`` finds them
         return result
 
     def _check_uid(self, item: dict[str, object],
