@@ -128,6 +128,7 @@ class RestoreDialog(QDialog):
             "before-participants-merge": self.tr("before a merge of two participants"),
             "before-codebook-change": self.tr("before a codebook change"),
             "before-import-tags": self.tr("before a tag import"),
+            "before-undo-import": self.tr("before undoing a tag import"),
         }
         return known.get(reason, reason)
 

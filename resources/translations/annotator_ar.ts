@@ -1801,6 +1801,11 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>قبل استيراد الوسوم</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>before undoing a tag import</source>
+        <translation>قبل التراجع عن استيراد وسوم</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>a link, not a backup file</source>
         <translation>رابط، وليس ملف نسخة احتياطية</translation>

@@ -1791,6 +1791,11 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>پیش از درون‌ریزی برچسب‌ها</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>before undoing a tag import</source>
+        <translation>پیش از برگرداندن درون‌ریزی برچسب‌ها</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>a link, not a backup file</source>
         <translation>یک پیوند، نه فایل پشتیبان</translation>

@@ -664,6 +664,7 @@ REASONS = {
     "before-participants-merge": N_("before a merge of two participants"),
     "before-codebook-change": N_("before a codebook change"),
     "before-import-tags": N_("before a tag import"),
+    "before-undo-import": N_("before undoing a tag import"),
 }
 
 
