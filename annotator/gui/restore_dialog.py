@@ -68,9 +68,11 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # The reason takes the room (it is the longest text); time and counts fit.
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, info in enumerate(self.backups):
             local = time_text(info.time)
             reason = self.reason_text(info.reason)
@@ -78,8 +80,9 @@ class RestoreDialog(QDialog):
                 reason = self.tr("%1 (dated in the future: the clock was ahead)").replace(
                     "%1", reason)
             cells = [local, reason,
-                     self.tr("unreadable") if info.articles is None else str(info.articles),
-                     "" if info.tags is None else str(info.tags)]
+                     self.tr("unreadable") if info.articles is None
+                     else number_text(info.articles),
+                     "" if info.tags is None else number_text(info.tags)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
