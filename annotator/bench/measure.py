@@ -21,12 +21,13 @@ import random
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.bench.corpus import SyntheticCorpus, article_id, write_corpus
+from annotator.bench.files import project_files, remove_project, split_corpus
 from annotator.bench.realistic import rare_word, write_realistic_corpus
 from annotator.bench.results import (  # noqa: F401  (re-exported for the command)
     Figure,
@@ -129,7 +130,7 @@ class _Bench:
         corpus = _CORPUS_WRITERS[self.corpus](self.work / "corpus.jsonl", self.n, self.seed)
         self.log(f"{corpus.mean_chars:,.0f} characters per article on average, "
                  f"{corpus.languages['fa']:,} Persian, {corpus.languages['ar']:,} Arabic")
-        self.measure_import(_split(corpus.path, PART_ARTICLES))
+        self.measure_import(split_corpus(corpus.path, PART_ARTICLES))
         project = open_project(self.project_path, create=False)
         try:
             self.add_tags(project)
@@ -167,7 +168,7 @@ class _Bench:
             (self.work / "baseline.sqlite").unlink()
             self.log(f"import run {run}/{self.runs}: rows {stored:.1f} s + FTS5 {indexed:.1f} s; "
                      "now import_paths")
-            _remove_project(self.project_path)
+            remove_project(self.project_path)
             with open_project(self.project_path) as project:
                 start = time.perf_counter()
                 # The synthetic texts come from a tiny vocabulary, so some look alike: the
@@ -206,7 +207,7 @@ class _Bench:
         return min(len(found), 1)
 
     def file_size(self, key: str, name: str) -> None:
-        size = sum(p.stat().st_size for p in _project_files(self.project_path))
+        size = sum(p.stat().st_size for p in project_files(self.project_path))
         self.add(Figure(key, name, "bytes", size / self.n,
                         note=f"{size / 1e6:,.0f} MB for {self.n:,} articles"))
 
@@ -460,7 +461,7 @@ class _Bench:
             return
         name, merge = self.merge
         other = self.work / "other.sqlite"
-        _remove_project(other)
+        remove_project(other)
         (self.work / ARTICLES_ONLY).replace(other)  # not needed after this: moved, not copied
         self.log("merge: adding another 3 annotators' tags to a second file")
         with open_project(other, create=False) as project:
@@ -471,7 +472,7 @@ class _Bench:
         try:
             for run in range(1, self.runs + 1):
                 self.log(f"merge run {run}/{self.runs}")
-                _remove_project(target)
+                remove_project(target)
                 if run == self.runs:  # the bench's last step: into the project itself
                     target = self.project_path
                 else:
@@ -481,7 +482,7 @@ class _Bench:
                     merge(project, other)
                     timed.append(time.perf_counter() - start)
                 self.drop_backups()
-            _remove_project(self.work / "merge-target.sqlite")
+            remove_project(self.work / "merge-target.sqlite")
         except Exception as exc:  # someone else's module: report, do not stop the bench
             figure.note = f"n/a: {name} failed ({type(exc).__name__}: {exc})"
             return
@@ -618,41 +619,6 @@ def _window_child(project: Path, ids_file: Path,
         reason = report.get("error") or err.strip()[-800:] or f"exit {child.returncode}"
         raise AnnotatorError(f"the window child failed: {reason}")
     return started, report
-
-
-# -- files ----------------------------------------------------------------------------
-def _split(corpus: Path, per_part: int) -> list[Path]:
-    """The corpus as files of at most ``per_part`` articles each (``corpus`` itself when
-    it is no longer): the import reads a JSON Lines file of at most 1,000 MB."""
-    parts: list[Path] = []
-    with corpus.open(encoding="utf-8") as handle:
-        out = None
-        for number, line in enumerate(handle):
-            if number % per_part == 0:
-                if out is not None:
-                    out.close()
-                parts.append(corpus.with_name(f"{corpus.stem}-{len(parts) + 1:03d}.jsonl"))
-                out = parts[-1].open("w", encoding="utf-8")
-            out.write(line)  # type: ignore[union-attr]
-        if out is not None:
-            out.close()
-    if len(parts) <= 1:
-        for part in parts:
-            part.unlink()
-        return [corpus]
-    corpus.unlink()
-    return parts
-
-
-def _project_files(path: Path) -> Iterator[Path]:
-    for candidate in (path, path.with_name(path.name + "-wal")):
-        if candidate.exists():
-            yield candidate
-
-
-def _remove_project(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 # -- the table ------------------------------------------------------------------------

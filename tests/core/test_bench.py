@@ -125,3 +125,24 @@ def test_bench_reports_every_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     # The bench's projects (and their backups) stay in its scratch folder.
     assert not any(_isolated_home.iterdir())
     assert os.environ["ANNOTATOR_HOME"] == str(_isolated_home)
+
+
+def test_a_large_corpus_is_split_into_files_the_import_reads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The import reads a JSON Lines file of at most 1,000 MB: the bench's corpus of
+    300,000 articles and more goes in parts, every line once and in order."""
+    import json
+
+    from annotator.bench.files import split_corpus
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": n}) + "\n" for n in range(250)),
+                      encoding="utf-8")
+    parts = split_corpus(corpus, 100)
+    assert [p.name for p in parts] == ["corpus-001.jsonl", "corpus-002.jsonl",
+                                      "corpus-003.jsonl"]
+    lines = [json.loads(line)["id"] for p in parts
+             for line in p.read_text(encoding="utf-8").splitlines()]
+    assert lines == list(range(250)) and not corpus.exists()
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": 1}\n', encoding="utf-8")
+    assert split_corpus(small, 100) == [small]

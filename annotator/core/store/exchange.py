@@ -25,6 +25,7 @@ from annotator.core.store.import_undo import (
     ImportUndoResult,
     next_change,
     record_import,
+    tags_stored,
 )
 from annotator.core.store.participants import Participants
 from annotator.core.store.registry import follow_merges
@@ -94,10 +95,8 @@ class Exchange:
             checked.append((line, item))
         result = TagImportResult()
         if checked:  # (each row's change is in the history too: see make_if_due)
-            # The tags ever stored, as the project's size: read off the primary key, where
-            # counting them would read every row.
-            stored = int(self._store.scalar("SELECT COALESCE(MAX(tag_id), 0) FROM tags") or 0)
-            self._backups.make_if_due("before-import-tags", len(checked), stored)
+            self._backups.make_if_due("before-import-tags", len(checked),
+                                      tags_stored(self._store.conn))
         with self._store.write() as conn:
             first = next_change(conn)  # the import's history rows start here
             for line, item in checked:

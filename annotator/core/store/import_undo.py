@@ -61,6 +61,12 @@ class ImportUndoResult:
     statuses: int = 0  # statuses back as they were
 
 
+def tags_stored(conn: sqlite3.Connection) -> int:
+    """The tags ever stored, as the project's size for :meth:`Backups.make_if_due`: read
+    off the primary key, where counting them would read every row."""
+    return int(conn.execute("SELECT COALESCE(MAX(tag_id), 0) FROM tags").fetchone()[0])
+
+
 def next_change(conn: sqlite3.Connection) -> int:
     """The ``change_id`` the next history row will get (call inside the transaction)."""
     return int(conn.execute("SELECT COALESCE(MAX(change_id), 0) FROM history")
@@ -109,8 +115,8 @@ class ImportUndo:
         """Revert the last tag import (see the module's docstring); one clear line, with
         nothing changed, when there is none or something it made was changed since."""
         plan = _plan(self._store.conn)
-        stored = int(self._store.scalar("SELECT COALESCE(MAX(tag_id), 0) FROM tags") or 0)
-        self._backups.make_if_due("before-undo-import", len(plan.rows), stored)
+        self._backups.make_if_due("before-undo-import", len(plan.rows),
+                                  tags_stored(self._store.conn))
         with self._store.write() as conn:
             plan = _plan(conn)  # again, inside: another window may have written meanwhile
             stamp = now()
