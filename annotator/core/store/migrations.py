@@ -243,13 +243,14 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 }
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
                         "0006_samples", "0007_training_set", "0008_registry_history",
-                        "0009_article_sketches"})
+                        "0009_article_sketches", "0010_status_counts"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
 table the merge does not read (0007's training set stays the project's own); 0008's
 registry columns and history are read as NULL and empty where they are missing (entries as
-added, never corrected)."""
+added, never corrected); 0010's status counts are kept by each file for its own
+statuses."""
 
 
 @migrations(name="0003_plain_checks")
@@ -417,4 +418,43 @@ def m0009_article_sketches(db: Database) -> None:
             article_no INTEGER NOT NULL REFERENCES articles(article_no) ON DELETE CASCADE,
             PRIMARY KEY (anchor, article_no)
         ) WITHOUT ROWID;
+        """)
+
+
+@migrations(name="0010_status_counts")
+def m0010_status_counts(db: Database) -> None:
+    """How many articles each annotator has in each status, kept by triggers.
+
+    The window's progress bar reads it at start and after each status change; counting
+    the statuses instead was a ``GROUP BY`` over every status of the annotator (0.6 s
+    from the disk at 1,000,000 articles).  The triggers keep it for every writer (the
+    window, the CLI, a merge, an undo), in the writer's own transaction.  A table the
+    merge does not read: a colleague's file keeps its own.
+    """
+    db.executescript("""
+        CREATE TABLE status_counts (
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (annotator, status)
+        ) WITHOUT ROWID;
+        INSERT INTO status_counts (annotator, status, articles)
+            SELECT annotator, status, COUNT(*) FROM article_status GROUP BY annotator, status;
+        CREATE TRIGGER status_counted AFTER INSERT ON article_status BEGIN
+            INSERT INTO status_counts (annotator, status, articles)
+                VALUES (NEW.annotator, NEW.status, 1)
+                ON CONFLICT (annotator, status) DO UPDATE SET articles = articles + 1;
+        END;
+        CREATE TRIGGER status_recounted AFTER UPDATE OF annotator, status ON article_status
+        WHEN OLD.status IS NOT NEW.status OR OLD.annotator IS NOT NEW.annotator BEGIN
+            UPDATE status_counts SET articles = articles - 1
+                WHERE annotator = OLD.annotator AND status = OLD.status;
+            INSERT INTO status_counts (annotator, status, articles)
+                VALUES (NEW.annotator, NEW.status, 1)
+                ON CONFLICT (annotator, status) DO UPDATE SET articles = articles + 1;
+        END;
+        CREATE TRIGGER status_uncounted AFTER DELETE ON article_status BEGIN
+            UPDATE status_counts SET articles = articles - 1
+                WHERE annotator = OLD.annotator AND status = OLD.status;
+        END;
         """)

@@ -167,9 +167,13 @@ _ROWS: dict[str, dict[str, str | None]] = {
              "samples": None, "sample_articles": None, "assignments": None},
     ARTICLES: {"tags": None, "article_status": None, "history": None, "comments": None},
 }
-# Kept out of every snapshot: each project makes its own.
+# Kept out of every snapshot: each project makes its own.  The status counts are counted
+# anew from the statuses the snapshot holds (:data:`_RECOUNT`).
 for _rules in _ROWS.values():
-    _rules["article_sketches"] = _rules["article_anchors"] = None
+    _rules["article_sketches"] = _rules["article_anchors"] = _rules["status_counts"] = None
+_RECOUNT = ("INSERT INTO snapshot.status_counts (annotator, status, articles) "
+            "SELECT annotator, status, COUNT(*) FROM snapshot.article_status "
+            "GROUP BY annotator, status")
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
                "participant_history", "articles", "tags", "article_status", "comments",
                "history")
@@ -221,6 +225,8 @@ def copy_owned(conn: sqlite3.Connection, copy: Path, annotator: str, role: str) 
                 conn.execute(f'INSERT INTO snapshot."{table}" SELECT {columns} '
                              f'FROM main."{table}" WHERE {where}',
                              (annotator,) if "?1" in where else ())
+            if "status_counts" in dict(tables):
+                conn.execute(_RECOUNT)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

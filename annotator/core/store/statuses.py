@@ -40,11 +40,14 @@ class Statuses:
             )
 
     def counts(self, annotator: str) -> dict[str, int]:
-        """``status -> articles`` for ``annotator``, every status present."""
+        """``status -> articles`` for ``annotator``, every status present.
+
+        Read from the counts the triggers of migration 0010 keep, so it costs the same
+        at 100 articles and at 1,000,000.
+        """
         counts = dict.fromkeys(STATUSES, 0)
         for status, count in self._store.conn.execute(
-            "SELECT status, COUNT(*) FROM article_status WHERE annotator = ? GROUP BY status",
-            (annotator,),
+            "SELECT status, articles FROM status_counts WHERE annotator = ?", (annotator,),
         ):
             counts[status] = count
         # An undo back to "not started" leaves a row saying so: count every article
