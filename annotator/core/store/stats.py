@@ -65,15 +65,15 @@ def counts_by_participant(project: Project, field_id: str,
 def status_table(project: Project, annotator: str | None = None) -> dict[str, dict[str, int]]:
     """``annotator -> {status: articles}`` for every annotator (or one), over all articles.
 
-    An article an annotator never touched counts as ``not_started``.
+    An article an annotator never touched counts as ``not_started``.  Read from the
+    counts the triggers keep (migration 0010), not counted.
     """
     total = project.articles.count()
-    sql = "SELECT annotator, status, COUNT(*) FROM article_status"
+    sql = "SELECT annotator, status, articles FROM status_counts WHERE articles > 0"
     params: list[object] = []
     if annotator is not None:
-        sql += " WHERE annotator = ?"
+        sql += " AND annotator = ?"
         params.append(annotator)
-    sql += " GROUP BY annotator, status"
     names = [annotator] if annotator is not None else project.tags.annotators()
     table = {name: dict.fromkeys(STATUSES, 0) for name in names}
     for who, status, count in project.conn.execute(sql, params):
