@@ -468,6 +468,7 @@ class _Bench:
             add_bench_tags(project, bench_tags(self.n, ("coder4", "coder5", "coder6"),
                                                self.seed + 1))
         timed: list[float] = []
+        parts: dict[str, float] = {}
         target = self.work / "merge-target.sqlite"
         try:
             for run in range(1, self.runs + 1):
@@ -479,8 +480,9 @@ class _Bench:
                     shutil.copyfile(self.project_path, target)
                 with open_project(target, create=False) as project:
                     start = time.perf_counter()
-                    merge(project, other)
+                    summary = merge(project, other)
                     timed.append(time.perf_counter() - start)
+                parts = getattr(summary, "seconds", None) or parts
                 self.drop_backups()
             remove_project(self.work / "merge-target.sqlite")
         except Exception as exc:  # someone else's module: report, do not stop the bench
@@ -492,6 +494,10 @@ class _Bench:
         figure.note = (f"{name}: a file with {self.n:,} articles and {tags:,} tags of 3 other "
                        f"annotators into one with the same articles and {tags:,} tags; "
                        "includes the store's backup before a merge")
+        if {"merge", "backup"} <= set(parts):
+            figure.note += (f"; last run: the merge's own work {parts['merge']:.1f} s, the "
+                            f"backup {parts['backup']:.1f} s beside it, "
+                            f"{parts.get('waited', 0.0):.1f} s waited for it")
 
 
 def bench_tags(articles: int, annotators: tuple[str, ...], seed: int) -> list[BenchTag]:

@@ -517,3 +517,18 @@ def test_the_merge_cache_follows_the_project_size(tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(merge_module, "MERGE_CACHE_MAX_KIB", 80 * 1024)
     assert merge_module.merge_cache_kib(conn) == 80 * 1024
     conn.close()
+
+
+def test_a_merge_says_where_its_time_went(tmp_path: Path) -> None:
+    """The bench reports the merge's own work apart from the backup beside it."""
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
+    assert set(summary.seconds) == {"merge", "backup", "waited"}
+    assert all(0 <= seconds < 60 for seconds in summary.seconds.values())
+    assert [b.reason for b in list_backups(tmp_path / "mine.sqlite")][-1] == "before-merge"
+    again = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
+    assert set(again.seconds) == {"merge"}
+    mine.close()

@@ -38,6 +38,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -146,6 +147,10 @@ class MergeSummary:
     samples: int = 0  # samples added or given a newer assignment
     annotators: list[str] = field(default_factory=list)
     unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
+    # Where the time went, in seconds: "merge" (reading theirs and writing here), "backup"
+    # (the copy before it, in a thread beside the merge where it can), "waited" (what
+    # the merge waited for the backup after its own work).  Not shown; the bench reads it.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         out: list[str] = [
@@ -240,7 +245,7 @@ class Merge:
                         self._merge_backed_up(summary)
                     else:
                         with self._store.write():
-                            self._merge_all(summary)
+                            self._timed_merge(summary)
             finally:
                 self._store.conn.execute("DETACH DATABASE other")
         # Their participants and codebooks came in: read them again.
@@ -257,16 +262,28 @@ class Merge:
         the merge writes.  A failed backup rolls the merge back.  In another journal mode
         a reader would hold up the writer, so the backup comes first.
         """
-        if not _in_wal_mode(self._store.conn):
+        def backed_up() -> None:
+            start = time.perf_counter()
             self._backups.make("before-merge")
+            summary.seconds["backup"] = time.perf_counter() - start
+
+        if not _in_wal_mode(self._store.conn):
+            backed_up()
             with self._store.write():
-                self._merge_all(summary)
+                self._timed_merge(summary)
             return
         with (ThreadPoolExecutor(1, thread_name_prefix="merge-backup") as pool,
               self._store.write()):
-            made = pool.submit(self._backups.make, "before-merge")
-            self._merge_all(summary)
+            made = pool.submit(backed_up)
+            self._timed_merge(summary)
+            start = time.perf_counter()
             made.result()  # raises the backup's error: nothing is merged without it
+            summary.seconds["waited"] = time.perf_counter() - start
+
+    def _timed_merge(self, summary: MergeSummary) -> None:
+        start = time.perf_counter()
+        self._merge_all(summary)
+        summary.seconds["merge"] = time.perf_counter() - start
 
     def _attach_colleague(self, other: Path, folder: Path) -> None:
         """Attach their file as schema ``other``, where nothing can write to it.
