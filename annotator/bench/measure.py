@@ -495,8 +495,10 @@ class _Bench:
                        f"annotators into one with the same articles and {tags:,} tags; "
                        "includes the store's backup before a merge")
         if {"merge", "backup"} <= set(parts):
-            figure.note += (f"; last run: the merge's own work {parts['merge']:.1f} s, the "
-                            f"backup {parts['backup']:.1f} s beside it, "
+            steps = ", ".join(f"{name} {parts[name]:.1f} s" for name in
+                              ("articles", "tags", "statuses", "history") if name in parts)
+            figure.note += (f"; last run: the merge's own work {parts['merge']:.1f} s "
+                            f"({steps}), the backup {parts['backup']:.1f} s beside it, "
                             f"{parts.get('waited', 0.0):.1f} s waited for it")
 
 

@@ -147,9 +147,10 @@ class MergeSummary:
     samples: int = 0  # samples added or given a newer assignment
     annotators: list[str] = field(default_factory=list)
     unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
-    # Where the time went, in seconds: "merge" (reading theirs and writing here), "backup"
-    # (the copy before it, in a thread beside the merge where it can), "waited" (what
-    # the merge waited for the backup after its own work).  Not shown; the bench reads it.
+    # Where the time went, in seconds: "merge" (reading theirs and writing here; of it
+    # "articles", "tags", "statuses" and "history"), "backup" (the copy before it, in a
+    # thread beside the merge where it can), "waited" (what the merge waited for the
+    # backup after its own work).  Not shown; the bench reads it.
     seconds: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -263,9 +264,8 @@ class Merge:
         a reader would hold up the writer, so the backup comes first.
         """
         def backed_up() -> None:
-            start = time.perf_counter()
-            self._backups.make("before-merge")
-            summary.seconds["backup"] = time.perf_counter() - start
+            with _timed(summary, "backup"):
+                self._backups.make("before-merge")
 
         if not _in_wal_mode(self._store.conn):
             backed_up()
@@ -276,14 +276,12 @@ class Merge:
               self._store.write()):
             made = pool.submit(backed_up)
             self._timed_merge(summary)
-            start = time.perf_counter()
-            made.result()  # raises the backup's error: nothing is merged without it
-            summary.seconds["waited"] = time.perf_counter() - start
+            with _timed(summary, "waited"):
+                made.result()  # raises the backup's error: nothing is merged without it
 
     def _timed_merge(self, summary: MergeSummary) -> None:
-        start = time.perf_counter()
-        self._merge_all(summary)
-        summary.seconds["merge"] = time.perf_counter() - start
+        with _timed(summary, "merge"):
+            self._merge_all(summary)
 
     def _attach_colleague(self, other: Path, folder: Path) -> None:
         """Attach their file as schema ``other``, where nothing can write to it.
@@ -328,17 +326,21 @@ class Merge:
         summary.registry_history = merge_sql.merge_participant_history(conn)
         self._participants.reset_caches()
         merge_sql.map_versions(conn, self._merge_codebooks())
-        matched, added, conflicts = merge_sql.map_articles(conn, index_key)
+        with _timed(summary, "articles"):
+            matched, added, conflicts = merge_sql.map_articles(conn, index_key)
         summary.articles_matched, summary.articles_added = matched, added
         summary.article_conflicts = [
             Translatable("article '{id}' has a different text in the colleague's file (its "
                          "tags were not merged)", id=article_id) for article_id in conflicts]
-        self._merge_tags(summary)
-        summary.statuses = merge_sql.merge_statuses(conn)
+        with _timed(summary, "tags"):
+            self._merge_tags(summary)
+        with _timed(summary, "statuses"):
+            summary.statuses = merge_sql.merge_statuses(conn)
         counts = merge_sql.merge_keyed(conn, merge_sql.ADJUDICATIONS)
         summary.adjudications = counts.get("insert", 0) + counts.get("update", 0)
         summary.comments = merge_sql.merge_comments(conn)
-        summary.history = merge_sql.merge_history(conn)
+        with _timed(summary, "history"):
+            summary.history = merge_sql.merge_history(conn)
         summary.annotators = merge_sql.their_annotators(conn)
         summary.samples = merge_samples(conn)
         # Entries merged into others (here or there): their tags follow, wherever from.
@@ -519,3 +521,13 @@ def _copy_read_only(source: Path, target: Path) -> None:
     except OSError as exc:
         raise AnnotatorError(Translatable("{path}: cannot read ({reason})", path=source,
                                           reason=os_reason(exc))) from None
+
+
+@contextmanager
+def _timed(summary: MergeSummary, part: str) -> Iterator[None]:
+    """Add the seconds the block takes to ``summary.seconds[part]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.seconds[part] = summary.seconds.get(part, 0.0) + time.perf_counter() - start
