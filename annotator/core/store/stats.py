@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.store.articles import STATUSES
 from annotator.core.store.project import Project
 
 
@@ -65,22 +64,11 @@ def counts_by_participant(project: Project, field_id: str,
 def status_table(project: Project, annotator: str | None = None) -> dict[str, dict[str, int]]:
     """``annotator -> {status: articles}`` for every annotator (or one), over all articles.
 
-    An article an annotator never touched counts as ``not_started``.  Read from the
-    counts the triggers keep (migration 0010), not counted.
+    An article an annotator never touched counts as ``not_started``; each row is
+    :meth:`~annotator.core.store.statuses.Statuses.counts` (kept by triggers, not counted).
     """
-    total = project.articles.count()
-    sql = "SELECT annotator, status, articles FROM status_counts WHERE articles > 0"
-    params: list[object] = []
-    if annotator is not None:
-        sql += " AND annotator = ?"
-        params.append(annotator)
     names = [annotator] if annotator is not None else project.tags.annotators()
-    table = {name: dict.fromkeys(STATUSES, 0) for name in names}
-    for who, status, count in project.conn.execute(sql, params):
-        table.setdefault(str(who), dict.fromkeys(STATUSES, 0))[str(status)] = int(count)
-    for counts in table.values():
-        counts["not_started"] = total - sum(v for k, v in counts.items() if k != "not_started")
-    return table
+    return {name: project.statuses.counts(name) for name in names}
 
 
 def corpus_summary(project: Project) -> CorpusSummary:
