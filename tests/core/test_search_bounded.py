@@ -124,3 +124,28 @@ def test_the_command_says_when_more_articles_match_than_it_counted(
     assert main(["--db", path, "search", COMMON, "--limit", "3", "--lang", "fa"]) == 0
     err = capsys.readouterr().err
     assert "بیش از" in err and "۲۰" in err
+
+
+def _plans(project: Project, run) -> list[str]:  # type: ignore[no-untyped-def]
+    """The query plans of the statements ``run()`` sends that read the articles table."""
+    statements: list[str] = []
+    project.conn.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        project.conn.set_trace_callback(None)
+    return [" ".join(str(row[3]) for row in project.conn.execute("EXPLAIN QUERY PLAN " + sql))
+            for sql in statements if "FROM articles" in sql or "JOIN articles" in sql]
+
+
+def test_a_search_page_reads_the_lists_index_never_an_articles_row(many: Project) -> None:
+    # A rare word's matches lie far apart in a large project; an article's row holds its
+    # body (overflow pages), so a page of 200 matches read from the table read 200 bodies.
+    plans = _plans(many, lambda: many.articles.summaries("sara", limit=5, offset=1,
+                                                         query=RARE))
+    assert plans
+    for plan in plans:
+        assert "COVERING INDEX articles_listed" in plan, plan
+        assert "INTEGER PRIMARY KEY" not in plan, plan
+    assert _ids(many.articles.summaries("sara", limit=5, offset=1, query=RARE)) == [
+        "a020", "a030", "a040", "a050", "a060"]

@@ -110,14 +110,23 @@ class Tags:
         return Tag(*row)
 
     def annotators(self) -> list[str]:
-        """Everyone with a tag or a status in the project, sorted."""
-        return [
-            row[0]
-            for row in self._store.conn.execute(
-                "SELECT annotator FROM tags UNION SELECT annotator FROM article_status "
-                "ORDER BY 1"
-            )
-        ]
+        """Everyone with a tag or a status in the project, sorted.
+
+        Each name is looked up in the annotator indexes (``tags_by_annotator``,
+        ``article_status_by_annotator``) by seeking past the one before: a handful of
+        index reads, where ``SELECT DISTINCT`` walked every tag and status (9,000,000
+        index entries at 1,000,000 articles coded by three annotators).
+        """
+        return [str(name) for (name,) in self._store.conn.execute(
+            "WITH RECURSIVE "
+            "coders(name) AS (SELECT MIN(annotator) FROM tags UNION ALL "
+            "  SELECT (SELECT MIN(annotator) FROM tags WHERE annotator > name) FROM coders "
+            "  WHERE name IS NOT NULL), "
+            "statused(name) AS (SELECT MIN(annotator) FROM article_status UNION ALL "
+            "  SELECT (SELECT MIN(annotator) FROM article_status WHERE annotator > name) "
+            "  FROM statused WHERE name IS NOT NULL) "
+            "SELECT name FROM coders WHERE name IS NOT NULL UNION "
+            "SELECT name FROM statused WHERE name IS NOT NULL ORDER BY 1")]
 
     # -- writing -------------------------------------------------------------------
     def set_choice(self, article_id: str, annotator: str, field_id: str,
