@@ -19,6 +19,7 @@ from pathlib import Path
 
 from annotator.core.store.base import now
 from annotator.core.store.project import Project
+from annotator.core.store.uids import new_uid
 
 BenchTag = tuple[str, str, str, str, int | None, int | None]
 """``(article_id, annotator, field, value, span_start, span_end)``."""
@@ -74,7 +75,8 @@ def add_bench_tags(project: Project, tags: Sequence[BenchTag]) -> int:
     """Store generated tags in one transaction, bypassing the checks; the number stored.
 
     For the bench only: ``tags`` must already be valid (known articles, fields and
-    values; spans inside the body).  Each tag gets a random ``tag_uid`` and the quote
+    values; spans inside the body).  Each tag gets a ``tag_uid`` as the app makes one
+    (:func:`~annotator.core.store.uids.new_uid`: later tags sort later) and the quote
     ``body[span_start:span_end]`` (SQLite's ``substr`` counts characters, as Python
     does); the history triggers run as for any insert, and every article-annotator pair
     becomes ``in_progress``, so the file looks like one coded through the app.
@@ -86,10 +88,10 @@ def add_bench_tags(project: Project, tags: Sequence[BenchTag]) -> int:
         conn.executemany(
             "INSERT INTO tags (tag_uid, article_id, annotator, field, value, span_start, "
             "span_end, quote, codebook_version, created_at, updated_at) "
-            "SELECT lower(hex(randomblob(16))), a.article_id, ?2, ?3, ?4, ?5, ?6, "
+            "SELECT ?9, a.article_id, ?2, ?3, ?4, ?5, ?6, "
             "CASE WHEN ?5 IS NULL THEN NULL ELSE substr(a.body, ?5 + 1, ?6 - ?5) END, "
             "?7, ?8, ?8 FROM articles a WHERE a.article_id = ?1",
-            ((*tag, version, stamp) for tag in tags),
+            ((*tag, version, stamp, new_uid()) for tag in tags),
         )
         conn.execute(
             "INSERT INTO article_status (article_id, annotator, status, updated_at) "

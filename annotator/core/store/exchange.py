@@ -9,7 +9,6 @@ last import can be taken back from the history (:mod:`annotator.core.store.impor
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +29,7 @@ from annotator.core.store.import_undo import (
 from annotator.core.store.participants import Participants
 from annotator.core.store.registry import follow_merges
 from annotator.core.store.statuses import Statuses
+from annotator.core.store.uids import new_uid
 
 EXPORT_COLUMNS = (
     "article_id", "annotator", "field", "value", "participant", "role",
@@ -250,7 +250,7 @@ class Exchange:
             version = self._codebooks.active_version()
         stamp = cell("updated_at") or None
         return {
-            "tag_uid": cell("tag_uid") or uuid.uuid4().hex,
+            "tag_uid": cell("tag_uid") or new_uid(),
             "article_id": article_id, "annotator": annotator, "field": field_id,
             "value": value, "participant": participant, "role": role,
             "span_start": start, "span_end": end, "quote": quote,

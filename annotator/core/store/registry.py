@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +33,7 @@ from annotator.core.store.base import Store, now
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.participants import PARTICIPANT_COLUMNS, Participants, row_values
 from annotator.core.store.review import basis_text, read_basis
+from annotator.core.store.uids import new_uid
 
 ACTIONS = ("added", "updated", "retired", "restored", "merged")
 SHOWN = 10  # ids named in a summary line; the rest are counted
@@ -331,7 +331,7 @@ class Registry:
         self._store.conn.execute(
             "INSERT INTO participant_history (change_uid, changed_at, changed_by, action, "
             "participant_id, into_id, old_value, new_value, detail) VALUES (?,?,?,?,?,?,?,?,?)",
-            (uuid.uuid4().hex, stamp, by, action, participant_id, into_id, _text(old),
+            (new_uid(), stamp, by, action, participant_id, into_id, _text(old),
              _text(new), _text(detail)))
 
 

@@ -19,7 +19,6 @@ decides again (accepting the same values again confirms the decision).
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from annotator.core.store.base import Store, now
 from annotator.core.store.checks import Checks
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.tags import Tag, Tags
+from annotator.core.store.uids import new_uid
 
 ADJUDICATED = "adjudicated"
 _ADJUDICATION_COLUMNS = (
@@ -234,7 +234,7 @@ class Review:
                         "participant, role, span_start, span_end, quote, source_annotator, "
                         "reviewer, comment, codebook_version, created_at, updated_at, basis) "
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (uuid.uuid4().hex, article_id, field_id, value, participant, role,
+                        (new_uid(), article_id, field_id, value, participant, role,
                          start, end, quote, source_annotator, reviewer.strip(), note,
                          self._codebooks.active_version(), stamp, stamp, basis))
                 elif (old.role, old.span_start, old.span_end, old.source_annotator,
@@ -377,7 +377,7 @@ class Review:
         check_person(author.strip(), "author's name")
         with self._store.write() as conn:
             self._articles.require(article_id)
-            uid, stamp = uuid.uuid4().hex, now()
+            uid, stamp = new_uid(), now()
             conn.execute("INSERT INTO comments (comment_uid, article_id, author, text, "
                          "created_at) VALUES (?,?,?,?,?)",
                          (uid, article_id, author.strip(), text.strip(), stamp))

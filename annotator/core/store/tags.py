@@ -9,7 +9,6 @@ the history table (filled by triggers) keeps every old value.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from annotator.core.store.base import Store, now
 from annotator.core.store.checks import Checks
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.statuses import Statuses
+from annotator.core.store.uids import new_uid
 
 TAG_COLUMNS = (
     "tag_id, tag_uid, article_id, annotator, field, value, participant, role, "
@@ -268,7 +268,7 @@ class Tags:
                 "INSERT INTO tags (tag_uid, article_id, annotator, field, value, participant, "
                 "role, span_start, span_end, quote, note, codebook_version, created_at, "
                 "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (uuid.uuid4().hex, article_id, annotator, spec.id, value,
+                (new_uid(), article_id, annotator, spec.id, value,
                  self._checks.participant(spec, participant), self._checks.role(spec, role),
                  start, end, quote, (note or "").strip() or None,
                  self._codebooks.active_version(), stamp, stamp),
