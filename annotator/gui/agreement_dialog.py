@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.analysis import agreement
-from annotator.core.analysis.bootstrap import Bootstrap
 from annotator.core.analysis.matrix import FieldMatrix, field_matrices, tidy
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import translate
@@ -91,6 +90,9 @@ class AgreementDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
+        # numpy comes with the bootstrap: imported here, not at the window's start.
+        from annotator.core.analysis.bootstrap import Bootstrap
+
         try:
             result = agreement.report(session.project,
                                       bootstrap=Bootstrap(SAMPLES, SEED))

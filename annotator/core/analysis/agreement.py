@@ -55,7 +55,6 @@ from annotator.core.analysis.alpha import (
 )
 from annotator.core.analysis.alpha import _masi_similar_by_pairs as _masi_similar_by_pairs
 from annotator.core.analysis.alpha import _masi_similar_by_subsets as _masi_similar_by_subsets
-from annotator.core.analysis.bootstrap import Bootstrap, Interval
 from annotator.core.analysis.units import (
     CODED_NONE,
     SET_FIELDS,
@@ -71,7 +70,8 @@ from annotator.core.codebook import Codebook, Field
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the bootstrap needs numpy: not imported until an interval is asked for)
+    from annotator.core.analysis.bootstrap import Bootstrap, Interval
     from annotator.core.store import Project, Tag
 
 __all__ = [

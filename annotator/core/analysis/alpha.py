@@ -26,6 +26,11 @@ from typing import Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable
 
+TENTATIVE = 0.667
+"""Krippendorff's lowest alpha for tentative conclusions."""
+RELIABLE = 0.800
+"""Krippendorff's customary minimum for reliable data."""
+
 Units = Mapping[Hashable, Mapping[Hashable, Any]]
 """Agreement data (Krippendorff's "reliability data"): ``{unit: {annotator: value}}``;
 ``None`` or NaN is a missing value."""

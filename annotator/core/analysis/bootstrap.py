@@ -32,6 +32,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from annotator.core.analysis.alpha import (
+    RELIABLE,
+    TENTATIVE,
     Metric,
     _coincidences,
     _Tally,
@@ -39,10 +41,6 @@ from annotator.core.analysis.alpha import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
 
-TENTATIVE = 0.667
-"""Krippendorff's lowest alpha for tentative conclusions."""
-RELIABLE = 0.800
-"""Krippendorff's customary minimum for reliable data."""
 LEVEL = 0.95
 """The interval's coverage."""
 MAX_SAMPLES = 100_000

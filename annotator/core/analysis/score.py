@@ -29,7 +29,7 @@ from annotator.core.analysis.agreement import (
     field_figures,
     units_from_tags,
 )
-from annotator.core.analysis.bootstrap import RELIABLE
+from annotator.core.analysis.alpha import RELIABLE
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Listing, Translatable
 
