@@ -44,7 +44,7 @@ from annotator.core.intake.importer import import_paths
 from annotator.core.intake.options import ImportOptions
 from annotator.core.intake.tagcsv import write_tags
 from annotator.core.query import fts_query
-from annotator.core.session import Session
+from annotator.core.session import LIST_PAGE, Session
 from annotator.core.store import COUNT_LIMIT, EXPORT_COLUMNS, Project, open_project
 from annotator.core.store.bench_data import (
     BenchTag,
@@ -309,8 +309,8 @@ class _Bench:
                 match = fts_query(query)
                 timed = (
                     ("list", lambda q=query: (session.count_at_most(COUNT_LIMIT, query=q),
-                                              session.page(0, 200, query=q))),
-                    ("list_fts", lambda m=match: fts_alone(project, m, 200)),
+                                              session.page(0, LIST_PAGE, query=q))),
+                    ("list_fts", lambda m=match: fts_alone(project, m, LIST_PAGE)),
                     ("ranked", lambda q=query: project.articles.search(q, limit=20)),
                     ("ranked_fts", lambda m=match: fts_alone(project, m, 20)),
                 )
@@ -321,8 +321,9 @@ class _Bench:
                 matches[query] = session.count_at_most(COUNT_LIMIT, query=query)
         shown = {q: f"{n:,}+" if more else f"{n:,}" for q, (n, more) in matches.items()}
         for key, name, kind, how in (
-            ("search_list", "search, article list (count to 10,000 + first 200 rows)", "list",
-             "Session.count_at_most(10000, query) + Session.page(0, 200, query)"),
+            ("search_list", f"search, article list (count to 10,000 + first {LIST_PAGE} rows)",
+             "list", f"Session.count_at_most(10000, query) + Session.page(0, {LIST_PAGE}, "
+             "query), the window's first page"),
             ("search_ranked", "search, ranked hits with snippets (first 20)", "ranked",
              "project.articles.search(query, limit=20)"),
         ):
@@ -333,12 +334,15 @@ class _Bench:
             per_query = "; ".join(
                 f"'{q}' {shown[q]}: {median(app[q]):.1f} vs {median(bare[q]):.2f} ms"
                 for q in queries)
-            limit = 200 if kind == "list" else 20
+            limit = LIST_PAGE if kind == "list" else 20
             target = 50 if kind == "list" else 100
+            # Common and rare words alike: the slowest query counts too.
+            slowest = median(app[worst])
             self.add(Figure(key, name, "ms", value, base, value / base if base else None,
-                            target=f"median <= {target} ms", met=value <= target,
+                            target=f"median and slowest query <= {target} ms",
+                            met=value <= target and slowest <= target,
                             note=f"{how}; {len(queries)} queries x {self.runs}; slowest "
-                                 f"'{worst}' {median(app[worst]):.0f} ms ({shown[worst]} "
+                                 f"'{worst}' {slowest:.0f} ms ({shown[worst]} "
                                  f"matches); baseline: FTS5 alone, MATCH ... LIMIT {limit} "
                                  f"of the same expression; per query (matches: app vs "
                                  f"FTS5 alone): {per_query}"))

@@ -38,6 +38,9 @@ __all__ = ["ArticleView", "Edit", "Session", "UndoConflict"]
 _LAST_ARTICLE = "last_article:"
 
 HANDLED = frozenset({"done", "skipped"})  # statuses the progress counts as done
+LIST_PAGE = 50
+"""Rows the article list reads at a time (a screenful or two): a jump to a far row
+reads one small page; the bench times the first page of a search at this size."""
 
 
 @dataclass(frozen=True)

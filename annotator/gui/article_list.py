@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.languages import LANGUAGES, is_rtl
-from annotator.core.session import HANDLED, Edit, Session
+from annotator.core.session import HANDLED, LIST_PAGE, Edit, Session
 from annotator.core.store import (
     QUEUE,
     SAMPLE,
@@ -58,7 +58,6 @@ from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.texts import first_strong_is_rtl, isolate, number_text, plain_tip
 
 STATUS_ORDER = ("not_started", "in_progress", "done", "skipped")
-_PAGE = 50  # a screenful or two: a jump to a far row reads one small page
 _PAGES_KEPT = 64
 COUNT_STEP = 10_000  # rows a filtered list counts at first, and then per scroll to its end
 _ID_CHARS = 8  # the id column's widest: "000_b79c…a850" is cut in the middle to fit
@@ -164,7 +163,7 @@ class ArticleModel(QAbstractTableModel):
             for offset, item in enumerate(page):
                 if item.article_id == article_id:
                     page[offset] = replace(item, status=status)
-                    row = number * _PAGE + offset
+                    row = number * LIST_PAGE + offset
                     self._cells.pop(row, None)
                     self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
                     return
@@ -172,17 +171,18 @@ class ArticleModel(QAbstractTableModel):
     def summary(self, row: int) -> ArticleSummary | None:
         if not 0 <= row < self._count:
             return None
-        number = row // _PAGE
+        number = row // LIST_PAGE
         page = self._pages.get(number)
         if page is None:
             if len(self._pages) >= _PAGES_KEPT:
                 oldest = next(iter(self._pages))
                 del self._pages[oldest]
-                for dropped in range(oldest * _PAGE, (oldest + 1) * _PAGE):
+                for dropped in range(oldest * LIST_PAGE, (oldest + 1) * LIST_PAGE):
                     self._cells.pop(dropped, None)
-            page = self.session.page(number * _PAGE, _PAGE, self.status, self.query or None)
+            page = self.session.page(number * LIST_PAGE, LIST_PAGE, self.status,
+                                     self.query or None)
             self._pages[number] = page
-        offset = row - number * _PAGE
+        offset = row - number * LIST_PAGE
         return page[offset] if offset < len(page) else None
 
     def row_of(self, article_id: str) -> int | None:
@@ -439,7 +439,7 @@ class ArticleListPanel(QWidget):
         digits' width (longer ids are elided in the middle): the title takes the rest."""
         cells, header = self.view.fontMetrics(), self.view.horizontalHeader()
         ids = [str(self.model.data(self.model.index(row, 0)))
-               for row in range(min(self.model.rowCount(), _PAGE))]
+               for row in range(min(self.model.rowCount(), LIST_PAGE))]
         widest = max((cells.horizontalAdvance(i) for i in ids), default=0)
         limit = cells.horizontalAdvance("0" * _ID_CHARS)
         title = header.fontMetrics().horizontalAdvance(str(self.model.headerData(
