@@ -41,6 +41,10 @@ HANDLED = frozenset({"done", "skipped"})  # statuses the progress counts as done
 LIST_PAGE = 50
 """Rows the article list reads at a time (a screenful or two): a jump to a far row
 reads one small page; the bench times the first page of a search at this size."""
+LIST_FIRST_COUNT = 4 * LIST_PAGE
+"""Matches a new search or filter of the list counts before the list shows them; the
+count goes on right after, once the first page is painted (a rare pair of common
+words reads both words' whole lists of articles to count its matches)."""
 
 
 @dataclass(frozen=True)

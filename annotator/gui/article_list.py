@@ -2,9 +2,11 @@
 
 The model asks the session for one page of rows at a time and keeps a few pages, so the
 list opens instantly and scrolls smoothly with 100,000 articles.  A search or a status
-filter is counted no further than :data:`COUNT_STEP` rows at first ("10,000+", beside the
-search box): a common word's list shows as soon as its first page is read, and the count
-goes on, a step at a time, as the list is scrolled to its end (Qt's ``fetchMore``).  An
+filter is counted no further than :data:`~annotator.core.session.LIST_FIRST_COUNT` rows
+before the list shows ("200+", beside the search box), then on to :data:`COUNT_STEP` rows
+once the first page is painted ("10,000+"): a search shows as soon as its first page is
+read, whatever its words cost to count; and the count goes on, a step at a time, as the
+list is scrolled to its end (Qt's ``fetchMore``).  An
 edit's change record (:meth:`ArticleListPanel.show_edit`) repaints only its article's row
 and the progress, and only when the article's status changed.
 
@@ -45,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.languages import LANGUAGES, is_rtl
-from annotator.core.session import HANDLED, LIST_PAGE, Edit, Session
+from annotator.core.session import HANDLED, LIST_FIRST_COUNT, LIST_PAGE, Edit, Session
 from annotator.core.store import (
     QUEUE,
     SAMPLE,
@@ -96,6 +98,7 @@ class ArticleModel(QAbstractTableModel):
     """Rows of :class:`ArticleSummary`, fetched from the session a page at a time."""
 
     COLUMNS = ("id", "title", "language", "status")
+    counted = Signal()  # rows were counted (more, or the same with ``more`` now known)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,16 +109,28 @@ class ArticleModel(QAbstractTableModel):
         self.more = False  # a filtered list has more rows than counted so far
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._cells: dict[int, dict[int, tuple[object, ...]]] = {}
+        self._count_on = QTimer(self)  # counts on to COUNT_STEP once the list is shown
+        self._count_on.setSingleShot(True)
+        self._count_on.timeout.connect(self._counted_on)
 
     def set_filter(self, status: str | None, query: str, rows: int | None = None) -> None:
-        """List the articles with ``status`` matching ``query``, counting (at first) no
-        further than ``rows`` of them (:data:`COUNT_STEP`)."""
+        """List the articles with ``status`` matching ``query``, counting no further than
+        ``rows`` of them; without ``rows``, :data:`LIST_FIRST_COUNT` before the list shows
+        and on to :data:`COUNT_STEP` right after (in the event loop's next turn)."""
+        self._count_on.stop()
         self.beginResetModel()
         self.status, self.query = status, query.strip()
         self._pages.clear()
         self._cells.clear()
-        self._count, self.more = self._counted(COUNT_STEP if rows is None else rows)
+        first = min(LIST_FIRST_COUNT, COUNT_STEP) if rows is None else rows
+        self._count, self.more = self._counted(first)
         self.endResetModel()
+        if self.more and first < COUNT_STEP:
+            self._count_on.start(0)
+
+    def _counted_on(self) -> None:
+        if self.more and self._count < COUNT_STEP:
+            self._grow(COUNT_STEP)
 
     def reload(self) -> None:
         """Re-read rows (statuses changed, articles imported) keeping the filter, and as
@@ -130,7 +145,7 @@ class ArticleModel(QAbstractTableModel):
     def cover(self, row: int) -> None:
         """Count on until ``row`` is listed (an article further down than counted yet)."""
         if self.more and row >= self._count:
-            self._grow(row + COUNT_STEP)
+            self._grow(row + LIST_FIRST_COUNT)  # the count goes on after (set_filter)
 
     def _grow(self, rows: int) -> None:
         count, more = self._counted(rows)
@@ -140,6 +155,7 @@ class ArticleModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self.more = more
+        self.counted.emit()
 
     # Qt asks for more rows when the list is scrolled to its end.
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
@@ -277,6 +293,7 @@ class ArticleListPanel(QWidget):
         self.matches.hide()
         self.model.modelReset.connect(self._show_matches)
         self.model.rowsInserted.connect(self._show_matches)
+        self.model.counted.connect(self._show_matches)
         self.offer_queue()
         self.view = QTableView()
         self.view.setObjectName("articleList")

@@ -1,5 +1,6 @@
 """The list's search shows its first rows at once and counts its matches a step at a time:
-"Matches: 10+" beside the search box, more rows as the list is scrolled to its end."""
+a few before the list shows, on to a step right after ("Matches: 10+" beside the search
+box), more rows as the list is scrolled to its end."""
 
 from __future__ import annotations
 
@@ -91,6 +92,39 @@ def test_the_count_is_written_in_the_interface_digits(qtbot, many: Path, lang: s
         _search(qtbot, win, WORD)
         assert win.list_panel.matches.text() == expected
         qtbot.keyClick(win.list_panel.search, Qt.Key.Key_Escape)  # all again, all counted
+    finally:
+        win.close()
+        win.session.project.close()
+
+
+def test_the_count_goes_on_after_the_first_rows_are_shown(
+        qtbot, many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = 10
+    monkeypatch.setattr(article_list, "LIST_FIRST_COUNT", first)
+    win = _window(qtbot, many, "en")
+    try:
+        panel = win.list_panel
+        model, label = panel.model, panel.matches
+        statements: list[str] = []
+        win.session.project.conn.set_trace_callback(statements.append)
+        model.set_filter(None, WORD)  # what typing a search does, before the event loop turns
+        win.session.project.conn.set_trace_callback(None)
+        # Counted no further than the first rows (the count stops at first + 1 matches).
+        assert model.rowCount() == first and model.more
+        assert label.text() == f"Matches: {first}+"
+        assert any(f"LIMIT {first + 1}" in sql for sql in statements), statements
+        qtbot.waitUntil(lambda: model.rowCount() == STEP)  # on to a step, unasked
+        assert model.more and label.text() == f"Matches: {STEP}+"
+        # A new search before the count went on: the count that goes on is the new one's.
+        model.set_filter(None, WORD)
+        model.set_filter(None, "قطر")
+        qtbot.waitUntil(lambda: model.rowCount() == STEP)
+        assert model.summary(0).article_id == "a002" and label.text() == f"Matches: {STEP}+"
+        # Fewer matches than the first count: all counted at once, nothing goes on.
+        model.set_filter(None, "خبر 7")
+        assert not model.more and label.text() == "Matches: 1"
+        qtbot.wait(50)
+        assert model.rowCount() == 1
     finally:
         win.close()
         win.session.project.close()
