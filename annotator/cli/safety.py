@@ -36,8 +36,11 @@ from annotator.core.store.migrations import migrations
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    command("check", cmd_check,
-            N_("check the project file: integrity, evidence quotes, codebook values"))
+    p = command("check", cmd_check,
+                N_("check the project file: integrity, evidence quotes, codebook values"))
+    p.add_argument("--recount", action="store_true",
+                   help=N_("count every annotator's statuses again (the counts the progress "
+                           "shows), then check"))
     command("backup", cmd_backup, N_("make a verified backup of the project now"))
     p = command("restore", cmd_restore,
                 N_("list the project's backups, or restore one (the current state is backed up "
@@ -52,6 +55,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from annotator.cli.common import project_for, say
 
     with project_for(args, create=False) as project:
+        if args.recount:
+            say(args, Translatable("status counts: counted again ({count} were wrong)",
+                                   count=project.statuses.recount()))
         report = check(project)
     for line in report.lines():
         say(args, line)

@@ -138,3 +138,43 @@ def test_an_old_project_is_counted_when_migrated(tmp_path: Path) -> None:
         counts = project.statuses.counts("sara")
         assert counts["done"] == 1 and counts["skipped"] == 1
         assert kept(project.conn) == recounted(project.conn)
+
+
+def test_check_finds_counts_a_tool_left_wrong_and_recount_mends_them(
+        project_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = ["--db", str(project_path)]
+    assert main([*db, "status", SAMPLE_IDS[0], "done", "--annotator", "nima"]) == 0
+    assert main([*db, "status", SAMPLE_IDS[1], "skipped", "--annotator", "nima"]) == 0
+    assert main([*db, "check"]) == 0
+    assert "status counts: ok" in capsys.readouterr().out
+    # An SQLite tool writes statuses without the project's triggers (a copy of the
+    # table from elsewhere, the triggers dropped by hand).
+    with sqlite3.connect(project_path) as conn:
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name = 'article_status'").fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("UPDATE article_status SET status = 'done' WHERE annotator = 'nima'")
+        conn.execute("INSERT INTO article_status (article_id, annotator, status, updated_at) "
+                     "VALUES (?, 'reza', 'in_progress', '2026-01-01T00:00:00Z')",
+                     (SAMPLE_IDS[2],))
+        for _, sql in triggers:
+            conn.execute(sql)
+    assert main([*db, "check"]) == 1
+    out = capsys.readouterr().out
+    assert "status counts: 3 kept counts differ from the statuses" in out
+    assert "annotator check --recount" in out
+    assert "nima, done: kept 1, counted 2" in out
+    assert "nima, skipped: kept 1, counted 0" in out
+    assert "reza, in_progress: kept 0, counted 1" in out
+    assert "result: 1 problems" not in out and "result: 3 problems" in out
+    assert main([*db, "check", "--recount"]) == 0
+    out = capsys.readouterr().out
+    assert "status counts: counted again (3 were wrong)" in out and "status counts: ok" in out
+    with sqlite3.connect(project_path) as conn:
+        assert kept(conn) == recounted(conn)
+    with open_project(project_path, create=False) as project:
+        assert project.statuses.counts("nima")["done"] == 2
+        assert project.statuses.drift() == []
+        # Nothing else changed: the statuses themselves are as the tool left them.
+        assert project.statuses.get(SAMPLE_IDS[2], "reza") == "in_progress"

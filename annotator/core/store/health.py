@@ -6,7 +6,8 @@ still equals the article text at its offsets, every tag's field, value and role 
 known to the active codebook (retired categories are known), every tag's field has the
 type it had in the codebook the tag was coded with, participants exist, no two
 participants in use share a spelling (after folding: :func:`~annotator.core.participants.
-clashes`), and every status belongs to an article; adjudicated values are held to the same rules as
+clashes`), every status belongs to an article, and the kept status counts equal a recount
+(:meth:`~annotator.core.store.statuses.Statuses.drift`); adjudicated values are held to the same rules as
 tags.  It only reads, so it is
 safe on a file that another window has open.  :class:`HealthReport` lists what it found
 in the analyst's words (tag, article, field).
@@ -24,6 +25,7 @@ from annotator.core.i18n import N_, Listing, Translatable, message_of
 from annotator.core.participants import Clash
 from annotator.core.records import content_hash
 from annotator.core.store.project import Project
+from annotator.core.store.statuses import CountDrift
 
 SHOWN = 20  # problems listed per kind in :meth:`HealthReport.lines`
 
@@ -92,6 +94,7 @@ class HealthReport:
     unknown_values: list[UnknownValue] = field(default_factory=list)
     orphan_statuses: list[OrphanStatus] = field(default_factory=list)
     clashes: list[Clash] = field(default_factory=list)  # spellings two participants share
+    count_drift: list[CountDrift] = field(default_factory=list)  # kept status counts off
     not_checked: list[str] = field(default_factory=list)  # checks that could not run, and why
     counts: dict[str, int] = field(default_factory=dict)
     spans_checked: int = 0
@@ -101,13 +104,13 @@ class HealthReport:
         return (self.integrity == ["ok"] and not self.foreign_keys
                 and not self.changed_articles and not self.spans
                 and not self.unknown_values and not self.orphan_statuses
-                and not self.clashes and not self.not_checked)
+                and not self.clashes and not self.count_drift and not self.not_checked)
 
     def problem_count(self) -> int:
         return ((0 if self.integrity == ["ok"] else max(1, len(self.integrity)))
                 + len(self.foreign_keys) + len(self.changed_articles) + len(self.spans)
                 + len(self.unknown_values) + len(self.orphan_statuses) + len(self.clashes)
-                + len(self.not_checked))
+                + len(self.count_drift) + len(self.not_checked))
 
     def lines(self, shown: int = SHOWN) -> list[str]:
         """The report as text lines, at most ``shown`` problems of each kind: catalogue
@@ -160,6 +163,14 @@ class HealthReport:
                                      "they are one: annotator participants)",
                                      count=len(self.clashes)))
         out += _listed([c.message() for c in self.clashes], shown)
+        out.append(Translatable("status counts: ok") if not self.count_drift
+                   else Translatable("status counts: {count} kept counts differ from the "
+                                     "statuses, so the progress shows them wrong (to count "
+                                     "them again: annotator check --recount)",
+                                     count=len(self.count_drift)))
+        out += _listed([Translatable("{annotator}, {status}: kept {kept}, counted {counted}",
+                                     annotator=d.annotator, status=d.status, kept=d.kept,
+                                     counted=d.counted) for d in self.count_drift], shown)
         for reason in self.not_checked:
             out.append(Translatable("not checked: {reason}", reason=reason))
         counts = [Translatable(_COUNTED[name], count=n) for name, n in self.counts.items()
@@ -200,6 +211,7 @@ def check(project: Project, quick: bool = False) -> HealthReport:
         (N_("codebook values"), lambda: _values(project, report)),
         (N_("statuses"), lambda: _statuses(conn, report)),
         (N_("participants registry"), lambda: _clashes(project, report)),
+        (N_("status counts"), lambda: _count_drift(project, report)),
         (N_("counts"), lambda: _counts(conn, report)),
     )
     for name, step in steps:
@@ -368,6 +380,10 @@ def _statuses(conn: sqlite3.Connection, report: HealthReport) -> None:
 
 def _clashes(project: Project, report: HealthReport) -> None:
     report.clashes = project.registry.clashes()
+
+
+def _count_drift(project: Project, report: HealthReport) -> None:
+    report.count_drift = project.statuses.drift()
 
 
 def _counts(conn: sqlite3.Connection, report: HealthReport) -> None:

@@ -6,10 +6,35 @@ it puts it in progress (:meth:`Statuses.touch`); the annotator marks it done or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from annotator.core.errors import AnnotatorError
 from annotator.core.names import check_person
 from annotator.core.store.articles import STATUSES, Articles, unknown_status
 from annotator.core.store.base import Store, now
+
+
+@dataclass(frozen=True)
+class CountDrift:
+    """A kept count of an annotator's articles with a status that a recount disagrees with."""
+
+    annotator: str
+    status: str
+    kept: int
+    counted: int
+
+
+# The kept counts (status_counts) beside a recount, for every pair either side has.
+_DRIFT = (
+    "WITH counted (annotator, status, articles) AS (SELECT annotator, status, COUNT(*) "
+    "FROM article_status GROUP BY annotator, status), "
+    "kept (annotator, status, articles) AS (SELECT annotator, status, articles "
+    "FROM status_counts WHERE articles <> 0), "
+    "pairs AS (SELECT annotator, status FROM counted UNION SELECT annotator, status FROM kept) "
+    "SELECT p.annotator, p.status, COALESCE(k.articles, 0), COALESCE(c.articles, 0) "
+    "FROM pairs p LEFT JOIN kept k USING (annotator, status) "
+    "LEFT JOIN counted c USING (annotator, status) "
+    "WHERE COALESCE(k.articles, 0) <> COALESCE(c.articles, 0) ORDER BY 1, 2")
 
 
 class Statuses:
@@ -55,6 +80,24 @@ class Statuses:
         started = sum(n for status, n in counts.items() if status != "not_started")
         counts["not_started"] = self._articles.count() - started
         return counts
+
+    def drift(self) -> list[CountDrift]:
+        """The kept counts that differ from a recount of the statuses (none, unless the
+        file was written without the triggers of migration 0010: an SQLite tool, a
+        damaged copy).  Reads every status once (``annotator check``)."""
+        return [CountDrift(str(a), str(s), int(k), int(c))
+                for a, s, k, c in self._store.conn.execute(_DRIFT)]
+
+    def recount(self) -> int:
+        """Count every annotator's statuses again into the kept counts; how many kept
+        counts were wrong.  Nothing but the counts changes (they are derived data)."""
+        with self._store.write() as conn:
+            wrong = len(self.drift())
+            conn.execute("DELETE FROM status_counts")
+            conn.execute("INSERT INTO status_counts (annotator, status, articles) "
+                         "SELECT annotator, status, COUNT(*) FROM article_status "
+                         "GROUP BY annotator, status")
+        return wrong
 
     def touch(self, article_id: str, annotator: str) -> None:
         """Tagging an article that was not started puts it in progress.
