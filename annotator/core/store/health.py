@@ -7,9 +7,9 @@ known to the active codebook (retired categories are known), every tag's field h
 type it had in the codebook the tag was coded with, participants exist, no two
 participants in use share a spelling (after folding: :func:`~annotator.core.participants.
 clashes`), every status belongs to an article, and the kept status counts equal a recount
-(:meth:`~annotator.core.store.statuses.Statuses.drift`); adjudicated values are held to the same rules as
-tags.  It only reads, so it is
-safe on a file that another window has open.  :class:`HealthReport` lists what it found
+(:meth:`~annotator.core.store.statuses.Statuses.drift`); adjudicated values are held to
+the same rules as tags.  It only reads, so it is safe on a file that another window has
+open.  :class:`HealthReport` lists what it found
 in the analyst's words (tag, article, field).
 """
 
