@@ -535,3 +535,30 @@ def test_a_merge_says_where_its_time_went(tmp_path: Path) -> None:
     again = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
     assert "backup" not in again.seconds and "merge" in again.seconds
     mine.close()
+
+
+def test_articles_are_matched_from_indexes_never_by_reading_the_bodies(tmp_path: Path) -> None:
+    # An article's content hash comes after its body in the row: a join reading it from
+    # the table walked every body of the colleague's file (gigabytes at scale).
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    statements: list[str] = []
+    mine.conn.set_trace_callback(statements.append)
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
+    mine.conn.set_trace_callback(None)
+    assert summary.articles_matched == len(SAMPLE_IDS) and summary.articles_added == 0
+    [matching] = [s for s in statements if "INSERT INTO temp.merge_articles" in s
+                  and "content_hash" in s]
+    mine.conn.execute("ATTACH DATABASE ? AS other", (str(tmp_path / "theirs.sqlite"),))
+    mine.conn.execute("CREATE TEMP TABLE merge_articles (theirs TEXT PRIMARY KEY, "
+                      "ours TEXT NOT NULL) WITHOUT ROWID")
+    plan = [str(row[3]) for row in mine.conn.execute("EXPLAIN QUERY PLAN " + matching)]
+    scans = [step for step in plan if "articles" in step and step.startswith("SCAN")]
+    assert len(scans) == 4 and all("COVERING INDEX" in step for step in scans), plan
+    assert not [step for step in plan if "USING INTEGER PRIMARY KEY" in step], plan
+    mine.conn.execute("DROP TABLE temp.merge_articles")
+    mine.conn.execute("DETACH DATABASE other")
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "reza")] == ["neutral"]
+    mine.close()

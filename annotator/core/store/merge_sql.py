@@ -104,10 +104,18 @@ def map_articles(conn: sqlite3.Connection,
     """
     conn.execute("CREATE TEMP TABLE merge_articles (theirs TEXT PRIMARY KEY, ours TEXT NOT NULL)"
                  " WITHOUT ROWID")
+    # Hashes and ids are read from their unique indexes, each file's once: the hash comes
+    # after the body in an article's row, and a join reading it from the tables walked
+    # every body of their file (8.2 s instead of 2.6 s at 250,000 articles from the disk).
     matched = conn.execute(
         "INSERT INTO temp.merge_articles (theirs, ours) "
-        "SELECT o.article_id, m.article_id FROM other.articles o "
-        "JOIN main.articles m ON m.content_hash = o.content_hash").rowcount
+        "WITH theirs (no, hash) AS MATERIALIZED "
+        "  (SELECT article_no, content_hash FROM other.articles), "
+        "their_ids (no, id) AS MATERIALIZED (SELECT article_no, article_id FROM other.articles), "
+        "ours (no, hash) AS MATERIALIZED (SELECT article_no, content_hash FROM main.articles), "
+        "our_ids (no, id) AS MATERIALIZED (SELECT article_no, article_id FROM main.articles) "
+        "SELECT ti.id, oi.id FROM theirs t JOIN ours o ON o.hash = t.hash "
+        "JOIN their_ids ti ON ti.no = t.no JOIN our_ids oi ON oi.no = o.no").rowcount
     conflicts = [str(article_id) for (article_id,) in conn.execute(
         "SELECT o.article_id FROM other.articles o WHERE o.article_id IN "
         "(SELECT article_id FROM main.articles) AND o.article_id NOT IN "
