@@ -43,8 +43,8 @@ LIST_PAGE = 50
 reads one small page; the bench times the first page of a search at this size."""
 LIST_FIRST_COUNT = 4 * LIST_PAGE
 """Matches a new search or filter of the list counts before the list shows them; the
-count goes on right after, once the first page is painted (a rare pair of common
-words reads both words' whole lists of articles to count its matches)."""
+count goes on in the window's next turn (a rare pair of common words reads both words'
+whole lists of articles to count its matches)."""
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ The model asks the session for one page of rows at a time and keeps a few pages,
 list opens instantly and scrolls smoothly with 100,000 articles.  A search or a status
 filter is counted no further than :data:`~annotator.core.session.LIST_FIRST_COUNT` rows
 before the list shows ("200+", beside the search box), then on to :data:`COUNT_STEP` rows
-once the first page is painted ("10,000+"): a search shows as soon as its first page is
-read, whatever its words cost to count; and the count goes on, a step at a time, as the
-list is scrolled to its end (Qt's ``fetchMore``).  An
-edit's change record (:meth:`ArticleListPanel.show_edit`) repaints only its article's row
-and the progress, and only when the article's status changed.
+in the event loop's next turn, after the list is reset ("10,000+"): a search shows as soon
+as its first page is read, whatever its words cost to count; and the count goes on, a step
+at a time, as the list is scrolled to its end (Qt's ``fetchMore``).  An edit's change
+record (:meth:`ArticleListPanel.show_edit`) repaints only its article's row and the
+progress, and only when the article's status changed.
 
 The search box takes the focus only when asked (Ctrl+F, a click), never by Tab: digits typed
 there would be a search, not a stance.  Esc in it clears the search and gives the focus back
