@@ -212,7 +212,7 @@ def check(project: Project, quick: bool = False) -> HealthReport:
         (N_("statuses"), lambda: _statuses(conn, report)),
         (N_("participants registry"), lambda: _clashes(project, report)),
         (N_("status counts"), lambda: _count_drift(project, report)),
-        (N_("counts"), lambda: _counts(conn, report)),
+        (N_("counts"), lambda: _counts(project, report)),
     )
     for name, step in steps:
         try:
@@ -386,15 +386,16 @@ def _count_drift(project: Project, report: HealthReport) -> None:
     report.count_drift = project.statuses.drift()
 
 
-def _counts(conn: sqlite3.Connection, report: HealthReport) -> None:
+def _counts(project: Project, report: HealthReport) -> None:
+    conn = project.conn
+
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0] or 0)
 
     report.counts = {
         "articles": count("SELECT COUNT(*) FROM articles"),
         "tags": count("SELECT COUNT(*) FROM tags"),
-        "annotators": count("SELECT COUNT(*) FROM (SELECT annotator FROM tags "
-                            "UNION SELECT annotator FROM article_status)"),
+        "annotators": len(project.tags.annotators()),
         "history rows": count("SELECT COUNT(*) FROM history"),
         "codebook versions": count("SELECT COUNT(*) FROM codebooks"),
         "participants": count("SELECT COUNT(*) FROM participants"),

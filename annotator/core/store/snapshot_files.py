@@ -21,6 +21,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable, message_of, os_reason
 from annotator.core.store.base import now
+from annotator.core.store.statuses import recount_sql
 
 SUFFIX = ".annotator-snapshot"
 ARTICLES_SUFFIX = ".annotator-articles"  # the lead's articles file
@@ -171,9 +172,7 @@ _ROWS: dict[str, dict[str, str | None]] = {
 # anew from the statuses the snapshot holds (:data:`_RECOUNT`).
 for _rules in _ROWS.values():
     _rules["article_sketches"] = _rules["article_anchors"] = _rules["status_counts"] = None
-_RECOUNT = ("INSERT INTO snapshot.status_counts (annotator, status, articles) "
-            "SELECT annotator, status, COUNT(*) FROM snapshot.article_status "
-            "GROUP BY annotator, status")
+_RECOUNT = recount_sql("snapshot")
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
                "participant_history", "articles", "tags", "article_status", "comments",
                "history")

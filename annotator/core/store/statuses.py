@@ -24,6 +24,14 @@ class CountDrift:
     counted: int
 
 
+def recount_sql(schema: str = "main") -> str:
+    """The statement that fills an empty ``status_counts`` of ``schema`` from its statuses
+    (a team snapshot counts its own; :meth:`Statuses.recount` mends a wrong count)."""
+    return (f"INSERT INTO {schema}.status_counts (annotator, status, articles) "
+            f"SELECT annotator, status, COUNT(*) FROM {schema}.article_status "
+            "GROUP BY annotator, status")
+
+
 # The kept counts (status_counts) beside a recount, for every pair either side has.
 _DRIFT = (
     "WITH counted (annotator, status, articles) AS (SELECT annotator, status, COUNT(*) "
@@ -94,9 +102,7 @@ class Statuses:
         with self._store.write() as conn:
             wrong = len(self.drift())
             conn.execute("DELETE FROM status_counts")
-            conn.execute("INSERT INTO status_counts (annotator, status, articles) "
-                         "SELECT annotator, status, COUNT(*) FROM article_status "
-                         "GROUP BY annotator, status")
+            conn.execute(recount_sql())
         return wrong
 
     def touch(self, article_id: str, annotator: str) -> None:
