@@ -562,3 +562,33 @@ def test_articles_are_matched_from_indexes_never_by_reading_the_bodies(tmp_path:
     mine.conn.execute("DETACH DATABASE other")
     assert [t.value for t in mine.tags.find(ARABIC_ID, "reza")] == ["neutral"]
     mine.close()
+
+
+def test_statuses_come_in_article_order_without_a_sort(tmp_path: Path) -> None:
+    # Their statuses in their row order (one annotator after another) walked our status
+    # key and the history's article index once per annotator; in article order, once.
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    for person in ("reza", "amir"):
+        for article_id in reversed(SAMPLE_IDS[:3]):
+            Session(theirs, person).set_choice(article_id, "stance", "neutral")
+    theirs.close()
+    statements: list[str] = []
+    mine.conn.set_trace_callback(statements.append)
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
+    mine.conn.set_trace_callback(None)
+    assert summary.statuses == 6
+    # (the trace names the statement again for each trigger program it runs)
+    [merging] = {s for s in statements if "INSERT INTO main.article_status" in s}
+    mine.conn.execute("ATTACH DATABASE ? AS other", (str(tmp_path / "theirs.sqlite"),))
+    mine.conn.execute("CREATE TEMP TABLE merge_articles (theirs TEXT PRIMARY KEY, "
+                      "ours TEXT NOT NULL) WITHOUT ROWID")
+    plan = [str(row[3]) for row in mine.conn.execute("EXPLAIN QUERY PLAN " + merging)]
+    assert plan[0] == "SCAN a", plan  # the article map, in its key's order
+    assert not [step for step in plan if "TEMP B-TREE" in step], plan
+    mine.conn.execute("DROP TABLE temp.merge_articles")
+    mine.conn.execute("DETACH DATABASE other")
+    added = [tuple(row) for row in mine.conn.execute(
+        "SELECT article_id, annotator FROM article_status ORDER BY rowid")]
+    assert added == sorted(added)
+    mine.close()

@@ -23,6 +23,7 @@ from annotator.core.records import (
     PreparedArticle,
     prepare,
 )
+from annotator.core.store.article_count import carry_count, kept_count, write_count
 from annotator.core.store.base import Store, now
 from annotator.core.text import search_key_with_offsets
 
@@ -100,10 +101,6 @@ class AddResult:
     already_present: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     notices: list[ImportNotice] = field(default_factory=list)  # converted, near-duplicates
-
-
-# project_settings: "LAST:COUNT", the number of articles when the last was number LAST.
-COUNTED_KEY = "article_count"
 
 
 class Articles:
@@ -191,6 +188,7 @@ class Articles:
                     known_id[article_id] = digest
             next_no = int(self._store.scalar(
                 "SELECT COALESCE(MAX(article_no), 0) FROM articles") or 0)
+            first_no = next_no
             stamp = now()
             rows: list[tuple] = []
             keys: list[tuple] = []
@@ -233,6 +231,7 @@ class Articles:
                 "VALUES (?,?,CAST(? AS TEXT))",
                 keys,
             )
+            carry_count(conn, first_no, len(rows), next_no)
 
     def get(self, article_id: str) -> Article:
         row = self._store.one(
@@ -267,43 +266,35 @@ class Articles:
         switch.  Articles are only ever appended (numbered last + 1), so the last number
         and another connection's changes (an SQLite tool's) say when to count again.
         The count is also kept in the project with the last number it was counted at
-        (:data:`COUNTED_KEY`): counting 1,000,000 articles read from the disk took 1.7 s
-        of the window's start, and an unchanged last number needs no count.
+        (:mod:`.article_count`, carried forward by whatever appends articles): counting
+        1,000,000 articles read from the disk took 1.7 s of the window's start.
         """
         last = int(self._store.scalar("SELECT MAX(article_no) FROM articles") or 0)
         version = (last, self._store.other_writes())
         cached = self._count_cache
         if cached is not None and cached[0] == version:
             return int(cached[1]), last
-        count = self._kept_count(last) if cached is None else None
+        # The same last number but other writes: perhaps a removal in an SQLite tool, which
+        # keeps no count; a new last number was carried by what appended (or is not kept).
+        moved = cached is None or cached[0][0] != last
+        count = kept_count(self._store.conn, last) if moved else None
         if count is None:
             count = int(self._store.scalar("SELECT COUNT(*) FROM articles") or 0)
             self._keep_count(last, count)
         self._count_cache = (version, count)
         return count, last
 
-    def _kept_count(self, last: int) -> int | None:
-        """The count kept in the project when it was counted at this last number."""
-        kept = str(self._store.scalar("SELECT value FROM project_settings WHERE key = ?",
-                                      (COUNTED_KEY,)) or "")
-        at, _, count = kept.partition(":")
-        if at == str(last) and count.isdecimal() and int(count) <= last:
-            return int(count)
-        return None
-
     def _keep_count(self, last: int, count: int) -> None:
         """Keep the count in the project, if that can be done at once: never inside
         another transaction, never waiting for another writer, never on a file that
         cannot be written (it is counted again next time)."""
         conn = self._store.conn
-        if conn.in_transaction or self._kept_count(last) == count:
+        if conn.in_transaction or kept_count(conn, last) == count:
             return  # (a write would make every other window count again)
         waited = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
         try:
             conn.execute("PRAGMA busy_timeout = 0")
-            conn.execute("INSERT INTO project_settings (key, value) VALUES (?, ?) "
-                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         (COUNTED_KEY, f"{last}:{count}"))
+            write_count(conn, last, count)
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

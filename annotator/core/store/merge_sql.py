@@ -32,6 +32,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.core.store.article_count import carry_count
+
 TEMP_TABLES = ("merge_articles", "merge_versions", "merge_removed", "merge_rows",
                "merge_crowded", "merge_gone")
 TEMP_VIEWS = ("merge_theirs",)
@@ -139,6 +141,7 @@ def map_articles(conn: sqlite3.Connection,
                      "SELECT article_no, merge_index_key(title), merge_index_key(body) "
                      "FROM main.articles WHERE article_no > ?", (last,))
         conn.create_function("merge_index_key", 1, None)
+        carry_count(conn, last, added, last + added)
     return matched, added, conflicts
 
 
@@ -340,14 +343,22 @@ def merge_keyed(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
 
 # -- statuses, comments, history ------------------------------------------------------------
 def merge_statuses(conn: sqlite3.Connection) -> int:
-    """Their statuses where ours is missing or an earlier edit; how many changed."""
+    """Their statuses where ours is missing or an earlier edit; how many changed.
+
+    In article order, read from the article map's key and their statuses' key: our
+    status key and the history's article index then take the new rows in one pass.  In
+    their row order (one annotator after another, as a team's files are often filled),
+    each annotator's statuses walked both indexes again: 72 s for 3,000,000 statuses at
+    1,000,000 articles, 13 times the 5.5 s at 250,000.
+    """
     return int(conn.execute(
         "INSERT INTO main.article_status (article_id, annotator, status, updated_at) "
         "SELECT a.ours, s.annotator, s.status, s.updated_at FROM other.article_status s "
         "JOIN temp.merge_articles a ON a.theirs = s.article_id "
         "LEFT JOIN main.article_status m ON m.article_id = a.ours AND m.annotator = s.annotator "
         "WHERE m.article_id IS NULL OR (m.status <> s.status AND (s.updated_at > m.updated_at "
-        "OR (s.updated_at = m.updated_at AND s.status > m.status))) ORDER BY s.rowid "
+        "OR (s.updated_at = m.updated_at AND s.status > m.status))) "
+        "ORDER BY a.theirs, s.annotator "
         "ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, "
         "updated_at = excluded.updated_at").rowcount)
 
