@@ -3,7 +3,7 @@
 The model asks the session for one page of rows at a time and keeps a few pages, so the
 list opens instantly and scrolls smoothly with 100,000 articles.  A search or a status
 filter is counted no further than :data:`~annotator.core.session.LIST_FIRST_COUNT` rows
-before the list shows ("200+", beside the search box), then on to :data:`COUNT_STEP` rows
+before the list shows ("200+", under the search box), then on to :data:`COUNT_STEP` rows
 in the event loop's next turn, after the list is reset ("10,000+"): a search shows as soon
 as its first page is read, whatever its words cost to count; and the count goes on, a step
 at a time, as the list is scrolled to its end (Qt's ``fetchMore``).  An edit's change
@@ -346,8 +346,10 @@ class ArticleListPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.matches)
         top.addWidget(self.filter)
+        # The count on a line of its own under the search: beside the box, in a list of
+        # the window's default width, "Matches: 10,000+" was squeezed to "M".
+        self.matches.setContentsMargins(4, 0, 4, 0)
         bottom = QHBoxLayout()
         # A few pixels off the window's edge: at the very edge, a right-to-left label lost
         # the first digit of "۰ of ۵ done" under a real window manager.
@@ -357,6 +359,7 @@ class ArticleListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.matches)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
@@ -444,7 +447,7 @@ class ArticleListPanel(QWidget):
         self.empty_label.setVisible(bool(text))
 
     def _show_matches(self) -> None:
-        """"Matches: 1,234" beside the search box while a search is on ("10,000+" when
+        """"Matches: 1,234" under the search box while a search is on ("10,000+" when
         the list has not counted them all), in the interface's digits."""
         model = self.model
         self.matches.setVisible(bool(model.query))

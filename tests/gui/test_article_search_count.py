@@ -1,5 +1,5 @@
 """The list's search shows its first rows at once and counts its matches a step at a time:
-a few before the list shows, on to a step right after ("Matches: 10+" beside the search
+a few before the list shows, on to a step right after ("Matches: 10+" under the search
 box), more rows as the list is scrolled to its end."""
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ def test_a_search_counts_a_step_of_matches_then_more_as_the_list_scrolls(
             qtbot.keyClick(view, Qt.Key.Key_PageDown)
         qtbot.waitUntil(lambda: model.rowCount() == matches)
         assert not model.more and label.text() == f"Matches: {matches}"
+        # Whole, however narrow the list: beside the box it was squeezed to "M".
+        panel.parentWidget().setSizes([200, 900, 300])  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: panel.width() <= 220)
+        assert label.width() >= label.sizeHint().width()
         assert model.summary(matches - 1).article_id == f"a{ARTICLES - 1:03d}"
         # A search anew counts on as far as the article chosen, which stays chosen.
         current = panel.current_id()
@@ -74,7 +78,7 @@ def test_a_search_counts_a_step_of_matches_then_more_as_the_list_scrolls(
         _search(qtbot, win, "خبر")
         assert panel.current_id() == current and model.rowCount() >= int(current[1:])
         assert label.text() == f"Matches: {model.rowCount()}" + ("+" if model.more else "")
-        # Esc clears the search: every article, and no count beside the box.
+        # Esc clears the search: every article, and no count under the box.
         panel.search.setFocus()
         qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
         assert model.rowCount() == ARTICLES and not label.isVisible()
