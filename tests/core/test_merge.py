@@ -592,3 +592,51 @@ def test_statuses_come_in_article_order_without_a_sort(tmp_path: Path) -> None:
         "SELECT article_id, annotator FROM article_status ORDER BY rowid")]
     assert added == sorted(added)
     mine.close()
+
+
+def test_no_statement_of_a_merge_reads_an_articles_table_row_by_row(tmp_path: Path) -> None:
+    # An article's row holds its body: a scan of either file's articles table reads a part
+    # of every row (up to a page each), gigabytes at scale, even to add no article.  Every
+    # statement the merge ran, planned again on the same files, reaches articles through
+    # an index (theirs here holds an article ours lacks, so the insert of it runs too).
+    import re
+
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    extra = tmp_path / "only-theirs.txt"
+    extra.write_text("خبری که فقط در پروندهٔ همکار است.\n", encoding="utf-8")
+    import_paths(theirs, [extra])
+    Session(theirs, "reza").set_choice("only-theirs", "stance", "neutral")
+    theirs.close()
+    statements: list[str] = []
+    mine.conn.set_trace_callback(statements.append)
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
+    mine.conn.set_trace_callback(None)
+    assert summary.articles_added == 1
+    mine.close()
+    check = sqlite3.connect(tmp_path / "mine.sqlite")
+    check.execute("ATTACH DATABASE ? AS other", (str(tmp_path / "theirs.sqlite"),))
+    alias = re.compile(r"\b(?:main\.|other\.)?articles(?:\s+(?:AS\s+)?(\w+))?", re.I)
+    planned: set[str] = set()
+    for sql in statements:
+        if sql.startswith(("CREATE TEMP", "DROP ")):
+            check.execute(sql)  # the merge's own temporary tables, as they were
+            continue
+        if ("articles" not in sql or not sql.startswith(("SELECT", "INSERT", "WITH"))
+                or sql in planned):
+            continue
+        names = {m.group(1) or "articles" for m in alias.finditer(sql)} - {
+            "WHERE", "JOIN", "ON", "ORDER", "GROUP", "LEFT", "SELECT", "UNION", "LIMIT"}
+        try:
+            plan = [str(row[3]) for row in check.execute("EXPLAIN QUERY PLAN " + sql,
+                                                         [0] * sql.count("?"))]
+        except sqlite3.Error:
+            continue  # a statement on something made and dropped in between
+        planned.add(sql)
+        scans = [step for step in plan if step.split(" USING")[0] in
+                 {f"SCAN {name}" for name in names} | {"SCAN other.articles",
+                                                       "SCAN main.articles"}
+                 and "INDEX" not in step]
+        assert not scans, (sql, plan)
+    assert len(planned) >= 4
+    check.close()

@@ -126,11 +126,15 @@ def map_articles(conn: sqlite3.Connection,
                .fetchone()[0])
     columns = ", ".join(_ARTICLE_COLUMNS)
     selected = ", ".join(f"o.{c}" for c in _ARTICLE_COLUMNS)
+    # Their new articles are found in their id index, and only their rows are read: a
+    # scan of their table for the ids read a part of every article's row (up to a page
+    # each: 34.9 s of a merge of 1,000,000 articles that added none).
     added = conn.execute(
         f"INSERT INTO main.articles (article_no, {columns}) "
         f"SELECT ? + ROW_NUMBER() OVER (ORDER BY o.article_no), {selected} "
-        "FROM other.articles o WHERE o.article_id NOT IN (SELECT theirs FROM temp.merge_articles)"
-        " AND o.article_id NOT IN (SELECT article_id FROM main.articles) ORDER BY o.article_no",
+        "FROM other.articles o WHERE o.article_no IN (SELECT n.article_no FROM other.articles n "
+        "WHERE n.article_id NOT IN (SELECT theirs FROM temp.merge_articles) "
+        "AND n.article_id NOT IN (SELECT article_id FROM main.articles)) ORDER BY o.article_no",
         (last,)).rowcount
     if added:
         conn.execute("INSERT INTO temp.merge_articles (theirs, ours) "
