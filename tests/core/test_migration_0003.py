@@ -78,7 +78,8 @@ def test_migrating_keeps_every_row_index_and_trigger(way: str, tmp_path: Path) -
         assert {name: now[name] for name in indexes} == indexes  # 0004 adds one for the list
         assert set(now) - set(indexes) == {"articles_listed", "assignments_by_annotator",
                                            "participant_history_by_id",
-                                           "article_sketches_by_words"}
+                                           "article_sketches_by_words",
+                                           "history_tag_removals"}
         now = _schema(conn, "trigger")
         assert {name: now[name] for name in triggers} == triggers  # 0010 adds the counts'
         assert set(now) - set(triggers) == {"status_counted", "status_recounted",

@@ -244,7 +244,7 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
                         "0006_samples", "0007_training_set", "0008_registry_history",
                         "0009_article_sketches", "0010_status_counts",
-                        "0011_article_columns"})
+                        "0011_article_columns", "0012_history_removals"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
@@ -476,3 +476,17 @@ def m0011_article_columns(db: Database) -> None:
         CREATE INDEX articles_listed
             ON articles(article_no, article_id, title, language, outlet, published);
         """)
+
+
+@migrations(name="0012_history_removals")
+def m0012_history_removals(db: Database) -> None:
+    """An index of the history's tag removals alone.
+
+    A merge looks for the tags removed in either file (a removal there takes the tag away
+    here; one here keeps theirs out): without this index, each look read every history
+    entry of its file, for the few removals there are: 12.1 s and 5.1 s from the disk at
+    1,000,000 articles (some 10,000,000 entries each).  Removals are few, so the index is
+    small; building it reads the history once.
+    """
+    db.execute("CREATE INDEX IF NOT EXISTS history_tag_removals ON history(article_id) "
+               "WHERE what = 'tag' AND action = 'removed'")
