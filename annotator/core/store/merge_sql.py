@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core.store.article_count import carry_count
+from annotator.core.store.who_coded import annotators
 
 TEMP_TABLES = ("merge_articles", "merge_versions", "merge_removed", "merge_rows",
                "merge_crowded", "merge_gone")
@@ -390,16 +391,14 @@ def merge_history(conn: sqlite3.Connection) -> int:
 
 
 def their_annotators(conn: sqlite3.Connection) -> list[str]:
-    """Everyone with a tag or a status in their file."""
-    return sorted(str(a) for (a,) in conn.execute(
-        "SELECT annotator FROM other.tags UNION SELECT annotator FROM other.article_status"))
+    """Everyone with a tag or a status in their file (from their annotator indexes)."""
+    return annotators(conn, "other")
 
 
 def their_people(conn: sqlite3.Connection) -> list[str]:
     """Every annotator, reviewer and comment author named in their file."""
-    return sorted(str(a) for (a,) in conn.execute(
-        "SELECT annotator FROM other.tags UNION SELECT annotator FROM other.article_status "
-        "UNION SELECT reviewer FROM other.adjudications UNION SELECT author FROM other.comments"))
+    return sorted(set(annotators(conn, "other")) | {str(a) for (a,) in conn.execute(
+        "SELECT reviewer FROM other.adjudications UNION SELECT author FROM other.comments")})
 
 
 def their_unusual_article_ids(conn: sqlite3.Connection) -> list[str]:
