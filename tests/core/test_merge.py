@@ -377,6 +377,7 @@ def _with_other_codebook(tmp_path: Path) -> tuple[Project, Path]:
     reza.set_choice(ARABIC_ID, "stance", "neutral")
     reza.set_value(ARABIC_ID, "demands", "truce", True)
     reza.set_value(SAMPLE_IDS[0], "demands", "truce", True)
+    reza.set_value(SAMPLE_IDS[0], "demands", "humanitarian_aid", True)  # known: not counted
     theirs.tags.add_value(ARABIC_ID, "reza", "participants", theirs.participants.all()[0].id,
                           role="observer")
     theirs.tags.set_choice(ARABIC_ID, "reza", "tone", "calm")
@@ -404,9 +405,24 @@ def test_unknown_values_are_named_and_nothing_is_merged(tmp_path: Path) -> None:
 def test_unknown_values_come_in_when_accepted(tmp_path: Path) -> None:
     mine, theirs = _with_other_codebook(tmp_path)
     summary = mine.merge.from_file(theirs, accept_unknown=True)
-    assert summary.tags_added == 5 and len(summary.unknown) == 3
+    assert summary.tags_added == 6 and len(summary.unknown) == 3
     assert any("our codebook does not know" in line for line in summary.lines())
     assert mine.codebooks.active_version() == 1  # their codebook is kept, not made active
+
+
+def test_their_tags_are_counted_only_when_something_is_unknown(tmp_path: Path) -> None:
+    """The check reads their distinct values; no count of every tag when all are known."""
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    statements: list[str] = []
+    mine.conn.set_trace_callback(statements.append)
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
+    mine.conn.set_trace_callback(None)
+    assert summary.tags_added == 1 and summary.unknown == []
+    assert any("SELECT DISTINCT field, value, role FROM other.tags" in s for s in statements)
+    assert not any("GROUP BY field, value, role" in s for s in statements)
 
 
 def test_a_long_list_of_unknown_values_is_bounded() -> None:
@@ -433,7 +449,7 @@ def test_the_command_line_refuses_unknown_values_unless_accepted(
     out, _ = capsys.readouterr()
     assert "our codebook does not know them" in out
     with open_project(tmp_path / "mine.sqlite") as again:
-        assert len(again.tags.find()) == 5
+        assert len(again.tags.find()) == 6
 
 
 def test_errors_about_a_migrated_copy_name_the_colleagues_file(tmp_path: Path) -> None:
