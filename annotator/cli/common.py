@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable, translate
 from annotator.core.intake.importer import open_default_project
@@ -26,6 +27,7 @@ from annotator.core.names import check_person
 from annotator.core.outputs.terminal import visual
 from annotator.core.safety.location import warning as location_warning
 from annotator.core.store import Project, open_project
+from annotator.core.store.opening import needs_update
 
 
 def project_for(args: argparse.Namespace, create: bool = False, writes: bool = False) -> Project:
@@ -35,6 +37,11 @@ def project_for(args: argparse.Namespace, create: bool = False, writes: bool = F
     A reading command opens a project it cannot write (read-only file or folder)
     read-only, and says so once on stderr; a writing command fails with one line."""
     db = args.db or os.environ.get("ANNOTATOR_DB")
+    updating = Path(db).expanduser() if db else paths.default_project_path()
+    if needs_update(updating) and os.access(updating, os.W_OK):
+        say(args, Translatable("annotator: {path}: made by an older version; backing it up and "
+                               "updating it (minutes for a large project)", path=updating),
+            sys.stderr, flush=True)
     if db:
         project = open_project(db, create=create,
                                codebook_path=getattr(args, "codebook_file", None),

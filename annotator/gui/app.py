@@ -30,7 +30,12 @@ from annotator.gui import settings as stored
 from annotator.gui.fonts import load_fonts
 from annotator.gui.i18n import apply_color_scheme, install_translations, pick_language
 from annotator.gui.main_window import MainWindow
-from annotator.gui.opening import ask_annotator_name, confirm_new_project, refuse_name
+from annotator.gui.opening import (
+    ask_annotator_name,
+    confirm_new_project,
+    refuse_name,
+    update_first,
+)
 from annotator.gui.texts import error_message, plain_message
 
 
@@ -48,15 +53,18 @@ def choose_project(db: str | None) -> Project | None:
         path = Path(db).expanduser()
         if probe(path).kind == "missing" and not confirm_new_project(None, path):
             return None
+        update_first(None, path)
         # A project that cannot be written here (a read-only folder or file) opens for
         # reading, with a notice, rather than not at all.
         return open_project(path, allow_read_only=True)
     for recent in stored.recent_projects()[:1]:
         if Path(recent).exists():
             try:
+                update_first(None, Path(recent))
                 return open_project(recent, create=False, allow_read_only=True)
             except AnnotatorError:
                 break
+    update_first(None, paths.default_project_path())
     return open_default_project()
 
 

@@ -4,7 +4,9 @@ It asks the annotator's name (prefilled with ``ANNOTATOR_NAME`` when it is set, 
 system user name) and whether to create a project file that does not exist, and it says what a
 project just opened needs said: a non-modal warning when it lies on a network share or in a
 synced folder (:mod:`annotator.core.safety.location`), and a standing notice while its file
-or folder cannot be written here (the project is open for reading only).  Shared by
+or folder cannot be written here (the project is open for reading only).  A project of an
+older version is backed up and brought up to date before it opens, in a worker, under a
+dialog that says so (:func:`update_first`).  Shared by
 :mod:`annotator.gui.app` (start-up) and the window's own File > Open, so both behave alike.
 """
 
@@ -14,13 +16,24 @@ import getpass
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.names import name_problem, refused
 from annotator.core.safety.location import SharedPlace, shared_place
 from annotator.core.store import Project
+from annotator.core.store.opening import needs_update
 from annotator.gui.texts import core_text, isolate, message_text
+from annotator.gui.workers import UpdateWorker
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
@@ -74,6 +87,40 @@ def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def update_first(parent: QWidget | None, path: Path) -> None:
+    """When ``path`` is a project of an older version, back it up and bring it up to date
+    in a worker while a dialog says so (minutes for a large project; the window would
+    otherwise not answer, or not appear, meanwhile).  Raises :class:`AnnotatorError`
+    when that failed; the project is then as it was (each migration is a transaction)."""
+    if not needs_update(path) or not os.access(path, os.W_OK):
+        return  # up to date, or opening says what is wrong (read-only, say)
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("updatingProject")
+    dialog.setWindowTitle("annotator")
+    label = QLabel(message_text(QCoreApplication.translate(
+        "app", "%1 was made by an older version of annotator. It is backed up, then brought "
+        "up to date; a large project takes a few minutes.").replace("%1", isolate(path.name))))
+    label.setTextFormat(Qt.TextFormat.PlainText)  # the file name is data
+    label.setWordWrap(True)
+    dialog.setLabel(label)
+    dialog.setCancelButton(None)  # a migration stops only between its transactions
+    dialog.setRange(0, 0)  # busy: the steps give no fraction
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(440)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    worker = UpdateWorker(path)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)  # queued: a quick finish still ends the loop below
+    worker.start()
+    dialog.show()
+    loop.exec()
+    worker.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        raise AnnotatorError(worker.error)
 
 
 def show_project_notices(window: QMainWindow, project: Project) -> None:

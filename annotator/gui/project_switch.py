@@ -81,6 +81,7 @@ class ProjectSwitcher(QObject):
         written here opens for reading (with the standing notice), and one in a shared or
         synced folder gets the warning."""
         try:
+            opening.update_first(self.window, path)
             project = open_project(path, create=create, allow_read_only=True)
         except AnnotatorError as exc:
             QMessageBox.warning(self.window, translate("MainWindow", "Cannot open the project"),

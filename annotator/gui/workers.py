@@ -127,6 +127,27 @@ class MergeWorker(QThread):
         self.done.emit(summaries)
 
 
+class UpdateWorker(QThread):
+    """Opens the project at ``project_path`` once and closes it again: a project of an
+    older version is backed up and brought up to date on the way (minutes for a large
+    one), off the window's thread.  ``error`` holds the failure's message (translatable),
+    if any; the window then opens the project itself, finding nothing left to do."""
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.error: str | None = None
+
+    def run(self) -> None:
+        try:
+            with open_project(self.project_path, create=False, allow_read_only=True):
+                pass
+        except AnnotatorError as exc:
+            self.error = message_of(exc)
+        except Exception as exc:  # never let a thread die silently
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 class BackupWorker(QThread):
     """Backs up the project when it opens, without holding up the window."""
 

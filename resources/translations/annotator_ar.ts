@@ -52,12 +52,12 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+89"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+88"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين المرمّزين</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <location line="+11"/>
         <source>Field</source>
         <translation>الحقل</translation>
@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+72"/>
+        <location filename="../../annotator/gui/article_list.py" line="+73"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربية</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+179"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>لا يوجد مقال في «%2» يطابق «%1».</translation>
     </message>
@@ -303,7 +303,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-286"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -671,7 +671,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>ملفات المشروع (*.annotator *.sqlite)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -903,7 +903,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="-86"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-87"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -913,7 +913,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -990,7 +990,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-21"/>
         <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
         <translation>ملفات المشروع (*.annotator *.sqlite *.db);;كل الملفات (*)</translation>
     </message>
@@ -1736,7 +1736,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 (dated in the future: the clock was ahead)</source>
         <translation>%1 (مؤرَّخة في المستقبل: كانت الساعة متقدّمة)</translation>
     </message>
@@ -1746,7 +1746,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>غير مقروءة</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not a backup: %1</source>
         <translation>ليست نسخة احتياطية: %1</translation>
     </message>
@@ -2498,7 +2498,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+32"/>
+        <location filename="../../annotator/gui/opening.py" line="+45"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -2523,7 +2523,12 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>%1 was made by an older version of annotator. It is backed up, then brought up to date; a large project takes a few minutes.</source>
+        <translation>%1 صُنع بإصدار أقدم من annotator. تُؤخذ منه نسخة احتياطية أولًا ثم يُحدَّث؛ يستغرق المشروع الكبير بضع دقائق.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع أو مجلده هنا، لذا التغييرات معطّلة.</translation>
     </message>

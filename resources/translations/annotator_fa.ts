@@ -52,12 +52,12 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/agreement_dialog.py" line="+89"/>
+        <location filename="../../annotator/gui/agreement_dialog.py" line="+88"/>
         <source>Inter-annotator agreement</source>
         <translation>توافق میان کدگذاران</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <location line="+11"/>
         <source>Field</source>
         <translation>فیلد</translation>
@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+72"/>
+        <location filename="../../annotator/gui/article_list.py" line="+73"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربی</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+179"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای در «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -303,7 +303,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-286"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -671,7 +671,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پرونده‌های پروژه (*.annotator *.sqlite)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -903,7 +903,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="-86"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-87"/>
         <source>New project</source>
         <translation>پروژهٔ جدید</translation>
     </message>
@@ -913,7 +913,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot open the project</source>
         <translation>باز کردن پروژه ممکن نیست</translation>
     </message>
@@ -990,7 +990,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/project_switch.py" line="-20"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-21"/>
         <source>Project files (*.annotator *.sqlite *.db);;All files (*)</source>
         <translation>پرونده‌های پروژه (*.annotator *.sqlite *.db);;همهٔ پرونده‌ها (*)</translation>
     </message>
@@ -1726,7 +1726,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 (dated in the future: the clock was ahead)</source>
         <translation>%1 (تاریخ آن در آینده است: ساعت جلو بود)</translation>
     </message>
@@ -1736,7 +1736,7 @@ The same name would be suggested under two ids. Keep it anyway?</source>
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not a backup: %1</source>
         <translation>نسخهٔ پشتیبان نیست: %1</translation>
     </message>
@@ -2473,7 +2473,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+32"/>
+        <location filename="../../annotator/gui/opening.py" line="+45"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -2498,7 +2498,12 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>%1 was made by an older version of annotator. It is backed up, then brought up to date; a large project takes a few minutes.</source>
+        <translation>%1 با نسخهٔ قدیمی‌تری از annotator ساخته شده است. نخست از آن پشتیبان گرفته می‌شود، سپس به‌روز می‌شود؛ پروژه‌ای بزرگ چند دقیقه طول می‌کشد.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>فقط‌خواندنی: پرونده یا پوشهٔ این پروژه اینجا نوشتنی نیست، پس تغییرات خاموش است.</translation>
     </message>

@@ -1,0 +1,113 @@
+"""A project of an older version opens after a backup and its update, run in a worker
+under a dialog that says so: at 1,000,000 articles the backup and migration 0012 take
+minutes, and without the dialog the window would not appear (or not answer) meanwhile.
+
+The project is a real fixture file of the schema before migration 0012.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable
+from annotator.core.store import open_project
+from annotator.core.store.backups import list_backups
+from annotator.core.store.opening import needs_update
+from annotator.gui import workers
+from annotator.gui.app import create_window
+from annotator.gui.opening import update_first
+
+FIXTURE = (Path(__file__).resolve().parents[1] / "fixtures"
+           / "project_0011_article_columns.sqlite")
+
+
+def _older(tmp_path: Path, name: str = "old.sqlite") -> Path:
+    path = tmp_path / name
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+def _dialogs() -> list[QProgressDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def _held_open(monkeypatch: pytest.MonkeyPatch, seen: list[str]) -> None:
+    """The worker's opening waits until the dialog has been looked at (as a long update
+    would); the look happens in the event loop the dialog runs."""
+    release = threading.Event()
+    real = workers.open_project
+
+    def held(*args: object, **kwargs: object):
+        assert release.wait(20), "the dialog was never looked at"
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def look() -> None:
+        seen.extend(dialog.labelText() for dialog in _dialogs())
+        release.set()
+
+    monkeypatch.setattr(workers, "open_project", held)
+    QTimer.singleShot(50, look)
+
+
+def test_an_older_project_is_updated_under_a_dialog(qtbot, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _older(tmp_path)
+    assert needs_update(path)
+    seen: list[str] = []
+    _held_open(monkeypatch, seen)
+    update_first(None, path)
+    assert seen == ["\u2068old.sqlite\u2069 was made by an older version of annotator. It is "
+                    "backed up, then brought up to date; a large project takes a few minutes."]
+    assert _dialogs() == []
+    assert not needs_update(path)
+    assert [b.reason for b in list_backups(path)] == ["before-migration"]
+
+
+def test_an_up_to_date_project_opens_without_a_dialog(qtbot, project_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: object) -> None:
+        raise AssertionError("a worker for a project that needs no update")
+
+    monkeypatch.setattr(workers.UpdateWorker, "start", never)
+    assert not needs_update(project_path)
+    update_first(None, project_path)
+    update_first(None, project_path.parent / "missing.sqlite")  # opening says what is wrong
+
+
+def test_a_failed_update_is_one_clear_error(qtbot, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _older(tmp_path)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise AnnotatorError(Translatable("{path}: cannot write the backup (disk full)",
+                                          path=path))
+
+    monkeypatch.setattr(workers, "open_project", full)
+    with pytest.raises(AnnotatorError, match="cannot write the backup"):
+        update_first(None, path)
+    assert _dialogs() == [] and needs_update(path)  # nothing changed
+
+
+def test_the_window_starts_on_an_older_project_in_persian(qtbot, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    path = _older(tmp_path, "پروژه.sqlite")
+    seen: list[str] = []
+    _held_open(monkeypatch, seen)
+    window = create_window(str(path), "fa", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    assert len(seen) == 1 and "\u2068پروژه.sqlite\u2069" in seen[0]
+    assert "older version" not in seen[0] and "نسخه" in seen[0]
+    assert not needs_update(path)
+    assert window.session.project.articles.count() > 0
+    with open_project(path, create=False) as again:  # a second opening has nothing to do
+        assert again.articles.count() == window.session.project.articles.count()
