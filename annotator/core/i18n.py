@@ -149,6 +149,30 @@ class Clauses(tuple):  # type: ignore[type-arg]
     Arabic semicolon) in Persian and Arabic."""
 
 
+class InContext(Translatable):
+    """A word stored in the data (a status such as ``in_progress``) filled into a message:
+    in English as stored (what the command line always printed), in Persian and Arabic as
+    the catalogue says ``message`` in ``context`` (``pgettext``), as the window and the
+    report name it."""
+
+    context: str
+
+    def __new__(cls, english: str, context: str, message: str) -> InContext:
+        self = str.__new__(cls, english)
+        self.message = message
+        self.values = {}
+        self.context = context
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (InContext, (str.__str__(self), self.context, self.message))
+
+    def translated(self, language: str, isolate: bool = False) -> str:
+        if language == SOURCE_LANGUAGE:
+            return str.__str__(self)
+        return translation(language).pgettext(self.context, self.message)
+
+
 class SystemReason(Translatable):
     """Why the system refused a file operation: in English as the system says it (so the
     command line prints what it always printed), in Persian and Arabic from the catalogue

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.commands import main
+from annotator.core.i18n import translation
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.core.store.backups import backup
@@ -168,6 +169,13 @@ def test_check_finds_counts_a_tool_left_wrong_and_recount_mends_them(
     assert "nima, skipped: kept 1, counted 0" in out
     assert "reza, in_progress: kept 0, counted 1" in out
     assert "result: 1 problems" not in out and "result: 3 problems" in out
+    for lang in ("fa", "ar"):  # the statuses named as the window names them
+        assert main(["--lang", lang, *db, "check"]) == 1
+        out = capsys.readouterr().out
+        words = translation(lang)
+        assert "in_progress" not in out and "skipped" not in out
+        assert f"reza، {words.pgettext('status', 'in progress')}" in out
+        assert f"nima، {words.pgettext('status', 'skipped')}" in out
     assert main([*db, "check", "--recount"]) == 0
     out = capsys.readouterr().out
     assert "status counts: counted again (3 were wrong)" in out and "status counts: ok" in out

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, Listing, Translatable, message_of
+from annotator.core.i18n import N_, InContext, Listing, Translatable, message_of
 from annotator.core.participants import Clash
 from annotator.core.records import content_hash
 from annotator.core.store.project import Project
@@ -156,7 +156,8 @@ class HealthReport:
                                      "in the project", count=len(self.orphan_statuses)))
         out += _listed([Translatable("article {article}, {annotator}: {status}",
                                      article=p.article_id, annotator=p.annotator,
-                                     status=p.status) for p in self.orphan_statuses], shown)
+                                     status=_status_word(p.status))
+                        for p in self.orphan_statuses], shown)
         out.append(Translatable("participants registry: ok") if not self.clashes
                    else Translatable("participants registry: {count} spellings name two "
                                      "participants in use (correct one, or merge them if "
@@ -169,7 +170,8 @@ class HealthReport:
                                      "them again: annotator check --recount)",
                                      count=len(self.count_drift)))
         out += _listed([Translatable("{annotator}, {status}: kept {kept}, counted {counted}",
-                                     annotator=d.annotator, status=d.status, kept=d.kept,
+                                     annotator=d.annotator, status=_status_word(d.status),
+                                     kept=d.kept,
                                      counted=d.counted) for d in self.count_drift], shown)
         for reason in self.not_checked:
             out.append(Translatable("not checked: {reason}", reason=reason))
@@ -407,3 +409,10 @@ def _listed(items: list[str], shown: int) -> list[str]:
     if len(items) > shown:
         out.append(Translatable("  … and {count} more", count=len(items) - shown))
     return out
+
+
+def _status_word(status: str) -> InContext:
+    """A stored status as the window and the report name it in Persian and Arabic
+    (``in_progress``: "in progress" in the catalogue's ``status`` context); in English as
+    stored."""
+    return InContext(status, "status", status.replace("_", " "))
