@@ -47,25 +47,27 @@ def has_display() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def choose_project(db: str | None) -> Project | None:
-    """The project to open; None when the user declined to create a missing ``db``."""
+def choose_project(db: str | None) -> tuple[Project, bool] | None:
+    """The project to open, and whether it was backed up and updated on the way
+    (:func:`~annotator.gui.opening.update_first`); None when the user declined to create
+    a missing ``db``."""
     if db:
         path = Path(db).expanduser()
         if probe(path).kind == "missing" and not confirm_new_project(None, path):
             return None
-        update_first(None, path)
+        updated = update_first(None, path)
         # A project that cannot be written here (a read-only folder or file) opens for
         # reading, with a notice, rather than not at all.
-        return open_project(path, allow_read_only=True)
+        return open_project(path, allow_read_only=True), updated
     for recent in stored.recent_projects()[:1]:
         if Path(recent).exists():
             try:
-                update_first(None, Path(recent))
-                return open_project(recent, create=False, allow_read_only=True)
+                updated = update_first(None, Path(recent))
+                return open_project(recent, create=False, allow_read_only=True), updated
             except AnnotatorError:
                 break
-    update_first(None, paths.default_project_path())
-    return open_default_project()
+    updated = update_first(None, paths.default_project_path())
+    return open_default_project(), updated
 
 
 def create_window(db: str | None, lang: str | None,
@@ -94,11 +96,15 @@ def create_window(db: str | None, lang: str | None,
             return None
         name = asked
     stored.set_annotator_name(name)
-    project = choose_project(db)
-    if project is None:
+    chosen = choose_project(db)
+    if chosen is None:
         return None
+    project, updated = chosen
     stored.add_recent(project.path)
-    return MainWindow(Session(project, name), language, family)
+    window = MainWindow(Session(project, name), language, family)
+    if updated:
+        window.projects.first_backed_up_by_update()
+    return window
 
 
 def show_start_error(error: AnnotatorError) -> None:

@@ -89,13 +89,14 @@ def confirm_new_project(parent: QWidget | None, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def update_first(parent: QWidget | None, path: Path) -> None:
+def update_first(parent: QWidget | None, path: Path) -> bool:
     """When ``path`` is a project of an older version, back it up and bring it up to date
     in a worker while a dialog says so (minutes for a large project; the window would
-    otherwise not answer, or not appear, meanwhile).  Raises :class:`AnnotatorError`
-    when that failed; the project is then as it was (each migration is a transaction)."""
+    otherwise not answer, or not appear, meanwhile); True when it did.  Raises
+    :class:`AnnotatorError` when that failed; the project is then as it was (each
+    migration is a transaction)."""
     if not needs_update(path) or not os.access(path, os.W_OK):
-        return  # up to date, or opening says what is wrong (read-only, say)
+        return False  # up to date, or opening says what is wrong (read-only, say)
     dialog = QProgressDialog(parent)
     dialog.setObjectName("updatingProject")
     dialog.setWindowTitle("annotator")
@@ -121,6 +122,7 @@ def update_first(parent: QWidget | None, path: Path) -> None:
     dialog.deleteLater()
     if worker.error is not None:
         raise AnnotatorError(worker.error)
+    return True
 
 
 def show_project_notices(window: QMainWindow, project: Project) -> None:

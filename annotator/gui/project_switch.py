@@ -50,6 +50,7 @@ class ProjectSwitcher(QObject):
         self.watch, self.jobs = watch, jobs
         self.backup_worker: BackupWorker | None = None
         self.closing = False
+        self._backed_up_first = False  # the first project was backed up as it was updated
 
     # -- the File menu ------------------------------------------------------------------
     def new_project(self) -> None:
@@ -81,7 +82,7 @@ class ProjectSwitcher(QObject):
         written here opens for reading (with the standing notice), and one in a shared or
         synced folder gets the warning."""
         try:
-            opening.update_first(self.window, path)
+            updated = opening.update_first(self.window, path)
             project = open_project(path, create=create, allow_read_only=True)
         except AnnotatorError as exc:
             QMessageBox.warning(self.window, translate("MainWindow", "Cannot open the project"),
@@ -93,7 +94,8 @@ class ProjectSwitcher(QObject):
         stored.add_recent(path)
         self._use(Session(project, self._session().annotator))
         opening.show_project_notices(self.window, project)
-        self.backup_on_open()
+        if not updated:  # else backed up just before its update (see update_first)
+            self.backup_on_open()
 
     def restore_backup(self) -> None:
         """Put an earlier state of the project back (the current one is backed up first)."""
@@ -128,8 +130,15 @@ class ProjectSwitcher(QObject):
 
     def first_backup(self) -> None:
         """The backup on opening the window's first project, once the analyst has started."""
-        if not self.closing and self.backup_worker is None:
+        if not self.closing and self.backup_worker is None and not self._backed_up_first:
             self.backup_on_open()
+
+    def first_backed_up_by_update(self) -> None:
+        """The window's first project was backed up and updated as it opened
+        (:func:`~annotator.gui.opening.update_first`): no backup on opening as well.  The
+        one before the update, updated again, is this state, and a second copy would cost
+        as much (13 GB at 1,000,000 articles) beside the analyst's first minutes."""
+        self._backed_up_first = True
 
     def backup_on_open(self) -> None:
         """A backup when a project opens (if it changed since the last), in the background."""

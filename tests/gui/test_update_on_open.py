@@ -63,7 +63,7 @@ def test_an_older_project_is_updated_under_a_dialog(qtbot, tmp_path: Path,
     assert needs_update(path)
     seen: list[str] = []
     _held_open(monkeypatch, seen)
-    update_first(None, path)
+    assert update_first(None, path) is True
     assert seen == ["\u2068old.sqlite\u2069 was made by an older version of annotator. It is "
                     "backed up, then brought up to date; a large project takes a few minutes."]
     assert _dialogs() == []
@@ -78,8 +78,9 @@ def test_an_up_to_date_project_opens_without_a_dialog(qtbot, project_path: Path,
 
     monkeypatch.setattr(workers.UpdateWorker, "start", never)
     assert not needs_update(project_path)
-    update_first(None, project_path)
-    update_first(None, project_path.parent / "missing.sqlite")  # opening says what is wrong
+    assert update_first(None, project_path) is False
+    # Opening says what is wrong with a missing file.
+    assert update_first(None, project_path.parent / "missing.sqlite") is False
 
 
 def test_a_failed_update_is_one_clear_error(qtbot, tmp_path: Path,
@@ -111,3 +112,19 @@ def test_the_window_starts_on_an_older_project_in_persian(qtbot, tmp_path: Path,
     assert window.session.project.articles.count() > 0
     with open_project(path, create=False) as again:  # a second opening has nothing to do
         assert again.articles.count() == window.session.project.articles.count()
+    # Backed up just before its update: the opening's own backup would be a second copy.
+    window.projects.first_backup()
+    assert window.projects.backup_worker is None
+    assert [b.reason for b in list_backups(path)] == ["before-migration"]
+
+
+def test_the_window_backs_up_an_up_to_date_project_on_opening(qtbot, project_path: Path
+                                                              ) -> None:
+    window = create_window(str(project_path), "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    window.projects.first_backup()
+    worker = window.projects.backup_worker
+    assert worker is not None
+    worker.wait()
+    assert [b.reason for b in list_backups(project_path)] == ["open"]
