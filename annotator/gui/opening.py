@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -97,7 +98,7 @@ def update_first(parent: QWidget | None, path: Path) -> bool:
     migration is a transaction)."""
     if not needs_update(path) or not os.access(path, os.W_OK):
         return False  # up to date, or opening says what is wrong (read-only, say)
-    dialog = QProgressDialog(parent)
+    dialog = _UpdateDialog(parent)
     dialog.setObjectName("updatingProject")
     dialog.setWindowTitle("annotator")
     label = QLabel(message_text(QCoreApplication.translate(
@@ -118,11 +119,32 @@ def update_first(parent: QWidget | None, path: Path) -> bool:
     dialog.show()
     loop.exec()
     worker.wait()
+    dialog.updating = False
     dialog.close()
     dialog.deleteLater()
     if worker.error is not None:
         raise AnnotatorError(worker.error)
     return True
+
+
+class _UpdateDialog(QProgressDialog):
+    """Stays up while the update runs: Escape and the close button do nothing.  Hidden,
+    it would give the window back to the analyst, who could open the same file again and
+    start a second update of it."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.updating = True
+
+    def reject(self) -> None:
+        if not self.updating:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.updating:
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
 
 def show_project_notices(window: QMainWindow, project: Project) -> None:

@@ -425,6 +425,23 @@ def test_their_tags_are_counted_only_when_something_is_unknown(tmp_path: Path) -
     assert not any("GROUP BY field, value, role" in s for s in statements)
 
 
+@pytest.mark.parametrize("field", ["zz\x00", b"stance"])
+def test_a_field_an_sqlite_tool_wrote_oddly_is_still_unknown(tmp_path: Path,
+                                                             field: object) -> None:
+    """A field id holding a NUL, or stored as bytes: named unknown, nothing merged."""
+    mine = new_project(tmp_path / "mine.sqlite")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
+    theirs.close()
+    with sqlite3.connect(tmp_path / "theirs.sqlite") as raw:
+        raw.execute("UPDATE tags SET field = ?", (field,))
+    raw.close()
+    with pytest.raises(merge_module.UnknownValuesError) as info:
+        mine.merge.from_file(tmp_path / "theirs.sqlite")
+    assert [u.tags for u in info.value.unknown] == [1]
+    assert mine.tags.find() == []
+
+
 def test_a_long_list_of_unknown_values_is_bounded() -> None:
     unknown = [merge_module.UnknownValue("demands", f"v{n}", None, 1) for n in range(25)]
     message = str(merge_module.UnknownValuesError("theirs.sqlite", unknown))

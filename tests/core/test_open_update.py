@@ -47,3 +47,13 @@ def test_the_line_is_in_the_commands_language(tmp_path: Path, capsys) -> None:
     assert main(["--db", str(old), "codebook", "--lang", "fa", "--logical"]) == 0
     err = capsys.readouterr().err
     assert str(old) in err and "older version" not in err and "نسخه" in err
+
+
+def test_a_symlink_loop_is_one_clear_error(tmp_path: Path, capsys) -> None:
+    loop = tmp_path / "loop.sqlite"
+    loop.symlink_to(loop)
+    assert not needs_update(loop)
+    assert main(["--db", str(loop), "codebook"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: error: ") and err.count("\n") == 1
+    assert "Traceback" not in err

@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from annotator.core.errors import AnnotatorError
@@ -69,6 +70,34 @@ def test_an_older_project_is_updated_under_a_dialog(qtbot, tmp_path: Path,
     assert _dialogs() == []
     assert not needs_update(path)
     assert [b.reason for b in list_backups(path)] == ["before-migration"]
+
+
+def test_the_dialog_stays_up_until_the_update_ends(qtbot, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Escape and the close button do not hide it: hidden, it would give the window back,
+    and opening the same file again would start a second update of it."""
+    path = _older(tmp_path)
+    release = threading.Event()
+    real = workers.open_project
+    shown: list[bool] = []
+
+    def held(*args: object, **kwargs: object):
+        assert release.wait(20), "the dialog was never tried"
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def try_to_dismiss() -> None:
+        [dialog] = _dialogs()
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        dialog.close()
+        shown.append(dialog.isVisible())
+        shown.append(QApplication.activeModalWidget() is dialog)
+        release.set()
+
+    monkeypatch.setattr(workers, "open_project", held)
+    QTimer.singleShot(50, try_to_dismiss)
+    assert update_first(None, path) is True
+    assert shown == [True, True]
+    assert _dialogs() == [] and not needs_update(path)
 
 
 def test_an_up_to_date_project_opens_without_a_dialog(qtbot, project_path: Path,

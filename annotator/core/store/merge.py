@@ -35,7 +35,6 @@ merged: otherwise agreement would silently count values no codebook here defines
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 import tempfile
@@ -393,8 +392,8 @@ def unknown_in_colleague(conn: sqlite3.Connection, codebook: Codebook) -> list[U
     merge).  One entry per unknown field, or per unknown value or role of a known
     field, in field order, with the number of rows carrying it.
 
-    Their distinct (field, value, role) are read first and only the fields with something
-    unknown are counted: a ``GROUP BY`` of every row sorted all of them (9.3 s for
+    Their distinct (field, value, role) are read first, and their rows counted only when
+    something is unknown: a ``GROUP BY`` of every row sorts all of them (9.3 s for
     6,000,000 tags, where the distinct ones took 1.5 s), and usually nothing is unknown.
     """
     tables = {str(name) for (name,) in conn.execute(
@@ -403,15 +402,13 @@ def unknown_in_colleague(conn: sqlite3.Connection, codebook: Codebook) -> list[U
     for table in ("tags", "adjudications"):
         if table not in tables:
             continue
-        fields = sorted({str(field_id) for field_id, value, role in conn.execute(
-            f"SELECT DISTINCT field, value, role FROM other.{table}")
-            if _unknown_keys(codebook, str(field_id), value, role)})
-        if not fields:
+        if not any(_unknown_keys(codebook, str(field_id), value, role)
+                   for field_id, value, role in conn.execute(
+                       f"SELECT DISTINCT field, value, role FROM other.{table}").fetchall()):
             continue
         for field_id, value, role, n in conn.execute(
                 f"SELECT field, value, role, COUNT(*) FROM other.{table} "
-                "WHERE field IN (SELECT value FROM json_each(?)) GROUP BY field, value, role",
-                (json.dumps(fields),)):
+                "GROUP BY field, value, role"):
             for key in _unknown_keys(codebook, str(field_id), value, role):
                 counts[key] = counts.get(key, 0) + int(n)
     order = {f.id: number for number, f in enumerate(codebook.fields)}

@@ -74,8 +74,8 @@ def needs_update(path: str | Path) -> bool:
     try:
         conn = sqlite3.connect(read_only_uri(Path(path).expanduser()), uri=True,
                                isolation_level=None)
-    except sqlite3.Error:
-        return False
+    except (sqlite3.Error, OSError, RuntimeError, ValueError):
+        return False  # a symlink loop (RuntimeError), a NUL in the name: opening says so
     try:
         applied = {str(name) for (name,) in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
