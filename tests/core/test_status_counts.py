@@ -173,6 +173,9 @@ def test_check_finds_counts_a_tool_left_wrong_and_recount_mends_them(
         assert main(["--lang", lang, *db, "check"]) == 1
         out = capsys.readouterr().out
         words = translation(lang)
+        # The window's status words, which the catalogue has in this language.
+        assert not words.pgettext("status", "in progress").isascii()
+        assert not words.pgettext("status", "skipped").isascii()
         assert "in_progress" not in out and "skipped" not in out
         assert f"reza، {words.pgettext('status', 'in progress')}" in out
         assert f"nima، {words.pgettext('status', 'skipped')}" in out
