@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +36,7 @@ from annotator.gui.opening import (
     refuse_name,
     update_first,
 )
-from annotator.gui.texts import error_message, plain_message
+from annotator.gui.texts import error_message, message_text, plain_message
 
 
 def has_display() -> bool:
@@ -64,7 +64,8 @@ def choose_project(db: str | None) -> tuple[Project, bool] | None:
             try:
                 updated = update_first(None, Path(recent))
                 return open_project(recent, create=False, allow_read_only=True), updated
-            except AnnotatorError:
+            except AnnotatorError as exc:
+                show_recent_error(exc)  # said, and the window still starts
                 break
     updated = update_first(None, paths.default_project_path())
     return open_default_project(), updated
@@ -105,6 +106,18 @@ def create_window(db: str | None, lang: str | None,
     if updated:
         window.projects.first_backed_up_by_update()
     return window
+
+
+def show_recent_error(error: AnnotatorError) -> None:
+    """Say why the last project did not open (a failed update, a damaged file) before the
+    default project opens instead."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "annotator", message_text(
+        QCoreApplication.translate("app", "The last project could not be opened; the "
+                                   "default project opens instead.")),
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("recentProjectError")
+    box.setInformativeText(plain_message(error_message(error)))
+    box.exec()
 
 
 def show_start_error(error: AnnotatorError) -> None:

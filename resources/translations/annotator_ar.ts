@@ -666,12 +666,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+60"/>
         <source>Project files (*.annotator *.sqlite)</source>
         <translation>ملفات المشروع (*.annotator *.sqlite)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>Could not back up the project: %1</source>
         <translation>تعذّر أخذ نسخة احتياطية من المشروع: %1</translation>
     </message>
@@ -903,7 +903,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="-87"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-95"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -2498,7 +2498,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+45"/>
+        <location filename="../../annotator/gui/opening.py" line="+46"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالترميز؟</translation>
     </message>
@@ -2523,12 +2523,12 @@ The current state is backed up first.</source>
         <translation>%1 غير موجود. هل يُنشأ مشروع جديد هناك؟</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 was made by an older version of annotator. It is backed up, then brought up to date; a large project takes a few minutes.</source>
         <translation>%1 صُنع بإصدار أقدم من annotator. تُؤخذ منه نسخة احتياطية أولًا ثم يُحدَّث؛ يستغرق المشروع الكبير بضع دقائق.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+57"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع أو مجلده هنا، لذا التغييرات معطّلة.</translation>
     </message>
@@ -2551,6 +2551,11 @@ The current state is backed up first.</source>
         <location line="+8"/>
         <source>Project on a shared folder</source>
         <translation>مشروع في مجلد مشترك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="+115"/>
+        <source>The last project could not be opened; the default project opens instead.</source>
+        <translation>تعذّر فتح آخر مشروع؛ يُفتح المشروع الافتراضي بدلًا منه.</translation>
     </message>
 </context>
 <context>

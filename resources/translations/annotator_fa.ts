@@ -666,12 +666,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="+59"/>
+        <location filename="../../annotator/gui/project_switch.py" line="+60"/>
         <source>Project files (*.annotator *.sqlite)</source>
         <translation>پرونده‌های پروژه (*.annotator *.sqlite)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>Could not back up the project: %1</source>
         <translation>پشتیبان‌گیری از پروژه ممکن نشد: %1</translation>
     </message>
@@ -903,7 +903,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_switch.py" line="-87"/>
+        <location filename="../../annotator/gui/project_switch.py" line="-95"/>
         <source>New project</source>
         <translation>پروژهٔ جدید</translation>
     </message>
@@ -2473,7 +2473,7 @@ The current state is backed up first.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/opening.py" line="+45"/>
+        <location filename="../../annotator/gui/opening.py" line="+46"/>
         <source>Who is annotating?</source>
         <translation>چه کسی کدگذاری می‌کند؟</translation>
     </message>
@@ -2498,12 +2498,12 @@ The current state is backed up first.</source>
         <translation>%1 وجود ندارد. پروژهٔ تازه‌ای آنجا ساخته شود؟</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 was made by an older version of annotator. It is backed up, then brought up to date; a large project takes a few minutes.</source>
         <translation>%1 با نسخهٔ قدیمی‌تری از annotator ساخته شده است. نخست از آن پشتیبان گرفته می‌شود، سپس به‌روز می‌شود؛ پروژه‌ای بزرگ چند دقیقه طول می‌کشد.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+57"/>
         <source>Read-only: this project&apos;s file or folder cannot be written here, so changes are off.</source>
         <translation>فقط‌خواندنی: پرونده یا پوشهٔ این پروژه اینجا نوشتنی نیست، پس تغییرات خاموش است.</translation>
     </message>
@@ -2526,6 +2526,11 @@ The current state is backed up first.</source>
         <location line="+8"/>
         <source>Project on a shared folder</source>
         <translation>پروژه در پوشهٔ مشترک</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="+115"/>
+        <source>The last project could not be opened; the default project opens instead.</source>
+        <translation>آخرین پروژه باز نشد؛ به‌جای آن پروژهٔ پیش‌فرض باز می‌شود.</translation>
     </message>
 </context>
 <context>

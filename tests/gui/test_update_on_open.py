@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
 from annotator.core.store import open_project
 from annotator.core.store.backups import list_backups
 from annotator.core.store.opening import needs_update
+from annotator.gui import settings as stored
 from annotator.gui import workers
 from annotator.gui.app import create_window
 from annotator.gui.opening import update_first
@@ -124,6 +126,37 @@ def test_a_failed_update_is_one_clear_error(qtbot, tmp_path: Path,
     with pytest.raises(AnnotatorError, match="cannot write the backup"):
         update_first(None, path)
     assert _dialogs() == [] and needs_update(path)  # nothing changed
+
+
+def _answer_warning(seen: list[tuple[str, str]]) -> None:
+    """Read the warning when it appears and click OK, as a user would."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _answer_warning(seen))
+        return
+    seen.append((box.text(), box.informativeText()))
+    box.button(QMessageBox.StandardButton.Ok).click()
+
+
+def test_a_last_project_that_fails_to_update_is_said_and_the_default_opens(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _older(tmp_path)
+    stored.add_recent(path)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise AnnotatorError(Translatable("{path}: cannot write the backup (disk full)",
+                                          path=path))
+
+    monkeypatch.setattr(workers, "open_project", full)
+    seen: list[tuple[str, str]] = []
+    QTimer.singleShot(0, lambda: _answer_warning(seen))
+    window = create_window(None, "en", "Sara")
+    assert window is not None
+    qtbot.addWidget(window)
+    assert seen == [("The last project could not be opened; the default project opens "
+                     "instead.", f"{path}: cannot write the backup (disk full)")]
+    assert window.session.project.path == paths.default_project_path()
+    assert needs_update(path)  # left as it was
 
 
 def test_the_window_starts_on_an_older_project_in_persian(qtbot, tmp_path: Path,
