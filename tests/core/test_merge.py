@@ -410,16 +410,25 @@ def test_unknown_values_come_in_when_accepted(tmp_path: Path) -> None:
     assert mine.codebooks.active_version() == 1  # their codebook is kept, not made active
 
 
-def test_their_tags_are_counted_only_when_something_is_unknown(tmp_path: Path) -> None:
-    """The check reads their distinct values; no count of every tag when all are known."""
+def _traced_merge(tmp_path: Path, backup: bool = True
+                  ) -> tuple[Project, merge_module.MergeSummary, list[str]]:
+    """Their one stance tag merged into mine: mine (open), the summary and every
+    statement the merge ran."""
     mine = new_project(tmp_path / "mine.sqlite")
     theirs = new_project(tmp_path / "theirs.sqlite")
     Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
     theirs.close()
     statements: list[str] = []
     mine.conn.set_trace_callback(statements.append)
-    summary = mine.merge.from_file(tmp_path / "theirs.sqlite")
+    summary = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=backup)
     mine.conn.set_trace_callback(None)
+    return mine, summary, statements
+
+
+def test_their_tags_are_counted_only_when_something_is_unknown(tmp_path: Path) -> None:
+    """The check reads their distinct values; no count of every tag when all are known."""
+    mine, summary, statements = _traced_merge(tmp_path)
+    mine.close()
     assert summary.tags_added == 1 and summary.unknown == []
     assert any("SELECT DISTINCT field, value, role FROM other.tags" in s for s in statements)
     assert not any("GROUP BY field, value, role" in s for s in statements)
@@ -573,14 +582,7 @@ def test_a_merge_says_where_its_time_went(tmp_path: Path) -> None:
 def test_articles_are_matched_from_indexes_never_by_reading_the_bodies(tmp_path: Path) -> None:
     # An article's content hash comes after its body in the row: a join reading it from
     # the table walked every body of the colleague's file (gigabytes at scale).
-    mine = new_project(tmp_path / "mine.sqlite")
-    theirs = new_project(tmp_path / "theirs.sqlite")
-    Session(theirs, "reza").set_choice(ARABIC_ID, "stance", "neutral")
-    theirs.close()
-    statements: list[str] = []
-    mine.conn.set_trace_callback(statements.append)
-    summary = mine.merge.from_file(tmp_path / "theirs.sqlite", backup=False)
-    mine.conn.set_trace_callback(None)
+    mine, summary, statements = _traced_merge(tmp_path, backup=False)
     assert summary.articles_matched == len(SAMPLE_IDS) and summary.articles_added == 0
     [matching] = [s for s in statements if "INSERT INTO temp.merge_articles" in s
                   and "content_hash" in s]
