@@ -38,7 +38,7 @@ def project_for(args: argparse.Namespace, create: bool = False, writes: bool = F
     read-only, and says so once on stderr; a writing command fails with one line."""
     db = args.db or os.environ.get("ANNOTATOR_DB")
     updating = Path(db).expanduser() if db else paths.default_project_path()
-    if needs_update(updating) and os.access(updating, os.W_OK):
+    if needs_update(updating):
         say(args, Translatable("annotator: {path}: made by an older version; backing it up and "
                                "updating it (minutes for a large project)", path=updating),
             sys.stderr, flush=True)

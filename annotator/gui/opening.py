@@ -96,7 +96,7 @@ def update_first(parent: QWidget | None, path: Path) -> bool:
     otherwise not answer, or not appear, meanwhile); True when it did.  Raises
     :class:`AnnotatorError` when that failed; the project is then as it was (each
     migration is a transaction)."""
-    if not needs_update(path) or not os.access(path, os.W_OK):
+    if not needs_update(path):
         return False  # up to date, or opening says what is wrong (read-only, say)
     dialog = _UpdateDialog(parent)
     dialog.setObjectName("updatingProject")

@@ -11,6 +11,7 @@ on these; a merge uses :func:`upgrade_copy` on its copy of a colleague's file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -65,11 +66,11 @@ def check_is_project(path: Path, allow_read_only: bool = False) -> bool:
 def needs_update(path: str | Path) -> bool:
     """Whether opening the project at ``path`` will first back it up and migrate it.
 
-    Read through SQLite, read-only.  False for anything that is not a readable project
+    Read through SQLite, read-only.  False for anything that is not a writable project
     at an older schema (a new file, another kind of file, one this version is up to date
-    with): opening says what is wrong with those.  The window and the command line ask
-    before opening, so that the backup and the migrations (minutes for a project of
-    1,000,000 articles) are not a silent wait.
+    with, one that cannot be written here): opening says what is wrong with those.  The
+    window and the command line ask before opening, so that the backup and the
+    migrations (minutes for a project of 1,000,000 articles) are not a silent wait.
     """
     try:
         conn = sqlite3.connect(read_only_uri(Path(path).expanduser()), uri=True,
@@ -83,7 +84,8 @@ def needs_update(path: str | Path) -> bool:
         return False
     finally:
         conn.close()
-    return bool(applied) and bool({m.name for m in migrations._migrations} - applied)
+    return (bool(applied) and bool({m.name for m in migrations._migrations} - applied)
+            and os.access(Path(path).expanduser(), os.W_OK))
 
 
 def read_only_error(message: object) -> bool:
