@@ -21,6 +21,7 @@ them counts as missing, and set values keep only those categories.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -196,10 +197,11 @@ class FieldTally:
         self._rank = ({c.id: place for place, c in enumerate(spec.scale)}
                       if spec.type == "single" and spec.ordered else None)
 
-    def add(self, unit: Mapping[Any, Any]) -> None:
-        """One article's values: ``{annotator: value}`` (sets as frozensets)."""
+    def add(self, unit: Mapping[Any, Any], count: int = 1) -> None:
+        """One article's values: ``{annotator: value}`` (sets as frozensets), or
+        ``count`` articles alike."""
         if len(unit) > 1:  # annotators are distinct: the values are never compared
-            self._units[tuple(sorted(unit.items()))] += 1
+            self._units[tuple(sorted(unit.items()))] += count
 
     @property
     def values(self) -> TallyBuilder:
@@ -320,6 +322,8 @@ def read(project: Project, fields: Sequence[Field], annotators: list[str],
 
     The tags are read in article order, each article folded as soon as its rows are
     read: the time is linear in the tags and the memory does not grow with the corpus.
+    With one revision (the usual case) SQLite hands over each article's coding of a
+    field as one text, so Python counts codings, not tags.
     """
     found, of_version = revisions(project)
     active = of_version.get(project.codebooks.active_version(), found[-1] if found else None)
@@ -330,10 +334,7 @@ def read(project: Project, fields: Sequence[Field], annotators: list[str],
         # One revision (the usual case): no need to know each tag's version.
         only = found[0] if found else active
         tallies = {spec.id: FieldTally(spec) for spec in fields}
-        for _, units, _ in _articles(project.tags.iter_values_by_article(), fields,
-                                     annotators):
-            for field_id, unit in units.items():
-                tallies[field_id].add(unit)
+        _fold_codings(project, fields, annotators, tallies)
         return Data([Group(only, list(fields), tallies)], [], annotators, pool)
     rows = project.tags.iter_versioned_values_by_article()
     if pool:
@@ -364,6 +365,36 @@ def read(project: Project, fields: Sequence[Field], annotators: list[str],
                     per_revision[r.label]) for r in with_tags]
     caveats = [Caveat(field_id, count) for field_id, count in mixed.items() if count]
     return Data(groups, caveats, annotators, False)
+
+
+def _fold_codings(project: Project, fields: Sequence[Field], annotators: Collection[str],
+                  tallies: Mapping[str, FieldTally]) -> None:
+    """Fold every article's coding of ``fields`` by ``annotators`` into ``tallies``: the
+    codings of a batch of articles are counted as the store gives them (JSON texts), and
+    each distinct one is decoded once."""
+    coded = [spec for spec in fields if spec.type == "single" or spec.type in SET_FIELDS]
+    for batch in project.tags.coding_batches([spec.id for spec in coded], annotators):
+        for column, spec in enumerate(coded):
+            tally, is_set = tallies[spec.id], spec.type in SET_FIELDS
+            for text, count in Counter(map(itemgetter(column), batch)).items():
+                if text is not None:
+                    tally.add(_decoded(text, is_set), count)
+
+
+def _decoded(text: str, is_set: bool) -> dict[Any, Any]:
+    """``{annotator: value}`` from a coding's ``[[annotator, value or ''], ...]``: a set
+    field's values as a frozenset (empty for "coded, none"), a single-choice field's
+    "coded, none" as :data:`CODED_NONE` (two values of one annotator: the last)."""
+    entries = json.loads(text)
+    if not is_set:
+        return {annotator: CODED_NONE if value == "" else value
+                for annotator, value in entries}
+    labels: dict[Any, set[Any]] = {}
+    for annotator, value in entries:
+        held = labels.setdefault(annotator, set())
+        if value != "":
+            held.add(value)
+    return {annotator: frozenset(values) for annotator, values in labels.items()}
 
 
 def _pool(items: list[Revision], of_version: Mapping[int, Revision], active: Revision,

@@ -9,7 +9,7 @@ the history table (filled by triggers) keeps every old value.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.codebook import Field
@@ -21,7 +21,7 @@ from annotator.core.store.checks import Checks
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.uids import new_uid
-from annotator.core.store.who_coded import annotators
+from annotator.core.store.who_coded import annotators as who_coded
 
 TAG_COLUMNS = (
     "tag_id, tag_uid, article_id, annotator, field, value, participant, role, "
@@ -78,13 +78,41 @@ class Tags:
         """(article_id, annotator, field, value) of every tag: the lean read for agreement."""
         yield from self._store.conn.execute("SELECT article_id, annotator, field, value FROM tags")
 
-    def iter_values_by_article(self) -> Iterator[tuple[str, str, str, str]]:
-        """(article_id, annotator, field, value or '' for "coded, none") of every tag, the
-        tags of one article together: agreement, read in one pass over the index
-        ``tags_one_value``, which holds these columns (no table page is read, no sort)."""
-        yield from self._store.conn.execute(
-            "SELECT article_id, annotator, field, COALESCE(value, '') FROM tags "
-            "INDEXED BY tags_one_value ORDER BY article_id")
+    def coding_batches(self, fields: Sequence[str], annotators: Collection[str] | None = None,
+                       size: int = 20_000) -> Iterator[list[tuple[str | None, ...]]]:
+        """How each article was coded in ``fields``, ``size`` articles at a time: a row
+        per article with tags, a column per field holding the JSON array of its
+        ``[annotator, value or '' for "coded, none"]`` entries in that field (None: no
+        tag there), of ``annotators`` only (None: everyone's).
+
+        Agreement counts these texts: SQLite groups the rows of the index
+        ``tags_one_value`` by article in one pass in its order (no sort, no table page),
+        so Python handles an article's coding, not each tag (measured at 100,000
+        articles: agreement in half the time of folding every tag in Python).  The
+        entries of an array come in the index's order (annotator, value), which SQLite
+        does not promise: readers compare them decoded.
+        """
+        if not fields:
+            return
+        wanted = list(fields)
+        columns = ", ".join(
+            "json_group_array(json_array(annotator, COALESCE(value, ''))) "
+            "FILTER (WHERE field = ?)" for _ in wanted)
+        where = f"field IN ({', '.join('?' * len(wanted))})"
+        params: list[str] = [*wanted, *wanted]
+        if annotators is not None and not set(annotators) >= set(
+                who_coded(self._store.conn)):  # a filter on every tag costs a fifth more
+            chosen = list(annotators)
+            where += f" AND annotator IN ({', '.join('?' * len(chosen))})"
+            params += chosen
+        cursor = self._store.conn.execute(
+            f"SELECT {columns} FROM tags INDEXED BY tags_one_value WHERE {where} "
+            "GROUP BY article_id", params)
+        try:
+            while batch := cursor.fetchmany(size):
+                yield batch
+        finally:
+            cursor.close()
 
     def iter_versioned_values_by_article(
             self) -> Iterator[tuple[str, str, str, str | None, int | None]]:
@@ -115,7 +143,7 @@ class Tags:
 
         Sought in the annotator indexes (:mod:`annotator.core.store.who_coded`).
         """
-        return annotators(self._store.conn)
+        return who_coded(self._store.conn)
 
     # -- writing -------------------------------------------------------------------
     def set_choice(self, article_id: str, annotator: str, field_id: str,
