@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 import time
 from pathlib import Path
 
@@ -166,3 +167,38 @@ def test_articles_without_a_sketch_get_one_from_the_next_import(tmp_path: Path) 
         result = import_paths(project, [later])
         assert result.added == [] and [n.repeats for n in result.notices] == ["orig"]
         assert project.sketches.missing() == []
+
+
+def test_sketches_are_kept_in_chunks_with_references_checked_again_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sketches are kept a chunk of articles at a time, their anchors sorted; each anchor
+    names its article, an id the project lacks is passed over, and the project's
+    reference checks are on again afterwards, also when a chunk fails."""
+    from annotator.core.intake.duplicates import sketch_of
+    from annotator.core.store import sketches
+
+    monkeypatch.setattr(sketches, "_CHUNK", 2)
+    rows = [{"id": f"a{n}", "text": f"{ORIGINAL} {n} " + SENTENCES[n % 6] * (n + 1)}
+            for n in range(5)]
+    with open_project(tmp_path / "p.sqlite") as project:
+        options = ImportOptions(keep_near_duplicates=True)
+        assert len(import_paths(project, [_jsonl(tmp_path / "a.jsonl", rows)],
+                                options=options).added) == 5
+        conn = project.conn
+        expected = {(anchor, number) for number, row in enumerate(rows, start=1)
+                    for anchor in sketch_of(index_key(row["text"])).row()[3]}
+        assert set(conn.execute("SELECT anchor, article_no FROM article_anchors")) == expected
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+        conn.execute("DELETE FROM article_sketches")
+        conn.execute("DELETE FROM article_anchors")
+        made = [(row["id"], *sketch_of(index_key(row["text"])).row()) for row in rows]
+        project.sketches.keep([made[0], ("no-such-article", *made[1][1:]), *made[1:]])
+        assert set(conn.execute("SELECT anchor, article_no FROM article_anchors")) == expected
+        assert conn.execute("SELECT COUNT(*) FROM article_sketches").fetchone()[0] == 5
+
+        broken = [(made[0][0], None, 0, b"", [1])]  # words NOT NULL: the chunk fails
+        with pytest.raises(sqlite3.IntegrityError):
+            project.sketches.keep(broken)
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert not conn.in_transaction
