@@ -5,8 +5,6 @@ names and values hold, with the annotators restricted or not."""
 from __future__ import annotations
 
 import random
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +16,7 @@ from annotator.core.analysis.units import (
     read,
     units_from_rows,
 )
-from annotator.core.store import Project, open_project
+from annotator.core.store import Project
 from tests.conftest import SAMPLE_IDS
 
 NAMES = ["ana", 'bo "q"', "c,]x", "سارا", "ana\\", "z[1]"]
@@ -101,25 +99,19 @@ def test_a_restricted_read_leaves_the_others_out(project: Project) -> None:
     assert pairs == {("ana", "bo"): 1, ("ana", "cy"): 0, ("bo", "cy"): 0}
 
 
-def test_values_stored_by_another_tool_as_numbers_are_read(project_path: Path) -> None:
-    """A file edited by a script may hold a value as an integer: agreement reads it as
-    the reader of every tag does (a value of its own), not as text nor as a failure."""
-    article = SAMPLE_IDS[0]
-    with open_project(project_path) as project:
-        project.tags.set_choice(article, "ana", "event_type", "phone_call")
-        project.tags.set_choice(article, "bo", "event_type", "phone_call")
-    raw = sqlite3.connect(project_path, isolation_level=None)
-    stamp = "2026-01-01T00:00:00.000Z"
-    raw.execute("INSERT INTO tags (tag_uid, article_id, annotator, field, value, created_at, "
-                "updated_at) VALUES ('as-number', ?, 'cy', 'event_type', 7, ?, ?)",
-                (article, stamp, stamp))
-    raw.close()
-    with open_project(project_path) as project:
-        figure = field_agreement(project, fields=["event_type"])[0]
-        pairs = {(p.annotator_a, p.annotator_b): p.n_agreeing for p in pairwise(project)
-                 if p.field == "event_type"}
-        spec = project.codebooks.active().field("event_type")
-        assert _summary(read(project, [spec], ["ana", "bo", "cy"]).groups[0].tallies[
-            "event_type"]) == _reference(project, ["ana", "bo", "cy"])["event_type"]
-    assert (figure.n_units, figure.n_annotators, figure.n_values) == (1, 3, 3)
-    assert pairs == {("ana", "bo"): 1, ("ana", "cy"): 0, ("bo", "cy"): 0}
+def test_a_field_listed_twice_and_articles_coded_in_other_fields_only(
+        project: Project) -> None:
+    """An article whose tags are all in other fields brings an empty coding (``[]``) to
+    this one, which counts nothing; a field named twice is read and counted once."""
+    first, second = SAMPLE_IDS[:2]
+    for name in ("ana", "bo"):
+        project.tags.set_choice(first, name, "stance", "condemning")
+        project.tags.set_choice(second, name, "event_type", "phone_call")
+    batches = list(project.tags.coding_batches(["stance", "event_type"]))
+    assert [row for batch in batches for row in batch] == [
+        ('[["ana","condemning"],["bo","condemning"]]', "[]"),
+        ("[]", '[["ana","phone_call"],["bo","phone_call"]]')]
+    stance = project.codebooks.active().field("stance")
+    tally = read(project, [stance, stance], ["ana", "bo"]).groups[0].tallies["stance"]
+    assert dict(tally._units) == {(("ana", "condemning"), ("bo", "condemning")): 1}
+    assert tally.pairs.counts() == {("ana", "bo"): (1, 1)}

@@ -372,12 +372,13 @@ def _fold_codings(project: Project, fields: Sequence[Field], annotators: Collect
     """Fold every article's coding of ``fields`` by ``annotators`` into ``tallies``: the
     codings of a batch of articles are counted as the store gives them (JSON texts), and
     each distinct one is decoded once."""
-    coded = [spec for spec in fields if spec.type == "single" or spec.type in SET_FIELDS]
+    coded = list({spec.id: spec for spec in fields
+                  if spec.type == "single" or spec.type in SET_FIELDS}.values())
     for batch in project.tags.coding_batches([spec.id for spec in coded], annotators):
         for column, spec in enumerate(coded):
             tally, is_set = tallies[spec.id], spec.type in SET_FIELDS
             for text, count in Counter(map(itemgetter(column), batch)).items():
-                if text is not None:
+                if text and text != "[]":  # "[]": the article's tags are in other fields
                     tally.add(_decoded(text, is_set), count)
 
 

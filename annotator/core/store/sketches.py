@@ -46,7 +46,9 @@ class Sketches:
 
     def keep(self, sketches: Iterable[tuple[str, bytes, int, bytes, list[int]]]) -> None:
         """Keep ``(article id, words, shingles, sketch, anchors)`` rows (an id the project
-        does not hold is passed over), a transaction per :data:`_CHUNK` articles."""
+        does not hold is passed over), a transaction per :data:`_CHUNK` articles: if
+        ``sketches`` fails half-way, the chunks before stay kept (the next import makes
+        the missing ones, as for any article without a sketch)."""
         rows = iter(sketches)
         while chunk := list(islice(rows, _CHUNK)):
             self._keep_chunk(chunk)
@@ -56,8 +58,8 @@ class Sketches:
         # Each anchor names an article found just above in the same transaction, so
         # SQLite's check of the reference would only repeat that: a look into the
         # articles table per anchor, in the anchors' order a leaf anywhere in it (2.6 s
-        # of 4 s per 50,000 articles at 100,000).  The setting waits for no transaction
-        # and is put back at once.
+        # of 4 s per 50,000 articles at 100,000).  The setting is put back at once; in
+        # a caller's open transaction SQLite ignores it and the checks stay on.
         checked = conn.execute("PRAGMA foreign_keys").fetchone()[0]
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
