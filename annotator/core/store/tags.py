@@ -90,10 +90,9 @@ class Tags:
         without seeking a table row (the plan says ``USING INDEX``, not ``COVERING``,
         but the value is read from the index's ``COALESCE(value, '')`` column and the
         row's deferred seek never happens), so Python handles an article's coding, not
-        each tag (measured at 100,000
-        articles: agreement in half the time of folding every tag in Python).  The
-        entries of an array come in the index's order (annotator, value), which SQLite
-        does not promise: readers compare them decoded.
+        each tag (measured at 100,000 articles: agreement in half the time of folding
+        every tag in Python).  The entries of an array come in the index's order
+        (annotator, value), which SQLite does not promise: readers compare them decoded.
         """
         if not fields:
             return
