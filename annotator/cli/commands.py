@@ -34,9 +34,8 @@ from annotator.core.codebook import Codebook, kind_label, load_codebook, transla
 from annotator.core.codebook_changes import changes, revision_reminder
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of, translate
-from annotator.core.intake.dates import CALENDARS, DATE_ORDERS
 from annotator.core.intake.importer import import_paths, summary_lines
-from annotator.core.intake.options import ImportOptions
+from annotator.core.intake.options import CALENDARS, DATE_ORDERS, ImportOptions
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
-from annotator.core.intake.importer import open_default_project
 from annotator.core.names import name_problem, refused
 from annotator.core.session import Session
 from annotator.core.store import Project, open_project
@@ -67,6 +66,10 @@ def choose_project(db: str | None) -> tuple[Project, bool] | None:
             except AnnotatorError as exc:
                 show_recent_error(exc)  # said, and the window still starts
                 break
+    # Only a first start (or one whose projects are gone) needs the corpus importer: the
+    # window's start on an existing project does not import it (see tests/packaging).
+    from annotator.core.intake.importer import open_default_project
+
     updated = update_first(None, paths.default_project_path())
     return open_default_project(), updated
 

@@ -17,6 +17,8 @@ so that the first key pressed codes it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -36,7 +38,6 @@ from annotator.core.store import Tag
 from annotator.core.undo import Change
 from annotator.gui import opening, window_geometry
 from annotator.gui import settings as stored
-from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.background_jobs import BackgroundJobs
 from annotator.gui.change_watch import ChangeWatch
@@ -45,7 +46,6 @@ from annotator.gui.project_switch import ProjectSwitcher
 from annotator.gui.reader import Reader
 from annotator.gui.registry_dialog import RegistryDialog
 from annotator.gui.review_view import ReviewView
-from annotator.gui.score_dialog import ScoreDialog
 from annotator.gui.splitter import Splitter
 from annotator.gui.tag_form import TagForm
 from annotator.gui.texts import error_message
@@ -53,6 +53,10 @@ from annotator.gui.training_run import TrainingRun
 from annotator.gui.window_focus import FocusKeeper
 from annotator.gui.window_menus import build_menus
 from annotator.gui.workers import ImportSummary
+
+if TYPE_CHECKING:
+    from annotator.gui.agreement_dialog import AgreementDialog
+    from annotator.gui.score_dialog import ScoreDialog
 
 
 def charts_height(window_height: int) -> int:
@@ -545,6 +549,9 @@ class MainWindow(QMainWindow):
         self.charts.set_blind(reviewing)  # colleagues' figures only while reviewing
 
     def show_agreement(self) -> AgreementDialog:
+        # Imported on first use, as the analysis it shows: not part of the window's start.
+        from annotator.gui.agreement_dialog import AgreementDialog
+
         dialog = AgreementDialog(self.session, self.language, self)
         dialog.open()
         return dialog
@@ -564,6 +571,8 @@ class MainWindow(QMainWindow):
 
     def show_score(self) -> ScoreDialog:
         """The training set to code and this annotator's score (View > Training and score)."""
+        from annotator.gui.score_dialog import ScoreDialog  # as the agreement: on first use
+
         dialog = ScoreDialog(self.session, self.language, self.open_article, self,
                              self.training.start)
         dialog.open()

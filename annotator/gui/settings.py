@@ -12,8 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings
 
 from annotator.core import paths
-from annotator.core.intake.dates import CALENDARS, DATE_ORDERS
-from annotator.core.intake.options import ImportOptions
+from annotator.core.intake.options import CALENDARS, DATE_ORDERS, ImportOptions
 from annotator.core.languages import LANGUAGES
 
 _RECENT = 8

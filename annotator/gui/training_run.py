@@ -17,7 +17,7 @@ does not start and says what to do.  It talks to the session only; the score is
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -27,8 +27,10 @@ from annotator.core.session import HANDLED, Edit, Session
 from annotator.core.store import TRAINING, ArticleSummary
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.texts import message_text, number_text
-from annotator.gui.training_result import TrainingResultDialog
 from annotator.gui.window_focus import FocusKeeper
+
+if TYPE_CHECKING:
+    from annotator.gui.training_result import TrainingResultDialog
 
 
 class TrainingHost(Protocol):
@@ -151,6 +153,8 @@ class TrainingRun(QObject):
                 .replace("%2", number_text(len(self._articles))), 8000)
             window.focus.to_article()
             return None
+        from annotator.gui.training_result import TrainingResultDialog  # the score: on use
+
         dialog = TrainingResultDialog(window.session, window.language, window.list_panel.window())
         dialog.finished.connect(lambda _result: window.focus.to_article())
         dialog.open()

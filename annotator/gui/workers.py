@@ -15,7 +15,6 @@ from PySide6.QtCore import QThread, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import message_of
-from annotator.core.intake.importer import import_paths, summary_lines
 from annotator.core.intake.options import ImportOptions
 from annotator.core.store import open_project
 from annotator.core.store.merge import MergeSummary, UnknownValuesError
@@ -53,6 +52,9 @@ class ImportWorker(QThread):
         self._cancel = True
 
     def run(self) -> None:
+        # Imported here: the corpus readers are not needed until an import starts.
+        from annotator.core.intake.importer import import_paths, summary_lines
+
         summary = ImportSummary()
 
         def progress(done: int, total: int, path: Path, articles: int) -> None:

@@ -3,6 +3,8 @@ so, and a project in a synced folder or on a network share gets a non-blocking w
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +143,45 @@ def test_file_open_warns_about_a_synced_folder_as_starting_does(
     notice.button(QMessageBox.StandardButton.Ok).click()
     window.close()
     window.session.project.close()
+
+
+# What the window's start does not load: the corpus readers, the agreement view and the
+# HTTP client are imported when first used, and no sqlite-utils plugin is looked for (that
+# reads every installed package's metadata, and would run another package's code on the
+# project's connection).
+_NOT_AT_START = ("annotator.core.intake.importer", "annotator.core.intake.corpus",
+                 "annotator.core.intake.dates", "annotator.gui.agreement_dialog",
+                 "urllib.request")
+_START_AND_LIST = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from annotator.gui.app import create_window
+import sqlite_utils.plugins as plugins
+window = create_window(sys.argv[1], "en", "Sara")
+window.show()
+app.processEvents()
+print(json.dumps({"article": window.current, "plugins_looked_for": plugins._plugins_loaded,
+                  "modules": sorted(sys.modules)}))
+window.close()
+window.session.project.close()
+"""
+
+
+def test_the_window_starts_without_what_it_loads_on_first_use(project_path: Path,
+                                                              tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "ANNOTATOR_DB"}
+    env.update(QT_QPA_PLATFORM="offscreen", ANNOTATOR_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-c", _START_AND_LIST, str(project_path)],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["article"]  # the window did start, on an article of the project
+    assert seen["plugins_looked_for"] is False
+    assert [name for name in _NOT_AT_START if name in seen["modules"]] == []
+    # ... and each loads when first used (the names above are real modules).
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import importlib, sys\n"
+         "for name in sys.argv[1:]: importlib.import_module(name)", *_NOT_AT_START],
+        env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert loaded.returncode == 0, loaded.stderr[-2000:]

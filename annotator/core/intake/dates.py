@@ -31,18 +31,9 @@ import jdatetime
 from hijridate import Hijri
 
 from annotator.core.i18n import N_, Translatable
-from annotator.core.intake.months import (
-    ANY_MONTH,
-    CALENDARS,
-    FOLD,
-    GAP,
-    GREGORIAN,
-    LUNAR,
-    SOLAR,
-    month_of,
-)
+from annotator.core.intake.months import ANY_MONTH, FOLD, GAP, month_of
+from annotator.core.intake.options import CALENDARS, DATE_ORDERS, GREGORIAN, LUNAR, SOLAR
 
-DATE_ORDERS = ("dmy", "mdy")
 EARLIEST = dt.date(1900, 1, 1)
 _CALENDAR_NAMES = {SOLAR: N_("Solar Hijri"), LUNAR: N_("lunar Hijri"),
                    GREGORIAN: N_("Gregorian")}

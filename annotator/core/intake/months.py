@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import re
 
-SOLAR = "solar"
-LUNAR = "lunar"
-GREGORIAN = "gregorian"
-CALENDARS = (SOLAR, LUNAR, GREGORIAN)
+from annotator.core.intake.options import GREGORIAN, LUNAR, SOLAR
 
 FOLD = str.maketrans(
     {

@@ -9,6 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+# The choices, here rather than with the date readers (:mod:`.dates`, :mod:`.months`) so
+# that the window's Import options menu is built without importing those at its start.
+SOLAR = "solar"
+LUNAR = "lunar"
+GREGORIAN = "gregorian"
+CALENDARS = (SOLAR, LUNAR, GREGORIAN)
+DATE_ORDERS = ("dmy", "mdy")
+
 
 @dataclass(frozen=True)
 class ImportOptions:

@@ -41,7 +41,10 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
+        # No sqlite-utils plugins: whatever another installed package registers for them
+        # would run on the project's connection, and finding them reads the metadata of
+        # every installed package at each start (the window's, the command line's).
+        self.db = Database(conn, execute_plugins=False)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

@@ -160,7 +160,8 @@ def upgrade_copy(path: Path) -> None:
         raise AnnotatorError(cannot_open(path, exc)) from None
     try:
         configure(conn)
-        bring_up_to_date(conn, Database(conn), path, exists=True, backup_before_migration=False)
+        bring_up_to_date(conn, Database(conn, execute_plugins=False), path, exists=True,
+                         backup_before_migration=False)
     except sqlite3.OperationalError as exc:
         if read_only_error(exc):
             raise AnnotatorError(read_only_write(path)) from None
