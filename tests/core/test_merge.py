@@ -300,6 +300,37 @@ def test_two_machines_coding_one_article_keep_the_latest_single_value(tmp_path: 
     assert len(removed) == 2  # the older stance and the "coded, none"
 
 
+def test_a_crowded_field_in_their_file_is_settled_for_an_annotator_new_here(
+        tmp_path: Path) -> None:
+    """Their file holds two stances of reza's and "coded, none" beside a demand (a file
+    edited by hand, or from before the rule): reza has no tag here, so the merge finds
+    these from their file's key index rather than by looking up each of their tags."""
+    mine = new_project(tmp_path / "mine.sqlite")
+    Session(mine, "sara").set_choice(ARABIC_ID, "stance", "condemning")
+    theirs = new_project(tmp_path / "theirs.sqlite")
+    reza = Session(theirs, "reza")
+    reza.set_choice(ARABIC_ID, "stance", "neutral")
+    reza.set_value(SAMPLE_IDS[0], "demands", "ceasefire", True)
+    reza.set_value(SAMPLE_IDS[0], "demands", "cut_ties", True)  # two demands: not crowded
+    reza.set_value(SAMPLE_IDS[1], "demands", "ceasefire", True)
+    with theirs.write() as conn:  # past the store's checks, as an old or edited file
+        for article_id, field, value, at in (
+                (ARABIC_ID, "stance", "condemning", "2099-01-01T00:00:00.000000Z"),
+                (SAMPLE_IDS[1], "demands", None, "2000-01-01T00:00:00.000000Z")):
+            conn.execute(
+                "INSERT INTO tags (tag_uid, article_id, annotator, field, value, created_at, "
+                "updated_at) VALUES (?, ?, 'reza', ?, ?, ?, ?)",
+                (f"{article_id}-{field}-by-hand", article_id, field, value, at, at))
+    theirs.close()
+    mine.merge.from_file(tmp_path / "theirs.sqlite")
+    # The later edit decides, each time; sara's stance is hers and stays.
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "reza", "stance")] == ["condemning"]
+    assert [t.value for t in mine.tags.find(SAMPLE_IDS[1], "reza", "demands")] == ["ceasefire"]
+    assert sorted(str(t.value) for t in mine.tags.find(SAMPLE_IDS[0], "reza", "demands")) == [
+        "ceasefire", "cut_ties"]
+    assert [t.value for t in mine.tags.find(ARABIC_ID, "sara", "stance")] == ["condemning"]
+
+
 # -- properties -------------------------------------------------------------------------
 _EDIT = st.tuples(
     st.sampled_from(["sara", "reza", "mina"]),

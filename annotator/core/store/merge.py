@@ -61,6 +61,7 @@ from annotator.core.store.participants import Participants
 from annotator.core.store.registry import Repointed, follow_merges
 from annotator.core.store.review import Review
 from annotator.core.store.samples import merge_attached as merge_samples
+from annotator.core.store.who_coded import annotators
 from annotator.core.text import index_key
 
 # The merge's page cache: a quarter of the project, at least 64 MiB and at most 2 GiB.
@@ -374,14 +375,15 @@ class Merge:
     def _merge_tags(self, summary: MergeSummary) -> None:
         """Their tags: new ones added, later edits applied, then each field settled."""
         conn = self._store.conn
+        ours = annotators(conn, "main")  # before theirs come in
         summary.tags_removed = merge_sql.remove_their_removed(conn)
         merge_sql.note_removed_tags(conn)
-        counts = merge_sql.merge_keyed(conn, merge_sql.TAGS)
+        counts = merge_sql.merge_keyed(conn, merge_sql.TAGS, ours)
         summary.tags_added = counts.get("insert", 0)
         summary.tags_updated = counts.get("update", 0)
         summary.tags_kept = counts.get("kept", 0) + counts.get("removed", 0)
         single = [f.id for f in self._codebooks.active().fields if f.type in ("single", "text")]
-        merge_sql.settle_fields(conn, single)
+        merge_sql.settle_fields(conn, single, ours)
 
 
 def unknown_in_colleague(conn: sqlite3.Connection, codebook: Codebook) -> list[UnknownValue]:

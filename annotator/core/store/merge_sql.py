@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from annotator.core.store.article_count import carry_count
@@ -223,13 +223,16 @@ def _their_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
         "LEFT JOIN temp.merge_versions v ON v.theirs = t.codebook_version")
 
 
-def plan_rows(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
+def plan_rows(conn: sqlite3.Connection, spec: Keyed,
+              owners: Collection[str] | None = None) -> dict[str, int]:
     """Fill ``merge_rows`` with what to do with each of their rows; counts per action.
 
     Actions: ``insert`` (no match here), ``removed`` (no match, but removed here after
     their last edit), ``update`` (theirs is the later edit), ``kept`` (ours is), ``tie``
     (both edited at the same time: see :func:`settle_ties`).  Rows equal to ours, or of
-    another owner, are left out.
+    another owner, are left out.  ``owners`` (for a table with an owner): everyone with
+    a row here; a row of theirs owned by anyone else is matched by its uid alone, as its
+    key (which holds the owner) matches nothing here.
     """
     _their_rows(conn, spec)
     conn.execute("DROP TABLE IF EXISTS temp.merge_rows")
@@ -244,6 +247,10 @@ def plan_rows(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
                  f"WHERE r.tag_uid = s.{spec.uid}) >= s.updated_at THEN 'removed' "
                  "ELSE 'insert' END" if spec.removable else "'insert'")
     other_owner = f"WHEN m.{spec.owner} IS NOT s.{spec.owner} THEN NULL " if spec.owner else ""
+    by_key = f"(SELECT k.{spec.row_id} FROM main.{spec.table} k WHERE {natural})"
+    if spec.owner and owners is not None:
+        by_key = (f"CASE WHEN s.{spec.owner} IN (SELECT value FROM json_each(?)) "
+                  f"THEN {by_key} END")
     conn.execute(
         "INSERT INTO temp.merge_rows (their_id, target, action) SELECT * FROM ("
         f"SELECT s.their_id, m.{spec.row_id} AS target, CASE "
@@ -252,8 +259,8 @@ def plan_rows(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
         "WHEN s.updated_at < m.updated_at THEN 'kept' ELSE 'tie' END AS action "
         f"FROM temp.merge_theirs s LEFT JOIN main.{spec.table} m ON m.{spec.row_id} = COALESCE("
         f"(SELECT u.{spec.row_id} FROM main.{spec.table} u WHERE u.{spec.uid} = s.{spec.uid}), "
-        f"(SELECT k.{spec.row_id} FROM main.{spec.table} k WHERE {natural}))"
-        ") WHERE action IS NOT NULL")
+        f"{by_key})) WHERE action IS NOT NULL",
+        () if owners is None or not spec.owner else (json.dumps(sorted(owners)),))
     return _counts(conn)
 
 
@@ -311,18 +318,43 @@ def apply_rows(conn: sqlite3.Connection, spec: Keyed) -> None:
                      (*values, target))
 
 
-def settle_fields(conn: sqlite3.Connection, single_fields: list[str]) -> int:
+def settle_fields(conn: sqlite3.Connection, single_fields: list[str],
+                  owners: Collection[str]) -> int:
     """After a merge one annotator may hold two values of a single-choice field, or
-    values beside "coded, none": the latest edit decides.  Returns how many went."""
+    values beside "coded, none": the latest edit decides.  Returns how many went.
+
+    ``owners``: everyone with a tag (or a status) here before the merge.  Only their
+    fields can be crowded by a tag of theirs meeting one of ours, so only their rows are
+    looked up here one by one; anyone else's tags here all came from their file, so
+    these can be crowded only where their file already is, which one pass over their
+    key index finds (the look-ups took 15 s for 6,000,000 tags at 1,000,000 articles,
+    when no annotator was in both files).
+    """
     conn.execute("CREATE TEMP TABLE merge_crowded (article_id TEXT, annotator TEXT, "
                  "field TEXT, PRIMARY KEY (article_id, annotator, field)) WITHOUT ROWID")
+    who = json.dumps(sorted(owners))
+    # Their tags of those annotators only, found from their annotator index: reading
+    # every row of theirs to pick these cost as much as the look-ups.
     conn.execute(
         "INSERT OR IGNORE INTO temp.merge_crowded (article_id, annotator, field) "
-        "SELECT s.article_id, s.annotator, s.field FROM temp.merge_rows p "
-        "JOIN temp.merge_theirs s ON s.their_id = p.their_id "
-        "WHERE p.action IN ('insert', 'update') AND (SELECT COUNT(*) FROM main.tags t "
-        "WHERE t.article_id = s.article_id AND t.annotator = s.annotator "
-        "AND t.field = s.field) > 1")
+        "SELECT a.ours, s.annotator, s.field FROM other.tags s "
+        "JOIN temp.merge_rows p ON p.their_id = s.tag_id "
+        "JOIN temp.merge_articles a ON a.theirs = s.article_id "
+        "WHERE s.annotator IN (SELECT value FROM json_each(?)) "
+        "AND p.action IN ('insert', 'update') "
+        "AND (SELECT COUNT(*) FROM main.tags t WHERE t.article_id = a.ours "
+        "AND t.annotator = s.annotator AND t.field = s.field) > 1", (who,))
+    # A group crowded in their file that did not come in whole is looked at for nothing:
+    # the removal below counts the tags here.
+    conn.execute(
+        "INSERT OR IGNORE INTO temp.merge_crowded (article_id, annotator, field) "
+        "SELECT a.ours, c.annotator, c.field FROM (SELECT t.article_id, t.annotator, "
+        "t.field FROM other.tags t "
+        "GROUP BY t.article_id, t.annotator, t.field HAVING COUNT(*) > 1 "
+        "AND (t.field IN (SELECT value FROM json_each(?1)) OR MAX(t.value IS NULL))) c "
+        "JOIN temp.merge_articles a ON a.theirs = c.article_id "
+        "WHERE c.annotator NOT IN (SELECT value FROM json_each(?2))",
+        (json.dumps(single_fields), who))
     if conn.execute("SELECT 1 FROM temp.merge_crowded LIMIT 1").fetchone() is None:
         return 0
     return int(conn.execute(
@@ -336,9 +368,11 @@ def settle_fields(conn: sqlite3.Connection, single_fields: list[str]) -> int:
         (json.dumps(single_fields),)).rowcount)
 
 
-def merge_keyed(conn: sqlite3.Connection, spec: Keyed) -> dict[str, int]:
-    """Plan, settle ties and apply their rows of one table; counts per action."""
-    counts = plan_rows(conn, spec)
+def merge_keyed(conn: sqlite3.Connection, spec: Keyed,
+                owners: Collection[str] | None = None) -> dict[str, int]:
+    """Plan, settle ties and apply their rows of one table; counts per action
+    (``owners``: see :func:`plan_rows`)."""
+    counts = plan_rows(conn, spec, owners)
     if counts.get("tie"):
         settle_ties(conn, spec)
         counts = _counts(conn)
