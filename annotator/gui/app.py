@@ -67,7 +67,7 @@ def choose_project(db: str | None) -> tuple[Project, bool] | None:
                 show_recent_error(exc)  # said, and the window still starts
                 break
     # Only a first start (or one whose projects are gone) needs the corpus importer: the
-    # window's start on an existing project does not import it (see tests/packaging).
+    # window's start on an existing project does not import it (tests/gui/test_app_start.py).
     from annotator.core.intake.importer import open_default_project
 
     updated = update_first(None, paths.default_project_path())

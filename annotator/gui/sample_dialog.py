@@ -44,7 +44,7 @@ from annotator.core.store import sample_filter
 from annotator.core.store.samples import STRATA, Sample
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.i18n import is_rtl
-from annotator.gui.score_dialog import fill_table, plain_table
+from annotator.gui.plain_table import fill_table, plain_table
 from annotator.gui.texts import RLM, error_message, isolate, number_text
 
 _NAMES = re.compile("[,،]")  # annotators typed with a Latin or an Arabic comma

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -31,26 +30,8 @@ from annotator.core.analysis.score import Score, score
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import Labels
 from annotator.core.session import Session
+from annotator.gui.plain_table import fill_table, plain_table
 from annotator.gui.texts import error_message
-
-
-def plain_table(headers: list[str]) -> QTableWidget:
-    """A read-only table with these column headers (rows: :func:`fill_table`)."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
-    """``rows`` of text in ``table``, in place of what it held."""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:

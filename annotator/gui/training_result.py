@@ -28,7 +28,7 @@ from annotator.core.analysis.score import FieldScore, Score, score
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import Labels
 from annotator.core.session import Session
-from annotator.gui.score_dialog import fill_table, plain_table
+from annotator.gui.plain_table import fill_table, plain_table
 from annotator.gui.texts import error_message, isolate
 
 _SET_COUNTS = ("both", "adjudicated only", "annotator only")

@@ -145,12 +145,13 @@ def test_file_open_warns_about_a_synced_folder_as_starting_does(
     window.session.project.close()
 
 
-# What the window's start does not load: the corpus readers, the agreement view and the
-# HTTP client are imported when first used, and no sqlite-utils plugin is looked for (that
-# reads every installed package's metadata, and would run another package's code on the
-# project's connection).
+# What the window's start does not load: the corpus readers, the agreement and score
+# dialogs with the analysis behind them, and the HTTP client are imported when first used,
+# and no sqlite-utils plugin is looked for (that reads every installed package's metadata,
+# and would run another package's code on the project's connection).
 _NOT_AT_START = ("annotator.core.intake.importer", "annotator.core.intake.corpus",
                  "annotator.core.intake.dates", "annotator.gui.agreement_dialog",
+                 "annotator.gui.score_dialog", "annotator.core.analysis.agreement",
                  "urllib.request")
 _START_AND_LIST = """
 import json, sys
