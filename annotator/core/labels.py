@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from annotator.core.codebook import Codebook, Field
 from annotator.core.i18n import N_, digits, join, translate, translation
+from annotator.core.languages import RTL_LANGUAGES
 from annotator.core.participants import Participant
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
 
+_LRI, _PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
 # The levels of measurement agreement is reported at; marked here, translated when shown.
 _LEVELS = {
     "nominal": N_("nominal"),
@@ -177,6 +179,16 @@ class Labels:
     def alpha(self, value: float | None, places: int = 3) -> str:
         """An alpha to ``places`` decimals in the language's digits, or :attr:`not_applicable`."""
         return self.not_applicable if value is None else self.number(f"{value:.{places}f}")
+
+    def interval(self, low: float | None, high: float | None) -> str:
+        """A range of alphas, ``low – high``; in Persian and Arabic each end is a
+        left-to-right isolate, so that the line reads the low end first (at its right)
+        and a minus sign stays with its own number.  Without them a negative low end,
+        which starts with a left-to-right mark, turned a Persian range left to right."""
+        ends = (self.alpha(low), self.alpha(high))
+        if self.language in RTL_LANGUAGES:
+            ends = tuple(_LRI + end + _PDI for end in ends)
+        return " – ".join(ends)
 
     # -- numbers and lists -------------------------------------------------------------
     def number(self, value: object) -> str:

@@ -121,7 +121,7 @@ class AgreementDialog(QDialog):
                     category_label(figure.field, figure.category),
                     labels.level(figure.level),
                     (labels.not_applicable if figure.alpha is None else alpha(figure.alpha)),
-                    (alpha(interval.low or 0.0) + " – " + alpha(interval.high or 0.0)
+                    (labels.interval(interval.low, interval.high)
                      if bounded and interval else ""),
                     (alpha(interval.below_tentative) if bounded and interval else ""),
                     (alpha(interval.below_reliable) if bounded and interval else ""),

@@ -64,6 +64,44 @@ def test_intervals_are_those_of_the_command_line(qtbot, session: Session) -> Non
             assert f"{figure.interval.low:.3f}" in cell and f"{figure.interval.high:.3f}" in cell
 
 
+def _cursor_x(text: str) -> list[float]:
+    """Where a cursor before each character of ``text`` stands, on one right-to-left line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    return [line.cursorToX(index)[0] for index in range(len(text))]
+
+
+@pytest.mark.parametrize("language", ["fa", "ar"])
+def test_an_interval_reads_from_its_low_end_in_a_right_to_left_table(
+        qtbot, session: Session, language: str) -> None:
+    """The low end is read first (at the right), a negative one too: in Persian its minus
+    sign follows a left-to-right mark, which turned the whole range left to right."""
+    labels = Labels.of(session.project, language)
+    dialog = AgreementDialog(session, language)
+    qtbot.addWidget(dialog)
+    shown = [text for text in column(dialog.figures, 5) if text]
+    assert shown and all(" – " in text for text in shown)
+    for low, high in ((-0.012, 0.014), (0.515, 0.581), (-0.5, -0.25)):
+        text = labels.interval(low, high)
+        low_text, high_text = labels.alpha(low), labels.alpha(high)
+        first = text.index(low_text)
+        second = text.index(high_text, first + len(low_text))
+        x = _cursor_x(text)
+        low_x = x[first:first + len(low_text)]
+        high_x = x[second:second + len(high_text)]
+        assert min(low_x) > max(high_x), (low, high)
+        assert low_text.strip("\u200e\u061c\u2212-") in text  # each number whole
+
+
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_coincidence_matrix_tab_is_a_heat_map(qtbot, session: Session, language: str) -> None:
     from annotator.core.analysis.matrix import field_matrix

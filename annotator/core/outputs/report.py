@@ -416,7 +416,7 @@ def build_report(project: Project, language: str = "en", chart_dpi: int = 110,
             labels.level(str(figure.level)),
             labels.alpha(figure.alpha),
             "" if interval is None or interval.low is None else
-            labels.alpha(interval.low) + " – " + labels.alpha(interval.high),
+            labels.interval(interval.low, interval.high),
             "" if interval is None else share(interval.below_tentative),
             "" if interval is None else share(interval.below_reliable),
             labels.number(getattr(figure, "n_units", "")),
