@@ -49,7 +49,10 @@ from annotator.core.store import EXPORT_COLUMNS, Project, open_project
 from annotator.core.store.bench_data import (
     BenchTag,
     add_bench_tags,
+    bare_commits,
+    bare_insert,
     raw_import,
+    read_codings,
     scan_tags,
 )
 
@@ -236,9 +239,15 @@ class _Bench:
         if result.added != len(rows):
             raise AnnotatorError(f"bench tag import: {result.added} of {len(rows)} added")
         rate = len(rows) / seconds
+        columns = sorted({column for _line, row in rows for column in row})
+        base = bare_insert(self.work / "bare-insert.sqlite",
+                           [tuple(row.get(c) for c in columns) for _line, row in rows])
         self.add(Figure("tag_import", "tag CSV import (import_tag_rows)", "tags/s", rate,
+                        len(rows) / base if base else None, seconds / base if base else None,
                         target="(no target)",
-                        note=f"{len(rows):,} rows into the project with "
+                        note=f"baseline: the rows' values stored in a plain table of a new "
+                             f"file, one executemany ({base * 1000:.0f} ms); "
+                             f"{len(rows):,} rows into the project with "
                              f"{2 * len(ANNOTATORS) * self.n:,} tags, one run, {seconds:.1f} s; "
                              + ("includes the store's backup of the whole project before "
                                 "it (the import is large beside the project)" if backed_up
@@ -320,9 +329,14 @@ class _Bench:
                     edit(*arguments)
                     samples.append((time.perf_counter() - start) * 1000)
         value = median(samples)
+        base = median(bare_commits(self.work / "bare-commits.sqlite", len(samples)))
         self.add(Figure("save", "saving one tag (Session.set_choice / set_value)", "ms", value,
+                        base, value / base if base else None,
                         target="median <= 5 ms", met=value <= 5,
-                        note=f"{len(samples)} edits; p95 {percentile(samples, 0.95):.1f} ms"))
+                        note=f"{len(samples)} edits; p95 {percentile(samples, 0.95):.1f} ms; "
+                             "baseline: as many one-row transactions in a new file beside "
+                             "the project (write-ahead log, synchronous NORMAL, as the "
+                             "project)"))
 
     # -- window --------------------------------------------------------------------
     def measure_window(self) -> None:
@@ -397,18 +411,25 @@ class _Bench:
             figure.note = "n/a: not built yet (annotator.core.analysis.agreement.field_agreement)"
             return
         timed: list[float] = []
+        baseline: list[float] = []
         try:
             for run in range(1, self.runs + 1):
                 self.log(f"agreement run {run}/{self.runs}")
+                start = time.perf_counter()
+                read_codings(project)
+                baseline.append(time.perf_counter() - start)
                 start = time.perf_counter()
                 compute(project)
                 timed.append(time.perf_counter() - start)
         except Exception as exc:  # someone else's module: report, do not stop the bench
             figure.note = f"n/a: field_agreement failed ({type(exc).__name__}: {exc})"
             return
-        figure.value = median(timed)
+        figure.value, figure.baseline = median(timed), median(baseline)
+        figure.ratio = figure.value / figure.baseline if figure.baseline else None
         figure.met = figure.value <= 3
-        figure.note = "annotator.core.analysis.agreement.field_agreement(project)"
+        figure.note = ("annotator.core.analysis.agreement.field_agreement(project); baseline: "
+                       "one read of every tag's article, annotator, field and value from "
+                       "the tags' key index (tags_one_value), just before")
 
     def measure_merge(self) -> None:
         figure = self.add(Figure("merge", f"merging two {self.n:,}-article files", "s",
@@ -427,6 +448,12 @@ class _Bench:
         timed: list[float] = []
         parts: dict[str, float] = {}
         target = self.work / "merge-target.sqlite"
+        # The baseline: their file copied once, byte for byte (what a merge reads of it
+        # at the least, and as much written).
+        start = time.perf_counter()
+        shutil.copyfile(other, target)
+        copied = time.perf_counter() - start
+        remove_project(target)
         try:
             for run in range(1, self.runs + 1):
                 self.log(f"merge run {run}/{self.runs}")
@@ -445,12 +472,14 @@ class _Bench:
         except Exception as exc:  # someone else's module: report, do not stop the bench
             figure.note = f"n/a: {name} failed ({type(exc).__name__}: {exc})"
             return
-        figure.value = median(timed)
+        figure.value, figure.baseline = median(timed), copied
+        figure.ratio = figure.value / copied if copied else None
         figure.met = figure.value <= 20
         tags = 2 * len(ANNOTATORS) * self.n
         figure.note = (f"{name}: a file with {self.n:,} articles and {tags:,} tags of 3 other "
                        f"annotators into one with the same articles and {tags:,} tags; "
-                       "includes the store's backup before a merge")
+                       "includes the store's backup before a merge; baseline: their file "
+                       "copied once, byte for byte (shutil.copyfile)")
         if {"merge", "backup"} <= set(parts):
             steps = ", ".join(f"{name} {parts[name]:.1f} s" for name in
                               ("articles", "tags", "statuses", "history") if name in parts)

@@ -28,7 +28,7 @@ ALWAYS = (
 # Built by others: measured once they exist, "n/a: ..." with the reason until then.
 OPTIONAL = ("export", "agreement", "merge")
 WITH_BASELINE = ("import", "export_tags", "cold_start", "search_list", "search_ranked",
-                 "switch_median", "next_median")
+                 "switch_median", "next_median", "save", "tag_import")
 
 
 def _number(value: object) -> bool:
@@ -110,6 +110,9 @@ def test_bench_reports_every_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert _number(figures[key]["baseline"]) and _number(figures[key]["ratio"]), key
     for key in ("agreement", "merge"):
         assert key in figures, key
+        if _number(figures[key]["value"]):  # measured: beside its baseline
+            assert _number(figures[key]["baseline"]) and _number(figures[key]["ratio"]), key
+            assert "baseline: " in figures[key]["note"], key
     for key in OPTIONAL:
         if key in figures and not _number(figures[key]["value"]):
             assert figures[key]["note"].startswith("n/a: "), figures[key]

@@ -1,9 +1,11 @@
 """SQL used only by the performance bench (``annotator bench``), kept with the rest of the SQL.
 
-Three yardsticks the bench compares the app with: a raw ``sqlite3`` import of the same
+The yardsticks the bench compares the app with: a raw ``sqlite3`` import of the same
 articles into a plain table plus an FTS5 index (what storing them costs at the least),
-one plain scan of the tags table (the least an export must read), and a bare FTS5 query
-(the least a search must do).  And a fast way to
+one plain scan of the tags table (the least an export must read), a bare FTS5 query
+(the least a search must do), one read of the tags' key index (the least agreement
+reads), and one-row transactions and a plain insert in a file beside the project (the
+least saving a tag and a tag import write).  And a fast way to
 give a large project its tags: :meth:`Exchange.import_tag_rows` checks and looks up every
 row on its own (about 2,700 rows/s on 100,000 articles, so 600,000 tags took ~4 minutes),
 which is right for a colleague's CSV and too slow to set up a bench.  Nothing in the app
@@ -69,6 +71,66 @@ def fts_alone(project: Project, match: str, limit: int) -> int:
 def scan_tags(project: Project) -> int:
     """Read every row of the tags table once, as an export must at the least; the count."""
     return len(project.conn.execute("SELECT * FROM tags").fetchall())
+
+
+def read_codings(project: Project) -> int:
+    """Read every tag's article, annotator, field and value from the tags' key index
+    (``tags_one_value``), the least agreement must read; the rows read."""
+    return len(project.conn.execute(
+        "SELECT article_id, annotator, field, COALESCE(value, '') "
+        "FROM tags INDEXED BY tags_one_value").fetchall())
+
+
+def bare_commits(path: Path, count: int) -> list[float]:
+    """Milliseconds each of ``count`` one-row transactions takes in a new file beside the
+    project (write-ahead log, ``synchronous = NORMAL``, as a project): the disk's and
+    SQLite's share of saving a tag."""
+    conn = _scratch(path)
+    try:
+        conn.execute("CREATE TABLE edits (edit_id INTEGER PRIMARY KEY, value TEXT)")
+        timed: list[float] = []
+        for number in range(count):
+            start = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO edits (value) VALUES (?)", (f"value {number}",))
+            conn.execute("COMMIT")
+            timed.append((time.perf_counter() - start) * 1000)
+        return timed
+    finally:
+        conn.close()
+        _remove_scratch(path)
+
+
+def bare_insert(path: Path, rows: Sequence[Sequence[object]]) -> float:
+    """Seconds to store ``rows`` (all of one length) in a plain table of a new file in one
+    ``executemany`` and transaction (as a project's file is set up): the least a tag
+    import writes."""
+    conn = _scratch(path)
+    try:
+        width = max((len(row) for row in rows), default=1)
+        conn.execute(f"CREATE TABLE rows ({', '.join(f'c{i}' for i in range(width))})")
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(f"INSERT INTO rows VALUES ({', '.join('?' * width)})", rows)
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+        _remove_scratch(path)
+
+
+def _scratch(path: Path) -> sqlite3.Connection:
+    _remove_scratch(path)
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _remove_scratch(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"),
+                     path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def add_bench_tags(project: Project, tags: Sequence[BenchTag]) -> int:
