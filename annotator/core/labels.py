@@ -185,9 +185,9 @@ class Labels:
         left-to-right isolate, so that the line reads the low end first (at its right)
         and a minus sign stays with its own number.  Without them a negative low end,
         which starts with a left-to-right mark, turned a Persian range left to right."""
-        ends = (self.alpha(low), self.alpha(high))
+        ends = [self.alpha(low), self.alpha(high)]
         if self.language in RTL_LANGUAGES:
-            ends = tuple(_LRI + end + _PDI for end in ends)
+            ends = [_LRI + end + _PDI for end in ends]
         return " – ".join(ends)
 
     # -- numbers and lists -------------------------------------------------------------
