@@ -285,7 +285,9 @@ def test_the_agreement_dialog_writes_a_negative_alpha_for_a_persian_reader(qtbot
         for table in dialog.findChildren(QTableWidget):
             texts += [table.item(r, c).text() for r in range(table.rowCount())
                       for c in range(table.columnCount()) if table.item(r, c)]
-        negative = [text for text in texts if "\u2212" in text]
+        # Each number (an interval's two ends each in its own isolate) starts with its sign.
+        negative = [number.strip("\u2066\u2069") for text in texts if "\u2212" in text
+                    for number in text.split(" – ")]
         assert negative and all(text.startswith("\u200e\u2212۰٫") for text in negative)
         assert not any(re.search(r"-[0-9۰-۹]", text) for text in texts)
     finally:
