@@ -102,7 +102,11 @@ def test_outside_damage_is_listed(project_path: Path) -> None:
     assert [(s.article_id, s.annotator) for s in report.orphan_statuses] == [("ghost", "sara")]
     assert {(p.table, p.parent) for p in report.foreign_keys} == {
         ("tags", "articles"), ("article_status", "articles")}
+    # Statuses have no rowids (0013): the row is named by its key.
+    assert [p.rowid for p in report.foreign_keys if p.table == "article_status"] == [
+        "ghost / sara"]
     text = "\n".join(report.lines())
+    assert "article_status row ghost / sara refers to a missing articles row" in text
     assert span_tag.tag_uid in text and "ghost" in text and "tea_party" in text
     assert text.splitlines()[-1].startswith("result: ") and "problems" in text.splitlines()[-1]
 

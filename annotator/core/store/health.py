@@ -35,7 +35,7 @@ class ForeignKeyProblem:
     """A row that refers to a row that does not exist (e.g. a tag of a missing article)."""
 
     table: str
-    rowid: int
+    rowid: int | str  # a table without rowids (statuses): the row's key, "a / b"
     parent: str
 
 
@@ -234,10 +234,32 @@ def _integrity(conn: sqlite3.Connection, pragma: str, report: HealthReport) -> N
 
 
 def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
-    report.foreign_keys = [
-        ForeignKeyProblem(str(table), int(rowid), str(parent))
-        for table, rowid, parent, _fkid in conn.execute("PRAGMA foreign_key_check")
-    ]
+    problems: list[ForeignKeyProblem] = []
+    keyed: set[tuple[str, str, int]] = set()
+    for table, rowid, parent, fkid in conn.execute("PRAGMA foreign_key_check").fetchall():
+        if rowid is not None:
+            problems.append(ForeignKeyProblem(str(table), int(rowid), str(parent)))
+        elif (table, parent, fkid) not in keyed:  # a table without rowids: named by key
+            keyed.add((table, parent, fkid))
+            problems += [ForeignKeyProblem(str(table), key, str(parent))
+                         for key in _keys_without_parent(conn, str(table), str(parent), fkid)]
+    report.foreign_keys = problems
+
+
+def _keys_without_parent(conn: sqlite3.Connection, table: str, parent: str,
+                         fkid: int) -> list[str]:
+    """The keys (``a / b``) of ``table``'s rows whose reference ``fkid`` finds no row."""
+    pairs = [(str(row[3]), str(row[4])) for row in conn.execute(
+        "SELECT * FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq", (table, fkid))]
+    key = [str(name) for (name,) in conn.execute(
+        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (table,))]
+    if not pairs or not key:
+        return []
+    named = " || ' / ' || ".join(f'c."{column}"' for column in key)
+    found = " AND ".join(f'p."{to}" = c."{source}"' for source, to in pairs)
+    return [str(value) for (value,) in conn.execute(
+        f'SELECT {named} FROM main."{table}" c WHERE NOT EXISTS '
+        f'(SELECT 1 FROM main."{parent}" p WHERE {found}) ORDER BY {named}')]
 
 
 def _article_text(conn: sqlite3.Connection, report: HealthReport) -> None:

@@ -244,14 +244,16 @@ _PLAIN_CHECKS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudication_basis",
                         "0006_samples", "0007_training_set", "0008_registry_history",
                         "0009_article_sketches", "0010_status_counts",
-                        "0011_article_columns", "0012_history_removals"})
+                        "0011_article_columns", "0012_history_removals",
+                        "0013_status_by_article"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
 table the merge does not read (0007's training set stays the project's own); 0008's
 registry columns and history are read as NULL and empty where they are missing (entries as
 added, never corrected); 0010's status counts are kept by each file for its own
-statuses; 0011 widens an index."""
+statuses; 0011 widens an index; 0013 stores the statuses by their key, with the same
+columns."""
 
 
 @migrations(name="0003_plain_checks")
@@ -490,3 +492,24 @@ def m0012_history_removals(db: Database) -> None:
     """
     db.execute("CREATE INDEX IF NOT EXISTS history_tag_removals ON history(article_id) "
                "WHERE what = 'tag' AND action = 'removed'")
+
+
+@migrations(name="0013_status_by_article")
+def m0013_status_by_article(db: Database) -> None:
+    """Statuses stored in their key's order (article, annotator): a table without rowids.
+
+    The article list shows the annotator's status on each row.  In a table with rowids
+    each status was found in the key's index and then read from the table: two reads
+    from the disk per row once the project outgrows memory (a rare word's first page of
+    matches at 1,000,000 articles).  Stored by its key, a status is read where the key
+    finds it, and a merge writes one b-tree per status instead of two.  The rows, the
+    index by annotator and every trigger are the same; rebuilding reads every status
+    once (:func:`schema_edit.rebuild`, inside the migration's transaction).
+    """
+    row = db.conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' "
+                          "AND name = 'article_status'").fetchone()
+    create = str(row[0]).rstrip().rstrip(";")
+    if create.upper().endswith("WITHOUT ROWID"):
+        return
+    schema_edit.rebuild(db.conn, "article_status", create + " WITHOUT ROWID",
+                        order="article_id, annotator")

@@ -113,13 +113,16 @@ def _edit_in_place(conn: sqlite3.Connection, changed: Mapping[str, tuple[str, st
             raise SchemaEditRefused(f"{table}: {'; '.join(verdict[:3])}")
 
 
-def rebuild(conn: sqlite3.Connection, table: str, create_sql: str) -> None:
+def rebuild(conn: sqlite3.Connection, table: str, create_sql: str,
+            order: str | None = None) -> None:
     """Make ``table`` again from ``create_sql`` with all its rows, indexes and triggers.
 
     Every trigger of the file is dropped first and made again last: those on the table
     go with it, and one that writes to it (``history``) would stop the rename.  Rowids
-    are copied, so the rows keep their order.  The table must not be the parent of a
-    foreign key (dropping it would delete its rows first).
+    are copied, so the rows keep their order; for a table ``WITHOUT ROWID`` the rows are
+    copied in ``order`` instead (its key: each goes at the end of the new b-tree).  The
+    table must not be the parent of a foreign key (dropping it would delete its rows
+    first).
     """
     triggers = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
                             "AND sql IS NOT NULL ORDER BY rowid").fetchall()
@@ -135,8 +138,12 @@ def rebuild(conn: sqlite3.Connection, table: str, create_sql: str) -> None:
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER main."{name}"')
     conn.execute(created)
-    conn.execute(f'INSERT INTO main."{interim}" (rowid, {columns}) '
-                 f'SELECT rowid, {columns} FROM main."{table}" ORDER BY rowid')
+    if order is None:
+        conn.execute(f'INSERT INTO main."{interim}" (rowid, {columns}) '
+                     f'SELECT rowid, {columns} FROM main."{table}" ORDER BY rowid')
+    else:
+        conn.execute(f'INSERT INTO main."{interim}" ({columns}) '
+                     f'SELECT {columns} FROM main."{table}" ORDER BY {order}')
     conn.execute(f'DROP TABLE main."{table}"')
     conn.execute(f'ALTER TABLE main."{interim}" RENAME TO "{table}"')
     for (sql,) in indexes:
