@@ -151,24 +151,6 @@ def test_long_export_reimports_and_exports_the_same_rows(capsys, project_path: P
             == codebook_sheet_path(first).read_bytes())
 
 
-def test_tag_rows_come_in_import_order_without_sorting_every_tag(coded: Project) -> None:
-    """The tag CSV's rows: articles in import order, then annotator, field and value,
-    read from the indexes in that order (no temporary tree of every tag)."""
-    statements: list[str] = []
-    coded.conn.set_trace_callback(statements.append)
-    try:
-        rows = list(coded.exchange.iter_tag_rows())
-    finally:
-        coded.conn.set_trace_callback(None)
-    order = {a.article_id: n for n, a in enumerate(coded.articles.iter_all())}
-    keys = [(order[str(r["article_id"])], r["annotator"], r["field"], r["value"] or "",
-             r["participant"] or "") for r in rows]
-    assert keys == sorted(keys) and len(rows) == 10
-    [query] = [s for s in statements if "FROM articles" in s]
-    plan = " ".join(str(row[3]) for row in coded.conn.execute("EXPLAIN QUERY PLAN " + query))
-    assert "TEMP B-TREE" not in plan and "articles_listed" in plan, plan
-
-
 # -- wide -------------------------------------------------------------------------------
 def test_wide_export_columns_and_values(coded: Project, tmp_path: Path) -> None:
     target = tmp_path / "wide.csv"
