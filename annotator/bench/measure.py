@@ -428,8 +428,9 @@ class _Bench:
         figure.ratio = figure.value / figure.baseline if figure.baseline else None
         figure.met = figure.value <= 3
         figure.note = ("annotator.core.analysis.agreement.field_agreement(project); baseline: "
-                       "one read of every tag's article, annotator, field and value from "
-                       "the tags' key index (tags_one_value), just before")
+                       "one pass over the tags' key index (tags_one_value: every tag's "
+                       "article, annotator, field and value), counted inside SQLite, just "
+                       "before")
 
     def measure_merge(self) -> None:
         figure = self.add(Figure("merge", f"merging two {self.n:,}-article files", "s",
