@@ -249,10 +249,14 @@ def _foreign_keys(conn: sqlite3.Connection, report: HealthReport) -> None:
 def _keys_without_parent(conn: sqlite3.Connection, table: str, parent: str,
                          fkid: int) -> list[str]:
     """The keys (``a / b``) of ``table``'s rows whose reference ``fkid`` finds no row."""
-    pairs = [(str(row[3]), str(row[4])) for row in conn.execute(
-        "SELECT * FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq", (table, fkid))]
-    key = [str(name) for (name,) in conn.execute(
-        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (table,))]
+    key, parent_key = ([str(name) for (name,) in conn.execute(
+        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (name,))]
+        for name in (table, parent))
+    references = conn.execute("SELECT seq, \"from\", \"to\" FROM pragma_foreign_key_list(?) "
+                              "WHERE id = ? ORDER BY seq", (table, fkid)).fetchall()
+    # A reference that names no column refers to the parent's key.
+    pairs = [(str(source), str(to) if to is not None else parent_key[int(seq)])
+             for seq, source, to in references if to is not None or int(seq) < len(parent_key)]
     if not pairs or not key:
         return []
     named = " || ' / ' || ".join(f'c."{column}"' for column in key)
