@@ -18,7 +18,9 @@ empty says so in a line of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -109,6 +111,8 @@ class ArticleModel(QAbstractTableModel):
         self.more = False  # a filtered list has more rows than counted so far
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._cells: dict[int, dict[int, tuple[object, ...]]] = {}
+        # Each row shows one of a few labels: translated once per model, not per row.
+        self._labels = (cache(language_label), cache(status_label))
         self._count_on = QTimer(self)  # counts on to COUNT_STEP once the list is shown
         self._count_on.setSingleShot(True)
         self._count_on.timeout.connect(self._counted_on)
@@ -218,7 +222,7 @@ class ArticleModel(QAbstractTableModel):
             item = self.summary(row)
             if item is None:
                 return None
-            cells = self._cells[row] = _cells(item)
+            cells = self._cells[row] = _cells(item, *self._labels)
         return cells
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -236,22 +240,28 @@ class ArticleModel(QAbstractTableModel):
         return None
 
 
-def _cells(item: ArticleSummary) -> dict[int, tuple[object, ...]]:
-    """What the list shows of one article, by role and column."""
+_ALIGNED = {rtl: int((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                     | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+            for rtl in (False, True)}
+
+
+def _cells(item: ArticleSummary, language: Callable[[str], str] = language_label,
+           status: Callable[[str], str] = status_label) -> dict[int, tuple[object, ...]]:
+    """What the list shows of one article, by role and column (``language`` and
+    ``status`` name the article's language and status)."""
     # A title reads in its own direction, whatever the interface's: a Latin title in the
     # Persian window starts on the left and is cut on the right ("…" there), a Persian one
     # in the English window the other way round (the mark keeps the "…" on that side).
     rtl = first_strong_is_rtl(item.title)
     if rtl is None:
         rtl = is_rtl(item.language)
-    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-    title_align = int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+    title_align = _ALIGNED[rtl]
     return {
         Qt.ItemDataRole.DisplayRole: (
             _LRM + item.article_id,  # ids read left to right, also in RTL
             (_RLM if rtl else _LRM) + item.title,
-            language_label(item.language),
-            status_label(item.status),
+            language(item.language),
+            status(item.status),
         ),
         Qt.ItemDataRole.ToolTipRole: (None, plain_tip(item.title), None, None),
         Qt.ItemDataRole.UserRole: (item.article_id,) * 4,
@@ -303,7 +313,8 @@ class ArticleListPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setWordWrap(False)
-        self.view.setItemDelegate(RowDelegate(self.model, self.view, middle=frozenset({0})))
+        self.view.setItemDelegate(RowDelegate(self.model, self.view, middle=frozenset({0}),
+                                                recurring=frozenset({2, 3})))
         header = self.view.horizontalHeader()
         # The header would repaint its sections whenever the selected row changes (to mark
         # fully selected columns, which a list that selects rows never has): it gets a

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette
 
 from annotator.gui.app import create_window
+from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.main_window import MainWindow
 
 
@@ -55,8 +56,9 @@ def test_titles_read_right_to_left_elided_in_their_column(qtbot, window: MainWin
     assert min(ink) - cell.left() <= 16
     # The text drawn is the title's beginning plus an ellipsis, as wide as the cell allows.
     delegate = view.itemDelegate()
-    [shown] = [text for (r, column, _w, _t), text in delegate._elided.items()
-               if (r, column) == (row, 1)]
+    cell_text = model.data(model.index(row, 1))
+    [shown] = [text for (column, _w, source), text in delegate._elided.items()
+               if (column, source) == (1, cell_text)]
     # Right-to-left marks around it keep the "…" at the cut end (the left); Qt keeps the
     # last letter's joining form with a zero-width joiner before the "…".
     assert shown.startswith("\u200f") and shown.endswith("…\u200f")
@@ -81,3 +83,44 @@ def test_the_current_row_is_painted_selected(qtbot, window: MainWindow) -> None:
     # ... and only on the current row.
     below = view.visualRect(view.model().index((index.row() + 1) % view.model().rowCount(), 1))
     assert image.pixelColor(below.left() + 1, below.top() + 2).rgb() != highlight.rgb()
+
+
+@pytest.mark.parametrize("language", ["fa", "ar", "en"])
+def test_language_and_status_kept_laid_out_look_as_drawn_anew(qtbot, language: str) -> None:
+    """The language and status columns are shaped once per text and only drawn again
+    (QStaticText); pixel for pixel they look as text shaped and drawn for each cell, in
+    both directions, cut short (the status column narrowed) and after a change of font."""
+    win = create_window(None, language, "Sara")
+    qtbot.addWidget(win)
+    win.resize(1360, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        panel = win.list_panel
+        view, model = panel.view, panel.model
+        view.setColumnWidth(3, 40)  # "not started" cut short in every language
+        kept = view.itemDelegate()
+        assert isinstance(kept, RowDelegate)
+        drawn_anew = RowDelegate(model, view, middle=frozenset({0}))  # no column kept
+
+        def painted(delegate: RowDelegate) -> QImage:
+            if view.itemDelegate() is not delegate:
+                view.setItemDelegate(delegate)
+            view.viewport().repaint()
+            return view.viewport().grab().toImage()
+
+        for size in (None, 15):  # the window's font, then a larger one
+            if size is not None:
+                font = view.font()
+                font.setPointSize(size)
+                view.setFont(font)
+            first = painted(kept)
+            again = painted(kept)  # this time from the kept layouts
+            reference = painted(drawn_anew)
+            assert first == reference
+            assert again == reference
+            assert any(column == 3 and shown != text  # the status was cut short
+                       for (column, _w, text), shown in kept._elided.items())
+        assert kept._laid_out  # the texts were kept, not shaped for every cell
+    finally:
+        win.session.project.close()
