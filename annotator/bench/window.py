@@ -154,6 +154,7 @@ def _run(args: argparse.Namespace) -> int:
         app.removeEventFilter(watcher)
         main = window()
         report["first_article"] = main.current
+        report["window"] = f"{main.width()}x{main.height()}"
         # The backup on opening (started 2 s after the window) copies the whole project in
         # the background; switching is timed once it is over, and its length reported.
         began = time.perf_counter()
