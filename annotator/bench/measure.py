@@ -19,13 +19,13 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from annotator.bench.children import SCREEN_SIZE, empty_window, offscreen_screen, window_child
 from annotator.bench.corpus import SyntheticCorpus, article_id, write_corpus
 from annotator.bench.files import project_files, remove_project, split_corpus
 from annotator.bench.realistic import rare_word, write_realistic_corpus
@@ -68,8 +68,6 @@ CORPORA = ("realistic", "synthetic")
 _CORPUS_WRITERS: dict[str, Callable[[Path, int, int], SyntheticCorpus]] = {
     "realistic": write_realistic_corpus, "synthetic": write_corpus}
 SAVES_PER_RUN = 201  # three edits per article: stance, add a demand, remove it
-CHILD_TIMEOUT_S = 600
-SCREEN_SIZE = "1920x1080"  # the window children's screen (offscreen_screen)
 PART_ARTICLES = 100_000  # articles per corpus file (~430 MB)
 ARTICLES_ONLY = "articles-only.sqlite"  # the imported project before its tags
 
@@ -355,10 +353,10 @@ class _Bench:
         backups: list[float] = []
         for run in range(1, self.runs + 1):
             self.log(f"window run {run}/{self.runs}: empty QMainWindow baseline")
-            empty.append(_empty_window(self.child_env(), self.work))
+            empty.append(empty_window(self.child_env(), self.work))
             self.log(f"window run {run}/{self.runs}: the app on {self.n:,} articles")
-            started, report = _window_child(self.project_path, ids_file, self.child_env(),
-                                            self.work)
+            started, report = window_child(self.project_path, ids_file, self.child_env(),
+                                           self.work, ANNOTATORS[0])
             cold.append(float(report["painted_at"]) - started)
             switches.extend(float(ms) for ms in report["switch_ms"])
             steps.extend(float(ms) for ms in report.get("next_ms", []))
@@ -584,56 +582,6 @@ def _find_merge() -> tuple[str, Callable[[Project, Path], Any]] | None:
             return f"annotator.core.merge.{name}(project, other_file)", function
     return ("project.merge.from_file(other_file)",
             lambda project, other: project.merge.from_file(other))
-
-
-# -- child processes ------------------------------------------------------------------
-def offscreen_screen(folder: Path) -> str:
-    """The offscreen platform with a screen of :data:`SCREEN_SIZE`, described in
-    ``folder``/screen.json (the child runs in ``folder``: a platform argument cannot hold
-    a Windows drive's colon).  Without it the offscreen screen is 800x800 and the window
-    opens at 784x756 instead of its default 1360x820, the size an analyst's first start
-    gets on a common 1920x1080 monitor."""
-    width, height = (int(side) for side in SCREEN_SIZE.split("x"))
-    (folder / "screen.json").write_text(json.dumps({"screens": [{
-        "name": "bench", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
-    return "offscreen:configfile=screen.json"
-
-
-def _empty_window(env: dict[str, str], folder: Path) -> float:
-    from annotator.bench.window import EMPTY_WINDOW
-    from annotator.core.intake.prepare import python_child
-
-    started = time.time()
-    done = subprocess.run(python_child(EMPTY_WINDOW), env=env, capture_output=True,
-                          text=True, timeout=CHILD_TIMEOUT_S, cwd=folder)
-    if done.returncode != 0:
-        raise AnnotatorError(f"empty window baseline failed: {done.stderr.strip()[-800:]}")
-    return float(done.stdout.strip().splitlines()[-1]) - started
-
-
-def _window_child(project: Path, ids_file: Path, env: dict[str, str],
-                  folder: Path) -> tuple[float, dict[str, Any]]:
-    from annotator.core.intake.prepare import python_child
-
-    command = python_child(  # isolated: nothing in the working folder runs
-        "import runpy; runpy.run_module('annotator.bench.window', run_name='__main__', "
-        "alter_sys=True)", str(project), "--ids", str(ids_file), "--annotator", ANNOTATORS[0])
-    started = time.time()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, cwd=folder)
-    try:
-        out, err = child.communicate(timeout=CHILD_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()
-        raise AnnotatorError("the window child did not finish in time") from None
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    report: dict[str, Any] = json.loads(lines[-1]) if lines else {}
-    if child.returncode != 0 or "painted_at" not in report or "error" in report:
-        reason = report.get("error") or err.strip()[-800:] or f"exit {child.returncode}"
-        raise AnnotatorError(f"the window child failed: {reason}")
-    return started, report
 
 
 # -- the table ------------------------------------------------------------------------
