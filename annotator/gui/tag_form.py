@@ -91,6 +91,12 @@ class TagForm(QWidget):
             (f for f in self.codebook.fields if f.type == "participants"), None
         )
 
+        # Only what a resize newly exposes is painted: the next article makes the form
+        # taller or shorter (the participants found in it, a demand's participant menu),
+        # and without this every box in view was painted again on every article; a box
+        # that moves or changes still paints itself.  (The form paints nothing of its own
+        # but its plain background, so a change of width, right to left too, is safe.)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)  # it usually sits in a narrow scroll area
         evidence_row = QHBoxLayout()
