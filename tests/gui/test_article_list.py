@@ -5,20 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette
 
-from annotator.gui.app import create_window
 from annotator.gui.list_delegate import RowDelegate
 from annotator.gui.main_window import MainWindow
+from tests.gui.conftest import shown_window
 
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    win = create_window(None, "en", "Sara")
-    qtbot.addWidget(win)
-    win.resize(1360, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.project.close()
+    with shown_window(qtbot) as win:
+        yield win
 
 
 def _ink_columns(image: QImage, top: int, bottom: int, left: int, right: int,
@@ -90,12 +85,7 @@ def test_language_and_status_kept_laid_out_look_as_drawn_anew(qtbot, language: s
     """The language and status columns are shaped once per text and only drawn again
     (QStaticText); pixel for pixel they look as text shaped and drawn for each cell, in
     both directions, cut short (the status column narrowed) and after a change of font."""
-    win = create_window(None, language, "Sara")
-    qtbot.addWidget(win)
-    win.resize(1360, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    try:
+    with shown_window(qtbot, language) as win:
         panel = win.list_panel
         view, model = panel.view, panel.model
         view.setColumnWidth(3, 40)  # "not started" cut short in every language
@@ -122,5 +112,3 @@ def test_language_and_status_kept_laid_out_look_as_drawn_anew(qtbot, language: s
             assert any(column == 3 and shown != text  # the status was cut short
                        for (column, _w, text), shown in kept._elided.items())
         assert kept._laid_out  # the texts were kept, not shaped for every cell
-    finally:
-        win.session.project.close()

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QRadioButton
 
-from annotator.gui.app import create_window
 from annotator.gui.main_window import MainWindow
+from tests.gui.conftest import shown_window
 
 
 class _Paints(QObject):
@@ -27,13 +27,8 @@ class _Paints(QObject):
 
 @pytest.fixture(params=["fa", "en"])
 def window(request, qtbot) -> MainWindow:
-    win = create_window(None, request.param, "Sara")  # Sara has tagged nothing yet
-    qtbot.addWidget(win)
-    win.resize(1360, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.project.close()
+    with shown_window(qtbot, request.param) as win:  # Sara has tagged nothing yet
+        yield win
 
 
 def _on_screen(win: MainWindow, rect: QRect) -> QImage:
