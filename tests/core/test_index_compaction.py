@@ -1,0 +1,103 @@
+"""A large import leaves the search index in one segment; a small one leaves it to FTS5.
+
+Searches find the same articles, in the same order, in a compacted index as in one left
+in many segments; the compaction runs in steps, each its own transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.bench.realistic import write_realistic_corpus
+from annotator.core.intake.importer import import_paths
+from annotator.core.store import Project, open_project
+from annotator.core.store import articles as articles_module
+
+ARTICLES = 240
+QUERIES = ("غزه", "اردوغان", "گفت‌وگو", "رئيس جمهور", "همکاری*", "در", "غزه OR ایران")
+
+
+def _segments(project: Project) -> int:
+    return int(project.conn.execute(
+        "SELECT COUNT(DISTINCT segid) FROM article_search_idx").fetchone()[0])
+
+
+def _healthy(project: Project) -> None:
+    # FTS5's own check of its index (raises when a segment is broken).
+    project.conn.execute("INSERT INTO article_search (article_search, rank) "
+                         "VALUES ('integrity-check', 0)")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_realistic_corpus(tmp_path / "corpus.jsonl", ARTICLES, seed=11).path
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of 20 articles: each is a transaction of its own, and a segment of the index.
+    monkeypatch.setattr(articles_module, "_BATCH", 20)
+
+
+def _answers(project: Project) -> list[object]:
+    answers: list[object] = []
+    for query in QUERIES:
+        answers.append([row.article_id for row in project.articles.summaries(query=query)])
+        answers.append([(hit.article_id, hit.snippet)
+                        for hit in project.articles.search(query, limit=50)])
+        answers.append(project.articles.count_at_most(100, query=query))
+    return answers
+
+
+def test_a_large_import_leaves_one_segment_and_searches_find_the_same(
+        tmp_path: Path, corpus: Path, small_batches: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_project(tmp_path / "compacted.sqlite") as compacted:
+        import_paths(compacted, [corpus], parallel=False)
+        assert _segments(compacted) == 1
+        _healthy(compacted)
+        expected = _answers(compacted)
+    # The same import with the compaction switched off: many segments, same answers.
+    monkeypatch.setattr(articles_module, "COMPACT_SHARE", 0)
+    with open_project(tmp_path / "segmented.sqlite") as segmented:
+        import_paths(segmented, [corpus], parallel=False)
+        assert _segments(segmented) >= ARTICLES // 20 // 2
+        assert _answers(segmented) == expected
+        # Compacting it afterwards gives one segment and still the same answers.
+        assert segmented.articles.compact_index() >= 1
+        assert _segments(segmented) == 1
+        _healthy(segmented)
+        assert _answers(segmented) == expected
+        # Nothing left to merge: one step, which changes nothing.
+        assert segmented.articles.compact_index() == 1
+
+
+def test_the_compaction_goes_in_steps_and_a_small_import_is_left_to_fts5(
+        tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = write_realistic_corpus(tmp_path / "first.jsonl", ARTICLES, seed=12).path
+    later = write_realistic_corpus(tmp_path / "later.jsonl", 60, seed=13).path
+    # Ids of their own (both corpora number theirs from bench-000001).
+    later.write_text(later.read_text(encoding="utf-8").replace('"bench-', '"later-'),
+                     encoding="utf-8")
+    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    commits: list[int] = []
+    with open_project(tmp_path / "p.sqlite") as project:
+        project.conn.set_trace_callback(
+            lambda sql: commits.append(1) if sql.strip().upper() == "COMMIT" else None)
+        import_paths(project, [first], parallel=False)
+        project.conn.set_trace_callback(None)
+        assert _segments(project) == 1
+        # Each step committed on its own (besides the import's batches and settings).
+        assert len(commits) > ARTICLES // 20 + 5
+        _healthy(project)
+        # 60 articles beside 240: not a third of the project, so not compacted.
+        result = import_paths(project, [later], parallel=False)
+        assert len(result.added) == 60
+        assert _segments(project) > 1
+        _healthy(project)
+        # The later articles are found beside the compacted segment's.
+        found = [row.article_id for row in project.articles.summaries(query="در")]
+        assert any(a.startswith("bench-") for a in found)
+        assert any(a.startswith("later-") for a in found)
