@@ -41,6 +41,9 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
     p.add_argument("--recount", action="store_true",
                    help=N_("count every annotator's statuses again (the counts the progress "
                            "shows), then check"))
+    p.add_argument("--compact", action="store_true",
+                   help=N_("merge the search index into one piece, then check (searches get "
+                           "faster; an import of many articles does this itself)"))
     command("backup", cmd_backup, N_("make a verified backup of the project now"))
     p = command("restore", cmd_restore,
                 N_("list the project's backups, or restore one (the current state is backed up "
@@ -54,10 +57,19 @@ def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-u
 def cmd_check(args: argparse.Namespace) -> int:
     from annotator.cli.common import project_for, say
 
-    with project_for(args, create=False) as project:
+    with project_for(args, create=False, writes=args.recount or args.compact) as project:
         if args.recount:
             say(args, Translatable("status counts: counted again ({count} were wrong)",
                                    count=project.statuses.recount()))
+        if args.compact:
+            before = project.articles.index_pieces()
+            if before > 1:
+                say(args, Translatable("search index: merging {count} pieces into one (a "
+                                       "minute or two for a million articles)", count=before),
+                    flush=True)
+            project.articles.compact_index()
+            say(args, Translatable("search index: {count} pieces before, {after} now",
+                                   count=before, after=project.articles.index_pieces()))
         report = check(project)
     for line in report.lines():
         say(args, line)

@@ -1,7 +1,8 @@
 """A large import leaves the search index in one segment; a small one leaves it to FTS5.
 
 Searches find the same articles, in the same order, in a compacted index as in one left
-in many segments; the compaction runs in steps, each its own transaction.
+in many segments; the compaction runs in steps, each its own transaction; ``annotator
+check --compact`` compacts a project imported before imports did.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from annotator.bench.realistic import write_realistic_corpus
+from annotator.cli.commands import main
+from annotator.core.i18n import translation
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import Project, open_project
 from annotator.core.store import articles as articles_module
@@ -101,3 +104,30 @@ def test_the_compaction_goes_in_steps_and_a_small_import_is_left_to_fts5(
         found = [row.article_id for row in project.articles.summaries(query="در")]
         assert any(a.startswith("bench-") for a in found)
         assert any(a.startswith("later-") for a in found)
+
+
+def test_check_compact_merges_an_index_left_in_pieces(
+        tmp_path: Path, corpus: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A project imported before imports compacted: its index is in pieces.
+    path = tmp_path / "older.sqlite"
+    monkeypatch.setattr(articles_module, "COMPACT_SHARE", 0)
+    with open_project(path) as project:
+        import_paths(project, [corpus], parallel=False)
+        pieces = _segments(project)
+        expected = _answers(project)
+    assert pieces > 1
+    assert main(["--db", str(path), "check", "--compact"]) == 0
+    out = capsys.readouterr().out
+    assert f"search index: merging {pieces} pieces into one" in out
+    assert f"search index: {pieces} pieces before, 1 now" in out
+    assert "result: ok" in out
+    with open_project(path, create=False) as project:
+        assert _segments(project) == 1
+        assert _answers(project) == expected
+    # Again, in Persian: nothing left to merge, said in Persian words and digits.
+    assert main(["--lang", "fa", "--db", str(path), "check", "--compact"]) == 0
+    out = capsys.readouterr().out
+    assert "merging" not in out and "search index" not in out
+    assert translation("fa").gettext("search index: {count} pieces before, {after} now") \
+        .format(count="۱", after="۱") in out

@@ -173,6 +173,11 @@ class Articles:
             self.compact_index()
         return result
 
+    def index_pieces(self) -> int:
+        """How many segments the search index is in (see :meth:`compact_index`)."""
+        return int(self._store.scalar(
+            "SELECT COUNT(DISTINCT segid) FROM article_search_idx") or 0)
+
     def compact_index(self) -> int:
         """Merge the search index's segments into one; returns the merge steps taken.
 
