@@ -10,8 +10,10 @@ file and an older file of the same name untouched.
 
 from __future__ import annotations
 
+import csv
 import errno
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -242,6 +244,39 @@ def test_truncated_images_and_csv_fail_their_checks(coded_path: Path, tmp_path: 
     assert check_csv(3)(table) is not None
     table.write_text('a,b\r\n1,"2\r\n', encoding="utf-8")  # cut inside a quoted cell
     assert check_csv(1)(table) is not None
+
+
+CELLS = ("", "a", "غزه، آتش‌بس", 'he said "no"', "line\r\nbreak", "x,y", '"', "\n", "٪۱۲",
+         '""', "\ufeffbom", "end\r")
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 1 << 20])
+def test_the_csv_check_counts_records_as_csv_reader_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    # Read in chunks of every size down to one byte: quotes and line ends split apart.
+    monkeypatch.setattr(output_file, "_CHUNK", chunk)
+    rng = random.Random(chunk)
+    table = tmp_path / "t.csv"
+    for _round in range(40):
+        rows = [[rng.choice(CELLS) for _ in range(rng.randint(1, 4))]
+                for _ in range(rng.randint(0, 12))]
+        with table.open("w", encoding="utf-8-sig" if _round % 2 else "utf-8",
+                        newline="") as out:
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(["h1", "h2"])
+            writer.writerows(rows)
+        with table.open(encoding="utf-8-sig", newline="") as back:
+            assert sum(1 for _ in csv.reader(back, strict=True)) == len(rows) + 1
+        assert output_file.csv_records(table) == (len(rows) + 1, False)
+        assert check_csv(len(rows))(table) is None
+        assert check_csv(len(rows) + 1)(table) is not None
+        # Cut anywhere short of the end: never read back as the whole file.
+        data = table.read_bytes()
+        for cut in sorted({rng.randrange(len(data)) for _ in range(8)}):
+            table.write_bytes(data[:cut])
+            assert check_csv(len(rows))(table) is not None, (data, cut)
+    table.write_bytes(b"a,b\r\n\xd8,x\r\n")  # half of a two-byte Persian letter
+    assert "does not read back" in (check_csv(1)(table) or "")
 
 
 def test_a_part_file_is_removed_when_its_check_fails(tmp_path: Path) -> None:
