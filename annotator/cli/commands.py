@@ -157,10 +157,20 @@ def cmd_import(args: argparse.Namespace) -> int:
                                    articles=Number(articles, ",")), sys.stderr, end="",
                 flush=True)
 
+    def compacting(step: int, steps: int) -> bool:
+        if show:
+            if step == 1:  # the line of files read stays
+                print(file=sys.stderr)
+            say(args, Translatable("\rsearch index: merging into one piece, {percent}%",
+                                   percent=min(99, 100 * step // steps)), sys.stderr, end="",
+                flush=True)
+        return True
+
     options = ImportOptions(calendar=args.calendar, date_order=args.date_order,
                             keep_near_duplicates=args.keep_near_duplicates)
     with project_for(args, create=True, writes=True) as project:
-        result = import_paths(project, args.paths, progress, options=options)
+        result = import_paths(project, args.paths, progress, options=options,
+                              compacting=compacting)
     if show:
         print(file=sys.stderr)
     for problem in result.problems:

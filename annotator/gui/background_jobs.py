@@ -96,7 +96,15 @@ class BackgroundJobs(QObject):
                 translate("MainWindow", "Importing %1…").replace("%1", name) + "\n"
                 + translate("MainWindow", "%1 articles read").replace("%1", number_text(articles)))
 
+        def compacting(step: int, steps: int) -> None:
+            dialog.setMaximum(steps)
+            dialog.setValue(min(step, steps - 1))
+            dialog.setLabelText(translate(
+                "MainWindow", "Articles stored; making searches faster (merging the search "
+                "index into one piece)…"))
+
         worker.progressed.connect(progressed)
+        worker.compacting.connect(compacting)
         dialog.canceled.connect(worker.cancel)
         worker.done.connect(lambda summary: self._import_done(summary, dialog))
         worker.start()

@@ -38,6 +38,7 @@ class ImportWorker(QThread):
     """Imports ``sources`` into the project at ``project_path``."""
 
     progressed = Signal(int, int, str, int)  # files done, files in all, file name, articles
+    compacting = Signal(int, int)  # steps of merging the search index taken, expected
     done = Signal(object)  # ImportSummary
 
     def __init__(self, project_path: Path, sources: list[str],
@@ -62,10 +63,15 @@ class ImportWorker(QThread):
             if self._cancel:
                 raise _Cancelled
 
+        def compacting(step: int, steps: int) -> bool:
+            # The articles are stored by now: Cancel stops the merging, not the import.
+            self.compacting.emit(step, steps)
+            return not self._cancel
+
         try:
             with open_project(self.project_path, create=False) as project:
                 result = import_paths(project, self.sources, progress,
-                                      options=self.options)
+                                      options=self.options, compacting=compacting)
             summary.added = len(result.added)
             summary.already_present = len(result.already_present)
             summary.problems = [p.message() for p in result.problems]

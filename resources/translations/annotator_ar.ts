@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+73"/>
+        <location filename="../../annotator/gui/article_list.py" line="+75"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربية</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>Search (any spelling)…</source>
         <translation>بحث (بأي إملاء)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>الكل</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>لا يوجد مقال في «%2» يطابق «%1».</translation>
     </message>
@@ -303,7 +303,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-286"/>
+        <location line="-293"/>
         <source>Id</source>
         <translation>المعرّف</translation>
     </message>
@@ -661,7 +661,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+136"/>
+        <location filename="../../annotator/gui/main_window.py" line="+140"/>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
     </message>
@@ -924,12 +924,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-72"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقالات (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -959,7 +959,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تمت قراءة %1 مقالة</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
+        <translation>حُفظت المقالات؛ تسريع البحث (دمج فهرس البحث في قطعة واحدة)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -2143,7 +2148,7 @@ The current state is backed up first.</source>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+53"/>
         <source>Training and score</source>
         <translation>التدريب والدرجة</translation>
     </message>
@@ -2249,7 +2254,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+109"/>
         <source>Remove evidence</source>
         <translation>إزالة الدليل</translation>
     </message>
@@ -2436,7 +2441,7 @@ The current state is backed up first.</source>
 <context>
     <name>TrainingRun</name>
     <message>
-        <location filename="../../annotator/gui/training_run.py" line="+94"/>
+        <location filename="../../annotator/gui/training_run.py" line="+96"/>
         <source>There is no training set yet. The lead marks it: annotator training add ARTICLE…, and adjudicates its articles in review.</source>
         <translation>لا مجموعة تدريب بعد. يحددها القائد في سطر الأوامر ويحسم مقالاتها في المراجعة.</translation>
     </message>
@@ -2456,7 +2461,7 @@ The current state is backed up first.</source>
         <translation>تُرك التدريب بعد إنجاز %1 من %2 مقالة، و«انتقال &gt; بدء التدريب» يتابع من هناك.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Training: article %1 of %2, %3 done</source>
         <translation>التدريب: المقالة %1 من %2، أُنجز %3</translation>
     </message>
@@ -2553,7 +2558,7 @@ The current state is backed up first.</source>
         <translation>مشروع في مجلد مشترك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+115"/>
+        <location filename="../../annotator/gui/app.py" line="+118"/>
         <source>The last project could not be opened; the default project opens instead.</source>
         <translation>تعذّر فتح آخر مشروع؛ يُفتح المشروع الافتراضي بدلًا منه.</translation>
     </message>

@@ -181,7 +181,7 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="+73"/>
+        <location filename="../../annotator/gui/article_list.py" line="+75"/>
         <source>not started</source>
         <translation>شروع‌نشده</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>عربی</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>Search (any spelling)…</source>
         <translation>جست‌وجو (با هر املایی)…</translation>
     </message>
@@ -255,7 +255,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>همه</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>No article in “%2” matches “%1”.</source>
         <translation>هیچ مقاله‌ای در «%2» با «%1» مطابقت ندارد.</translation>
     </message>
@@ -303,7 +303,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>ArticleModel</name>
     <message>
-        <location line="-286"/>
+        <location line="-293"/>
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
@@ -661,7 +661,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+136"/>
+        <location filename="../../annotator/gui/main_window.py" line="+140"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
@@ -924,12 +924,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-72"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقاله‌ها (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -959,7 +959,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>%1 مقاله خوانده شد</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
+        <translation>مقاله‌ها ذخیره شدند؛ تندتر کردن جست‌وجو (یک‌تکه کردن نمایهٔ جست‌وجو)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
     </message>
@@ -2118,7 +2123,7 @@ The current state is backed up first.</source>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../annotator/gui/score_dialog.py" line="+72"/>
+        <location filename="../../annotator/gui/score_dialog.py" line="+53"/>
         <source>Training and score</source>
         <translation>آموزش و نمره</translation>
     </message>
@@ -2224,7 +2229,7 @@ The current state is backed up first.</source>
 <context>
     <name>TagForm</name>
     <message>
-        <location filename="../../annotator/gui/tag_form.py" line="+103"/>
+        <location filename="../../annotator/gui/tag_form.py" line="+109"/>
         <source>Remove evidence</source>
         <translation>حذف شاهد</translation>
     </message>
@@ -2411,7 +2416,7 @@ The current state is backed up first.</source>
 <context>
     <name>TrainingRun</name>
     <message>
-        <location filename="../../annotator/gui/training_run.py" line="+94"/>
+        <location filename="../../annotator/gui/training_run.py" line="+96"/>
         <source>There is no training set yet. The lead marks it: annotator training add ARTICLE…, and adjudicates its articles in review.</source>
         <translation>هنوز مجموعهٔ آموزشی‌ای نیست. سرپرست آن را در خط فرمان مشخص می‌کند و مقاله‌هایش را در بازبینی داوری می‌کند.</translation>
     </message>
@@ -2431,7 +2436,7 @@ The current state is backed up first.</source>
         <translation>آموزش با %1 از %2 مقالهٔ انجام‌شده رها شد؛ «برو &gt; آغاز آموزش» از همان‌جا ادامه می‌دهد.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Training: article %1 of %2, %3 done</source>
         <translation>آموزش: مقالهٔ %1 از %2 (%3 انجام‌شده)</translation>
     </message>
@@ -2528,7 +2533,7 @@ The current state is backed up first.</source>
         <translation>پروژه در پوشهٔ مشترک</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+115"/>
+        <location filename="../../annotator/gui/app.py" line="+118"/>
         <source>The last project could not be opened; the default project opens instead.</source>
         <translation>آخرین پروژه باز نشد؛ به‌جای آن پروژهٔ پیش‌فرض باز می‌شود.</translation>
     </message>

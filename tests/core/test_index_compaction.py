@@ -131,3 +131,43 @@ def test_check_compact_merges_an_index_left_in_pieces(
     assert "merging" not in out and "search index" not in out
     assert translation("fa").gettext("search index: {count} pieces before, {after} now") \
         .format(count="۱", after="۱") in out
+
+
+def test_the_merging_reports_its_steps_and_stops_when_told(
+        tmp_path: Path, corpus: Path, small_batches: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    told: list[tuple[int, int]] = []
+    with open_project(tmp_path / "whole.sqlite") as project:
+        import_paths(project, [corpus], parallel=False,
+                     compacting=lambda step, steps: told.append((step, steps)) or True)
+        assert _segments(project) == 1
+        expected = _answers(project)
+    steps = [step for step, _ in told]
+    assert steps == list(range(1, len(steps) + 1)) and len(steps) > 3
+    assert all(step < total for step, total in told)  # never "done" before it is
+    # Told to stop at the third step: the import is whole, the index still in pieces.
+    with open_project(tmp_path / "stopped.sqlite") as project:
+        result = import_paths(project, [corpus], parallel=False,
+                              compacting=lambda step, _steps: step < 3)
+        assert len(result.added) == ARTICLES
+        assert _segments(project) > 1
+        _healthy(project)
+        assert _answers(project) == expected
+
+
+def test_the_command_shows_the_merging_at_a_terminal(
+        tmp_path: Path, corpus: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    monkeypatch.setenv("ANNOTATOR_TERMINAL_BIDI", "1")  # a terminal that orders bidi text
+    path = tmp_path / "p.sqlite"
+    assert main(["--lang", "fa", "--db", str(path), "import", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    merging = translation("fa").gettext("\rsearch index: merging into one piece, {percent}%")
+    assert merging.split("{")[0] in err
+    # The files' line stays; each step rewrites the merging line in place.
+    assert "\n\r" + merging.split("{")[0].lstrip("\r") in err
+    with open_project(path, create=False) as project:
+        assert _segments(project) == 1

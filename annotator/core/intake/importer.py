@@ -7,7 +7,7 @@ the store's.  This module joins them, holds back near-duplicates (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core import paths
@@ -21,17 +21,26 @@ from annotator.core.store.articles import AddResult
 from annotator.core.text import index_key
 
 Item = PreparedArticle | ImportProblem | ImportNotice
+# compacting(step, steps) -> go on?  (see import_paths)
+Compacting = Callable[[int, int], bool]
 
 
 def import_paths(project: Project, sources: Iterable[str | Path],
                  progress: Progress | None = None, *, parallel: bool | None = None,
-                 options: ImportOptions | None = None) -> AddResult:
+                 options: ImportOptions | None = None,
+                 compacting: Compacting | None = None) -> AddResult:
     """Import files and folders; good records are stored even when others fail.
 
     A large corpus is read in a second process while this one stores (``parallel``: None
     decides by the size of the files; see :func:`annotator.core.intake.prepare.read_prepared`).
     Near-duplicates of articles in the project or earlier in the import are skipped (or
     kept, ``options.keep_near_duplicates``), each with a notice naming what it repeats.
+
+    An import of many articles beside the project's (see
+    :meth:`~annotator.core.store.articles.Articles.compaction_due`) ends by merging the
+    search index into one piece; ``compacting(step, steps)`` is told how far that is, and
+    stops it by returning False (the import is complete by then: stopping only leaves
+    searches slower until the next large import or ``annotator check --compact``).
     """
     options = options or ImportOptions()
     items = read_prepared(list(sources), progress, parallel, project=project.path,
@@ -42,6 +51,8 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     added = set(result.added)
     project.sketches.keep((article_id, *sketch.row()) for article_id, sketch in made
                           if article_id in added)
+    if project.articles.compaction_due(len(result.added)):
+        project.articles.compact_index(compacting)
     return result
 
 

@@ -8,7 +8,7 @@ Persian/Arabic variants while what is shown stays exactly as imported.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -169,16 +169,20 @@ class Articles:
             if loading:
                 with suppress(AnnotatorError):  # never hide why the import stopped
                     self._set_index_automerge(_AUTOMERGE)
-        if loading and COMPACT_SHARE * len(result.added) >= self._count_and_last()[0]:
-            self.compact_index()
         return result
+
+    def compaction_due(self, added: int) -> bool:
+        """Whether an import that added ``added`` articles should end by merging the
+        search index into one segment (:meth:`compact_index`): more than a batch, and at
+        least a third of the project (the first import, or one that grows it by half)."""
+        return added >= _BATCH and COMPACT_SHARE * added >= self._count_and_last()[0]
 
     def index_pieces(self) -> int:
         """How many segments the search index is in (see :meth:`compact_index`)."""
         return int(self._store.scalar(
             "SELECT COUNT(DISTINCT segid) FROM article_search_idx") or 0)
 
-    def compact_index(self) -> int:
+    def compact_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
         """Merge the search index's segments into one; returns the merge steps taken.
 
         An import leaves the index in many segments (some 25 after 100,000 articles),
@@ -192,10 +196,13 @@ class Articles:
         that a window saving tags meanwhile waits for one step (a fraction of a second),
         not for the whole rewrite; stopping half-way leaves a working index.  The first
         step (a negative page count) starts merging every segment into one; the others
-        carry on until a step changes nothing.
+        carry on until a step changes nothing.  ``progress(steps taken, steps expected)``
+        is called after each step (the merge rewrites about every page of the index); when
+        it returns False the merging stops there.
         """
         pages = int(self._store.scalar("SELECT COUNT(*) FROM article_search_data") or 0)
-        limit = 2 * pages // COMPACT_STEP_PAGES + 10  # a bound, should another writer add
+        expected = pages // COMPACT_STEP_PAGES + 1
+        limit = 2 * expected + 10  # a bound, should another writer add
         budget = -COMPACT_STEP_PAGES
         steps = 0
         while steps < limit:
@@ -207,6 +214,8 @@ class Articles:
             steps += 1
             budget = COMPACT_STEP_PAGES
             if changed < 2:  # (FTS5's documented test for "nothing left to merge")
+                break
+            if progress is not None and not progress(steps, max(expected, steps + 1)):
                 break
         return steps
 

@@ -1,0 +1,92 @@
+"""The window's import of many articles ends by merging the search index, and says so in
+its progress dialog; Cancel then stops the merging, not the import (the articles are
+stored), and the summary says how many were added.  (The window opens its default project, which
+holds the bundled sample articles: the import is well over a third of it.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from annotator.bench.realistic import write_realistic_corpus
+from annotator.core.store import articles as articles_module
+from tests.gui.test_window_messages import _boxes, _window
+
+ARTICLES = 240
+MERGING = {
+    "en": "making searches faster",
+    "fa": "تندتر کردن جست‌وجو",
+    "ar": "تسريع البحث",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Batches of 20 articles (a segment of the index each) and merging steps of two
+    # pages: a small import that still takes several steps to merge.
+    monkeypatch.setattr(articles_module, "_BATCH", 20)
+    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    return write_realistic_corpus(tmp_path / "corpus.jsonl", ARTICLES, seed=21).path
+
+
+def _pieces(window) -> int:  # type: ignore[no-untyped-def]
+    return window.session.project.articles.index_pieces()
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_the_import_dialog_says_the_index_is_being_merged(qtbot, tmp_path: Path,
+                                                          corpus: Path, language: str) -> None:
+    window = _window(qtbot, language)
+    labels: list[str] = []
+    try:
+        with qtbot.waitSignal(window.jobs.imported, timeout=60000) as signal:
+            worker = window.jobs.start_import([str(corpus)])
+
+            def seen(_step: int, _steps: int) -> None:
+                dialogs = window.findChildren(QProgressDialog)
+                labels.extend(dialog.labelText() for dialog in dialogs)
+
+            worker.compacting.connect(seen)
+        summary = signal.args[0]
+        assert summary.added == ARTICLES and not summary.cancelled and not summary.error
+        assert len(labels) > 1
+        assert all(MERGING[language] in label for label in labels)
+        assert _pieces(window) == 1
+    finally:
+        for box in _boxes(window):
+            box.close()
+        window.close()
+        window.session.project.close()
+
+
+def test_cancel_while_merging_keeps_the_import(qtbot, tmp_path: Path, corpus: Path) -> None:
+    window = _window(qtbot, "en")
+    try:
+        with qtbot.waitSignal(window.jobs.imported, timeout=60000) as signal:
+            worker = window.jobs.start_import([str(corpus)])
+
+            def cancel(step: int, _steps: int) -> None:
+                if step == 1:
+                    [dialog] = window.findChildren(QProgressDialog)
+                    [button] = dialog.findChildren(QPushButton)
+                    button.click()  # the dialog's Cancel button
+
+            # The worker waits for this slot: the click lands before its next step.
+            worker.compacting.connect(cancel, Qt.ConnectionType.BlockingQueuedConnection)
+        summary = signal.args[0]
+        # Stored, not cancelled: the summary counts the articles added.
+        assert summary.added == ARTICLES and not summary.cancelled
+        # A clean import is summed up in the status bar.
+        assert f"{ARTICLES} articles added" in window.statusBar().currentMessage()
+        # The merging stopped early: the index is still in pieces, and sound.
+        assert _pieces(window) > 1
+        window.session.project.conn.execute(
+            "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 0)")
+    finally:
+        for box in _boxes(window):
+            box.close()
+        window.close()
+        window.session.project.close()
