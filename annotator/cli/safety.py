@@ -62,14 +62,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             say(args, Translatable("status counts: counted again ({count} were wrong)",
                                    count=project.statuses.recount()))
         if args.compact:
-            before = project.articles.index_pieces()
+            before = project.search_index.pieces()
             if before > 1:
                 say(args, Translatable("search index: merging {count} pieces into one (a "
                                        "minute or two for a million articles)", count=before),
                     flush=True)
-            project.articles.compact_index()
+            project.search_index.compact()
             say(args, Translatable("search index: {count} pieces before, {after} now",
-                                   count=before, after=project.articles.index_pieces()))
+                                   count=before, after=project.search_index.pieces()))
         report = check(project)
     for line in report.lines():
         say(args, line)

@@ -15,7 +15,7 @@ from annotator.bench.realistic import write_realistic_corpus
 from annotator.cli.commands import main
 from annotator.core.i18n import translation
 from annotator.core.intake.importer import import_paths
-from annotator.core.store import Project, open_project
+from annotator.core.store import Project, open_project, search_index
 from annotator.core.store import articles as articles_module
 
 ARTICLES = 240
@@ -42,6 +42,7 @@ def corpus(tmp_path: Path) -> Path:
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     # Batches of 20 articles: each is a transaction of its own, and a segment of the index.
     monkeypatch.setattr(articles_module, "_BATCH", 20)
+    monkeypatch.setattr(search_index, "COMPACT_MIN", 20)
 
 
 def _answers(project: Project) -> list[object]:
@@ -63,18 +64,18 @@ def test_a_large_import_leaves_one_segment_and_searches_find_the_same(
         _healthy(compacted)
         expected = _answers(compacted)
     # The same import with the compaction switched off: many segments, same answers.
-    monkeypatch.setattr(articles_module, "COMPACT_SHARE", 0)
+    monkeypatch.setattr(search_index, "COMPACT_SHARE", 0)
     with open_project(tmp_path / "segmented.sqlite") as segmented:
         import_paths(segmented, [corpus], parallel=False)
         assert _segments(segmented) >= ARTICLES // 20 // 2
         assert _answers(segmented) == expected
         # Compacting it afterwards gives one segment and still the same answers.
-        assert segmented.articles.compact_index() >= 1
+        assert segmented.search_index.compact() >= 1
         assert _segments(segmented) == 1
         _healthy(segmented)
         assert _answers(segmented) == expected
         # Nothing left to merge: one step, which changes nothing.
-        assert segmented.articles.compact_index() == 1
+        assert segmented.search_index.compact() == 1
 
 
 def test_the_compaction_goes_in_steps_and_a_small_import_is_left_to_fts5(
@@ -84,7 +85,7 @@ def test_the_compaction_goes_in_steps_and_a_small_import_is_left_to_fts5(
     # Ids of their own (both corpora number theirs from bench-000001).
     later.write_text(later.read_text(encoding="utf-8").replace('"bench-', '"later-'),
                      encoding="utf-8")
-    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
     commits: list[int] = []
     with open_project(tmp_path / "p.sqlite") as project:
         project.conn.set_trace_callback(
@@ -111,7 +112,7 @@ def test_check_compact_merges_an_index_left_in_pieces(
         capsys: pytest.CaptureFixture[str]) -> None:
     # A project imported before imports compacted: its index is in pieces.
     path = tmp_path / "older.sqlite"
-    monkeypatch.setattr(articles_module, "COMPACT_SHARE", 0)
+    monkeypatch.setattr(search_index, "COMPACT_SHARE", 0)
     with open_project(path) as project:
         import_paths(project, [corpus], parallel=False)
         pieces = _segments(project)
@@ -136,7 +137,7 @@ def test_check_compact_merges_an_index_left_in_pieces(
 def test_the_merging_reports_its_steps_and_stops_when_told(
         tmp_path: Path, corpus: Path, small_batches: None,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
     told: list[tuple[int, int]] = []
     with open_project(tmp_path / "whole.sqlite") as project:
         import_paths(project, [corpus], parallel=False,
@@ -159,7 +160,7 @@ def test_the_merging_reports_its_steps_and_stops_when_told(
 def test_the_command_shows_the_merging_at_a_terminal(
         tmp_path: Path, corpus: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
     monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     monkeypatch.setenv("ANNOTATOR_TERMINAL_BIDI", "1")  # a terminal that orders bidi text
     path = tmp_path / "p.sqlite"

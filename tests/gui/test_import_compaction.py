@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from annotator.bench.realistic import write_realistic_corpus
 from annotator.core.store import articles as articles_module
+from annotator.core.store import search_index
 from tests.gui.test_window_messages import _boxes, _window
 
 ARTICLES = 240
@@ -28,12 +29,13 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Batches of 20 articles (a segment of the index each) and merging steps of two
     # pages: a small import that still takes several steps to merge.
     monkeypatch.setattr(articles_module, "_BATCH", 20)
-    monkeypatch.setattr(articles_module, "COMPACT_STEP_PAGES", 2)
+    monkeypatch.setattr(search_index, "COMPACT_MIN", 20)
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
     return write_realistic_corpus(tmp_path / "corpus.jsonl", ARTICLES, seed=21).path
 
 
 def _pieces(window) -> int:  # type: ignore[no-untyped-def]
-    return window.session.project.articles.index_pieces()
+    return window.session.project.search_index.pieces()
 
 
 @pytest.mark.parametrize("language", ["fa", "en"])

@@ -37,7 +37,7 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     kept, ``options.keep_near_duplicates``), each with a notice naming what it repeats.
 
     An import of many articles beside the project's (see
-    :meth:`~annotator.core.store.articles.Articles.compaction_due`) ends by merging the
+    :meth:`~annotator.core.store.search_index.SearchIndex.compaction_due`) ends by merging the
     search index into one piece; ``compacting(step, steps)`` is told how far that is, and
     stops it by returning False (the import is complete by then: stopping only leaves
     searches slower until the next large import or ``annotator check --compact``).
@@ -51,8 +51,8 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     added = set(result.added)
     project.sketches.keep((article_id, *sketch.row()) for article_id, sketch in made
                           if article_id in added)
-    if project.articles.compaction_due(len(result.added)):
-        project.articles.compact_index(compacting)
+    if project.search_index.compaction_due(len(result.added)):
+        project.search_index.compact(compacting)
     return result
 
 

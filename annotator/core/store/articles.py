@@ -8,7 +8,7 @@ Persian/Arabic variants while what is shown stays exactly as imported.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -48,11 +48,6 @@ _IMPORT_CHECKPOINT_PAGES = 10_000
 # FTS5's default outside an import, more while one loads many batches.
 _AUTOMERGE = 4
 _IMPORT_AUTOMERGE = 16
-# After an import that makes up at least this share of the project (the first one, or
-# one that grows it by half), the index's segments are merged into one (see
-# :meth:`Articles.compact_index`), COMPACT_STEP_PAGES index pages (~8 MB) at a time.
-COMPACT_SHARE = 3  # the import added at least a third of the articles
-COMPACT_STEP_PAGES = 2_000
 # Search costs what is shown, not what matches (a common word matches nearly every
 # article): a count stops past COUNT_LIMIT matches ("10,000+"), and ranked search ranks
 # the RANK_CANDIDATES last imported matches when more match.
@@ -170,58 +165,6 @@ class Articles:
                 with suppress(AnnotatorError):  # never hide why the import stopped
                     self._set_index_automerge(_AUTOMERGE)
         return result
-
-    def compaction_due(self, added: int) -> bool:
-        """Whether an import that added ``added`` articles should end by merging the
-        search index into one segment (:meth:`compact_index`): more than a batch, and at
-        least a third of the project (the first import, or one that grows it by half)."""
-        return added >= _BATCH and COMPACT_SHARE * added >= self._count_and_last()[0]
-
-    def index_pieces(self) -> int:
-        """How many segments the search index is in (see :meth:`compact_index`)."""
-        return int(self._store.scalar(
-            "SELECT COUNT(DISTINCT segid) FROM article_search_idx") or 0)
-
-    def compact_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
-        """Merge the search index's segments into one; returns the merge steps taken.
-
-        An import leaves the index in many segments (some 25 after 100,000 articles),
-        and every search looks a word up in each of them and merges what they hold.  In
-        one segment, a search's first page took half the time (2.5 -> 1.2 ms, median of
-        the bench's queries at 100,000 articles) and ranked search a fifth less, for about
-        6% of the import's time.  An import too small beside the project does not pay
-        for rewriting its whole index: FTS5's own merging keeps that in check.
-
-        FTS5's ``merge`` command is run a step at a time, each its own transaction, so
-        that a window saving tags meanwhile waits for one step (a fraction of a second),
-        not for the whole rewrite; stopping half-way leaves a working index.  The first
-        step (a negative page count) starts merging every segment into one; the others
-        carry on until a step changes nothing.  ``progress(steps taken, steps expected)``
-        is called after each step (the merge rewrites about every page of the index); when
-        it returns False the merging stops there.
-        """
-        # The pages to write, about: the index's page index has a row for most leaf pages
-        # (not for those holding the rest of a long list of articles: a fifth of them at
-        # 100,000 articles).  Counting the pages themselves reads the whole index (1.7 s
-        # from the disk at 100,000 articles), its page index a tiny part of it.
-        pages = int(self._store.scalar("SELECT COUNT(*) FROM article_search_idx") or 0) * 5 // 4
-        expected = pages // COMPACT_STEP_PAGES + 1
-        limit = 2 * expected + 10  # a bound, should another writer add
-        budget = -COMPACT_STEP_PAGES
-        steps = 0
-        while steps < limit:
-            with self._store.write() as conn:
-                before = conn.total_changes
-                conn.execute("INSERT INTO article_search (article_search, rank) "
-                             "VALUES ('merge', ?)", (budget,))
-                changed = conn.total_changes - before
-            steps += 1
-            budget = COMPACT_STEP_PAGES
-            if changed < 2:  # (FTS5's documented test for "nothing left to merge")
-                break
-            if progress is not None and not progress(steps, max(expected, steps + 1)):
-                break
-        return steps
 
     def _set_index_automerge(self, segments: int) -> None:
         with self._store.write() as conn:

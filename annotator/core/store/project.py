@@ -65,6 +65,7 @@ from annotator.core.store.participants import Participants
 from annotator.core.store.registry import Registry
 from annotator.core.store.review import Review
 from annotator.core.store.samples import Samples
+from annotator.core.store.search_index import SearchIndex
 from annotator.core.store.settings import Settings
 from annotator.core.store.sketches import Sketches
 from annotator.core.store.statuses import Statuses
@@ -86,6 +87,7 @@ class Project:
         self.participants = Participants(store)
         self.registry = Registry(store, self.participants, self.codebooks, self.backups)
         self.articles = Articles(store)
+        self.search_index = SearchIndex(store, self.articles)
         self.statuses = Statuses(store, self.articles)
         self.history = History(store)
         checks = Checks(self.codebooks, self.participants, self.articles)
