@@ -17,14 +17,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+)
 
 from annotator.core.labels import Labels
 from annotator.core.session import Session
 from annotator.gui import settings
 from annotator.gui.i18n import interface_language
 from annotator.gui.merge_summary import summary_lines, unknown_lines
-from annotator.gui.texts import core_text, isolate, message_text, number_text, plain_message
+from annotator.gui.texts import (
+    core_text,
+    isolate,
+    message_text,
+    number_text,
+    percent_in_language,
+    plain_message,
+)
 from annotator.gui.workers import (
     ImportSummary,
     ImportWorker,
@@ -86,6 +99,9 @@ class BackgroundJobs(QObject):
                                  translate("MainWindow", "Cancel"), 0, 0, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
+        bar = QProgressBar(dialog)
+        percent_in_language(bar)
+        dialog.setBar(bar)
         worker = ImportWorker(self._session().project.path, sources, settings.import_options())
         self.import_worker = worker
 

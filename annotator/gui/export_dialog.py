@@ -43,7 +43,7 @@ from annotator.core.outputs.output_file import refuse_project
 from annotator.core.session import Session
 from annotator.core.store import open_project
 from annotator.gui import settings as stored
-from annotator.gui.texts import core_text, error_message, number_text
+from annotator.gui.texts import core_text, error_message, number_text, percent_in_language
 
 _FOLDER_KEY = "export/folder"
 
@@ -172,6 +172,7 @@ class ExportDialog(QDialog):
         layout.addWidget(note)
 
         self.progress = QProgressBar()
+        percent_in_language(self.progress)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         layout.addWidget(self.progress)

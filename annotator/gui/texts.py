@@ -19,7 +19,8 @@ import html
 import unicodedata
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QProgressBar
 
 from annotator.core.codebook import Category, Field
 from annotator.core.i18n import digits, error_text, translate
@@ -154,6 +155,15 @@ def number_text(value: int) -> str:
     """A whole number as the interface writes it: ``1,234`` in English, ``۱٬۲۳۴`` in
     Persian, ``١٬٢٣٤`` in Arabic (so a count reads in the same digits as the rest)."""
     return digits(format(value, ","), interface_language())
+
+
+def percent_in_language(bar: QProgressBar) -> None:
+    """Have ``bar`` write its percentage in the interface's digits and percent sign
+    (``۴۲٪`` in Persian, ``٤٢٪`` in Arabic): Qt writes it in the bar's locale, which is
+    the system's, not the interface language."""
+    locale = QLocale(interface_language())
+    bar.setLocale(locale)
+    bar.setFormat("%p" + locale.percent())
 
 
 def time_text(moment: dt.datetime) -> str:

@@ -1,7 +1,8 @@
 """The window's import of many articles ends by merging the search index, and says so in
-its progress dialog; Cancel then stops the merging, not the import (the articles are
-stored), and the summary says how many were added.  (The window opens its default project, which
-holds the bundled sample articles: the import is well over a third of it.)"""
+its progress dialog (the percentage in the interface's digits); Cancel then stops the
+merging, not the import (the articles are stored), and the summary says how many were
+added.  (The window opens its default project, which holds the bundled sample articles:
+the import is well over a third of it.)"""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 
 from annotator.bench.realistic import write_realistic_corpus
 from annotator.core.store import articles as articles_module
 from annotator.core.store import search_index
+from annotator.gui import texts
 from tests.gui.test_window_messages import _boxes, _window
 
 ARTICLES = 240
+PERCENT = {"en": "%", "fa": "٪"}
+DIGITS = {"en": "0123456789", "fa": "۰۱۲۳۴۵۶۷۸۹"}
 MERGING = {
     "en": "making searches faster",
     "fa": "تندتر کردن جست‌وجو",
@@ -43,6 +47,7 @@ def test_the_import_dialog_says_the_index_is_being_merged(qtbot, tmp_path: Path,
                                                           corpus: Path, language: str) -> None:
     window = _window(qtbot, language)
     labels: list[str] = []
+    percents: list[str] = []
     try:
         with qtbot.waitSignal(window.jobs.imported, timeout=60000) as signal:
             worker = window.jobs.start_import([str(corpus)])
@@ -50,12 +55,17 @@ def test_the_import_dialog_says_the_index_is_being_merged(qtbot, tmp_path: Path,
             def seen(_step: int, _steps: int) -> None:
                 dialogs = window.findChildren(QProgressDialog)
                 labels.extend(dialog.labelText() for dialog in dialogs)
+                percents.extend(bar.text() for dialog in dialogs
+                                for bar in dialog.findChildren(QProgressBar))
 
             worker.compacting.connect(seen)
         summary = signal.args[0]
         assert summary.added == ARTICLES and not summary.cancelled and not summary.error
         assert len(labels) > 1
         assert all(MERGING[language] in label for label in labels)
+        # The bar's percentage in the interface's digits and percent sign.
+        assert percents and all(text.endswith(PERCENT[language]) for text in percents)
+        assert all(any(d in text for d in DIGITS[language]) for text in percents)
         assert _pieces(window) == 1
     finally:
         for box in _boxes(window):
@@ -92,3 +102,16 @@ def test_cancel_while_merging_keeps_the_import(qtbot, tmp_path: Path, corpus: Pa
             box.close()
         window.close()
         window.session.project.close()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fa", "۴۲٪"), ("ar", "٤٢٪\u061c"), ("en", "42%")])
+def test_a_bar_writes_its_percentage_in_the_interface_language(
+        qtbot, monkeypatch: pytest.MonkeyPatch, language: str, expected: str) -> None:
+    monkeypatch.setattr(texts, "interface_language", lambda: language)
+    bar = QProgressBar()
+    qtbot.addWidget(bar)
+    texts.percent_in_language(bar)
+    bar.setRange(0, 100)
+    bar.setValue(42)
+    assert bar.text() == expected
