@@ -157,20 +157,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                                    articles=Number(articles, ",")), sys.stderr, end="",
                 flush=True)
 
-    def compacting(step: int, steps: int) -> bool:
-        if show:
-            if step == 1:  # the line of files read stays
-                print(file=sys.stderr)
-            say(args, Translatable("\rsearch index: merging into one piece, {percent}%",
-                                   percent=min(99, 100 * step // steps)), sys.stderr, end="",
-                flush=True)
-        return True
-
     options = ImportOptions(calendar=args.calendar, date_order=args.date_order,
                             keep_near_duplicates=args.keep_near_duplicates)
     with project_for(args, create=True, writes=True) as project:
         result = import_paths(project, args.paths, progress, options=options,
-                              compacting=compacting)
+                              compacting=_Compacting(args, show, after_line=True))
     if show:
         print(file=sys.stderr)
     for problem in result.problems:
@@ -485,10 +476,33 @@ def _undo_import_tags(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Compacting:
+    """The search index's merging at a terminal: a percentage on one line of its own."""
+
+    def __init__(self, args: argparse.Namespace, show: bool, after_line: bool) -> None:
+        self.args, self.show, self.after_line = args, show, after_line
+        self.ran = False
+
+    def __call__(self, step: int, steps: int) -> bool:
+        self.ran = True
+        if self.show:
+            if step == 1 and self.after_line:  # the line of files read stays
+                print(file=sys.stderr)
+            say(self.args, Translatable("\rsearch index: merging into one piece, {percent}%",
+                                        percent=min(99, 100 * step // steps)), sys.stderr,
+                end="", flush=True)
+        return True
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    show = sys.stderr.isatty() and not getattr(args, "quiet", False)
     with project_for(args, writes=True) as project:
         for other in args.files:
-            summary = project.merge.from_file(other, accept_unknown=args.accept_unknown)
+            compacting = _Compacting(args, show, after_line=False)
+            summary = project.merge.from_file(other, accept_unknown=args.accept_unknown,
+                                              compacting=compacting)
+            if show and compacting.ran:
+                print(file=sys.stderr)
             for line in summary.lines():
                 say(args, line)
     return 0

@@ -112,15 +112,8 @@ class BackgroundJobs(QObject):
                 translate("MainWindow", "Importing %1…").replace("%1", name) + "\n"
                 + translate("MainWindow", "%1 articles read").replace("%1", number_text(articles)))
 
-        def compacting(step: int, steps: int) -> None:
-            dialog.setMaximum(steps)
-            dialog.setValue(min(step, steps - 1))
-            dialog.setLabelText(translate(
-                "MainWindow", "Articles stored; making searches faster (merging the search "
-                "index into one piece)…"))
-
         worker.progressed.connect(progressed)
-        worker.compacting.connect(compacting)
+        worker.compacting.connect(lambda step, steps: _compacting(dialog, step, steps))
         dialog.canceled.connect(worker.cancel)
         worker.done.connect(lambda summary: self._import_done(summary, dialog))
         worker.start()
@@ -193,8 +186,12 @@ class BackgroundJobs(QObject):
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
+        bar = QProgressBar(dialog)
+        percent_in_language(bar)
+        dialog.setBar(bar)
         worker = MergeWorker(self._session().project.path, files, accepted)
         self.merge_worker = worker
+        worker.compacting.connect(lambda step, steps: _compacting(dialog, step, steps))
         self.merging = True  # its writes refresh the views without a notice
 
         def finished(result: object) -> None:
@@ -335,3 +332,13 @@ class BackgroundJobs(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("teamProgress")
         box.open()
+
+
+def _compacting(dialog: QProgressDialog, step: int, steps: int) -> None:
+    """An import's or a merge's dialog while the search index is merged into one piece
+    (:meth:`~annotator.core.store.search_index.SearchIndex.compact`)."""
+    dialog.setMaximum(steps)
+    dialog.setValue(min(step, steps - 1))
+    dialog.setLabelText(translate(
+        "MainWindow", "Articles stored; making searches faster (merging the search "
+        "index into one piece)…"))

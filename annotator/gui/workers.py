@@ -107,6 +107,7 @@ class MergeWorker(QThread):
     """
 
     done = Signal(object)  # list of MergeSummary, a MergeStopped, or an error message
+    compacting = Signal(int, int)  # steps of merging the search index taken, expected
 
     def __init__(self, project_path: Path, files: list[str],
                  accepted: frozenset[str] = frozenset()) -> None:
@@ -122,7 +123,8 @@ class MergeWorker(QThread):
                 for number, other in enumerate(self.files):
                     try:
                         summaries.append(project.merge.from_file(
-                            other, accept_unknown=other in self.accepted))
+                            other, accept_unknown=other in self.accepted,
+                            compacting=self._compacting))
                     except UnknownValuesError as exc:
                         self.done.emit(MergeStopped(summaries, exc, self.files[number:]))
                         return
@@ -133,6 +135,10 @@ class MergeWorker(QThread):
             self.done.emit(f"{type(exc).__name__}: {exc}")
             return
         self.done.emit(summaries)
+
+    def _compacting(self, step: int, steps: int) -> bool:
+        self.compacting.emit(step, steps)
+        return True  # a merge cannot be cancelled, nor its last step
 
 
 class UpdateWorker(QThread):

@@ -453,7 +453,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تُكتب ورقة دليل الترميز (NAME.codebook.csv) بجانب الملف.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -923,13 +923,13 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تغيّر المشروع في نافذة أو أمر آخر؛ حُدّث العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
-        <location line="+73"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+85"/>
+        <location line="+69"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-68"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقالات (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -949,7 +949,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Importing %1…</source>
         <translation>جارٍ استيراد %1…</translation>
     </message>
@@ -959,12 +959,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تمت قراءة %1 مقالة</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+229"/>
         <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
         <translation>حُفظت المقالات؛ تسريع البحث (دمج فهرس البحث في قطعة واحدة)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-211"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -1005,7 +1005,7 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
@@ -2574,7 +2574,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+112"/>
+        <location filename="../../annotator/gui/texts.py" line="+113"/>
         <source>(invented)</source>
         <translation>(مثال مُتخيَّل)</translation>
     </message>

@@ -453,7 +453,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>برگهٔ دفترچهٔ کد (NAME.codebook.csv) کنار همین پرونده نوشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Export</source>
         <translation>برون‌ریزی</translation>
     </message>
@@ -923,13 +923,13 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>پروژه در پنجره یا فرمان دیگری تغییر کرد؛ نمایش به‌روز شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/background_jobs.py" line="+72"/>
-        <location line="+73"/>
+        <location filename="../../annotator/gui/background_jobs.py" line="+85"/>
+        <location line="+69"/>
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-68"/>
         <source>Articles (*.txt *.html *.htm *.jsonl *.csv)</source>
         <translation>مقاله‌ها (*.txt *.html *.htm *.jsonl *.csv)</translation>
     </message>
@@ -949,7 +949,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>لغو</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Importing %1…</source>
         <translation>در حال درون‌ریزی %1…</translation>
     </message>
@@ -959,12 +959,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>%1 مقاله خوانده شد</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+229"/>
         <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
         <translation>مقاله‌ها ذخیره شدند؛ تندتر کردن جست‌وجو (یک‌تکه کردن نمایهٔ جست‌وجو)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-211"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
     </message>
@@ -1005,7 +1005,7 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>در حال ادغام…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Merge failed</source>
         <translation>ادغام ناموفق بود</translation>
     </message>
@@ -2549,7 +2549,7 @@ The current state is backed up first.</source>
 <context>
     <name>tooltip</name>
     <message>
-        <location filename="../../annotator/gui/texts.py" line="+112"/>
+        <location filename="../../annotator/gui/texts.py" line="+113"/>
         <source>(invented)</source>
         <translation>(ساختگی)</translation>
     </message>

@@ -172,3 +172,73 @@ def test_the_command_shows_the_merging_at_a_terminal(
     assert "\n\r" + merging.split("{")[0].lstrip("\r") in err
     with open_project(path, create=False) as project:
         assert _segments(project) == 1
+
+
+def _split_corpus(tmp_path: Path, ours: int, theirs: int) -> tuple[Path, Path, Path]:
+    """One corpus, written whole and in two parts (the first ``ours`` articles, the rest)."""
+    whole = write_realistic_corpus(tmp_path / "whole.jsonl", ours + theirs, seed=12).path
+    lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, rest = tmp_path / "ours.jsonl", tmp_path / "theirs.jsonl"
+    first.write_text("".join(lines[:ours]), encoding="utf-8")
+    rest.write_text("".join(lines[ours:]), encoding="utf-8")
+    return whole, first, rest
+
+
+def _in_pieces(path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project of ``corpus`` whose import left the index in pieces."""
+    with monkeypatch.context() as patched:
+        patched.setattr(search_index, "COMPACT_SHARE", 0)
+        with open_project(path) as project:
+            import_paths(project, [corpus], parallel=False)
+            assert _segments(project) > 1
+
+
+def test_a_merge_that_brings_many_articles_leaves_one_segment(
+        tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
+    whole, ours_part, theirs_part = _split_corpus(tmp_path, 60, ARTICLES)
+    with open_project(tmp_path / "whole.sqlite") as project:
+        import_paths(project, [whole], parallel=False)
+        expected = _answers(project)
+    theirs = tmp_path / "theirs.sqlite"
+    with open_project(theirs) as project:
+        import_paths(project, [theirs_part], parallel=False)
+    ours = tmp_path / "ours.sqlite"
+    _in_pieces(ours, ours_part, monkeypatch)
+    told: list[int] = []
+    with open_project(ours, create=False) as project:
+        summary = project.merge.from_file(
+            theirs, compacting=lambda step, _steps: told.append(step) or True)
+        assert summary.articles_added == ARTICLES
+        assert told and _segments(project) == 1
+        _healthy(project)
+        # The same answers as the whole corpus imported into one project.
+        assert _answers(project) == expected
+    # The command: the merging's line at a terminal, then the merge's summary.
+    again = tmp_path / "again.sqlite"
+    _in_pieces(again, ours_part, monkeypatch)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    capsys.readouterr()
+    assert main(["--db", str(again), "merge", str(theirs)]) == 0
+    err = capsys.readouterr().err
+    assert "\rsearch index: merging into one piece, " in err and err.endswith("\n")
+    with open_project(again, create=False) as project:
+        assert _segments(project) == 1
+
+
+def test_a_merge_of_a_few_articles_leaves_the_index_to_fts5(
+        tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole, ours_part, theirs_part = _split_corpus(tmp_path, ARTICLES, 60)
+    theirs = tmp_path / "theirs.sqlite"
+    with open_project(theirs) as project:
+        import_paths(project, [theirs_part], parallel=False)
+    ours = tmp_path / "ours.sqlite"
+    _in_pieces(ours, ours_part, monkeypatch)
+    with open_project(ours, create=False) as project:
+        before = _segments(project)
+        told: list[int] = []
+        summary = project.merge.from_file(
+            theirs, compacting=lambda step, _steps: told.append(step) or True)
+        assert summary.articles_added == 60
+        assert told == [] and _segments(project) >= before

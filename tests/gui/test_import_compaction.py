@@ -1,7 +1,8 @@
 """The window's import of many articles ends by merging the search index, and says so in
 its progress dialog (the percentage in the interface's digits); Cancel then stops the
 merging, not the import (the articles are stored), and the summary says how many were
-added.  (The window opens its default project, which holds the bundled sample articles:
+added.  A merge of a colleague's file that brings as many articles says the same in its
+dialog.  (The window opens its default project, which holds the bundled sample articles:
 the import is well over a third of it.)"""
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 
 from annotator.bench.realistic import write_realistic_corpus
+from annotator.core.intake.importer import import_paths
 from annotator.core.store import articles as articles_module
-from annotator.core.store import search_index
+from annotator.core.store import open_project, search_index
 from annotator.gui import texts
 from tests.gui.test_window_messages import _boxes, _window
 
@@ -97,6 +99,39 @@ def test_cancel_while_merging_keeps_the_import(qtbot, tmp_path: Path, corpus: Pa
         assert _pieces(window) > 1
         window.session.project.conn.execute(
             "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 0)")
+    finally:
+        for box in _boxes(window):
+            box.close()
+        window.close()
+        window.session.project.close()
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_the_merge_dialog_says_the_index_is_being_merged(qtbot, tmp_path: Path, corpus: Path,
+                                                         language: str) -> None:
+    # A colleague's file with the whole corpus, merged into the window's small project.
+    theirs = tmp_path / "theirs.sqlite"
+    with open_project(theirs) as project:
+        import_paths(project, [corpus], parallel=False)
+    window = _window(qtbot, language)
+    labels: list[str] = []
+    percents: list[str] = []
+    try:
+        with qtbot.waitSignal(window.jobs.merged, timeout=60000):
+            worker = window.jobs.start_merge([str(theirs)])
+
+            def seen(_step: int, _steps: int) -> None:
+                dialogs = window.findChildren(QProgressDialog)
+                labels.extend(dialog.labelText() for dialog in dialogs)
+                percents.extend(bar.text() for dialog in dialogs
+                                for bar in dialog.findChildren(QProgressBar))
+
+            worker.compacting.connect(seen, Qt.ConnectionType.BlockingQueuedConnection)
+        assert len(labels) > 1
+        assert all(MERGING[language] in label for label in labels)
+        assert percents and all(text.endswith(PERCENT[language]) for text in percents)
+        assert _pieces(window) == 1
+        assert window.session.project.articles.search_count("غزه") > 0
     finally:
         for box in _boxes(window):
             box.close()

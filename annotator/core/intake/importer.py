@@ -7,7 +7,7 @@ the store's.  This module joins them, holds back near-duplicates (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.core import paths
@@ -18,11 +18,10 @@ from annotator.core.intake.prepare import Progress, read_prepared
 from annotator.core.records import ImportNotice, ImportProblem, PreparedArticle
 from annotator.core.store import Project, open_project
 from annotator.core.store.articles import AddResult
+from annotator.core.store.search_index import Compacting
 from annotator.core.text import index_key
 
 Item = PreparedArticle | ImportProblem | ImportNotice
-# compacting(step, steps) -> go on?  (see import_paths)
-Compacting = Callable[[int, int], bool]
 
 
 def import_paths(project: Project, sources: Iterable[str | Path],

@@ -61,6 +61,7 @@ from annotator.core.store.participants import Participants
 from annotator.core.store.registry import Repointed, follow_merges
 from annotator.core.store.review import Review
 from annotator.core.store.samples import merge_attached as merge_samples
+from annotator.core.store.search_index import Compacting, SearchIndex
 from annotator.core.store.who_coded import annotators
 from annotator.core.text import index_key
 
@@ -203,21 +204,27 @@ class Merge:
     """``project.merge``: bringing a colleague's project file into this one."""
 
     def __init__(self, store: Store, codebooks: Codebooks, participants: Participants,
-                 backups: Backups, review: Review) -> None:
+                 backups: Backups, review: Review, search_index: SearchIndex) -> None:
         self._store = store
+        self._search_index = search_index
         self._codebooks = codebooks
         self._participants = participants
         self._backups = backups
         self._review = review
 
     def from_file(self, other: str | Path, accept_unknown: bool = False,
-                  backup: bool = True) -> MergeSummary:
+                  backup: bool = True, compacting: Compacting | None = None) -> MergeSummary:
         """Merge the project file ``other`` into this project (one transaction).
 
         Raises :class:`UnknownValuesError` (nothing merged) when their tags carry fields,
         values or roles our active codebook does not know, unless ``accept_unknown``.
         ``backup`` False: the caller backed the project up just before (a sync merging
         several snapshots backs up once, before the first).
+
+        A merge that brings in many articles beside ours (a colleague's corpus into a new
+        project) ends, as such an import does, by merging the search index into one
+        piece (:meth:`~annotator.core.store.search_index.SearchIndex.compact`; after the
+        merge's transaction, which it does not touch); ``compacting`` is told how far.
         """
         other = Path(other)
         if names_project(other, self._store.path):
@@ -253,6 +260,8 @@ class Merge:
         # Their participants and codebooks came in: read them again.
         self._codebooks.reset_caches()
         self._participants.reset_caches()
+        if self._search_index.compaction_due(summary.articles_added):
+            self._search_index.compact(compacting)
         return summary
 
     def _merge_backed_up(self, summary: MergeSummary) -> None:

@@ -95,7 +95,8 @@ class Project:
         self.exchange = Exchange(store, self.codebooks, self.participants, self.statuses,
                                  checks, self.backups)
         self.review = Review(store, self.codebooks, self.articles, self.tags, checks)
-        self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review)
+        self.merge = Merge(store, self.codebooks, self.participants, self.backups, self.review,
+                           self.search_index)
         self.samples = Samples(store, self.articles)
         self.team = Team(store, self.settings, self.codebooks, self.merge, self.backups)
         self.training = Training(store)

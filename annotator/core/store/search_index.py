@@ -5,7 +5,7 @@ leaves many of them (some 25 after 100,000 articles), and every search looks eac
 up in every segment and merges what they hold.  In one segment, a search's first page
 took half the time (2.5 -> 1.2 ms, the median of the bench's queries at 100,000
 articles) and ranked search a fifth less, for about 6% of the import's time.  So an
-import that makes up a good share of the project ends by merging the index into one
+import (or a merge) that makes up a good share of the project ends by merging the index into one
 (:meth:`SearchIndex.compaction_due`, :meth:`SearchIndex.compact`); a smaller one does not
 pay for rewriting the whole index, and FTS5's own merging keeps its segments in check.
 """
@@ -23,6 +23,9 @@ from annotator.core.store.base import Store
 COMPACT_MIN = 1_000
 COMPACT_SHARE = 3
 COMPACT_STEP_PAGES = 2_000
+
+# compacting(steps taken, steps expected) -> go on?  (see SearchIndex.compact)
+Compacting = Callable[[int, int], bool]
 
 
 class SearchIndex:
@@ -42,7 +45,7 @@ class SearchIndex:
         return int(self._store.scalar(
             "SELECT COUNT(DISTINCT segid) FROM article_search_idx") or 0)
 
-    def compact(self, progress: Callable[[int, int], bool] | None = None) -> int:
+    def compact(self, progress: Compacting | None = None) -> int:
         """Merge the index's segments into one; returns the merge steps taken.
 
         FTS5's ``merge`` command is run a step at a time, each its own transaction, so
