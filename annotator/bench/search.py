@@ -8,8 +8,9 @@ first page; the count it goes on with after that is noted beside it.
 A query takes milliseconds, so each is timed in :data:`SEARCH_ROUNDS` rounds at least
 (more with more runs): in a single round a query's time moved by up to half between runs
 of one project on a shared 2-core machine, too much to tell growth from noise.  The
-figure is the median of every round; the note gives the first round's (nothing of the
-query yet in SQLite's cache) beside it.
+figure is the median of every round; the note gives the first round's beside it (for the
+list, the first time each query runs; ranked search runs after the list's search of the
+same query).
 """
 
 from __future__ import annotations

@@ -134,20 +134,43 @@ def _marked_table() -> list[str | None]:
     return table
 
 
-def search_key_with_offsets(text: str) -> tuple[str, list[int]]:
+def search_key_with_offsets(text: str, end: int | None = None) -> tuple[str, list[int]]:
     """The search key of ``text`` and, for each key character, its index in ``text``.
 
     Used where a match in the key must be shown in the original text (participant
     mentions, search snippets).  Whitespace runs collapse like in :func:`search_key`;
     the key is not stripped, so indexes stay aligned.
+
+    With ``end``, the key of ``text[:end]`` alone, folded the way the whole text is (a
+    character at a time when every character folds to one, else a character and its
+    marks at a time, which differ on odd text such as a mark after a space): the start of
+    the whole text's key, but for its last few characters.
     """
     if "\x00" not in text:
         text_nbsp = text.replace("\u00a0", " ")
         if unicodedata.is_normalized("NFKC", text_nbsp):
-            folded = text_nbsp.translate(_marked_table()).casefold()
-            if len(folded) == len(text):  # every character folds to one: a word at a time
-                return _key_by_runs(folded)
-    return _key_by_character(text)
+            if end is None:
+                folded = text_nbsp.translate(_marked_table()).casefold()
+                if len(folded) == len(text):  # every character folds to one: at a time
+                    return _key_by_runs(folded)
+            elif _folds_one_to_one(text_nbsp):
+                return _key_by_runs(text_nbsp[:end].translate(_marked_table()).casefold())
+    return _key_by_character(text if end is None else text[:end])
+
+
+def _folds_one_to_one(text: str) -> bool:
+    """Whether ``text.translate(_marked_table()).casefold()`` is as long as ``text``,
+    without folding it all: the table changes no character's case-folded length (checked
+    once), so the text's own case folding tells."""
+    if _table_keeps_casefold_lengths():
+        return len(text.casefold()) == len(text)
+    return len(text.translate(_marked_table()).casefold()) == len(text)
+
+
+@lru_cache(maxsize=1)
+def _table_keeps_casefold_lengths() -> bool:
+    return all(len(folded) == 1 and len(folded.casefold()) == len(chr(code).casefold())
+               for code, folded in enumerate(_marked_table()) if folded is not None)
 
 
 # What the key changes in a folded text: a whitespace run that is not one plain space

@@ -192,6 +192,8 @@ class BackgroundJobs(QObject):
         worker = MergeWorker(self._session().project.path, files, accepted)
         self.merge_worker = worker
         worker.compacting.connect(lambda step, steps: _compacting(dialog, step, steps))
+        # The next file's merge, after a compaction: the dialog says "Merging…" again.
+        worker.merging.connect(lambda _number, _files: _merging(dialog))
         self.merging = True  # its writes refresh the views without a notice
 
         def finished(result: object) -> None:
@@ -342,3 +344,8 @@ def _compacting(dialog: QProgressDialog, step: int, steps: int) -> None:
     dialog.setLabelText(translate(
         "MainWindow", "Articles stored; making searches faster (merging the search "
         "index into one piece)…"))
+
+
+def _merging(dialog: QProgressDialog) -> None:
+    dialog.setRange(0, 0)
+    dialog.setLabelText(translate("MainWindow", "Merging…"))

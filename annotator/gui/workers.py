@@ -108,6 +108,7 @@ class MergeWorker(QThread):
 
     done = Signal(object)  # list of MergeSummary, a MergeStopped, or an error message
     compacting = Signal(int, int)  # steps of merging the search index taken, expected
+    merging = Signal(int, int)  # a file's merge begins: its number (from 0), files in all
 
     def __init__(self, project_path: Path, files: list[str],
                  accepted: frozenset[str] = frozenset()) -> None:
@@ -121,6 +122,7 @@ class MergeWorker(QThread):
         try:
             with open_project(self.project_path, create=False) as project:
                 for number, other in enumerate(self.files):
+                    self.merging.emit(number, len(self.files))
                     try:
                         summaries.append(project.merge.from_file(
                             other, accept_unknown=other in self.accepted,

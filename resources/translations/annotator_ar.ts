@@ -959,12 +959,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
         <translation>تمت قراءة %1 مقالة</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
         <translation>حُفظت المقالات؛ تسريع البحث (دمج فهرس البحث في قطعة واحدة)…</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-213"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -1001,11 +1001,12 @@ Ctrl+F ينقل إلى هنا؛ Esc يمسح البحث ويعود إلى الم
     </message>
     <message>
         <location line="+13"/>
+        <location line="+166"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-144"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>

@@ -959,12 +959,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
         <translation>%1 مقاله خوانده شد</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Articles stored; making searches faster (merging the search index into one piece)…</source>
         <translation>مقاله‌ها ذخیره شدند؛ تندتر کردن جست‌وجو (یک‌تکه کردن نمایهٔ جست‌وجو)…</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-213"/>
         <source>Import failed</source>
         <translation>درون‌ریزی ناموفق بود</translation>
     </message>
@@ -1001,11 +1001,12 @@ Ctrl+F به اینجا می‌آید؛ Esc جست‌وجو را پاک می‌ک
     </message>
     <message>
         <location line="+13"/>
+        <location line="+166"/>
         <source>Merging…</source>
         <translation>در حال ادغام…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-144"/>
         <source>Merge failed</source>
         <translation>ادغام ناموفق بود</translation>
     </message>

@@ -7,6 +7,7 @@ check --compact`` compacts a project imported before imports did.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from annotator.bench.realistic import write_realistic_corpus
 from annotator.cli.commands import main
 from annotator.core.i18n import translation
-from annotator.core.intake.importer import import_paths
+from annotator.core.intake.importer import import_paths, summary_lines
 from annotator.core.store import Project, open_project, search_index
 from annotator.core.store import articles as articles_module
 
@@ -242,3 +243,59 @@ def test_a_merge_of_a_few_articles_leaves_the_index_to_fts5(
             theirs, compacting=lambda step, _steps: told.append(step) or True)
         assert summary.articles_added == 60
         assert told == [] and _segments(project) >= before
+
+
+class _Writer:
+    """Another connection that starts a write (as another window would) once the merging
+    of the index has begun, and holds it: the project's next step finds the file busy."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.other: sqlite3.Connection | None = None
+
+    def __call__(self, _step: int, _steps: int) -> bool:
+        if self.other is None:
+            self.project.conn.execute("PRAGMA busy_timeout = 100")
+            self.other = sqlite3.connect(str(self.project.path), isolation_level=None)
+            self.other.execute("BEGIN IMMEDIATE")
+        return True
+
+    def release(self) -> None:
+        if self.other is not None:
+            self.other.execute("ROLLBACK")
+            self.other.close()
+
+
+def test_a_merging_stopped_by_another_writer_leaves_the_merge_and_the_import_standing(
+        tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
+    _whole, ours_part, theirs_part = _split_corpus(tmp_path, 60, ARTICLES)
+    theirs = tmp_path / "theirs.sqlite"
+    with open_project(theirs) as project:
+        import_paths(project, [theirs_part], parallel=False)
+    ours = tmp_path / "ours.sqlite"
+    _in_pieces(ours, ours_part, monkeypatch)
+    with open_project(ours, create=False) as project:
+        writer = _Writer(project)
+        try:
+            summary = project.merge.from_file(theirs, compacting=writer)
+        finally:
+            writer.release()
+        # The merge stands, and says the index was left in pieces (and why).
+        assert summary.articles_added == ARTICLES
+        assert project.articles.count() == 60 + ARTICLES
+        assert summary.index_notice is not None
+        last = str(summary.lines()[-1])
+        assert "left in pieces" in last and "check --compact" in last
+        _healthy(project)
+        assert _segments(project) > 1
+    # An import, the same.
+    with open_project(tmp_path / "imported.sqlite") as project:
+        writer = _Writer(project)
+        try:
+            result = import_paths(project, [theirs_part], parallel=False, compacting=writer)
+        finally:
+            writer.release()
+        assert len(result.added) == ARTICLES
+        assert any("left in pieces" in str(line) for line in summary_lines(result))
+        _healthy(project)

@@ -17,7 +17,7 @@ from annotator.bench.realistic import write_realistic_corpus
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import articles as articles_module
 from annotator.core.store import open_project, search_index
-from annotator.gui import texts
+from annotator.gui import background_jobs, texts
 from tests.gui.test_window_messages import _boxes, _window
 
 ARTICLES = 240
@@ -108,28 +108,36 @@ def test_cancel_while_merging_keeps_the_import(qtbot, tmp_path: Path, corpus: Pa
 
 @pytest.mark.parametrize("language", ["fa", "en"])
 def test_the_merge_dialog_says_the_index_is_being_merged(qtbot, tmp_path: Path, corpus: Path,
-                                                         language: str) -> None:
-    # A colleague's file with the whole corpus, merged into the window's small project.
+                                                         language: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # A colleague's file with the whole corpus, merged into the window's small project,
+    # then the same file again (nothing new: no merging of the index).
     theirs = tmp_path / "theirs.sqlite"
     with open_project(theirs) as project:
         import_paths(project, [corpus], parallel=False)
+    seen: list[tuple[str, str, str]] = []
+
+    def shown(kind: str, dialog: QProgressDialog) -> None:
+        [bar] = dialog.findChildren(QProgressBar)
+        seen.append((kind, dialog.labelText(), bar.text()))
+
+    for name in ("_compacting", "_merging"):
+        original = getattr(background_jobs, name)
+        monkeypatch.setattr(background_jobs, name, lambda dialog, *args, _name=name,
+                            _original=original: (_original(dialog, *args),
+                                                 shown(_name, dialog)))
     window = _window(qtbot, language)
-    labels: list[str] = []
-    percents: list[str] = []
     try:
         with qtbot.waitSignal(window.jobs.merged, timeout=60000):
-            worker = window.jobs.start_merge([str(theirs)])
-
-            def seen(_step: int, _steps: int) -> None:
-                dialogs = window.findChildren(QProgressDialog)
-                labels.extend(dialog.labelText() for dialog in dialogs)
-                percents.extend(bar.text() for dialog in dialogs
-                                for bar in dialog.findChildren(QProgressBar))
-
-            worker.compacting.connect(seen, Qt.ConnectionType.BlockingQueuedConnection)
-        assert len(labels) > 1
-        assert all(MERGING[language] in label for label in labels)
-        assert percents and all(text.endswith(PERCENT[language]) for text in percents)
+            window.jobs.start_merge([str(theirs), str(theirs)])
+        kinds = [kind for kind, _, _ in seen]
+        first = kinds.index("_compacting")
+        assert kinds[0] == "_merging" and kinds[first:].count("_compacting") > 1
+        compacting = [item for item in seen if item[0] == "_compacting"]
+        assert all(MERGING[language] in label for _, label, _ in compacting)
+        assert all(text.endswith(PERCENT[language]) for _, _, text in compacting)
+        # The second file: "Merging…" again, not the first file's merging of the index.
+        assert kinds[-1] == "_merging" and MERGING[language] not in seen[-1][1]
         assert _pieces(window) == 1
         assert window.session.project.articles.search_count("غزه") > 0
     finally:

@@ -50,8 +50,9 @@ def import_paths(project: Project, sources: Iterable[str | Path],
     added = set(result.added)
     project.sketches.keep((article_id, *sketch.row()) for article_id, sketch in made
                           if article_id in added)
-    if project.search_index.compaction_due(len(result.added)):
-        project.search_index.compact(compacting)
+    notice = project.search_index.compact_if_due(len(result.added), compacting)
+    if notice is not None:  # the import stands; searches are slower until compacted
+        result.notices.append(ImportNotice(str(project.path), notice))
     return result
 
 

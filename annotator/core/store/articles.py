@@ -544,9 +544,8 @@ class Articles:
 def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:
     # A common word is found near the start: fold the start first, the whole body only
     # when the start does not settle it (folding a body costs more than ranking it).
-    found = _earliest(body[:_SNIPPET_FIRST], words, whole=False) \
-        if len(body) > _SNIPPET_FIRST else None
-    start, end = found or _earliest(body, words, whole=True) or (-1, -1)
+    found = _earliest(body, words, end=_SNIPPET_FIRST) if len(body) > _SNIPPET_FIRST else None
+    start, end = found or _earliest(body, words) or (-1, -1)
     if start < 0:
         return SearchHit(article_id, title, body[:160].replace("\n", " "), -1, -1)
     left = max(0, start - 70)
@@ -555,22 +554,24 @@ def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:
     return SearchHit(article_id, title, snippet.replace("\n", " "), start, end)
 
 
-def _earliest(text: str, words: list[str], whole: bool) -> tuple[int, int] | None:
-    """Where in ``text`` (code points, end exclusive) the earliest of ``words`` is found
+def _earliest(body: str, words: list[str], end: int | None = None) -> tuple[int, int] | None:
+    """Where in ``body`` (code points, end exclusive) the earliest of ``words`` is found
     in its search key (the longest at the same place), or None.
 
-    Unless ``whole``, ``text`` is the start of a longer body, and a match is taken only
-    where every word starting there or before ends well inside it: a word cut off at the
-    end, or the last characters folded without what follows them, cannot change it.
+    With ``end``, in ``body[:end]`` alone (folded as the whole body is, see
+    :func:`~annotator.core.text.search_key_with_offsets`), and a match is taken only where
+    every word starting there or before ends well inside it: a word cut off at the end, or
+    the last characters folded without what follows them, cannot change it.
     """
-    key, where = search_key_with_offsets(text)
+    key, where = search_key_with_offsets(body, end)
     best = -1
     length = 0
     for word in words:
         found = key.find(word)
         if found >= 0 and (best < 0 or found < best):
             best, length = found, len(word)
-    if best < 0 or (not whole and best + max(map(len, words)) > len(key) - _SNIPPET_MARGIN):
+    if best < 0 or (end is not None
+                    and best + max(map(len, words)) > len(key) - _SNIPPET_MARGIN):
         return None
     return where[best], where[best + length - 1] + 1
 

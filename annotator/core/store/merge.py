@@ -149,6 +149,7 @@ class MergeSummary:
     samples: int = 0  # samples added or given a newer assignment
     annotators: list[str] = field(default_factory=list)
     unknown: list[UnknownValue] = field(default_factory=list)  # brought in, accepted
+    index_notice: Translatable | None = None  # the search index could not be merged
     # Where the time went, in seconds: "merge" (reading theirs and writing here; of it
     # "articles", "tags", "statuses" and "history"), "backup" (the copy before it, in a
     # thread beside the merge where it can), "waited" (what the merge waited for the
@@ -197,6 +198,8 @@ class MergeSummary:
         if self.unknown:
             out.append(Translatable("brought in although our codebook does not know them: "
                                     "{unknown}", unknown=shown_list(self.unknown)))
+        if self.index_notice is not None:
+            out.append(self.index_notice)
         return out
 
 
@@ -224,7 +227,8 @@ class Merge:
         A merge that brings in many articles beside ours (a colleague's corpus into a new
         project) ends, as such an import does, by merging the search index into one
         piece (:meth:`~annotator.core.store.search_index.SearchIndex.compact`; after the
-        merge's transaction, which it does not touch); ``compacting`` is told how far.
+        merge's transaction, which it does not touch); ``compacting`` is told how far.  Should
+        that fail, the merge stands and its summary says so (``index_notice``).
         """
         other = Path(other)
         if names_project(other, self._store.path):
@@ -260,8 +264,8 @@ class Merge:
         # Their participants and codebooks came in: read them again.
         self._codebooks.reset_caches()
         self._participants.reset_caches()
-        if self._search_index.compaction_due(summary.articles_added):
-            self._search_index.compact(compacting)
+        summary.index_notice = self._search_index.compact_if_due(summary.articles_added,
+                                                                 compacting)
         return summary
 
     def _merge_backed_up(self, summary: MergeSummary) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from annotator.core.errors import AnnotatorError
+from annotator.core.i18n import Translatable, message_of
 from annotator.core.store.articles import Articles
 from annotator.core.store.base import Store
 
@@ -39,6 +41,22 @@ class SearchIndex:
         """Whether an import that added ``added`` articles should end by merging the index
         into one piece (:meth:`compact`)."""
         return added >= COMPACT_MIN and COMPACT_SHARE * added >= self._articles.count()
+
+    def compact_if_due(self, added: int, progress: Compacting | None = None
+                       ) -> Translatable | None:
+        """After an import or a merge that added ``added`` articles (committed): merge the
+        index into one piece if :meth:`compaction_due`.  A failure (another window
+        writing all along, a full disk) costs only speed: it is returned as a notice, not
+        raised, for what was added is stored and the index works in pieces."""
+        if not self.compaction_due(added):
+            return None
+        try:
+            self.compact(progress)
+        except AnnotatorError as exc:
+            return Translatable("the search index was left in pieces ({reason}): searches "
+                                "are slower until `annotator check --compact`",
+                                reason=message_of(exc))
+        return None
 
     def pieces(self) -> int:
         """How many segments the index is in."""
