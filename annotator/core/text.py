@@ -169,8 +169,11 @@ def _folds_one_to_one(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table_keeps_casefold_lengths() -> bool:
-    return all(len(folded) == 1 and len(folded.casefold()) == len(chr(code).casefold())
-               for code, folded in enumerate(_marked_table()) if folded is not None)
+    table = _marked_table()
+    return all(folded is not None and len(folded) == 1
+               and len(folded.casefold()) == len(char.casefold())
+               for char, folded in zip(map(chr, range(len(table))), table, strict=True)
+               if folded != char)
 
 
 # What the key changes in a folded text: a whitespace run that is not one plain space

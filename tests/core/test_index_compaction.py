@@ -194,6 +194,19 @@ def _in_pieces(path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Non
             assert _segments(project) > 1
 
 
+def _ours_and_theirs(tmp_path: Path, ours_count: int, theirs_count: int,
+                     monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """Our project (its index in pieces) and a colleague's, of two parts of one corpus;
+    and the colleague's part of the corpus."""
+    _whole, ours_part, theirs_part = _split_corpus(tmp_path, ours_count, theirs_count)
+    theirs = tmp_path / "theirs.sqlite"
+    with open_project(theirs) as project:
+        import_paths(project, [theirs_part], parallel=False)
+    ours = tmp_path / "ours.sqlite"
+    _in_pieces(ours, ours_part, monkeypatch)
+    return ours, theirs, theirs_part
+
+
 def test_a_merge_that_brings_many_articles_leaves_one_segment(
         tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -230,12 +243,7 @@ def test_a_merge_that_brings_many_articles_leaves_one_segment(
 
 def test_a_merge_of_a_few_articles_leaves_the_index_to_fts5(
         tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole, ours_part, theirs_part = _split_corpus(tmp_path, ARTICLES, 60)
-    theirs = tmp_path / "theirs.sqlite"
-    with open_project(theirs) as project:
-        import_paths(project, [theirs_part], parallel=False)
-    ours = tmp_path / "ours.sqlite"
-    _in_pieces(ours, ours_part, monkeypatch)
+    ours, theirs, _ = _ours_and_theirs(tmp_path, ARTICLES, 60, monkeypatch)
     with open_project(ours, create=False) as project:
         before = _segments(project)
         told: list[int] = []
@@ -269,12 +277,7 @@ class _Writer:
 def test_a_merging_stopped_by_another_writer_leaves_the_merge_and_the_import_standing(
         tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_index, "COMPACT_STEP_PAGES", 2)
-    _whole, ours_part, theirs_part = _split_corpus(tmp_path, 60, ARTICLES)
-    theirs = tmp_path / "theirs.sqlite"
-    with open_project(theirs) as project:
-        import_paths(project, [theirs_part], parallel=False)
-    ours = tmp_path / "ours.sqlite"
-    _in_pieces(ours, ours_part, monkeypatch)
+    ours, theirs, theirs_part = _ours_and_theirs(tmp_path, 60, ARTICLES, monkeypatch)
     with open_project(ours, create=False) as project:
         writer = _Writer(project)
         try:
