@@ -20,31 +20,28 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.cli import codebook as codebook_commands
+from annotator.cli import review as review_commands
 from annotator.cli.common import (
     annotator_for,
+    in_language,
     language,
     project_for,
     say,
     terminal_text,
-    warn,
 )
 from annotator.cli.parser import parser_class, requested_language, speaking, whole_number
 from annotator.core import paths
-from annotator.core.codebook import Codebook, kind_label, load_codebook, translation_gaps
-from annotator.core.codebook_changes import changes, revision_reminder
 from annotator.core.errors import AnnotatorError
-from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of, translate
+from annotator.core.i18n import N_, Clauses, Number, Translatable, message_of
 from annotator.core.intake.importer import import_paths, summary_lines
 from annotator.core.intake.options import CALENDARS, DATE_ORDERS, ImportOptions
 from annotator.core.intake.tagcsv import read_tags
 from annotator.core.labels import Labels
 from annotator.core.languages import LANGUAGES
-from annotator.core.review_session import ReviewSession
 from annotator.core.session import Session
 from annotator.core.store import COUNT_LIMIT, STATUSES
-from annotator.core.store.codebooks import CodebookVersion
 from annotator.core.store.files import probe
-from annotator.core.store.review import AdjudicatedValue, ReviewItem
 
 COMMANDS = (
     "create", "import", "list", "show", "search", "codebook", "participants", "tag", "status",
@@ -223,7 +220,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if article.published:
         meta.append(Translatable("published: {date}", date=labels.number(article.published)
                                  if named else article.published))
-    lines += [" | ".join(_words(lang, meta)), "", article.body, ""]
+    lines += [" | ".join(in_language(lang, meta)), "", article.body, ""]
     if tags:
         lines.append(Translatable("Tags:"))
     for tag in tags:
@@ -254,13 +251,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if extra:
             line = Translatable("{line} ({details})", line=line, details=Clauses(extra))
         lines.append(line)
-    terminal_text(args, "\n".join(_words(lang, lines)))
+    terminal_text(args, "\n".join(in_language(lang, lines)))
     return 0
-
-
-def _words(lang: str, lines: Sequence[str]) -> list[str]:
-    """``lines`` in ``lang``: messages translated, text from the data as it is."""
-    return [translate(line, lang) if isinstance(line, Translatable) else line for line in lines]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -283,124 +275,6 @@ def cmd_search(args: argparse.Namespace) -> int:
                                shown=len(hits)), sys.stderr)
     else:
         say(args, Translatable("{total} matching articles", total=total), sys.stderr)
-    return 0
-
-
-def _print_codebook(args: argparse.Namespace) -> int:
-    """``codebook --print -o FILE.html|pdf``: the codebook as coders read it."""
-    from annotator.core.outputs.codebook_print import build_codebook_html, write_codebook_html
-    from annotator.core.outputs.output_file import check_target
-
-    if not (args.printable and args.output) or args.load:
-        raise AnnotatorError(N_("--print writes the codebook to -o FILE (.html or .pdf); "
-                                "give both, without --load"))
-    target = Path(args.output).expanduser()
-    suffix = target.suffix.lower()
-    if suffix not in (".html", ".htm", ".pdf"):
-        raise AnnotatorError(Translatable("{path}: the codebook is printed as .html or .pdf",
-                                          path=target))
-    lang = language(args)
-    with project_for(args, create=False) as project:
-        check_target(target, project.path)
-        text = build_codebook_html(project, lang)
-        title = project.codebooks.active().title
-        project_path = project.path
-    if suffix == ".pdf":
-        try:
-            from annotator.gui.pdf import html_to_pdf
-        except ImportError as exc:
-            raise AnnotatorError(Translatable("a PDF needs Qt (PySide6): {error}; write .html "
-                                              "instead", error=exc)) from None
-        html_to_pdf(text, target, rtl=lang in ("fa", "ar"),
-                    title=title.get(lang) or title.get("en") or "", project=project_path)
-    else:
-        write_codebook_html(text, target, project_path)
-    say(args, Translatable("codebook written to {path}", path=target), sys.stderr)
-    return 0
-
-
-def cmd_codebook(args: argparse.Namespace) -> int:
-    if args.printable or args.output:
-        return _print_codebook(args)
-    # Read before the project opens: the file given may be the project itself, and
-    # reading it while a connection is held would drop that connection's locks.
-    new = load_codebook(args.load) if args.load else None
-    if new is not None and (args.history or args.diff):
-        raise AnnotatorError(Translatable("--load cannot be given with --history or --diff"))
-    with project_for(args, writes=bool(args.load)) as project:
-        if args.history:
-            return _codebook_history(args, project.codebooks.history())
-        if args.diff:
-            older, newer = (project.codebooks.version(n) for n in args.diff)
-            return _codebook_changes(args, older, newer)
-        if new is not None:
-            before = project.codebooks.active_version()
-            old = project.codebooks.active()
-            version = project.codebooks.load(new, str(args.load))
-            say(args, Translatable("codebook unchanged") if version == before
-                else Translatable("codebook version {version}", version=version))
-            if version != before:
-                _codebook_changes(args, old, new)
-            # Loading is when the codebook's author looks: say which texts the window will
-            # show in English for want of a translation.
-            for gap in translation_gaps(new):
-                warn(Translatable("{path}: {gap}", path=args.load, gap=gap), language(args))
-            return 0
-        codebook, version = project.codebooks.active(), project.codebooks.active_version()
-    if args.format == "json":
-        print(json.dumps({**codebook.to_dict(), "version": version}, ensure_ascii=False,
-                         indent=1))
-        return 0
-    if args.format == "toml":
-        print(codebook.source, end="")
-        return 0
-    lang = language(args)
-    lines = [Translatable("{title} (version {version}, revision {revision})",
-                          title=codebook.title.get(lang) or codebook.id, version=version,
-                          revision=codebook.revision)]
-    for item in codebook.fields:
-        # English keeps the type as the codebook file writes it.
-        kind = item.type if lang == "en" else kind_label(item.type)
-        if item.ordered:
-            kind = Translatable("{kind}, ordered", kind=kind)
-        lines.append(Translatable("\n{id} [{kind}]: {label}", id=item.id, kind=kind,
-                                  label=item.text(lang)))
-        for category in item.categories:
-            line = Translatable("  {id}: {label}", id=category.id, label=category.text(lang))
-            lines.append(Translatable("{line} (retired)", line=line) if category.retired
-                         else line)
-        for role in item.roles:
-            lines.append(Translatable("  role {id}: {label}", id=role.id,
-                                      label=role.text(lang)))
-    terminal_text(args, "\n".join(_words(lang, lines)))
-    return 0
-
-
-def _codebook_history(args: argparse.Namespace, versions: list[CodebookVersion]) -> int:
-    if args.format == "json":
-        print(json.dumps([v.__dict__ for v in versions], ensure_ascii=False, indent=1))
-        return 0
-    for v in versions:
-        line = Translatable("{version}\t{id} revision {revision}\t{when}\t{source}",
-                            version=v.version, id=v.codebook_id, revision=v.revision,
-                            when=v.loaded_at, source=v.loaded_from or Translatable(
-                                "(bundled, or from a merged file)"))
-        say(args, Translatable("{line}\t(active)", line=line) if v.active else line)
-    return 0
-
-
-def _codebook_changes(args: argparse.Namespace, old: Codebook, new: Codebook) -> int:
-    """Print what ``new`` changes from ``old`` (and remind of the revision)."""
-    found = changes(old, new)
-    if args.format == "json":
-        print(json.dumps([translate(line, language(args)) for line in found],
-                         ensure_ascii=False, indent=1))
-    else:
-        for line in found or [Translatable("no changes")]:
-            say(args, Translatable("  {change}", change=line))
-    reminder = revision_reminder(old, new)
-    if reminder:
-        warn(reminder, language(args))
     return 0
 
 
@@ -508,79 +382,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    pair = tuple(args.pair.split(",", 1)) if args.pair else None
-    if pair is not None and len(pair) != 2:
-        raise AnnotatorError(Translatable("--pair takes two annotator names separated by a "
-                                          "comma"))
-    with project_for(args) as project:
-        review = ReviewSession(project, annotator_for(args))
-        items = review.queue(args.field, pair, args.pending)  # type: ignore[arg-type]
-        rechecks = review.rechecks() if args.format == "json" else {}
-    if args.format == "json":
-        print(json.dumps([_review_entry(i, rechecks) for i in items], ensure_ascii=False,
-                         indent=1))
-        return 0
-    for item in items:
-        # A field whose annotators differ only in roles or evidence says so; a decision to
-        # look at again is marked with '!'.
-        fields = [(f if item.differences.get(f, "values") == "values"
-                   else f"{f}({item.differences[f]})") + ("!" if f in item.recheck else "")
-                  for f in item.disagreements]
-        fields += [f"{f}!" for f in item.recheck if f not in item.disagreements]
-        terminal_text(args, f"{item.article_id}\t{len(item.disagreements)}\t"
-                   f"{','.join(fields) or '-'}\t{','.join(item.annotators)}\t"
-                   f"{item.title}")
-    say(args, Translatable("{count} articles coded by two or more annotators",
-                           count=len(items)), sys.stderr)
-    return 0
-
-
-def _review_entry(item: ReviewItem, rechecks: dict) -> dict[str, object]:  # type: ignore[type-arg]
-    """One article of ``review --format json``: what disagrees, how, and what to decide
-    again (each annotator's values when the decision was made and now)."""
-    def values(keys: frozenset) -> list[dict[str, object]]:  # type: ignore[type-arg]
-        names = ("value", "participant", "role", "span_start", "span_end")
-        return sorted((dict(zip(names, key, strict=False)) for key in keys),
-                      key=lambda v: json.dumps(v, ensure_ascii=False))
-    again = {}
-    for field_id in item.recheck:
-        found = rechecks.get((item.article_id, field_id))
-        again[field_id] = {
-            "decided_at": found.decided_at if found else None,
-            "changed": {name: {"then": values(then), "now": values(now)}
-                        for name, then, now in (found.changed if found else ())}}
-    return {"article_id": item.article_id, "title": item.title,
-            "annotators": list(item.annotators), "disagreements": list(item.disagreements),
-            "differences": item.differences, "adjudicated": list(item.adjudicated),
-            "recheck": list(item.recheck), "changed_since_decision": again,
-            "pending": list(item.pending)}
-
-
-def cmd_adjudicate(args: argparse.Namespace) -> int:
-    chosen = [bool(args.accept), bool(args.values), args.clear, args.none]
-    if sum(chosen) != 1:
-        raise AnnotatorError(Translatable("give one of --accept ANNOTATOR, values, --none "
-                                          "(adjudicated as none) or --clear (undecided)"))
-    if (args.participant or args.role) and not args.values:
-        raise AnnotatorError(Translatable("--participant and --role go with values"))
-    if args.comment is not None and args.clear:
-        raise AnnotatorError(Translatable("--clear takes no --comment"))
-    with project_for(args, writes=True) as project:
-        review = ReviewSession(project, annotator_for(args))
-        review.codebook.field(args.field)  # an unknown field is named before anything else
-        if args.accept:
-            review.accept(args.article_id, args.field, args.accept, args.comment)
-        elif args.clear:
-            project.articles.get(args.article_id)
-            review.clear(args.article_id, args.field)
-        else:
-            chosen_values = [AdjudicatedValue(value, args.participant, args.role)
-                             for value in args.values] or [AdjudicatedValue(None)]
-            review.adjudicate(args.article_id, args.field, chosen_values, args.comment)
-    return 0
-
-
 # -- parser -----------------------------------------------------------------------------
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
     """The command line's parser, its help in ``lang`` (argparse's own words too, inside
@@ -684,25 +485,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                            "1 to 1,000,000; default: 20"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = command("codebook", cmd_codebook, N_("show the active codebook, or load a changed one"),
-                terminal)
-    p.add_argument("--format", choices=("table", "json", "toml"), default="table")
-    p.add_argument("--load", metavar="FILE",
-                   help=N_("make FILE the active codebook (refused if it drops categories in use; "
-                           "warns about texts some entries have in fa or ar and others lack); "
-                           "prints what changed"))
-    shown = p.add_mutually_exclusive_group()
-    shown.add_argument("--history", action="store_true",
-                       help=N_("list the project's codebook versions: revision, when, from which "
-                               "file, which is active"))
-    shown.add_argument("--diff", nargs=2, type=whole_number(1, 1_000_000),
-                       metavar=("A", "B"),
-                       help=N_("what codebook version B changes from version A"))
-    p.add_argument("--print", action="store_true", dest="printable",
-                   help=N_("write the codebook as coders read it (fields, categories, "
-                           "definitions, examples from adjudicated evidence, keys) to -o FILE"))
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help=N_("with --print: the file to write, .html or .pdf"))
+    # Always there (not plugins), in their place in the list.
+    shared = argparse.Namespace(person=person, terminal=terminal)
+    codebook_commands.register(command, shared)
 
     p = command("tag", cmd_tag, N_("tag an article from a script"), person)
     p.epilog = N_("A value starting with '-' goes after '--', every option before it: annotator "
@@ -732,32 +517,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                    help=N_("merge even tags whose field, value or role our active codebook does "
                            "not know (without it such a file is refused, nothing merged)"))
 
-    p = command("review", cmd_review, N_("list articles coded by two or more annotators, most "
-                                         "disagreement first"), terminal)
-    p.add_argument("--field", metavar="FIELD", help=N_("only disagreements on this field"))
-    p.add_argument("--pair", metavar="NAME,NAME", help=N_("compare only these two annotators"))
-    p.add_argument("--pending", action="store_true", help=N_("only articles not yet adjudicated"))
-    p.add_argument("--format", choices=("table", "json"), default="table")
-
-    p = command("adjudicate", cmd_adjudicate, N_("decide an article's field as reviewer: accept an "
-                                                 "annotator's values, set values, or clear the "
-                                                 "decision"), person, terminal)
-    p.epilog = N_("The decision is signed with --annotator (the reviewer). A value starting "
-                  "with '-' goes after '--'.")
-    p.add_argument("article_id", metavar="ARTICLE")
-    p.add_argument("field", metavar="FIELD")
-    p.add_argument("values", nargs="*", metavar="VALUE",
-                   help=N_("the adjudicated values (category or participant ids)"))
-    p.add_argument("--accept", metavar="ANNOTATOR",
-                   help=N_("make this annotator's values of the field the adjudicated ones"))
-    p.add_argument("--none", action="store_true", help=N_("adjudicated as none (e.g. no demands)"))
-    p.add_argument("--clear", action="store_true",
-                   help=N_("remove the decision (back to undecided; the annotators' tags stay)"))
-    p.add_argument("--participant", metavar="ID",
-                   help=N_("with values: the participant who voiced them (a field "
-                           "with_participant)"))
-    p.add_argument("--role", metavar="ROLE", help=N_("with values: the participant's role"))
-    p.add_argument("--comment", metavar="TEXT", help=N_("the reason for the decision"))
+    review_commands.register(command, shared)
 
     p = command("import-tags", cmd_import_tags,
                 N_("import tags from a long CSV (all rows or none), or take the last "
@@ -769,7 +529,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
                            "a tag or status it made was changed since)"))
     import importlib
 
-    shared = argparse.Namespace(person=person, terminal=terminal)
     for name in PLUGINS:
         importlib.import_module(name).register(command, shared)
     return parser

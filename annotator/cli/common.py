@@ -15,6 +15,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -100,6 +101,11 @@ def use_visual(args: argparse.Namespace | None, stream: TextIO | None = None) ->
     stream = sys.stdout if stream is None else stream
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and not os.environ.get("ANNOTATOR_TERMINAL_BIDI")
+
+
+def in_language(lang: str, lines: Sequence[str]) -> list[str]:
+    """``lines`` in ``lang``: messages translated, text from the data as it is."""
+    return [translate(line, lang) if isinstance(line, Translatable) else line for line in lines]
 
 
 def terminal_text(args: argparse.Namespace, text: str) -> None:
