@@ -7,6 +7,7 @@ Persian/Arabic variants while what is shown stays exactly as imported.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -23,6 +24,7 @@ from annotator.core.records import (
     PreparedArticle,
     prepare,
 )
+from annotator.core.store import search_parts
 from annotator.core.store.article_count import carry_count, kept_count, write_count
 from annotator.core.store.base import Store, now
 from annotator.core.text import search_key_with_offsets
@@ -172,8 +174,9 @@ class Articles:
 
     def _set_index_automerge(self, segments: int) -> None:
         with self._store.write() as conn:
-            conn.execute("INSERT INTO article_search (article_search, rank) "
-                         "VALUES ('automerge', ?)", (segments,))
+            for part in search_parts.parts(conn):
+                conn.execute(f"INSERT INTO {part.name} ({part.name}, rank) "
+                             "VALUES ('automerge', ?)", (segments,))
 
     def _add_batch(self, batch: list[PreparedArticle], result: AddResult) -> None:
         hashes = [item.content_hash for item in batch]
@@ -230,11 +233,13 @@ class Articles:
                 "VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?,?,?,?,?)",
                 rows,
             )
-            conn.executemany(
-                "INSERT INTO article_search (rowid, title_key, body_key) "
-                "VALUES (?,?,CAST(? AS TEXT))",
-                keys,
-            )
+            if keys:
+                for part, low, high in search_parts.holding(conn, keys[0][0], keys[-1][0]):
+                    conn.executemany(
+                        f"INSERT INTO {part.name} (rowid, title_key, body_key) "
+                        "VALUES (?,?,CAST(? AS TEXT))",
+                        [key for key in keys if low <= key[0] <= high],
+                    )
             carry_count(conn, first_no, len(rows), next_no)
 
     def get(self, article_id: str) -> Article:
@@ -354,15 +359,15 @@ class Articles:
         match = fts_query(query)
         if not match:
             return []
+        numbers = search_parts.page(self._store.conn, match, limit, offset)
         sql = (
             "SELECT a.article_id, a.title, a.language, COALESCE(s.status, 'not_started') "
-            "FROM (SELECT rowid FROM article_search WHERE article_search MATCH ? "
-            "      ORDER BY rowid LIMIT ? OFFSET ?) AS hit "
-            "JOIN articles a INDEXED BY articles_listed ON a.article_no = hit.rowid "
+            "FROM json_each(?) AS hit "
+            "JOIN articles a INDEXED BY articles_listed ON a.article_no = hit.value "
             "LEFT JOIN article_status s ON s.article_id = a.article_id AND s.annotator = ? "
-            "ORDER BY hit.rowid"
+            "ORDER BY hit.key"
         )
-        params = (match, -1 if limit is None else limit, offset, annotator or "")
+        params = (json.dumps(numbers), annotator or "")
         return [ArticleSummary(*row) for row in self._store.conn.execute(sql, params)]
 
     def _numbered_without_gaps(self) -> bool:
@@ -398,9 +403,10 @@ class Articles:
             match = fts_query(query or "")
             if not match:
                 return 0, False
+            chosen = search_parts.parts(self._store.conn)
             found = int(self._store.scalar(
-                "SELECT COUNT(*) FROM (SELECT rowid FROM article_search "
-                "WHERE article_search MATCH ? LIMIT ?)", (match, limit + 1)) or 0)
+                f"SELECT COUNT(*) FROM ({search_parts.matching(chosen)} LIMIT ?)",
+                [*[match] * len(chosen), limit + 1]) or 0)
         else:
             where, params = self._list_filter(annotator, status, query)
             found = int(self._store.scalar(
@@ -446,9 +452,13 @@ class Articles:
         if status is None:
             # The matches before it, from the index alone: it stops at the article.
             match = fts_query(query or "")
+            chosen = [part for part in search_parts.parts(self._store.conn)
+                      if part.first < int(number)]
+            if not match or not chosen:
+                return 0
             return int(self._store.scalar(
-                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
-                "AND rowid < ?", (match, number)) or 0) if match else 0
+                f"SELECT COUNT(*) FROM ({search_parts.matching(chosen, 'AND rowid < ?')})",
+                [match, number] * len(chosen)) or 0)
         where, params = self._list_filter(annotator, status, query)
         where = (where + " AND" if where else "WHERE") + " a.article_no < ?"
         return int(self._store.scalar(
@@ -477,10 +487,9 @@ class Articles:
             params.append(status)
         match = fts_query(query or "")
         if match:
-            conditions.append(
-                "a.article_no IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
-            )
-            params.append(match)
+            chosen = search_parts.parts(self._store.conn)
+            conditions.append(f"a.article_no IN ({search_parts.matching(chosen)})")
+            params += [match] * len(chosen)
         elif (query or "").strip():
             conditions.append("0")  # a query with no words in it matches nothing
         return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
@@ -506,23 +515,29 @@ class Articles:
         finds the :data:`RANK_CANDIDATES` last imported matches (it reads no further), and
         bm25 ranks those alone (title words weigh 4, body words 1).  A query with fewer
         matches is ranked whole, as before; asking for more hits than that (``limit`` +
-        ``offset``) ranks as many candidates.  Snippets are made for the hits returned only.
+        ``offset``) ranks as many candidates.  Each part of the index
+        (:mod:`~.search_parts`) weighs words by its own articles, so candidates from two
+        parts are ranked by slightly different weights.  Snippets are made for the hits
+        returned only.
         """
         match = fts_query(query)
         if not match or limit <= 0:
             return []
         candidates = max(RANK_CANDIDATES, offset + limit)
-        lowest = self._store.scalar(
-            "SELECT rowid FROM article_search WHERE article_search MATCH ? "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, candidates - 1))
-        # bm25 still reads each word's list once for its weight (how many articles have
-        # it): a plain pass through the index, a small part of ranking every match.
+        lowest = search_parts.newest(self._store.conn, match, candidates)
+        chosen = search_parts.parts(self._store.conn)
+        # Each part ranks its candidates by its own word weights (bm25 reads each query
+        # word's list in the part once to weigh it), so only the parts holding candidates
+        # are read: the newest one or two when a word is common.
+        chosen = search_parts.from_number(chosen, lowest)
+        ranked = search_parts.each(
+            chosen, "SELECT rowid, bm25({part}, 4.0, 1.0) AS rank FROM {part} "
+                    "WHERE {part} MATCH ? AND rowid >= ?")
         rows = self._store.conn.execute(
             "SELECT a.article_id, a.title, a.body FROM "
-            "(SELECT rowid, bm25(article_search, 4.0, 1.0) AS rank FROM article_search "
-            " WHERE article_search MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?) AS hit "
+            f"({ranked} ORDER BY rank LIMIT ? OFFSET ?) AS hit "
             "JOIN articles a ON a.article_no = hit.rowid ORDER BY hit.rank",
-            (match, int(lowest or 0), limit, offset),
+            (*[match, lowest] * len(chosen), limit, offset),
         ).fetchall()
         words = highlight_words(query)
         return [_hit(article_id, title, body, words) for article_id, title, body in rows]
@@ -533,12 +548,9 @@ class Articles:
         match = fts_query(query)
         if not match:
             return 0
-        return int(
-            self._store.scalar(
-                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
-            )
-            or 0
-        )
+        chosen = search_parts.parts(self._store.conn)
+        return int(self._store.scalar(f"SELECT COUNT(*) FROM ({search_parts.matching(chosen)})",
+                                      [match] * len(chosen)) or 0)
 
 
 def _hit(article_id: str, title: str, body: str, words: list[str]) -> SearchHit:

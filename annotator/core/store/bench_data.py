@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotator.core.store import search_parts
 from annotator.core.store.base import now
 from annotator.core.store.project import Project
 from annotator.core.store.uids import new_uid
@@ -63,9 +64,9 @@ def raw_import(path: Path, rows: Sequence[tuple[str, str, str]]) -> tuple[float,
 def fts_alone(project: Project, match: str, limit: int) -> int:
     """The search baseline: a bare ``MATCH ... LIMIT`` on the project's own index, with the
     FTS5 expression the app builds (no join, no count, no ranking); the rows found."""
-    return len(project.conn.execute(
-        "SELECT rowid FROM article_search WHERE article_search MATCH ? LIMIT ?",
-        (match, limit)).fetchall())
+    chosen = search_parts.parts(project.conn)
+    return len(project.conn.execute(f"{search_parts.matching(chosen)} LIMIT ?",
+                                    [*[match] * len(chosen), limit]).fetchall())
 
 
 def scan_tags(project: Project) -> int:

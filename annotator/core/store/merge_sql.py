@@ -32,6 +32,7 @@ import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from annotator.core.store import search_parts
 from annotator.core.store.article_count import carry_count
 from annotator.core.store.who_coded import annotators
 
@@ -142,9 +143,10 @@ def map_articles(conn: sqlite3.Connection,
                      "SELECT article_id, article_id FROM main.articles WHERE article_no > ?",
                      (last,))
         conn.create_function("merge_index_key", 1, index_key, deterministic=True)
-        conn.execute("INSERT INTO main.article_search (rowid, title_key, body_key) "
-                     "SELECT article_no, merge_index_key(title), merge_index_key(body) "
-                     "FROM main.articles WHERE article_no > ?", (last,))
+        for part, low, high in search_parts.holding(conn, last + 1, last + added):
+            conn.execute(f"INSERT INTO main.{part.name} (rowid, title_key, body_key) "
+                         "SELECT article_no, merge_index_key(title), merge_index_key(body) "
+                         "FROM main.articles WHERE article_no BETWEEN ? AND ?", (low, high))
         conn.create_function("merge_index_key", 1, None)
         carry_count(conn, last, added, last + added)
     return matched, added, conflicts

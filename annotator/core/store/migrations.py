@@ -516,3 +516,17 @@ def m0013_status_by_article(db: Database) -> None:
         return
     schema_edit.rebuild(db.conn, "article_status", create + " WITHOUT ROWID",
                         order="article_id, annotator")
+
+
+@migrations(name="0014_search_parts")
+def m0014_search_parts(db: Database) -> None:
+    """The search index may be in parts (:mod:`~.search_parts`): nothing to change here.
+
+    A project keeps its index in ``article_search`` until it grows past
+    :data:`~.search_parts.PART_SIZE` articles, and then adds its next articles' search
+    keys to new parts.  A version before this one would search ``article_search`` alone
+    and add every article to it: recorded as a migration, a project of this version is
+    refused by those (:func:`~.opening.check_schema`: "made by a newer version").  The
+    articles already in ``article_search`` stay there, however many.
+    """
+    del db

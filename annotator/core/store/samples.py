@@ -19,6 +19,7 @@ from annotator.core import sampling
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
 from annotator.core.names import check_name, check_person
+from annotator.core.store import search_parts
 from annotator.core.store.articles import Articles, fts_query
 from annotator.core.store.base import Store, now
 
@@ -116,9 +117,9 @@ class Samples:
             match = fts_query(query)
             if not match:
                 raise AnnotatorError(Translatable("--query: no words to search for"))
-            sql += (" WHERE a.article_no IN (SELECT rowid FROM article_search "
-                    "WHERE article_search MATCH ?)")
-            params.append(match)
+            chosen = search_parts.parts(self._store.conn)
+            sql += f" WHERE a.article_no IN ({search_parts.matching(chosen)})"
+            params += [match] * len(chosen)
         return [sampling.Candidate(str(article_id), None if stratum_by is None
                                    else str(value or sampling.UNKNOWN_STRATUM))
                 for article_id, value in self._store.conn.execute(sql, params)]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable, message_of
+from annotator.core.store import search_parts
 from annotator.core.store.articles import Articles
 from annotator.core.store.base import Store
 
@@ -31,7 +32,7 @@ Compacting = Callable[[int, int], bool]
 
 
 class SearchIndex:
-    """The project's full-text index (``article_search``) as a whole."""
+    """The project's full-text index (every part of it: :mod:`~.search_parts`) as a whole."""
 
     def __init__(self, store: Store, articles: Articles) -> None:
         self._store = store
@@ -59,40 +60,47 @@ class SearchIndex:
         return None
 
     def pieces(self) -> int:
-        """How many segments the index is in."""
+        """How many segments the index is in (its parts' together)."""
+        return sum(self._segments(part) for part in search_parts.parts(self._store.conn))
+
+    def _segments(self, part: search_parts.Part) -> int:
         return int(self._store.scalar(
-            "SELECT COUNT(DISTINCT segid) FROM article_search_idx") or 0)
+            f"SELECT COUNT(DISTINCT segid) FROM {part.name}_idx") or 0)
 
     def compact(self, progress: Compacting | None = None) -> int:
-        """Merge the index's segments into one; returns the merge steps taken.
+        """Merge each part's segments into one (parts in one already are left); returns
+        the merge steps taken.
 
         FTS5's ``merge`` command is run a step at a time, each its own transaction, so
         that a window saving tags meanwhile waits for one step (a fraction of a second),
-        not for the whole rewrite; stopping half-way leaves a working index.  The first
-        step (a negative page count) starts merging every segment into one; the others
-        carry on until a step changes nothing.  ``progress(steps taken, steps expected)``
-        is called after each step (the merge rewrites about every page of the index); when
-        it returns False the merging stops there.
+        not for the whole rewrite; stopping half-way leaves a working index.  In each
+        part the first step (a negative page count) starts merging every segment into
+        one; the others carry on until a step changes nothing.  ``progress(steps taken,
+        steps expected)`` is called after each step (the merge rewrites about every page
+        of those parts); when it returns False the merging stops there.
         """
-        # The pages to write, about: the index's page index has a row for most leaf pages
+        chosen = [part for part in search_parts.parts(self._store.conn)
+                  if self._segments(part) > 1]
+        # The pages to write, about: a part's page index has a row for most leaf pages
         # (not for those holding the rest of a long list of articles: a fifth of them at
         # 100,000 articles).  Counting the pages themselves reads the whole index (1.7 s
         # from the disk at 100,000 articles), its page index a tiny part of it.
-        pages = int(self._store.scalar("SELECT COUNT(*) FROM article_search_idx") or 0) * 5 // 4
-        expected = pages // COMPACT_STEP_PAGES + 1
-        limit = 2 * expected + 10  # a bound, should another writer add
-        budget = -COMPACT_STEP_PAGES
+        expected = sum(int(self._store.scalar(f"SELECT COUNT(*) FROM {part.name}_idx") or 0)
+                       * 5 // 4 // COMPACT_STEP_PAGES + 1 for part in chosen)
         steps = 0
-        while steps < limit:
-            with self._store.write() as conn:
-                before = conn.total_changes
-                conn.execute("INSERT INTO article_search (article_search, rank) "
-                             "VALUES ('merge', ?)", (budget,))
-                changed = conn.total_changes - before
-            steps += 1
-            budget = COMPACT_STEP_PAGES
-            if changed < 2:  # (FTS5's documented test for "nothing left to merge")
-                break
-            if progress is not None and not progress(steps, max(expected, steps + 1)):
-                break
+        for part in chosen:
+            limit = steps + 2 * expected + 10  # a bound, should another writer add
+            budget = -COMPACT_STEP_PAGES
+            while steps < limit:
+                with self._store.write() as conn:
+                    before = conn.total_changes
+                    conn.execute(f"INSERT INTO {part.name} ({part.name}, rank) "
+                                 "VALUES ('merge', ?)", (budget,))
+                    changed = conn.total_changes - before
+                steps += 1
+                budget = COMPACT_STEP_PAGES
+                if changed < 2:  # (FTS5's documented test for "nothing left to merge")
+                    break
+                if progress is not None and not progress(steps, max(expected, steps + 1)):
+                    return steps
         return steps

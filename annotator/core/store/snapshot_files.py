@@ -20,6 +20,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable, message_of, os_reason
+from annotator.core.store import search_parts
 from annotator.core.store.base import now
 from annotator.core.store.statuses import recount_sql
 
@@ -176,7 +177,9 @@ _RECOUNT = recount_sql("snapshot")
 _EVERYTHING = ("_sqlite_migrations", "project_settings", "codebooks", "participants",
                "participant_history", "articles", "tags", "article_status", "comments",
                "history")
-_SEARCH = "article_search"  # rebuilt by whoever merges the articles in: left empty
+# The search index is rebuilt by whoever merges the articles in: its first part is left
+# empty, the others (and every part's own tables) are not copied.
+_SEARCH = search_parts.FIRST_PART
 
 
 def copy_owned(conn: sqlite3.Connection, copy: Path, annotator: str, role: str) -> None:
@@ -190,7 +193,8 @@ def copy_owned(conn: sqlite3.Connection, copy: Path, annotator: str, role: str) 
         "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL "
         "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
     shadow = {str(name) for kind, name, _sql in schema
-              if kind == "table" and str(name).startswith(_SEARCH + "_")}
+              if kind == "table" and str(name).startswith((_SEARCH + "_",
+                                                           search_parts.PART_PREFIX))}
     tables = [(str(name), str(sql)) for kind, name, sql in schema
               if kind == "table" and name not in shadow]
     later = [str(sql) for kind, name, sql in schema if kind in ("index", "trigger", "view")]
