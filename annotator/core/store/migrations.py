@@ -245,7 +245,7 @@ READ_ALIKE = frozenset({"0003_plain_checks", "0004_list_index", "0005_adjudicati
                         "0006_samples", "0007_training_set", "0008_registry_history",
                         "0009_article_sketches", "0010_status_counts",
                         "0011_article_columns", "0012_history_removals",
-                        "0013_status_by_article"})
+                        "0013_status_by_article", "0014_search_parts"})
 """Migrations a colleague's file may lack and still be merged in place: they change no
 column, or add one the merge reads as NULL where it is missing (0005's ``basis``: a
 decision of theirs made before it comes in as one made before bases were kept), or add a
@@ -253,7 +253,7 @@ table the merge does not read (0007's training set stays the project's own); 000
 registry columns and history are read as NULL and empty where they are missing (entries as
 added, never corrected); 0010's status counts are kept by each file for its own
 statuses; 0011 widens an index; 0013 stores the statuses by their key, with the same
-columns."""
+columns; 0014 changes nothing (the merge reads no search index of theirs)."""
 
 
 @migrations(name="0003_plain_checks")
