@@ -62,10 +62,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             say(args, Translatable("status counts: counted again ({count} were wrong)",
                                    count=project.statuses.recount()))
         if args.compact:
-            before = project.search_index.pieces()
-            if before > 1:
-                say(args, Translatable("search index: merging {count} pieces into one (a "
-                                       "minute or two for a million articles)", count=before),
+            before, parts = project.search_index.pieces(), project.search_index.parts()
+            if before > parts:
+                say(args, Translatable("search index: merging {count} pieces into {parts} "
+                                       "(one for each part of the index; a minute or two "
+                                       "for a million articles)", count=before, parts=parts),
                     flush=True)
             project.search_index.compact()
             say(args, Translatable("search index: {count} pieces before, {after} now",

@@ -121,7 +121,7 @@ def test_check_compact_merges_an_index_left_in_pieces(
     assert pieces > 1
     assert main(["--db", str(path), "check", "--compact"]) == 0
     out = capsys.readouterr().out
-    assert f"search index: merging {pieces} pieces into one" in out
+    assert f"search index: merging {pieces} pieces into 1 (one for each part" in out
     assert f"search index: {pieces} pieces before, 1 now" in out
     assert "result: ok" in out
     with open_project(path, create=False) as project:

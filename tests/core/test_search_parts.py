@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from annotator.bench.realistic import write_realistic_corpus
+from annotator.cli.commands import main
 from annotator.core.intake.importer import import_paths
 from annotator.core.store import Project, open_project, search_parts
 from annotator.core.store import articles as articles_module
@@ -91,7 +92,8 @@ def _sound(project: Project) -> None:
 
 
 def test_an_import_fills_parts_that_answer_as_one_index(
-        tmp_path: Path, corpus: Path, one_index: list[object], small_parts: None) -> None:
+        tmp_path: Path, corpus: Path, one_index: list[object], small_parts: None,
+        capsys: pytest.CaptureFixture[str]) -> None:
     with open_project(tmp_path / "parts.sqlite") as project:
         import_paths(project, [corpus], parallel=False)
         _sound(project)
@@ -105,12 +107,17 @@ def test_an_import_fills_parts_that_answer_as_one_index(
         for name in SPLIT:
             assert project.conn.execute(
                 f"SELECT v FROM {name}_config WHERE k = 'automerge'").fetchone() == (4,)
-        # Compacting merges each part into one segment.
-        project.search_index.compact()
-        assert project.search_index.pieces() == len(SPLIT)
-        assert _answers(project) == one_index
+        pieces = project.search_index.pieces()
+        assert pieces > len(SPLIT)
+    # `annotator check --compact` merges each part into one segment.
+    assert main(["--db", str(tmp_path / "parts.sqlite"), "check", "--compact"]) == 0
+    out = capsys.readouterr().out
+    assert f"search index: merging {pieces} pieces into {len(SPLIT)} (one for each" in out
+    assert f"search index: {pieces} pieces before, {len(SPLIT)} now" in out
     # Opened again, as another window would.
     with open_project(tmp_path / "parts.sqlite") as project:
+        assert project.search_index.pieces() == len(SPLIT)
+        _sound(project)
         assert _answers(project) == one_index
 
 

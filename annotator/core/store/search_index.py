@@ -63,6 +63,10 @@ class SearchIndex:
         """How many segments the index is in (its parts' together)."""
         return sum(self._segments(part) for part in search_parts.parts(self._store.conn))
 
+    def parts(self) -> int:
+        """How many parts the index is in (:mod:`~.search_parts`): the fewest pieces."""
+        return len(search_parts.parts(self._store.conn))
+
     def _segments(self, part: search_parts.Part) -> int:
         return int(self._store.scalar(
             f"SELECT COUNT(DISTINCT segid) FROM {part.name}_idx") or 0)
