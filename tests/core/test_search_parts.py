@@ -176,3 +176,23 @@ def test_ranked_search_ranks_the_newest_matches_across_parts(
                      for hit in project.articles.search(query, limit=5, offset=start)]
             assert paged == [hit.article_id for hit in hits]
         assert spanning >= 2  # candidates from two parts or more
+
+
+def test_a_part_another_window_adds_is_searched(
+        tmp_path: Path, corpus: Path, small_parts: None) -> None:
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, rest = tmp_path / "first.jsonl", tmp_path / "rest.jsonl"
+    first.write_text("".join(lines[:30]), encoding="utf-8")
+    rest.write_text("".join(lines[30:]), encoding="utf-8")
+    path = tmp_path / "shared.sqlite"
+    with open_project(path) as window, open_project(path) as command_line:
+        import_paths(window, [first], parallel=False)
+        before = window.articles.count(query="در")
+        assert [part.name for part in window.articles.index_parts()] == SPLIT[:1]
+        import_paths(command_line, [rest], parallel=False)
+        # The window knew one part: it reads the schema again now that it has changed.
+        assert [part.name for part in window.articles.index_parts()] == SPLIT
+        listed = [row.article_id for row in window.articles.summaries(query="در")]
+        assert len(listed) == window.articles.count(query="در") > before
+        assert listed == [row.article_id for row in command_line.articles.summaries(
+            query="در")]

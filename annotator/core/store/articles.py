@@ -116,6 +116,7 @@ class Articles:
         self._store = store
         # (last article number, other connections' writes) -> count: see _count_and_last.
         self._count_cache: tuple[tuple[int, int], int] | None = None
+        self._parts = search_parts.Parts(store.conn)
 
     def add(
         self, items: Iterable[ArticleRecord | PreparedArticle | ImportProblem | ImportNotice]
@@ -242,6 +243,10 @@ class Articles:
                     )
             carry_count(conn, first_no, len(rows), next_no)
 
+    def index_parts(self) -> list[search_parts.Part]:
+        """The search index's parts (:mod:`~.search_parts`), in article order."""
+        return self._parts()
+
     def get(self, article_id: str) -> Article:
         row = self._store.one(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
@@ -359,7 +364,7 @@ class Articles:
         match = fts_query(query)
         if not match:
             return []
-        numbers = search_parts.page(self._store.conn, match, limit, offset)
+        numbers = search_parts.page(self._store.conn, self._parts(), match, limit, offset)
         sql = (
             "SELECT a.article_id, a.title, a.language, COALESCE(s.status, 'not_started') "
             "FROM json_each(?) AS hit "
@@ -403,7 +408,7 @@ class Articles:
             match = fts_query(query or "")
             if not match:
                 return 0, False
-            chosen = search_parts.parts(self._store.conn)
+            chosen = self._parts()
             found = int(self._store.scalar(
                 f"SELECT COUNT(*) FROM ({search_parts.matching(chosen)} LIMIT ?)",
                 [*[match] * len(chosen), limit + 1]) or 0)
@@ -452,7 +457,7 @@ class Articles:
         if status is None:
             # The matches before it, from the index alone: it stops at the article.
             match = fts_query(query or "")
-            chosen = [part for part in search_parts.parts(self._store.conn)
+            chosen = [part for part in self._parts()
                       if part.first < int(number)]
             if not match or not chosen:
                 return 0
@@ -487,7 +492,7 @@ class Articles:
             params.append(status)
         match = fts_query(query or "")
         if match:
-            chosen = search_parts.parts(self._store.conn)
+            chosen = self._parts()
             conditions.append(f"a.article_no IN ({search_parts.matching(chosen)})")
             params += [match] * len(chosen)
         elif (query or "").strip():
@@ -524,8 +529,8 @@ class Articles:
         if not match or limit <= 0:
             return []
         candidates = max(RANK_CANDIDATES, offset + limit)
-        lowest = search_parts.newest(self._store.conn, match, candidates)
-        chosen = search_parts.parts(self._store.conn)
+        chosen = self._parts()
+        lowest = search_parts.newest(self._store.conn, chosen, match, candidates)
         # Each part ranks its candidates by its own word weights (bm25 reads each query
         # word's list in the part once to weigh it), so only the parts holding candidates
         # are read: the newest one or two when a word is common.
@@ -548,7 +553,7 @@ class Articles:
         match = fts_query(query)
         if not match:
             return 0
-        chosen = search_parts.parts(self._store.conn)
+        chosen = self._parts()
         return int(self._store.scalar(f"SELECT COUNT(*) FROM ({search_parts.matching(chosen)})",
                                       [match] * len(chosen)) or 0)
 

@@ -64,7 +64,7 @@ def raw_import(path: Path, rows: Sequence[tuple[str, str, str]]) -> tuple[float,
 def fts_alone(project: Project, match: str, limit: int) -> int:
     """The search baseline: a bare ``MATCH ... LIMIT`` on the project's own index, with the
     FTS5 expression the app builds (no join, no count, no ranking); the rows found."""
-    chosen = search_parts.parts(project.conn)
+    chosen = project.articles.index_parts()
     return len(project.conn.execute(f"{search_parts.matching(chosen)} LIMIT ?",
                                     [*[match] * len(chosen), limit]).fetchall())
 

@@ -117,7 +117,7 @@ class Samples:
             match = fts_query(query)
             if not match:
                 raise AnnotatorError(Translatable("--query: no words to search for"))
-            chosen = search_parts.parts(self._store.conn)
+            chosen = self._articles.index_parts()
             sql += f" WHERE a.article_no IN ({search_parts.matching(chosen)})"
             params += [match] * len(chosen)
         return [sampling.Candidate(str(article_id), None if stratum_by is None

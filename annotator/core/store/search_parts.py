@@ -49,6 +49,22 @@ def parts(conn: sqlite3.Connection, schema: str = "main") -> list[Part]:
     return sorted(found, key=lambda part: part.first)
 
 
+class Parts:
+    """The parts of one connection's index, read from the schema again only when it has
+    changed (reading it costs about 0.09 ms, a third of a common word's page; asking
+    whether it changed, ``PRAGMA schema_version``, 0.01 ms)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._known: tuple[int, list[Part]] | None = None
+
+    def __call__(self) -> list[Part]:
+        version = int(self._conn.execute("PRAGMA schema_version").fetchone()[0])
+        if self._known is None or self._known[0] != version:
+            self._known = (version, parts(self._conn))
+        return self._known[1]
+
+
 def holding(conn: sqlite3.Connection, first: int, last: int
             ) -> list[tuple[Part, int, int]]:
     """The parts to hold articles ``first``..``last`` of ``main`` (new ones, past the last
@@ -97,7 +113,8 @@ def from_number(chosen: list[Part], number: int) -> list[Part]:
             if index + 1 == len(chosen) or chosen[index + 1].first > number]
 
 
-def page(conn: sqlite3.Connection, match: str, limit: int | None, offset: int) -> list[int]:
+def page(conn: sqlite3.Connection, chosen: list[Part], match: str, limit: int | None,
+         offset: int) -> list[int]:
     """The numbers of the matches ``offset`` to ``offset + limit`` (all after ``offset``
     when ``limit`` is None), in article order.
 
@@ -106,7 +123,7 @@ def page(conn: sqlite3.Connection, match: str, limit: int | None, offset: int) -
     query merges its words' lists in each part before it hands out a match.
     """
     numbers: list[int] = []
-    for part in parts(conn):
+    for part in chosen:
         wanted = -1 if limit is None else limit - len(numbers)
         if wanted == 0:
             break
@@ -124,10 +141,10 @@ def page(conn: sqlite3.Connection, match: str, limit: int | None, offset: int) -
     return numbers
 
 
-def newest(conn: sqlite3.Connection, match: str, count: int) -> int:
+def newest(conn: sqlite3.Connection, chosen: list[Part], match: str, count: int) -> int:
     """The lowest number of the ``count`` newest matches (0 when fewer match), read from
     the newest part back, each part only if the newest matches go on into it."""
-    for part in reversed(parts(conn)):
+    for part in reversed(chosen):
         found, lowest = conn.execute(
             f"SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM {part.name} "
             f"WHERE {part.name} MATCH ? ORDER BY rowid DESC LIMIT ?)",
