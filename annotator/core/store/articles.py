@@ -352,8 +352,9 @@ class Articles:
         """A page of the articles matching ``query``, in import order.
 
         The index hands out its matches in article-number order, so the page's numbers are
-        read from it alone (stepping over ``offset`` matches costs little: no row is read
-        for them), and only the page's rows are joined with the articles and statuses.
+        read from it alone, part after part (:func:`~.search_parts.page`; stepping over
+        ``offset`` matches costs little: no row is read for them), and only the page's
+        rows are joined with the articles and statuses.
         Reading every match first, as ``article_no IN (...)`` did, cost what the matches
         cost: a common word's page took as long as counting all its articles.  The rows
         are read from the list's index (:func:`~.migrations.m0004_list_index`), not the
