@@ -353,8 +353,7 @@ class Articles:
 
         The index hands out its matches in article-number order, so the page's numbers are
         read from it alone, part after part (:func:`~.search_parts.page`; stepping over
-        ``offset`` matches costs little: no row is read for them), and only the page's
-        rows are joined with the articles and statuses.
+        ``offset`` matches reads no row), and only the page's rows are joined.
         Reading every match first, as ``article_no IN (...)`` did, cost what the matches
         cost: a common word's page took as long as counting all its articles.  The rows
         are read from the list's index (:func:`~.migrations.m0004_list_index`), not the
@@ -458,8 +457,7 @@ class Articles:
         if status is None:
             # The matches before it, from the index alone: it stops at the article.
             match = fts_query(query or "")
-            chosen = [part for part in self._parts()
-                      if part.first < int(number)]
+            chosen = [part for part in self._parts() if part.first < int(number)]
             if not match or not chosen:
                 return 0
             return int(self._store.scalar(
@@ -532,9 +530,8 @@ class Articles:
         candidates = max(RANK_CANDIDATES, offset + limit)
         chosen = self._parts()
         lowest = search_parts.newest(self._store.conn, chosen, match, candidates)
-        # Each part ranks its candidates by its own word weights (bm25 reads each query
-        # word's list in the part once to weigh it), so only the parts holding candidates
-        # are read: the newest one or two when a word is common.
+        # Only the parts holding candidates rank (bm25 reads each query word's list in
+        # each to weigh it): the newest one or two when a word is common.
         chosen = search_parts.from_number(chosen, lowest)
         ranked = search_parts.each(
             chosen, "SELECT rowid, bm25({part}, 4.0, 1.0) AS rank FROM {part} "
