@@ -36,11 +36,11 @@ class Part:
     first: int
 
 
-def parts(conn: sqlite3.Connection, schema: str = "main") -> list[Part]:
+def parts(conn: sqlite3.Connection) -> list[Part]:
     """The index's parts, in article order (one, ``article_search``, in most projects)."""
     found = [Part(FIRST_PART, 1)]
     for (name,) in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
             "AND name LIKE 'search\\_part\\_%' ESCAPE '\\' "
             "AND sql LIKE 'CREATE VIRTUAL TABLE%'"):
         number = str(name)[len(PART_PREFIX):]
@@ -128,13 +128,11 @@ def page(conn: sqlite3.Connection, chosen: list[Part], match: str, limit: int | 
         if wanted == 0:
             break
         found = [int(row[0]) for row in conn.execute(
-            f"SELECT rowid FROM {part.name} WHERE {part.name} MATCH ? "
-            "ORDER BY rowid LIMIT ? OFFSET ?", (match, wanted, offset))]
+            f"{matching([part])} ORDER BY rowid LIMIT ? OFFSET ?", (match, wanted, offset))]
         if not found and offset:
             # The page starts in a later part: step over this part's matches.
-            offset -= int(conn.execute(
-                f"SELECT COUNT(*) FROM (SELECT rowid FROM {part.name} "
-                f"WHERE {part.name} MATCH ? LIMIT ?)", (match, offset)).fetchone()[0])
+            offset -= int(conn.execute(f"SELECT COUNT(*) FROM ({matching([part])} LIMIT ?)",
+                                       (match, offset)).fetchone()[0])
             continue
         offset = 0
         numbers += found
@@ -146,9 +144,8 @@ def newest(conn: sqlite3.Connection, chosen: list[Part], match: str, count: int)
     the newest part back, each part only if the newest matches go on into it."""
     for part in reversed(chosen):
         found, lowest = conn.execute(
-            f"SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM {part.name} "
-            f"WHERE {part.name} MATCH ? ORDER BY rowid DESC LIMIT ?)",
-            (match, count)).fetchone()
+            f"SELECT COUNT(*), MIN(rowid) FROM ({matching([part])} ORDER BY rowid DESC "
+            "LIMIT ?)", (match, count)).fetchone()
         if found == count:
             return int(lowest)
         count -= int(found)
