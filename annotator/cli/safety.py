@@ -114,7 +114,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             say(args, Translatable("restore one with: annotator restore NUMBER"), sys.stderr)
         return 0
     chosen = _chosen(args.backup, backups)
-    known = [m.name for m in migrations._migrations]
+    known = migrations.names
     check_restorable(project, chosen, known)  # before asking: a refusal needs no answer
     if missing:
         say(args, Translatable("{path} does not exist; this creates it again", path=project))

@@ -175,7 +175,7 @@ class RestoreDialog(QDialog):
             return
         try:
             restore(self.project_path, info.path,
-                    known_schema=[m.name for m in migrations._migrations])
+                    known_schema=migrations.names)
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Not restored"),
                                 plain_message(error_message(exc)))

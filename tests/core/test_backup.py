@@ -261,7 +261,7 @@ def test_restore_refuses_a_file_made_by_a_newer_version(project_path: Path,
                                                         tmp_path: Path) -> None:
     from annotator.core.store.migrations import migrations
 
-    known = [m.name for m in migrations._migrations]
+    known = migrations.names
     newer = _newer_copy(project_path, tmp_path)
     before = project_path.read_bytes()
     with pytest.raises(AnnotatorError, match=r"newer\.sqlite: made by a newer version of "

@@ -6,30 +6,7 @@ its SQL (``project.articles``, ``project.tags``, ``project.review``, ...; see
 listed and restored here too (:mod:`~.backups`): they are SQLite's own backup API.
 """
 
-import sys
-
-
-def _import_sqlite_utils() -> None:
-    """Import sqlite-utils without pandas and numpy.
-
-    sqlite-utils imports both when they are installed, only to know their column types;
-    the store never hands it such values, and the two cost half a second of the window's
-    start.  They stay importable for everything else afterwards.
-    """
-    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes their import fail
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in blocked:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
-
-
-_import_sqlite_utils()
-
-from annotator.core.store.articles import (  # noqa: E402
+from annotator.core.store.articles import (
     COUNT_LIMIT,
     QUEUE,
     SAMPLE,
@@ -41,14 +18,14 @@ from annotator.core.store.articles import (  # noqa: E402
     is_list_filter,
     sample_filter,
 )
-from annotator.core.store.exchange import (  # noqa: E402
+from annotator.core.store.exchange import (
     EXPORT_COLUMNS,
     REQUIRED_COLUMNS,
     TagImportResult,
 )
-from annotator.core.store.history import Change  # noqa: E402
-from annotator.core.store.project import Project, open_project  # noqa: E402
-from annotator.core.store.tags import Tag  # noqa: E402
+from annotator.core.store.history import Change
+from annotator.core.store.project import Project, open_project
+from annotator.core.store.tags import Tag
 
 __all__ = [
     "COUNT_LIMIT", "EXPORT_COLUMNS", "QUEUE", "REQUIRED_COLUMNS", "SAMPLE", "STATUSES",

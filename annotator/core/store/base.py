@@ -1,7 +1,8 @@
 """The connection every part of the store shares, and its one way to write.
 
 A project's parts (articles, tags, review, ...) each hold the same :class:`Store`: the
-file's path, its SQLite connection and the sqlite-utils database on it.  Writes go
+file's path, its SQLite connection and the sqlite-utils database on it (made, and
+sqlite-utils imported, when first asked for: see :mod:`~.migration_set`).  Writes go
 through :meth:`Store.write`: ``BEGIN IMMEDIATE`` ... ``COMMIT``, so each change is one
 transaction that either lands whole or not at all (a part calling another inside it
 joins the caller's transaction), and a second process on the same file waits (busy
@@ -11,16 +12,19 @@ timeout) instead of failing half-way.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import Translatable
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -35,16 +39,38 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def database(conn: sqlite3.Connection) -> Database:
+    """The sqlite-utils database on ``conn``, without plug-ins, pandas or numpy.
+
+    No sqlite-utils plug-ins: whatever another installed package registers for them would
+    run on the project's connection, and finding them reads the metadata of every
+    installed package.  sqlite-utils imports pandas and numpy when they are installed,
+    only to know their column types; the store never hands it such values, and the two
+    cost half a second: they are kept out of its import, and stay importable afterwards.
+    """
+    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes their import fail
+    try:
+        from sqlite_utils import Database
+    finally:
+        for name in blocked:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
+    return Database(conn, execute_plugins=False)
+
+
 class Store:
     """The project file's path, its connection, and the sqlite-utils database on it."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        # No sqlite-utils plugins: whatever another installed package registers for them
-        # would run on the project's connection, and finding them reads the metadata of
-        # every installed package at each start (the window's, the command line's).
-        self.db = Database(conn, execute_plugins=False)
+
+    @cached_property
+    def db(self) -> Database:
+        """The sqlite-utils database on the connection (:func:`database`)."""
+        return database(self.conn)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

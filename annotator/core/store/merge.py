@@ -55,7 +55,7 @@ from annotator.core.store.backups import Backups
 from annotator.core.store.base import Store, now
 from annotator.core.store.codebooks import Codebooks
 from annotator.core.store.files import read_only_uri, require_sqlite
-from annotator.core.store.migrations import MIGRATION_SET, READ_ALIKE, migrations
+from annotator.core.store.migrations import READ_ALIKE, migrations
 from annotator.core.store.opening import upgrade_copy
 from annotator.core.store.participants import Participants
 from annotator.core.store.registry import Repointed, follow_merges
@@ -517,9 +517,8 @@ def _reads_as_this_version(conn: sqlite3.Connection) -> bool:
         "SELECT name FROM other.sqlite_master WHERE type = 'table'")}
     if not {"_sqlite_migrations", "articles"} <= tables:
         return False
-    applied = {name for (name,) in conn.execute(
-        "SELECT name FROM other._sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
-    ours = {m.name for m in migrations._migrations}
+    applied = set(migrations.applied(conn, "other"))
+    ours = set(migrations.names)
     return applied <= ours and ours - applied <= READ_ALIKE
 
 

@@ -1,4 +1,4 @@
-"""The project file's schema, as numbered migrations (sqlite-utils ``Migrations``).
+"""The project file's schema, as numbered migrations (run by sqlite-utils: :mod:`~.migration_set`).
 
 Each migration runs once, in order, inside a transaction, and is recorded in
 ``_sqlite_migrations``.  Never edit a migration that has shipped: add the next one.
@@ -8,13 +8,16 @@ SQLite tool; the README describes them.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from annotator.core.store import schema_edit
+from annotator.core.store.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "annotator"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Translatable
 from annotator.core.store.backups import backup
-from annotator.core.store.base import BUSY_TIMEOUT_MS
+from annotator.core.store.base import BUSY_TIMEOUT_MS, database
 from annotator.core.store.files import probe, read_only_uri
-from annotator.core.store.migrations import MIGRATION_SET, migrations
+from annotator.core.store.migrations import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 READ_ONLY_WRITE = N_("{path}: the project file or its folder is read-only here, so changes "
                       "are off; nothing was changed (copy it to a folder you can write to)")
@@ -78,13 +81,12 @@ def needs_update(path: str | Path) -> bool:
     except (sqlite3.Error, OSError, RuntimeError, ValueError):
         return False  # a symlink loop (RuntimeError), a NUL in the name: opening says so
     try:
-        applied = {str(name) for (name,) in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
+        applied = set(migrations.applied(conn))
     except sqlite3.Error:
         return False
     finally:
         conn.close()
-    return (bool(applied) and bool({m.name for m in migrations._migrations} - applied)
+    return (bool(applied) and bool(set(migrations.names) - applied)
             and os.access(Path(path).expanduser(), os.W_OK))
 
 
@@ -107,25 +109,27 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def bring_up_to_date(conn: sqlite3.Connection, db: Database, path: Path, exists: bool,
-                     backup_before_migration: bool) -> None:
+def bring_up_to_date(conn: sqlite3.Connection, db: Callable[[], Database], path: Path,
+                     exists: bool, backup_before_migration: bool) -> None:
     """Check an existing file's schema, journal in WAL mode, apply pending migrations.
 
     An existing project is backed up before its first pending migration, unless
     ``backup_before_migration`` is False (a copy that is thrown away afterwards).
+    ``db`` gives the sqlite-utils database the migrations run on, asked for only when
+    one is pending (an up-to-date project opens without importing sqlite-utils).
     """
     if exists:
-        check_schema(conn, db, path)
+        check_schema(conn, path)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    if migrations.pending(db):
+    if migrations.pending(conn):
         if exists and backup_before_migration:
             backup(path, "before-migration")
-        migrations.apply(db)
+        migrations.apply(db())
 
 
-def check_schema(conn: sqlite3.Connection, db: Database, path: Path) -> None:
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse an SQLite file that is not a project, or one made by a newer version."""
     tables = {row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -135,9 +139,7 @@ def check_schema(conn: sqlite3.Connection, db: Database, path: Path) -> None:
                 "{path}: an SQLite file but not an annotator project; it was left untouched",
                 path=path))
         return
-    known = {m.name for m in migrations._migrations}
-    applied = {m.name for m in migrations.applied(db)}
-    newer = sorted(applied - known)
+    newer = sorted(set(migrations.applied(conn)) - set(migrations.names))
     if newer:
         raise AnnotatorError(Translatable(
             "{path}: made by a newer version of annotator (schema {schema}); update "
@@ -160,7 +162,7 @@ def upgrade_copy(path: Path) -> None:
         raise AnnotatorError(cannot_open(path, exc)) from None
     try:
         configure(conn)
-        bring_up_to_date(conn, Database(conn, execute_plugins=False), path, exists=True,
+        bring_up_to_date(conn, lambda: database(conn), path, exists=True,
                          backup_before_migration=False)
     except sqlite3.OperationalError as exc:
         if read_only_error(exc):

@@ -30,8 +30,7 @@ import os
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.core import paths
@@ -72,6 +71,9 @@ from annotator.core.store.statuses import Statuses
 from annotator.core.store.tags import Tags
 from annotator.core.store.team import Team
 from annotator.core.store.training import Training
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Project:
@@ -170,8 +172,8 @@ def _open_read_only(path: Path) -> Project:
     project.read_only = True
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        check_schema(project.conn, project.db, path)
-        if migrations.pending(project.db):
+        check_schema(project.conn, path)
+        if migrations.pending(project.conn):
             raise AnnotatorError(Translatable(
                 "{path}: made by an older version; it needs an update, which a read-only "
                 "file cannot take (open it once where it can be written)", path=path))
@@ -226,7 +228,7 @@ def open_project(
     try:
         configure(conn)
         project = Project(path, conn)
-        bring_up_to_date(conn, project.db, path, exists, backup_before_migration)
+        bring_up_to_date(conn, lambda: project.db, path, exists, backup_before_migration)
         if codebook is not None:
             project.codebooks.load(codebook, str(codebook_path) if codebook_path else "default")
             project.participants.add(
