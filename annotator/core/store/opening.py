@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Translatable
@@ -23,9 +21,6 @@ from annotator.core.store.backups import backup
 from annotator.core.store.base import BUSY_TIMEOUT_MS, database
 from annotator.core.store.files import probe, read_only_uri
 from annotator.core.store.migrations import migrations
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 READ_ONLY_WRITE = N_("{path}: the project file or its folder is read-only here, so changes "
                       "are off; nothing was changed (copy it to a folder you can write to)")
@@ -109,14 +104,14 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def bring_up_to_date(conn: sqlite3.Connection, db: Callable[[], Database], path: Path,
-                     exists: bool, backup_before_migration: bool) -> None:
+def bring_up_to_date(conn: sqlite3.Connection, path: Path, exists: bool,
+                     backup_before_migration: bool) -> None:
     """Check an existing file's schema, journal in WAL mode, apply pending migrations.
 
     An existing project is backed up before its first pending migration, unless
     ``backup_before_migration`` is False (a copy that is thrown away afterwards).
-    ``db`` gives the sqlite-utils database the migrations run on, asked for only when
-    one is pending (an up-to-date project opens without importing sqlite-utils).
+    sqlite-utils runs the migrations, imported only when one is pending (an up-to-date
+    project opens without it).
     """
     if exists:
         check_schema(conn, path)
@@ -126,7 +121,7 @@ def bring_up_to_date(conn: sqlite3.Connection, db: Callable[[], Database], path:
     if migrations.pending(conn):
         if exists and backup_before_migration:
             backup(path, "before-migration")
-        migrations.apply(db())
+        migrations.apply(database(conn))
 
 
 def check_schema(conn: sqlite3.Connection, path: Path) -> None:
@@ -162,8 +157,7 @@ def upgrade_copy(path: Path) -> None:
         raise AnnotatorError(cannot_open(path, exc)) from None
     try:
         configure(conn)
-        bring_up_to_date(conn, lambda: database(conn), path, exists=True,
-                         backup_before_migration=False)
+        bring_up_to_date(conn, path, exists=True, backup_before_migration=False)
     except sqlite3.OperationalError as exc:
         if read_only_error(exc):
             raise AnnotatorError(read_only_write(path)) from None

@@ -228,7 +228,7 @@ def open_project(
     try:
         configure(conn)
         project = Project(path, conn)
-        bring_up_to_date(conn, lambda: project.db, path, exists, backup_before_migration)
+        bring_up_to_date(conn, path, exists, backup_before_migration)
         if codebook is not None:
             project.codebooks.load(codebook, str(codebook_path) if codebook_path else "default")
             project.participants.add(
