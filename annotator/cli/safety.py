@@ -25,14 +25,13 @@ from annotator.core.store.backups import (
     REASONS,
     BackupInfo,
     backup,
-    check_restorable,
     list_backups,
     list_not_backups,
-    restore,
 )
 from annotator.core.store.files import probe
 from annotator.core.store.health import check
 from annotator.core.store.migrations import migrations
+from annotator.core.store.restore import check_restorable, restore
 
 
 def register(command, parents: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """The "Restore a backup" dialog: the project's backups, newest first, and a Restore button.
 
 It lists what :func:`annotator.core.store.backups.list_backups` finds (time, reason, articles,
-tags), asks for confirmation, and restores with :func:`annotator.core.store.backups.restore`,
+tags), asks for confirmation, and restores with :func:`annotator.core.store.restore.restore`,
 which backs up the current state first.  Files named like backups that are not
 (:func:`annotator.core.store.backups.list_not_backups`) are shown below them, greyed out with
 the reason, and cannot be chosen.  The window must close its own connection to the
@@ -33,9 +33,9 @@ from annotator.core.store.backups import (
     NotABackup,
     list_backups,
     list_not_backups,
-    restore,
 )
 from annotator.core.store.migrations import migrations
+from annotator.core.store.restore import restore
 from annotator.gui.texts import (
     error_message,
     message_text,

@@ -15,7 +15,9 @@ import pytest
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import backups, open_project
-from annotator.core.store.backups import backup, backups_folder, list_backups, restore
+from annotator.core.store import restore as restoring
+from annotator.core.store.backups import backup, backups_folder, list_backups
+from annotator.core.store.restore import restore
 from tests.conftest import ARABIC_ID, SAMPLE_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,8 +117,8 @@ def test_restore_round_trip_keeps_the_state_it_replaces(project_path: Path) -> N
     assert _tag_count(project_path) == 3
 
 
-def test_restoring_the_oldest_backup_does_not_rotate_it_away(project, project_path: Path,
-                                                              tmp_path: Path) -> None:
+def test_restoring_the_oldest_backup_does_not_rotate_it_away(
+        project, project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "kept"
     made = []
     for number in range(3):
@@ -124,11 +126,8 @@ def test_restoring_the_oldest_backup_does_not_rotate_it_away(project, project_pa
         made.append(backup(project_path, "open", folder=folder, keep=3))
     project.settings.set("counter", "latest")
     project.close()
-    backups.KEEP, saved = 3, backups.KEEP
-    try:
-        kept = restore(project_path, made[0], folder=folder)
-    finally:
-        backups.KEEP = saved
+    monkeypatch.setattr(restoring, "KEEP", 3)  # the rotation after the before-restore backup
+    kept = restore(project_path, made[0], folder=folder)
     assert kept is not None and kept.exists() and made[0].exists()
     with open_project(project_path) as reopened:
         assert reopened.settings.get("counter") == "0"
@@ -407,8 +406,8 @@ def test_restore_command_errors(capsys, project_path: Path, with_plugin: None) -
 def test_backup_on_opening_copies_only_a_changed_project(
         project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copies: list[Path] = []
-    copy = backups._backup_to_file
-    monkeypatch.setattr(backups, "_backup_to_file",
+    copy = backups.backup_to_file
+    monkeypatch.setattr(backups, "backup_to_file",
                         lambda source, part, name: (copies.append(part), copy(source, part, name)))
     first = backup(project_path, "open", only_if_changed=True)
     assert len(copies) == 1

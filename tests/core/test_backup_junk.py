@@ -139,7 +139,7 @@ def test_restore_of_junk_by_path_is_refused(project_path: Path, tmp_path: Path) 
     before = project_path.read_bytes()
     for name in expected:
         with pytest.raises(AnnotatorError):
-            from annotator.core.store.backups import restore
+            from annotator.core.store.restore import restore
 
             restore(project_path, folder / name)
     assert project_path.read_bytes() == before

@@ -76,12 +76,11 @@ def test_a_refused_restore_is_shown_and_changes_nothing(qtbot, project_path: Pat
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text: warnings.append(text))
-    import annotator.core.store.backups as backups
+    from annotator.core.store.restore import restore
 
     with open_project(project_path):  # another window still has it open
         monkeypatch.setattr("annotator.gui.restore_dialog.restore",
-                            lambda path, chosen, **kw: backups.restore(path, chosen, wait=0.1,
-                                                                       **kw))
+                            lambda path, chosen, **kw: restore(path, chosen, wait=0.1, **kw))
         dialog.restore_selected()
     assert warnings and "open in another window" in warnings[0]
     assert not dialog.restored and _tags(project_path) == 2

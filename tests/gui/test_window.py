@@ -285,7 +285,7 @@ def test_backup_on_open_and_restore_from_the_window(qtbot, window: MainWindow,
     Session(window.session.project, "Sara").set_choice(ARABIC_ID, "stance", "neutral")
 
     def restore_oldest(parent, project_path) -> bool:
-        from annotator.core.store.backups import restore
+        from annotator.core.store.restore import restore
 
         oldest = list_backups(project_path)[-1]
         restore(project_path, oldest.path)

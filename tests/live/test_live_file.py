@@ -26,6 +26,7 @@ _HOLDER = r"""
 import sys
 from pathlib import Path
 from annotator.core.store import backups
+from annotator.core.store.restore import restore
 from annotator.core.codebook import load_codebook
 from annotator.core import paths
 from annotator.core.store import open_project
@@ -51,7 +52,7 @@ elif operation == "list-backups":
 elif operation == "restore-refused":
     made = backups.backup(project.path, "manual")
     try:
-        backups.restore(project.path, made, wait=0.2)
+        restore(project.path, made, wait=0.2)
     except Exception as exc:
         print("refused", exc, file=sys.stderr)
 print("ready", flush=True)

@@ -2,8 +2,9 @@
 
 ``open_project`` gives a :class:`Project`, made of parts that each own one concept and
 its SQL (``project.articles``, ``project.tags``, ``project.review``, ...; see
-:mod:`~.project`), each write in one transaction.  Backups of the project file are made,
-listed and restored here too (:mod:`~.backups`): they are SQLite's own backup API.
+:mod:`~.project`), each write in one transaction.  Backups of the project file are made
+and listed (:mod:`~.backups`) and restored (:mod:`~.restore`) here too: they are SQLite's
+own backup API.
 """
 
 from annotator.core.store.articles import (

@@ -1,4 +1,4 @@
-"""Backups of a project file: made, verified, rotated, listed and restored.
+"""Backups of a project file: made, verified, rotated and listed.
 
 A backup is a complete copy of the project taken with SQLite's online backup API, so
 it is consistent even while a window is writing, and it holds what the write-ahead log
@@ -13,12 +13,8 @@ holds a real time, and which SQLite opens read-only as an annotator project.  An
 else named like a backup is listed as "not a backup" (:func:`list_not_backups`), never
 offered for restore, never counted and never deleted: this code did not make it.
 
-Restoring first backs up the current file (reason ``before-restore``) while holding an
-exclusive lock on it, then copies the backup into it through the backup API, so the
-old write-ahead log is folded in or discarded by SQLite itself and no window can be
-half-way through a write.  A project file that is no database any more is kept aside
-byte for byte (``damaged-...``) and replaced.  Qt-free; the only SQL here is SQLite's own
-pragmas and counting a backup's articles and tags.
+Restoring one is :mod:`.restore`; what a file in the folder is, and writing files
+safely, :mod:`.backup_files`.  Qt-free; the only SQL here is SQLite's own pragmas.
 """
 
 from __future__ import annotations
@@ -28,9 +24,8 @@ import hashlib
 import os
 import re
 import sqlite3
-import stat
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,8 +33,18 @@ from pathlib import Path
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Translatable, os_reason
-from annotator.core.safety.project_file import names_project
-from annotator.core.store.files import probe, read_only_uri, require_sqlite
+from annotator.core.store.backup_files import (
+    SOURCE_TIMEOUT,
+    Damaged,
+    counts,
+    explain,
+    fsync,
+    not_a_file,
+    not_a_project,
+    require_sqlite_file,
+    sync_folder,
+    unlink_quietly,
+)
 
 KEEP = 10
 # A bulk change (a tag import) is backed up before when it is large beside the project:
@@ -50,19 +55,12 @@ KEEP = 10
 LARGE_CHANGE = 1_000
 LARGE_SHARE = 20
 BACKUP_DUE = timedelta(hours=1)
-WAIT_SECONDS = 2.0  # how long restore waits for another window's write to finish
-_SOURCE_TIMEOUT = 10.0
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite$")
-_STAMP = "%Y%m%dT%H%M%SZ"
+STAMP = "%Y%m%dT%H%M%SZ"
 _STALE_PART_SECONDS = 3600
 # A name up to a day ahead of the clock is taken at its word (time zones, a clock a
 # little off); later than that it is "dated in the future".
 _FUTURE_TOLERANCE = timedelta(days=1)
-_PROJECT_TABLES = frozenset({"_sqlite_migrations", "articles", "tags"})
-
-
-class _Damaged(AnnotatorError):
-    """The file being copied is not a sound database."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ class Backups:
 
     The other parts make one before a change that cannot be undone (a codebook change,
     a tag import, a merge, a migration).  Listing and restoring work on a path, as a
-    restore needs the project closed: :func:`list_backups`, :func:`restore`.
+    restore needs the project closed: :func:`list_backups`, :func:`.restore.restore`.
     """
 
     def __init__(self, path: Path) -> None:
@@ -154,7 +152,7 @@ def newest_backup_time(project_path: str | Path, folder: str | Path | None = Non
                        ) -> datetime | None:
     """When the project's newest backup was made (from its name, no file opened); None
     when it has none."""
-    files = _reached(_folder(Path(project_path).expanduser(), folder))
+    files = _reached(folder_of(Path(project_path).expanduser(), folder))
     return _moment(files[-1][0]) if files else None
 
 
@@ -180,20 +178,20 @@ def backup(project_path: str | Path, reason: str, folder: str | Path | None = No
     a gigabyte project opened five times a day is not copied five times).
     """
     project = Path(project_path).expanduser()
-    _require_sqlite_file(project, N_("cannot back up"))
-    target = _folder(project, folder)
+    require_sqlite_file(project, N_("cannot back up"))
+    target = folder_of(project, folder)
     if only_if_changed:
         newest = _newest_if_unchanged(project, target)
         if newest is not None:
             return newest
     try:
-        source = sqlite3.connect(str(project), timeout=_SOURCE_TIMEOUT, isolation_level=None)
+        source = sqlite3.connect(str(project), timeout=SOURCE_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
         raise AnnotatorError(Translatable(
             "{path}: cannot back up: cannot open it ({reason}); nothing was changed",
             path=project, reason=exc)) from None
     try:
-        return _copy_into_folder(source, project, target, reason, keep)
+        return copy_into_folder(source, project, target, reason, keep)
     finally:
         source.close()
 
@@ -203,19 +201,19 @@ def list_backups(project_path: str | Path, folder: str | Path | None = None) -> 
 
     Only real backups (see the module's docstring); :func:`list_not_backups` lists the rest.
     """
-    target = _folder(Path(project_path).expanduser(), folder)
+    target = folder_of(Path(project_path).expanduser(), folder)
     limit = datetime.now(UTC) + _FUTURE_TOLERANCE
     infos = []
     for found in _in_order(_backup_files(target))[::-1]:
         stamp, _seq, reason, path = found
         moment = _moment(stamp)
-        if moment is None or _not_a_file(path) or _not_a_project(path):
+        if moment is None or not_a_file(path) or not_a_project(path):
             continue
         try:
             size = path.stat().st_size
         except OSError:
             continue  # removed meanwhile
-        articles, tags = _counts(path)
+        articles, tags = counts(path)
         if articles is None:
             continue  # unreadable after all (damaged since it was made)
         infos.append(BackupInfo(path, moment, reason, size, articles, tags, moment > limit))
@@ -225,126 +223,23 @@ def list_backups(project_path: str | Path, folder: str | Path | None = None) -> 
 def list_not_backups(project_path: str | Path,
                      folder: str | Path | None = None) -> list[NotABackup]:
     """What is named like a backup in the backups folder but is not one, by name."""
-    target = _folder(Path(project_path).expanduser(), folder)
+    target = folder_of(Path(project_path).expanduser(), folder)
     junk = []
     for stamp, _seq, _reason, path in sorted(_backup_files(target), key=lambda f: f[3].name):
-        kind = _not_a_file(path)
+        kind = not_a_file(path)
         if not kind and _moment(stamp) is None:
             kind = "bad-time"
         if not kind:
-            kind = _not_a_project(path)
-        if not kind and _counts(path) == (None, None):
+            kind = not_a_project(path)
+        if not kind and counts(path) == (None, None):
             kind = "unreadable"  # its schema reads, its tables do not: damaged since made
         if kind:
             junk.append(NotABackup(path, kind))
     return junk
 
 
-def restore(project_path: str | Path, backup_path: str | Path,
-            folder: str | Path | None = None, wait: float = WAIT_SECONDS, *,
-            known_schema: Collection[str] | None = None) -> Path | None:
-    """Replace the project's content with ``backup_path``'s.
-
-    The current content is backed up first (reason ``before-restore``); that backup is
-    returned (None when there was no project file to keep).  Refused, with nothing
-    changed, while the project is open in another window or command, and for a file
-    that is not an annotator project.  ``known_schema`` (the names of the migrations
-    this version knows) refuses a file made by a newer version too; without it that
-    check is left out.
-    """
-    project = Path(project_path).expanduser()
-    source_path = Path(backup_path).expanduser()
-    target = _folder(project, folder)
-    check_restorable(project, source_path, known_schema)
-    articles, _tags = _counts(source_path, check=True)
-    if articles is None:
-        raise AnnotatorError(Translatable(
-            "{path}: not a readable annotator project; nothing was changed", path=source_path))
-    staged = _staged(source_path, target) if _in_wal_mode(source_path) else None
-    try:
-        return _restore(project, staged or source_path, source_path, target, wait)
-    finally:
-        if staged is not None:
-            _unlink_quietly(staged)
-
-
-def check_restorable(project_path: str | Path, backup_path: str | Path,
-                     known_schema: Collection[str] | None = None) -> None:
-    """Raise one clear line unless ``backup_path`` can be restored into the project.
-
-    The cheap checks of :func:`restore` (kind of file, not the project itself, our
-    tables, no migration unknown to ``known_schema``), so a caller can refuse before
-    asking; :func:`restore` makes them again, and reads every page besides.
-    """
-    source_path = Path(backup_path).expanduser()
-    _require_sqlite_file(source_path, N_("cannot restore from it"))
-    if names_project(source_path, Path(project_path).expanduser()):
-        raise AnnotatorError(Translatable(
-            "{path}: that is the project file itself, not a backup", path=source_path))
-    _require_our_schema(source_path, known_schema)
-
-
-def _restore(project: Path, source_path: Path, chosen: Path, target: Path,
-             wait: float) -> Path | None:
-    if not project.exists() or project.stat().st_size == 0:
-        _restore_by_replacing(project, source_path)
-        return None
-    try:
-        current = sqlite3.connect(str(project), timeout=wait, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise AnnotatorError(Translatable(
-            "{path}: cannot open it to restore ({reason}); nothing was changed",
-            path=project, reason=exc)) from None
-    try:
-        try:
-            _lock_exclusively(current, wait)
-            # Read through the connection that holds the lock: no write can slip in
-            # between this copy and the restore below.
-            safety = _copy_into_folder(current, project, target, "before-restore", KEEP,
-                                       protect={chosen})
-        except sqlite3.OperationalError as exc:
-            if _is_busy(exc):
-                raise AnnotatorError(Translatable(
-                    "{path}: the project is open in another window; close it first (nothing "
-                    "was changed)", path=project)) from None
-            raise _explain(exc, project, N_("cannot restore")) from None
-        except (sqlite3.DatabaseError, _Damaged):
-            pass  # not a readable database: keep its bytes aside and replace the file
-        else:
-            _restore_into(current, source_path, project, safety)
-            return safety
-    finally:
-        current.close()
-    return _keep_damaged_and_replace(project, source_path, target)
-
-
-def _staged(source_path: Path, folder: Path) -> Path:
-    """A verified rollback-journal copy of a WAL-mode file (a project copied by hand).
-
-    Copying a WAL-mode file straight into the project would leave the project's header
-    saying WAL while its connection journals in rollback mode.
-    """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        part = folder / f".restore-{os.getpid()}-{time.monotonic_ns()}.part"
-        source = _open_for_reading(source_path)
-    except (OSError, sqlite3.Error) as exc:
-        raise AnnotatorError(_unreadable(source_path, exc)) from None
-    try:
-        _backup_to_file(source, part, source_path)
-    except (sqlite3.Error, OSError) as exc:
-        _unlink_quietly(part)
-        raise AnnotatorError(_unreadable(source_path, exc)) from None
-    except BaseException:
-        _unlink_quietly(part)
-        raise
-    finally:
-        source.close()
-    return part
-
-
 # -- making a backup ----------------------------------------------------------------------
-def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, reason: str,
+def copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, reason: str,
                       keep: int, protect: Iterable[Path] = ()) -> Path:
     label = _reason(reason)
     try:
@@ -354,31 +249,31 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
             "{path}: cannot create the backups folder ({reason}); no backup was made and the "
             "project was not changed", path=folder, reason=os_reason(exc))) from None
     _remove_stale_parts(folder)
-    stamp = datetime.now(UTC).strftime(_STAMP)
+    stamp = datetime.now(UTC).strftime(STAMP)
     part = folder / f".{stamp}-{label}-{os.getpid()}-{time.monotonic_ns()}.part"
     try:
-        _backup_to_file(source, part, project)
+        backup_to_file(source, part, project)
         newest = _newest(folder)
         if newest is not None and _same_file(part, newest):
             part.unlink()
             return newest
         final = _free_name(folder, stamp, label)
         os.replace(part, final)
-        _sync_folder(folder)
+        sync_folder(folder)
     except AnnotatorError:
-        _unlink_quietly(part)
+        unlink_quietly(part)
         raise
     except sqlite3.DatabaseError as exc:
-        _unlink_quietly(part)
+        unlink_quietly(part)
         if not isinstance(exc, sqlite3.OperationalError):  # malformed, not a database
-            raise _Damaged(Translatable(
+            raise Damaged(Translatable(
                 "{path}: cannot back up: the file is damaged ({reason}); run 'annotator "
                 "check'", path=project, reason=exc)) from None
-        raise _explain(exc, project,
+        raise explain(exc, project,
                        Translatable("the backup to {path} failed", path=folder),
                        N_("no backup was made and the project was not changed")) from None
     except OSError as exc:
-        _unlink_quietly(part)
+        unlink_quietly(part)
         raise AnnotatorError(Translatable(
             "{path}: cannot write the backup ({reason}); no backup was made and the project "
             "was not changed", path=folder, reason=os_reason(exc))) from None
@@ -386,7 +281,7 @@ def _copy_into_folder(source: sqlite3.Connection, project: Path, folder: Path, r
     return final
 
 
-def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
+def backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
     """Copy ``source`` into a new file ``part`` and verify it; raises on any failure."""
     copy = sqlite3.connect(str(part), isolation_level=None)
     try:
@@ -401,11 +296,11 @@ def _backup_to_file(source: sqlite3.Connection, part: Path, name: Path) -> None:
     finally:
         copy.close()
     if verdict != ["ok"]:
-        raise _Damaged(Translatable(
+        raise Damaged(Translatable(
             "{path}: the copy failed SQLite's integrity check (quick_check), so the project "
             "file itself may be damaged ({reason}); no backup was kept — run 'annotator "
             "check'", path=name, reason="; ".join(verdict[:3])))
-    _fsync(part)
+    fsync(part)
 
 
 def _free_name(folder: Path, stamp: str, label: str) -> Path:
@@ -460,9 +355,9 @@ def _counted(folder: Path) -> list[tuple[str, int, str, Path]]:
     counted = []
     for found in _in_order(_backup_files(folder)):
         moment = _moment(found[0])
-        if moment is None or moment > limit or _not_a_file(found[3]):
+        if moment is None or moment > limit or not_a_file(found[3]):
             continue
-        if _not_a_project(found[3]):
+        if not_a_project(found[3]):
             continue
         counted.append(found)
     return counted
@@ -542,7 +437,7 @@ def _rotate(folder: Path, keep: int, protect: set[Path]) -> None:
     protected = {p.resolve() for p in protect}
     for *_rest, path in surplus:
         if path.resolve() not in protected:
-            _unlink_quietly(path)
+            unlink_quietly(path)
 
 
 def _remove_stale_parts(folder: Path) -> None:
@@ -551,107 +446,7 @@ def _remove_stale_parts(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if entry.name.endswith(".part") and entry.stat().st_mtime < cutoff:
-                _unlink_quietly(Path(entry.path))
-
-
-# -- restoring ------------------------------------------------------------------------------
-def _lock_exclusively(conn: sqlite3.Connection, wait: float) -> None:
-    """Hold an exclusive lock on the project until ``conn`` closes.
-
-    In WAL mode ``BEGIN EXCLUSIVE`` does not notice a window that merely has the file
-    open, but leaving WAL mode needs every other connection closed: so the journal mode
-    is switched first (which also checkpoints and removes the old ``-wal``/``-shm``),
-    then the exclusive lock is taken and kept (``locking_mode = EXCLUSIVE``).
-    """
-    conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
-    deadline = time.monotonic() + wait
-    while True:
-        # Leaving WAL mode fails at once when busy (no busy handler): retry until ``wait``.
-        try:
-            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
-            continue
-        if str(mode).lower() == "delete":
-            break
-        if time.monotonic() >= deadline:
-            raise sqlite3.OperationalError("database is locked")
-        time.sleep(0.05)
-    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-    conn.execute("BEGIN EXCLUSIVE")
-    conn.execute("COMMIT")
-
-
-def _restore_into(current: sqlite3.Connection, source_path: Path, project: Path,
-                  safety: Path) -> None:
-    source = _open_for_reading(source_path)
-    try:
-        source.backup(current)  # one transaction on the project: lands whole or not at all
-        verdict = [row[0] for row in current.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
-        raise _explain(exc, project, N_("cannot restore"),
-                       Translatable("the project is as it was (also saved in {path})",
-                                    path=safety)) from None
-    finally:
-        source.close()
-    if verdict != ["ok"]:
-        raise AnnotatorError(Translatable(
-            "{path}: the restored file failed the integrity check; the state before the "
-            "restore is saved in {safety}", path=project, safety=safety))
-
-
-def _restore_by_replacing(project: Path, source_path: Path) -> None:
-    """Write the backup to a new file beside the project, then rename it into place."""
-    try:
-        project.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AnnotatorError(Translatable(
-            "{path}: cannot create the folder ({reason}); nothing was changed",
-            path=project.parent, reason=os_reason(exc))) from None
-    part = project.with_name(f".{project.name}.{os.getpid()}.restore.part")
-    source = _open_for_reading(source_path)
-    try:
-        _backup_to_file(source, part, source_path)
-        # A -wal left beside the old file would be replayed onto the new one.
-        for suffix in ("-wal", "-shm", "-journal"):
-            _unlink_quietly(Path(f"{project}{suffix}"), strict=True)
-        os.replace(part, project)
-        _sync_folder(project.parent)
-    except sqlite3.DatabaseError as exc:
-        _unlink_quietly(part)
-        raise _explain(exc, project, N_("cannot restore")) from None
-    except OSError as exc:
-        _unlink_quietly(part)
-        raise AnnotatorError(Translatable(
-            "{path}: cannot restore ({reason}); nothing was changed", path=project,
-            reason=os_reason(exc))) from None
-    except BaseException:
-        _unlink_quietly(part)
-        raise
-    finally:
-        source.close()
-
-
-def _keep_damaged_and_replace(project: Path, source_path: Path, folder: Path) -> Path:
-    """The project is not a readable database: keep its bytes aside, then replace it."""
-    # The one place a project's bytes are read outside SQLite: it is damaged, and the
-    # caller holds no connection to it (the window closes its own before restoring).
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    kept = folder / f"damaged-{stamp}-{project.name}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _copy_bytes(project, kept)
-        wal = Path(f"{project}-wal")
-        if wal.exists():
-            _copy_bytes(wal, Path(f"{kept}-wal"))
-    except OSError as exc:
-        raise AnnotatorError(Translatable(
-            "{path}: cannot keep a copy of the damaged file ({reason}); nothing was changed",
-            path=project, reason=os_reason(exc))) from None
-    _restore_by_replacing(project, source_path)
-    return kept
+                unlink_quietly(Path(entry.path))
 
 
 # Why a backup was made, as words (the names of the files keep the short reason).
@@ -669,195 +464,14 @@ REASONS = {
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _folder(project: Path, folder: str | Path | None) -> Path:
+def folder_of(project: Path, folder: str | Path | None) -> Path:
+    """``folder`` when given, else the project's own backups folder."""
     return Path(folder).expanduser() if folder is not None else backups_folder(project)
-
-
-def _require_sqlite_file(path: Path, action: str) -> None:
-    # Through SQLite, never open(): the path may be a project this process has open.
-    require_sqlite(path, action)
-
-
-def _in_wal_mode(path: Path) -> bool:
-    """Whether the file is in write-ahead-log mode (read through SQLite)."""
-    return probe(path).wal
-
-
-def _open_for_reading(path: Path) -> sqlite3.Connection:
-    """Read-only for our own (rollback-journal) files; a WAL-mode file is opened normally,
-    so that SQLite removes the ``-wal``/``-shm`` it needs for reading when done."""
-    if _in_wal_mode(path):
-        return sqlite3.connect(str(path), timeout=_SOURCE_TIMEOUT, isolation_level=None)
-    return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
-
-
-def _counts(path: Path, check: bool = False) -> tuple[int | None, int | None]:
-    """Articles and tags in a backup; (None, None) if it is not a readable project."""
-    try:
-        conn = _open_for_reading(path)
-    except sqlite3.Error:
-        return None, None
-    try:
-        if check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            return None, None
-        articles = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-        tags = int(conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0])
-    except sqlite3.Error:
-        return None, None
-    finally:
-        conn.close()
-    return articles, tags
 
 
 def _moment(stamp: str) -> datetime | None:
     """The UTC time in a backup's name; None when it is no real time (month 13)."""
     try:
-        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        return datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
-
-
-def _not_a_file(path: Path) -> str:
-    """Why ``path`` cannot be a backup file by its kind alone: a key of
-    :data:`NOT_A_BACKUP`, or '' when it can."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return "unreadable"
-    if stat.S_ISLNK(info.st_mode):
-        return "link"
-    if stat.S_ISDIR(info.st_mode):
-        return "folder"
-    if not stat.S_ISREG(info.st_mode):
-        return "special"
-    if info.st_size == 0:
-        return "empty"
-    return ""
-
-
-def _not_a_project(path: Path) -> str:
-    """Why the file at ``path`` is not an annotator project: a key of
-    :data:`NOT_A_BACKUP`, or '' when it is one.
-
-    Reads the header and the schema through a read-only SQLite connection.  Our backups
-    are never in WAL mode, so a WAL-mode file is not one of them either.
-    """
-    found = probe(path)
-    if found.kind != "sqlite":
-        return {"not_sqlite": "not-sqlite", "empty": "empty", "folder": "folder",
-                "special": "special"}.get(found.kind, "unreadable")
-    if found.wal:
-        return "wal"
-    try:
-        tables = _tables(path)
-    except sqlite3.Error:
-        return "unreadable"
-    if _PROJECT_TABLES - tables:
-        return "not-project"
-    return ""
-
-
-def _tables(path: Path) -> set[str]:
-    conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
-    try:
-        return {name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    finally:
-        conn.close()
-
-
-def _require_our_schema(path: Path, known_schema: Collection[str] | None) -> None:
-    """Refuse a restore source that is not an annotator project, or one made by a newer
-    version (its migrations table names one this version does not know)."""
-    conn = _open_for_reading(path)
-    try:
-        tables = {name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if _PROJECT_TABLES - tables:
-            raise AnnotatorError(Translatable(
-                "{path}: an SQLite file but not an annotator project; nothing was changed",
-                path=path))
-        applied = [str(name) for (name,) in conn.execute(
-            "SELECT name FROM _sqlite_migrations ORDER BY id")]
-    except sqlite3.Error as exc:
-        raise AnnotatorError(Translatable(
-            "{path}: not a readable annotator project ({reason}); nothing was changed",
-            path=path, reason=exc)) from None
-    finally:
-        conn.close()
-    if known_schema is None:
-        return
-    newer = [name for name in applied if name not in set(known_schema)]
-    if newer:
-        raise AnnotatorError(Translatable(
-            "{path}: made by a newer version of annotator (schema {schema}); nothing was "
-            "changed", path=path, schema=newer[-1]))
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    message = str(exc).lower()
-    return "locked" in message or "busy" in message
-
-
-def _explain(exc: sqlite3.Error, project: Path, action: str,
-             unchanged: str = N_("nothing was changed")) -> AnnotatorError:
-    """``action`` and ``unchanged``: messages marked for the catalogue, or Translatable."""
-    message = str(exc).lower()
-    why: str
-    if "full" in message:
-        why = Translatable("the disk is full")
-    elif "readonly" in message or "read-only" in message or "unable to open" in message:
-        why = Translatable("the folder or file cannot be written")
-    elif "disk i/o" in message:
-        why = Translatable("the disk reported a write error (it may be full or failing)")
-    elif _is_busy(exc):
-        why = Translatable("the project is busy in another window or command")
-    else:
-        why = str(exc)
-    return AnnotatorError(Translatable("{path}: {action}: {why}; {unchanged}", path=project,
-                                      action=_marked(action), why=why,
-                                      unchanged=_marked(unchanged)))
-
-
-def _marked(message: str) -> Translatable:
-    return message if isinstance(message, Translatable) else Translatable(message)
-
-
-def _unreadable(path: Path, error: object) -> Translatable:
-    return Translatable("{path}: cannot read it ({reason}); nothing was changed", path=path,
-                        reason=error)
-
-
-def _copy_bytes(source: Path, target: Path) -> None:
-    with source.open("rb") as reader, target.open("xb") as writer:
-        while chunk := reader.read(1 << 20):
-            writer.write(chunk)
-        writer.flush()
-        os.fsync(writer.fileno())
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); folders cannot be opened for this on Windows."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _unlink_quietly(path: Path, strict: bool = False) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        if strict:
-            raise
