@@ -38,10 +38,11 @@ changed after they were made (to be looked at again): long adds a last column ``
 (``1`` on such a decision's rows), wide a last column ``recheck`` (the article's fields
 with such a decision, joined by ``;``), JSON Lines a ``"recheck"`` list of those fields.
 
-This module owns building the rows of each format from a project's tags (the annotators'
-or the adjudicated ones) and writing them, to a stream or to a file.  Rows come in article
-id order, then annotator (long: then field and value).  CSV is RFC 4180 UTF-8 with CRLF
-row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
+This module owns reading a project's tags (the annotators' or the adjudicated ones),
+building the long CSV's rows (the wide CSV's and JSON Lines' are built in
+:mod:`annotator.core.outputs.export_wide`) and writing them, to a stream or to a file.
+Rows come in article id order, then annotator (long: then field and value).  CSV is
+RFC 4180 UTF-8 with CRLF row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
 formula.  Writing to a regular file goes through a temporary file, read back and renamed
 into place, with the codebook sheet beside it, never over the project (see
 :mod:`annotator.core.outputs.output_file`); a device or pipe (``-o /dev/null``) is written straight
@@ -54,19 +55,16 @@ into, without a sheet.  The CSV cells, :func:`excel_cell` and the codebook sheet
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from itertools import chain, groupby, islice
+from dataclasses import dataclass
+from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, TextIO
+from typing import TextIO
 
-import jdatetime
-
-from annotator.core.codebook import Codebook, Field, parse_codebook
+from annotator.core.codebook import Codebook, parse_codebook
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable, os_reason
 from annotator.core.labels import Labels
@@ -82,6 +80,15 @@ from annotator.core.outputs.export_sheet import (
     excel_cell,
     write_codebook_sheet,
 )
+from annotator.core.outputs.export_wide import (
+    WIDE_LEAD,
+    Jalali,
+    field_specs,
+    json_objects,
+    wide_columns,
+    wide_layout,
+    wide_rows,
+)
 from annotator.core.outputs.output_file import (
     check_csv,
     check_lines,
@@ -96,8 +103,10 @@ from annotator.core.store import export_rows as source
 
 __all__ = [
     # Defined here.
-    "ADJUDICATED", "FORMATS", "LONG_COLUMNS", "NO_ADJUDICATED", "PROGRESS_EVERY", "WIDE_LEAD",
+    "ADJUDICATED", "FORMATS", "LONG_COLUMNS", "NO_ADJUDICATED", "PROGRESS_EVERY",
     "ExportOptions", "ExportResult", "Progress", "export", "export_to_file",
+    # The wide export's lead columns, re-exported from annotator.core.outputs.export_wide.
+    "WIDE_LEAD",
     # The CSV cells and the codebook sheet, re-exported from annotator.core.outputs.export_sheet.
     "CODEBOOK_COLUMNS", "codebook_rows", "codebook_sheet_path", "excel_cell",
     "write_codebook_sheet",
@@ -110,7 +119,6 @@ LONG_COLUMNS = (
     "value_label_en", "value_label", "participant_label_en", "participant_label",
     "role_label_en", "role_label", "codebook_revision",
 )
-WIDE_LEAD = ("article_id", "annotator", "title", "outlet", "published", "language", "status")
 ADJUDICATED = "adjudicated"
 NO_ADJUDICATED = N_("no adjudicated tags yet: review colleagues' tags first")
 PROGRESS_EVERY = 1000
@@ -183,29 +191,6 @@ def _codebooks(project: Project) -> tuple[Codebook, int, list[Codebook], dict[in
 def _article_table(project: Project) -> dict[str, tuple]:
     """``article_id -> (title, outlet, published, language)``, read in one pass."""
     return {row[0]: row[1:] for row in source.article_rows(project)}
-
-
-_NO_ARTICLE = (None, None, None, None)
-
-
-class _Jalali:
-    """ISO date -> Solar Hijri ISO date, cached (a corpus has few distinct dates)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str | None, str | None] = {None: None}
-
-    def __call__(self, published: str | None) -> str | None:
-        try:
-            return self._seen[published]
-        except KeyError:
-            pass
-        try:
-            day = dt.date.fromisoformat(str(published)[:10])
-            value: str | None = jdatetime.date.fromgregorian(date=day).strftime("%Y-%m-%d")
-        except (ValueError, OverflowError):
-            value = None
-        self._seen[published] = value
-        return value
 
 
 # -- the source rows -----------------------------------------------------------------------
@@ -310,7 +295,7 @@ def _article_heads(project: Project, excel: bool) -> tuple[dict[str, str], dict[
 
     Read in one pass before the tags; the text is made once per article, not per tag.
     """
-    jalali = _Jalali()
+    jalali = Jalali()
     ids: list[str] = []
     languages: dict[str, str] = {}
 
@@ -369,174 +354,7 @@ def _write_long(out: TextIO, rows: Iterable[tuple], heads: dict[str, str],
     return done
 
 
-# -- wide -----------------------------------------------------------------------------------
-@dataclass
-class _WideField:
-    id: str
-    type: str
-    column: int = -1  # single, text, participants: the field's own column
-    flags: dict[str, int] = field(default_factory=dict)  # value -> its 0/1 column
-
-
-def _field_specs(active: Codebook, books: list[Codebook], used: Iterable[str]) -> list[Field]:
-    """The active codebook's fields, then those in ``used`` that only older or merged
-    codebooks define (as text when none does)."""
-    specs = {spec.id: spec for book in books for spec in book.fields}
-    specs.update({spec.id: spec for spec in active.fields})
-    extra = sorted(set(used) - {spec.id for spec in active.fields})
-    return [*active.fields,
-            *(specs.get(name) or Field(name, "text", {"en": name}, {}) for name in extra)]
-
-
-def _wide_layout(specs: list[Field],
-                 coded: dict[str, set[str]]) -> tuple[list[str], dict[str, _WideField]]:
-    header = list(WIDE_LEAD)
-    layout: dict[str, _WideField] = {}
-    for spec in specs:
-        item = _WideField(spec.id, spec.type)
-        if spec.type != "multiple":
-            item.column = len(header)
-            header.append(spec.id)
-        if spec.type in ("multiple", "participants"):
-            known = [c.id for c in spec.categories]
-            for value in known + sorted(coded.get(spec.id, set()) - set(known)):
-                item.flags[value] = len(header)
-                header.append(f"{spec.id}_{value}")
-        layout[spec.id] = item
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            raise AnnotatorError(Translatable(
-                "the wide export would have two columns named '{name}': rename a field or "
-                "category in the codebook, or export long", name=name))
-        seen.add(name)
-    return header, layout
-
-
-def _wide_rows(rows: Iterable[tuple], articles: dict[str, tuple], header: list[str],
-               layout: dict[str, _WideField],
-               recheck: dict[str, list[str]] | None = None) -> Iterator[list[object]]:
-    blank = [""] * (len(header) - len(WIDE_LEAD))
-    for (article_id, annotator), group in groupby(rows, key=itemgetter(0, 1)):
-        title, outlet, published, language = articles.get(article_id, _NO_ARTICLE)
-        out: list[object] = []
-        values: dict[str, list[str]] = {}
-        status = None
-        for tag in group:  # PAIR_ROW; field is None for an annotator with a status only
-            if not out:
-                status = tag[15]
-                out = [article_id, annotator, title, outlet, published, language, status,
-                       *blank]
-            name, value = tag[2], tag[3]
-            item = layout.get(name)  # type: ignore[arg-type]
-            if item is None:
-                continue
-            if name not in values:
-                values[name] = []
-                for column in item.flags.values():  # coded: 0 unless chosen
-                    out[column] = 0
-            if value is None:
-                continue  # coded, none
-            if value in item.flags:
-                out[item.flags[value]] = 1
-            if value not in values[name]:
-                values[name].append(value)
-        for name, chosen in values.items():
-            item = layout[name]
-            if item.column >= 0:
-                if item.type == "participants":
-                    out[item.column] = ";".join(sorted(chosen))
-                else:
-                    out[item.column] = ("\n" if item.type == "text" else ";").join(chosen)
-        if recheck is not None:  # the last column: decisions to look at again
-            out[-1] = ";".join(recheck.get(article_id, ()))
-        yield out
-
-
-# -- jsonl ----------------------------------------------------------------------------------
-def _evidence(tag: tuple) -> list[dict[str, object]]:
-    if tag[6] is None:
-        return []
-    return [{"start": tag[6], "end": tag[7], "quote": tag[8]}]
-
-
-def _json_objects(rows: Iterable[tuple], articles: dict[str, tuple], specs: list[Field],
-                  active: Codebook, version: int, revisions: dict[int, str],
-                  recheck: dict[str, list[str]] | None = None) -> Iterator[dict[str, Any]]:
-    kinds = {spec.id: spec.type for spec in specs}
-    order = {spec.id: number for number, spec in enumerate(specs)}
-    jalali = _Jalali()
-    for (article_id, annotator), group in groupby(rows, key=itemgetter(0, 1)):
-        title, outlet, published, language = articles.get(article_id, _NO_ARTICLE)
-        fields: dict[str, Any] = {}
-        versions: dict[int, str] = {}
-        status = None
-        for tag in group:  # PAIR_ROW
-            status = tag[15]
-            name = tag[2]
-            if name is None:
-                continue  # a status, no tags
-            if tag[12] is not None:
-                versions[tag[12]] = tag[13]
-            kind = kinds.get(name, "text")
-            if kind in ("single", "text"):
-                entry = fields.setdefault(name, {"value": None, "evidence": [], "note": None})
-                if tag[3] is not None:
-                    entry["value"] = tag[3]
-                entry["evidence"] += _evidence(tag)
-                if tag[9] is not None:
-                    entry["note"] = tag[9]
-                continue
-            chosen = fields.setdefault(name, [])
-            if tag[3] is None:
-                continue  # coded, none
-            item: dict[str, object] = {"value": tag[3]}
-            if kind == "participants":
-                item["role"] = tag[5]
-            else:
-                item["participant"] = tag[4]
-            item["evidence"] = _evidence(tag)
-            item["note"] = tag[9]
-            chosen.append(item)
-        newest = max(versions) if versions else version
-        marked = {} if recheck is None else {"recheck": recheck.get(article_id, [])}
-        yield {
-            "article": {
-                "article_id": article_id, "title": title, "outlet": outlet,
-                "published": published, "published_jalali": jalali(published),
-                "language": language,
-            },
-            "annotator": annotator,
-            "status": status,
-            "fields": dict(sorted(fields.items(), key=lambda kv: order.get(kv[0], len(order)))),
-            "codebook": {
-                "id": versions.get(newest, active.id),
-                "revision": revisions.get(newest, active.revision),
-                "version": newest,
-            },
-            **marked,
-        }
-
-
 # -- writing --------------------------------------------------------------------------------
-def _wide_columns(project: Project, options: ExportOptions, active: Codebook,
-                  books: list[Codebook], rows: list[tuple] | None) -> tuple[list[Field],
-                                                                           dict[str, set[str]]]:
-    """The fields of the wide export and the values found for each (its 0/1 columns)."""
-    flagged = {spec.id for book in [*books, active] for spec in book.fields
-               if spec.type in ("multiple", "participants")}
-    if rows is not None:  # adjudicated, in memory
-        used = {row[2] for row in rows}
-        coded: dict[str, set[str]] = {}
-        for row in rows:
-            if row[2] in flagged and row[3] is not None:
-                coded.setdefault(row[2], set()).add(row[3])
-    else:
-        used = source.fields_in_use(project, options.annotator)
-        coded = source.coded_values(project, sorted(flagged), options.annotator)
-    return _field_specs(active, books, used), coded
-
-
 def export(project: Project, out: TextIO, options: ExportOptions | None = None,
            progress: Progress | None = None) -> int:
     """Write the export to ``out`` (a text stream opened with ``newline=""``).
@@ -560,16 +378,17 @@ def export(project: Project, out: TextIO, options: ExportOptions | None = None,
         rows = _reporting(rows, progress, total)
     articles = _article_table(project)
     if options.format == "wide":
-        specs, coded = _wide_columns(project, options, active, books, adjudicated)
-        header, layout = _wide_layout(specs, coded)
+        specs, coded = wide_columns(project, options.annotator, active, books,
+                                   adjudicated)
+        header, layout = wide_layout(specs, coded)
         if recheck is not None:
             header.append("recheck")
-        return _write_csv(out, header, _wide_rows(rows, articles, header, layout, recheck),
+        return _write_csv(out, header, wide_rows(rows, articles, header, layout, recheck),
                           options.excel)
     # Every field any codebook knows, so that each is written by its type.
-    specs = _field_specs(active, books, {spec.id for book in books for spec in book.fields})
+    specs = field_specs(active, books, {spec.id for book in books for spec in book.fields})
     count = 0
-    for item in _json_objects(rows, articles, specs, active, version, revisions, recheck):
+    for item in json_objects(rows, articles, specs, active, version, revisions, recheck):
         out.write(json.dumps(item, ensure_ascii=False))
         out.write("\n")
         count += 1
