@@ -29,6 +29,7 @@ from annotator.core.analysis.matrix import FieldMatrix, field_matrices, tidy
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable, translate, translation
 from annotator.core.labels import Labels
+from annotator.core.outputs.terminal import shown_width
 
 CSV_COLUMNS = ("revision", "field", "category", "level", "alpha", "units", "annotators",
                "values", "note")
@@ -260,6 +261,14 @@ class _Words:
     def alpha(self, value: float | None) -> str:
         return self.labels.alpha(value) if self.labels and self.named else _alpha_text(value)
 
+    def interval(self, low: float, high: float) -> str:
+        """``low – high``; in Persian and Arabic each end isolated left to right, so that
+        the low end is read first and a minus sign stays with its number
+        (:meth:`Labels.interval`, as the window and the report show it)."""
+        if self.labels and self.named:
+            return self.labels.interval(low, high)
+        return f"{_alpha_text(low)} – {_alpha_text(high)}"
+
     def number(self, value: object) -> str:
         return self.labels.number(value) if self.labels and self.named else str(value)
 
@@ -271,12 +280,13 @@ class _Words:
 
 
 def _aligned(header: Sequence[str], rows: list[list[str]], right: set[int]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows,
-                                                                        strict=True)]
+    widths = [max(map(shown_width, column)) for column in zip(header, *rows, strict=True)]
     lines = []
     for row in [list(header), *rows]:
-        cells = [cell.rjust(width) if index in right else cell.ljust(width)
-                 for index, (cell, width) in enumerate(zip(row, widths, strict=True))]
+        cells = []
+        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            pad = " " * (width - shown_width(cell))
+            cells.append(pad + cell if index in right else cell + pad)
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
@@ -312,7 +322,7 @@ def interval_cells(figure: Figure, say: _Words) -> list[str]:
     interval = figure.interval
     if interval is None or interval.low is None or interval.high is None:
         return ["", "", ""]
-    return [f"{say.alpha(interval.low)} – {say.alpha(interval.high)}",
+    return [say.interval(interval.low, interval.high),
             say.alpha(interval.below_tentative), say.alpha(interval.below_reliable)]
 
 

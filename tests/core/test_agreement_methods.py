@@ -13,12 +13,14 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from bidi import get_display
 
 from annotator.core.analysis.agreement import alpha, binary_alphas, coincidences
 from annotator.core.analysis.alpha import METRICS, _present, _tally
 from annotator.core.analysis.bootstrap import Bootstrap, summarise
 from annotator.core.errors import AnnotatorError
 from annotator.core.intake.importer import import_paths
+from annotator.core.outputs.terminal import shown_width
 from annotator.core.store import open_project
 from tests.core.test_agreement import REFERENCE, coded, reference_units  # noqa: F401
 
@@ -231,6 +233,42 @@ def test_cli_bootstrap_csv_and_table(coded, cli) -> None:  # noqa: F811
     code, out, _ = cli("--logical", "--bootstrap", "200", "--seed", "1", "--field", "stance")
     assert code == 0 and "95% interval" in out and "q<0.800" in out
     assert "200 resamples" in out
+
+
+def test_cli_persian_interval_reads_from_its_low_end(coded, cli) -> None:  # noqa: F811
+    """A negative low end starts with a left-to-right mark: without an isolate around each
+    end, the range read as one left-to-right run, its high end first in a right-to-left
+    line (and the terminal's visual order put the low end on the left)."""
+    code, out, err = cli("--lang", "fa", "--logical", "--bootstrap", "200", "--seed", "1",
+                         "--field", "stance")
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if " – " in line]
+    negative = [line for line in rows if "\u200e−" in line]
+    assert negative, out
+    header = next(line for line in out.splitlines() if "بازهٔ ۹۵٪" in line)
+    ends = set()
+    for line in [header, *rows]:
+        # Right-aligned: every interval (and its heading) ends at the same place on the line
+        # when ZWNJ and the direction controls take none.
+        cell = ("بازهٔ ۹۵٪" if line is header
+                else line[line.index("\u2066"):line.rindex("\u2069") + 1])
+        ends.add(shown_width(line[:line.index(cell) + len(cell)]))
+    assert len(ends) == 1, out
+    for line in negative:
+        cell = line[line.index("\u2066"):line.rindex("\u2069") + 1]
+        low, high = cell.split(" – ")
+        assert low.startswith("\u2066\u200e−") and high.startswith("\u2066") and low.endswith(
+            "\u2069") and high.endswith("\u2069")
+        # As a right-to-left line is shown: the low end right of the high end, read first.
+        shown = get_display(line, base_dir="R")
+        bare = "\u2066\u2069\u200e"
+        assert shown.index(low.strip(bare)) > shown.index(high.strip(bare))
+    code, out, _ = cli("--lang", "fa", "--visual", "--bootstrap", "200", "--seed", "1",
+                       "--field", "stance")
+    assert code == 0 and not set(out) & set("\u200e\u200f\u2066\u2067\u2068\u2069")
+    line = next(line for line in out.splitlines() if "−" in line and " – " in line)
+    low = line[line.index("−"):].split()[0]
+    assert line.index(low) > line.index(" – "), line  # the low end on the right, read first
 
 
 @pytest.mark.parametrize("argv", [["--bootstrap", "0"], ["--bootstrap", "many"],
