@@ -15,8 +15,8 @@ from typing import TextIO
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.i18n import N_, Listing, Translatable, message_of
-from annotator.core.intake.corpus import InputProblem, csv_rows, header_names, read_bounded
 from annotator.core.intake.decode import decode_bytes
+from annotator.core.intake.reading import InputProblem, csv_rows, header_names, read_bounded
 from annotator.core.records import QUOTE_LINES, TAG_FILE_BYTES
 from annotator.core.store import EXPORT_COLUMNS, REQUIRED_COLUMNS
 

@@ -42,14 +42,15 @@ This module owns reading a project's tags (the annotators' or the adjudicated on
 building the long CSV's rows (the wide CSV's and JSON Lines' are built in
 :mod:`annotator.core.outputs.export_wide`) and writing them, to a stream or to a file.
 Rows come in article id order, then annotator (long: then field and value).  CSV is
-RFC 4180 UTF-8 with CRLF row ends.  ``excel`` adds a BOM and neutralises cells that a spreadsheet would run as a
-formula.  Writing to a regular file goes through a temporary file, read back and renamed
-into place, with the codebook sheet beside it, never over the project (see
-:mod:`annotator.core.outputs.output_file`); a device or pipe (``-o /dev/null``) is written straight
-into, without a sheet.  The CSV cells, :func:`excel_cell` and the codebook sheet
-(:func:`codebook_sheet_path`, :func:`write_codebook_sheet`) live in
-:mod:`annotator.core.outputs.export_sheet` and are re-exported here, so
-``from annotator.core.outputs.export import excel_cell`` keeps working.
+RFC 4180 UTF-8 with CRLF row ends.  ``excel`` adds a BOM and neutralises cells that a
+spreadsheet would run as a formula.  Writing to a regular file goes through a temporary
+file, read back and renamed into place, with the codebook sheet beside it, never over
+the project (see :mod:`annotator.core.outputs.output_file`); a device or pipe
+(``-o /dev/null``) is written straight into, without a sheet.  The CSV cells,
+:func:`excel_cell` and the codebook sheet (:func:`codebook_sheet_path`,
+:func:`write_codebook_sheet`) live in :mod:`annotator.core.outputs.export_sheet` and are
+re-exported here, so ``from annotator.core.outputs.export import excel_cell`` keeps
+working.
 """
 
 from __future__ import annotations
