@@ -1,6 +1,6 @@
 """The bundle: packaging/build makes dist/annotator/annotator, which passes its self-check
 headless and opens a project file given alone.  Slow (a minute or more: a virtual
-environment and PyInstaller), so only ``pytest -m slow`` runs it; .ci/run does."""
+environment and PyInstaller), so only ``pytest -m slow -n 0`` runs it; .ci/run does."""
 
 from __future__ import annotations
 
